@@ -1,0 +1,32 @@
+# The two set-up commands: `make run` (the app) and `make test` (ruff + the whole suite).
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-stamp
+ARGS ?=
+
+.PHONY: run test lint bench qt-libs clean
+
+$(STAMP): pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e ".[test,dev]"
+	@touch $(STAMP)
+
+qt-libs:
+	@bash scripts/ensure-qt-libs.sh
+
+run: $(STAMP) qt-libs
+	$(PY) -m reader $(ARGS)
+
+lint: $(STAMP)
+	$(PY) -m ruff check reader tests benchmarks
+
+test: $(STAMP) qt-libs lint
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+
+bench: $(STAMP) qt-libs
+	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/run.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""Qt-free core: formats, extraction, entities, stores, anchoring and export."""

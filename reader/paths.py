@@ -1,0 +1,64 @@
+"""Where user data, the library cache and settings live (platformdirs, or one --data-dir)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "news-reader"
+
+
+@dataclass(frozen=True)
+class Paths:
+    """The three per-user places: precious data, rebuildable cache, settings."""
+
+    data: Path
+    cache: Path
+    config: Path
+
+    @property
+    def user_db(self) -> Path:
+        return self.data / "user.sqlite3"
+
+    @property
+    def backups(self) -> Path:
+        return self.data / "backups"
+
+    @property
+    def library_db(self) -> Path:
+        return self.cache / "library.sqlite3"
+
+    @property
+    def settings_file(self) -> Path:
+        return self.config / "settings.json"
+
+    def ensure(self) -> Paths:
+        for p in (self.data, self.cache, self.config):
+            p.mkdir(parents=True, exist_ok=True)
+        return self
+
+
+def resolve_paths(data_dir: str | Path | None = None, profile: str | None = None) -> Paths:
+    """All three places under `data_dir` when given, else the platform's per-user folders."""
+    if data_dir is not None:
+        root = Path(data_dir).expanduser().resolve()
+        if profile:
+            root = root / profile
+        return Paths(root / "data", root / "cache", root / "config")
+    name = APP_NAME if not profile else f"{APP_NAME}-{profile}"
+    return Paths(
+        Path(platformdirs.user_data_dir(name, appauthor=False)),
+        Path(platformdirs.user_cache_dir(name, appauthor=False)),
+        Path(platformdirs.user_config_dir(name, appauthor=False)),
+    )
+
+
+def resources_dir() -> Path:
+    """The bundled resources folder (samples, models, keymap)."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "resources", here.parent / "resources"):
+        if candidate.is_dir():
+            return candidate
+    return here.parent / "resources"
