@@ -1,0 +1,76 @@
+"""Opening the user database safely: private file, WAL, foreign keys, one transaction per write."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+from reader.core.errors import ReaderError
+
+# How long a writer waits for another process holding the write lock before giving up (ms).
+BUSY_TIMEOUT_MS = 10_000
+
+
+class UserDataError(ReaderError):
+    """The user database cannot be used: what is wrong and what the user can do about it."""
+
+
+def utc_now() -> str:
+    """The current time as ISO 8601 UTC with milliseconds, e.g. 2026-11-26T20:47:41.123Z."""
+    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def _create_private(path: Path) -> None:
+    """Make sure the file exists with mode 0600 before SQLite opens it.
+
+    SQLite gives its -wal and -shm files the permissions of the main file, so they stay private too.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    os.close(fd)
+    with contextlib.suppress(OSError):  # e.g. a file on a filesystem without Unix modes
+        os.chmod(path, 0o600)
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    """Open (creating if needed) a database file with the settings every user-data writer needs."""
+    path = Path(path)
+    try:
+        _create_private(path)
+        # isolation_level=None: we issue BEGIN/COMMIT ourselves, so every write is one explicit transaction.
+        conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+    except (OSError, sqlite3.Error) as exc:
+        raise UserDataError(f"Cannot open the user data file {path}: {exc}") from exc
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if str(mode).lower() != "wal":
+            raise UserDataError(f"The user data file {path} cannot use write-ahead logging (got {mode}).")
+        # FULL: a commit reaches the disk before it returns, so a power cut cannot undo it.
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA foreign_keys = ON")
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise UserDataError(
+            f"{path} is not a usable News Reader database ({exc}). Restore a backup with `news-reader restore`."
+        ) from exc
+    except UserDataError:
+        conn.close()
+        raise
+    return conn
+
+
+@contextlib.contextmanager
+def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """One write transaction; takes the write lock up front so it never fails half-way on a busy lock."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")

@@ -1,0 +1,97 @@
+"""Numbered schema steps of the user database, applied in order through PRAGMA user_version."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from reader.core.store.db import UserDataError, transaction
+
+# Step 1: the base schema. Never edit a released step; add a new one instead.
+SCHEMA_V1 = (
+    """CREATE TABLE folders (
+        path TEXT PRIMARY KEY,
+        added TEXT NOT NULL
+    )""",
+    """CREATE TABLE bookmarks (
+        article_id TEXT PRIMARY KEY,
+        path TEXT NOT NULL DEFAULT '',
+        created TEXT NOT NULL,
+        modified TEXT NOT NULL
+    )""",
+    """CREATE TABLE read_state (
+        article_id TEXT PRIMARY KEY,
+        read_at TEXT NOT NULL
+    )""",
+    """CREATE TABLE notes (
+        id TEXT PRIMARY KEY,
+        article_id TEXT NOT NULL UNIQUE,
+        text TEXT NOT NULL,
+        path TEXT NOT NULL DEFAULT '',
+        created TEXT NOT NULL,
+        modified TEXT NOT NULL
+    )""",
+    """CREATE TABLE highlights (
+        id TEXT PRIMARY KEY,
+        article_id TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        exact TEXT NOT NULL,
+        prefix TEXT NOT NULL DEFAULT '',
+        suffix TEXT NOT NULL DEFAULT '',
+        color TEXT NOT NULL DEFAULT 'yellow',
+        note TEXT NOT NULL DEFAULT '',
+        path TEXT NOT NULL DEFAULT '',
+        created TEXT NOT NULL,
+        modified TEXT NOT NULL
+    )""",
+    "CREATE INDEX highlights_by_article ON highlights (article_id, start)",
+    """CREATE TABLE kv (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    )""",
+)
+
+# Step 2: tags on bookmarks, and an orphan flag for highlights that could not be re-anchored.
+SCHEMA_V2 = (
+    """CREATE TABLE bookmark_tags (
+        article_id TEXT NOT NULL REFERENCES bookmarks (article_id) ON DELETE CASCADE,
+        tag TEXT NOT NULL,
+        PRIMARY KEY (article_id, tag)
+    )""",
+    "CREATE INDEX bookmark_tags_by_tag ON bookmark_tags (tag)",
+    "ALTER TABLE highlights ADD COLUMN orphan INTEGER NOT NULL DEFAULT 0",
+)
+
+STEPS: tuple[tuple[str, ...], ...] = (SCHEMA_V1, SCHEMA_V2)
+LATEST_VERSION = len(STEPS)
+
+# Tables every valid News Reader user database has at the latest version (restore checks them).
+REQUIRED_TABLES = frozenset({"folders", "bookmarks", "read_state", "notes", "highlights", "kv", "bookmark_tags"})
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def apply_step(conn: sqlite3.Connection, version: int) -> None:
+    """Run step `version` (1-based) and record it, all in one transaction."""
+    with transaction(conn):
+        # Re-check under the write lock: another process may have just upgraded the file.
+        if schema_version(conn) >= version:
+            return
+        for statement in STEPS[version - 1]:
+            conn.execute(statement)
+        conn.execute(f"PRAGMA user_version = {int(version)}")
+
+
+def migrate(conn: sqlite3.Connection, *, target: int = LATEST_VERSION) -> int:
+    """Bring the database up to `target`; returns the version it now has."""
+    current = schema_version(conn)
+    if current > LATEST_VERSION:
+        raise UserDataError(
+            f"This user data was written by a newer News Reader (schema {current}, this version knows "
+            f"up to {LATEST_VERSION}). Update News Reader, or restore an older backup."
+        )
+    for version in range(current + 1, target + 1):
+        apply_step(conn, version)
+    return schema_version(conn)

@@ -1,0 +1,287 @@
+"""The per-user store: library folders, bookmarks with tags, read state, notes, highlights, small values."""
+
+from __future__ import annotations
+
+import sqlite3
+import uuid
+from collections.abc import Iterable
+from dataclasses import replace
+from pathlib import Path
+
+from reader.core.annotation import HIGHLIGHT_COLORS, Bookmark, Highlight, Note, TextQuote
+from reader.core.store.db import connect, transaction, utc_now
+from reader.core.store.migrations import migrate
+
+_HIGHLIGHT_COLUMNS = "id, article_id, start, end, exact, prefix, suffix, color, note, path, created, modified, orphan"
+
+
+def _highlight_from_row(row: sqlite3.Row | tuple) -> Highlight:
+    (hid, article_id, start, end, exact, prefix, suffix, color, note, path, created, modified, orphan) = row
+    return Highlight(
+        id=hid,
+        article_id=article_id,
+        start=start,
+        end=end,
+        quote=TextQuote(exact, prefix, suffix),
+        color=color,
+        note=note,
+        path=path,
+        created=created,
+        modified=modified,
+        orphan=bool(orphan),
+    )
+
+
+def _check_span(start: int, end: int) -> None:
+    if not (0 <= start < end):
+        raise ValueError(f"a highlight needs 0 <= start < end, got start={start} end={end}")
+
+
+def _check_color(color: str) -> None:
+    if color not in HIGHLIGHT_COLORS:
+        raise ValueError(f"unknown highlight colour {color!r}; use one of {', '.join(HIGHLIGHT_COLORS)}")
+
+
+def clean_tags(tags: Iterable[str]) -> list[str]:
+    """Tags trimmed, empty ones dropped, duplicates removed (first spelling kept), in the given order."""
+    seen: set[str] = set()
+    out: list[str] = []
+    for tag in tags:
+        tag = " ".join(str(tag).split())
+        if tag and tag not in seen:
+            seen.add(tag)
+            out.append(tag)
+    return out
+
+
+class UserStore:
+    """The user's precious annotations in one SQLite file; use one instance per thread."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self._conn = connect(self.path)
+        try:
+            migrate(self._conn)
+        except BaseException:
+            self._conn.close()
+            raise
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> UserStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _ids(self, sql: str, params: tuple = ()) -> set[str]:
+        return {row[0] for row in self._conn.execute(sql, params)}
+
+    # -- library folders ------------------------------------------------------------------
+
+    def folders(self) -> list[str]:
+        return [row[0] for row in self._conn.execute("SELECT path FROM folders ORDER BY added, path")]
+
+    def add_folder(self, path: str) -> None:
+        with transaction(self._conn) as c:
+            c.execute("INSERT OR IGNORE INTO folders (path, added) VALUES (?, ?)", (str(path), utc_now()))
+
+    def remove_folder(self, path: str) -> None:
+        with transaction(self._conn) as c:
+            c.execute("DELETE FROM folders WHERE path = ?", (str(path),))
+
+    # -- bookmarks ------------------------------------------------------------------------
+
+    def is_bookmarked(self, article_id: str) -> bool:
+        row = self._conn.execute("SELECT 1 FROM bookmarks WHERE article_id = ?", (article_id,)).fetchone()
+        return row is not None
+
+    def _insert_bookmark(self, c: sqlite3.Connection, article_id: str, path: str) -> None:
+        now = utc_now()
+        c.execute(
+            "INSERT OR IGNORE INTO bookmarks (article_id, path, created, modified) VALUES (?, ?, ?, ?)",
+            (article_id, path, now, now),
+        )
+
+    def set_bookmarked(self, article_id: str, on: bool, *, path: str = "") -> None:
+        with transaction(self._conn) as c:
+            if on:
+                self._insert_bookmark(c, article_id, path)
+            else:  # its tags go with it (ON DELETE CASCADE)
+                c.execute("DELETE FROM bookmarks WHERE article_id = ?", (article_id,))
+
+    def toggle_bookmark(self, article_id: str, *, path: str = "") -> bool:
+        """Flip the bookmark; returns the new state."""
+        with transaction(self._conn) as c:
+            deleted = c.execute("DELETE FROM bookmarks WHERE article_id = ?", (article_id,)).rowcount
+            if not deleted:
+                self._insert_bookmark(c, article_id, path)
+        return not deleted
+
+    def bookmarked_ids(self) -> set[str]:
+        return self._ids("SELECT article_id FROM bookmarks")
+
+    def bookmark(self, article_id: str) -> Bookmark | None:
+        row = self._conn.execute(
+            "SELECT path, created, modified FROM bookmarks WHERE article_id = ?", (article_id,)
+        ).fetchone()
+        if row is None:
+            return None
+        tags = tuple(r[0] for r in self._conn.execute(
+            "SELECT tag FROM bookmark_tags WHERE article_id = ? ORDER BY tag COLLATE NOCASE, tag", (article_id,)
+        ))
+        return Bookmark(article_id=article_id, tags=tags, path=row[0], created=row[1], modified=row[2])
+
+    def set_bookmark_tags(self, article_id: str, tags: Iterable[str]) -> None:
+        """Replace the bookmark's tags, bookmarking the article first if needed."""
+        clean = clean_tags(tags)
+        with transaction(self._conn) as c:
+            self._insert_bookmark(c, article_id, "")
+            c.execute("DELETE FROM bookmark_tags WHERE article_id = ?", (article_id,))
+            c.executemany("INSERT INTO bookmark_tags (article_id, tag) VALUES (?, ?)", [(article_id, t) for t in clean])
+            c.execute("UPDATE bookmarks SET modified = ? WHERE article_id = ?", (utc_now(), article_id))
+
+    def all_tags(self) -> list[str]:
+        rows = self._conn.execute("SELECT DISTINCT tag FROM bookmark_tags ORDER BY tag COLLATE NOCASE, tag")
+        return [row[0] for row in rows]
+
+    def ids_with_tag(self, tag: str) -> set[str]:
+        return self._ids("SELECT article_id FROM bookmark_tags WHERE tag = ?", (tag,))
+
+    # -- notes ----------------------------------------------------------------------------
+
+    def note_record(self, article_id: str) -> Note | None:
+        row = self._conn.execute(
+            "SELECT id, text, path, created, modified FROM notes WHERE article_id = ?", (article_id,)
+        ).fetchone()
+        if row is None:
+            return None
+        return Note(article_id=article_id, text=row[1], id=row[0], path=row[2], created=row[3], modified=row[4])
+
+    def note(self, article_id: str) -> str:
+        record = self.note_record(article_id)
+        return record.text if record else ""
+
+    def set_note(self, article_id: str, text: str, *, path: str = "") -> None:
+        """Write the article's note; an empty (or blank) text deletes it."""
+        with transaction(self._conn) as c:
+            if not text.strip():
+                c.execute("DELETE FROM notes WHERE article_id = ?", (article_id,))
+                return
+            now = utc_now()
+            c.execute(
+                "INSERT INTO notes (id, article_id, text, path, created, modified) VALUES (?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT (article_id) DO UPDATE SET text = excluded.text, modified = excluded.modified, "
+                "path = CASE WHEN excluded.path != '' THEN excluded.path ELSE notes.path END",
+                (str(uuid.uuid4()), article_id, text, path, now, now),
+            )
+
+    def noted_ids(self) -> set[str]:
+        return self._ids("SELECT article_id FROM notes")
+
+    # -- read state -----------------------------------------------------------------------
+
+    def is_read(self, article_id: str) -> bool:
+        return self._conn.execute("SELECT 1 FROM read_state WHERE article_id = ?", (article_id,)).fetchone() is not None
+
+    def set_read(self, article_id: str, read: bool = True) -> None:
+        with transaction(self._conn) as c:
+            if read:
+                c.execute(
+                    "INSERT OR IGNORE INTO read_state (article_id, read_at) VALUES (?, ?)", (article_id, utc_now())
+                )
+            else:
+                c.execute("DELETE FROM read_state WHERE article_id = ?", (article_id,))
+
+    def read_ids(self) -> set[str]:
+        return self._ids("SELECT article_id FROM read_state")
+
+    # -- highlights -----------------------------------------------------------------------
+
+    def _write_highlight(self, c: sqlite3.Connection, h: Highlight, *, verb: str) -> None:
+        q = h.quote
+        c.execute(
+            f"{verb} INTO highlights ({_HIGHLIGHT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (h.id, h.article_id, h.start, h.end, q.exact, q.prefix, q.suffix, h.color, h.note, h.path,
+             h.created, h.modified, int(h.orphan)),
+        )
+
+    def add_highlight(
+        self, article_id: str, start: int, end: int, quote: TextQuote, *, color: str = "yellow", note: str = "",
+        path: str = "",
+    ) -> Highlight:
+        _check_span(start, end)
+        _check_color(color)
+        now = utc_now()
+        h = Highlight(id=str(uuid.uuid4()), article_id=article_id, start=start, end=end, quote=quote, color=color,
+                      note=note, path=path, created=now, modified=now)
+        with transaction(self._conn) as c:
+            self._write_highlight(c, h, verb="INSERT")
+        return h
+
+    def get_highlight(self, highlight_id: str) -> Highlight | None:
+        sql = f"SELECT {_HIGHLIGHT_COLUMNS} FROM highlights WHERE id = ?"
+        row = self._conn.execute(sql, (highlight_id,)).fetchone()
+        return _highlight_from_row(row) if row else None
+
+    def _require_highlight(self, highlight_id: str) -> Highlight:
+        h = self.get_highlight(highlight_id)
+        if h is None:
+            raise KeyError(f"no highlight with id {highlight_id}")
+        return h
+
+    def update_highlight(
+        self, highlight_id: str, *, color: str | None = None, note: str | None = None, start: int | None = None,
+        end: int | None = None, quote: TextQuote | None = None, orphan: bool | None = None,
+    ) -> Highlight:
+        """Change some fields of a highlight; returns the updated record. KeyError if it does not exist."""
+        with transaction(self._conn) as c:
+            old = self._require_highlight(highlight_id)
+            new = replace(
+                old,
+                color=old.color if color is None else color,
+                note=old.note if note is None else note,
+                start=old.start if start is None else start,
+                end=old.end if end is None else end,
+                quote=old.quote if quote is None else quote,
+                orphan=old.orphan if orphan is None else orphan,
+                modified=utc_now(),
+            )
+            _check_span(new.start, new.end)
+            _check_color(new.color)
+            self._write_highlight(c, new, verb="REPLACE")
+        return new
+
+    def delete_highlight(self, highlight_id: str) -> Highlight:
+        """Delete a highlight and return it, so the caller can offer undo. KeyError if it does not exist."""
+        with transaction(self._conn) as c:
+            old = self._require_highlight(highlight_id)
+            c.execute("DELETE FROM highlights WHERE id = ?", (highlight_id,))
+        return old
+
+    def restore_highlight(self, h: Highlight) -> None:
+        """Put back a deleted highlight exactly as it was (same id and timestamps)."""
+        with transaction(self._conn) as c:
+            self._write_highlight(c, h, verb="INSERT OR REPLACE")
+
+    def highlights(self, article_id: str) -> list[Highlight]:
+        """The article's highlights in text order, orphans last."""
+        rows = self._conn.execute(
+            f"SELECT {_HIGHLIGHT_COLUMNS} FROM highlights WHERE article_id = ? ORDER BY orphan, start, end, created",
+            (article_id,),
+        )
+        return [_highlight_from_row(row) for row in rows]
+
+    def annotated_ids(self) -> set[str]:
+        return self._ids("SELECT article_id FROM notes UNION SELECT article_id FROM highlights")
+
+    # -- small values ---------------------------------------------------------------------
+
+    def get_value(self, key: str, default: str | None = None) -> str | None:
+        row = self._conn.execute("SELECT value FROM kv WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else default
+
+    def set_value(self, key: str, value: str) -> None:
+        with transaction(self._conn) as c:
+            c.execute("INSERT OR REPLACE INTO kv (key, value) VALUES (?, ?)", (key, str(value)))
