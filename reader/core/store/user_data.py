@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 
+from reader.core.anchoring import reanchor_highlights
 from reader.core.annotation import HIGHLIGHT_COLORS, Bookmark, Highlight, Note, TextQuote
 from reader.core.store.db import connect, transaction, utc_now
 from reader.core.store.migrations import migrate
@@ -272,6 +273,17 @@ class UserStore:
             (article_id,),
         )
         return [_highlight_from_row(row) for row in rows]
+
+    def reanchor_article(self, article_id: str, text: str) -> list[Highlight]:
+        """Place the article's highlights in its new text, saving moves and orphan flags; returns them all."""
+        with transaction(self._conn) as c:
+            old = self.highlights(article_id)
+            new = reanchor_highlights(text, old)
+            now = utc_now()
+            for before, after in zip(old, new, strict=True):
+                if after != before:
+                    self._write_highlight(c, replace(after, modified=now), verb="REPLACE")
+        return self.highlights(article_id)
 
     def annotated_ids(self) -> set[str]:
         return self._ids("SELECT article_id FROM notes UNION SELECT article_id FROM highlights")

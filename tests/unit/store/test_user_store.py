@@ -169,3 +169,20 @@ def test_data_survives_reopen_and_a_second_connection_sees_writes(tmp_path: Path
     b.close()
     with UserStore(path) as c:
         assert c.note("x") == "hello" and c.highlights("x") == [h]
+
+
+def test_reanchor_article_moves_highlights_and_keeps_orphans(store: UserStore) -> None:
+    from reader.core.anchoring import make_quote
+
+    text = "Ministers met today. The harbour strike entered its third week, union leaders said on Friday."
+    s1 = text.index("harbour strike")
+    s2 = text.index("union leaders")
+    a = store.add_highlight("a", s1, s1 + 14, make_quote(text, s1, s1 + 14), note="keep")
+    b = store.add_highlight("a", s2, s2 + 13, make_quote(text, s2, s2 + 13))
+    new = "Update at noon. " + text.replace("union leaders said", "it was said")
+    out = store.reanchor_article("a", new)
+    assert [h.id for h in out] == [a.id, b.id]
+    moved, lost = out
+    assert new[moved.start : moved.end] == "harbour strike" and not moved.orphan and moved.modified >= a.modified
+    assert lost.orphan and lost.quote == b.quote and (lost.start, lost.end) == (b.start, b.end)
+    assert store.highlights("a") == out
