@@ -1,0 +1,109 @@
+"""Colours and the inline style sheet of HTML exports: light pastels with dark text, legible on paper too.
+
+The same markup is drawn by browsers and by Qt's QTextDocument (for PDF), so the rules rely on simple class
+selectors Qt understands; layout extras (notes beside their passage, print rules) are ignored by Qt.
+"""
+
+from __future__ import annotations
+
+from reader.core.annotation import HIGHLIGHT_COLORS
+
+# colour name -> (background of the mark, accent for underlines and note edges)
+HIGHLIGHT_PALETTE: dict[str, tuple[str, str]] = {
+    "yellow": ("#fff1a8", "#b89400"),
+    "green": ("#cdeec4", "#3f8f3a"),
+    "blue": ("#cfe4fb", "#2f6fb5"),
+    "pink": ("#fbd3e1", "#c2457a"),
+    "purple": ("#e4d8fb", "#7a52c2"),
+}
+NOTE_BACKGROUND: dict[str, str] = {
+    "yellow": "#fffae0", "green": "#eef8ea", "blue": "#edf4fd", "pink": "#fdeef4", "purple": "#f4effd",
+}  # fmt: skip
+TEXT_COLOR = "#1b1b1b"
+
+ENTITY_COLORS: dict[str, str] = {
+    "per": "#8a3fb0", "person": "#8a3fb0",
+    "org": "#1f68b0",
+    "loc": "#2d7d46", "gpe": "#2d7d46",
+    "date": "#b35c12", "time": "#b35c12",
+    "money": "#11706f", "percent": "#11706f", "quantity": "#11706f",
+}  # fmt: skip
+OTHER_ENTITY_COLOR = "#6a6a6a"
+
+
+def color_name(color: str) -> str:
+    """A known highlight colour name, yellow for anything unknown (so old or foreign data still shows)."""
+    return color if color in HIGHLIGHT_PALETTE else "yellow"
+
+
+def entity_class(entity_type: str) -> str:
+    key = "".join(ch for ch in entity_type.lower() if ch.isalnum()) or "other"
+    return f"ent-{key}"
+
+
+def _highlight_rules() -> list[str]:
+    rules = []
+    for name in HIGHLIGHT_COLORS:
+        bg, accent = HIGHLIGHT_PALETTE[name]
+        rules.append(f".hl-{name} {{ background-color: {bg}; color: {TEXT_COLOR}; border-bottom-color: {accent}; }}")
+        rules.append(f".note-{name} {{ background-color: {NOTE_BACKGROUND[name]}; border-left-color: {accent}; }}")
+    return rules
+
+
+def _entity_rules(types: list[str]) -> list[str]:
+    rules = []
+    for t in types:
+        color = ENTITY_COLORS.get(t.lower(), OTHER_ENTITY_COLOR)
+        rules.append(f".{entity_class(t)} {{ text-decoration: underline; text-decoration-color: {color}; }}")
+        rules.append(f".key-{entity_class(t)} {{ color: {color}; font-weight: bold; }}")
+    return rules
+
+
+BASE_CSS = """
+:root { color-scheme: light; }
+body { font-family: Georgia, "Times New Roman", serif; font-size: 17px; line-height: 1.55; color: #1b1b1b;
+       background: #ffffff; margin: 0 auto; padding: 2em 1.2em; max-width: 62em; }
+h1, h2, h3, h4, h5, h6 { font-family: "Helvetica Neue", Arial, sans-serif; line-height: 1.25; }
+h1.title { font-size: 1.9em; margin-bottom: 0.2em; }
+.meta { color: #555555; font-size: 0.9em; margin: 0.2em 0; }
+.meta a { color: #2a5b8f; }
+.tag { font-family: "Helvetica Neue", Arial, sans-serif; font-size: 0.8em; color: #444444;
+       background-color: #eeeeee; padding: 0.1em 0.5em; border-radius: 0.8em; }
+.body { margin-top: 1.5em; }
+.passage { margin: 0; }
+.notes { margin: 0.2em 0 1em 0; }
+mark.hl { padding: 0.05em 0; border-radius: 0.15em; border-bottom: 2px solid transparent; }
+sup.ref { font-family: Arial, sans-serif; font-size: 0.7em; font-weight: bold; }
+sup.ref a { color: #333333; text-decoration: none; }
+.hl-note { font-family: "Helvetica Neue", Arial, sans-serif; font-size: 0.85em; line-height: 1.4; color: #222222;
+           border-left: 4px solid #999999; padding: 0.4em 0.7em; margin: 0.3em 0; }
+.note-label { font-weight: bold; color: #333333; }
+.quote-cite { color: #555555; font-style: italic; }
+blockquote { margin-left: 1.2em; padding-left: 0.8em; border-left: 3px solid #cccccc; color: #333333; }
+pre { font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: 0.85em; background-color: #f5f5f5;
+      padding: 0.6em; white-space: pre-wrap; }
+.caption { font-style: italic; color: #555555; }
+.article-note, .unplaced, .entities { margin-top: 2em; }
+.article-note .text { background-color: #f6f6f6; padding: 0.6em 0.9em; }
+.toc { margin-bottom: 2em; }
+.footer { color: #777777; font-size: 0.8em; margin-top: 3em; }
+@media (min-width: 70em) {
+  .passage.with-notes { display: grid; grid-template-columns: minmax(0, 1fr) 17em; column-gap: 2em; }
+  .passage.with-notes > .notes { margin-top: 0.9em; }
+}
+@media print {
+  body { max-width: none; padding: 0; font-size: 11pt; }
+  mark.hl, .hl-note, .tag, pre, .article-note .text { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  mark.hl { border-bottom-style: solid; border-bottom-width: 1.5pt; }
+  .passage.with-notes { display: block; }
+  .hl-note, blockquote, pre, .passage { break-inside: avoid; }
+  .article + .article { break-before: page; }
+  .meta a { color: #1b1b1b; text-decoration: none; }
+  .toc { display: none; }
+}
+"""
+
+
+def style_sheet(entity_types: list[str]) -> str:
+    """The complete inline style sheet, with rules for the given entity types."""
+    return BASE_CSS + "\n".join(_highlight_rules() + _entity_rules(entity_types)) + "\n"
