@@ -1,0 +1,93 @@
+"""Parse HTML into an lxml tree and strip what is never article text (scripts, forms, hidden)."""
+
+from __future__ import annotations
+
+import re
+
+import lxml.html
+from lxml import etree
+
+# Elements whose content is never part of an article's readable text.
+DROP_TAGS = frozenset(
+    "script style noscript template svg math canvas iframe object embed video audio source track map "
+    "button input select textarea option label dialog head link meta base".split()
+)
+BLOCK_TAGS = frozenset(
+    "address article aside blockquote body center dd details dialog div dl dt fieldset figcaption figure footer "
+    "form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table tbody thead tfoot tr td th ul "
+    "br html".split()
+)
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_MAX_DEPTH = 400
+
+
+def parse_html(html: str) -> etree._Element | None:
+    """An lxml HTML tree (never fetches anything), or None when there is no markup at all."""
+    # lxml refuses str input that carries an XML encoding declaration.
+    html = re.sub(r"^\s*<\?xml[^>]*>", "", html[:500]) + html[500:] if html.lstrip().startswith("<?xml") else html
+    html = html.replace("\x00", "")
+    if not html.strip():
+        return None
+    parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, huge_tree=False)
+    try:
+        root = lxml.html.document_fromstring(html, parser=parser)
+    except (etree.ParserError, ValueError):
+        return None
+    return root
+
+
+def element_class_id(el: etree._Element) -> str:
+    """The element's class and id, lower-cased, for hint matching."""
+    return f"{el.get('class', '')} {el.get('id', '')}".lower()
+
+
+def is_hidden(el: etree._Element) -> bool:
+    """True for elements a browser would not show."""
+    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
+        return True
+    style = el.get("style")
+    return bool(style and _HIDDEN_STYLE.search(style))
+
+
+def strip_never_text(root: etree._Element) -> None:
+    """Remove scripts, styles, form controls, hidden elements and over-deep subtrees in place."""
+    doomed = []
+    for el in root.iter():
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if not tag or tag in DROP_TAGS or (tag not in ("html", "body") and is_hidden(el)):
+            doomed.append(el)
+    for el in doomed:
+        remove_keep_tail(el)
+    _cut_deep(root)
+
+
+def _cut_deep(root: etree._Element) -> None:
+    """Drop subtrees nested absurdly deep so no walker can run out of stack."""
+    stack = [(root, 0)]
+    while stack:
+        el, depth = stack.pop()
+        for child in list(el):
+            if depth + 1 >= _MAX_DEPTH:
+                remove_keep_tail(child)
+            else:
+                stack.append((child, depth + 1))
+
+
+def remove_keep_tail(el: etree._Element) -> None:
+    """Remove an element but keep the text that follows it inside its parent."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    tail = el.tail
+    if tail and tail.strip():
+        prev = el.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(el)
+
+
+def tag_of(el: etree._Element) -> str:
+    """The element's tag name in lower case ("" for comments and entities)."""
+    return el.tag.lower() if isinstance(el.tag, str) else ""

@@ -1,0 +1,183 @@
+"""An HTML page's metadata: title, byline, date, site, canonical URL, language, description, image."""
+
+from __future__ import annotations
+
+import html as html_lib
+import re
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from reader.core.extract import jsonld
+from reader.core.extract.dates import date_from_url, normalise_date
+from reader.core.extract.language import normalise_language
+
+_TITLE_SEPARATORS = re.compile(r"\s+(?:[|\-–—:·•»]|::)\s+")
+_BY_PREFIX = re.compile(r"^\s*(?:by|par|von|por|di)\s*[:\s]\s*", re.I)
+_DATE_META = (
+    "article:published_time", "og:published_time", "article:published", "published_time", "publishdate",
+    "publish-date", "publish_date", "pubdate", "datepublished", "date", "dc.date", "dc.date.issued",
+    "dcterms.created", "dcterms.issued", "sailthru.date", "parsely-pub-date", "article.published",
+    "originalpublicationdate", "displaydate", "article_date_original", "cxenseparse:recs:publishtime",
+)
+_AUTHOR_META = ("author", "article:author", "byl", "dc.creator", "parsely-author", "sailthru.author", "twitter:creator")
+
+
+@dataclass
+class PageMetadata:
+    """What a page says about itself."""
+
+    title: str = ""
+    byline: str = ""
+    published: str = ""
+    source: str = ""
+    url: str = ""
+    language: str = ""
+    description: str = ""
+    image: str = ""
+    tags: tuple[str, ...] = ()
+    article_body: str = ""  # JSON-LD articleBody, used to cross-check extraction
+    h1: str = ""
+    extras: dict[str, str] = field(default_factory=dict)
+
+
+def _meta_map(root: etree._Element) -> dict[str, str]:
+    """name/property/itemprop/http-equiv of every <meta>, lower-cased, first value wins."""
+    found: dict[str, str] = {}
+    for meta in root.iter("meta"):
+        content = meta.get("content")
+        if content is None or not content.strip():
+            continue
+        for attr in ("property", "name", "itemprop", "http-equiv"):
+            key = (meta.get(attr) or "").strip().lower()
+            if key and key not in found:
+                found[key] = html_lib.unescape(content.strip())
+    return found
+
+
+def _clean(text: str) -> str:
+    return re.sub(r"\s+", " ", html_lib.unescape(text or "")).strip()
+
+
+def strip_site_suffix(title: str, site: str) -> str:
+    """`Story headline | Site Name` -> `Story headline` (also `Site - Headline`)."""
+    parts = _TITLE_SEPARATORS.split(title)
+    if len(parts) < 2:
+        return title
+    site_low = site.lower().strip()
+    if site_low:
+        kept = [p for p in parts if p.lower().strip() != site_low and site_low not in p.lower()]
+        if kept and len(kept) < len(parts):
+            return " - ".join(kept) if len(kept) > 1 else kept[0]
+    # No site name known: the longest part is the headline when the others are short labels.
+    longest = max(parts, key=len)
+    if all(len(p) <= 30 for p in parts if p is not longest) and len(longest) >= 15:
+        return longest
+    return title
+
+
+def _first_h1(root: etree._Element) -> str:
+    for h1 in root.iter("h1"):
+        text = _clean(h1.text_content())
+        if text:
+            return text
+    return ""
+
+
+def _byline_from_markup(root: etree._Element) -> str:
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        if el.get("rel") == "author" or (el.get("itemprop") or "").lower() == "author":
+            text = _clean(el.text_content())
+            if 2 < len(text) < 80:
+                return _BY_PREFIX.sub("", text)
+    return ""
+
+
+def _time_element_date(root: etree._Element) -> str:
+    for t in root.iter("time"):
+        for value in (t.get("datetime"), t.text_content()):
+            found = normalise_date(value)
+            if found:
+                return found
+    return ""
+
+
+def read_metadata(root: etree._Element, base_url: str = "") -> PageMetadata:
+    """Collect metadata from JSON-LD, Open Graph and meta tags, and a few elements."""
+    meta = _meta_map(root)
+    articles = jsonld.article_objects(root)
+    ld = articles[0] if articles else {}
+    md = PageMetadata()
+    md.source = _clean(
+        jsonld.names(ld.get("publisher"))[0] if jsonld.names(ld.get("publisher")) else
+        meta.get("og:site_name") or meta.get("application-name") or meta.get("twitter:site", "").lstrip("@")
+    )
+    title_el = root.find(".//title")
+    page_title = _clean(title_el.text_content()) if title_el is not None else ""
+    md.h1 = _first_h1(root)
+    for candidate in (
+        jsonld.text_value(ld.get("headline")), meta.get("og:title"), meta.get("twitter:title"),
+        meta.get("headline"), meta.get("title"), md.h1, page_title,
+    ):
+        if candidate and _clean(candidate):
+            md.title = strip_site_suffix(_clean(candidate), md.source)
+            break
+    authors = jsonld.names(ld.get("author")) or jsonld.names(ld.get("creator"))
+    if not authors:
+        for key in _AUTHOR_META:
+            value = meta.get(key, "")
+            if value and not value.startswith(("http://", "https://", "@")):
+                authors = [value]
+                break
+    seen: list[str] = []
+    for a in authors:
+        a = _BY_PREFIX.sub("", _clean(a))
+        if a and a not in seen:
+            seen.append(a)
+    md.byline = ", ".join(seen) or _byline_from_markup(root)
+    md.url = _clean(
+        meta.get("og:url") or _canonical(root) or jsonld.first_url(ld.get("url") or ld.get("mainEntityOfPage"))
+        or base_url
+    )
+    ld_date = jsonld.text_value(ld.get("datePublished")) or jsonld.text_value(ld.get("dateCreated"))
+    md.published = normalise_date(ld_date)
+    for key in _DATE_META:
+        if md.published:
+            break
+        md.published = normalise_date(meta.get(key))
+    md.published = md.published or _time_element_date(root) or date_from_url(md.url) or date_from_url(base_url)
+    html_el = root if root.tag == "html" else root.find(".//html")
+    md.language = normalise_language(
+        (html_el.get("lang") or html_el.get("{http://www.w3.org/XML/1998/namespace}lang") or "")
+        if html_el is not None else ""
+    ) or normalise_language(meta.get("content-language", "").split(",")[0]) or normalise_language(
+        meta.get("og:locale", "")) or normalise_language(jsonld.text_value(ld.get("inLanguage")))
+    md.description = _clean(
+        meta.get("description") or meta.get("og:description") or meta.get("twitter:description")
+        or jsonld.text_value(ld.get("description"))
+    )
+    md.image = _clean(meta.get("og:image") or meta.get("twitter:image") or jsonld.first_url(ld.get("image")))
+    md.tags = _tags(ld, meta)
+    body = ld.get("articleBody")
+    md.article_body = body if isinstance(body, str) else ""
+    return md
+
+
+def _canonical(root: etree._Element) -> str:
+    for link in root.iter("link"):
+        if "canonical" in (link.get("rel") or "").lower().split() and link.get("href"):
+            return link.get("href", "")
+    return ""
+
+
+def _tags(ld: dict, meta: dict[str, str]) -> tuple[str, ...]:
+    raw = ld.get("keywords") or meta.get("news_keywords") or meta.get("keywords") or ""
+    items = raw if isinstance(raw, list) else str(raw).split(",")
+    tags: list[str] = []
+    for item in items[:30]:
+        t = _clean(str(item))
+        if t and t not in tags and len(t) < 60:
+            tags.append(t)
+    return tuple(tags)

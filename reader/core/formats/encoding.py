@@ -1,0 +1,196 @@
+"""Turn a file's bytes into text: byte-order marks, declared charsets, then a small heuristic.
+
+We keep this ours (no chardet): the set of encodings users meet in saved news is small, and a
+scored trial decode among them is fast and predictable.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+
+# Order matters: the UTF-32 LE mark starts with the UTF-16 LE mark.
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+# Legacy single- and double-byte encodings we tell apart when a file is not UTF-8.
+LEGACY_CANDIDATES = ("cp1252", "cp1256", "iso8859-6", "koi8-r", "shift_jis")
+
+_ALIASES = {
+    "latin1": "cp1252",  # browsers treat Latin-1 labels as Windows-1252
+    "latin-1": "cp1252",
+    "iso-8859-1": "cp1252",
+    "iso8859-1": "cp1252",
+    "us-ascii": "cp1252",
+    "ascii": "cp1252",
+    "x-sjis": "shift_jis",
+    "sjis": "shift_jis",
+    "utf8": "utf-8",
+    "unicode": "utf-16",
+}
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]+)""", re.I)
+_XML_DECL = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_.\-]+)["']""")
+_MIME_CHARSET = re.compile(rb"""charset\s*=\s*["']?([A-Za-z0-9_:.\-]+)""", re.I)
+
+
+def strip_bom(data: bytes) -> tuple[bytes, str | None]:
+    """Remove a byte-order mark; return the rest and the encoding it names (or None)."""
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom):], name
+    return data, None
+
+
+def normalise_charset(label: str | bytes | None) -> str | None:
+    """A Python codec name for a charset label, or None when unknown."""
+    if not label:
+        return None
+    text = label.decode("ascii", "ignore") if isinstance(label, bytes) else label
+    text = text.strip().strip("\"'").lower()
+    text = _ALIASES.get(text, text)
+    try:
+        return codecs.lookup(text).name
+    except LookupError:
+        return None
+
+
+def declared_charset(head: bytes) -> str | None:
+    """A charset declared inside the document (XML declaration, <meta charset>, MIME header)."""
+    for pattern in (_XML_DECL, _META_CHARSET):
+        m = pattern.search(head[:4096])
+        if m:
+            return normalise_charset(m.group(1))
+    return None
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """Spot BOM-less UTF-16/32 by where the zero bytes sit in mostly-ASCII text."""
+    sample = data[:4000]
+    if len(sample) < 8 or sample.count(0) < len(sample) // 4:
+        return None
+    if len(sample) >= 8 and sample[1:4] == b"\0\0\0" and sample[0] != 0:
+        return "utf-32-le"
+    if sample[:3] == b"\0\0\0" and sample[3] != 0:
+        return "utf-32-be"
+    even_zeros = sample[0::2].count(0)
+    odd_zeros = sample[1::2].count(0)
+    half = len(sample) // 2
+    if odd_zeros > half * 0.6 and even_zeros < half * 0.1:
+        return "utf-16-le"
+    if even_zeros > half * 0.6 and odd_zeros < half * 0.1:
+        return "utf-16-be"
+    return None
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """True when bytes are UTF-8 with a few damaged sequences (not a legacy encoding)."""
+    text = data.decode("utf-8", "replace")
+    bad = text.count("\ufffd")
+    good = sum(1 for ch in text if ord(ch) > 0x7F) - bad
+    return good >= 3 and bad <= max(2, good // 10)
+
+
+_LATIN_EXTRA = re.compile(r"[^\W\d_]+")
+
+
+def _script(ch: str) -> str:
+    """A coarse script name for a letter: latin, cyrillic, arabic, cjk or other."""
+    o = ord(ch)
+    if o < 0x250:
+        return "latin"
+    if 0x400 <= o < 0x530:
+        return "cyrillic"
+    if 0x600 <= o < 0x780 or 0xFB50 <= o < 0xFE00 or 0xFE70 <= o < 0xFF00:
+        return "arabic"
+    if 0x3040 <= o < 0xA000 or 0xFF00 <= o < 0xFFF0:
+        return "cjk"
+    return "other"
+
+
+def plausibility(text: str) -> float:
+    """Score how much a decoded text looks like real writing (higher is better)."""
+    score = 0.0
+    for word in _LATIN_EXTRA.findall(text):
+        scripts = {_script(c) for c in word}
+        non_ascii = sum(1 for c in word if ord(c) > 0x7F)
+        if len(scripts) > 1:
+            score -= 4 * len(word)  # a word mixing alphabets is mojibake
+            continue
+        script = scripts.pop()
+        if script == "latin":
+            # Real Latin-script text is mostly ASCII; long runs of accented letters are not.
+            score += len(word) - non_ascii - (3 * non_ascii if non_ascii * 2 > len(word) else 0)
+        elif script == "cjk":
+            score += 2 * len(word)
+        elif script in ("cyrillic", "arabic"):
+            score += len(word)
+        else:
+            score -= len(word)
+    for ch in text:
+        if ord(ch) < 0x80:
+            continue
+        cat = unicodedata.category(ch)
+        if cat in ("Cc", "Co", "Cn") or ch == "\ufffd":
+            score -= 10
+        elif cat == "Mn":
+            score -= 0.6  # vowel marks are rare in news; many of them means the wrong Arabic table
+        elif cat.startswith("S") or ch in "¤¦¨¯´¸":
+            score -= 2
+    return score
+
+
+def guess_legacy(data: bytes) -> str:
+    """Pick the legacy encoding whose decoding of `data` reads most like real text."""
+    sample = data[:20000]
+    best, best_score = "cp1252", float("-inf")
+    for name in LEGACY_CANDIDATES:
+        try:
+            text = sample.decode(name)
+        except UnicodeDecodeError as exc:
+            # A cut-off multibyte character at the end of the sample is not a failure.
+            if exc.start < len(sample) - 2:
+                continue
+            text = sample[: exc.start].decode(name, "replace")
+        score = plausibility(text)
+        if score > best_score:
+            best, best_score = name, score
+    return best
+
+
+def choose_encoding(data: bytes, declared: str | None = None) -> tuple[bytes, str]:
+    """Return (bytes without BOM, codec name) for a document."""
+    data, from_bom = strip_bom(data)
+    if from_bom:
+        return data, from_bom
+    wide = _utf16_without_bom(data)
+    if wide:
+        return data, wide
+    declared = normalise_charset(declared) or declared_charset(data)
+    if declared and not declared.startswith("utf-16") and not declared.startswith("utf-32"):
+        try:
+            data.decode(declared)
+            return data, declared
+        except UnicodeDecodeError:
+            pass  # the label lies; fall through to detection
+    try:
+        data.decode("utf-8")
+        return data, "utf-8"
+    except UnicodeDecodeError:
+        pass
+    if _mostly_utf8(data):
+        return data, "utf-8"
+    return data, guess_legacy(data)
+
+
+def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
+    """Decode a document to text; return (text, codec name). Never raises on bad bytes."""
+    body, name = choose_encoding(data, declared)
+    text = body.decode(name, "replace")
+    return text.replace("\r\n", "\n").replace("\r", "\n"), name

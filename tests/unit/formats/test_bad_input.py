@@ -1,0 +1,102 @@
+"""Files that cannot be imported raise ImportProblem with a reason and advice, never anything else."""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+import pytest
+
+from reader.core.errors import ImportProblem
+from reader.core.formats import load_file
+
+
+def _problem(path: Path, **kw: int) -> ImportProblem:
+    with pytest.raises(ImportProblem) as info:
+        load_file(path, **kw)
+    problem = info.value
+    assert problem.path == str(path)
+    assert problem.reason.endswith(".") and problem.advice
+    return problem
+
+
+def test_zero_byte_file(tmp_path: Path) -> None:
+    f = tmp_path / "empty.txt"
+    f.write_bytes(b"")
+    assert "empty" in _problem(f).reason
+
+
+def test_whitespace_only_file(tmp_path: Path) -> None:
+    f = tmp_path / "blank.html"
+    f.write_bytes(b"  \n\n\t ")
+    assert "empty" in _problem(f).reason
+
+
+def test_binary_file(tmp_path: Path) -> None:
+    f = tmp_path / "photo.txt"
+    f.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 20)
+    assert "not text" in _problem(f).reason
+
+
+def test_too_large_file(tmp_path: Path) -> None:
+    f = tmp_path / "big.txt"
+    f.write_text("Big story\n\n" + "words and more words. " * 200, encoding="utf-8")
+    assert "larger than the import limit" in _problem(f, max_bytes=1000).reason
+
+
+def test_gzip_bomb_is_refused_by_its_unpacked_size(tmp_path: Path) -> None:
+    f = tmp_path / "bomb.txt.gz"
+    f.write_bytes(gzip.compress(b"a" * 200_000))
+    assert f.stat().st_size < 1000
+    assert "larger than the import limit" in _problem(f, max_bytes=50_000).reason
+
+
+def test_truncated_gzip(tmp_path: Path) -> None:
+    full = gzip.compress(("Title line\n\n" + "Some article text here. " * 500).encode())
+    f = tmp_path / "cut.html.gz"
+    f.write_bytes(full[: len(full) // 2])
+    assert "cut off" in _problem(f).reason
+
+
+def test_damaged_gzip(tmp_path: Path) -> None:
+    f = tmp_path / "bad.txt.gz"
+    f.write_bytes(b"\x1f\x8b\x08\x00" + b"\xff" * 64)
+    assert "damaged" in _problem(f).reason or "cut off" in _problem(f).reason
+
+
+def test_missing_file_and_folder(tmp_path: Path) -> None:
+    assert "does not exist" in _problem(tmp_path / "nope.txt").reason
+    assert "folder" in _problem(tmp_path).reason
+
+
+def test_invalid_bytes_in_the_middle_of_utf8_text(tmp_path: Path) -> None:
+    f = tmp_path / "mixed.txt"
+    body = "Café owners welcome the new rules\n\nThe naïve plan was changed, said Zoë Müller. "
+    f.write_bytes(body.encode() + b"\xff\xfe" + " Later the café reopened.".encode())
+    [a] = load_file(f)
+    assert a.title == "Café owners welcome the new rules"
+    assert "Zoë Müller" in a.text and "café reopened" in a.text
+
+
+def test_html_page_without_text(tmp_path: Path) -> None:
+    f = tmp_path / "empty.html"
+    f.write_text("<html><head><title>x</title><script>var a = 1;</script></head><body></body></html>")
+    assert "No article text" in _problem(f).reason
+
+
+def test_wrong_extension_html_saved_as_txt(tmp_path: Path, fx: Path) -> None:
+    f = tmp_path / "page.txt"
+    f.write_bytes((fx / "plain_page.html").read_bytes())
+    [a] = load_file(f)
+    assert a.format == "html"
+    assert a.title == "Library reopens after flood repairs"
+
+
+def test_deeply_nested_html(tmp_path: Path) -> None:
+    f = tmp_path / "deep.html"
+    f.write_text("<html><body>" + "<div>" * 5000 + "<p>Deep inside the page there is some text.</p>" + "</div>" * 5000)
+    try:
+        articles = load_file(f)
+    except ImportProblem:
+        return  # refusing is acceptable; crashing or hanging is not
+    assert all(a.format == "html" for a in articles)
