@@ -1,0 +1,178 @@
+"""Feature extraction for the entity tagger: word features by position, plus context features.
+
+Most features depend only on one word at a fixed offset (-2..+2) from the token being tagged.
+Those are computed once per word type (`WordFeatures`), which is what makes tagging fast: the
+decoder caches, per word, its summed weights at each offset. The rest (`context_features`)
+depend on the previous tags, word pairs, sentence position and the rest of the document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from reader.core.entities.lexicon import list_memberships
+from reader.core.entities.tokenize import normalize_token
+
+OFFSETS = (-2, -1, 0, 1, 2)
+OFFSET_PREFIX = {-2: "-2", -1: "-1", 0: "", 1: "+1", 2: "+2"}
+SENT_START = "<S>"
+SENT_END = "</S>"
+
+
+def long_shape(word: str) -> str:
+    """Xxxx-style shape with every character mapped (capped at 8 characters)."""
+    out = []
+    for ch in word[:8]:
+        if ch.isupper():
+            out.append("X")
+        elif ch.islower():
+            out.append("x")
+        elif ch.isdigit():
+            out.append("d")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def short_shape(word: str) -> str:
+    """The shape with runs of the same class collapsed: "McDonald" -> "XxXx"."""
+    out: list[str] = []
+    for ch in long_shape(word) if len(word) <= 8 else long_shape(word) + long_shape(word[8:]):
+        if not out or out[-1] != ch:
+            out.append(ch)
+    return "".join(out)
+
+
+def is_capitalized(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def word_features(word: str, stats: Mapping[str, str]) -> tuple[list[str], list[str], list[str]]:
+    """Features of one word at offset 0, at offsets +-1, and at offsets +-2."""
+    if word in (SENT_START, SENT_END):
+        return [word], [word], [word]
+    w = normalize_token(word)
+    low = w.lower()
+    shp = short_shape(w)
+    f0 = ["w=" + w, "l=" + low, "s=" + shp, "ls=" + long_shape(w)]
+    n = len(low)
+    if n > 1:
+        for k in range(1, min(4, n - 1) + 1):
+            f0.append(f"p{k}={low[:k]}")
+            f0.append(f"x{k}={low[-k:]}")
+    if w.isupper() and n > 1:
+        f0.append("ALLCAP")
+    elif w[:1].isupper():
+        f0.append("INITCAP")
+    if any(c.isdigit() for c in w):
+        f0.append("DIGIT")
+    if "-" in w and n > 1:
+        f0.append("HYPHEN")
+        for part in low.split("-"):
+            if part:
+                f0.append("hp=" + part)
+    if "." in w and n > 1:
+        f0.append("PERIOD")
+    lists = list_memberships(low)
+    for name in lists:
+        f0.append("g=" + name)
+    st = stats.get(low)
+    if st is not None:
+        f0.append("ts=" + st)
+        f0.append("ts=" + st.split("|")[0])
+    st_w = stats.get("=" + w)
+    if st_w is not None:
+        f0.append("tw=" + st_w)
+    f1 = ["l=" + low, "s=" + shp] + ["g=" + name for name in lists]
+    if st is not None:
+        f1.append("ts=" + st)
+    f2 = ["l=" + low, "s=" + shp]
+    return f0, f1, f2
+
+
+class WordFeatureCache:
+    """Per word type, its feature names at each offset, prefixed with the offset."""
+
+    def __init__(self, stats: Mapping[str, str]) -> None:
+        self.stats = stats
+        self.cache: dict[str, tuple[list[str], ...]] = {}
+
+    def get(self, word: str) -> tuple[list[str], ...]:
+        """Five lists of feature names: the word seen at offset -2, -1, 0, +1, +2."""
+        hit = self.cache.get(word)
+        if hit is None:
+            f0, f1, f2 = word_features(word, self.stats)
+            hit = (
+                ["-2" + f for f in f2],
+                ["-1" + f for f in f1],
+                f0,
+                ["+1" + f for f in f1],
+                ["+2" + f for f in f2],
+            )
+            self.cache[word] = hit
+        return hit
+
+
+class DocumentView:
+    """Document-wide facts about words: seen lower-case, seen capitalised mid-sentence."""
+
+    def __init__(self, sentences: list[list[str]]) -> None:
+        self.lower_seen: set[str] = set()
+        self.title_seen: set[str] = set()
+        for sent in sentences:
+            caps_sentence = _is_caps_sentence(sent)
+            for i, tok in enumerate(sent):
+                if tok[:1].islower():
+                    self.lower_seen.add(tok)
+                elif i > 0 and not caps_sentence and tok[:1].isupper() and not tok.isupper():
+                    self.title_seen.add(tok.lower())
+
+
+def _is_caps_sentence(sent: list[str]) -> bool:
+    letters = [t for t in sent if t[:1].isalpha()]
+    return len(letters) >= 2 and all(t.isupper() for t in letters)
+
+
+def sentence_flags(sent: list[str]) -> bool:
+    """True when the sentence is written in capitals (a CoNLL headline)."""
+    return _is_caps_sentence(sent)
+
+
+def context_features(
+    i: int,
+    low: list[str],
+    shapes: list[str],
+    prev: str,
+    prev2: str,
+    caps_sentence: bool,
+    doc: DocumentView,
+    memory: Mapping[str, str],
+) -> list[str]:
+    """Features of token i that depend on tags, word pairs, sentence and document."""
+    w = low[i + 2]  # low and shapes are padded with two sentence markers on each side
+    shp = shapes[i + 2]
+    feats = [
+        "T1=" + prev,
+        "T2=" + prev2 + prev,
+        "T1s=" + prev + shp,
+        "T1l=" + prev + w,
+        "B-=" + low[i + 1] + "_" + w,
+        "B+=" + w + "_" + low[i + 3],
+        "T1+1=" + prev + low[i + 3],
+    ]
+    if i == 0:
+        feats.append("S0=" + shp)
+        feats.append("S0l=" + w)
+    if caps_sentence:
+        feats.append("H")
+        feats.append("H=" + prev)
+    if shp[:1] == "X":
+        if w in doc.lower_seen:
+            feats.append("Dlc")
+        if (i == 0 or caps_sentence) and w in doc.title_seen:
+            feats.append("Dtc")
+        mem = memory.get(w)
+        if mem is not None:
+            feats.append("Dm=" + mem)
+            feats.append("Dm=" + mem + prev)
+    return feats

@@ -1,0 +1,82 @@
+"""Grouping an article's entity mentions: "Putin" and "Vladimir Putin" are one person."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from reader.core.entities.span import EntitySpan
+
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "‐": "-", "‑": "-", "–": "-", "—": "-"})
+_POSSESSIVE = re.compile(r"(?:'s|')$", re.IGNORECASE)
+_EDGE_PUNCT = " \t\n\"'()[]{}.,;:!?"
+_WS = re.compile(r"\s+")
+
+
+def display_name(text: str) -> str:
+    """The mention as a name: one line, plain quotes, no trailing possessive or edge punctuation."""
+    name = _WS.sub(" ", unicodedata.normalize("NFKC", text).translate(_QUOTES)).strip()
+    name = _POSSESSIVE.sub("", name) if len(name) > 2 else name
+    stripped = name.strip(_EDGE_PUNCT)
+    if stripped.endswith((" Inc", " Corp", " Co", " Ltd", " Jr", " Sr")) and name.endswith("."):
+        stripped += "."  # keep the period of a final abbreviation
+    return stripped or name
+
+
+def canonical_name(text: str, type: str) -> str:
+    """The normalised key of a name, used to find every article that mentions it.
+
+    Case, quotes, spacing, a possessive "'s" and (for organisations, places and misc names) a
+    leading "the" do not matter: "the European Union's" and "European Union" share a key.
+    """
+    name = display_name(text).casefold()
+    if type in ("ORG", "LOC", "MISC") and name.startswith("the "):
+        name = name[4:]
+    return name.rstrip(".") if type in ("PER", "LOC") else name
+
+
+@dataclass(frozen=True)
+class EntityGroup:
+    """All mentions of one entity in a text: its key, the fullest name, type, count and spans."""
+
+    key: str
+    name: str
+    type: str
+    count: int
+    spans: tuple[EntitySpan, ...]
+
+
+def _is_part_of(short: list[str], long: list[str]) -> bool:
+    """True when the short name's words begin or end the long name (Putin / Vladimir Putin)."""
+    n = len(short)
+    return n < len(long) and (long[:n] == short or long[-n:] == short)
+
+
+def group_mentions(spans: Iterable[EntitySpan]) -> list[EntityGroup]:
+    """Group mentions by entity, short and full forms of a person's name together; most frequent first."""
+    groups: dict[tuple[str, str], list[EntitySpan]] = {}
+    for sp in spans:
+        groups.setdefault((sp.type, canonical_name(sp.text, sp.type)), []).append(sp)
+    # A person's short form joins the single longer name it is part of.
+    persons = [k for k in groups if k[0] == "PER"]
+    for key in sorted(persons, key=lambda k: len(k[1].split())):
+        words = key[1].split()
+        longer = [k for k in persons if k in groups and _is_part_of(words, k[1].split())]
+        if not longer:
+            continue
+        target = max(longer, key=lambda k: len(k[1].split()))
+        # "Smith" in both "John Smith" and "Mary Smith" is ambiguous: leave it alone.
+        if all(k == target or _is_part_of(k[1].split(), target[1].split()) for k in longer):
+            groups[target].extend(groups.pop(key))
+    out = []
+    for (typ, key), members in groups.items():
+        members.sort(key=lambda sp: sp.start)
+        names = [display_name(sp.text) for sp in members]
+        longest = max(len(n.split()) for n in names)
+        full = [n for n in names if len(n.split()) == longest]
+        name = max(set(full), key=lambda n: (full.count(n), -full.index(n)))
+        out.append(EntityGroup(key, name, typ, len(members), tuple(members)))
+    out.sort(key=lambda g: (-g.count, g.spans[0].start))
+    return out

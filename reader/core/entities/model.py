@@ -1,0 +1,173 @@
+"""The trained tagger: weights, the model file format, and fast greedy decoding of documents.
+
+File format (`ner-model.bin`, gzip-compressed): the magic line, a length-prefixed JSON header
+(labels, weight scale, word statistics, how it was trained), the feature names joined by
+newlines, then one little-endian int16 weight per (feature, label). No pickle: loading never
+runs code from the file.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import struct
+import sys
+from array import array
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from reader.core.entities.features import (
+    SENT_END,
+    SENT_START,
+    DocumentView,
+    WordFeatureCache,
+    context_features,
+    sentence_flags,
+    short_shape,
+)
+from reader.core.entities.tokenize import normalize_token
+
+MAGIC = b"NEWSREADER-NER-1\n"
+LABELS = ("O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC")
+_WORD_CACHE_LIMIT = 200_000  # word types whose summed weights are kept (bounded memory)
+
+
+def allowed_after(labels: tuple[str, ...]) -> dict[str, list[bool]]:
+    """For each previous tag, which labels may follow (I-X only after B-X or I-X)."""
+    out = {}
+    for prev in ("<S>", *labels):
+        row = []
+        for lab in labels:
+            ok = not lab.startswith("I-") or (prev != "<S>" and prev[2:] == lab[2:])
+            row.append(ok)
+        out[prev] = row
+    return out
+
+
+def pad_sentence(sent: list[str]) -> tuple[list[str], list[str]]:
+    """Lower-cased normalised tokens and their shapes, padded with two markers on each side."""
+    low = [SENT_START, SENT_START]
+    shapes = [SENT_START, SENT_START]
+    for tok in sent:
+        n = normalize_token(tok)
+        low.append(n.lower())
+        shapes.append(short_shape(n))
+    low += [SENT_END, SENT_END]
+    shapes += [SENT_END, SENT_END]
+    return low, shapes
+
+
+def remember(memory: dict[str, str], token: str, low: str, tag: str) -> None:
+    """Document memory: the last entity tag given to a capitalised word."""
+    if tag != "O" and token[:1].isupper():
+        memory[low] = tag
+
+
+class TaggerModel:
+    """Feature weights plus the decoder; `weights` maps a feature name to one score per label."""
+
+    def __init__(self, labels: tuple[str, ...], weights: Mapping[str, Any], stats: Mapping[str, str],
+                 info: Mapping[str, Any] | None = None) -> None:
+        self.labels = labels
+        self.weights = weights
+        self.stats = stats
+        self.info = dict(info or {})
+        self.features = WordFeatureCache(stats)
+        self._allowed = allowed_after(labels)
+        self._word_vectors: dict[str, tuple[list[float], ...]] = {}
+        self._zero = [0.0] * len(labels)
+
+    def _vectors(self, word: str) -> tuple[list[float], ...]:
+        """Summed weights of the word's own features at each offset (cached per word type)."""
+        hit = self._word_vectors.get(word)
+        if hit is not None:
+            return hit
+        wts = self.weights
+        out = []
+        for names in self.features.get(word):
+            vecs = [v for v in map(wts.get, names) if v is not None]
+            out.append([sum(col) for col in zip(*vecs, strict=True)] if vecs else self._zero)
+        hit = tuple(out)
+        if len(self._word_vectors) >= _WORD_CACHE_LIMIT:
+            self._word_vectors.clear()
+            self.features.cache.clear()
+        self._word_vectors[word] = hit
+        return hit
+
+    def tag_document(self, sentences: list[list[str]]) -> list[list[str]]:
+        """IOB2 tags for every token of every sentence of one document."""
+        doc = DocumentView(sentences)
+        memory: dict[str, str] = {}
+        return [self._tag_sentence(sent, doc, memory) for sent in sentences]
+
+    def _tag_sentence(self, sent: list[str], doc: DocumentView, memory: dict[str, str]) -> list[str]:
+        labels = self.labels
+        wts = self.weights
+        low, shapes = pad_sentence(sent)
+        caps = sentence_flags(sent)
+        vecs = [self._vectors(t) for t in (SENT_START, SENT_START, *sent, SENT_END, SENT_END)]
+        prev2 = prev = "<S>"
+        out = []
+        for i in range(len(sent)):
+            score = [a + b + c + d + e for a, b, c, d, e in
+                     zip(vecs[i][0], vecs[i + 1][1], vecs[i + 2][2], vecs[i + 3][3], vecs[i + 4][4], strict=True)]
+            for f in context_features(i, low, shapes, prev, prev2, caps, doc, memory):
+                v = wts.get(f)
+                if v is not None:
+                    score = [a + b for a, b in zip(score, v, strict=True)]
+            best = -1
+            best_score = -sys.float_info.max
+            for k, ok in enumerate(self._allowed[prev]):
+                if ok and score[k] > best_score:
+                    best, best_score = k, score[k]
+            tag = labels[best]
+            out.append(tag)
+            remember(memory, sent[i], low[i + 2], tag)
+            prev2, prev = prev, tag
+        return out
+
+
+def save_model(path: Path, labels: tuple[str, ...], weights: Mapping[str, list[float]],
+               stats: Mapping[str, str], info: Mapping[str, Any], *, prune: float = 0.0) -> int:
+    """Write the model file; weights whose largest magnitude is below `prune` are dropped."""
+    names = [f for f, v in weights.items() if max(abs(x) for x in v) > prune]
+    top = max((max(abs(x) for x in weights[f]) for f in names), default=1.0)
+    scale = top / 32000.0
+    packed = array("h", (round(x / scale) for f in names for x in weights[f]))
+    if sys.byteorder != "little":
+        packed.byteswap()
+    header = json.dumps({"labels": list(labels), "scale": scale, "count": len(names), "stats": stats,
+                         "info": dict(info)}).encode("utf-8")
+    name_bytes = "\n".join(names).encode("utf-8")
+    blob = b"".join([MAGIC, struct.pack("<I", len(header)), header,
+                     struct.pack("<I", len(name_bytes)), name_bytes, packed.tobytes()])
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(gzip.compress(blob, compresslevel=9, mtime=0))
+    return len(names)
+
+
+def read_model(path: Path) -> TaggerModel:
+    """Load a model file written by `save_model`."""
+    data = gzip.decompress(path.read_bytes())
+    if not data.startswith(MAGIC):
+        raise ValueError(f"{path} is not a News Reader entity model")
+    pos = len(MAGIC)
+    (hlen,) = struct.unpack_from("<I", data, pos)
+    pos += 4
+    header = json.loads(data[pos : pos + hlen].decode("utf-8"))
+    pos += hlen
+    (nlen,) = struct.unpack_from("<I", data, pos)
+    pos += 4
+    names = data[pos : pos + nlen].decode("utf-8").split("\n")
+    pos += nlen
+    packed = array("h")
+    packed.frombytes(data[pos:])
+    if sys.byteorder != "little":
+        packed.byteswap()
+    labels = tuple(header["labels"])
+    n = len(labels)
+    scale = float(header["scale"])
+    values = [x * scale for x in packed]
+    weights = {name: values[i * n : (i + 1) * n] for i, name in enumerate(names)}
+    return TaggerModel(labels, weights, header["stats"], header.get("info"))

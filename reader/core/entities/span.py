@@ -1,0 +1,18 @@
+"""The entity span record shared by the tagger, the rules and everything that shows entities."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# PER, ORG, LOC, MISC come from the statistical model; the rest from rules (patterns.py).
+ENTITY_TYPES = ("PER", "ORG", "LOC", "MISC", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY")
+
+
+@dataclass(frozen=True)
+class EntitySpan:
+    """One entity mention: character offsets into the tagged text, its type and its text."""
+
+    start: int
+    end: int
+    type: str
+    text: str

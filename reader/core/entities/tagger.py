@@ -1,0 +1,81 @@
+"""The public tagging entry points: load the shipped model once, tag text, tag CoNLL sentences."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from reader.core.entities.conll import iob_spans
+from reader.core.entities.model import TaggerModel, read_model
+from reader.core.entities.patterns import find_patterns
+from reader.core.entities.span import EntitySpan
+from reader.core.entities.tokenize import split_sentences, tokenize
+from reader.paths import resources_dir
+
+MODEL_FILE = "ner-model.bin"
+
+_lock = threading.Lock()
+_model: TaggerModel | None = None
+
+
+def model_path() -> Path:
+    """Where the shipped model lives."""
+    return resources_dir() / "models" / MODEL_FILE
+
+
+def load_model() -> None:
+    """Load the model now if it is not loaded yet (safe to call from several threads at once)."""
+    _get_model()
+
+
+def model_loaded() -> bool:
+    """True once the model is in memory."""
+    return _model is not None
+
+
+def _get_model() -> TaggerModel:
+    global _model
+    model = _model
+    if model is None:
+        with _lock:
+            if _model is None:
+                _model = read_model(model_path())
+            model = _model
+    return model
+
+
+def tag_sentences(sentences: list[list[str]]) -> list[list[str]]:
+    """IOB2 tags (PER, ORG, LOC, MISC) for the tokens of one document's sentences."""
+    return _get_model().tag_document(sentences)
+
+
+def tag(text: str) -> list[EntitySpan]:
+    """Entities of `text`, sorted by start and never overlapping; offsets index into `text`."""
+    tokens = tokenize(text)
+    if not tokens:
+        return []
+    ranges = split_sentences(text, tokens)
+    sentences = [[text[s:e] for s, e in tokens[a:b]] for a, b in ranges]
+    tags = tag_sentences(sentences)
+    spans: list[EntitySpan] = []
+    for (a, _b), sent_tags in zip(ranges, tags, strict=True):
+        for first, last, typ in iob_spans(sent_tags):
+            start, end = tokens[a + first][0], tokens[a + last - 1][1]
+            spans.append(EntitySpan(start, end, typ, text[start:end]))
+    spans.extend(_rule_spans(text, spans))
+    spans.sort(key=lambda sp: sp.start)
+    return spans
+
+
+def _rule_spans(text: str, model_spans: list[EntitySpan]) -> list[EntitySpan]:
+    """Rule matches that do not overlap a model entity (the model's reading wins)."""
+    taken = sorted((sp.start, sp.end) for sp in model_spans)
+    out = []
+    k = 0
+    for s, e, typ in find_patterns(text):
+        while k < len(taken) and taken[k][1] <= s:
+            k += 1
+        if k < len(taken) and taken[k][0] < e:
+            continue
+        out.append(EntitySpan(s, e, typ, text[s:e]))
+    return out

@@ -1,0 +1,108 @@
+"""Tokens and sentences of real article text, as exact (start, end) character offsets.
+
+The tokenizer follows the CoNLL-2003 conventions the model was trained on (punctuation split off,
+"n't" and "'s" separate, "U.S." and "Inc." kept whole, hyphenated words kept whole) but never
+changes the text: every token is `text[start:end]`. `normalize_token` maps typographic variants
+(curly quotes, dashes) onto the plain forms seen in training, for the feature extractor only.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Abbreviations that keep their final period (they never end a sentence by themselves).
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof st sr jr gen lt col maj capt sgt adm gov sen rep rev hon pres insp supt cmdr
+    inc corp co ltd plc bros dept univ assn est no nos vol vs etc fig approx mt ft ave blvd rd
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun""".split()
+)
+
+_ABBREV_ALT = "|".join(sorted(ABBREVIATIONS, key=len, reverse=True))
+
+_TOKEN_RE = re.compile(
+    r"""
+    https?://[^\s<>"“”']*[^\s<>"“”'.,;:!?)\]]        # web address
+  | [\w.+-]+@[\w-]+(?:\.[\w-]+)+                      # e-mail address
+  | (?:[^\W\d_]\.){2,}                                # U.S. a.m. F.C.
+  | (?i:(?:""" + _ABBREV_ALT + r"""))\.(?!\w)          # Mr. Inc. Jan.
+  | [^\W\d_](?:\.)(?=\s+[^\W\d_])                     # initial: J. Smith
+  | \d+(?:[.,:/-]\d+)*(?:[^\W\d_]+\b)?                # 1,000 3.5 1996-08-22 1990s 24th
+  | [^\W_]+(?:['’&-][^\W_]+)*                          # words, hyphenated words, O'Brien, AT&T
+  | \.{2,}|-{2,}|…                                    # ellipsis, double dash
+  | \S                                                # any other single character
+    """,
+    re.VERBOSE,
+)
+
+_CLITICS = ("s", "re", "ve", "ll", "d", "m")
+_QUOTE_MAP = str.maketrans({"“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"',
+                            "‘": "'", "’": "'", "‚": "'", "‛": "'", "–": "-", "—": "--", "…": "..."})
+
+# A sentence ends after . ! ? (optionally followed by closing quotes or brackets).
+_ENDERS = frozenset(".!?")
+_CLOSERS = frozenset('"\'”’)]»')
+
+
+def _split_clitics(word: str, start: int) -> list[tuple[int, int]]:
+    """Split "don't" into do + n't and "Putin's" into Putin + 's, as CoNLL does."""
+    lw = word.lower()
+    if len(lw) > 3 and (lw.endswith("n't") or lw.endswith("n’t")):
+        cut = len(word) - 3
+        return [(start, start + cut), (start + cut, start + len(word))]
+    for apos in ("'", "’"):
+        k = word.rfind(apos)
+        if k > 0 and word[k + 1 :].lower() in _CLITICS:
+            return [(start, start + k), (start + k, start + len(word))]
+    return [(start, start + len(word))]
+
+
+def tokenize(text: str) -> list[tuple[int, int]]:
+    """The (start, end) offsets of every token of `text`, in order, never overlapping."""
+    out: list[tuple[int, int]] = []
+    for m in _TOKEN_RE.finditer(text):
+        s, e = m.span()
+        word = m.group()
+        if ("'" in word or "’" in word) and word[0].isalnum():
+            out.extend(_split_clitics(word, s))
+        else:
+            out.append((s, e))
+    return out
+
+
+def normalize_token(token: str) -> str:
+    """The token as the training data would spell it (straight quotes, ASCII dashes)."""
+    return token.translate(_QUOTE_MAP) if not token.isascii() else token
+
+
+def split_sentences(text: str, tokens: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentences as (first, last + 1) token index ranges.
+
+    A sentence ends at a line break, or after . ! ? when the next token starts a new sentence
+    (capital letter, digit, quote). Abbreviations and initials carry their period inside the
+    token, so they do not end a sentence.
+    """
+    sents: list[tuple[int, int]] = []
+    first = 0
+    n = len(tokens)
+    for i in range(n):
+        if i + 1 >= n:
+            break
+        s, e = tokens[i]
+        ns = tokens[i + 1][0]
+        if "\n" in text[e:ns]:
+            sents.append((first, i + 1))
+            first = i + 1
+            continue
+        tok = text[s:e]
+        if tok in _ENDERS or tok == "...":
+            j = i + 1
+            while j < n and text[tokens[j][0] : tokens[j][1]] in _CLOSERS and tokens[j][0] == tokens[j - 1][1]:
+                j += 1
+            if j < n and tokens[j][0] > tokens[j - 1][1]:
+                c = text[tokens[j][0]]
+                if c.isupper() or c.isdigit() or c in "\"'“‘(":
+                    sents.append((first, j))
+                    first = j
+    if first < n:
+        sents.append((first, n))
+    return sents
