@@ -1,0 +1,99 @@
+"""Starting the window: QApplication, theme, stores, and the offscreen screenshot mode."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+START = time.perf_counter()
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    """'1280x800' -> (1280, 800), with a clear error for anything else."""
+    try:
+        w, h = (int(x) for x in text.lower().split("x"))
+    except ValueError:
+        raise SystemExit(f"news-reader: --size takes WIDTHxHEIGHT, like 1280x800, not {text!r}") from None
+    if not (200 <= w <= 10000 and 200 <= h <= 10000):
+        raise SystemExit("news-reader: --size must be between 200x200 and 10000x10000")
+    return w, h
+
+
+def run_app(args: argparse.Namespace) -> int:
+    """Open the window (or render it to a PNG with --screenshot) and run until it closes."""
+    if args.screenshot:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    from reader.paths import resolve_paths, resources_dir
+    from reader.settings import Settings
+    from reader.ui.main_window import MainWindow
+    from reader.ui.themes import apply_theme
+
+    missing = [p for p in args.paths if not Path(p).exists()]
+    if missing:
+        print(f"news-reader: no such file or folder: {', '.join(missing)}", file=sys.stderr)
+        return 2
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("News Reader")
+    app.setDesktopFileName("news-reader")
+    icon = resources_dir() / "icons" / "news-reader.svg"
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
+    paths = resolve_paths(args.data_dir, args.profile).ensure()
+    settings = Settings(paths.settings_file)
+    apply_theme(app, args.theme or settings.get("theme"))
+    window = MainWindow(paths, settings, files=args.paths, samples=not args.no_samples)
+    if settings.error:
+        window.statusBar().showMessage(settings.error, 10000)
+    if args.screenshot:
+        return _screenshot(app, window, args)
+
+    class FirstPaint(QObject):
+        """Prints the time to the first paint when asked (benchmarks/startup.py)."""
+
+        def eventFilter(self, obj, event):  # noqa: N802
+            if event.type() == QEvent.Type.Paint:
+                window.removeEventFilter(self)
+                if os.environ.get("NEWS_READER_REPORT_FIRST_PAINT"):
+                    print(f"first-paint {time.perf_counter() - START:.4f}", flush=True)
+                    QTimer.singleShot(0, window.close)
+            return False
+
+    first_paint = FirstPaint()
+    window.installEventFilter(first_paint)
+    window.resize(*parse_size(args.size))
+    window.show()
+    QTimer.singleShot(0, window.rescan)
+    QTimer.singleShot(1500, window.run_daily_backup)
+    return app.exec()
+
+
+def _screenshot(app, window, args: argparse.Namespace) -> int:
+    """Build, scan synchronously, select, render and write the PNG; exit code 0 on success."""
+    window.resize(*parse_size(args.size))
+    window.show()
+    window.rescan(wait=True)
+    if args.select:
+        if not 1 <= args.select <= len(window.model.ids):
+            print(f"news-reader: --select {args.select}: the list has {len(window.model.ids)} articles",
+                  file=sys.stderr)  # fmt: skip
+            return 2
+        window.select_row(args.select - 1)
+        window.list_view.setFocus()
+    for _ in range(5):
+        app.processEvents()
+    out = Path(args.screenshot).expanduser()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    ok = window.grab().save(str(out), "PNG")
+    window.close()
+    if not ok:
+        print(f"news-reader: could not write the screenshot to {out}", file=sys.stderr)
+        return 2
+    print(f"screenshot written to {out}")
+    return 0

@@ -1,0 +1,400 @@
+"""The main window: sidebar, article list, reading pane and notes, wired through commands."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.core.store.library import Library, ScanResult
+from reader.core.store.library_query import ListQuery, parse_filter
+from reader.core.store.user_data import UserStore
+from reader.paths import Paths, resources_dir
+from reader.settings import Settings
+from reader.ui.article_list import ArticleIdRole, ArticleListModel, ArticleListView
+from reader.ui.commands import CommandRegistry, load_keymap
+from reader.ui.dialogs.shortcuts import ShortcutsDialog
+from reader.ui.notes_panel import NotesPanel
+from reader.ui.operations import Changes, Operations
+from reader.ui.problems_view import ProblemsView
+from reader.ui.reading_pane import ReadingPane
+from reader.ui.sidebar import Sidebar
+from reader.ui.themes import apply_theme, current_theme
+from reader.ui.workers import ScanWorker
+
+MENUS = ("&File", "&Go", "&Article", "&View", "&Help")
+
+
+class MainWindow(QMainWindow):
+    """Composes the panes; all behaviour is in commands, operations and the core."""
+
+    def __init__(self, paths: Paths, settings: Settings, *, files: list[str] | None = None,
+                 samples: bool = True) -> None:  # fmt: skip
+        super().__init__()
+        self.paths = paths
+        self.settings = settings
+        self.store = UserStore(paths.user_db)
+        self.library = Library(paths.library_db)
+        self.operations = Operations(self.store, self)
+        self.operations.changes_applied.connect(self._on_changes)
+        self.session_files = [str(Path(f).resolve()) for f in files or [] if Path(f).is_file()]
+        self.session_folders = [str(Path(f).resolve()) for f in files or [] if Path(f).is_dir()]
+        self.samples_allowed = samples
+        self.view_kind, self.view_value = "view", "all"
+        self.current_id: str | None = None
+        self.worker: ScanWorker | None = None
+        self.setWindowTitle("News Reader")
+        self._build_widgets()
+        self.registry = CommandRegistry(self, load_keymap(paths.config / "keymap.json"))
+        self._register_commands()
+        self._build_menus()
+        self.refresh_sidebar()
+        self.apply_view()
+
+    # --- layout ----------------------------------------------------------------------------
+
+    def _build_widgets(self) -> None:
+        self.sidebar = Sidebar()
+        self.sidebar.view_requested.connect(self.set_view)
+        self.filter_box = QLineEdit()
+        self.filter_box.setObjectName("filterBox")
+        self.filter_box.setPlaceholderText('Filter by title   (/)   — also entity:"Name", tag:x, text:word')
+        self.filter_box.setClearButtonEnabled(True)
+        self.filter_box.textChanged.connect(lambda _t: self._filter_timer.start())
+        self.filter_box.returnPressed.connect(self.focus_list)
+        self._filter_timer = QTimer(self, singleShot=True, interval=150)
+        self._filter_timer.timeout.connect(self.apply_view)
+        self.model = ArticleListModel(self.library, self)
+        self.list_view = ArticleListView()
+        self.list_view.setModel(self.model)
+        self.list_view.selectionModel().currentRowChanged.connect(self._on_current_row)
+        self.problems_view = ProblemsView()
+        self.list_stack = QStackedWidget()
+        self.list_stack.addWidget(self.list_view)
+        self.list_stack.addWidget(self.problems_view)
+        left = QWidget()
+        lay = QVBoxLayout(left)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(2)
+        lay.addWidget(self.filter_box)
+        lay.addWidget(self.list_stack)
+        self.reading_pane = ReadingPane()
+        self.reading_pane.set_font_size(int(self.settings.get("reading_font_size")))
+        self.notes_panel = NotesPanel(self.operations)
+        self.right = QSplitter(Qt.Orientation.Vertical)
+        self.right.addWidget(self.reading_pane)
+        self.right.addWidget(self.notes_panel)
+        self.right.setStretchFactor(0, 4)
+        self.right.setStretchFactor(1, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        for w in (self.sidebar, left, self.right):
+            self.splitter.addWidget(w)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(2, 3)
+        self.splitter.setSizes([170, 430, 680])
+        self.setCentralWidget(self.splitter)
+        self.status_label = QLabel()
+        self.statusBar().addWidget(self.status_label, 1)
+        self.setTabOrder(self.filter_box, self.list_view)
+        self.setTabOrder(self.list_view, self.reading_pane)
+        self.setTabOrder(self.reading_pane, self.notes_panel.editor)
+
+    def _register_commands(self) -> None:
+        add = self.registry.add
+        add("folder-add", "&Add Folder…", self.add_folder_dialog, menu="&File", help="Add a folder of articles")
+        add("folder-remove", "&Remove Folder", self.remove_current_folder, menu="&File",
+            help="Remove the folder chosen in the sidebar from the library (files stay on disk)")  # fmt: skip
+        add("library-refresh", "Re&scan Library", self.rescan, menu="&File", help="Look for new and changed files")
+        add("app-quit", "&Quit", self.close, menu="&File", help="Save everything and quit")
+        add("article-next", "&Next Article", lambda: self.move_selection(1), menu="&Go", help="Select the next article")
+        add("article-previous", "&Previous Article", lambda: self.move_selection(-1), menu="&Go",
+            help="Select the previous article")  # fmt: skip
+        add("page-down", "Page &Down", lambda: self.page(1), menu="&Go",
+            help="Scroll the article a page down; at its end, go to the next article")  # fmt: skip
+        add("page-up", "Page &Up", lambda: self.page(-1), menu="&Go", help="Scroll the article a page up")
+        add("list-focus", "Back to the &List", self.focus_list, menu="&Go", help="Put the focus on the article list")
+        add("filter-focus", "&Filter…", self.focus_filter, menu="&Go", help="Filter the list by title")
+        add("note-focus", "Edit &Note", self.focus_note, menu="&Article", help="Write in the article's note")
+        add("bookmark-toggle", "&Bookmark", self.toggle_bookmark, menu="&Article", help="Bookmark or un-bookmark")
+        add("read-toggle", "Mark &Read/Unread", self.toggle_read, menu="&Article", help="Toggle the read mark")
+        for key, label in (("all", "All Articles"), ("unread", "Unread"), ("bookmarked", "Bookmarked"),
+                           ("annotated", "Annotated"), ("problems", "Import Problems")):  # fmt: skip
+            add(f"view-{key}", label, lambda k=key: self.sidebar.select_view(k), menu="&View", help=f"Show {label}")
+        add("theme-toggle", "&Dark Theme", self.toggle_theme, menu="&View", help="Switch between light and dark")
+        add("shortcuts-show", "&Keyboard Shortcuts", self.show_shortcuts, menu="&Help", help="List every shortcut")
+
+    def _build_menus(self) -> None:
+        menus = {title: self.menuBar().addMenu(title) for title in MENUS}
+        for c in self.registry.commands.values():
+            if c.menu in menus and c.action is not None:
+                menus[c.menu].addAction(c.action)
+
+    # --- library and views -----------------------------------------------------------------
+
+    def library_folders(self) -> list[str]:
+        """The user's folders; the bundled samples when there are none (and samples are allowed)."""
+        folders = self.store.folders() + self.session_folders
+        if not folders and not self.session_files and self.samples_allowed:
+            folders = [str((resources_dir() / "samples").resolve())]
+        return folders
+
+    def showing_samples(self) -> bool:
+        return not self.store.folders() and not self.session_folders and self.samples_allowed
+
+    def rescan(self, *, wait: bool = False) -> None:
+        """Scan the folders in the background (or now, for screenshots and tests)."""
+        folders, files = self.library_folders(), self.session_files
+        if wait:
+            result = self.library.scan(folders)
+            for f in files:
+                self.library.import_file(f)
+            self.library.forget_outside([*folders, *files])
+            self._on_scanned(result)
+            return
+        if self.worker is not None and self.worker.isRunning():
+            return
+        self.worker = ScanWorker(self.paths.library_db, folders, files)
+        self.worker.progress.connect(lambda n, p: self.status_label.setText(f"Scanning… {n:,} files ({Path(p).name})"))
+        self.worker.scanned.connect(self._on_scanned)
+        self.worker.tagged.connect(self._on_tagged)
+        self.worker.failed.connect(lambda msg: self.status_label.setText(msg))
+        self.worker.start()
+
+    def _on_scanned(self, result: ScanResult) -> None:
+        self.apply_view(keep_current=True)
+        self.refresh_sidebar()
+        failed = f", {result.failed} could not be read (see Import problems)" if result.failed else ""
+        self.status_label.setText(f"{self.library.count():,} articles{failed}")
+        if self.session_files and self.current_id is None:
+            ids = self.library.import_file(self.session_files[0])
+            if ids:
+                self.select_article(ids[0])
+
+    def _on_tagged(self, count: int) -> None:
+        if count and self.current_id:
+            self.show_article(self.current_id, mark_read=False)
+
+    def refresh_sidebar(self) -> None:
+        self.sidebar.set_folders(self.library_folders(), samples=self.showing_samples())
+        self.sidebar.set_tags(self.store.all_tags())
+        self.sidebar.set_counts({
+            "all": self.library.count(),
+            "bookmarked": len(self.store.bookmarked_ids()),
+            "annotated": len(self.store.annotated_ids()),
+            "problems": len(self.library.problems()),
+        })  # fmt: skip
+
+    def set_view(self, kind: str, value: str) -> None:
+        self.view_kind, self.view_value = kind, value
+        self.apply_view()
+
+    def current_query(self) -> ListQuery:
+        """The list query for the chosen view plus the filter box."""
+        spec = parse_filter(self.filter_box.text())
+        only: set[str] | None = None
+        exclude: set[str] | None = None
+
+        def narrow(ids: set[str]) -> None:
+            nonlocal only
+            only = ids if only is None else only & ids
+
+        flags = list(spec.flags)
+        if self.view_kind == "view" and self.view_value in ("bookmarked", "annotated", "unread"):
+            flags.append(self.view_value)
+        for flag in flags:
+            if flag == "bookmarked":
+                narrow(self.store.bookmarked_ids())
+            elif flag == "annotated":
+                narrow(self.store.annotated_ids())
+            elif flag == "unread":
+                exclude = self.store.read_ids()
+            elif flag == "read":
+                narrow(self.store.read_ids())
+        tags = list(spec.tags) + ([self.view_value] if self.view_kind == "tag" else [])
+        for tag in tags:
+            narrow(self.store.ids_with_tag(tag))
+        entity = ""
+        if spec.entity:
+            from reader.core.entities import canonical_name
+
+            entity = canonical_name(spec.entity, "")
+        q = self.model.query
+        return replace(
+            q, title=spec.title, text=spec.text, entity=entity,
+            folder=self.view_value if self.view_kind == "folder" else "",
+            only_ids=frozenset(only) if only is not None else None,
+            exclude_ids=frozenset(exclude) if exclude is not None else None,
+        )  # fmt: skip
+
+    def apply_view(self, *, keep_current: bool = False) -> None:
+        """Re-run the list for the current view and filter."""
+        if self.view_kind == "view" and self.view_value == "problems":
+            self.problems_view.set_problems(self.library.problems())
+            self.list_stack.setCurrentWidget(self.problems_view)
+            return
+        self.list_stack.setCurrentWidget(self.list_view)
+        keep = self.current_id if keep_current else None
+        try:
+            self.model.set_query(self.current_query())
+        except ValueError as exc:
+            self.status_label.setText(str(exc))
+            return
+        self.model.set_marks(bookmarked=self.store.bookmarked_ids(), read=self.store.read_ids())
+        if keep and self.model.row_of(keep) >= 0:
+            self.select_article(keep)
+        self.status_label.setText(f"{len(self.model.ids):,} of {self.library.count():,} articles")
+
+    # --- the current article ---------------------------------------------------------------
+
+    def _on_current_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        article_id = current.data(ArticleIdRole) if current.isValid() else None
+        if article_id and article_id != self.current_id:
+            self.show_article(article_id)
+
+    def select_article(self, article_id: str) -> bool:
+        row = self.model.row_of(article_id)
+        if row < 0:
+            return False
+        index = self.model.index(row, 1)
+        sel = self.list_view.selectionModel()
+        flags = QItemSelectionModel.SelectionFlag
+        sel.setCurrentIndex(index, flags.ClearAndSelect | flags.Rows)
+        self.list_view.scrollTo(index)
+        return True
+
+    def select_row(self, row: int) -> None:
+        if 0 <= row < len(self.model.ids):
+            self.select_article(self.model.ids[row])
+
+    def show_article(self, article_id: str, *, mark_read: bool = True) -> None:
+        article = self.library.article(article_id)
+        if article is None:
+            self.reading_pane.show_placeholder("This article is no longer in the library.")
+            return
+        self.current_id = article_id
+        self.reading_pane.show_article(article)
+        self.decorate_article()
+        self.notes_panel.set_article(article_id, article.path)
+        if mark_read:
+            self.operations.set_read(article_id, True)
+        self._update_window_title(article.title)
+
+    def decorate_article(self) -> None:
+        """Hook for entity and highlight marks over the shown article."""
+
+    def _update_window_title(self, title: str) -> None:
+        mark = "★ " if self.current_id and self.store.is_bookmarked(self.current_id) else ""
+        self.setWindowTitle(f"{mark}{title} — News Reader")
+
+    # --- commands --------------------------------------------------------------------------
+
+    def move_selection(self, step: int) -> None:
+        if not self.model.ids:
+            return
+        current = self.list_view.currentIndex()
+        row = current.row() + step if current.isValid() else 0
+        self.select_row(max(0, min(row, len(self.model.ids) - 1)))
+
+    def page(self, direction: int) -> None:
+        if not self.reading_pane.page(direction) and direction > 0:
+            self.move_selection(1)
+
+    def focus_list(self) -> None:
+        self.list_view.setFocus()
+        if not self.list_view.currentIndex().isValid():
+            self.select_row(0)
+
+    def focus_filter(self) -> None:
+        self.filter_box.setFocus()
+        self.filter_box.selectAll()
+
+    def focus_note(self) -> None:
+        if self.current_id:
+            self.notes_panel.editor.setFocus()
+
+    def toggle_bookmark(self) -> None:
+        if self.current_id:
+            on = self.operations.toggle_bookmark(self.current_id, path=self._current_path())
+            self.statusBar().showMessage("Bookmarked" if on else "Bookmark removed", 2000)
+
+    def toggle_read(self) -> None:
+        if self.current_id:
+            self.operations.set_read(self.current_id, not self.store.is_read(self.current_id))
+
+    def _current_path(self) -> str:
+        return self.reading_pane.article.path if self.reading_pane.article else ""
+
+    def add_folder_dialog(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Add a folder of articles")
+        if folder:
+            self.add_folder(folder)
+
+    def add_folder(self, folder: str) -> None:
+        if not Path(folder).is_dir():
+            QMessageBox.warning(self, "Not a folder", f"{folder} is not a folder that can be read.")
+            return
+        self.operations.add_folder(str(Path(folder).resolve()))
+        self.rescan()
+
+    def remove_current_folder(self) -> None:
+        if self.view_kind != "folder" or self.view_value not in self.store.folders():
+            QMessageBox.information(self, "Remove folder", "Choose one of your folders in the sidebar first.")
+            return
+        self.operations.remove_folder(self.view_value)
+        self.sidebar.select_view("all")
+        self.rescan()
+
+    def toggle_theme(self) -> None:
+        app = QApplication.instance()
+        name = "dark" if current_theme() == "light" else "light"
+        apply_theme(app, name)  # type: ignore[arg-type]
+        self.settings.set("theme", name)
+        if self.current_id:
+            self.show_article(self.current_id, mark_read=False)
+
+    def show_shortcuts(self) -> None:
+        ShortcutsDialog(self.registry.shortcut_rows(), self).exec()
+
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.bookmarks or changes.read:
+            self.model.set_marks(bookmarked=self.store.bookmarked_ids(), read=self.store.read_ids())
+        if changes.bookmarks or changes.notes or changes.highlights or changes.folders:
+            self.refresh_sidebar()
+        if changes.bookmarks and self.reading_pane.article:
+            self._update_window_title(self.reading_pane.article.title)
+
+    def run_daily_backup(self) -> None:
+        """The once-a-day safety copy of the user database (kept 7 days)."""
+        try:
+            from reader.core.store.backup import daily_backup
+        except ImportError:
+            return
+        try:
+            daily_backup(self.paths.user_db, self.paths.backups)
+        except OSError as exc:
+            self.statusBar().showMessage(f"The daily backup could not be written: {exc}", 10000)
+
+    # --- closing ---------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.notes_panel.flush()
+        if self.worker is not None:
+            self.worker.requestInterruption()
+            self.worker.wait(5000)
+        self.store.close()
+        self.library.close()
+        super().closeEvent(event)

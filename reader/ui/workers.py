@@ -1,0 +1,54 @@
+"""Background work: scanning folders into the library cache, then tagging entities."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QThread, Signal
+
+from reader.core.store.library import Library
+
+
+class ScanWorker(QThread):
+    """Scans folders (and single files) with its own cache connection, then tags new articles."""
+
+    progress = Signal(int, str)
+    scanned = Signal(object)  # ScanResult
+    tagged = Signal(int)
+    failed = Signal(str)
+
+    def __init__(self, db_path: Path, folders: list[str], files: list[str], *, tag: bool = True) -> None:
+        super().__init__()
+        self.db_path = db_path
+        self.folders = folders
+        self.files = files
+        self.tag = tag
+
+    def run(self) -> None:
+        try:
+            lib = Library(self.db_path)
+        except Exception as exc:  # the cache is rebuildable; say what happened
+            self.failed.emit(f"The library cache could not be opened: {exc}")
+            return
+        try:
+            result = lib.scan(self.folders, progress=self.progress.emit, should_stop=self.isInterruptionRequested)
+            for f in self.files:
+                lib.import_file(f)
+            lib.forget_outside([*self.folders, *self.files])
+            self.scanned.emit(result)
+            if self.tag and not self.isInterruptionRequested():
+                self.tagged.emit(tag_library(lib, self.isInterruptionRequested))
+        except Exception as exc:
+            self.failed.emit(f"Scanning stopped: {exc}")
+        finally:
+            lib.close()
+
+
+def tag_library(lib: Library, should_stop) -> int:
+    """Tag what is not tagged yet; 0 when the entity tagger is not available."""
+    try:
+        from reader.core.entities import load_model
+    except ImportError:
+        return 0
+    load_model()
+    return lib.tag_pending(should_stop=should_stop)

@@ -1,0 +1,139 @@
+"""The window end to end with key events: navigation, bookmarks, notes, persistence."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from reader.ui.article_list import ArticleIdRole
+
+
+def current_title(w) -> str:
+    return w.reading_pane.article.title if w.reading_pane.article else ""
+
+
+def test_list_shows_the_library_sorted_newest_first(make_window) -> None:
+    w = make_window()
+    assert len(w.model.ids) == 4
+    dates = [w.library.rows([i])[i].published for i in w.model.ids]
+    dated = [d for d in dates if d]
+    assert dated == sorted(dated, reverse=True)
+
+
+def test_j_and_k_move_through_the_articles(make_window, qtbot) -> None:
+    w = make_window()
+    w.select_row(0)
+    w.list_view.setFocus()
+    assert w.current_id == w.model.ids[0] and current_title(w)
+    qtbot.keyClick(w.list_view, Qt.Key.Key_J)
+    assert w.current_id == w.model.ids[1]
+    qtbot.keyClick(w.list_view, Qt.Key.Key_J)
+    assert w.current_id == w.model.ids[2]
+    qtbot.keyClick(w.list_view, Qt.Key.Key_K)
+    assert w.current_id == w.model.ids[1]
+    qtbot.keyClick(w.list_view, Qt.Key.Key_Down)
+    assert w.current_id == w.model.ids[2]
+    qtbot.keyClick(w.reading_pane, Qt.Key.Key_K)  # the keys work from the reading pane too
+    assert w.current_id == w.model.ids[1]
+
+
+def test_space_pages_the_reading_pane(make_window, qtbot) -> None:
+    w = make_window()
+    long_id = next(i for i in w.model.ids if w.library.rows([i])[i].title.startswith("A long report"))
+    w.select_article(long_id)
+    w.list_view.setFocus()
+    bar = w.reading_pane.verticalScrollBar()
+    assert bar.value() == 0 and bar.maximum() > 0
+    qtbot.keyClick(w.list_view, Qt.Key.Key_Space)
+    assert bar.value() > 0
+    qtbot.keyClick(w.list_view, Qt.Key.Key_Space, Qt.KeyboardModifier.ShiftModifier)
+    assert bar.value() == 0
+
+
+def test_b_bookmarks_and_the_list_shows_it(make_window, qtbot) -> None:
+    w = make_window()
+    w.select_row(0)
+    w.list_view.setFocus()
+    qtbot.keyClick(w.list_view, Qt.Key.Key_B)
+    assert w.store.is_bookmarked(w.current_id)
+    assert w.model.index(0, 0).data() == "★"
+    qtbot.keyClick(w.list_view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert not w.store.is_bookmarked(w.current_id)
+
+
+def test_letters_typed_in_the_note_go_into_the_note(make_window, qtbot) -> None:
+    w = make_window()
+    w.select_row(0)
+    chosen = w.current_id
+    w.list_view.setFocus()
+    qtbot.keyClick(w.list_view, Qt.Key.Key_N)
+    assert w.notes_panel.editor.hasFocus()
+    qtbot.keyClicks(w.notes_panel.editor, "jkb n/")
+    assert w.notes_panel.editor.toPlainText() == "jkb n/"
+    assert w.current_id == chosen and not w.store.is_bookmarked(chosen)
+    qtbot.keyClick(w.notes_panel.editor, Qt.Key.Key_Escape)
+    assert w.list_view.hasFocus()
+
+
+def test_esc_returns_to_the_list_and_slash_filters(make_window, qtbot) -> None:
+    w = make_window()
+    w.list_view.setFocus()
+    qtbot.keyClick(w.list_view, Qt.Key.Key_Slash)
+    assert w.filter_box.hasFocus()
+    qtbot.keyClicks(w.filter_box, "budget")
+    w.apply_view()
+    assert [w.model.index(r, 1).data() for r in range(w.model.rowCount())] == ["Council delays budget vote to June"]
+    qtbot.keyClick(w.filter_box, Qt.Key.Key_Escape)
+    assert w.list_view.hasFocus()
+
+
+def test_state_survives_a_new_window(make_window, qtbot) -> None:
+    w = make_window()
+    w.select_row(1)
+    chosen = w.current_id
+    w.toggle_bookmark()
+    w.notes_panel.editor.setPlainText("Check the figures against the port's own report.")
+    w.close()
+    w2 = make_window()
+    assert w2.store.is_bookmarked(chosen)
+    assert w2.store.note(chosen) == "Check the figures against the port's own report."
+    assert w2.store.is_read(chosen)
+    row = w2.model.row_of(chosen)
+    assert w2.model.index(row, 0).data() == "★"
+    assert w2.model.index(row, 1).data(Qt.ItemDataRole.FontRole) is None  # read rows are not bold
+    w2.select_article(chosen)
+    assert w2.notes_panel.editor.toPlainText() == "Check the figures against the port's own report."
+
+
+def test_a_note_typed_then_closed_at_once_is_kept(make_window, qtbot) -> None:
+    w = make_window()
+    w.select_row(0)
+    chosen = w.current_id
+    w.focus_note()
+    qtbot.keyClicks(w.notes_panel.editor, "typed and closed")
+    w.close()  # before the save timer fires
+    w2 = make_window()
+    assert w2.store.note(chosen) == "typed and closed"
+
+
+def test_views_bookmarked_and_unread(make_window) -> None:
+    w = make_window()
+    w.select_row(0)
+    chosen = w.current_id
+    w.toggle_bookmark()
+    w.sidebar.select_view("bookmarked")
+    assert w.model.ids == [chosen]
+    w.sidebar.select_view("unread")
+    assert chosen not in w.model.ids and len(w.model.ids) == 3
+    w.sidebar.select_view("all")
+    assert w.model.index(0, 1).data(ArticleIdRole) in w.model.ids
+
+
+def test_shortcut_help_lists_every_command(make_window) -> None:
+    from reader.ui.dialogs.shortcuts import ShortcutsDialog
+
+    w = make_window()
+    rows = w.registry.shortcut_rows()
+    dialog = ShortcutsDialog(rows, w)
+    texts = {dialog.table.item(r, 1).text() for r in range(dialog.table.rowCount())}
+    assert {"Next Article", "Bookmark", "Edit Note", "Keyboard Shortcuts"} <= texts
+    assert all(keys for keys, title, _ in rows if title in ("Next Article", "Bookmark"))

@@ -1,0 +1,95 @@
+"""The library cache: scanning, changes on disk, problems, list queries, mentions."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from reader.core.store.library import Library
+from reader.core.store.library_query import ListQuery, parse_filter
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    p = folder / name
+    p.parent.mkdir(parents=True, exist_ok=True)
+    p.write_text(text, encoding="utf-8")
+    return p
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    f = tmp_path / "articles"
+    write(f, "a.txt", "Harbour strike ends\n\nDockers in Tallinn went back to work on Monday.\n")
+    write(f, "b.txt", "Budget vote delayed\n\nThe council postponed the budget vote to June.\n")
+    write(f, "sub/c.md", "---\ntitle: Rain returns to the valley\ndate: 2025-04-02\n---\n\nFarmers welcomed it.\n")
+    return f
+
+
+def test_scan_imports_and_reads_back(tmp_path: Path, folder: Path) -> None:
+    lib = Library(tmp_path / "cache.sqlite3")
+    result = lib.scan([folder])
+    assert result.imported == 3 and result.failed == 0
+    assert lib.count() == 3
+    titles = {row.title for row in lib.rows(lib.all_ids()).values()}
+    assert titles == {"Harbour strike ends", "Budget vote delayed", "Rain returns to the valley"}
+    art = next(lib.article(i) for i in lib.all_ids() if lib.rows([i])[i].title == "Harbour strike ends")
+    assert art is not None and "Dockers in Tallinn" in art.text
+    assert art.text[art.block_spans()[0][0] : art.block_spans()[0][1]] == art.blocks[0].text
+
+
+def test_rescan_sees_unchanged_changed_and_deleted_files(tmp_path: Path, folder: Path) -> None:
+    lib = Library(tmp_path / "cache.sqlite3")
+    lib.scan([folder])
+    again = lib.scan([folder])
+    assert again.unchanged == 3 and again.imported == 0
+    (folder / "b.txt").unlink()
+    p = folder / "a.txt"
+    p.write_text("Harbour strike ends after nine days\n\nDockers went back.\n", encoding="utf-8")
+    os.utime(p, (p.stat().st_atime + 10, p.stat().st_mtime + 10))
+    third = lib.scan([folder])
+    assert third.removed == 1 and third.imported == 1
+    titles = sorted(r.title for r in lib.rows(lib.all_ids()).values())
+    assert titles == ["Harbour strike ends after nine days", "Rain returns to the valley"]
+
+
+def test_bad_files_become_problems_and_the_scan_goes_on(tmp_path: Path, folder: Path) -> None:
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "binary.html").write_bytes(bytes(range(256)) * 20)
+    lib = Library(tmp_path / "cache.sqlite3")
+    result = lib.scan([folder])
+    assert result.failed == 2 and lib.count() == 3
+    problems = {Path(p.path).name: p for p in lib.problems()}
+    assert set(problems) == {"empty.txt", "binary.html"}
+    assert all(p.reason for p in problems.values())
+
+
+def test_list_queries_filter_and_sort(tmp_path: Path, folder: Path) -> None:
+    lib = Library(tmp_path / "cache.sqlite3")
+    lib.scan([folder])
+    by_title = [lib.rows([i])[i].title for i in lib.list_ids(ListQuery(sort="title", descending=False))]
+    assert by_title == sorted(by_title, key=str.casefold)
+    assert [lib.rows([i])[i].title for i in lib.list_ids(ListQuery(title="budget"))] == ["Budget vote delayed"]
+    assert len(lib.search_ids("Tallinn")) == 1
+    some = frozenset(lib.list_ids(ListQuery(title="rain")))
+    assert set(lib.list_ids(ListQuery(only_ids=some))) == set(some)
+    assert len(lib.list_ids(ListQuery(exclude_ids=some))) == 2
+    assert len(lib.list_ids(ListQuery(folder=str((folder / "sub").resolve())))) == 1
+    with pytest.raises(ValueError):
+        lib.list_ids(ListQuery(text='"unclosed'))
+
+
+def test_forget_outside_drops_removed_folders(tmp_path: Path, folder: Path) -> None:
+    lib = Library(tmp_path / "cache.sqlite3")
+    lib.scan([folder])
+    assert lib.forget_outside([folder / "sub"]) == 2
+    assert lib.count() == 1
+
+
+def test_parse_filter_understands_fields() -> None:
+    spec = parse_filter('entity:"Vladimir Putin" tag:energy is:bookmarked text:gas pipeline deal')
+    assert spec.entity == "Vladimir Putin"
+    assert spec.tags == ["energy"] and spec.flags == ["bookmarked"]
+    assert spec.text == "gas" and spec.title == "pipeline deal"
+    assert parse_filter('"unclosed quote').title == "unclosed quote"
