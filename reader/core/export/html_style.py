@@ -71,7 +71,7 @@ h1.title { font-size: 1.9em; margin-bottom: 0.2em; }
        background-color: #eeeeee; padding: 0.1em 0.5em; border-radius: 0.8em; }
 .body { margin-top: 1.5em; }
 .passage { margin: 0; }
-.notes { margin: 0.2em 0 1em 0; }
+.notes { margin: 0.2em 0 1em 1.2em; }
 mark.hl { padding: 0.05em 0; border-radius: 0.15em; border-bottom: 2px solid transparent; }
 sup.ref { font-family: Arial, sans-serif; font-size: 0.7em; font-weight: bold; }
 sup.ref a { color: #333333; text-decoration: none; }
@@ -87,9 +87,14 @@ pre { font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: 0.85em; b
 .article-note .text { background-color: #f6f6f6; padding: 0.6em 0.9em; }
 .toc { margin-bottom: 2em; }
 .footer { color: #777777; font-size: 0.8em; margin-top: 3em; }
+"""
+
+# Media queries come last: Qt's rich text CSS parser drops every rule after a query with a feature such as
+# (min-width: ...), and the PDF is drawn by Qt from this same style sheet.
+MEDIA_CSS = """
 @media (min-width: 70em) {
   .passage.with-notes { display: grid; grid-template-columns: minmax(0, 1fr) 17em; column-gap: 2em; }
-  .passage.with-notes > .notes { margin-top: 0.9em; }
+  .passage.with-notes > .notes { margin: 0.9em 0 0 0; }
 }
 @media print {
   body { max-width: none; padding: 0; font-size: 11pt; }
@@ -106,4 +111,4 @@ pre { font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: 0.85em; b
 
 def style_sheet(entity_types: list[str]) -> str:
     """The complete inline style sheet, with rules for the given entity types."""
-    return BASE_CSS + "\n".join(_highlight_rules() + _entity_rules(entity_types)) + "\n"
+    return BASE_CSS + "\n".join(_highlight_rules() + _entity_rules(entity_types)) + "\n" + MEDIA_CSS

@@ -15,7 +15,7 @@ from reader.core.export.layout import BlockLayout, entity_index, entity_label, l
 
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<#])")
 _DOUBLED = re.compile(r"([=~])(?=[=~])")
-_LINE_START = re.compile(r"^(\s*)([-+>]|\d+[.)])(?=\s|$)")
+_LINE_START = re.compile(r"^(\s*)(?:([-+>])|(\d+)([.)]))(?=\s|$)")
 
 
 def escape_md(text: str, *, in_mark: bool = False) -> str:
@@ -77,6 +77,13 @@ def _block_text(bl: BlockLayout, fn: dict[str, int], prefix: str, footnotes: boo
     return "".join(parts)
 
 
+def _escape_line_start(m: re.Match[str]) -> str:
+    # "- x" or "> x" would start a list or quote, "1. x" a numbered list: escape the punctuation.
+    if m.group(2):
+        return f"{m.group(1)}\\{m.group(2)}"
+    return f"{m.group(1)}{m.group(3)}\\{m.group(4)}"
+
+
 def _note_quote(h: Highlight) -> str:
     lines = h.note.strip().splitlines() or [""]
     first = f"> **Note:** {lines[0]}"
@@ -90,7 +97,7 @@ def _render_block(bl: BlockLayout, fn: dict[str, int], prefix: str, footnotes: b
         refs = "".join(_ref(prefix, fn[h.id]) for h in bl.ending if h.note.strip()) if footnotes else ""
         return f"{fence}\n{b.text}\n{fence}" + (f"\n\n{refs}" if refs else "")
     text = _block_text(bl, fn, prefix, footnotes)
-    text = _LINE_START.sub(r"\1\\\2", text)
+    text = _LINE_START.sub(_escape_line_start, text)
     if b.kind == "h":
         return "#" * min(6, max(2, b.level + 1)) + " " + text
     if b.kind == "li":
