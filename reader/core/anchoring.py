@@ -3,7 +3,7 @@
 A highlight remembers a TextPositionSelector (start, end) and a TextQuoteSelector (exact + about 32
 characters of prefix and suffix). `anchor` tries, in order: the exact text at the stored position;
 the exact text elsewhere, chosen by how well its surroundings match the stored context; and a strict
-approximate match (few edits, context must agree). What cannot be placed is an orphan: it keeps its
+approximate match (few edits, context on both sides must agree). What cannot be placed is an orphan: it keeps its
 quote and note and is never dropped.
 """
 
@@ -14,13 +14,17 @@ from dataclasses import dataclass, replace
 from reader.core.annotation import Highlight, TextQuote
 
 CONTEXT = 32
-# Characters of agreeing context that count as evidence the surroundings are the same place.
+# Characters of agreeing context, on each side, that count as evidence the surroundings are the same place.
 CONTEXT_EVIDENCE = 8
+# ...or this many on one side alone (the whole stored side).
+WHOLE_SIDE = 24
 # A quote this long that occurs exactly once is trusted even when both sides were rewritten.
 SELF_EVIDENT_LENGTH = 32
 # Fuzzy matching: quotes shorter than this are too ambiguous; at most one edit per this many characters.
 FUZZY_MIN_LENGTH = 8
 FUZZY_CHARS_PER_EDIT = 5
+# Characters of context next to a fuzzy match that must (nearly) agree, on each side.
+FUZZY_CONTEXT = 16
 # Fuzzy search first looks this far around the old position, then in the whole text.
 FUZZY_NEAR = 4096
 
@@ -65,15 +69,21 @@ def context_score(text: str, start: int, end: int, quote: TextQuote) -> int:
 
 
 def context_agrees(text: str, start: int, end: int, quote: TextQuote) -> bool:
-    """True when at least one side's context agrees enough to say this is the same place."""
+    """True when the surroundings say this is the same place: a whole side agrees, or a good part of each side.
+
+    After a deletion, the text on one side of the gap still matches a little; requiring a whole
+    side (or some of both) keeps a look-alike phrase elsewhere from being taken for the lost one.
+    """
     if not quote.prefix and not quote.suffix:
         return True
-    # Near the start or end of the text, a side's context is naturally short: ask only for what exists.
-    need_before = min(len(quote.prefix), CONTEXT_EVIDENCE)
-    need_after = min(len(quote.suffix), CONTEXT_EVIDENCE)
     before = prefix_agreement(text, start, quote.prefix)
     after = suffix_agreement(text, end, quote.suffix)
-    return (need_before > 0 and before >= need_before) or (need_after > 0 and after >= need_after)
+    # A short stored side means the passage was at the start or end of the text: it must be there again.
+    before_whole = before == len(quote.prefix) and (before >= WHOLE_SIDE or start == before)
+    after_whole = after == len(quote.suffix) and (after >= WHOLE_SIDE or end + after == len(text))
+    need_before, need_after = min(len(quote.prefix), CONTEXT_EVIDENCE), min(len(quote.suffix), CONTEXT_EVIDENCE)
+    both_partly = before >= need_before and after >= need_after
+    return before_whole or after_whole or both_partly
 
 
 def _occurrences(text: str, exact: str) -> list[int]:
@@ -143,6 +153,29 @@ def _best_start(text: str, end: int, exact: str, max_edits: int) -> tuple[int, i
     return end - (j + 1), scores[j]
 
 
+def _side_distance(side: str, text_side: str) -> int:
+    """Edit distance of `side` to the best-fitting run of `text_side` that starts at text_side[0]."""
+    if not side:
+        return 0
+    if not text_side:
+        return len(side)
+    return min(_myers_scores(side, text_side, anchored=True))
+
+
+def _sides_nearly_agree(text: str, start: int, end: int, quote: TextQuote) -> bool:
+    """Each side's nearest context matches with at most one edit per FUZZY_CHARS_PER_EDIT characters."""
+    before = quote.prefix[-FUZZY_CONTEXT:]
+    after = quote.suffix[:FUZZY_CONTEXT]
+    slack = FUZZY_CONTEXT // FUZZY_CHARS_PER_EDIT
+    # The prefix is compared backwards from `start`, so both strings are reversed.
+    text_before = text[max(0, start - len(before) - slack) : start][::-1]
+    text_after = text[end : end + len(after) + slack]
+    return (
+        _side_distance(before[::-1], text_before) <= len(before) // FUZZY_CHARS_PER_EDIT
+        and _side_distance(after, text_after) <= len(after) // FUZZY_CHARS_PER_EDIT
+    )
+
+
 def _best_ends(scores: list[int], offset: int, max_edits: int) -> list[int]:
     """One end position per run of good scores (its lowest), as text offsets past the match."""
     ends: list[int] = []
@@ -164,7 +197,8 @@ def _fuzzy_in(text: str, lo: int, hi: int, start: int, quote: TextQuote) -> Anch
     candidates = []
     for e in _best_ends(scores, lo, max_edits):
         s, d = _best_start(text, e, exact, max_edits)
-        if d <= max_edits and s < e and context_agrees(text, s, e, quote):
+        # Both sides must agree: after a deletion one side always does, and that alone proves nothing.
+        if d <= max_edits and s < e and _sides_nearly_agree(text, s, e, quote):
             candidates.append(Anchor(s, e, "fuzzy", d))
     if not candidates:
         return None

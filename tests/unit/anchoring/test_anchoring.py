@@ -167,3 +167,45 @@ def _plain(a: str, b: str) -> int:
             cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x != y)))
         prev = cur
     return prev[-1]
+
+
+def _repetitive_text(seed: int, n_words: int) -> str:
+    import random
+
+    rng = random.Random(seed)
+    words = "the council budget harbour strike union minister said on Friday after a long debate road".split()
+    return " ".join(rng.choice(words) for _ in range(n_words))
+
+
+def test_deleted_passages_in_repetitive_text_become_orphans() -> None:
+    """Right after a deletion one side's context always agrees; fuzzy matching must not take that as enough."""
+    import random
+
+    text = _repetitive_text(7, 1500)
+    rng = random.Random(3)
+    for shortest, longest in ((10, 30), (15, 120)):
+        for _ in range(25):
+            s = rng.randrange(40, len(text) - 300)
+            e = s + rng.randrange(shortest, longest)
+            assert anchor(text[:s] + text[e:], s, e, make_quote(text, s, e)) is None
+
+
+def test_insertions_right_next_to_the_passage_keep_it_anchored() -> None:
+    s, e = _span(TEXT, PASSAGE)
+    q = make_quote(TEXT, s, e)
+    before = TEXT[:s] + "(after much argument) " + TEXT[s:]
+    assert anchor(before, s, e, q) == _span(before, PASSAGE)
+    after = TEXT[:e] + " [correction: and bridges]" + TEXT[e:]
+    assert anchor(after, s, e, q) == (s, e)
+
+
+def test_small_edits_in_and_around_the_passage_still_anchor() -> None:
+    s, e = _span(TEXT, PASSAGE)
+    q = make_quote(TEXT, s, e)
+    # One typo inside, one right before and one right after the passage.
+    new = TEXT.replace(
+        "the council approved the budget for road repairs and", "the counsil approved the budgit for road repairs amd"
+    )
+    found = locate(new, s, e, q)
+    assert found is not None and found.method == "fuzzy"
+    assert new[found.start : found.end] == "approved the budgit for road repairs"
