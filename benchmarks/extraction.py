@@ -46,7 +46,8 @@ def ours(html: str) -> str:
     from reader.core.extract import extract_html
 
     page = extract_html(html)
-    return "\n\n".join(b.text for b in page.blocks) if page else ""
+    # Figure captions stay in the article as their own blocks; the hand-marked body excludes them.
+    return "\n\n".join(b.text for b in page.blocks if b.kind != "caption") if page else ""
 
 
 def trafilatura_text(html: str) -> str:

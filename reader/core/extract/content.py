@@ -29,6 +29,7 @@ _NEGATIVE = frozenset(
     """.split()
 )
 _POSITIVE = frozenset("article articlebody story storybody content entry post body text main prose".split())
+_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _SPLIT = re.compile(r"[^a-z0-9]+")
 _SENTENCE_END = re.compile(r"[.!?…:;)\"'”’»]\s*$")
 
@@ -41,8 +42,16 @@ def _hint_words(el: etree._Element) -> set[str]:
     return words
 
 
+# Parts of class/id values that mark furniture even inside longer names ("relatedpoststitle").
+_NEGATIVE_PARTS = re.compile(
+    r"related|recommend|trending|mostread|mostpopular|newsletter|comment(?!ary)|sharing|sharebar|social|sidebar|"
+    r"advert|promo|cookie|breadcrumb|taboola|outbrain|paywall|subscri"
+)
+
+
 def has_negative_hint(el: etree._Element) -> bool:
-    return bool(_hint_words(el) & _NEGATIVE)
+    words = _hint_words(el)
+    return bool(words & _NEGATIVE) or any(_NEGATIVE_PARTS.search(w) for w in words)
 
 
 def has_positive_hint(el: etree._Element) -> bool:
@@ -58,7 +67,7 @@ def _text_len(el: etree._Element) -> int:
 def strip_furniture(body: etree._Element) -> None:
     """Remove navigation, asides, footers, share bars, comments... unless they hold most of the page."""
     total = max(1, _text_len(body))
-    doomed = []
+    doomed: list[tuple[etree._Element, bool]] = []
     for el in body.iter():
         tag = tag_of(el)
         if not tag or el is body:
@@ -67,12 +76,25 @@ def strip_furniture(body: etree._Element) -> None:
             furniture = True
         else:
             furniture = has_negative_hint(el) and (el.get("itemprop") or "").lower() != "articlebody"
-        if furniture:
-            doomed.append(el)
-    for el in doomed:
+        if not furniture:
+            continue
+        parent = el.getparent()
+        if tag in _HEADING_TAGS and parent is not None and parent is not body and _starts_with(parent, el):
+            # A box that opens with a headline marked as furniture ("Related stories") goes whole.
+            doomed.append((parent, True))
+        else:
+            doomed.append((el, False))
+    for el, labelled in doomed:
         # A wrapper named after furniture that holds most of the page is a layout box, not furniture.
-        if el.getparent() is not None and _text_len(el) < 0.4 * total:
+        if el.getparent() is not None and (labelled or _text_len(el) < 0.4 * total):
             remove_keep_tail(el)
+
+
+def _starts_with(box: etree._Element, heading: etree._Element) -> bool:
+    """True when the heading is the first text inside the box."""
+    first = "".join(box.text_content().split())[:40]
+    head = "".join(heading.text_content().split())[:40]
+    return bool(head) and first.startswith(head)
 
 
 def is_prose(block: RawBlock) -> bool:
@@ -94,12 +116,47 @@ def _ancestors(el: etree._Element, stop: etree._Element) -> list[etree._Element]
     return chain
 
 
-def choose_container(body: etree._Element, blocks: list[RawBlock]) -> etree._Element:
-    """The element whose subtree holds the most prose and the least link-heavy debris."""
+def teaser_cards(body: etree._Element, title: str) -> set[etree._Element]:
+    """Small boxes built around a linked headline: teasers for other stories, not this one."""
+    norm_title = _norm(title)
+    cards: set[etree._Element] = set()
+    for h in body.iter("h1", "h2", "h3", "h4", "h5", "h6"):
+        text = " ".join(h.text_content().split())
+        if not text or (norm_title and _norm(text) == norm_title):
+            continue
+        linked = sum(len(" ".join(a.text_content().split())) for a in h.iter("a"))
+        inside_link = any(tag_of(x) == "a" for x in h.iterancestors())
+        if linked < 0.8 * len(text) and not inside_link:
+            continue
+        box = h.getparent()
+        # Climb out of thin wrappers (a <header> or <div> holding just the headline).
+        while box is not None and box is not body and (
+            _text_chars(box) < len(text) + 40 or tag_of(box) in ("header", "hgroup", "a")
+        ):
+            box = box.getparent()
+        if box is not None and box is not body and _text_chars(box) < 1200:
+            cards.add(box)
+    return cards
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\W+", "", text).lower()
+
+
+def _text_chars(el: etree._Element) -> int:
+    return len(" ".join(el.text_content().split()))
+
+
+def choose_container(
+    body: etree._Element, blocks: list[RawBlock], teasers: set[int]
+) -> etree._Element:
+    """The element whose subtree holds the most prose and the least link-heavy or teaser debris."""
     scores: dict[etree._Element, float] = {}
-    for b in blocks:
+    for i, b in enumerate(blocks):
         n = len(b.text)
-        if is_prose(b):
+        if i in teasers:
+            value = -0.5 * n
+        elif is_prose(b):
             value = n + 20 * b.text.count(",")
         elif b.link_density > 0.5:
             value = -0.8 * n
@@ -127,13 +184,47 @@ def keep_block(b: RawBlock) -> bool:
     return True
 
 
-def main_blocks(body: etree._Element) -> list[RawBlock]:
+def _in_card(el: etree._Element, cards: set[etree._Element], stop: etree._Element) -> bool:
+    for anc in _ancestors(el, stop):
+        if anc in cards:
+            return True
+    return False
+
+
+def strip_link_clusters(body: etree._Element) -> None:
+    """Remove pop-up boxes of links nested inside paragraphs (hover cards, inline link lists)."""
+    doomed = []
+    for p in body.iter("p", "li", "blockquote"):
+        if sum(1 for _ in p.iter("a")) < 3:
+            continue
+        for el in p.iterdescendants():
+            if tag_of(el) in ("a", "") or el in doomed:
+                continue
+            links = list(el.iter("a"))
+            if len(links) < 3:
+                continue
+            text = _text_chars(el)
+            linked = sum(_text_chars(a) for a in links)
+            if text > 40 and linked >= 0.85 * text:
+                doomed.append(el)
+    for el in doomed:
+        if el.getparent() is not None:
+            remove_keep_tail(el)
+
+
+def main_blocks(body: etree._Element, title: str = "") -> list[RawBlock]:
     """The article's blocks: furniture removed, densest container chosen, debris dropped."""
+    cards = teaser_cards(body, title)  # before furniture goes: teaser headlines often sit in <header>
     strip_furniture(body)
+    strip_link_clusters(body)
     blocks = collect_blocks(body)
-    container = choose_container(body, blocks)
-    inside = [b for b in blocks if _is_within(b.element, container)]
-    return [b for b in inside if keep_block(b)]
+    teasers = {i for i, b in enumerate(blocks) if cards and _in_card(b.element, cards, body)}
+    container = choose_container(body, blocks, teasers)
+    container_in_card = bool(cards) and _in_card(container, cards, body)
+    return [
+        b for i, b in enumerate(blocks)
+        if _is_within(b.element, container) and keep_block(b) and (container_in_card or i not in teasers)
+    ]
 
 
 def _is_within(el: etree._Element, container: etree._Element) -> bool:

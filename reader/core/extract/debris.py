@@ -1,0 +1,79 @@
+"""Recognise page debris among extracted blocks: bylines, datelines, ad labels, credits, pitches."""
+
+from __future__ import annotations
+
+import re
+
+from reader.core.extract.blocks import RawBlock
+from reader.core.extract.metadata import PageMetadata
+
+_LABELS = re.compile(
+    r"^(?:advertisement|advertising|advert|ads?|sponsored( content)?|share( this( article| story| page)?)?|"
+    r"share on \w+|tweet|e-?mail|print|read more|continue reading.*|see also|related( articles| stories)?|"
+    r"click here.*|sign up.*|subscribe.*|(?:image|photo|picture|video|media)( credit| caption)?:?.*|credit:?.*|"
+    r"loading\W*|close|menu|skip to .*|back to top|follow us.*|comments?|\d+ comments?|"
+    r".*requires javascript.*|.*enable javascript.*|.*(?:playback|video) is (?:not supported|unsupported).*)$",
+    re.I,
+)
+_MARKUP = re.compile(r"^<[a-zA-Z!/][^>]*>")
+_BYLINE = re.compile(r"^(?:by|written by|posted by|words by)\s+\S", re.I)
+_COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\ball rights reserved\b|\bcopyright\b", re.I)
+_DATE_WORDS = re.compile(
+    r"\b(?:updated|published|posted|last|modified|on|at|am|pm|a\.m|p\.m|gmt|utc|[ecmp][sd]?t|bst|cet|"
+    r"mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|"
+    r"september|october|november|december|hours?|minutes?|mins?|ago|read|time)\b",
+    re.I,
+)
+# Closing lines that pitch newsletters or give the writer's contact, seen at the end of articles.
+_TAIL_PITCH = re.compile(
+    r"\b(?:subscribe|newsletters?|sign up|follow (?:us|him|her|them|\w+(?: \w+)?) on|"
+    r"may be reached|can be reached|reach (?:him|her|them) at|get the latest\b.*\binbox|"
+    r"download (?:the|our) app|have a (?:news )?tip)\b",
+    re.I,
+)
+
+
+def _same_text(a: str, b: str) -> bool:
+    return bool(a) and re.sub(r"\W+", "", a).lower() == re.sub(r"\W+", "", b).lower()
+
+
+def is_date_line(text: str) -> bool:
+    """A line that is only a date/time stamp ("Nov 18, 2019 @17:19 PM · Updated ...")."""
+    if len(text) > 90 or not re.search(r"\d", text):
+        return False
+    rest = _DATE_WORDS.sub("", text)
+    return len(re.findall(r"[^\W\d_]", rest)) <= 2
+
+
+def is_debris(b: RawBlock, meta: PageMetadata, title: str) -> bool:
+    """True for a short block that is page furniture rather than article text."""
+    text = b.text.strip()
+    if b.kind in ("table", "pre"):
+        return False
+    if _MARKUP.match(text):
+        return True
+    if len(text) > 200:
+        return False
+    if not re.search(r"[^\W\d_]", text):
+        return True  # no letters at all: counters, gallery numbers, separators
+    if len(text) <= 120:
+        if _same_text(text, title) or _same_text(text, meta.h1):
+            return True
+        if meta.byline and (_same_text(text, meta.byline) or _same_text(text, "by " + meta.byline)):
+            return True
+        if _BYLINE.match(text) and len(text) < 80 and not text.endswith((".", "!", "?")):
+            return True
+        if is_date_line(text):
+            return True
+        if _LABELS.match(text.strip(" .:|•·-—")):
+            return True
+    return bool(_COPYRIGHT.search(text)) and len(text) < 160
+
+
+def drop_tail_pitches(blocks: list[RawBlock]) -> list[RawBlock]:
+    """Remove newsletter pitches and contact lines from the end of the article."""
+    end = len(blocks)
+    while end > 0 and len(blocks[end - 1].text) < 250 and _TAIL_PITCH.search(blocks[end - 1].text):
+        end -= 1
+    return blocks[:end]
