@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -28,6 +28,7 @@ from reader.settings import Settings
 from reader.ui.article_list import ArticleIdRole, ArticleListModel, ArticleListView
 from reader.ui.commands import CommandRegistry, load_keymap
 from reader.ui.dialogs.shortcuts import ShortcutsDialog
+from reader.ui.features import load_features
 from reader.ui.notes_panel import NotesPanel
 from reader.ui.operations import Changes, Operations
 from reader.ui.problems_view import ProblemsView
@@ -40,7 +41,13 @@ MENUS = ("&File", "&Go", "&Article", "&View", "&Help")
 
 
 class MainWindow(QMainWindow):
-    """Composes the panes; all behaviour is in commands, operations and the core."""
+    """Composes the panes; all behaviour is in commands, operations and the core.
+
+    Features (entities, annotations, export) attach themselves in `reader.ui.features`: they add
+    commands and panels, and re-apply their marks on `article_shown`.
+    """
+
+    article_shown = Signal(object)  # Article, after it is rendered and before the user sees it
 
     def __init__(self, paths: Paths, settings: Settings, *, files: list[str] | None = None,
                  samples: bool = True) -> None:  # fmt: skip
@@ -61,6 +68,7 @@ class MainWindow(QMainWindow):
         self._build_widgets()
         self.registry = CommandRegistry(self, load_keymap(paths.config / "keymap.json"))
         self._register_commands()
+        self.features = [feature(self) for feature in load_features()]
         self._build_menus()
         self.refresh_sidebar()
         self.apply_view()
@@ -185,8 +193,8 @@ class MainWindow(QMainWindow):
                 self.select_article(ids[0])
 
     def _on_tagged(self, count: int) -> None:
-        if count and self.current_id:
-            self.show_article(self.current_id, mark_read=False)
+        if count:
+            self.redecorate()
 
     def refresh_sidebar(self) -> None:
         self.sidebar.set_folders(self.library_folders(), samples=self.showing_samples())
@@ -286,15 +294,27 @@ class MainWindow(QMainWindow):
             self.reading_pane.show_placeholder("This article is no longer in the library.")
             return
         self.current_id = article_id
-        self.reading_pane.show_article(article)
-        self.decorate_article()
         self.notes_panel.set_article(article_id, article.path)
+        self.reading_pane.show_article(article)
+        self.article_shown.emit(article)
         if mark_read:
             self.operations.set_read(article_id, True)
         self._update_window_title(article.title)
 
-    def decorate_article(self) -> None:
-        """Hook for entity and highlight marks over the shown article."""
+    def redecorate(self) -> None:
+        """Render the current article again so every feature re-applies its marks."""
+        article = self.reading_pane.article
+        if article is not None:
+            bar = self.reading_pane.verticalScrollBar()
+            where = bar.value()
+            self.reading_pane.show_article(article)
+            self.article_shown.emit(article)
+            bar.setValue(where)
+
+    def selected_ids(self) -> list[str]:
+        """Ids of the selected rows of the list, in list order."""
+        rows = sorted({i.row() for i in self.list_view.selectionModel().selectedRows()})
+        return [self.model.ids[r] for r in rows if r < len(self.model.ids)]
 
     def _update_window_title(self, title: str) -> None:
         mark = "★ " if self.current_id and self.store.is_bookmarked(self.current_id) else ""
@@ -363,8 +383,7 @@ class MainWindow(QMainWindow):
         name = "dark" if current_theme() == "light" else "light"
         apply_theme(app, name)  # type: ignore[arg-type]
         self.settings.set("theme", name)
-        if self.current_id:
-            self.show_article(self.current_id, mark_read=False)
+        self.redecorate()
 
     def show_shortcuts(self) -> None:
         ShortcutsDialog(self.registry.shortcut_rows(), self).exec()
