@@ -102,7 +102,7 @@ def _by_quote(text: str, start: int, quote: TextQuote) -> Anchor | None:
     fitting = [s for s in hits if context_agrees(text, s, s + m, quote)]
     if fitting:
         best = max(fitting, key=lambda s: (context_score(text, s, s + m, quote), -abs(s - start)))
-        return Anchor(best, best + m, "quote")
+        return Anchor(best, best + m, "position" if best == start else "quote")
     if start in hits:  # the context was rewritten on both sides, but the words are still where they were
         return Anchor(start, start + m, "position")
     if len(hits) == 1 and m >= SELF_EVIDENT_LENGTH:
@@ -223,7 +223,9 @@ def locate(text: str, start: int, end: int, quote: TextQuote) -> Anchor | None:
     exact = quote.exact
     if not exact:
         return None
-    if text[start:end] == exact and (context_agrees(text, start, end, quote) or len(exact) >= SELF_EVIDENT_LENGTH):
+    end = start + len(exact)
+    # The fast path takes only a perfect fit; anything less is weighed against the other occurrences.
+    if text[start:end] == exact and context_score(text, start, end, quote) == len(quote.prefix) + len(quote.suffix):
         return Anchor(start, end, "position")
     return _by_quote(text, start, quote) or _by_fuzzy(text, start, quote)
 

@@ -209,3 +209,27 @@ def test_small_edits_in_and_around_the_passage_still_anchor() -> None:
     found = locate(new, s, e, q)
     assert found is not None and found.method == "fuzzy"
     assert new[found.start : found.end] == "approved the budgit for road repairs"
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.text("ab .", min_size=80, max_size=300),
+    st.integers(0, 10_000),
+    st.integers(1, 40),
+    st.text("#$", min_size=1, max_size=50),
+    st.integers(0, 10_000),
+)
+def test_a_unique_passage_follows_any_insertion_before_its_context(
+    text: str, at: int, length: int, inserted: str, where: int
+) -> None:
+    s = 32 + at % (len(text) - 32)
+    e = min(len(text), s + length)
+    q = make_quote(text, s, e)
+    window = q.prefix + q.exact + q.suffix
+    first = text.find(window)
+    if text.find(window, first + 1) != -1 or s == e:
+        return  # an ambiguous passage: any of its copies would be a right answer
+    p = where % (s - len(q.prefix) + 1)  # anywhere before the stored context
+    new = text[:p] + inserted + text[p:]
+    assert anchor(new, s, e, q) == (s + len(inserted), e + len(inserted))
+    assert anchor(text, s, e, q) == (s, e)
