@@ -19,8 +19,8 @@ def safe_stem(title: str, fallback: str = "article") -> str:
     """A file-name stem from a title: forbidden characters replaced, no trailing dots or spaces, not reserved."""
     text = unicodedata.normalize("NFC", title)
     text = _FORBIDDEN.sub(" ", text)
-    text = _SPACES.sub(" ", text).strip(" .")
-    text = text.lstrip("-")  # a leading dash reads as an option on command lines
+    # no leading dot (hidden file) or dash (read as an option on command lines), no trailing dot or space (Windows)
+    text = _SPACES.sub(" ", text).lstrip(" .-").rstrip(" .")
     if len(text) > MAX_STEM_CHARS:
         cut = text[:MAX_STEM_CHARS]
         # end on a word boundary when one is reasonably close
