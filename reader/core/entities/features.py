@@ -114,18 +114,27 @@ class WordFeatureCache:
 
 
 class DocumentView:
-    """Document-wide facts about words: seen lower-case, seen capitalised mid-sentence."""
+    """Document-wide facts about words: seen lower-case, seen capitalised mid-sentence, and the
+    words around the other capitalised occurrences of the same word (non-local context)."""
 
     def __init__(self, sentences: list[list[str]]) -> None:
         self.lower_seen: set[str] = set()
         self.title_seen: set[str] = set()
+        self.around: dict[str, list[str]] = {}
         for sent in sentences:
             caps_sentence = _is_caps_sentence(sent)
+            low = [normalize_token(t).lower() for t in sent]
             for i, tok in enumerate(sent):
                 if tok[:1].islower():
-                    self.lower_seen.add(tok)
-                elif i > 0 and not caps_sentence and tok[:1].isupper() and not tok.isupper():
-                    self.title_seen.add(tok.lower())
+                    self.lower_seen.add(low[i])
+                elif tok[:1].isupper():
+                    if i > 0 and not caps_sentence and not tok.isupper():
+                        self.title_seen.add(low[i])
+                    if not caps_sentence:
+                        cues = self.around.setdefault(low[i], [])
+                        if len(cues) < 8:
+                            cues.append("Dp=" + (low[i - 1] if i > 0 else SENT_START))
+                            cues.append("Dn=" + (low[i + 1] if i + 1 < len(sent) else SENT_END))
 
 
 def _is_caps_sentence(sent: list[str]) -> bool:
@@ -138,41 +147,42 @@ def sentence_flags(sent: list[str]) -> bool:
     return _is_caps_sentence(sent)
 
 
-def context_features(
-    i: int,
-    low: list[str],
-    shapes: list[str],
-    prev: str,
-    prev2: str,
-    caps_sentence: bool,
-    doc: DocumentView,
-    memory: Mapping[str, str],
-) -> list[str]:
-    """Features of token i that depend on tags, word pairs, sentence and document."""
-    w = low[i + 2]  # low and shapes are padded with two sentence markers on each side
+def sentence_features(
+    low: list[str], shapes: list[str], caps_sentence: bool, doc: DocumentView, gaz: list[list[str]]
+) -> list[list[str]]:
+    """Per token, the features that do not depend on the tags chosen so far."""
+    out = []
+    for i in range(len(low) - 4):
+        w = low[i + 2]  # low and shapes are padded with two sentence markers on each side
+        shp = shapes[i + 2]
+        feats = ["B-=" + low[i + 1] + "_" + w, "B+=" + w + "_" + low[i + 3], *gaz[i]]
+        if i == 0:
+            feats.append("S0=" + shp)
+            feats.append("S0l=" + w)
+        if caps_sentence:
+            feats.append("H")
+        if shp[:1] == "X":
+            if w in doc.lower_seen:
+                feats.append("Dlc")
+            if (i == 0 or caps_sentence) and w in doc.title_seen:
+                feats.append("Dtc")
+            cues = doc.around.get(w)
+            if cues:
+                feats.extend(set(cues))
+        out.append(feats)
+    return out
+
+
+def tag_features(i: int, low: list[str], shapes: list[str], prev: str, prev2: str, caps_sentence: bool,
+                 memory: Mapping[str, str]) -> list[str]:
+    """Features of token i that depend on the previous tags and on the document memory."""
+    w = low[i + 2]
     shp = shapes[i + 2]
-    feats = [
-        "T1=" + prev,
-        "T2=" + prev2 + prev,
-        "T1s=" + prev + shp,
-        "T1l=" + prev + w,
-        "B-=" + low[i + 1] + "_" + w,
-        "B+=" + w + "_" + low[i + 3],
-        "T1+1=" + prev + low[i + 3],
-    ]
-    if i == 0:
-        feats.append("S0=" + shp)
-        feats.append("S0l=" + w)
+    feats = ["T1=" + prev, "T2=" + prev2 + prev, "T1s=" + prev + shp, "T1l=" + prev + w, "T1+1=" + prev + low[i + 3]]
     if caps_sentence:
-        feats.append("H")
         feats.append("H=" + prev)
-    if shp[:1] == "X":
-        if w in doc.lower_seen:
-            feats.append("Dlc")
-        if (i == 0 or caps_sentence) and w in doc.title_seen:
-            feats.append("Dtc")
-        mem = memory.get(w)
-        if mem is not None:
-            feats.append("Dm=" + mem)
-            feats.append("Dm=" + mem + prev)
+    mem = memory.get(w)
+    if mem is not None and shp[:1] == "X":
+        feats.append("Dm=" + mem)
+        feats.append("Dm=" + mem + prev)
     return feats

@@ -22,10 +22,12 @@ from reader.core.entities.features import (
     SENT_START,
     DocumentView,
     WordFeatureCache,
-    context_features,
+    sentence_features,
     sentence_flags,
     short_shape,
+    tag_features,
 )
+from reader.core.entities.gazetteer import PhraseMatcher
 from reader.core.entities.tokenize import normalize_token
 
 MAGIC = b"NEWSREADER-NER-1\n"
@@ -33,15 +35,12 @@ LABELS = ("O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "
 _WORD_CACHE_LIMIT = 200_000  # word types whose summed weights are kept (bounded memory)
 
 
-def allowed_after(labels: tuple[str, ...]) -> dict[str, list[bool]]:
-    """For each previous tag, which labels may follow (I-X only after B-X or I-X)."""
+def allowed_after(labels: tuple[str, ...]) -> dict[str, list[int]]:
+    """For each previous tag, the indices of the labels that may follow (I-X only after B-X or I-X)."""
     out = {}
     for prev in ("<S>", *labels):
-        row = []
-        for lab in labels:
-            ok = not lab.startswith("I-") or (prev != "<S>" and prev[2:] == lab[2:])
-            row.append(ok)
-        out[prev] = row
+        out[prev] = [k for k, lab in enumerate(labels)
+                     if not lab.startswith("I-") or (prev != "<S>" and prev[2:] == lab[2:])]
     return out
 
 
@@ -58,6 +57,15 @@ def pad_sentence(sent: list[str]) -> tuple[list[str], list[str]]:
     return low, shapes
 
 
+def prepare_sentence(sent: list[str], doc: DocumentView,
+                     matcher: PhraseMatcher) -> tuple[list[str], list[str], bool, list[list[str]]]:
+    """Padded lower-cased words and shapes, the headline flag, and the tag-independent features."""
+    low, shapes = pad_sentence(sent)
+    caps = sentence_flags(sent)
+    gaz = matcher.match(low[2:-2], [t[:1].isupper() for t in sent])
+    return low, shapes, caps, sentence_features(low, shapes, caps, doc, gaz)
+
+
 def remember(memory: dict[str, str], token: str, low: str, tag: str) -> None:
     """Document memory: the last entity tag given to a capitalised word."""
     if tag != "O" and token[:1].isupper():
@@ -68,10 +76,12 @@ class TaggerModel:
     """Feature weights plus the decoder; `weights` maps a feature name to one score per label."""
 
     def __init__(self, labels: tuple[str, ...], weights: Mapping[str, Any], stats: Mapping[str, str],
-                 info: Mapping[str, Any] | None = None) -> None:
+                 phrases: Mapping[str, str], info: Mapping[str, Any] | None = None) -> None:
         self.labels = labels
         self.weights = weights
         self.stats = stats
+        self.phrases = phrases
+        self.matcher = PhraseMatcher(phrases)
         self.info = dict(info or {})
         self.features = WordFeatureCache(stats)
         self._allowed = allowed_after(labels)
@@ -103,25 +113,21 @@ class TaggerModel:
 
     def _tag_sentence(self, sent: list[str], doc: DocumentView, memory: dict[str, str]) -> list[str]:
         labels = self.labels
-        wts = self.weights
-        low, shapes = pad_sentence(sent)
-        caps = sentence_flags(sent)
+        wget = self.weights.get
+        low, shapes, caps, sfeats = prepare_sentence(sent, doc, self.matcher)
         vecs = [self._vectors(t) for t in (SENT_START, SENT_START, *sent, SENT_END, SENT_END)]
+        # Scores from everything that does not depend on earlier tags, in one pass per token.
+        fixed = []
+        for i, feats in enumerate(sfeats):
+            vs = [vecs[i][0], vecs[i + 1][1], vecs[i + 2][2], vecs[i + 3][3], vecs[i + 4][4]]
+            vs.extend(v for v in map(wget, feats) if v is not None)
+            fixed.append([sum(col) for col in zip(*vs, strict=True)])
         prev2 = prev = "<S>"
         out = []
-        for i in range(len(sent)):
-            score = [a + b + c + d + e for a, b, c, d, e in
-                     zip(vecs[i][0], vecs[i + 1][1], vecs[i + 2][2], vecs[i + 3][3], vecs[i + 4][4], strict=True)]
-            for f in context_features(i, low, shapes, prev, prev2, caps, doc, memory):
-                v = wts.get(f)
-                if v is not None:
-                    score = [a + b for a, b in zip(score, v, strict=True)]
-            best = -1
-            best_score = -sys.float_info.max
-            for k, ok in enumerate(self._allowed[prev]):
-                if ok and score[k] > best_score:
-                    best, best_score = k, score[k]
-            tag = labels[best]
+        for i, base in enumerate(fixed):
+            vs = [v for v in map(wget, tag_features(i, low, shapes, prev, prev2, caps, memory)) if v is not None]
+            score = [sum(col) for col in zip(base, *vs, strict=True)] if vs else base
+            tag = labels[max(self._allowed[prev], key=score.__getitem__)]
             out.append(tag)
             remember(memory, sent[i], low[i + 2], tag)
             prev2, prev = prev, tag
@@ -129,7 +135,8 @@ class TaggerModel:
 
 
 def save_model(path: Path, labels: tuple[str, ...], weights: Mapping[str, list[float]],
-               stats: Mapping[str, str], info: Mapping[str, Any], *, prune: float = 0.0) -> int:
+               stats: Mapping[str, str], phrases: Mapping[str, str], info: Mapping[str, Any], *,
+               prune: float = 0.0) -> int:
     """Write the model file; weights whose largest magnitude is below `prune` are dropped."""
     names = [f for f, v in weights.items() if max(abs(x) for x in v) > prune]
     top = max((max(abs(x) for x in weights[f]) for f in names), default=1.0)
@@ -138,7 +145,7 @@ def save_model(path: Path, labels: tuple[str, ...], weights: Mapping[str, list[f
     if sys.byteorder != "little":
         packed.byteswap()
     header = json.dumps({"labels": list(labels), "scale": scale, "count": len(names), "stats": stats,
-                         "info": dict(info)}).encode("utf-8")
+                         "phrases": phrases, "info": dict(info)}).encode("utf-8")
     name_bytes = "\n".join(names).encode("utf-8")
     blob = b"".join([MAGIC, struct.pack("<I", len(header)), header,
                      struct.pack("<I", len(name_bytes)), name_bytes, packed.tobytes()])
@@ -170,4 +177,4 @@ def read_model(path: Path) -> TaggerModel:
     scale = float(header["scale"])
     values = [x * scale for x in packed]
     weights = {name: values[i * n : (i + 1) * n] for i, name in enumerate(names)}
-    return TaggerModel(labels, weights, header["stats"], header.get("info"))
+    return TaggerModel(labels, weights, header["stats"], header["phrases"], header.get("info"))

@@ -18,9 +18,9 @@ from pathlib import Path
 
 from reader.core.entities.conll import ConllDocument, read_conll
 from reader.core.entities.evaluate import Scores
-from reader.core.entities.features import SENT_END, SENT_START, DocumentView, WordFeatureCache, sentence_flags
-from reader.core.entities.features import context_features as ctx_features
-from reader.core.entities.model import LABELS, TaggerModel, allowed_after, pad_sentence, remember, save_model
+from reader.core.entities.features import SENT_END, SENT_START, DocumentView, WordFeatureCache, tag_features
+from reader.core.entities.gazetteer import PhraseMatcher, collect_phrases
+from reader.core.entities.model import LABELS, TaggerModel, allowed_after, prepare_sentence, remember, save_model
 from reader.core.entities.tokenize import normalize_token
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
@@ -83,7 +83,8 @@ class Perceptron:
         return {f: [a - b / c for a, b in zip(w, self.u[f], strict=True)] for f, w in self.w.items()}
 
 
-def train_epoch(p: Perceptron, docs: list[ConllDocument], caches: list[WordFeatureCache], order: list[int]) -> int:
+def train_epoch(p: Perceptron, docs: list[ConllDocument], caches: list[WordFeatureCache],
+                matchers: list[PhraseMatcher], order: list[int]) -> int:
     """One pass over the documents in `order`; returns the number of wrong tags."""
     lab_idx = {lab: k for k, lab in enumerate(LABELS)}
     allowed = allowed_after(LABELS)
@@ -91,19 +92,18 @@ def train_epoch(p: Perceptron, docs: list[ConllDocument], caches: list[WordFeatu
     for di in order:
         doc = docs[di]
         cache = caches[di % len(caches)]
+        matcher = matchers[di % len(matchers)]
         view = DocumentView(doc.sentences)
         memory: dict[str, str] = {}
         for sent, gold in zip(doc.sentences, doc.tags, strict=True):
-            low, shapes = pad_sentence(sent)
-            caps = sentence_flags(sent)
+            low, shapes, caps, sfeats = prepare_sentence(sent, view, matcher)
             wf = [cache.get(t) for t in (SENT_START, SENT_START, *sent, SENT_END, SENT_END)]
             prev2 = prev = "<S>"
             for i in range(len(sent)):
                 feats = [*wf[i][0], *wf[i + 1][1], *wf[i + 2][2], *wf[i + 3][3], *wf[i + 4][4],
-                         *ctx_features(i, low, shapes, prev, prev2, caps, view, memory)]
+                         *sfeats[i], *tag_features(i, low, shapes, prev, prev2, caps, memory)]
                 score = p.scores(feats)
-                ok = allowed[prev]
-                guess = max((k for k in range(len(LABELS)) if ok[k]), key=score.__getitem__)
+                guess = max(allowed[prev], key=score.__getitem__)
                 g = lab_idx.get(gold[i], 0)
                 if guess != g:
                     p.update(feats, g, guess)
@@ -144,7 +144,11 @@ def main(argv: list[str] | None = None) -> int:
     fold_caches = [
         WordFeatureCache(word_stats([d for j, d in enumerate(train_docs) if j % FOLDS != k])) for k in range(FOLDS)
     ]
+    fold_matchers = [
+        PhraseMatcher(collect_phrases([d for j, d in enumerate(train_docs) if j % FOLDS != k])) for k in range(FOLDS)
+    ]
     full_stats = word_stats(train_docs)
+    full_phrases = collect_phrases(train_docs)
     p = Perceptron(len(LABELS))
     rng = random.Random(args.seed)
     order = list(range(len(train_docs)))
@@ -152,18 +156,18 @@ def main(argv: list[str] | None = None) -> int:
     for epoch in range(1, args.epochs + 1):
         t0 = time.perf_counter()
         rng.shuffle(order)
-        errors = train_epoch(p, train_docs, fold_caches, order)
+        errors = train_epoch(p, train_docs, fold_caches, fold_matchers, order)
         avg = p.averaged()
-        scores, _, _ = evaluate(TaggerModel(LABELS, avg, full_stats), dev_docs)
+        scores, ntok, secs = evaluate(TaggerModel(LABELS, avg, full_stats, full_phrases), dev_docs)
         f1 = scores.prf()[2]
-        print(f"epoch {epoch}: {errors} training errors, dev F1 {f1:.2f} ({time.perf_counter() - t0:.0f}s)",
-              flush=True)
+        print(f"epoch {epoch}: {errors} training errors, dev F1 {f1:.2f} ({time.perf_counter() - t0:.0f}s,"
+              f" dev {ntok / secs:.0f} tokens/s)", flush=True)
         if f1 > best[0]:
             best = (f1, epoch, avg)
     f1, epoch, weights = best
     info = {"trained_on": "CoNLL-2003 train.txt", "tuned_on": "CoNLL-2003 dev.txt", "epochs": epoch,
             "dev_f1": round(f1, 2), "seed": args.seed, "prune": args.prune}
-    kept = save_model(args.out, LABELS, weights, full_stats, info, prune=args.prune)
+    kept = save_model(args.out, LABELS, weights, full_stats, full_phrases, info, prune=args.prune)
     print(f"kept epoch {epoch} (dev F1 {f1:.2f}); wrote {kept} features to {args.out} "
           f"({args.out.stat().st_size / 1e6:.1f} MB)")
     return 0

@@ -1,0 +1,107 @@
+"""`news-reader entities`: the named entities of an article file, or IOB2 tags for a CoNLL file."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from reader.core.entities.conll import DOCSTART
+
+NAME = "entities"
+HELP = "list the people, places, organisations, dates... of an article (or tag a CoNLL file)"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("article", nargs="?", metavar="ARTICLE",
+                        help="article file (any format the reader imports; '-' reads plain text from stdin)")
+    parser.add_argument("--json", action="store_true", help="print a JSON list of {start, end, type, text}")
+    parser.add_argument("--conll", metavar="IN.txt",
+                        help="tag a CoNLL file (first column = token) and print 'token<TAB>tag' lines in IOB2")
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.conll:
+        try:
+            with open(args.conll, encoding="utf-8") as fh:
+                lines = fh.read().splitlines()
+        except OSError as exc:
+            print(f"news-reader entities: cannot read {args.conll}: {exc.strerror}", file=sys.stderr)
+            return 1
+        out = sys.stdout
+        for line in tag_conll_lines(lines):
+            out.write(line + "\n")
+        return 0
+    if not args.article:
+        print("news-reader entities: give an ARTICLE file or --conll IN.txt", file=sys.stderr)
+        return 2
+    texts = _article_texts(args.article)
+    if texts is None:
+        return 1
+    return _print_entities(texts, as_json=args.json)
+
+
+def tag_conll_lines(lines: list[str]) -> Iterator[str]:
+    """The output lines for a CoNLL file: blank and -DOCSTART- lines kept, tokens tagged per document."""
+    from reader.core.entities import tag_sentences
+
+    def flush(doc_lines: list[str]) -> Iterable[str]:
+        sentences: list[list[str]] = [[]]
+        for ln in doc_lines:
+            if ln.split():
+                sentences[-1].append(ln.split()[0])
+            elif sentences[-1]:
+                sentences.append([])
+        tags = iter(t for sent in tag_sentences([s for s in sentences if s]) for t in sent)
+        for ln in doc_lines:
+            yield f"{ln.split()[0]}\t{next(tags)}" if ln.split() else ""
+
+    doc: list[str] = []
+    for line in lines:
+        if line.split()[:1] == [DOCSTART]:
+            yield from flush(doc)
+            doc = []
+            yield line
+        else:
+            doc.append(line)
+    yield from flush(doc)
+
+
+def _article_texts(arg: str) -> list[str] | None:
+    """The body texts of the articles in the file (one for most files), or None after an error."""
+    if arg == "-":
+        return [sys.stdin.read()]
+    path = Path(arg)
+    if not path.is_file():
+        print(f"news-reader entities: no such file: {arg}", file=sys.stderr)
+        return None
+    from reader.core.errors import ImportProblem
+    from reader.core.formats import load_file
+
+    try:
+        return [a.text for a in load_file(path)]
+    except ImportProblem as exc:
+        print(f"news-reader entities: {exc}", file=sys.stderr)
+        return None
+
+
+def _print_entities(texts: list[str], *, as_json: bool) -> int:
+    from reader.core.entities import tag
+
+    rows = []
+    for n, text in enumerate(texts):
+        for sp in tag(text):
+            row: dict[str, object] = {"start": sp.start, "end": sp.end, "type": sp.type, "text": sp.text}
+            if len(texts) > 1:
+                row["article"] = n
+            rows.append(row)
+    if as_json:
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        for row in rows:
+            prefix = f"{row['article']}\t" if "article" in row else ""
+            print(f"{prefix}{row['start']}\t{row['end']}\t{row['type']}\t{row['text']}")
+    return 0
