@@ -64,13 +64,46 @@ def connect(path: Path) -> sqlite3.Connection:
     return conn
 
 
+def _in_words(exc: sqlite3.Error) -> UserDataError:
+    """A failed write as a message the user can act on; the SQLite error stays attached as the cause."""
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        seconds = BUSY_TIMEOUT_MS // 1000
+        msg = (
+            f"Your user data stayed locked by another program (another News Reader?) for {seconds} s. "
+            "Close it or try again; nothing was changed."
+        )
+    elif "full" in text:
+        msg = "The disk holding your user data is full. Free some space and try again; nothing was changed."
+    elif "readonly" in text or "read-only" in text:
+        msg = "Your user data file is read-only. Check its permissions; nothing was changed."
+    else:
+        msg = f"Saving your user data failed ({exc}); nothing was changed."
+    return UserDataError(msg)
+
+
+def _rollback(conn: sqlite3.Connection) -> None:
+    with contextlib.suppress(sqlite3.Error):  # SQLite may already have rolled back (e.g. disk full)
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+
+
 @contextlib.contextmanager
 def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
-    """One write transaction; takes the write lock up front so it never fails half-way on a busy lock."""
-    conn.execute("BEGIN IMMEDIATE")
+    """One write transaction; takes the write lock up front so it never fails half-way on a busy lock.
+
+    SQLite failures (locked, disk full, read-only) come out as UserDataError in plain words.
+    """
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as exc:
+        raise _in_words(exc) from exc
     try:
         yield conn
+        conn.execute("COMMIT")
+    except sqlite3.OperationalError as exc:
+        _rollback(conn)
+        raise _in_words(exc) from exc
     except BaseException:
-        conn.execute("ROLLBACK")
+        _rollback(conn)
         raise
-    conn.execute("COMMIT")

@@ -75,13 +75,18 @@ def schema_version(conn: sqlite3.Connection) -> int:
 
 def apply_step(conn: sqlite3.Connection, version: int) -> None:
     """Run step `version` (1-based) and record it, all in one transaction."""
-    with transaction(conn):
-        # Re-check under the write lock: another process may have just upgraded the file.
-        if schema_version(conn) >= version:
-            return
-        for statement in STEPS[version - 1]:
-            conn.execute(statement)
-        conn.execute(f"PRAGMA user_version = {int(version)}")
+    try:
+        with transaction(conn):
+            # Re-check under the write lock: another process may have just upgraded the file.
+            if schema_version(conn) >= version:
+                return
+            for statement in STEPS[version - 1]:
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {int(version)}")
+    except (UserDataError, sqlite3.Error) as exc:
+        raise UserDataError(
+            f"Upgrading your user data to schema version {version} failed ({exc}). The file was left as it was."
+        ) from exc
 
 
 def migrate(conn: sqlite3.Connection, *, target: int = LATEST_VERSION) -> int:

@@ -76,7 +76,7 @@ def test_a_failing_step_leaves_the_database_at_the_old_version(tmp_path: Path, m
     _make_v1(path)
     broken = (migrations.SCHEMA_V2[0], "THIS IS NOT SQL")
     monkeypatch.setattr(migrations, "STEPS", (migrations.SCHEMA_V1, broken))
-    with pytest.raises(sqlite3.OperationalError):
+    with pytest.raises(UserDataError, match="schema version 2 failed"):
         UserStore(path)
     assert "bookmark_tags" not in _tables(path)  # the first statement of the step was rolled back too
     conn = sqlite3.connect(path)

@@ -186,3 +186,37 @@ def test_reanchor_article_moves_highlights_and_keeps_orphans(store: UserStore) -
     assert new[moved.start : moved.end] == "harbour strike" and not moved.orphan and moved.modified >= a.modified
     assert lost.orphan and lost.quote == b.quote and (lost.start, lost.end) == (b.start, b.end)
     assert store.highlights("a") == out
+
+
+def test_a_locked_database_is_reported_in_words_and_changes_nothing(tmp_path: Path, monkeypatch) -> None:
+    import sqlite3
+
+    import reader.core.store.db as db
+    from reader.core.store.db import UserDataError
+
+    monkeypatch.setattr(db, "BUSY_TIMEOUT_MS", 50)
+    path = tmp_path / "user.sqlite3"
+    store = UserStore(path)
+    store.set_note("a", "before")
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another program holds the write lock
+    with pytest.raises(UserDataError, match="locked by another program"):
+        store.set_note("a", "after")
+    other.execute("ROLLBACK")
+    other.close()
+    assert store.note("a") == "before"
+    store.set_note("a", "after")  # and it works again once the lock is gone
+    assert store.note("a") == "after"
+    store.close()
+
+
+def test_a_failed_write_rolls_back_everything_it_did(store: UserStore) -> None:
+    import sqlite3
+
+    from reader.core.store.db import transaction
+
+    store.set_note("a", "kept")
+    with pytest.raises(sqlite3.IntegrityError), transaction(store._conn) as c:
+        c.execute("DELETE FROM notes")
+        c.execute("INSERT INTO kv (key, value) VALUES ('k', NULL)")  # NOT NULL: fails after the delete
+    assert store.note("a") == "kept" and not store._conn.in_transaction
