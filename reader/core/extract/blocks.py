@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from reader.core.extract.dom import BLOCK_TAGS, tag_of
+from reader.core.extract.dom import BLOCK_TAGS, tag_of, text_of
 
 _WS = re.compile(r"\s+")
 _HEADINGS = {f"h{i}": i for i in range(1, 7)}
@@ -72,20 +72,20 @@ def _is_data_table(table: etree._Element) -> bool:
         if el is not table and tag in ("table", "p", "ul", "ol", "blockquote", "h1", "h2", "h3", "article"):
             return False
     cells = [c for c in table.iter("td", "th")]
-    return bool(cells) and all(len(_WS.sub(" ", c.text_content())) < 400 for c in cells)
+    return bool(cells) and all(len(_WS.sub(" ", text_of(c))) < 400 for c in cells)
 
 
 def _table_rows(table: etree._Element, c: _Collector) -> None:
     for tr in table.iter("tr"):
-        cells = [_WS.sub(" ", td.text_content()).strip() for td in tr if tag_of(td) in ("td", "th")]
+        cells = [_WS.sub(" ", text_of(td)).strip() for td in tr if tag_of(td) in ("td", "th")]
         cells = [x for x in cells if x]
         if cells:
-            links = sum(len(a.text_content().strip()) for a in tr.iter("a"))
+            links = sum(len(text_of(a).strip()) for a in tr.iter("a"))
             text = " | ".join(cells)
             c.blocks.append(RawBlock(text, "table", 0, min(links, len(text)), tr))
     caption = table.find("caption")
-    if caption is not None and caption.text_content().strip():
-        c.blocks.append(RawBlock(_WS.sub(" ", caption.text_content()).strip(), "caption", 0, 0, caption))
+    if caption is not None and text_of(caption).strip():
+        c.blocks.append(RawBlock(_WS.sub(" ", text_of(caption)).strip(), "caption", 0, 0, caption))
 
 
 def _walk(el: etree._Element, c: _Collector, kind: str, in_link: bool) -> None:
@@ -107,7 +107,7 @@ def _walk(el: etree._Element, c: _Collector, kind: str, in_link: bool) -> None:
     owner = parent if parent is not None else el
     c.flush(kind, 0, owner)
     if tag == "pre":
-        text = el.text_content().strip("\n")
+        text = text_of(el).strip("\n")
         if text.strip():
             c.blocks.append(RawBlock(text, "pre", 0, 0, el))
     elif tag == "table" and _is_data_table(el):

@@ -7,11 +7,12 @@ text. No rule knows about any particular site.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from lxml import etree
 
 from reader.core.extract.blocks import RawBlock, collect_blocks
-from reader.core.extract.dom import element_class_id, remove_keep_tail, tag_of
+from reader.core.extract.dom import element_class_id, remove_keep_tail, tag_of, text_of
 
 FURNITURE_TAGS = frozenset({"nav", "aside", "footer", "header", "menu"})
 _FURNITURE_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "menu", "dialog"})
@@ -25,7 +26,7 @@ _NEGATIVE = frozenset(
     newsletter subscribe subscription signup paywall cookie cookies consent gdpr
     popup modal overlay banner sidebar widget footer nav navbar navigation menu breadcrumb breadcrumbs
     masthead toolbar pagination pager byline author authors dateline timestamp tags tag keywords topics
-    skip sronly srt visuallyhidden print hidden
+    skip sronly srt visuallyhidden print hidden gallery slideshow carousel lightbox
     """.split()
 )
 _POSITIVE = frozenset("article articlebody story storybody content entry post body text main prose".split())
@@ -34,12 +35,22 @@ _SPLIT = re.compile(r"[^a-z0-9]+")
 _SENTENCE_END = re.compile(r"[.!?…:;)\"'”’»]\s*$")
 
 
-def _hint_words(el: etree._Element) -> set[str]:
+@lru_cache(maxsize=4096)
+def _words_of(class_id: str) -> frozenset[str]:
     words = set()
-    for token in element_class_id(el).split():
+    for token in class_id.split():
         words.update(w for w in _SPLIT.split(token) if w)
         words.add(token.replace("-", "").replace("_", ""))
-    return words
+    return frozenset(words)
+
+
+def _hint_words(el: etree._Element) -> frozenset[str]:
+    return _words_of(element_class_id(el))
+
+
+@lru_cache(maxsize=4096)
+def _negative_words(words: frozenset[str]) -> bool:
+    return bool(words & _NEGATIVE) or any(_NEGATIVE_PARTS.search(w) for w in words)
 
 
 # Parts of class/id values that mark furniture even inside longer names ("relatedpoststitle").
@@ -50,8 +61,9 @@ _NEGATIVE_PARTS = re.compile(
 
 
 def has_negative_hint(el: etree._Element) -> bool:
-    words = _hint_words(el)
-    return bool(words & _NEGATIVE) or any(_NEGATIVE_PARTS.search(w) for w in words)
+    if el.get("class") is None and el.get("id") is None:
+        return False
+    return _negative_words(_hint_words(el))
 
 
 def has_positive_hint(el: etree._Element) -> bool:
@@ -68,32 +80,37 @@ def strip_furniture(body: etree._Element) -> None:
     """Remove navigation, asides, footers, share bars, comments... unless they hold most of the page."""
     total = max(1, _text_len(body))
     doomed: list[tuple[etree._Element, bool]] = []
-    for el in body.iter():
+    stack = list(reversed(body))
+    while stack:
+        el = stack.pop()
         tag = tag_of(el)
-        if not tag or el is body:
+        if not tag:
             continue
         if tag in FURNITURE_TAGS or (el.get("role") or "").lower() in _FURNITURE_ROLES:
             furniture = True
         else:
             furniture = has_negative_hint(el) and (el.get("itemprop") or "").lower() != "articlebody"
         if not furniture:
+            stack.extend(reversed(el))
             continue
         parent = el.getparent()
         if tag in _HEADING_TAGS and parent is not None and parent is not body and _starts_with(parent, el):
             # A box that opens with a headline marked as furniture ("Related stories") goes whole.
             doomed.append((parent, True))
-        else:
+        elif _text_len(el) < 0.4 * total:
             doomed.append((el, False))
-    for el, labelled in doomed:
-        # A wrapper named after furniture that holds most of the page is a layout box, not furniture.
-        if el.getparent() is not None and (labelled or _text_len(el) < 0.4 * total):
+        else:
+            # A wrapper named after furniture that holds most of the page is a layout box: look inside.
+            stack.extend(reversed(el))
+    for el, _labelled in doomed:
+        if el.getparent() is not None:
             remove_keep_tail(el)
 
 
 def _starts_with(box: etree._Element, heading: etree._Element) -> bool:
     """True when the heading is the first text inside the box."""
-    first = "".join(box.text_content().split())[:40]
-    head = "".join(heading.text_content().split())[:40]
+    first = "".join(text_of(box).split())[:40]
+    head = "".join(text_of(heading).split())[:40]
     return bool(head) and first.startswith(head)
 
 
@@ -121,10 +138,10 @@ def teaser_cards(body: etree._Element, title: str) -> set[etree._Element]:
     norm_title = _norm(title)
     cards: set[etree._Element] = set()
     for h in body.iter("h1", "h2", "h3", "h4", "h5", "h6"):
-        text = " ".join(h.text_content().split())
+        text = " ".join(text_of(h).split())
         if not text or (norm_title and _norm(text) == norm_title):
             continue
-        linked = sum(len(" ".join(a.text_content().split())) for a in h.iter("a"))
+        linked = sum(len(" ".join(text_of(a).split())) for a in h.iter("a"))
         inside_link = any(tag_of(x) == "a" for x in h.iterancestors())
         if linked < 0.8 * len(text) and not inside_link:
             continue
@@ -144,7 +161,7 @@ def _norm(text: str) -> str:
 
 
 def _text_chars(el: etree._Element) -> int:
-    return len(" ".join(el.text_content().split()))
+    return len(" ".join(text_of(el).split()))
 
 
 def choose_container(

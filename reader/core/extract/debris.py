@@ -15,7 +15,10 @@ _LABELS = re.compile(
     r".*requires javascript.*|.*enable javascript.*|.*(?:playback|video) is (?:not supported|unsupported).*)$",
     re.I,
 )
-_MARKUP = re.compile(r"^<[a-zA-Z!/][^>]*>")
+_MARKUP = re.compile(r"^<[a-zA-Z!/][^>]*>|^\[(\w+)[^\]]*\].*\[/\1\]$")
+_COOKIES = re.compile(
+    r"\b(?:uses?|accept|allow)\s+(?:of\s+)?cookies\b|\bcookie\s+(?:settings|policy|preferences)\b", re.I
+)
 _BYLINE = re.compile(r"^(?:by|written by|posted by|words by)\s+\S", re.I)
 _COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\ball rights reserved\b|\bcopyright\b", re.I)
 _DATE_WORDS = re.compile(
@@ -29,7 +32,7 @@ _DATE_WORDS = re.compile(
 _TAIL_PITCH = re.compile(
     r"\b(?:subscribe|newsletters?|sign up|follow (?:us|him|her|them|\w+(?: \w+)?) on|"
     r"may be reached|can be reached|reach (?:him|her|them) at|get the latest\b.*\binbox|"
-    r"download (?:the|our) app|have a (?:news )?tip)\b",
+    r"download (?:the|our) app|have a (?:news )?tip|click here)\b",
     re.I,
 )
 
@@ -68,12 +71,18 @@ def is_debris(b: RawBlock, meta: PageMetadata, title: str) -> bool:
             return True
         if _LABELS.match(text.strip(" .:|•·-—")):
             return True
+    if _COOKIES.search(text):
+        return True
     return bool(_COPYRIGHT.search(text)) and len(text) < 160
 
 
 def drop_tail_pitches(blocks: list[RawBlock]) -> list[RawBlock]:
-    """Remove newsletter pitches and contact lines from the end of the article."""
+    """Remove newsletter pitches, contact lines and headings with nothing under them from the end."""
     end = len(blocks)
-    while end > 0 and len(blocks[end - 1].text) < 250 and _TAIL_PITCH.search(blocks[end - 1].text):
-        end -= 1
+    while end > 0:
+        last = blocks[end - 1]
+        if last.kind == "h" or (len(last.text) < 250 and _TAIL_PITCH.search(last.text)):
+            end -= 1
+        else:
+            break
     return blocks[:end]

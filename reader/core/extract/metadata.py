@@ -10,6 +10,7 @@ from lxml import etree
 
 from reader.core.extract import jsonld
 from reader.core.extract.dates import date_from_url, normalise_date
+from reader.core.extract.dom import text_of
 from reader.core.extract.language import normalise_language
 
 _TITLE_SEPARATORS = re.compile(r"\s+(?:[|\-–—:·•»]|::)\s+")
@@ -78,7 +79,7 @@ def strip_site_suffix(title: str, site: str) -> str:
 
 def _first_h1(root: etree._Element) -> str:
     for h1 in root.iter("h1"):
-        text = _clean(h1.text_content())
+        text = _clean(text_of(h1))
         if text:
             return text
     return ""
@@ -89,7 +90,7 @@ def _byline_from_markup(root: etree._Element) -> str:
         if not isinstance(el.tag, str):
             continue
         if el.get("rel") == "author" or (el.get("itemprop") or "").lower() == "author":
-            text = _clean(el.text_content())
+            text = _clean(text_of(el))
             if 2 < len(text) < 80:
                 return _BY_PREFIX.sub("", text)
     return ""
@@ -97,7 +98,7 @@ def _byline_from_markup(root: etree._Element) -> str:
 
 def _time_element_date(root: etree._Element) -> str:
     for t in root.iter("time"):
-        for value in (t.get("datetime"), t.text_content()):
+        for value in (t.get("datetime"), text_of(t)):
             found = normalise_date(value)
             if found:
                 return found
@@ -115,7 +116,7 @@ def read_metadata(root: etree._Element, base_url: str = "") -> PageMetadata:
         meta.get("og:site_name") or meta.get("application-name") or meta.get("twitter:site", "").lstrip("@")
     )
     title_el = root.find(".//title")
-    page_title = _clean(title_el.text_content()) if title_el is not None else ""
+    page_title = _clean(text_of(title_el)) if title_el is not None else ""
     md.h1 = _first_h1(root)
     for candidate in (
         jsonld.text_value(ld.get("headline")), meta.get("og:title"), meta.get("twitter:title"),
