@@ -14,6 +14,7 @@ from reader.core.store.migrations import LATEST_VERSION, STEPS, migrate
 DAILY_PREFIX = "daily-"
 MANUAL_PREFIX = "backup-"
 SAFETY_PREFIX = "before-restore-"
+UPGRADE_PREFIX = "before-upgrade-"
 SUFFIX = ".sqlite3"
 
 
@@ -81,6 +82,11 @@ def daily_backup(db_path: Path, backups_dir: Path, keep: int = 7, *, now: dateti
     for old in daily_backups(backups_dir)[:-keep] if keep > 0 else []:
         old.unlink(missing_ok=True)
     return made
+
+
+def backup_before_upgrade(db_path: Path, backups_dir: Path, version: int) -> Path:
+    """Keep a copy of a database about to be upgraded from schema `version` (never pruned)."""
+    return backup_now(db_path, Path(backups_dir) / f"{UPGRADE_PREFIX}v{version}-{_stamp()}{SUFFIX}")
 
 
 def check_database(path: Path) -> int:

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
 
 from reader.core.anchoring import reanchor_highlights
 from reader.core.annotation import HIGHLIGHT_COLORS, Bookmark, Highlight, Note, TextQuote
-from reader.core.store.db import connect, transaction, utc_now
-from reader.core.store.migrations import migrate
+from reader.core.store.backup import backup_before_upgrade, daily_backup
+from reader.core.store.db import UserDataError, connect, transaction, utc_now
+from reader.core.store.migrations import LATEST_VERSION, migrate, schema_version
+
+log = logging.getLogger(__name__)
 
 _HIGHLIGHT_COLUMNS = "id, article_id, start, end, exact, prefix, suffix, color, note, path, created, modified, orphan"
 
@@ -55,13 +59,28 @@ def clean_tags(tags: Iterable[str]) -> list[str]:
     return out
 
 
+def _best_effort(make_backup: Callable[..., object], *args: object) -> None:
+    """Run a backup; a failed one (full disk...) is logged, and must not keep the user from their data."""
+    try:
+        make_backup(*args)
+    except (UserDataError, OSError, sqlite3.Error) as exc:
+        log.warning("automatic backup of the user data failed: %s", exc)
+
+
 class UserStore:
     """The user's precious annotations in one SQLite file; use one instance per thread."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, backups_dir: Path | None = None) -> None:
+        """Open or create the store. With `backups_dir` (the app passes it at start), first make the
+        daily backup, and keep a copy of an older-schema file before upgrading it."""
         self.path = Path(path)
+        if backups_dir is not None:
+            _best_effort(daily_backup, self.path, backups_dir)
         self._conn = connect(self.path)
         try:
+            version = schema_version(self._conn)
+            if backups_dir is not None and 0 < version < LATEST_VERSION:
+                _best_effort(backup_before_upgrade, self.path, backups_dir, version)
             migrate(self._conn)
         except BaseException:
             self._conn.close()

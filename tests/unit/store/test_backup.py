@@ -179,3 +179,35 @@ def test_commands_report_problems_in_words(tmp_path: Path, capsys) -> None:
     _filled(resolve_paths(root).user_db)
     assert main(["backup", "--data-dir", str(root), str(target)]) == 0
     assert check_database(target) == 2
+
+
+def test_opening_with_a_backups_dir_makes_the_daily_backup(tmp_path: Path) -> None:
+    db = _filled(tmp_path / "user.sqlite3")
+    bk = tmp_path / "backups"
+    UserStore(db, backups_dir=bk).close()
+    UserStore(db, backups_dir=bk).close()
+    [daily] = daily_backups(bk)
+    with UserStore(daily) as copy:
+        assert copy.note("a") == "original note"
+    UserStore(tmp_path / "fresh.sqlite3", backups_dir=tmp_path / "fresh-bk").close()
+    assert daily_backups(tmp_path / "fresh-bk") == []  # nothing to back up before the first start
+
+
+def test_an_older_schema_is_copied_before_it_is_upgraded(tmp_path: Path) -> None:
+    db = tmp_path / "user.sqlite3"
+    conn = sqlite3.connect(db)
+    conn.executescript(FIXTURE_V1.read_text(encoding="utf-8"))
+    conn.close()
+    bk = tmp_path / "backups"
+    with UserStore(db, backups_dir=bk) as s:
+        s.set_bookmark_tags("art-1", ["x"])
+    [kept] = bk.glob("before-upgrade-v1-*.sqlite3")
+    assert check_database(kept) == 1
+
+
+def test_a_failing_automatic_backup_does_not_keep_the_store_closed(tmp_path: Path) -> None:
+    db = _filled(tmp_path / "user.sqlite3")
+    not_a_folder = tmp_path / "backups"
+    not_a_folder.write_text("a file where the backups folder should be")
+    with UserStore(db, backups_dir=not_a_folder) as s:
+        assert s.note("a") == "original note"
