@@ -412,8 +412,10 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.notes_panel.flush()
         if self.worker is not None:
+            for signal in (self.worker.progress, self.worker.scanned, self.worker.tagged, self.worker.failed):
+                signal.disconnect()
             self.worker.requestInterruption()
-            self.worker.wait(5000)
+            self.worker.wait(10000)
         self.store.close()
         self.library.close()
         super().closeEvent(event)

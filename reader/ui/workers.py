@@ -34,6 +34,8 @@ class ScanWorker(QThread):
             result = lib.scan(self.folders, progress=self.progress.emit, should_stop=self.isInterruptionRequested)
             for f in self.files:
                 lib.import_file(f)
+            if self.isInterruptionRequested():
+                return
             lib.forget_outside([*self.folders, *self.files])
             self.scanned.emit(result)
             if self.tag and not self.isInterruptionRequested():
