@@ -20,7 +20,15 @@ from reader.core.entities.conll import ConllDocument, read_conll
 from reader.core.entities.evaluate import Scores
 from reader.core.entities.features import SENT_END, SENT_START, DocumentView, WordFeatureCache, tag_features
 from reader.core.entities.gazetteer import PhraseMatcher, collect_phrases
-from reader.core.entities.model import LABELS, TaggerModel, allowed_after, prepare_sentence, remember, save_model
+from reader.core.entities.model import (
+    LABELS,
+    TaggerModel,
+    allowed_after,
+    prepare_sentence,
+    quantize,
+    remember,
+    save_model,
+)
 from reader.core.entities.tokenize import normalize_token
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
@@ -158,7 +166,7 @@ def main(argv: list[str] | None = None) -> int:
         rng.shuffle(order)
         errors = train_epoch(p, train_docs, fold_caches, fold_matchers, order)
         avg = p.averaged()
-        scores, ntok, secs = evaluate(TaggerModel(LABELS, avg, full_stats, full_phrases), dev_docs)
+        scores, ntok, secs = evaluate(TaggerModel(LABELS, quantize(avg)[0], full_stats, full_phrases), dev_docs)
         f1 = scores.prf()[2]
         print(f"epoch {epoch}: {errors} training errors, dev F1 {f1:.2f} ({time.perf_counter() - t0:.0f}s,"
               f" dev {ntok / secs:.0f} tokens/s)", flush=True)
@@ -167,7 +175,7 @@ def main(argv: list[str] | None = None) -> int:
     f1, epoch, weights = best
     info = {"trained_on": "CoNLL-2003 train.txt", "tuned_on": "CoNLL-2003 dev.txt", "epochs": epoch,
             "dev_f1": round(f1, 2), "seed": args.seed, "prune": args.prune}
-    kept = save_model(args.out, LABELS, weights, full_stats, full_phrases, info, prune=args.prune)
+    kept = save_model(args.out, LABELS, *quantize(weights, args.prune), full_stats, full_phrases, info)
     print(f"kept epoch {epoch} (dev F1 {f1:.2f}); wrote {kept} features to {args.out} "
           f"({args.out.stat().st_size / 1e6:.1f} MB)")
     return 0
