@@ -157,8 +157,10 @@ def article_html(item: ExportItem, options: ExportOptions, *, index: int = 1) ->
     if options.include_entities:
         parts.append(_entities_html(item))
     lang = f' lang="{_attr(item.article.language)}"' if item.article.language else ""
+    # Every article after the first starts a new printed page (Qt's PDF honours only this inline form).
+    brk = ' style="page-break-before: always"' if index > 1 else ""
     body = "\n".join(p for p in parts if p)
-    return f'<div class="article" id="article-{index}"{lang}>\n{body}\n</div>'
+    return f'<div class="article" id="article-{index}"{lang}{brk}>\n{body}\n</div>'
 
 
 def _page(title: str, body: str, entity_types: list[str], exported: str, language: str = "") -> str:

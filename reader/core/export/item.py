@@ -13,12 +13,16 @@ from reader.core.article import Article
 
 
 class EntityLike(Protocol):
-    """Anything shaped like core.entities.EntitySpan: a typed span over Article.text."""
+    """Anything shaped like core.entities.EntitySpan: a typed span over Article.text (read-only is enough)."""
 
-    start: int
-    end: int
-    type: str
-    text: str
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def type(self) -> str: ...
+    @property
+    def text(self) -> str: ...
 
 
 NOTE_STYLES = ("footnotes", "quotes")
@@ -37,6 +41,8 @@ class ExportOptions:
     def __post_init__(self) -> None:
         if self.note_style not in NOTE_STYLES:
             raise ValueError(f"note_style must be one of {', '.join(NOTE_STYLES)}, got {self.note_style!r}")
+        if self.page_size.lower() not in {p.lower() for p in PAGE_SIZES}:
+            raise ValueError(f"page size must be one of {', '.join(PAGE_SIZES)}, got {self.page_size!r}")
 
     def exported_at(self) -> str:
         return self.exported or datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
