@@ -71,13 +71,15 @@ class MainWindow(QMainWindow):
         self.features = [feature(self) for feature in load_features()]
         self._build_menus()
         self.refresh_sidebar()
-        self.apply_view()
+        self.sidebar.select_view("all")  # also runs the first list query
 
     # --- layout ----------------------------------------------------------------------------
 
     def _build_widgets(self) -> None:
         self.sidebar = Sidebar()
         self.sidebar.view_requested.connect(self.set_view)
+        self.sidebar.remove_folder_requested.connect(self.remove_folder)
+        self.sidebar.add_folder_requested.connect(self.add_folder_dialog)
         self.filter_box = QLineEdit()
         self.filter_box.setObjectName("filterBox")
         self.filter_box.setPlaceholderText('Filter by title   (/)   — also entity:"Name", tag:x, text:word')
@@ -113,7 +115,7 @@ class MainWindow(QMainWindow):
             self.splitter.addWidget(w)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setStretchFactor(2, 3)
-        self.splitter.setSizes([170, 430, 680])
+        self.splitter.setSizes([160, 470, 650])
         self.setCentralWidget(self.splitter)
         self.status_label = QLabel()
         self.statusBar().addWidget(self.status_label, 1)
@@ -374,7 +376,11 @@ class MainWindow(QMainWindow):
         if self.view_kind != "folder" or self.view_value not in self.store.folders():
             QMessageBox.information(self, "Remove folder", "Choose one of your folders in the sidebar first.")
             return
-        self.operations.remove_folder(self.view_value)
+        self.remove_folder(self.view_value)
+
+    def remove_folder(self, folder: str) -> None:
+        """Take a folder out of the library; its files and the user's notes on them stay."""
+        self.operations.remove_folder(folder)
         self.sidebar.select_view("all")
         self.rescan()
 

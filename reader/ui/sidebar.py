@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtWidgets import QMenu, QTreeWidget, QTreeWidgetItem, QWidget
 
 VIEWS = [("all", "All articles"), ("unread", "Unread"), ("bookmarked", "Bookmarked"),
          ("annotated", "Annotated"), ("problems", "Import problems")]  # fmt: skip
@@ -15,6 +15,8 @@ class Sidebar(QTreeWidget):
     """Emits `view_requested(kind, value)`: kind is "view", "folder" or "tag"."""
 
     view_requested = Signal(str, str)
+    remove_folder_requested = Signal(str)
+    add_folder_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -33,6 +35,18 @@ class Sidebar(QTreeWidget):
         self._tags = self._section("Tags")
         self.expandAll()
         self.currentItemChanged.connect(self._emit)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._context_menu)
+        self.samples_shown = False
+
+    def _context_menu(self, pos) -> None:
+        item = self.itemAt(pos)
+        menu = QMenu(self)
+        if item is not None and item.data(0, KindRole) == "folder" and not self.samples_shown:
+            folder = item.data(0, ValueRole)
+            menu.addAction("Remove from Library", lambda: self.remove_folder_requested.emit(folder))
+        menu.addAction("Add Folder…", self.add_folder_requested.emit)
+        menu.exec(self.viewport().mapToGlobal(pos))
 
     def _section(self, title: str) -> QTreeWidgetItem:
         item = QTreeWidgetItem(self, [title.upper()])
@@ -56,9 +70,10 @@ class Sidebar(QTreeWidget):
             self._views[key].setText(0, f"{label}  ({n:,})" if n is not None else label)
 
     def set_folders(self, folders: list[str], *, samples: bool = False) -> None:
+        self.samples_shown = samples
         self._fill(self._folders, "folder", folders, lambda f: f.rstrip("/").rsplit("/", 1)[-1] or f)
-        if samples:
-            self._folders.child(0).setText(0, "Sample library") if self._folders.childCount() else None
+        if samples and self._folders.childCount():
+            self._folders.child(0).setText(0, "Sample library")
 
     def set_tags(self, tags: list[str]) -> None:
         self._fill(self._tags, "tag", tags, lambda t: f"#{t}")

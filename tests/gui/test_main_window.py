@@ -137,3 +137,25 @@ def test_shortcut_help_lists_every_command(make_window) -> None:
     texts = {dialog.table.item(r, 1).text() for r in range(dialog.table.rowCount())}
     assert {"Next Article", "Bookmark", "Edit Note", "Keyboard Shortcuts"} <= texts
     assert all(keys for keys, title, _ in rows if title in ("Next Article", "Bookmark"))
+
+
+def test_adding_and_removing_a_folder(make_window, tmp_path) -> None:
+    w = make_window()
+    extra = tmp_path / "more"
+    extra.mkdir()
+    (extra / "x.txt").write_text("Extra story about ferries\n\nA short body.\n", encoding="utf-8")
+    w.operations.add_folder(str(extra))
+    w.rescan(wait=True)
+    assert len(w.model.ids) == 5
+    w.remove_folder(str(extra))
+    w.rescan(wait=True)
+    assert len(w.model.ids) == 4 and str(extra) not in w.store.folders()
+
+
+def test_unreadable_files_are_listed_as_import_problems(make_window, article_folder) -> None:
+    (article_folder / "broken.html").write_bytes(b"")
+    w = make_window()
+    w.sidebar.select_view("problems")
+    assert w.list_stack.currentWidget() is w.problems_view
+    assert w.problems_view.rowCount() == 1
+    assert w.problems_view.item(0, 0).text() == "broken.html" and w.problems_view.item(0, 1).text()
