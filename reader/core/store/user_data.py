@@ -162,6 +162,18 @@ class UserStore:
             c.executemany("INSERT INTO bookmark_tags (article_id, tag) VALUES (?, ?)", [(article_id, t) for t in clean])
             c.execute("UPDATE bookmarks SET modified = ? WHERE article_id = ?", (utc_now(), article_id))
 
+    def restore_bookmark(self, b: Bookmark) -> None:
+        """Put a bookmark back exactly as recorded (tags, path, timestamps), replacing any there now."""
+        now = utc_now()
+        with transaction(self._conn) as c:
+            c.execute("DELETE FROM bookmarks WHERE article_id = ?", (b.article_id,))
+            c.execute(
+                "INSERT INTO bookmarks (article_id, path, created, modified) VALUES (?, ?, ?, ?)",
+                (b.article_id, b.path, b.created or now, b.modified or now),
+            )
+            tags = [(b.article_id, t) for t in clean_tags(b.tags)]
+            c.executemany("INSERT INTO bookmark_tags (article_id, tag) VALUES (?, ?)", tags)
+
     def all_tags(self) -> list[str]:
         rows = self._conn.execute("SELECT DISTINCT tag FROM bookmark_tags ORDER BY tag COLLATE NOCASE, tag")
         return [row[0] for row in rows]
@@ -195,6 +207,18 @@ class UserStore:
                 "ON CONFLICT (article_id) DO UPDATE SET text = excluded.text, modified = excluded.modified, "
                 "path = CASE WHEN excluded.path != '' THEN excluded.path ELSE notes.path END",
                 (str(uuid.uuid4()), article_id, text, path, now, now),
+            )
+
+    def restore_note(self, n: Note) -> None:
+        """Put a note back exactly as recorded (same id and timestamps): undo, or an import keeping its dates."""
+        if not n.text.strip():
+            raise ValueError("a note to restore needs some text")
+        now = utc_now()
+        with transaction(self._conn) as c:
+            c.execute(
+                "INSERT OR REPLACE INTO notes (id, article_id, text, path, created, modified) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (n.id or str(uuid.uuid4()), n.article_id, n.text, n.path, n.created or now, n.modified or now),
             )
 
     def noted_ids(self) -> set[str]:

@@ -220,3 +220,19 @@ def test_a_failed_write_rolls_back_everything_it_did(store: UserStore) -> None:
         c.execute("DELETE FROM notes")
         c.execute("INSERT INTO kv (key, value) VALUES ('k', NULL)")  # NOT NULL: fails after the delete
     assert store.note("a") == "kept" and not store._conn.in_transaction
+
+
+def test_restore_note_and_bookmark_keep_ids_and_timestamps(store: UserStore) -> None:
+    from reader.core.annotation import Bookmark, Note
+
+    old = Note("a", "from another machine", id="11111111-2222-4333-8444-555555555555", path="/p.txt",
+               created="2025-01-01T00:00:00.000Z", modified="2025-01-02T00:00:00.000Z")
+    store.set_note("a", "local text")
+    store.restore_note(old)
+    assert store.note_record("a") == old and store.noted_ids() == {"a"}
+    bm = Bookmark("b", ("x", "y"), "/b.txt", "2025-01-01T00:00:00.000Z", "2025-01-03T00:00:00.000Z")
+    store.set_bookmark_tags("b", ["z"])
+    store.restore_bookmark(bm)
+    assert store.bookmark("b") == bm and store.ids_with_tag("z") == set()
+    with pytest.raises(ValueError):
+        store.restore_note(Note("c", "  "))
