@@ -45,9 +45,15 @@ def _highlight_rules() -> list[str]:
     rules = []
     for name in HIGHLIGHT_COLORS:
         bg, accent = HIGHLIGHT_PALETTE[name]
-        rules.append(f".hl-{name} {{ background-color: {bg}; color: {TEXT_COLOR}; border-bottom-color: {accent}; }}")
+        rules.append(f".hl-{name} {{ background-color: {bg}; color: {TEXT_COLOR}; }}")
         rules.append(f".note-{name} {{ background-color: {NOTE_BACKGROUND[name]}; border-left-color: {accent}; }}")
     return rules
+
+
+def _print_highlight_rules() -> str:
+    # On paper a highlight is also underlined in a darker shade, for printers that drop backgrounds.
+    rules = [f"  mark.hl.hl-{c} {{ border-bottom-color: {HIGHLIGHT_PALETTE[c][1]}; }}" for c in HIGHLIGHT_COLORS]
+    return "@media print {\n" + "\n".join(rules) + "\n}\n"
 
 
 def _entity_rules(types: list[str]) -> list[str]:
@@ -111,4 +117,5 @@ MEDIA_CSS = """
 
 def style_sheet(entity_types: list[str]) -> str:
     """The complete inline style sheet, with rules for the given entity types."""
-    return BASE_CSS + "\n".join(_highlight_rules() + _entity_rules(entity_types)) + "\n" + MEDIA_CSS
+    rules = "\n".join(_highlight_rules() + _entity_rules(entity_types))
+    return BASE_CSS + rules + "\n" + MEDIA_CSS + _print_highlight_rules()

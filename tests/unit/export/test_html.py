@@ -39,9 +39,10 @@ def test_html_is_self_contained_with_no_scripts_or_external_requests(item: Expor
     assert "Content-Security-Policy" in str(soup.head) and "default-src 'none'" in str(soup.head)
     css = soup.style.get_text()
     assert "@import" not in css and "url(" not in css
-    for name, (bg, _) in HIGHLIGHT_PALETTE.items():
+    print_css = css[css.index("@media print"):]
+    for name, (bg, accent) in HIGHLIGHT_PALETTE.items():
         assert f".hl-{name} {{ background-color: {bg}; color: #1b1b1b;" in css
-    assert "@media print" in css
+        assert f"mark.hl.hl-{name} {{ border-bottom-color: {accent}; }}" in print_css
 
 
 def test_metadata_note_orphans_and_entities(item: ExportItem, options: ExportOptions) -> None:
