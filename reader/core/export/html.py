@@ -11,7 +11,7 @@ from html import escape
 
 from reader.core.annotation import Highlight
 from reader.core.export.html_style import color_name, entity_class, style_sheet
-from reader.core.export.item import ExportItem, ExportOptions
+from reader.core.export.item import ExportItem, ExportOptions, is_web_url
 from reader.core.export.layout import BlockLayout, Layout, entity_index, entity_label, layout
 
 # Belt and braces: even if some text slipped through as markup, the page may not fetch or run anything.
@@ -137,8 +137,10 @@ def _header_html(item: ExportItem) -> str:
     meta = " · ".join(x for x in (a.byline, a.source, a.published) if x)
     if meta:
         parts.append(f'<p class="meta">{escape(meta)}</p>')
-    if a.url:
+    if a.url and is_web_url(a.url):
         parts.append(f'<p class="meta"><a href="{_attr(a.url)}">{escape(a.url)}</a></p>')
+    elif a.url:  # never a live link to javascript:, data: and the like
+        parts.append(f'<p class="meta">{escape(a.url)}</p>')
     if item.tags():
         tags = " ".join(f'<span class="tag">{escape(t)}</span>' for t in item.tags())
         parts.append(f'<p class="tags">{tags}</p>')

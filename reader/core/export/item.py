@@ -91,3 +91,8 @@ class ExportItem:
 
     def note_text(self) -> str:
         return self.note.text.strip() if self.note else ""
+
+
+def is_web_url(url: str) -> bool:
+    """True for plain http(s) addresses, the only kind an export turns into a link."""
+    return url.lower().startswith(("http://", "https://")) and not any(c.isspace() for c in url)

@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 
 from reader.core.annotation import Highlight
-from reader.core.export.item import ExportItem, ExportOptions
+from reader.core.export.item import ExportItem, ExportOptions, is_web_url
 from reader.core.export.layout import BlockLayout, entity_index, entity_label, layout
 
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<#])")
@@ -171,7 +171,8 @@ def article_markdown(
         parts.append(f"*{escape_md(meta)}*")
     if details and (a.url or item.tags()):
         tags = " ".join("#" + "-".join(t.split()) for t in item.tags())
-        parts.append(" · ".join(x for x in (f"<{a.url}>" if a.url else "", tags) if x))
+        url = (f"<{a.url}>" if is_web_url(a.url) and ">" not in a.url else escape_md(a.url)) if a.url else ""
+        parts.append(" · ".join(x for x in (url, tags) if x))
     body, defs = _body(item, options, prefix)
     if body:
         parts.append(body)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bs4 import BeautifulSoup
 
 from reader.core.export import ExportItem, ExportOptions
@@ -61,6 +63,9 @@ def test_metadata_note_orphans_and_entities(item: ExportItem, options: ExportOpt
 
 
 def test_article_text_is_escaped_not_interpreted(item: ExportItem, options: ExportOptions) -> None:
+    hostile = replace(item, article=replace(item.article, url="javascript:alert(1)"))
+    page = _soup(to_html(hostile, options))
+    assert page.select(".meta a") == [] and "javascript:alert(1)" in page.select(".meta")[-1].get_text()
     soup = _soup(to_html(item, options))
     h2 = soup.select_one(".body h2")
     assert h2.get_text() == "Commuters2 & the <island> routes"
