@@ -8,10 +8,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from reader.core.entities.span import EntitySpan
+from reader.core.entities.tokenize import ABBREVIATIONS
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "‐": "-", "‑": "-", "–": "-", "—": "-"})
 _POSSESSIVE = re.compile(r"(?:'s|')$", re.IGNORECASE)
-_EDGE_PUNCT = " \t\n\"'()[]{}.,;:!?"
+_EDGE_PUNCT = " \t\n\"'()[]{},;:!?"
 _WS = re.compile(r"\s+")
 
 
@@ -20,8 +21,11 @@ def display_name(text: str) -> str:
     name = _WS.sub(" ", unicodedata.normalize("NFKC", text).translate(_QUOTES)).strip()
     name = _POSSESSIVE.sub("", name) if len(name) > 2 else name
     stripped = name.strip(_EDGE_PUNCT)
-    if stripped.endswith((" Inc", " Corp", " Co", " Ltd", " Jr", " Sr")) and name.endswith("."):
-        stripped += "."  # keep the period of a final abbreviation
+    if stripped.endswith("."):
+        last = stripped.rsplit(" ", 1)[-1]
+        # A sentence's full stop goes; the period of "U.S.", "p.m." or "Inc." stays.
+        if last.count(".") == 1 and last[:-1].lower() not in ABBREVIATIONS:
+            stripped = stripped[:-1]
     return stripped or name
 
 
@@ -34,7 +38,7 @@ def canonical_name(text: str, type: str) -> str:
     name = display_name(text).casefold()
     if type in ("ORG", "LOC", "MISC") and name.startswith("the "):
         name = name[4:]
-    return name.rstrip(".") if type in ("PER", "LOC") else name
+    return name
 
 
 @dataclass(frozen=True)

@@ -34,7 +34,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         rf"|\b{_DAY}\b"
         r"|\b(?:yesterday|today|tomorrow)\b"
         r"|\b(?:early|mid|late)?-?(?:1[89]|20)\d0s\b"
-        r"|\b(?:in|since|until|by|from|during|of)\s(?:1[89]|20)\d{2}\b")),
+        r"|\b(?:in|since|until|by|from|during|of)\s(?:1[89]|20)\d{2}\b(?![-/.]\d)")),
     ("QUANTITY", re.compile(rf"\b(?:{_NUM}){_SCALE}\s?(?:{_UNITS})(?![\w/])")),
 ]
 

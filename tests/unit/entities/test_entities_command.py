@@ -1,0 +1,54 @@
+"""`news-reader entities`: the CoNLL round trip and the article listing."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from reader.cli import main
+from reader.core.formats import load_file
+
+
+def test_conll_round_trip(fixtures_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = fixtures_dir / "entities" / "tiny.conll"
+    assert main(["entities", "--conll", str(src)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    lines = src.read_text(encoding="utf-8").splitlines()
+    assert len(out) == len(lines)
+    gold, pred = [], []
+    for given, got in zip(lines, out, strict=True):
+        if not given.strip() or given.startswith("-DOCSTART-"):
+            assert got == given
+            continue
+        token, tag = got.split("\t")
+        assert token == given.split()[0]
+        gold.append(given.split()[-1])
+        pred.append(tag)
+    for prev, tag in zip(["O", *pred], pred, strict=False):
+        assert tag == "O" or tag[:2] == "B-" or (tag[:2] == "I-" and prev[2:] == tag[2:])
+    # Every entity of this small file is an easy one.
+    assert pred == gold
+
+
+def test_article_json_offsets_index_the_article_text(fixtures_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = fixtures_dir / "entities" / "article.txt"
+    assert main(["entities", str(src), "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    text = load_file(src)[0].text
+    assert rows and all(text[r["start"] : r["end"]] == r["text"] for r in rows)
+    found = {(r["text"], r["type"]) for r in rows}
+    assert {("John Carter", "PER"), ("United Nations", "ORG"), ("Nairobi", "LOC"), ("$2.5 billion", "MONEY"),
+            ("3%", "PERCENT"), ("120 km", "QUANTITY")} <= found
+
+
+def test_article_plain_listing(fixtures_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["entities", str(fixtures_dir / "entities" / "article.txt")]) == 0
+    first = capsys.readouterr().out.splitlines()[0].split("\t")
+    assert len(first) == 4 and first[0].isdigit() and first[1].isdigit()
+
+
+def test_missing_file_is_an_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["entities", str(tmp_path / "nope.txt")]) == 1
+    assert "no such file" in capsys.readouterr().err

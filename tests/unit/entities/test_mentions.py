@@ -1,0 +1,47 @@
+"""Grouping short and full forms of a name, and the library-wide name key."""
+
+from __future__ import annotations
+
+from reader.core.entities import EntitySpan, canonical_name, group_mentions
+
+
+def _span(text: str, name: str, typ: str, occurrence: int = 0) -> EntitySpan:
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(name, start + 1)
+    return EntitySpan(start, start + len(name), typ, name)
+
+
+def test_short_form_joins_the_full_name() -> None:
+    text = "Vladimir Putin spoke. Putin left. Putin’s aide stayed in Moscow."
+    spans = [
+        _span(text, "Vladimir Putin", "PER"),
+        _span(text, "Putin", "PER", 1),
+        _span(text, "Putin’s", "PER"),
+        _span(text, "Moscow", "LOC"),
+    ]
+    groups = group_mentions(spans)
+    assert [(g.name, g.type, g.count) for g in groups] == [("Vladimir Putin", "PER", 3), ("Moscow", "LOC", 1)]
+    assert groups[0].key == "vladimir putin"
+    assert [s.start for s in groups[0].spans] == sorted(s.start for s in groups[0].spans)
+
+
+def test_ambiguous_short_form_stays_alone() -> None:
+    text = "John Smith and Mary Smith met. Smith spoke."
+    spans = [_span(text, "John Smith", "PER"), _span(text, "Mary Smith", "PER"), _span(text, "Smith", "PER", 2)]
+    names = sorted(g.name for g in group_mentions(spans))
+    assert names == ["John Smith", "Mary Smith", "Smith"]
+
+
+def test_same_text_of_different_types_are_different_entities() -> None:
+    text = "Jordan visited Jordan."
+    groups = group_mentions([_span(text, "Jordan", "PER"), _span(text, "Jordan", "LOC", 1)])
+    assert sorted(g.type for g in groups) == ["LOC", "PER"]
+
+
+def test_canonical_name() -> None:
+    assert canonical_name("the European Union’s", "ORG") == canonical_name("European  Union", "ORG")
+    assert canonical_name("European Union", "ORG") == "european union"
+    assert canonical_name("PUTIN", "PER") == canonical_name("Putin's", "PER") == "putin"
+    assert canonical_name("The Hague", "LOC") == "hague"
+    assert canonical_name("11:30 p.m.", "TIME") == "11:30 p.m."

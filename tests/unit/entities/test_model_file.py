@@ -1,0 +1,55 @@
+"""The model file format round-trips, and the decoder follows the weights it is given."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reader.core.entities.conll import iob_spans, parse_conll
+from reader.core.entities.evaluate import Scores
+from reader.core.entities.model import LABELS, TaggerModel, quantize, read_model, save_model
+from reader.core.entities.tagger import model_path
+
+
+def _tiny_weights() -> dict[str, list[float]]:
+    # Capitalised words are people; "Paris" is a place; I-PER follows B-PER for a capitalised word.
+    w = {f: [0.0] * len(LABELS) for f in ("INITCAP", "w=Paris", "T1=B-PER", "T1=<S>")}
+    w["INITCAP"][LABELS.index("B-PER")] = 1.0
+    w["T1=B-PER"][LABELS.index("I-PER")] = 1.5
+    w["w=Paris"][LABELS.index("B-LOC")] = 3.0
+    return w
+
+
+def test_round_trip_and_decoding(tmp_path: Path) -> None:
+    path = tmp_path / "m.bin"
+    ints, scale = quantize(_tiny_weights())
+    save_model(path, LABELS, ints, scale, {"smith": "PER|an"}, {"new york": "LOC"}, {"note": "test"})
+    model = read_model(path)
+    assert model.labels == LABELS
+    assert model.stats == {"smith": "PER|an"}
+    assert model.phrases == {"new york": "LOC"}
+    assert model.info == {"note": "test"}
+    assert model.tag_document([["Anna", "Smith", "saw", "Paris", "."]]) == [["B-PER", "I-PER", "O", "B-LOC", "O"]]
+    assert TaggerModel(LABELS, ints, {}, {}).tag_document([["the", "end"]]) == [["O", "O"]]
+
+
+def test_shipped_model_loads_and_says_how_it_was_made() -> None:
+    model = read_model(model_path())
+    assert model.labels == LABELS
+    assert "CoNLL-2003" in model.info["trained_on"]
+    assert model_path().stat().st_size < 20_000_000
+
+
+def test_iob_spans_and_exact_match_scores() -> None:
+    assert iob_spans(["B-PER", "I-PER", "O", "I-LOC", "B-LOC", "I-ORG"]) == [
+        (0, 2, "PER"), (3, 4, "LOC"), (4, 5, "LOC"), (5, 6, "ORG")]
+    s = Scores()
+    s.add(["B-PER", "I-PER", "O", "B-LOC"], ["B-PER", "O", "O", "B-LOC"])
+    assert s.prf("LOC") == (100.0, 100.0, 100.0)
+    assert s.prf("PER") == (0.0, 0.0, 0.0)
+    assert s.prf()[2] == 50.0
+
+
+def test_parse_conll_documents_and_sentences() -> None:
+    docs = parse_conll(["-DOCSTART- -X- O", "", "A x B-PER", "b x O", "", "C x O", "-DOCSTART- -X- O", "D x B-LOC"])
+    assert [d.sentences for d in docs] == [[["A", "b"], ["C"]], [["D"]]]
+    assert docs[1].tags == [["B-LOC"]]

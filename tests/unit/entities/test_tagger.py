@@ -1,0 +1,69 @@
+"""The shipped tagger on small sentences we wrote, and the shape of what `tag()` returns."""
+
+from __future__ import annotations
+
+import threading
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader.core.entities import ENTITY_TYPES, EntitySpan, load_model, model_loaded, tag
+
+
+def _found(text: str) -> set[tuple[str, str]]:
+    return {(sp.text, sp.type) for sp in tag(text)}
+
+
+def test_people_places_organisations() -> None:
+    found = _found("German Chancellor Angela Merkel met executives of Siemens AG in Berlin on Monday.")
+    assert {("Angela Merkel", "PER"), ("Siemens AG", "ORG"), ("Berlin", "LOC"), ("German", "MISC"),
+            ("Monday", "DATE")} <= found
+
+
+def test_short_names_later_in_an_article() -> None:
+    text = ("Foreign ministers met in Geneva.\n\nJohn Carter, a spokesman for the United Nations, "
+            "said talks went well. Carter said the World Bank would help.")
+    found = _found(text)
+    assert {("John Carter", "PER"), ("Carter", "PER"), ("United Nations", "ORG"), ("World Bank", "ORG"),
+            ("Geneva", "LOC")} <= found
+
+
+def test_rule_types_and_offsets() -> None:
+    text = "Japan’s exports rose 3% to $2.5 billion in March 2024, the ministry said at 10:00 a.m."
+    spans = tag(text)
+    assert {("Japan", "LOC"), ("3%", "PERCENT"), ("$2.5 billion", "MONEY"), ("March 2024", "DATE"),
+            ("10:00 a.m.", "TIME")} <= {(sp.text, sp.type) for sp in spans}
+    for sp in spans:
+        assert text[sp.start : sp.end] == sp.text
+
+
+def test_common_words_are_not_entities() -> None:
+    assert tag("the cat sat on the mat and then it went home to sleep.") == []
+    assert tag("") == []
+    assert tag("   \n\n ") == []
+
+
+def test_load_model_is_safe_from_many_threads() -> None:
+    threads = [threading.Thread(target=load_model) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert model_loaded()
+
+
+_WORDS = st.sampled_from(["Paris", "the", "Bank", "of", "England", "said", "Mr.", "Smith", "’s", "$5", "million",
+                          "on", "May", "3", ",", ".", "\n", "“", "”", "IBM", "rose", "5%", "Monday", "UN"])
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(_WORDS, max_size=30).map(" ".join))
+def test_spans_are_sorted_disjoint_and_exact(text: str) -> None:
+    spans = tag(text)
+    last_end = 0
+    for sp in spans:
+        assert isinstance(sp, EntitySpan)
+        assert sp.type in ENTITY_TYPES
+        assert last_end <= sp.start < sp.end <= len(text)
+        assert text[sp.start : sp.end] == sp.text
+        last_end = sp.end

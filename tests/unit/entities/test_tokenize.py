@@ -1,0 +1,74 @@
+"""The tokenizer keeps exact offsets into the text and follows the CoNLL token conventions."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader.core.entities.tokenize import normalize_token, split_sentences, tokenize
+
+# Text made of the pieces that stress the tokenizer: words, clitics, abbreviations, numbers, quotes.
+_PIECES = st.sampled_from([
+    "Putin", "’s", "'s", "don't", "U.S.", "Mr.", "J.", "Inc.", "3.5", "1,000", "1996-08-22", "“", "”", "—",
+    "...", "O'Brien", "AT&T", "e-mail", "?", "!", ".", ",", "(", ")", " ", "  ", "\n", "\n\n", "\t", "é", "Ünal",
+    "https://example.org/a.", "x@y.org", "_", "日本", "🙂",
+])
+_TEXT = st.one_of(st.lists(_PIECES, max_size=40).map("".join), st.text(max_size=80))
+
+
+@settings(max_examples=150, deadline=None)
+@given(_TEXT)
+def test_offsets_cover_every_non_space_character_exactly_once(text: str) -> None:
+    tokens = tokenize(text)
+    covered = [False] * len(text)
+    last_end = 0
+    for start, end in tokens:
+        assert last_end <= start < end <= len(text)
+        assert text[start:end].strip() == text[start:end]  # no token holds white space at its edges
+        for k in range(start, end):
+            covered[k] = True
+        last_end = end
+    assert all(covered[k] or text[k].isspace() for k in range(len(text)))
+
+
+@settings(max_examples=100, deadline=None)
+@given(_TEXT)
+def test_sentences_partition_the_tokens_in_order(text: str) -> None:
+    tokens = tokenize(text)
+    sentences = split_sentences(text, tokens)
+    flat = [k for a, b in sentences for k in range(a, b)]
+    assert flat == list(range(len(tokens)))
+    assert all(a < b for a, b in sentences)
+
+
+def _words(text: str) -> list[str]:
+    return [text[s:e] for s, e in tokenize(text)]
+
+
+def test_conll_conventions() -> None:
+    assert _words("Mr. Putin's U.S. trip didn't cost $3.5 billion.") == [
+        "Mr.", "Putin", "'s", "U.S.", "trip", "did", "n't", "cost", "$", "3.5", "billion", ".",
+    ]
+    assert _words("O'Brien of AT&T Inc. met J. Smith on 1996-08-22") == [
+        "O'Brien", "of", "AT&T", "Inc.", "met", "J.", "Smith", "on", "1996-08-22",
+    ]
+
+
+def test_curly_quotes_split_and_normalise() -> None:
+    text = "“Putin’s plan,” he said."
+    words = _words(text)
+    assert words == ["“", "Putin", "’s", "plan", ",", "”", "he", "said", "."]
+    assert [normalize_token(w) for w in words[:3]] == ['"', "Putin", "'s"]
+
+
+def test_sentence_split_at_end_marks_and_lines_but_not_abbreviations() -> None:
+    text = "Mr. Smith met Dr. Jones in the U.S. on Friday. They talked.\nA headline\n“Quote?” He left."
+    tokens = tokenize(text)
+    sents = [" ".join(text[s:e] for s, e in tokens[a:b]) for a, b in split_sentences(text, tokens)]
+    assert sents == [
+        "Mr. Smith met Dr. Jones in the U.S. on Friday .",
+        "They talked .",
+        "A headline",
+        "“ Quote ? ”",
+        "He left .",
+    ]
