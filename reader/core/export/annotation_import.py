@@ -174,6 +174,8 @@ class _Merger:
 
     def note(self, article_id: str, anno: dict[str, Any], path: str) -> None:
         text = "\n\n".join(_bodies(anno, "commenting"))
+        if not text.strip():
+            raise ValueError("the note annotation has no text")
         existing = self.store.note_record(article_id)
         if existing is not None and (not _newer(str(anno.get("modified", "")), existing.modified)
                                      or existing.text == text):

@@ -90,6 +90,9 @@ def plan_paths(items: Sequence[ExportItem], *, fmt: str, out: str | Path, combin
     ext = export_format(fmt).extension
     out = Path(out).expanduser()
     names_a_file = out.suffix.lower() == ext and not out.is_dir()
+    other = {f.extension for f in FORMATS.values()} - {ext}
+    if out.suffix.lower() in other and not out.is_dir():
+        raise ExportError(f"{out} names a {out.suffix} file, but the format is {fmt} ({ext}); change one of them")
     if combined or len(items) == 1:
         if names_a_file:
             return [out]

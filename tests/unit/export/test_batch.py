@@ -33,6 +33,8 @@ def test_combined_file_and_explicit_file_names(tmp_path: Path, item: ExportItem,
     assert len(json.loads(combined.read_text(encoding="utf-8"))["articles"]) == 2
     [single] = export_items([item], fmt="txt", out=tmp_path / "mine.txt", options=options)
     assert single == tmp_path / "mine.txt" and "[[raise ferry fares" in single.read_text(encoding="utf-8")
+    with pytest.raises(ExportError, match="names a .txt file, but the format is md"):
+        export_items([item], fmt="md", out=tmp_path / "mine.txt", options=options)
     with pytest.raises(ExportError, match="names one file"):
         export_items([item, item], fmt="txt", out=tmp_path / "two.txt", options=options)
 
