@@ -9,6 +9,7 @@ import pytest
 
 from reader.cli import main
 from reader.core.annotation import TextQuote
+from reader.core.entities import EntitySpan
 from reader.core.formats import load_file
 from reader.core.store.user_data import UserStore
 from reader.paths import resolve_paths
@@ -30,8 +31,15 @@ def _annotate(data_dir: Path) -> str:
 
 
 def test_export_a_file_then_refuse_to_overwrite_without_force(
-    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    import reader.core.entities
+
+    def fake_tag(text: str) -> list[EntitySpan]:
+        start = text.index("Ines Duarte")
+        return [EntitySpan(start, start + len("Ines Duarte"), "PER", "Ines Duarte")]
+
+    monkeypatch.setattr(reader.core.entities, "tag", fake_tag)
     _annotate(data_dir)
     out = tmp_path / "out"
     assert main(["export", str(ARTICLE), "--data-dir", str(data_dir), "-o", str(out), "--entities"]) == 0
@@ -40,7 +48,7 @@ def test_export_a_file_then_refuse_to_overwrite_without_force(
     md = written.read_text(encoding="utf-8")
     assert "==raise ferry fares by 12%==[^1]" in md and "[^1]: Compare with 2024." in md
     assert "## Note\n\nCall the Authority." in md and '  - "transport"' in md
-    assert "## Entities" in md  # tagged on the spot: the cache had no entity mentions yet
+    assert "- **People**: Ines Duarte" in md  # tagged on the spot: the cache had no entity mentions yet
     assert main(["export", str(ARTICLE), "--data-dir", str(data_dir), "-o", str(out)]) == 1
     assert "would be overwritten" in capsys.readouterr().err
     assert main(["export", str(ARTICLE), "--data-dir", str(data_dir), "-o", str(out), "--force", "-f", "txt"]) == 0

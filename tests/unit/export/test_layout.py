@@ -75,7 +75,7 @@ def test_runs_rebuild_every_block_and_cover_exactly_the_highlighted_characters(s
     assert {h.id for h in lay.placed} | {h.id for h in lay.unplaced} == {h.id for h in hls}
 
 
-def test_unknown_highlights_keep_text_order_regardless_of_input_order() -> None:
+def test_numbers_follow_text_order_whatever_the_input_order() -> None:
     a, b = hl("a", 0, 3, note="x"), hl("b", 12, 15, note="y")
     assert layout(ExportItem(ARTICLE, (b, a))).numbers == {"a": 1, "b": 2}
     assert layout(ExportItem(ARTICLE, (replace(b, orphan=True), a))).numbers == {"a": 1}
