@@ -40,6 +40,9 @@ def extract_html(html: str, *, url: str = "") -> ExtractedPage | None:
     title = meta.title or meta.h1
     raw = main_blocks(body, title)
     kept = drop_tail_pitches([b for b in raw if not is_debris(b, meta, title)])
+    if not kept:
+        # No block looked like prose (a very short page): keep whatever readable text there is.
+        kept = [b for b in collect_blocks(body) if not is_debris(b, meta, title) and b.link_density < 0.5]
     blocks = to_blocks(kept)
     if not meta.language:
         meta.language = guess_language(" ".join(b.text for b in blocks))

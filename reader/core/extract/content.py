@@ -32,7 +32,8 @@ _NEGATIVE = frozenset(
 _POSITIVE = frozenset("article articlebody story storybody content entry post body text main prose".split())
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _SPLIT = re.compile(r"[^a-z0-9]+")
-_SENTENCE_END = re.compile(r"[.!?…:;)\"'”’»]\s*$")
+_SENTENCE_END = re.compile(r"[.!?…:;)\"'”’»。！？」]\s*$")
+_COMMAS = re.compile(r"[,，、،]")
 
 
 @lru_cache(maxsize=4096)
@@ -174,7 +175,7 @@ def choose_container(
         if i in teasers:
             value = -0.5 * n
         elif is_prose(b):
-            value = n + 20 * b.text.count(",")
+            value = n + 20 * len(_COMMAS.findall(b.text))
         elif b.link_density > 0.5:
             value = -0.8 * n
         else:

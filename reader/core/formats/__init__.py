@@ -24,6 +24,15 @@ _LOADERS: dict[str, tuple[str, str]] = {
     "text": ("reader.core.formats.text", "load_text"),
     "markdown": ("reader.core.formats.markdown", "load_markdown"),
     "html": ("reader.core.formats.html", "load_html"),
+    "mhtml": ("reader.core.formats.mhtml", "load_mhtml"),
+    "rss": ("reader.core.formats.feeds", "load_rss"),
+    "atom": ("reader.core.formats.feeds", "load_atom"),
+    "rdf": ("reader.core.formats.feeds", "load_rdf"),
+    "jsonfeed": ("reader.core.formats.jsondata", "load_jsonfeed"),
+    "json": ("reader.core.formats.jsondata", "load_json"),
+    "jsonl": ("reader.core.formats.jsondata", "load_jsonl"),
+    "eml": ("reader.core.formats.mail", "load_eml"),
+    "mbox": ("reader.core.formats.mail", "load_mbox"),
 }
 
 _FORMAT_WORDS = {

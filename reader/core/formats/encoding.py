@@ -192,5 +192,5 @@ def choose_encoding(data: bytes, declared: str | None = None) -> tuple[bytes, st
 def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
     """Decode a document to text; return (text, codec name). Never raises on bad bytes."""
     body, name = choose_encoding(data, declared)
-    text = body.decode(name, "replace")
+    text = body.decode(name, "replace").lstrip("\ufeff")
     return text.replace("\r\n", "\n").replace("\r", "\n"), name
