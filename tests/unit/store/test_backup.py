@@ -13,6 +13,7 @@ from reader.cli import main
 from reader.core.annotation import TextQuote
 from reader.core.store.backup import backup_now, check_database, daily_backup, daily_backups, restore
 from reader.core.store.db import UserDataError
+from reader.core.store.migrations import LATEST_VERSION
 from reader.core.store.user_data import UserStore
 from reader.paths import resolve_paths
 
@@ -36,7 +37,7 @@ def test_backup_now_copies_an_open_database_into_one_private_file(tmp_path: Path
     assert out == tmp_path / "copy.sqlite3"
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
     assert not out.with_name(out.name + "-wal").exists()
-    assert check_database(out) == 2
+    assert check_database(out) == LATEST_VERSION
     with UserStore(out) as copy:
         assert copy.note("a") == "original note" and copy.note("b") == "only in the wal"
 
@@ -178,7 +179,7 @@ def test_commands_report_problems_in_words(tmp_path: Path, capsys) -> None:
     target = tmp_path / "one.sqlite3"
     _filled(resolve_paths(root).user_db)
     assert main(["backup", "--data-dir", str(root), str(target)]) == 0
-    assert check_database(target) == 2
+    assert check_database(target) == LATEST_VERSION
 
 
 def test_opening_with_a_backups_dir_makes_the_daily_backup(tmp_path: Path) -> None:
