@@ -1,0 +1,78 @@
+"""`news-reader extract`: print the articles found in files or folders, as text or JSON lines."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TextIO
+
+from reader.core.article import Article
+from reader.core.errors import ImportProblem
+from reader.core.formats import DEFAULT_MAX_BYTES, iter_article_files, load_file
+
+NAME = "extract"
+HELP = "print the title, byline, date, source and clean text of article files (or --json lines)"
+
+_FIELDS = ("title", "byline", "published", "source", "url", "language")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders (searched recursively)")
+    parser.add_argument("--json", action="store_true",
+                        help="one JSON object per article per line: path, format, title, byline, published, "
+                             "source, url, language, text (or path and error for a file that failed)")
+    parser.add_argument("--max-mb", type=float, default=DEFAULT_MAX_BYTES / (1024 * 1024), metavar="MB",
+                        help="refuse files larger than this (default: %(default)g)")
+
+
+def _files(paths: list[str]) -> Iterator[Path]:
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            yield from iter_article_files(path)
+        else:
+            yield path  # a named file is tried whatever its extension
+
+
+def article_record(article: Article) -> dict[str, str]:
+    """The JSON object printed for one article."""
+    record = {"path": article.path, "format": article.format}
+    record.update({name: getattr(article, name) for name in _FIELDS})
+    record["text"] = article.text
+    return record
+
+
+def _print_text(article: Article, out: TextIO) -> None:
+    out.write(f"== {article.path} ({article.format})\n")
+    for name in _FIELDS:
+        value = getattr(article, name)
+        if value:
+            out.write(f"{name.capitalize()}: {value}\n")
+    out.write("\n" + article.text + "\n\n")
+
+
+def run(args: argparse.Namespace) -> int:
+    out = sys.stdout
+    max_bytes = int(args.max_mb * 1024 * 1024)
+    failed = 0
+    for path in _files(args.paths):
+        try:
+            articles = load_file(path, max_bytes=max_bytes)
+        except ImportProblem as problem:
+            failed += 1
+            message = f"{problem.reason} {problem.advice}".strip()
+            if args.json:
+                out.write(json.dumps({"path": str(path), "error": message}, ensure_ascii=False) + "\n")
+            else:
+                print(f"news-reader extract: {path}: {message}", file=sys.stderr)
+            continue
+        for article in articles:
+            if args.json:
+                out.write(json.dumps(article_record(article), ensure_ascii=False) + "\n")
+            else:
+                _print_text(article, out)
+    out.flush()
+    return 1 if failed else 0
