@@ -12,4 +12,6 @@ from typing import Any
 
 def load_features() -> list[Callable[[Any], object]]:
     """The feature classes, imported when the window is built."""
-    return []
+    from reader.ui.annotation_feature import AnnotationFeature
+
+    return [AnnotationFeature]

@@ -1,19 +1,38 @@
-"""The notes panel: the article's own note, saved as you type (debounced) and on leaving."""
+"""The notes panel: the article's own note (saved as you type) beside the list of its highlights and their notes."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QPlainTextEdit,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
+from reader.core.annotation import Highlight
 from reader.ui.operations import Operations
 
 SAVE_DELAY_MS = 400
+QUOTE_CHARS = 140
+HighlightIdRole = Qt.ItemDataRole.UserRole + 1
 
 
 class NotesPanel(QWidget):
-    """A plain-text (Markdown) note for the current article."""
+    """A plain-text (Markdown) note for the current article, and its highlights in text order.
+
+    The highlights list only emits intent (`highlight_chosen`, `*_requested`); the annotation
+    feature scrolls, edits and deletes.
+    """
 
     note_saved = Signal(str)  # article id
+    highlight_chosen = Signal(str)  # highlight id: show it in the reading pane
+    highlight_edit_requested = Signal(str)  # highlight id: edit its note
+    highlight_delete_requested = Signal(str)  # highlight id
 
     def __init__(self, operations: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -27,19 +46,49 @@ class NotesPanel(QWidget):
         self.editor.setTabChangesFocus(True)
         self.editor.setPlaceholderText("Write a note about this article (Markdown). Saved as you type.")
         self.editor.setEnabled(False)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 4, 8, 8)
-        layout.addWidget(self.label)
-        layout.addWidget(self.editor)
+        self.highlights_label = QLabel("Highlights")
+        self.highlights_label.setObjectName("highlightsLabel")
+        self.highlights_list = QListWidget()
+        self.highlights_list.setObjectName("highlightsList")
+        self.highlights_list.setWordWrap(True)
+        self.highlights_list.setUniformItemSizes(False)
+        self.highlights_list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.highlights_list.itemClicked.connect(self._choose)
+        self.highlights_list.currentItemChanged.connect(lambda item, _old: self._choose(item))
+        self.highlights_list.itemActivated.connect(self._choose)
+        self.highlights_list.customContextMenuRequested.connect(self._context_menu)
+        self._build_layout()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(SAVE_DELAY_MS)
         self._timer.timeout.connect(self.flush)
         self.editor.textChanged.connect(self._timer.start)
 
+    def _build_layout(self) -> None:
+        note_side, list_side = QWidget(), QWidget()
+        for side, label, body in ((note_side, self.label, self.editor),
+                                  (list_side, self.highlights_label, self.highlights_list)):  # fmt: skip
+            lay = QVBoxLayout(side)
+            lay.setContentsMargins(0, 0, 0, 0)
+            lay.setSpacing(2)
+            lay.addWidget(label)
+            lay.addWidget(body)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(note_side)
+        self.splitter.addWidget(list_side)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 8)
+        layout.addWidget(self.splitter)
+
+    # --- the article note --------------------------------------------------------------------
+
     def set_article(self, article_id: str | None, path: str = "") -> None:
         """Save what is pending for the previous article, then show this one's note."""
         self.flush()
+        if article_id != self.article_id:
+            self.set_highlights([])
         self.article_id = article_id
         self.article_path = path
         self.editor.blockSignals(True)
@@ -54,3 +103,74 @@ class NotesPanel(QWidget):
             return
         self.operations.set_note(self.article_id, self.editor.toPlainText(), path=self.article_path)
         self.note_saved.emit(self.article_id)
+
+    # --- the highlights list -----------------------------------------------------------------
+
+    def set_highlights(self, highlights: list[Highlight], icons: dict | None = None) -> None:
+        """Show the highlights: placed ones in text order, then the orphans (with the quote they had)."""
+        current = self.current_highlight_id()
+        placed = sorted((h for h in highlights if not h.orphan), key=lambda h: (h.start, h.end, h.created))
+        orphans = [h for h in highlights if h.orphan]
+        self.highlights_list.blockSignals(True)  # rebuilding the list is not the user choosing
+        self.highlights_list.clear()
+        for h in [*placed, *orphans]:
+            item = QListWidgetItem(_item_text(h))
+            item.setData(HighlightIdRole, h.id)
+            item.setToolTip(_item_tooltip(h))
+            if icons and h.color in icons:
+                item.setIcon(icons[h.color])
+            if h.orphan:
+                item.setForeground(self.palette().placeholderText())
+            self.highlights_list.addItem(item)
+            if h.id == current:
+                self.highlights_list.setCurrentItem(item)
+        self.highlights_list.blockSignals(False)
+        n = len(highlights)
+        lost = f", {len(orphans)} not found in the text" if orphans else ""
+        self.highlights_label.setText(f"Highlights ({n}{lost})" if n else "Highlights — select text and press H")
+
+    def highlight_ids(self) -> list[str]:
+        """The listed highlight ids, top to bottom."""
+        lst = self.highlights_list
+        return [lst.item(i).data(HighlightIdRole) for i in range(lst.count())]
+
+    def current_highlight_id(self) -> str | None:
+        item = self.highlights_list.currentItem()
+        return item.data(HighlightIdRole) if item is not None else None
+
+    def _choose(self, item: QListWidgetItem | None) -> None:
+        if item is not None:
+            self.highlight_chosen.emit(item.data(HighlightIdRole))
+
+    def _context_menu(self, pos: QPoint) -> None:
+        item = self.highlights_list.itemAt(pos)
+        if item is None:
+            return
+        hid = item.data(HighlightIdRole)
+        menu = QMenu(self)
+        menu.addAction("Show in the Article", lambda: self.highlight_chosen.emit(hid))
+        menu.addAction("Edit Note…", lambda: self.highlight_edit_requested.emit(hid))
+        menu.addAction("Delete Highlight", lambda: self.highlight_delete_requested.emit(hid))
+        menu.popup(self.highlights_list.viewport().mapToGlobal(pos))
+
+
+def _short(text: str, limit: int = QUOTE_CHARS) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _item_text(h: Highlight) -> str:
+    head = "⚠ Not found in the current text: " if h.orphan else ""
+    line = f"{head}“{_short(h.quote.exact)}”"
+    if h.note.strip():
+        line += f"\n    ✎ {_short(h.note, 200)}"
+    return line
+
+
+def _item_tooltip(h: Highlight) -> str:
+    tip = h.quote.exact if len(h.quote.exact) < 600 else h.quote.exact[:600] + "…"
+    if h.note.strip():
+        tip += f"\n\nNote: {h.note.strip()}"
+    if h.orphan:
+        tip += "\n\nThe article changed and this passage could not be found again; it is kept with its note."
+    return tip

@@ -1,0 +1,400 @@
+"""Annotating in the window: highlights in five colours with notes (undoable), bookmark tags, and export.
+
+Attaches to the MainWindow: commands (h, 1-5, Shift+H, a, t, e, Ctrl+Z), the reading pane's context
+menu and clicks on highlights, the notes panel's highlights list, and the marks drawn after each render.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer
+from PySide6.QtGui import QMouseEvent, QTextCursor, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QApplication, QDialog, QMenu, QMessageBox
+
+from reader.core.anchoring import make_quote
+from reader.core.annotation import HIGHLIGHT_COLORS, Highlight
+from reader.core.article import Article
+from reader.core.export import ExportError, ExportOptions, ExportWouldOverwrite, export_items
+from reader.core.export.collect import items_for_ids, selected_ids
+from reader.ui.dialogs.export_dialog import ExportChoice, ExportDialog
+from reader.ui.dialogs.highlight_editor import HighlightEditor
+from reader.ui.dialogs.tags_dialog import TagsDialog
+from reader.ui.highlight_marks import color_label, highlight_marks, swatch_icon
+from reader.ui.operations import Changes
+from reader.ui.themes import current_theme
+
+LAST_COLOR_KEY = "highlight.last_color"
+EXPORT_CHOICE_KEY = "export.last_choice"
+
+
+class _HighlightEdit(QUndoCommand):
+    """One undoable highlight change: `before` and `after` are records (None = absent)."""
+
+    def __init__(self, feature: AnnotationFeature, text: str, before: Highlight | None, after: Highlight | None,
+                 *, done: bool) -> None:  # fmt: skip
+        super().__init__(text)
+        self.feature, self.before, self.after, self._skip_redo = feature, before, after, done
+
+    def _put(self, record: Highlight | None, other: Highlight | None) -> None:
+        store = self.feature.store
+        if record is None and other is not None:
+            store.delete_highlight(other.id)
+        elif record is not None:
+            store.restore_highlight(record)
+        self.feature.after_change((record or other).article_id)  # type: ignore[union-attr]
+
+    def redo(self) -> None:
+        if self._skip_redo:  # the first time, the store call was already made
+            self._skip_redo = False
+            self.feature.after_change((self.after or self.before).article_id)  # type: ignore[union-attr]
+            return
+        self._put(self.after, self.before)
+
+    def undo(self) -> None:
+        self._put(self.before, self.after)
+
+
+class AnnotationFeature(QObject):
+    """Highlights, highlight notes, bookmark tags and the export dialog, as commands of the window."""
+
+    def __init__(self, window: Any) -> None:
+        super().__init__(window)
+        self.window = window
+        self.store = window.store
+        self.pane = window.reading_pane
+        self.panel = window.notes_panel
+        self.undo_stack = QUndoStack(self)
+        self.highlights: list[Highlight] = []  # the shown article's, in text order
+        self._anchored: set[str] = set()  # articles re-anchored since the window opened
+        self._click = QTimer(self, singleShot=True)  # a click on a highlight waits out a double-click
+        self._click.timeout.connect(self._click_menu)
+        self._click_at: tuple[str, QPoint] | None = None
+        self._register()
+        window.article_shown.connect(self._on_article_shown)
+        self.panel.highlight_chosen.connect(self.show_highlight)
+        self.panel.highlight_edit_requested.connect(self.edit_note)
+        self.panel.highlight_delete_requested.connect(self.delete_highlight)
+        self.pane.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.pane.customContextMenuRequested.connect(self._context_menu)
+        self.pane.viewport().installEventFilter(self)
+
+    def _register(self) -> None:
+        add = self.window.registry.add
+        add("highlight-add", "&Highlight Selection", self.highlight_selection, menu="&Article",
+            help="Highlight the selected text in the last-used colour")  # fmt: skip
+        for i, color in enumerate(HIGHLIGHT_COLORS, start=1):
+            add(f"highlight-color-{i}", f"Highlight {color_label(color).replace('&', '')}",
+                lambda c=color: self.highlight_selection(c),
+                help=f"Highlight the selection in {color}, or recolour the highlight at the cursor")  # fmt: skip
+        add("highlight-color-menu", "Highlight in &Colour…", self.colour_menu_at_cursor, menu="&Article",
+            help="Choose the colour for the selection or the highlight at the cursor")  # fmt: skip
+        add("highlight-note", "Add &Note to Selection…", self.note_selection_or_highlight, menu="&Article",
+            help="Highlight the selection with a note, or edit the note of the highlight at the cursor")  # fmt: skip
+        add("highlight-delete", "&Delete Highlight", self.delete_at_cursor, menu="&Article",
+            help="Delete the highlight at the cursor (undo with Ctrl+Z)")  # fmt: skip
+        add("bookmark-tags", "Bookmark &Tags…", self.edit_tags, menu="&Article",
+            help="Bookmark the article with tags (filter with tag:name or the sidebar)")  # fmt: skip
+        self.undo_action = add("annotation-undo", "&Undo", self.undo_stack.undo, menu="&Article",
+                               help="Undo the last highlight change")  # fmt: skip
+        self.redo_action = add("annotation-redo", "&Redo", self.undo_stack.redo, menu="&Article",
+                               help="Redo the highlight change just undone")  # fmt: skip
+        for action, can, text, word in ((self.undo_action, self.undo_stack.canUndoChanged,
+                                         self.undo_stack.undoTextChanged, "Undo"),
+                                        (self.redo_action, self.undo_stack.canRedoChanged,
+                                         self.undo_stack.redoTextChanged, "Redo")):  # fmt: skip
+            action.setEnabled(False)
+            can.connect(action.setEnabled)
+            text.connect(lambda t, a=action, w=word: a.setText(f"&{w} {t}" if t else f"&{w}"))
+        add("export-articles", "&Export…", self.export_dialog, menu="&File",
+            help="Export the bookmarked, annotated, listed or selected articles with their notes")  # fmt: skip
+
+    # --- drawing -----------------------------------------------------------------------------
+
+    def _on_article_shown(self, article: Article) -> None:
+        if article.id in self._anchored:
+            self.highlights = self.store.highlights(article.id)
+        else:  # the text may have changed since the highlights were made: place them again (orphans stay)
+            self.highlights = self.store.reanchor_article(article.id, article.text)
+            self._anchored.add(article.id)
+        theme = current_theme()
+        self.pane.apply_marks(highlight_marks(self.highlights, theme, len(article.text)))
+        self.panel.set_highlights(self.highlights, {c: swatch_icon(c, theme) for c in HIGHLIGHT_COLORS})
+
+    def after_change(self, article_id: str) -> None:
+        """Tell the views: counts in the sidebar, marks and the list when it is the shown article."""
+        self.window.operations.changes_applied.emit(Changes(frozenset({article_id}), highlights=True))
+        if self.pane.article is not None and self.pane.article.id == article_id:
+            self.window.redecorate()
+        elif self.window.current_id != article_id:
+            self.window.statusBar().showMessage("Changed a highlight in another article", 3000)
+
+    # --- where: selection, cursor, mouse -----------------------------------------------------
+
+    def selection(self) -> tuple[int, int] | None:
+        """The selected article text as offsets, trimmed of surrounding white space."""
+        span = self.pane.selection_offsets()
+        if span is None or self.pane.article is None:
+            return None
+        text = self.pane.article.text
+        start, end = span
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return (start, end) if end > start else None
+
+    def highlight_at(self, offset: int | None) -> Highlight | None:
+        """The innermost placed highlight covering the character at `offset`."""
+        if offset is None:
+            return None
+        hits = [h for h in self.highlights if not h.orphan and h.start <= offset < h.end]
+        return min(hits, key=lambda h: h.end - h.start) if hits else None
+
+    def _offset_of_position(self, position: int) -> int | None:
+        if self.pane.article is None or position < self.pane.doc_position(0):
+            return None  # the title and the meta line are not article text
+        return self.pane.text_offset(position)
+
+    def cursor_highlight(self) -> Highlight | None:
+        return self.highlight_at(self._offset_of_position(self.pane.textCursor().position()))
+
+    def offset_at_point(self, point: QPoint) -> int | None:
+        """The character under a viewport point (not the caret gap nearest to it)."""
+        cursor = self.pane.cursorForPosition(point)
+        position = cursor.position()
+        if point.x() < self.pane.cursorRect(cursor).left() and position > 0:
+            position -= 1  # the point is on the right half of the character before the caret
+        return self._offset_of_position(position)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        kind = event.type()
+        if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick):
+            self._click.stop()
+        elif kind == QEvent.Type.MouseButtonRelease and isinstance(event, QMouseEvent):
+            if event.button() == Qt.MouseButton.LeftButton and not self.pane.textCursor().hasSelection():
+                h = self.highlight_at(self.offset_at_point(event.position().toPoint()))
+                if h is not None:
+                    self._click_at = (h.id, event.globalPosition().toPoint())
+                    self._click.start(QApplication.doubleClickInterval())
+        return False
+
+    def _click_menu(self) -> None:
+        if self._click_at is None:
+            return
+        hid, where = self._click_at
+        h = next((x for x in self.highlights if x.id == hid), None)
+        if h is not None:
+            self.highlight_menu(h).popup(where)
+
+    # --- menus -------------------------------------------------------------------------------
+
+    def highlight_menu(self, h: Highlight, menu: QMenu | None = None) -> QMenu:
+        """Recolour ▸, Edit note…, Delete highlight for one highlight (added to `menu` if given)."""
+        menu = menu or QMenu(self.pane)
+        recolour = menu.addMenu("&Recolour")
+        for color in HIGHLIGHT_COLORS:
+            act = recolour.addAction(swatch_icon(color, current_theme()), color_label(color))
+            act.setCheckable(True)
+            act.setChecked(color == h.color)
+            act.triggered.connect(lambda _c=False, c=color: self.recolour(h.id, c))
+        menu.addAction("&Edit Note…", lambda: self.edit_note(h.id))
+        menu.addAction("&Delete Highlight", lambda: self.delete_highlight(h.id))
+        return menu
+
+    def colours_menu(self, parent: QMenu | None = None) -> QMenu:
+        """The five colours for the current selection."""
+        menu = parent.addMenu("&Highlight") if parent is not None else QMenu(self.pane)
+        for i, color in enumerate(HIGHLIGHT_COLORS, start=1):
+            act = menu.addAction(swatch_icon(color, current_theme()), f"{color_label(color)}\t{i}")
+            act.triggered.connect(lambda _c=False, c=color: self.highlight_selection(c))
+        return menu
+
+    def context_menu(self, point: QPoint | None) -> QMenu:
+        """The reading pane's menu: Copy/Select All, then highlighting and, on a highlight, its actions."""
+        menu = self.pane.createStandardContextMenu()
+        menu.addSeparator()
+        if self.selection() is not None:
+            self.colours_menu(menu)
+            menu.addAction("Add &Note…", self.note_selection_or_highlight)
+        h = self.highlight_at(self.offset_at_point(point)) if point is not None else None
+        h = h or self.cursor_highlight()
+        if h is not None:
+            menu.addSeparator()
+            self.highlight_menu(h, menu)
+        return menu
+
+    def _context_menu(self, point: QPoint) -> None:
+        self._click.stop()
+        self.context_menu(point).exec(self.pane.viewport().mapToGlobal(point))
+
+    def colour_menu_at_cursor(self) -> None:
+        h = self.cursor_highlight() if self.selection() is None else None
+        menu = self.highlight_menu(h) if h is not None else self.colours_menu()
+        rect = self.pane.cursorRect()
+        menu.popup(self.pane.viewport().mapToGlobal(rect.bottomLeft()))
+
+    # --- actions -----------------------------------------------------------------------------
+
+    def _tell(self, message: str) -> None:
+        self.window.statusBar().showMessage(message, 4000)
+
+    def highlight_selection(self, color: str | None = None, note: str = "") -> Highlight | None:
+        """Highlight the selection (last-used colour unless given); with no selection, recolour at the cursor."""
+        article, span = self.pane.article, self.selection()
+        if article is None:
+            return None
+        if span is None:
+            h = self.cursor_highlight()
+            if h is not None and color is not None:
+                self.recolour(h.id, color)
+            else:
+                self._tell("Select some text of the article first.")
+            return None
+        color = color or self.last_color()
+        self.store.set_value(LAST_COLOR_KEY, color)
+        start, end = span
+        h = self.store.add_highlight(article.id, start, end, make_quote(article.text, start, end), color=color,
+                                     note=note, path=article.path)  # fmt: skip
+        self.undo_stack.push(_HighlightEdit(self, "Add Highlight", None, h, done=True))
+        return h
+
+    def last_color(self) -> str:
+        color = self.store.get_value(LAST_COLOR_KEY, HIGHLIGHT_COLORS[0])
+        return color if color in HIGHLIGHT_COLORS else HIGHLIGHT_COLORS[0]
+
+    def _update(self, hid: str, text: str, **changes: str) -> None:
+        before = self.store.get_highlight(hid)
+        if before is None:
+            return
+        if all(getattr(before, k) == v for k, v in changes.items()):
+            return
+        after = self.store.update_highlight(hid, **changes)
+        self.undo_stack.push(_HighlightEdit(self, text, before, after, done=True))
+
+    def recolour(self, hid: str, color: str) -> None:
+        self._update(hid, "Recolour Highlight", color=color)
+
+    def delete_highlight(self, hid: str) -> None:
+        before = self.store.get_highlight(hid)
+        if before is not None:
+            self.store.delete_highlight(hid)
+            self.undo_stack.push(_HighlightEdit(self, "Delete Highlight", before, None, done=True))
+            self._tell("Highlight deleted (Ctrl+Z to undo)")
+
+    def delete_at_cursor(self) -> None:
+        h = self.cursor_highlight()
+        if h is None:
+            self._tell("Put the cursor on a highlight first (click it).")
+        else:
+            self.delete_highlight(h.id)
+
+    def _editor(self, quote: str, color: str, note: str, title: str) -> HighlightEditor:
+        return HighlightEditor(quote, color=color, note=note, theme=current_theme(), title=title, parent=self.window)
+
+    def edit_note(self, hid: str) -> None:
+        h = self.store.get_highlight(hid)
+        if h is None:
+            return
+        dialog = self._editor(h.quote.exact, h.color, h.note, "Highlight note")
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._update(hid, "Edit Highlight", color=dialog.color(), note=dialog.note())
+
+    def note_selection_or_highlight(self) -> None:
+        """With a selection: highlight it with a note. Else: edit the note of the highlight at the cursor."""
+        article, span = self.pane.article, self.selection()
+        if article is not None and span is not None:
+            dialog = self._editor(article.text[span[0] : span[1]], self.last_color(), "", "Highlight with a note")
+            if dialog.exec() == QDialog.DialogCode.Accepted:
+                self.highlight_selection(dialog.color(), note=dialog.note())
+            return
+        h = self.cursor_highlight()
+        if h is not None:
+            self.edit_note(h.id)
+        else:
+            self._tell("Select some text, or put the cursor on a highlight, to add a note.")
+
+    def show_highlight(self, hid: str) -> None:
+        """Scroll the reading pane to a highlight and put the cursor on it (so 1-5, a act on it)."""
+        h = next((x for x in self.highlights if x.id == hid), None)
+        if h is None:
+            return
+        if h.orphan:
+            self._tell("This passage is no longer in the article's text; its quote and note are kept.")
+            return
+        cursor = QTextCursor(self.pane.document())
+        cursor.setPosition(self.pane.doc_position(h.start))
+        self.pane.setTextCursor(cursor)
+        self.pane.scroll_to_offset(h.start)
+
+    # --- tags and export ---------------------------------------------------------------------
+
+    def edit_tags(self) -> None:
+        article = self.pane.article
+        if article is None:
+            return
+        bookmark = self.store.bookmark(article.id)
+        dialog = TagsDialog(article.title, current=list(bookmark.tags) if bookmark else [],
+                            known=self.store.all_tags(), parent=self.window)  # fmt: skip
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.set_tags(article.id, dialog.tags())
+
+    def set_tags(self, article_id: str, tags: list[str]) -> None:
+        self.store.set_bookmark_tags(article_id, tags)
+        self.window.operations.changes_applied.emit(Changes(frozenset({article_id}), bookmarks=True))
+
+    def scope_ids(self, scope: str) -> list[str]:
+        w = self.window
+        if scope == "filter":
+            return list(w.model.ids)
+        if scope == "selected":
+            return w.selected_ids() or ([w.current_id] if w.current_id else [])
+        return selected_ids(w.library, self.store, bookmarked=scope == "bookmarked", annotated=scope == "annotated")
+
+    def export_dialog(self) -> None:
+        """Ask what to export, then write it; declining to overwrite goes back to the dialog."""
+        counts = {scope: len(self.scope_ids(scope)) for scope in ("bookmarked", "annotated", "filter", "selected")}
+        choice = ExportChoice.from_json(self.store.get_value(EXPORT_CHOICE_KEY))
+        while True:
+            dialog = ExportDialog(counts, choice, self.window)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return
+            choice = dialog.choice()
+            self.store.set_value(EXPORT_CHOICE_KEY, choice.to_json())
+            if self.export(choice) is not None:
+                return
+
+    def export(self, choice: ExportChoice) -> list[Path] | None:
+        """Write the export; None when the user declined to overwrite, [] when it failed (and was shown)."""
+        items, _missing = items_for_ids(self.window.library, self.store, self.scope_ids(choice.scope),
+                                        with_entities=choice.include_entities)  # fmt: skip
+        options = ExportOptions(choice.include_entities, choice.note_style, choice.page_size)
+        kwargs = {"fmt": choice.fmt, "out": choice.out(), "combined": choice.combined, "options": options}
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            try:
+                paths = export_items(items, **kwargs)  # type: ignore[arg-type]
+            except ExportWouldOverwrite as exc:
+                QApplication.restoreOverrideCursor()
+                if not self._may_overwrite(exc.paths):
+                    return None
+                QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+                paths = export_items(items, force=True, **kwargs)  # type: ignore[arg-type]
+        except (ExportError, OSError) as exc:
+            QApplication.restoreOverrideCursor()
+            QMessageBox.warning(self.window, "Export failed", str(exc))
+            return []
+        QApplication.restoreOverrideCursor()
+        where = paths[0] if len(paths) == 1 else paths[0].parent
+        self.window.statusBar().showMessage(f"Exported {len(items)} article(s) to {where}", 8000)
+        return paths
+
+    def _may_overwrite(self, paths: list[Path]) -> bool:
+        names = "\n".join(str(p) for p in paths[:8]) + ("\n…" if len(paths) > 8 else "")
+        many = f"{len(paths)} files exist" if len(paths) > 1 else "This file exists"
+        answer = QMessageBox.question(
+            self.window, "Replace files?", f"{many} already:\n\n{names}\n\nReplace them?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
+        )  # fmt: skip
+        return answer == QMessageBox.StandardButton.Yes

@@ -1,0 +1,201 @@
+"""The export dialog: which articles, which format, one file each or one combined file, and where."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, fields, replace
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.core.export import FORMATS, NOTE_STYLES, PAGE_SIZES
+from reader.core.export.batch import COMBINED_STEM
+
+SCOPES = {
+    "bookmarked": "Bookmarked articles",
+    "annotated": "Annotated articles (with highlights or a note)",
+    "filter": "The articles in the list now (current view and filter)",
+    "selected": "The selected rows of the list",
+}
+
+
+@dataclass(frozen=True)
+class ExportChoice:
+    """Everything the dialog asks; saved as JSON so the dialog opens with the last choice."""
+
+    scope: str = "selected"
+    fmt: str = "md"
+    combined: bool = False
+    folder: str = ""
+    file_name: str = COMBINED_STEM  # the combined file's name, without extension
+    include_entities: bool = False
+    note_style: str = "footnotes"
+    page_size: str = "A4"
+
+    def out(self) -> Path:
+        """The folder for one file per article, or the combined file's path."""
+        folder = Path(self.folder).expanduser()
+        if not self.combined:
+            return folder
+        name = self.file_name.strip() or COMBINED_STEM
+        ext = FORMATS[self.fmt].extension
+        return folder / (name if name.lower().endswith(ext) else name + ext)
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self))
+
+    @classmethod
+    def from_json(cls, text: str | None) -> ExportChoice:
+        """The saved choice; anything unreadable or out of range falls back to the defaults."""
+        try:
+            data = json.loads(text or "{}")
+        except ValueError:
+            data = {}
+        if not isinstance(data, dict):
+            data = {}
+        names = {f.name for f in fields(cls)}
+        choice = cls(**{k: v for k, v in data.items() if k in names and isinstance(v, type(getattr(cls(), k)))})
+        default = cls()
+        if choice.scope not in SCOPES:
+            choice = replace(choice, scope=default.scope)
+        if choice.fmt not in FORMATS:
+            choice = replace(choice, fmt=default.fmt)
+        if choice.note_style not in NOTE_STYLES:
+            choice = replace(choice, note_style=default.note_style)
+        if choice.page_size not in PAGE_SIZES:
+            choice = replace(choice, page_size=default.page_size)
+        return choice
+
+
+class ExportDialog(QDialog):
+    """Asks for an ExportChoice; scopes with no articles are greyed out. Read `choice()` after exec()."""
+
+    def __init__(self, counts: dict[str, int], last: ExportChoice, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Export articles")
+        self.resize(560, 480)
+        self.counts = counts
+        self._build(counts)
+        self.set_choice(last)
+        self._sync()
+
+    def _build(self, counts: dict[str, int]) -> None:
+        which = QGroupBox("Articles")
+        which_lay = QVBoxLayout(which)
+        self.scope_group = QButtonGroup(self)
+        self.scope_buttons: dict[str, QRadioButton] = {}
+        for i, (key, label) in enumerate(SCOPES.items()):
+            n = counts.get(key, 0)
+            button = QRadioButton(f"{label}  ({n:,})")
+            button.setEnabled(n > 0)
+            self.scope_group.addButton(button, i)
+            self.scope_buttons[key] = button
+            which_lay.addWidget(button)
+        self.format_box = QComboBox()
+        for f in FORMATS.values():
+            self.format_box.addItem(f"{f.label} ({f.extension})", f.name)
+        self.per_article = QRadioButton("One file per article, in a folder")
+        self.combined = QRadioButton("One combined file")
+        self.layout_group = QButtonGroup(self)
+        self.layout_group.addButton(self.per_article)
+        self.layout_group.addButton(self.combined)
+        self.folder_edit = QLineEdit()
+        self.folder_edit.setObjectName("exportFolder")
+        browse = QPushButton("Choose…")
+        browse.clicked.connect(self._browse)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder_edit, 1)
+        folder_row.addWidget(browse)
+        self.file_name_edit = QLineEdit()
+        self.file_name_edit.setObjectName("exportFileName")
+        self.entities_box = QCheckBox("Include people, places, organisations and dates")
+        self.note_style_box = QComboBox()
+        self.note_style_box.addItem("Footnotes", "footnotes")
+        self.note_style_box.addItem("Quotes", "quotes")
+        self.page_size_box = QComboBox()
+        self.page_size_box.addItems(list(PAGE_SIZES))
+        form = QFormLayout()
+        form.addRow("Format:", self.format_box)
+        form.addRow("", self.per_article)
+        form.addRow("", self.combined)
+        form.addRow("Folder:", folder_row)
+        form.addRow("File name:", self.file_name_edit)
+        form.addRow("", self.entities_box)
+        form.addRow("Highlight notes (Markdown):", self.note_style_box)
+        form.addRow("Page size (PDF):", self.page_size_box)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.export_button = self.buttons.addButton("Export", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.accepted.connect(self._accept_if_complete)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(which)
+        layout.addLayout(form)
+        layout.addStretch(1)
+        layout.addWidget(self.buttons)
+        self.format_box.currentIndexChanged.connect(self._sync)
+        self.combined.toggled.connect(self._sync)
+        self.scope_group.idToggled.connect(lambda _i, _on: self._sync())
+
+    def set_choice(self, c: ExportChoice) -> None:
+        """Put a choice into the fields; a remembered scope with no articles now falls to the first usable one."""
+        scope = c.scope if self.counts.get(c.scope, 0) else next(
+            (k for k in SCOPES if self.counts.get(k, 0)), c.scope)  # fmt: skip
+        self.scope_buttons[scope].setChecked(True)
+        self.format_box.setCurrentIndex(max(0, self.format_box.findData(c.fmt)))
+        (self.combined if c.combined else self.per_article).setChecked(True)
+        self.folder_edit.setText(c.folder or str(Path.home()))
+        self.file_name_edit.setText(c.file_name)
+        self.entities_box.setChecked(c.include_entities)
+        self.note_style_box.setCurrentIndex(max(0, self.note_style_box.findData(c.note_style)))
+        self.page_size_box.setCurrentText(c.page_size)
+
+    def choice(self) -> ExportChoice:
+        scope = next((k for k, b in self.scope_buttons.items() if b.isChecked()), "selected")
+        return ExportChoice(
+            scope=scope,
+            fmt=self.format_box.currentData(),
+            combined=self.combined.isChecked(),
+            folder=self.folder_edit.text().strip(),
+            file_name=self.file_name_edit.text().strip() or COMBINED_STEM,
+            include_entities=self.entities_box.isChecked(),
+            note_style=self.note_style_box.currentData(),
+            page_size=self.page_size_box.currentText(),
+        )
+
+    def _sync(self) -> None:
+        fmt = self.format_box.currentData()
+        self.file_name_edit.setEnabled(self.combined.isChecked())
+        self.note_style_box.setEnabled(fmt == "md")
+        self.page_size_box.setEnabled(fmt == "pdf")
+        self.export_button.setEnabled(any(b.isChecked() and b.isEnabled() for b in self.scope_buttons.values()))
+
+    def _browse(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Export into this folder", self.folder_edit.text())
+        if folder:
+            self.folder_edit.setText(folder)
+
+    def _accept_if_complete(self) -> None:
+        folder = self.folder_edit.text().strip()
+        if not folder:
+            QMessageBox.warning(self, "Export", "Choose a folder to export into.")
+            return
+        if Path(folder).expanduser().exists() and not Path(folder).expanduser().is_dir():
+            QMessageBox.warning(self, "Export", f"{folder} is a file, not a folder. Choose a folder.")
+            return
+        self.accept()

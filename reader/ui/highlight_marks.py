@@ -1,0 +1,84 @@
+"""Highlight colours chosen when drawing: a stored colour name becomes a background fitting the theme.
+
+Light theme: pastel backgrounds under dark text. Dark theme: deep tints under light text. Both keep
+the text readable (contrast of at least 4.5:1 against the theme's text colour, tested).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap, QTextCharFormat, QTextFormat
+
+from reader.core.annotation import HIGHLIGHT_COLORS, Highlight
+from reader.ui.reading_pane import Mark
+
+HIGHLIGHT_BACKGROUNDS: dict[str, dict[str, str]] = {
+    "light": {"yellow": "#fff0a0", "green": "#c9efc0", "blue": "#c7e1fb", "pink": "#fdd0e0", "purple": "#e3d5fb"},
+    "dark": {"yellow": "#5d5220", "green": "#2c5232", "blue": "#254766", "pink": "#62304a", "purple": "#47376b"},
+}
+COLOR_LABELS = {"yellow": "&Yellow", "green": "&Green", "blue": "B&lue", "pink": "&Pink", "purple": "P&urple"}
+# Char-format property carrying the highlight id, so a position in the document can tell whose mark it is.
+HighlightIdProperty = QTextFormat.Property.UserProperty + 41
+
+
+def background(color: str, theme: str) -> QColor:
+    """The background for a stored colour name in a theme (unknown names fall back to yellow)."""
+    table = HIGHLIGHT_BACKGROUNDS.get(theme, HIGHLIGHT_BACKGROUNDS["light"])
+    return QColor(table.get(color, table["yellow"]))
+
+
+def highlight_format(color: str, theme: str, highlight_id: str = "") -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    fmt.setBackground(QBrush(background(color, theme)))
+    if highlight_id:
+        fmt.setProperty(HighlightIdProperty, highlight_id)
+    return fmt
+
+
+def highlight_marks(highlights: Iterable[Highlight], theme: str, text_length: int) -> list[Mark]:
+    """Marks for the placed highlights; longer ones first, so a short one inside a long one stays visible."""
+    placed = [h for h in highlights if not h.orphan and 0 <= h.start < h.end <= text_length]
+    placed.sort(key=lambda h: (-(h.end - h.start), h.start))
+    return [Mark(h.start, h.end, highlight_format(h.color, theme, h.id), tooltip=_tooltip(h)) for h in placed]
+
+
+def _tooltip(h: Highlight) -> str:
+    note = h.note.strip()
+    return f"Note: {note}" if note else "Highlight (click to change)"
+
+
+def swatch_icon(color: str, theme: str, size: int = 14) -> QIcon:
+    """A small filled square in the highlight's colour, for menus and the highlights list."""
+    pix = QPixmap(size, size)
+    pix.fill(QColor(0, 0, 0, 0))
+    painter = QPainter(pix)
+    painter.setPen(QColor("#808080"))
+    painter.setBrush(background(color, theme))
+    painter.drawRoundedRect(0, 0, size - 1, size - 1, 3, 3)
+    painter.end()
+    return QIcon(pix)
+
+
+def color_label(color: str) -> str:
+    return COLOR_LABELS.get(color, color.capitalize())
+
+
+def relative_luminance(c: QColor) -> float:
+    """WCAG relative luminance of an sRGB colour."""
+
+    def channel(v: float) -> float:
+        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF())
+
+
+def contrast_ratio(a: QColor, b: QColor) -> float:
+    la, lb = sorted((relative_luminance(a), relative_luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+__all__ = [
+    "HIGHLIGHT_BACKGROUNDS", "HIGHLIGHT_COLORS", "HighlightIdProperty", "background", "color_label",
+    "contrast_ratio", "highlight_format", "highlight_marks", "swatch_icon",
+]  # fmt: skip
