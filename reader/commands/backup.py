@@ -23,13 +23,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     paths = resolve_paths(args.data_dir, args.profile)
-    if args.path:
-        dest = Path(args.path).expanduser()
-    else:
-        dest = paths.backups
-        dest.mkdir(parents=True, exist_ok=True, mode=0o700)
+    dest = Path(args.path).expanduser() if args.path else paths.backups
     try:
+        if not args.path and paths.user_db.exists():
+            dest.mkdir(parents=True, exist_ok=True, mode=0o700)
         written = backup_now(paths.user_db, dest)
+    except OSError as exc:
+        print(f"news-reader backup: cannot create the backups folder {dest}: {exc}", file=sys.stderr)
+        return 1
     except UserDataError as exc:
         print(f"news-reader backup: {exc}", file=sys.stderr)
         return 1

@@ -171,6 +171,7 @@ def test_commands_report_problems_in_words(tmp_path: Path, capsys) -> None:
     root = tmp_path / "nr"
     assert main(["backup", "--data-dir", str(root)]) == 1
     assert "no user data to back up" in capsys.readouterr().err
+    assert not resolve_paths(root).backups.exists()
     junk = tmp_path / "junk.sqlite3"
     junk.write_text("not a database at all" * 30)
     assert main(["restore", "--data-dir", str(root), str(junk)]) == 1
