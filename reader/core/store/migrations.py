@@ -62,7 +62,30 @@ SCHEMA_V2 = (
     "ALTER TABLE highlights ADD COLUMN orphan INTEGER NOT NULL DEFAULT 0",
 )
 
-STEPS: tuple[tuple[str, ...], ...] = (SCHEMA_V1, SCHEMA_V2)
+# Step 3: the user's entity corrections ("" article_id = every article) and watch terms.
+SCHEMA_V3 = (
+    """CREATE TABLE entity_corrections (
+        id TEXT PRIMARY KEY,
+        article_id TEXT NOT NULL DEFAULT '',
+        start INTEGER NOT NULL DEFAULT 0,
+        end INTEGER NOT NULL DEFAULT 0,
+        exact TEXT NOT NULL,
+        type TEXT NOT NULL DEFAULT '',
+        action TEXT NOT NULL CHECK (action IN ('add', 'remove')),
+        created TEXT NOT NULL
+    )""",
+    "CREATE INDEX entity_corrections_by_article ON entity_corrections (article_id)",
+    """CREATE TABLE watch_terms (
+        id TEXT PRIMARY KEY,
+        term TEXT NOT NULL UNIQUE,
+        whole_word INTEGER NOT NULL DEFAULT 1,
+        case_sensitive INTEGER NOT NULL DEFAULT 0,
+        color TEXT NOT NULL,
+        created TEXT NOT NULL
+    )""",
+)
+
+STEPS: tuple[tuple[str, ...], ...] = (SCHEMA_V1, SCHEMA_V2, SCHEMA_V3)
 LATEST_VERSION = len(STEPS)
 
 # Tables every valid News Reader user database has at the latest version (restore checks them).
