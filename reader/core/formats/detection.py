@@ -149,10 +149,11 @@ def detect(path: Path, head: bytes) -> str:
         if by_ext == "markdown" and found == "html" and not text[:200].lower().startswith(("<!doctype", "<html")):
             return "markdown"
         return found
-    if by_ext in ("text", "markdown"):
-        return by_ext
     if text.startswith("---\n") and re.search(r"^title:", text[:2000], re.M):
         return "markdown"
-    if by_ext in ("html", "mhtml", "eml", "mbox"):
+    if by_ext in ("text", "markdown", "html", "mhtml", "eml", "mbox"):
         return by_ext
-    return by_ext if by_ext and by_ext not in ("rss", "atom", "rdf", "json", "jsonl", "jsonfeed") else "text"
+    if text.startswith("<?xml") or by_ext in ("rss", "atom", "rdf"):
+        # XML that is no known feed: the feed loader names its top element in a clear refusal.
+        return by_ext if by_ext in ("rss", "atom", "rdf") else "rss"
+    return "text"
