@@ -70,11 +70,24 @@ def strip_site_suffix(title: str, site: str) -> str:
         kept = [p for p in parts if p.lower().strip() != site_low and site_low not in p.lower()]
         if kept and len(kept) < len(parts):
             return " - ".join(kept) if len(kept) > 1 else kept[0]
-    # No site name known: the longest part is the headline when the others are short labels.
-    longest = max(parts, key=len)
-    if all(len(p) <= 30 for p in parts if p is not longest) and len(longest) >= 15:
-        return longest
+    # No site name known: drop a last (or, after "|", a first) part that reads like a site label.
+    seps = list(_TITLE_SEPARATORS.finditer(title))
+    head, tail = title[: seps[-1].start()], title[seps[-1].end():]
+    if _looks_like_site_label(tail) and len(head) >= 15:
+        return head.strip()
+    first_sep = seps[0]
+    if "|" in first_sep.group(0) and _looks_like_site_label(title[: first_sep.start()]):
+        return title[first_sep.end():].strip()
     return title
+
+
+def _looks_like_site_label(text: str) -> bool:
+    """Short, and every word capitalised or a domain: "BBC News", "The Daily Wave", "example.com"."""
+    text = text.strip()
+    words = text.split()
+    if not words or len(text) > 32 or len(words) > 5:
+        return False
+    return all(w[:1].isupper() or w[:1].isdigit() or "." in w or not w[:1].isalpha() for w in words)
 
 
 def _first_h1(root: etree._Element) -> str:
