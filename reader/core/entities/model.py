@@ -31,16 +31,52 @@ from reader.core.entities.gazetteer import PhraseMatcher
 from reader.core.entities.tokenize import normalize_token
 
 MAGIC = b"NEWSREADER-NER-1\n"
-LABELS = ("O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC")
+TYPES = ("PER", "ORG", "LOC", "MISC")
+# BILOU: Begin, Inside, Last, Unit-length; the decoder then knows where a name ends, not only
+# where it starts. Output is converted to IOB2.
+LABELS = ("O", *(f"{p}-{t}" for t in TYPES for p in "BILU"))
 _WORD_CACHE_LIMIT = 200_000  # word types whose summed weights are kept (bounded memory)
 
 
 def allowed_after(labels: tuple[str, ...]) -> dict[str, list[int]]:
-    """For each previous tag, the indices of the labels that may follow (I-X only after B-X or I-X)."""
+    """For each previous tag, the indices of the labels that may follow it."""
+    bilou = any(lab.startswith("U-") for lab in labels)
     out = {}
     for prev in ("<S>", *labels):
-        out[prev] = [k for k, lab in enumerate(labels)
-                     if not lab.startswith("I-") or (prev != "<S>" and prev[2:] == lab[2:])]
+        open_type = prev[2:] if prev[:2] in ("B-", "I-") else ""
+        ok = []
+        for k, lab in enumerate(labels):
+            head, typ = lab[:2], lab[2:]
+            if bilou and open_type:
+                good = head in ("I-", "L-") and typ == open_type
+            elif bilou:
+                good = head not in ("I-", "L-")
+            else:
+                good = head != "I-" or typ == open_type
+            if good:
+                ok.append(k)
+        out[prev] = ok
+    return out
+
+
+def to_iob2(tags: list[str]) -> list[str]:
+    """BILOU (or IOB2) tags as IOB2."""
+    return [("B-" + t[2:]) if t[:2] == "U-" else ("I-" + t[2:]) if t[:2] == "L-" else t for t in tags]
+
+
+def to_bilou(tags: list[str]) -> list[str]:
+    """IOB1/IOB2 tags as BILOU."""
+    from reader.core.entities.conll import iob_spans
+
+    out = ["O"] * len(tags)
+    for a, b, typ in iob_spans(tags):
+        if b - a == 1:
+            out[a] = "U-" + typ
+        else:
+            out[a] = "B-" + typ
+            for k in range(a + 1, b - 1):
+                out[k] = "I-" + typ
+            out[b - 1] = "L-" + typ
     return out
 
 
@@ -135,7 +171,7 @@ class TaggerModel:
         """IOB2 tags for every token of every sentence of one document."""
         doc = DocumentView(sentences)
         memory: dict[str, str] = {}
-        return [self._tag_sentence(sent, doc, memory) for sent in sentences]
+        return [to_iob2(self._tag_sentence(sent, doc, memory)) for sent in sentences]
 
     def _tag_sentence(self, sent: list[str], doc: DocumentView, memory: dict[str, str]) -> list[str]:
         labels = self.labels

@@ -28,6 +28,7 @@ from reader.core.entities.model import (
     quantize,
     remember,
     save_model,
+    to_bilou,
 )
 from reader.core.entities.tokenize import normalize_token
 
@@ -103,7 +104,8 @@ def train_epoch(p: Perceptron, docs: list[ConllDocument], caches: list[WordFeatu
         matcher = matchers[di % len(matchers)]
         view = DocumentView(doc.sentences)
         memory: dict[str, str] = {}
-        for sent, gold in zip(doc.sentences, doc.tags, strict=True):
+        for sent, gold_iob in zip(doc.sentences, doc.tags, strict=True):
+            gold = to_bilou(gold_iob)
             low, shapes, caps, sfeats = prepare_sentence(sent, view, matcher)
             wf = [cache.get(t) for t in (SENT_START, SENT_START, *sent, SENT_END, SENT_END)]
             prev2 = prev = "<S>"

@@ -6,30 +6,32 @@ from pathlib import Path
 
 from reader.core.entities.conll import iob_spans, parse_conll
 from reader.core.entities.evaluate import Scores
-from reader.core.entities.model import LABELS, TaggerModel, quantize, read_model, save_model
+from reader.core.entities.model import LABELS, TaggerModel, allowed_after, quantize, read_model, save_model, to_bilou
 from reader.core.entities.tagger import model_path
+
+IOB = ("O", "B-PER", "I-PER", "B-LOC", "I-LOC")
 
 
 def _tiny_weights() -> dict[str, list[float]]:
     # Capitalised words are people; "Paris" is a place; I-PER follows B-PER for a capitalised word.
-    w = {f: [0.0] * len(LABELS) for f in ("INITCAP", "w=Paris", "T1=B-PER", "T1=<S>")}
-    w["INITCAP"][LABELS.index("B-PER")] = 1.0
-    w["T1=B-PER"][LABELS.index("I-PER")] = 1.5
-    w["w=Paris"][LABELS.index("B-LOC")] = 3.0
+    w = {f: [0.0] * len(IOB) for f in ("INITCAP", "w=Paris", "T1=B-PER", "T1=<S>")}
+    w["INITCAP"][IOB.index("B-PER")] = 1.0
+    w["T1=B-PER"][IOB.index("I-PER")] = 1.5
+    w["w=Paris"][IOB.index("B-LOC")] = 3.0
     return w
 
 
 def test_round_trip_and_decoding(tmp_path: Path) -> None:
     path = tmp_path / "m.bin"
     ints, scale = quantize(_tiny_weights())
-    save_model(path, LABELS, ints, scale, {"smith": "PER|an"}, {"new york": "LOC"}, {"note": "test"})
+    save_model(path, IOB, ints, scale, {"smith": "PER|an"}, {"new york": "LOC"}, {"note": "test"})
     model = read_model(path)
-    assert model.labels == LABELS
+    assert model.labels == IOB
     assert model.stats == {"smith": "PER|an"}
     assert model.phrases == {"new york": "LOC"}
     assert model.info == {"note": "test"}
     assert model.tag_document([["Anna", "Smith", "saw", "Paris", "."]]) == [["B-PER", "I-PER", "O", "B-LOC", "O"]]
-    assert TaggerModel(LABELS, ints, {}, {}).tag_document([["the", "end"]]) == [["O", "O"]]
+    assert TaggerModel(IOB, ints, {}, {}).tag_document([["the", "end"]]) == [["O", "O"]]
 
 
 def test_shipped_model_loads_and_says_how_it_was_made() -> None:
@@ -53,3 +55,11 @@ def test_parse_conll_documents_and_sentences() -> None:
     docs = parse_conll(["-DOCSTART- -X- O", "", "A x B-PER", "b x O", "", "C x O", "-DOCSTART- -X- O", "D x B-LOC"])
     assert [d.sentences for d in docs] == [[["A", "b"], ["C"]], [["D"]]]
     assert docs[1].tags == [["B-LOC"]]
+
+
+def test_bilou_labels_and_transitions() -> None:
+    assert to_bilou(["B-PER", "I-PER", "I-PER", "O", "B-LOC", "B-LOC", "I-MISC"]) == [
+        "B-PER", "I-PER", "L-PER", "O", "U-LOC", "U-LOC", "U-MISC"]
+    allowed = {prev: {LABELS[k] for k in ks} for prev, ks in allowed_after(LABELS).items()}
+    assert allowed["B-ORG"] == {"I-ORG", "L-ORG"}
+    assert "I-PER" not in allowed["<S>"] and "U-PER" in allowed["L-ORG"]
