@@ -198,7 +198,9 @@ def keep_block(b: RawBlock) -> bool:
     if b.kind == "h":
         return b.link_density < 0.6
     if b.link_density > 0.5 and len(b.text) < 300:
-        return False
+        # A sentence whose names are linked is still prose; a list of links is not.
+        sentence = bool(_SENTENCE_END.search(b.text)) and len(b.text.split()) >= 6
+        return sentence and b.link_density < 0.8
     return True
 
 

@@ -12,6 +12,7 @@ _LABELS = re.compile(
     r"share on \w+|tweet|e-?mail|print|read more|continue reading.*|see also|related( articles| stories)?|"
     r"click here.*|sign up.*|subscribe.*|(?:image|photo|picture|video|media)( credit| caption)?:?.*|credit:?.*|"
     r"loading\W*|close|menu|skip to .*|back to top|follow us.*|comments?|\d+ comments?|"
+    r"(?:post|leave|add|write|show) (?:a |your )?comments?.*|(?:related )?(?:tags|topics|keywords)|more|"
     r".*requires javascript.*|.*enable javascript.*|.*(?:playback|video) is (?:not supported|unsupported).*)$",
     re.I,
 )
@@ -22,7 +23,7 @@ _COOKIES = re.compile(
 _BYLINE = re.compile(r"^(?:by|written by|posted by|words by)\s+\S", re.I)
 _COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\ball rights reserved\b|\bcopyright\b", re.I)
 _DATE_WORDS = re.compile(
-    r"\b(?:updated|published|posted|last|modified|on|at|am|pm|a\.m|p\.m|gmt|utc|[ecmp][sd]?t|bst|cet|"
+    r"\b(?:updated|published|posted|first|last|modified|on|at|am|pm|a\.m|p\.m|gmt|utc|[ecmp][sd]?t|bst|cet|"
     r"mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
     r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|"
     r"september|october|november|december|hours?|minutes?|mins?|ago|read|time)\b",
@@ -32,7 +33,7 @@ _DATE_WORDS = re.compile(
 _TAIL_PITCH = re.compile(
     r"\b(?:subscribe|newsletters?|sign up|follow (?:us|him|her|them|\w+(?: \w+)?) on|"
     r"may be reached|can be reached|reach (?:him|her|them) at|get the latest\b.*\binbox|"
-    r"download (?:the|our) app|have a (?:news )?tip|click here)\b",
+    r"download (?:the|our) app|have a (?:news )?tip|click here)\b|^source:\s",
     re.I,
 )
 
