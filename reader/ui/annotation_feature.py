@@ -126,7 +126,14 @@ class AnnotationFeature(QObject):
         """Tell the views: counts in the sidebar, marks and the list when it is the shown article."""
         self.window.operations.changes_applied.emit(Changes(frozenset({article_id}), highlights=True))
         if self.pane.article is not None and self.pane.article.id == article_id:
+            caret = self.pane.textCursor().position()  # keep the caret on a highlight so 1-5 and a act on it again
             self.window.redecorate()
+            cursor = QTextCursor(self.pane.document())
+            cursor.setPosition(min(caret, self.pane.document().characterCount() - 1))
+            bar = self.pane.verticalScrollBar()
+            where = bar.value()
+            self.pane.setTextCursor(cursor)
+            bar.setValue(where)  # setting the caret must not scroll the page
         elif self.window.current_id != article_id:
             self.window.statusBar().showMessage("Changed a highlight in another article", 3000)
 

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtGui import QColor, QTextCursor
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QApplication, QDialog, QMenu
 
 from reader.core.annotation import TextQuote
@@ -124,7 +124,8 @@ def test_recolour_delete_and_undo_redo_with_keys(make_window, qtbot) -> None:
     next(a for a in recolour.actions() if a.text() == "&Green").trigger()
     assert_highlighted(w, start, end, "green")
     f.show_highlight(h.id)  # the cursor on the highlight: the digit keys recolour it
-    qtbot.keyClick(w.reading_pane, Qt.Key.Key_4)
+    qtbot.keyClick(w.reading_pane, Qt.Key.Key_2)
+    qtbot.keyClick(w.reading_pane, Qt.Key.Key_4)  # the caret stays on the highlight after a change
     assert_highlighted(w, start, end, "pink")
     next(a for a in f.highlight_menu(f.highlights[0]).actions() if a.text() == "&Delete Highlight").trigger()
     assert w.store.highlights(article_id) == [] and bg_at(w, start) is None
@@ -156,6 +157,9 @@ def test_a_adds_a_note_and_the_list_shows_it(make_window, qtbot) -> None:
     [h] = w.store.highlights(article_id)
     assert (h.start, h.end, h.color, h.note) == (start, end, "green", "Compare with the 2019 deal.")
     assert_highlighted(w, start, end, "green")
+    cursor = QTextCursor(w.reading_pane.document())
+    cursor.setPosition(w.reading_pane.doc_position(start) + 1)
+    assert cursor.charFormat().underlineStyle() == QTextCharFormat.UnderlineStyle.DotLine  # a note shows in the text
     item = w.notes_panel.highlights_list.item(0)
     assert "a fair start" in item.text() and "Compare with the 2019 deal." in item.text()
     f = feature(w)
