@@ -32,17 +32,35 @@ _PUBLISHER_SELF = re.compile(
 
 
 def split_paragraphs(text: str) -> list[str]:
-    """Paragraphs separated by blank lines; one per line when the file has no blank lines."""
+    """Paragraphs separated by blank lines; one per line when the file has no blank lines.
+
+    Inside a paragraph, `Key: value` lines (Date:, Source:...) stand alone, and so does a short
+    first line without closing punctuation (a title written directly above the text).
+    """
     text = text.strip("\n")
-    if re.search(r"\n[ \t]*\n", text):
-        chunks = re.split(r"\n[ \t]*\n", text)
-        paras = []
-        for chunk in chunks:
-            lines = [ln.strip() for ln in chunk.split("\n") if not is_debris(ln)]
-            if lines:
-                paras.append(" ".join(lines))
-        return paras
-    return [ln.strip() for ln in text.split("\n") if not is_debris(ln)]
+    if not re.search(r"\n[ \t]*\n", text):
+        return [ln.strip() for ln in text.split("\n") if not is_debris(ln)]
+    paras: list[str] = []
+    for chunk in re.split(r"\n[ \t]*\n", text):
+        lines = [ln.strip() for ln in chunk.split("\n") if not is_debris(ln)]
+        current: list[str] = []
+        # Hard-wrapped prose (lines of similar width) has no title line inside it.
+        wrapped = len(lines) >= 3 and all(50 <= len(ln) <= 80 for ln in lines[:-1])
+        for i, line in enumerate(lines):
+            own_line = bool(_FIELD.match(line) or _BY_LINE.match(line)) or (
+                not paras and i == 0 and len(lines) > 1 and not wrapped
+                and len(line) <= _MAX_TITLE and not line.endswith((".", ","))
+            )
+            if own_line:
+                if current:
+                    paras.append(" ".join(current))
+                    current = []
+                paras.append(line)
+            else:
+                current.append(line)
+        if current:
+            paras.append(" ".join(current))
+    return paras
 
 
 def is_publisher_blurb(paragraph: str, source: str) -> bool:

@@ -40,6 +40,8 @@ def test_encoded_fixture(fx: Path, name: str, expected: tuple[str, str]) -> None
     assert a.title == title
     assert a.text.startswith(start)
     assert "\ufffd" not in a.text and "\ufeff" not in a.title
+    assert a.source == "Kiosk Wire"
+    assert a.published == "2020-04-01"
 
 
 def test_html_language_from_markup_and_script(fx: Path) -> None:

@@ -49,3 +49,23 @@ def test_text_without_title_line_uses_file_name(tmp_path: Path) -> None:
     [a] = load_file(f)
     assert a.title == "Market report 2021"
     assert a.text == long_para.strip()
+
+
+def test_title_directly_above_text_and_hard_wrapped_prose(tmp_path: Path) -> None:
+    f = tmp_path / "above.txt"
+    f.write_text("Ferry fares rise\nBy Ana Costa\nFares go up in May.\nSeason tickets too.\n\nMore later.\n")
+    [a] = load_file(f)
+    assert a.title == "Ferry fares rise"
+    assert a.byline == "Ana Costa"
+    assert a.paragraphs == ["Fares go up in May. Season tickets too.", "More later."]
+    wrapped = tmp_path / "wrapped.txt"
+    wrapped.write_text(
+        "Wrapped story\n\nThe council met on Monday evening to discuss the plans for the\n"
+        "new harbour wall, which residents have asked for since the storm of\nlast winter.\n"
+    )
+    [b] = load_file(wrapped)
+    assert b.title == "Wrapped story"
+    assert b.paragraphs == [
+        "The council met on Monday evening to discuss the plans for the new harbour wall, "
+        "which residents have asked for since the storm of last winter."
+    ]
