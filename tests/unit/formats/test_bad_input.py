@@ -100,3 +100,34 @@ def test_deeply_nested_html(tmp_path: Path) -> None:
     except ImportProblem:
         return  # refusing is acceptable; crashing or hanging is not
     assert all(a.format == "html" for a in articles)
+
+
+def test_deeply_nested_json(tmp_path: Path) -> None:
+    f = tmp_path / "deep.json"
+    f.write_text("[" * 100_000 + "]" * 100_000)
+    problem = _problem(f)
+    assert "JSON" in problem.reason or "No article" in problem.reason
+
+
+def test_deeply_nested_xml_feed(tmp_path: Path) -> None:
+    f = tmp_path / "deep.xml"
+    f.write_text('<rss version="2.0"><channel><title>Deep</title><item><title>Kept</title><description>'
+                 + "<x>" * 50_000 + "text" + "</x>" * 50_000 + "</description></item></channel></rss>")
+    try:
+        articles = load_file(f)
+    except ImportProblem:
+        return
+    assert all(a.format == "rss" for a in articles)
+
+
+@pytest.mark.parametrize(("fixture", "wrong_name", "fmt"), [
+    ("rss2.xml", "feed.html", "rss"),
+    ("article.json", "article.txt", "json"),
+    ("newsletter.eml", "mail.txt", "eml"),
+    ("note.md", "note.txt", "markdown"),
+])
+def test_wrong_extensions(fx: Path, tmp_path: Path, fixture: str, wrong_name: str, fmt: str) -> None:
+    f = tmp_path / wrong_name
+    f.write_bytes((fx / fixture).read_bytes())
+    articles = load_file(f)
+    assert articles and {a.format for a in articles} == {fmt}
