@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from reader.core.store.db import UserDataError, connect
-from reader.core.store.migrations import LATEST_VERSION, STEPS, migrate
+from reader.core.store.migrations import LATEST_VERSION, expected_tables, migrate
 
 DAILY_PREFIX = "daily-"
 MANUAL_PREFIX = "backup-"
@@ -117,17 +117,6 @@ def check_database(path: Path) -> int:
         listed = ", ".join(sorted(missing))
         raise UserDataError(f"{path} is not a News Reader user database (missing tables: {listed}).")
     return version
-
-
-def expected_tables(version: int) -> set[str]:
-    """The tables a database at schema `version` has, read from the migration steps themselves."""
-    names = set()
-    for step in STEPS[:version]:
-        for statement in step:
-            words = statement.split()
-            if words[:2] == ["CREATE", "TABLE"]:
-                names.add(words[2])
-    return names
 
 
 def restore(db_path: Path, src: Path, *, safety_dir: Path | None = None) -> Path | None:

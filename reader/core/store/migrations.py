@@ -88,8 +88,17 @@ SCHEMA_V3 = (
 STEPS: tuple[tuple[str, ...], ...] = (SCHEMA_V1, SCHEMA_V2, SCHEMA_V3)
 LATEST_VERSION = len(STEPS)
 
-# Tables every valid News Reader user database has at the latest version (restore checks them).
-REQUIRED_TABLES = frozenset({"folders", "bookmarks", "read_state", "notes", "highlights", "kv", "bookmark_tags"})
+
+
+def expected_tables(version: int) -> set[str]:
+    """The tables a database at schema `version` has, read from the steps themselves (restore checks them)."""
+    names = set()
+    for step in STEPS[:version]:
+        for statement in step:
+            words = statement.split()
+            if words[:2] == ["CREATE", "TABLE"]:
+                names.add(words[2])
+    return names
 
 
 def schema_version(conn: sqlite3.Connection) -> int:

@@ -9,7 +9,7 @@ import pytest
 
 from reader.core.annotation import TextQuote
 from reader.core.store.db import UserDataError, connect
-from reader.core.store.migrations import LATEST_VERSION, SCHEMA_V1, migrate, schema_version
+from reader.core.store.migrations import LATEST_VERSION, SCHEMA_V1, expected_tables, migrate, schema_version
 from reader.core.store.user_data import UserStore
 
 FIXTURE = Path(__file__).resolve().parents[2] / "fixtures" / "store" / "user_v1.sql"
@@ -49,6 +49,8 @@ def test_v1_database_upgrades_and_keeps_its_data(tmp_path: Path) -> None:
     _make_v1(path)
     with UserStore(path) as store:
         assert schema_version(store._conn) == LATEST_VERSION >= 2
+        tables = {r[0] for r in store._conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        assert expected_tables(LATEST_VERSION) <= tables and "bookmark_tags" in tables
         assert store.folders() == ["/home/ana/news"]
         assert store.read_ids() == {"art-1", "art-2"}
         assert store.note("art-1") == "Check the **union** figures."
