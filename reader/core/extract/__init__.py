@@ -6,13 +6,14 @@ from dataclasses import dataclass
 
 from reader.core.article import Block
 from reader.core.extract.blocks import RawBlock, collect_blocks
-from reader.core.extract.content import main_blocks
+from reader.core.extract.content import main_blocks, strip_furniture
 from reader.core.extract.debris import drop_tail_pitches, is_debris
 from reader.core.extract.dom import parse_html, strip_never_text
 from reader.core.extract.language import guess_language
 from reader.core.extract.metadata import PageMetadata, read_metadata
 
 __all__ = ["ExtractedPage", "extract_html", "html_fragment_blocks"]
+
 
 @dataclass
 class ExtractedPage:
@@ -50,10 +51,17 @@ def extract_html(html: str, *, url: str = "") -> ExtractedPage | None:
 
 
 def html_fragment_blocks(html: str) -> list[Block]:
-    """Blocks of an HTML fragment taken whole (a feed entry's content, an e-mail part)."""
+    """Blocks of an HTML fragment that is all content (a feed entry, an e-mail part).
+
+    No container is chosen, but share bars, ad labels and closing pitches still go.
+    """
     root = parse_html(f"<html><body>{html}</body></html>")
     if root is None:
         return []
     strip_never_text(root)
     body = root.find(".//body")
-    return to_blocks(collect_blocks(body if body is not None else root))
+    if body is None:
+        body = root
+    strip_furniture(body)
+    meta = PageMetadata()
+    return to_blocks(drop_tail_pitches([b for b in collect_blocks(body) if not is_debris(b, meta, "")]))

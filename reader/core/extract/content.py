@@ -38,7 +38,7 @@ _COMMAS = re.compile(r"[,，、،]")
 
 @lru_cache(maxsize=4096)
 def _words_of(class_id: str) -> frozenset[str]:
-    words = set()
+    words: set[str] = set()
     for token in class_id.split():
         words.update(w for w in _SPLIT.split(token) if w)
         words.add(token.replace("-", "").replace("_", ""))

@@ -13,6 +13,7 @@ _LABELS = re.compile(
     r"click here.*|sign up.*|subscribe.*|(?:image|photo|picture|video|media)( credit| caption)?:?.*|credit:?.*|"
     r"loading\W*|close|menu|skip to .*|back to top|follow us.*|comments?|\d+ comments?|"
     r"(?:post|leave|add|write|show) (?:a |your )?comments?.*|(?:related )?(?:tags|topics|keywords)|more|"
+    r"the post .+ appeared first on .+|"
     r".*requires javascript.*|.*enable javascript.*|.*(?:playback|video) is (?:not supported|unsupported).*)$",
     re.I,
 )

@@ -6,7 +6,7 @@ import email
 import email.policy
 import re
 from email.header import decode_header, make_header
-from email.message import EmailMessage, Message
+from email.message import Message
 from email.utils import getaddresses, parsedate_to_datetime
 from pathlib import Path
 
@@ -105,8 +105,8 @@ def message_article(msg: Message, path: Path, fmt: str) -> Article | None:
     )
 
 
-def _parse(data: bytes) -> EmailMessage:
-    return email.message_from_bytes(data, policy=email.policy.compat32)  # type: ignore[return-value]
+def _parse(data: bytes) -> Message:
+    return email.message_from_bytes(data, policy=email.policy.compat32)
 
 
 def load_eml(data: bytes, path: Path) -> list[Article]:

@@ -23,7 +23,8 @@ def test_rss2_entries(fx: Path) -> None:
         ("h", "Cider and music"),
         ("p", "Stalls sold out of pressed apple juice & cider by mid-afternoon."),
     ]
-    assert "track()" not in first.text
+    assert "track()" not in first.text and "Share" not in first.text and "appeared first" not in first.text
+    assert len(first.blocks) == 3
     # Entity-escaped HTML in a description goes through the same extraction.
     assert second.paragraphs == [
         "The river bridge reopened two weeks ahead of schedule.",
