@@ -16,7 +16,7 @@ from reader.core.article import Article, Block
 from reader.core.errors import ImportProblem
 from reader.core.store.library_query import ListQuery, build_list_sql
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS files(
@@ -28,9 +28,10 @@ CREATE TABLE IF NOT EXISTS articles(
     description TEXT, image TEXT, tags TEXT, words INTEGER, body TEXT, structure TEXT,
     tagged INTEGER NOT NULL DEFAULT 0);
 CREATE INDEX IF NOT EXISTS articles_path ON articles(path);
-CREATE INDEX IF NOT EXISTS articles_title ON articles(title COLLATE NOCASE);
-CREATE INDEX IF NOT EXISTS articles_published ON articles(published);
-CREATE INDEX IF NOT EXISTS articles_source ON articles(source COLLATE NOCASE);
+CREATE INDEX IF NOT EXISTS articles_title ON articles(title COLLATE NOCASE, id);
+CREATE INDEX IF NOT EXISTS articles_published ON articles(published, id);
+CREATE INDEX IF NOT EXISTS articles_source ON articles(source COLLATE NOCASE, id);
+CREATE INDEX IF NOT EXISTS articles_words ON articles(words, id);
 CREATE INDEX IF NOT EXISTS articles_tagged ON articles(tagged);
 CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
     title, body, content='articles', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2');

@@ -73,9 +73,6 @@ def build_list_sql(q: ListQuery) -> tuple[str, list[object]]:
     """The SELECT for `q` (temp tables only_ids/exclude_ids are filled by the caller)."""
     where: list[str] = []
     params: list[object] = []
-    for word in q.title.split():
-        where.append("a.title LIKE ? ESCAPE '\\'")
-        params.append("%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
     if q.entity:
         where.append("a.rowid IN (SELECT article_rowid FROM mentions WHERE key = ?)")
         params.append(q.entity)
@@ -89,15 +86,25 @@ def build_list_sql(q: ListQuery) -> tuple[str, list[object]]:
         where.append("a.id NOT IN (SELECT id FROM temp.exclude_ids)")
     join = ""
     order = SORT_COLUMNS.get(q.sort, SORT_COLUMNS["published"])
+    match = [title_match(word) for word in q.title.split() if title_match(word)]
     if q.text:
+        match.append(f"({q.text})")
+    if match:
         join = " JOIN articles_fts f ON f.rowid = a.rowid"
         where.append("articles_fts MATCH ?")
-        params.append(q.text)
+        params.append(" AND ".join(match))
         if q.sort == "rank":
             order = "f.rank"
     direction = "DESC" if q.descending and q.sort != "rank" else "ASC"
     sql = f"SELECT a.id FROM articles a{join}"
     if where:
         sql += " WHERE " + " AND ".join(where)
-    sql += f" ORDER BY {order} {direction}, a.title COLLATE NOCASE, a.rowid"
+    tie = "" if q.sort == "rank" else f", a.id {direction}"  # (column, id) indexes serve the whole order
+    sql += f" ORDER BY {order} {direction}{tie}"
     return sql, params
+
+
+def title_match(word: str) -> str:
+    """An FTS5 expression for a title word typed in the filter box: any title word starting with it."""
+    tokens = re.findall(r"\w+", word)
+    return " AND ".join(f'title : "{t}"*' for t in tokens)
