@@ -72,7 +72,7 @@ def test_list_queries_filter_and_sort(tmp_path: Path, folder: Path) -> None:
     assert by_title == sorted(by_title, key=str.casefold)
     assert [lib.rows([i])[i].title for i in lib.list_ids(ListQuery(title="budget"))] == ["Budget vote delayed"]
     assert [lib.rows([i])[i].title for i in lib.list_ids(ListQuery(title="VOTE bud"))] == ["Budget vote delayed"]
-    assert lib.list_ids(ListQuery(title='"strike" OR')) == lib.list_ids(ListQuery(title="strike"))  # no FTS syntax
+    assert lib.list_ids(ListQuery(title='"strike*"')) == lib.list_ids(ListQuery(title="strike"))  # no FTS syntax
     assert len(lib.search_ids("Tallinn")) == 1
     some = frozenset(lib.list_ids(ListQuery(title="rain")))
     assert set(lib.list_ids(ListQuery(only_ids=some))) == set(some)
