@@ -23,12 +23,15 @@ _NEGATIVE = frozenset(
     ad ads adv advert adverts advertisement advertising adslot adunit sponsor sponsored promo promotion promoted
     share shares sharing sharebar social socials comment comments disqus reply replies respond
     related recommended recommendations recirc trending popular mostread outbrain taboola
-    newsletter subscribe subscription signup paywall cookie cookies consent gdpr
+    newsletter signup cookie cookies consent gdpr
     popup modal overlay banner sidebar widget footer nav navbar navigation menu breadcrumb breadcrumbs
     masthead toolbar pagination pager byline author authors dateline timestamp tags tag keywords topics
-    skip sronly srt visuallyhidden print hidden gallery slideshow carousel lightbox
+    sronly srt visuallyhidden gallery slideshow carousel lightbox
     """.split()
 )
+# Weak marks: furniture on their own, but not on a box that also says it is the content
+# ("subscriber-content", "hidden-print article-body").
+_WEAK_NEGATIVE = frozenset("subscribe subscription subscriber premium paywall skip print hidden".split())
 _POSITIVE = frozenset("article articlebody story storybody content entry post body text main prose".split())
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _SPLIT = re.compile(r"[^a-z0-9]+")
@@ -51,13 +54,15 @@ def _hint_words(el: etree._Element) -> frozenset[str]:
 
 @lru_cache(maxsize=4096)
 def _negative_words(words: frozenset[str]) -> bool:
-    return bool(words & _NEGATIVE) or any(_NEGATIVE_PARTS.search(w) for w in words)
+    if words & _NEGATIVE or any(_NEGATIVE_PARTS.search(w) for w in words):
+        return True
+    return bool(words & _WEAK_NEGATIVE) and not words & _POSITIVE
 
 
 # Parts of class/id values that mark furniture even inside longer names ("relatedpoststitle").
 _NEGATIVE_PARTS = re.compile(
     r"related|recommend|trending|mostread|mostpopular|newsletter|comment(?!ary)|sharing|sharebar|social|sidebar|"
-    r"advert|promo|cookie|breadcrumb|taboola|outbrain|paywall|subscri"
+    r"advert|promo|cookie|breadcrumb|taboola|outbrain"
 )
 
 

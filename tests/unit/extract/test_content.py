@@ -70,3 +70,15 @@ def test_fragment_blocks_keep_everything_readable() -> None:
 
 def test_no_markup_gives_none() -> None:
     assert extract_html("") is None
+
+
+def test_weak_furniture_marks_yield_to_content_marks() -> None:
+    html = (
+        f"<html><body><div class='subscriber-content article-body'><p>{PROSE}</p></div>"
+        f"<div class='body-text'><p>{PROSE} More.</p>" + f"<p>{PROSE} Again.</p>" * 6 + "</div>"
+        "<div class='subscribe-box'><p>Subscribe today for full access to all our journalism and archives.</p></div>"
+        "</body></html>"
+    )
+    texts = _texts(html)
+    assert texts[0] == PROSE
+    assert not any("Subscribe today" in t for t in texts)
