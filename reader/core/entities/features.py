@@ -121,6 +121,7 @@ class DocumentView:
         self.lower_seen: set[str] = set()
         self.title_seen: set[str] = set()
         self.around: dict[str, list[str]] = {}
+        self.tabular = sum(1 for sent in sentences if is_table_row(sent)) >= 2
         for sent in sentences:
             caps_sentence = _is_caps_sentence(sent)
             low = [normalize_token(t).lower() for t in sent]
@@ -142,15 +143,25 @@ def _is_caps_sentence(sent: list[str]) -> bool:
     return len(letters) >= 2 and all(t.isupper() for t in letters)
 
 
+def is_table_row(sent: list[str]) -> bool:
+    """A line of a results table or price list: mostly numbers."""
+    digits = sum(1 for t in sent if t[:1].isdigit())
+    return len(sent) >= 3 and digits * 5 >= len(sent) * 2
+
+
 def sentence_flags(sent: list[str]) -> bool:
     """True when the sentence is written in capitals (a CoNLL headline)."""
     return _is_caps_sentence(sent)
 
 
 def sentence_features(
-    low: list[str], shapes: list[str], caps_sentence: bool, doc: DocumentView, gaz: list[list[str]]
+    low: list[str], shapes: list[str], caps_sentence: bool, doc: DocumentView, gaz: list[list[str]],
+    wstats: list[str], table: bool,
 ) -> list[list[str]]:
-    """Per token, the features that do not depend on the tags chosen so far."""
+    """Per token, the features that do not depend on the tags chosen so far.
+
+    `wstats` holds each token's training statistic ("" when none), `table` marks a table row.
+    """
     out = []
     for i in range(len(low) - 4):
         w = low[i + 2]  # low and shapes are padded with two sentence markers on each side
@@ -161,7 +172,15 @@ def sentence_features(
             feats.append("S0l=" + w)
         if caps_sentence:
             feats.append("H")
+        if table:
+            feats.append("TBL")
+            feats.append("TBL" + shp + "|" + shapes[i + 3])
         if shp[:1] == "X":
+            st = wstats[i]
+            if table:
+                feats.append("TBLts=" + st)
+            if doc.tabular:
+                feats.append("Dtab=" + st)
             if w in doc.lower_seen:
                 feats.append("Dlc")
             if (i == 0 or caps_sentence) and w in doc.title_seen:
@@ -174,11 +193,12 @@ def sentence_features(
 
 
 def tag_features(i: int, low: list[str], shapes: list[str], prev: str, prev2: str, caps_sentence: bool,
-                 memory: Mapping[str, str]) -> list[str]:
+                 memory: Mapping[str, str], wstats: list[str]) -> list[str]:
     """Features of token i that depend on the previous tags and on the document memory."""
     w = low[i + 2]
     shp = shapes[i + 2]
-    feats = ["T1=" + prev, "T2=" + prev2 + prev, "T1s=" + prev + shp, "T1l=" + prev + w, "T1+1=" + prev + low[i + 3]]
+    feats = ["T1=" + prev, "T2=" + prev2 + prev, "T1s=" + prev + shp, "T1l=" + prev + w, "T1+1=" + prev + low[i + 3],
+             "T1ts=" + prev + wstats[i]]
     if caps_sentence:
         feats.append("H=" + prev)
     mem = memory.get(w)

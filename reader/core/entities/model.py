@@ -22,6 +22,7 @@ from reader.core.entities.features import (
     SENT_START,
     DocumentView,
     WordFeatureCache,
+    is_table_row,
     sentence_features,
     sentence_flags,
     short_shape,
@@ -103,13 +104,17 @@ def pad_sentence(sent: list[str]) -> tuple[list[str], list[str]]:
     return low, shapes
 
 
-def prepare_sentence(sent: list[str], doc: DocumentView,
-                     matcher: PhraseMatcher) -> tuple[list[str], list[str], bool, list[list[str]]]:
-    """Padded lower-cased words and shapes, the headline flag, and the tag-independent features."""
+def prepare_sentence(sent: list[str], doc: DocumentView, matcher: PhraseMatcher, stats: Mapping[str, str],
+                     ) -> tuple[list[str], list[str], bool, list[list[str]], list[str]]:
+    """Padded lower-cased words and shapes, the headline flag, the tag-independent features and
+    each token's training statistic."""
     low, shapes = pad_sentence(sent)
     caps = sentence_flags(sent)
-    gaz = matcher.match(low[2:-2], [t[:1].isupper() for t in sent])
-    return low, shapes, caps, sentence_features(low, shapes, caps, doc, gaz)
+    words = low[2:-2]
+    gaz = matcher.match(words, [t[:1].isupper() for t in sent])
+    wstats = [stats.get(w, "") for w in words]
+    feats = sentence_features(low, shapes, caps, doc, gaz, wstats, is_table_row(sent))
+    return low, shapes, caps, feats, wstats
 
 
 def remember(memory: dict[str, str], token: str, low: str, tag: str) -> None:
@@ -176,14 +181,14 @@ class TaggerModel:
     def _tag_sentence(self, sent: list[str], doc: DocumentView, memory: dict[str, str]) -> list[str]:
         labels = self.labels
         wget = self.weights.get
-        low, shapes, caps, sfeats = prepare_sentence(sent, doc, self.matcher)
+        low, shapes, caps, sfeats, wstats = prepare_sentence(sent, doc, self.matcher, self.stats)
         vecs = [self._vectors(t) for t in (SENT_START, SENT_START, *sent, SENT_END, SENT_END)]
         prev2 = prev = "<S>"
         out = []
         for i, feats in enumerate(sfeats):
             total = (vecs[i][0] + vecs[i + 1][1] + vecs[i + 2][2] + vecs[i + 3][3] + vecs[i + 4][4]
                      + sum(filter(None, map(wget, feats)))
-                     + sum(filter(None, map(wget, tag_features(i, low, shapes, prev, prev2, caps, memory)))))
+                     + sum(filter(None, map(wget, tag_features(i, low, shapes, prev, prev2, caps, memory, wstats)))))
             score = self.scores(total)
             tag = labels[max(self._allowed[prev], key=score.__getitem__)]
             out.append(tag)

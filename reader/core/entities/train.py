@@ -106,12 +106,12 @@ def train_epoch(p: Perceptron, docs: list[ConllDocument], caches: list[WordFeatu
         memory: dict[str, str] = {}
         for sent, gold_iob in zip(doc.sentences, doc.tags, strict=True):
             gold = to_bilou(gold_iob)
-            low, shapes, caps, sfeats = prepare_sentence(sent, view, matcher)
+            low, shapes, caps, sfeats, wstats = prepare_sentence(sent, view, matcher, cache.stats)
             wf = [cache.get(t) for t in (SENT_START, SENT_START, *sent, SENT_END, SENT_END)]
             prev2 = prev = "<S>"
             for i in range(len(sent)):
                 feats = [*wf[i][0], *wf[i + 1][1], *wf[i + 2][2], *wf[i + 3][3], *wf[i + 4][4],
-                         *sfeats[i], *tag_features(i, low, shapes, prev, prev2, caps, memory)]
+                         *sfeats[i], *tag_features(i, low, shapes, prev, prev2, caps, memory, wstats)]
                 score = p.scores(feats)
                 guess = max(allowed[prev], key=score.__getitem__)
                 g = lab_idx.get(gold[i], 0)
