@@ -217,13 +217,16 @@ def _in_card(el: etree._Element, cards: set[etree._Element], stop: etree._Elemen
 
 
 def strip_link_clusters(body: etree._Element) -> None:
-    """Remove pop-up boxes of links nested inside paragraphs (hover cards, inline link lists)."""
-    doomed = []
+    """Remove pop-up boxes of links nested inside paragraphs (hover cards, inline link lists).
+
+    The innermost box that is all links goes, so a linked name in the sentence itself stays.
+    """
+    found: list[etree._Element] = []
     for p in body.iter("p", "li", "blockquote"):
         if sum(1 for _ in p.iter("a")) < 3:
             continue
         for el in p.iterdescendants():
-            if tag_of(el) in ("a", "") or el in doomed:
+            if tag_of(el) in ("a", ""):
                 continue
             links = list(el.iter("a"))
             if len(links) < 3:
@@ -231,9 +234,14 @@ def strip_link_clusters(body: etree._Element) -> None:
             text = _text_chars(el)
             linked = sum(_text_chars(a) for a in links)
             if text > 40 and linked >= 0.85 * text:
-                doomed.append(el)
-    for el in doomed:
-        if el.getparent() is not None:
+                found.append(el)
+    chosen = set(found)
+    for el in found:
+        # Keep only the deepest: drop any found box that has a found box inside it.
+        for anc in el.iterancestors():
+            chosen.discard(anc)
+    for el in found:
+        if el in chosen and el.getparent() is not None:
             remove_keep_tail(el)
 
 

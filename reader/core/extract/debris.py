@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from reader.core.extract.blocks import RawBlock
+from reader.core.extract.dates import normalise_date
 from reader.core.extract.metadata import PageMetadata
 
 _LABELS = re.compile(
@@ -13,13 +14,24 @@ _LABELS = re.compile(
     r"click here.*|sign up.*|subscribe.*|(?:image|photo|picture|video|media)( credit| caption)?:?.*|credit:?.*|"
     r"loading\W*|close|menu|skip to .*|back to top|follow us.*|comments?|\d+ comments?|"
     r"(?:post|leave|add|write|show) (?:a |your )?comments?.*|(?:related )?(?:tags|topics|keywords)|more|"
-    r"the post .+ appeared first on .+|"
+    r"the post .+ appeared first on .+|text size|explore further|trending(?: now| news| stories)?|"
+    r"filed under\b.*|posted in\b.*|categor(?:y|ies)\s*:.*|"
+    r"(?:\d+\s*min(?:ute)?s?\s*read|reading time|tempo de leitura|temps de lecture|lesezeit|tiempo de lectura)\b.*|"
     r".*requires javascript.*|.*enable javascript.*|.*(?:playback|video) is (?:not supported|unsupported).*)$",
     re.I,
 )
 _MARKUP = re.compile(r"^<[a-zA-Z!/][^>]*>|^\[(\w+)[^\]]*\].*\[/\1\]$")
 _COOKIES = re.compile(
     r"\b(?:uses?|accept|allow)\s+(?:of\s+)?cookies\b|\bcookie\s+(?:settings|policy|preferences)\b", re.I
+)
+# Photo credits left as their own line: "Kathrin Ziegler/Getty", "Al Goldis / Associated Press".
+_CREDIT = re.compile(
+    r"(?:^|[\s/|,(])(?:getty(?: images)?|associated press|ap photo|reuters|afp|epa|shutterstock|istock(?:photo)?|"
+    r"alamy|file photo)\)?\.?$|^(?:фото|foto|photo|bild|image|crédit|credit)\s*:",
+    re.I,
+)
+_DISCLOSURE = re.compile(
+    r"\baffiliate (?:links?|commission)|\bmay earn (?:a|an)\b.*\bcommission|\breferral links\b", re.I
 )
 _BYLINE = re.compile(r"^(?:by|written by|posted by|words by)\s+\S", re.I)
 _COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\ball rights reserved\b|\bcopyright\b", re.I)
@@ -34,7 +46,8 @@ _DATE_WORDS = re.compile(
 _TAIL_PITCH = re.compile(
     r"\b(?:subscribe|newsletters?|sign up|follow (?:us|him|her|them|\w+(?: \w+)?) on|"
     r"may be reached|can be reached|reach (?:him|her|them) at|get the latest\b.*\binbox|"
-    r"download (?:the|our) app|have a (?:news )?tip|click here)\b|^source:\s",
+    r"download (?:the|our) app|have a (?:news )?tip|click here|contributed (?:to )?(?:this )?report(?:ing)?)\b"
+    r"|^source:\s",
     re.I,
 )
 
@@ -43,12 +56,16 @@ def _same_text(a: str, b: str) -> bool:
     return bool(a) and re.sub(r"\W+", "", a).lower() == re.sub(r"\W+", "", b).lower()
 
 
+def _has_date(text: str) -> bool:
+    return bool(normalise_date(text))
+
+
 def is_date_line(text: str) -> bool:
     """A line that is only a date/time stamp ("Nov 18, 2019 @17:19 PM · Updated ...")."""
     if len(text) > 90 or not re.search(r"\d", text):
         return False
     rest = _DATE_WORDS.sub("", text)
-    return len(re.findall(r"[^\W\d_]", rest)) <= 2
+    return len(re.findall(r"[^\W\d_]", rest)) <= 4
 
 
 def is_debris(b: RawBlock, meta: PageMetadata, title: str) -> bool:
@@ -60,20 +77,30 @@ def is_debris(b: RawBlock, meta: PageMetadata, title: str) -> bool:
         return True
     if len(text) > 200:
         return False
+    if len(text) <= 1:
+        return True  # a lone "X" close button, a bullet
     if not re.search(r"[^\W\d_]", text):
-        return True  # no letters at all: counters, gallery numbers, separators
+        # No letters: counters, gallery numbers, rules. A "___" separator is kept: it is part of
+        # the text as wire services publish it.
+        return not re.fullmatch(r"_{3,}", text)
     if len(text) <= 120:
         if _same_text(text, title) or _same_text(text, meta.h1):
             return True
         if meta.byline and (_same_text(text, meta.byline) or _same_text(text, "by " + meta.byline)):
             return True
-        if _BYLINE.match(text) and len(text) < 80 and not text.endswith((".", "!", "?")):
+        if _BYLINE.match(text) and len(text) < 100 and (
+            not text.endswith((".", "!", "?")) or _has_date(text)
+        ):
+            return True
+        if _CREDIT.search(text) and len(text) < 100:
+            return True
+        if text.isupper() and "CLICK HERE" in text:
             return True
         if is_date_line(text):
             return True
         if _LABELS.match(text.strip(" .:|•·-—")):
             return True
-    if _COOKIES.search(text):
+    if _COOKIES.search(text) or _DISCLOSURE.search(text):
         return True
     return bool(_COPYRIGHT.search(text)) and len(text) < 160
 

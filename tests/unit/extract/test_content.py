@@ -62,9 +62,11 @@ def test_layout_table_is_walked_and_data_table_is_rows() -> None:
 
 
 def test_fragment_blocks_keep_everything_readable() -> None:
-    blocks = html_fragment_blocks("<p>One<br><br>Two</p><ul><li>a<ul><li>b</li></ul></li></ul><pre>x = 1\n  y</pre>")
+    blocks = html_fragment_blocks(
+        "<p>One<br><br>Two</p><ul><li>Apples<ul><li>Pears</li></ul></li></ul><pre>x = 1\n  y</pre>"
+    )
     assert [(b.kind, b.text, b.level) for b in blocks] == [
-        ("p", "One", 0), ("p", "Two", 0), ("li", "a", 0), ("li", "b", 1), ("pre", "x = 1\n  y", 0),
+        ("p", "One", 0), ("p", "Two", 0), ("li", "Apples", 0), ("li", "Pears", 1), ("pre", "x = 1\n  y", 0),
     ]
 
 
@@ -82,3 +84,12 @@ def test_weak_furniture_marks_yield_to_content_marks() -> None:
     texts = _texts(html)
     assert texts[0] == PROSE
     assert not any("Subscribe today" in t for t in texts)
+
+
+def test_credits_disclosures_reading_time_and_wire_separators() -> None:
+    lines = ["Jane Smith/Getty Images", "Photo: Lee Park", "5 min read", "Filed under: Politics",
+             "This post may contain affiliate links.", "By Ann Lee on Monday, November 18th, 2019 at 11:04 a.m.",
+             "GET BREAKING NEWS IN YOUR BROWSER. CLICK HERE TO TURN ON NOTIFICATIONS.", "X"]
+    body = "".join(f"<p>{line}</p>" for line in lines)
+    html = f"<html><body><article>{body}<p>{PROSE}</p><p>___</p><p>{PROSE} End.</p></article></body></html>"
+    assert _texts(html) == [PROSE, "___", f"{PROSE} End."]
