@@ -26,14 +26,22 @@ _COOKIES = re.compile(
 )
 # Photo credits left as their own line: "Kathrin Ziegler/Getty", "Al Goldis / Associated Press".
 _CREDIT = re.compile(
-    r"(?:^|[\s/|,(])(?:getty(?: images)?|associated press|ap photo|reuters|afp|epa|shutterstock|istock(?:photo)?|"
-    r"alamy|file photo)\)?\.?$|^(?:фото|foto|photo|bild|image|crédit|credit)\s*:",
+    r"(?:^|/|\||\()\s*(?:getty(?: images)?|associated press|ap photo|reuters|afp|epa|shutterstock|"
+    r"istock(?:photo)?|alamy|file photo)\)?\.?$|^(?:фото|foto|photo|bild|image|crédit|credit)\s*:|"
+    r"\(\s*(?:photo\s+|image\s+)?credits?\s*:[^)]*\)\.?$",
     re.I,
+)
+_CREDIT_LOOSE = re.compile(
+    r"\b(?:getty(?: images)?|associated press|ap|reuters|afp|epa|shutterstock|istock(?:photo)?|alamy)\)?\.?$", re.I
 )
 _DISCLOSURE = re.compile(
     r"\baffiliate (?:links?|commission)|\bmay earn (?:a|an)\b.*\bcommission|\breferral links\b", re.I
 )
 _BYLINE = re.compile(r"^(?:by|written by|posted by|words by)\s+\S", re.I)
+# "By Ann Lee on Monday..." / "By Ann Lee, AP": a name of capitalised words, then a break.
+_BYLINE_NAME = re.compile(
+    r"^(?:[Bb]y|[Ww]ritten by|[Pp]osted by)\s+(?:[A-Z][\w.'’-]*\s*){1,4}(?:,|\bon\b|\band\b|\||·|-|—|$)"
+)
 _COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\ball rights reserved\b|\bcopyright\b", re.I)
 _DATE_WORDS = re.compile(
     r"\b(?:updated|published|posted|first|last|modified|on|at|am|pm|a\.m|p\.m|gmt|utc|[ecmp][sd]?t|bst|cet|"
@@ -89,11 +97,13 @@ def is_debris(b: RawBlock, meta: PageMetadata, title: str) -> bool:
         if meta.byline and (_same_text(text, meta.byline) or _same_text(text, "by " + meta.byline)):
             return True
         if _BYLINE.match(text) and len(text) < 100 and (
-            not text.endswith((".", "!", "?")) or _has_date(text)
+            not text.endswith((".", "!", "?")) or (_has_date(text) and _BYLINE_NAME.match(text))
         ):
             return True
         if _CREDIT.search(text) and len(text) < 100:
             return True
+        if _CREDIT_LOOSE.search(text) and len(text) < 60 and not re.search(r"\b[a-z]{4,}\b", text):
+            return True  # "Kathrin Ziegler, Getty Images": names only, no running words
         if text.isupper() and "CLICK HERE" in text:
             return True
         if is_date_line(text):
