@@ -104,6 +104,7 @@ def iter_article_files(folder: str | Path) -> Iterator[Path]:
         return
     # A stack of sorted entry lists gives a depth-first walk in plain name order, without recursion.
     stack: list[Iterator[Path]] = [iter(_sorted_entries(root))]
+    seen = {_identity(root)}  # folders already walked: a symlink loop is entered once
     while stack:
         entry = next(stack[-1], None)
         if entry is None:
@@ -113,12 +114,22 @@ def iter_article_files(folder: str | Path) -> Iterator[Path]:
             continue
         try:
             if entry.is_dir():
-                if not entry.name.endswith(("_files", "-files")) and len(stack) < 64:
+                ident = _identity(entry)
+                if not entry.name.endswith(("_files", "-files")) and len(stack) < 64 and ident not in seen:
+                    seen.add(ident)
                     stack.append(iter(_sorted_entries(entry)))
             elif entry.is_file() and _is_article_name(entry.name):
                 yield entry
         except OSError:
             continue
+
+
+def _identity(folder: Path) -> tuple[int, int]:
+    try:
+        st = folder.stat()
+    except OSError:
+        return (-1, id(folder))
+    return (st.st_dev, st.st_ino)
 
 
 def _sorted_entries(folder: Path) -> list[Path]:

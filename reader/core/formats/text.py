@@ -99,10 +99,11 @@ def text_to_article(text: str, path: Path, fmt: str = "text") -> Article:
     meta: dict[str, str] = {}
     paras = _read_fields(split_paragraphs(text), meta)
     source_index = int(meta.pop("_source_index", "-1"))
-    if source_index >= 0:
-        # What follows the Source line is the publisher talking about itself, not the story.
+    if source_index > 0:
+        # What follows a closing Source line is the publisher talking about itself, not the story.
         tail = paras[source_index:]
-        if all(is_publisher_blurb(p, meta.get("source", "")) or len(tail) <= 2 for p in tail):
+        near_end = source_index >= 2 * len(paras) / 3 and len(tail) <= 2
+        if tail and (near_end or all(is_publisher_blurb(p, meta.get("source", "")) for p in tail)):
             paras = paras[:source_index]
     while paras and is_publisher_blurb(paras[-1], meta.get("source", "")):
         paras.pop()

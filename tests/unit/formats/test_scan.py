@@ -22,3 +22,11 @@ def test_scan_order_and_skips(tmp_path: Path) -> None:
     ]
     assert list(iter_article_files(tmp_path / "b.txt")) == [tmp_path / "b.txt"]
     assert list(iter_article_files(tmp_path / "missing")) == []
+
+
+def test_scan_survives_symlink_loops(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "story.txt").write_text("x")
+    (tmp_path / "sub" / "loop").symlink_to(tmp_path)
+    found = [p.relative_to(tmp_path).as_posix() for p in iter_article_files(tmp_path)]
+    assert found == ["sub/story.txt"]

@@ -69,3 +69,11 @@ def test_title_directly_above_text_and_hard_wrapped_prose(tmp_path: Path) -> Non
         "The council met on Monday evening to discuss the plans for the new harbour wall, "
         "which residents have asked for since the storm of last winter."
     ]
+
+
+def test_source_line_at_the_top_keeps_the_story(tmp_path: Path) -> None:
+    f = tmp_path / "top.txt"
+    f.write_text("Ferry timetable changes\n\nSource: Port Office\n\nBoats leave at nine.\n\nThey return at five.\n")
+    [a] = load_file(f)
+    assert a.source == "Port Office"
+    assert a.paragraphs == ["Boats leave at nine.", "They return at five."]
