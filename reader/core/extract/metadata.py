@@ -5,6 +5,7 @@ from __future__ import annotations
 import html as html_lib
 import re
 from dataclasses import dataclass, field
+from urllib.parse import urljoin
 
 from lxml import etree
 
@@ -152,9 +153,13 @@ def read_metadata(root: etree._Element, base_url: str = "") -> PageMetadata:
             seen.append(a)
     md.byline = ", ".join(seen) or _byline_from_markup(root)
     md.url = _clean(
-        meta.get("og:url") or _canonical(root) or jsonld.first_url(ld.get("url") or ld.get("mainEntityOfPage"))
+        _canonical(root) or meta.get("og:url") or jsonld.first_url(ld.get("url") or ld.get("mainEntityOfPage"))
         or base_url
     )
+    if md.url and not md.url.startswith(("http://", "https://")):
+        # A relative canonical link: resolve it against what the page says its address is.
+        base = base_url or meta.get("og:url", "")
+        md.url = urljoin(base, md.url) if base.startswith(("http://", "https://")) else md.url
     ld_date = jsonld.text_value(ld.get("datePublished")) or jsonld.text_value(ld.get("dateCreated"))
     md.published = normalise_date(ld_date)
     for key in _DATE_META:
