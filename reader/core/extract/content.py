@@ -223,8 +223,9 @@ def strip_link_clusters(body: etree._Element) -> None:
     """
     found: list[etree._Element] = []
     for p in body.iter("p", "li", "blockquote"):
-        if sum(1 for _ in p.iter("a")) < 3:
-            continue
+        count = sum(1 for _ in p.iter("a"))
+        if count < 3 or count > 200:
+            continue  # few links: nothing to do; hundreds: a link farm the density rule drops anyway
         for el in p.iterdescendants():
             if tag_of(el) in ("a", ""):
                 continue

@@ -32,14 +32,18 @@ _FIELD_NAMES = {
 
 
 def strip_inline(text: str) -> str:
-    """Remove inline Markdown markup, keeping the words."""
-    text = re.sub(r"!\[([^\]]*)\]\([^)]*\)", "", text)  # images carry no body text
-    text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)
-    text = re.sub(r"\[([^\]]+)\]\[[^\]]*\]", r"\1", text)
-    text = re.sub(r"<[^>\n]+>", "", text)
-    text = re.sub(r"(\*\*|__)(.+?)\1", r"\2", text)
-    text = re.sub(r"(?<![\w*])([*_])(?!\s)(.+?)(?<!\s)\1(?![\w*])", r"\2", text)
-    text = re.sub(r"`([^`]*)`", r"\1", text)
+    """Remove inline Markdown markup, keeping the words.
+
+    Every pattern is bounded (no bracket inside brackets, spans of at most a few hundred
+    characters) so a long line full of stray `*` or `[` stays linear, not quadratic.
+    """
+    text = re.sub(r"!\[([^\[\]\n]{0,500})\]\([^()\n]{0,2000}\)", "", text)  # images carry no body text
+    text = re.sub(r"\[([^\[\]\n]{1,500})\]\([^()\n]{0,2000}\)", r"\1", text)
+    text = re.sub(r"\[([^\[\]\n]{1,500})\]\[[^\[\]\n]{0,100}\]", r"\1", text)
+    text = re.sub(r"<[^<>\n]{1,500}>", "", text)
+    text = re.sub(r"(\*\*|__)([^\n]{1,300}?)\1", r"\2", text)
+    text = re.sub(r"(?<![\w*])([*_])(?![\s*_])([^\n*_]{1,300}?)(?<!\s)\1(?![\w*])", r"\2", text)
+    text = re.sub(r"`([^`\n]{0,500})`", r"\1", text)
     return text.replace("\\", "")
 
 
