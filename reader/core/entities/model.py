@@ -49,7 +49,9 @@ def allowed_after(labels: tuple[str, ...]) -> dict[str, list[int]]:
         for k, lab in enumerate(labels):
             head, typ = lab[:2], lab[2:]
             if bilou and open_type:
-                good = head in ("I-", "L-") and typ == open_type
+                # An open name may also stop without its L- tag: a wrong B- early on must not drag
+                # the following words into the name.
+                good = typ == open_type if head in ("I-", "L-") else True
             elif bilou:
                 good = head not in ("I-", "L-")
             else:
