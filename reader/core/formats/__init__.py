@@ -15,7 +15,10 @@ from reader.core.errors import ImportProblem
 from reader.core.formats.detection import EXTENSION_FORMATS, SUPPORTED_EXTENSIONS, detect, format_extension
 from reader.core.formats.reading import DEFAULT_MAX_BYTES, read_limited
 
-__all__ = ["DEFAULT_MAX_BYTES", "SUPPORTED_EXTENSIONS", "detect", "iter_article_files", "load_file", "loader_for"]
+__all__ = [
+    "DEFAULT_MAX_BYTES", "EXTENSION_FORMATS", "SUPPORTED_EXTENSIONS", "detect", "format_extension",
+    "iter_article_files", "load_file", "loader_for",
+]
 
 Loader = Callable[[bytes, Path], list[Article]]
 
@@ -138,5 +141,3 @@ def _sorted_entries(folder: Path) -> list[Path]:
     except OSError:
         return []
 
-
-_ = (EXTENSION_FORMATS, format_extension)  # re-exported for callers that map names to formats
