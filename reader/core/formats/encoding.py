@@ -89,6 +89,15 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
+def _clean_multibyte_utf8(data: bytes) -> bool:
+    """True when the bytes are valid UTF-8 and use at least one multibyte character."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return any(ord(ch) > 0x7F for ch in text)
+
+
 def _mostly_utf8(data: bytes) -> bool:
     """True when bytes are UTF-8 with a few damaged sequences (not a legacy encoding)."""
     text = data.decode("utf-8", "replace")
@@ -174,6 +183,10 @@ def choose_encoding(data: bytes, declared: str | None = None) -> tuple[bytes, st
         return data, wide
     declared = normalise_charset(declared) or declared_charset(data)
     if declared and not declared.startswith("utf-16") and not declared.startswith("utf-32"):
+        # A page re-saved as UTF-8 often keeps its old legacy label. Multibyte UTF-8 that decodes
+        # cleanly almost never happens by chance in a legacy encoding, so it wins over the label.
+        if declared != "utf-8" and _clean_multibyte_utf8(data):
+            return data, "utf-8"
         try:
             data.decode(declared)
             return data, declared

@@ -61,3 +61,11 @@ def test_short_samples_decode_right(codec: str) -> None:
     }
     text, name = decode_bytes(samples[codec].encode(codec))
     assert text == samples[codec]
+
+
+def test_utf8_bytes_win_over_a_stale_legacy_label() -> None:
+    page = '<html><head><meta charset="iso-8859-1"></head><body><p>Zoë’s café — naïve</p></body></html>'
+    text, name = decode_bytes(page.encode("utf-8"))
+    assert name == "utf-8" and "Zoë’s café — naïve" in text
+    text, name = decode_bytes("<meta charset='koi8-r'><p>Привет</p>".encode("koi8-r"))
+    assert name == "koi8-r" and "Привет" in text
