@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,7 @@ TAG_KEYS = ("tags", "keywords", "categories", "topics", "subjects")
 IMAGE_KEYS = ("image", "image_url", "urlToImage", "banner_image", "thumbnail", "top_image")
 _CONTAINER_KEYS = ("items", "articles", "results", "data", "entries", "posts", "news", "stories", "docs", "hits")
 _MAX_DEPTH = 40
+_TRUNCATION_MARK = re.compile(r"\s*\[\+\d+ chars\]\s*$")
 
 
 def _first(item: dict[str, Any], keys: tuple[str, ...]) -> Any:
@@ -70,6 +72,7 @@ def item_article(item: dict[str, Any], path: Path, fmt: str, defaults: dict[str,
     if isinstance(body, list):
         body = "\n\n".join(_as_text(p) for p in body)
     body_text = _as_text(body) if not isinstance(body, str) else body
+    body_text = _TRUNCATION_MARK.sub("", body_text)  # news APIs cut bodies: "... [+1234 chars]"
     blocks = body_blocks(body_text) if body_text else []
     title = inline_text(_as_text(_first(item, TITLE_KEYS)))
     if not title and not blocks:
