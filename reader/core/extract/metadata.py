@@ -5,6 +5,7 @@ from __future__ import annotations
 import html as html_lib
 import re
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import urljoin
 
 from lxml import etree
@@ -123,22 +124,43 @@ def read_metadata(root: etree._Element, base_url: str = "") -> PageMetadata:
     """Collect metadata from JSON-LD, Open Graph and meta tags, and a few elements."""
     meta = _meta_map(root)
     articles = jsonld.article_objects(root)
-    ld = articles[0] if articles else {}
+    ld: dict[str, Any] = articles[0] if articles else {}
     md = PageMetadata()
+    publishers = jsonld.names(ld.get("publisher"))
     md.source = _clean(
-        jsonld.names(ld.get("publisher"))[0] if jsonld.names(ld.get("publisher")) else
+        publishers[0] if publishers else
         meta.get("og:site_name") or meta.get("application-name") or meta.get("twitter:site", "").lstrip("@")
     )
+    md.h1 = _first_h1(root)
+    md.title = _read_title(root, ld, meta, md)
+    md.byline = _read_byline(root, ld, meta)
+    md.url = _read_url(root, ld, meta, base_url)
+    md.published = _read_date(root, ld, meta) or date_from_url(md.url) or date_from_url(base_url)
+    md.language = _read_language(root, ld, meta)
+    md.description = _clean(
+        meta.get("description") or meta.get("og:description") or meta.get("twitter:description")
+        or jsonld.text_value(ld.get("description"))
+    )
+    md.image = _clean(meta.get("og:image") or meta.get("twitter:image") or jsonld.first_url(ld.get("image")))
+    md.tags = _tags(ld, meta)
+    body = ld.get("articleBody")
+    md.article_body = body if isinstance(body, str) else ""
+    return md
+
+
+def _read_title(root: etree._Element, ld: dict[str, Any], meta: dict[str, str], md: PageMetadata) -> str:
     title_el = root.find(".//title")
     page_title = _clean(text_of(title_el)) if title_el is not None else ""
-    md.h1 = _first_h1(root)
     for candidate in (
         jsonld.text_value(ld.get("headline")), meta.get("og:title"), meta.get("twitter:title"),
         meta.get("headline"), meta.get("title"), md.h1, page_title,
     ):
         if candidate and _clean(candidate):
-            md.title = strip_site_suffix(_clean(candidate), md.source)
-            break
+            return strip_site_suffix(_clean(candidate), md.source)
+    return ""
+
+
+def _read_byline(root: etree._Element, ld: dict[str, Any], meta: dict[str, str]) -> str:
     authors = jsonld.names(ld.get("author")) or jsonld.names(ld.get("creator"))
     if not authors:
         for key in _AUTHOR_META:
@@ -151,37 +173,43 @@ def read_metadata(root: etree._Element, base_url: str = "") -> PageMetadata:
         a = _BY_PREFIX.sub("", _clean(a))
         if a and a not in seen:
             seen.append(a)
-    md.byline = ", ".join(seen) or _byline_from_markup(root)
-    md.url = _clean(
+    return ", ".join(seen) or _byline_from_markup(root)
+
+
+def _read_url(root: etree._Element, ld: dict[str, Any], meta: dict[str, str], base_url: str) -> str:
+    url = _clean(
         _canonical(root) or meta.get("og:url") or jsonld.first_url(ld.get("url") or ld.get("mainEntityOfPage"))
         or base_url
     )
-    if md.url and not md.url.startswith(("http://", "https://")):
+    if url and not url.startswith(("http://", "https://")):
         # A relative canonical link: resolve it against what the page says its address is.
         base = base_url or meta.get("og:url", "")
-        md.url = urljoin(base, md.url) if base.startswith(("http://", "https://")) else md.url
-    ld_date = jsonld.text_value(ld.get("datePublished")) or jsonld.text_value(ld.get("dateCreated"))
-    md.published = normalise_date(ld_date)
+        url = urljoin(base, url) if base.startswith(("http://", "https://")) else url
+    return url
+
+
+def _read_date(root: etree._Element, ld: dict[str, Any], meta: dict[str, str]) -> str:
+    found = normalise_date(jsonld.text_value(ld.get("datePublished")) or jsonld.text_value(ld.get("dateCreated")))
     for key in _DATE_META:
-        if md.published:
+        if found:
             break
-        md.published = normalise_date(meta.get(key))
-    md.published = md.published or _time_element_date(root) or date_from_url(md.url) or date_from_url(base_url)
+        found = normalise_date(meta.get(key))
+    return found or _time_element_date(root)
+
+
+def _read_language(root: etree._Element, ld: dict[str, Any], meta: dict[str, str]) -> str:
     html_el = root if root.tag == "html" else root.find(".//html")
-    md.language = normalise_language(
-        (html_el.get("lang") or html_el.get("{http://www.w3.org/XML/1998/namespace}lang") or "")
-        if html_el is not None else ""
-    ) or normalise_language(meta.get("content-language", "").split(",")[0]) or normalise_language(
-        meta.get("og:locale", "")) or normalise_language(jsonld.text_value(ld.get("inLanguage")))
-    md.description = _clean(
-        meta.get("description") or meta.get("og:description") or meta.get("twitter:description")
-        or jsonld.text_value(ld.get("description"))
-    )
-    md.image = _clean(meta.get("og:image") or meta.get("twitter:image") or jsonld.first_url(ld.get("image")))
-    md.tags = _tags(ld, meta)
-    body = ld.get("articleBody")
-    md.article_body = body if isinstance(body, str) else ""
-    return md
+    declared = ""
+    if html_el is not None:
+        declared = html_el.get("lang") or html_el.get("{http://www.w3.org/XML/1998/namespace}lang") or ""
+    for candidate in (
+        declared, meta.get("content-language", "").split(",")[0], meta.get("og:locale", ""),
+        jsonld.text_value(ld.get("inLanguage")),
+    ):
+        code = normalise_language(candidate)
+        if code:
+            return code
+    return ""
 
 
 def _canonical(root: etree._Element) -> str:
@@ -191,7 +219,7 @@ def _canonical(root: etree._Element) -> str:
     return ""
 
 
-def _tags(ld: dict, meta: dict[str, str]) -> tuple[str, ...]:
+def _tags(ld: dict[str, Any], meta: dict[str, str]) -> tuple[str, ...]:
     raw = ld.get("keywords") or meta.get("news_keywords") or meta.get("keywords") or ""
     items = raw if isinstance(raw, list) else str(raw).split(",")
     tags: list[str] = []
