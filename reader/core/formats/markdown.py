@@ -99,6 +99,35 @@ def _table_row(line: str) -> str:
     return " | ".join(cells)
 
 
+def _take_fence(lines: list[str], i: int, fence: str) -> tuple[Block, int]:
+    """A fenced code block starting at line i; returns it and the index of its closing line."""
+    code = []
+    i += 1
+    while i < len(lines) and not lines[i].strip().startswith(fence):
+        code.append(lines[i])
+        i += 1
+    return Block("\n".join(code), "pre"), i
+
+
+def _take_table(lines: list[str], i: int) -> tuple[list[Block], int]:
+    """A pipe table whose header is line i; returns its rows and the index after it."""
+    rows = [Block(_table_row(lines[i]), "table")]
+    i += 2  # header and the |---| rule
+    while i < len(lines) and "|" in lines[i] and lines[i].strip():
+        rows.append(Block(_table_row(lines[i]), "table"))
+        i += 1
+    return rows, i
+
+
+def _take_quote(lines: list[str], i: int, first: str) -> tuple[Block, int]:
+    """Consecutive `>` lines from line i as one quote; returns it and its last line's index."""
+    quote = [first]
+    while i + 1 < len(lines) and (q := _QUOTE.match(lines[i + 1])):
+        quote.append(q.group(1))
+        i += 1
+    return Block(strip_inline(" ".join(quote)), "quote"), i
+
+
 def markdown_blocks(text: str) -> list[Block]:
     """Turn Markdown body text into article blocks, keeping structure."""
     blocks: list[Block] = []
@@ -113,15 +142,10 @@ def markdown_blocks(text: str) -> list[Block]:
     i = 0
     while i < len(lines):
         line = lines[i]
-        if _FENCE.match(line):
+        if fence := _FENCE.match(line):
             flush()
-            fence = _FENCE.match(line).group(1)  # type: ignore[union-attr]
-            code = []
-            i += 1
-            while i < len(lines) and not lines[i].strip().startswith(fence):
-                code.append(lines[i])
-                i += 1
-            blocks.append(Block("\n".join(code), "pre"))
+            block, i = _take_fence(lines, i, fence.group(1))
+            blocks.append(block)
         elif not line.strip() or _HRULE.match(line):
             flush()
         elif m := _HEADING.match(line):
@@ -132,24 +156,18 @@ def markdown_blocks(text: str) -> list[Block]:
             para.clear()
         elif "|" in line and i + 1 < len(lines) and _TABLE_RULE.match(lines[i + 1]):
             flush()
-            blocks.append(Block(_table_row(line), "table"))
-            i += 2
-            while i < len(lines) and "|" in lines[i] and lines[i].strip():
-                blocks.append(Block(_table_row(lines[i]), "table"))
-                i += 1
+            rows, i = _take_table(lines, i)
+            blocks.extend(rows)
             continue
         elif m := _LIST_ITEM.match(line):
             flush()
             blocks.append(Block(strip_inline(m.group(2)), "li", len(m.group(1).expandtabs(4)) // 2))
         elif m := _QUOTE.match(line):
             flush()
-            quote = [m.group(1)]
-            while i + 1 < len(lines) and (q := _QUOTE.match(lines[i + 1])):
-                quote.append(q.group(1))
-                i += 1
-            blocks.append(Block(strip_inline(" ".join(quote)), "quote"))
+            block, i = _take_quote(lines, i, m.group(1))
+            blocks.append(block)
         elif blocks and blocks[-1].kind == "li" and line.startswith((" ", "\t")) and not para:
-            last = blocks.pop()
+            last = blocks.pop()  # a list item's continuation line
             blocks.append(Block(last.text + " " + strip_inline(line.strip()), "li", last.level))
         else:
             para.append(line.strip())
