@@ -64,7 +64,7 @@ def normalise_charset(label: str | bytes | None) -> str | None:
 def declared_charset(head: bytes) -> str | None:
     """A charset declared inside the document (XML declaration, <meta charset>, MIME header)."""
     for pattern in (_XML_DECL, _META_CHARSET):
-        m = pattern.search(head[:4096])
+        m = pattern.search(head[:16384])  # some pages put a lot of script before <meta charset>
         if m:
             return normalise_charset(m.group(1))
     return None
