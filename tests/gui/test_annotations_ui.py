@@ -7,6 +7,7 @@ from collections.abc import Callable
 import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QMenu
 
 from reader.core.annotation import TextQuote
@@ -167,7 +168,11 @@ def test_a_adds_a_note_and_the_list_shows_it(make_window, qtbot) -> None:
 
     def edit(dialog: QDialog) -> None:
         dialog.set_values(note="Ask the union.")
-        dialog.accept()
+        dialog.windowHandle().requestActivate()  # offscreen, a shown dialog is not activated by itself
+        QTest.qWait(50)
+        QTest.keyClick(dialog.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # Ctrl+Enter saves
+        if dialog.isVisible():  # the key did nothing: close it so the test fails instead of hanging
+            dialog.reject()
 
     answer_dialog(edit)
     qtbot.keyClick(w.reading_pane, Qt.Key.Key_A)  # on a highlight, a edits its note
@@ -239,6 +244,20 @@ def test_clicking_a_highlight_offers_its_actions(make_window, qtbot) -> None:
     select_words(w, "Union leader")
     menu = feature(w).context_menu(None)
     assert {"&Highlight", "Add &Note…"} <= {a.text() for a in menu.actions()}
+
+
+def test_shift_h_offers_the_colours(make_window, qtbot) -> None:
+    w = make_window()
+    article_id = open_article(w, HARBOUR)
+    start, end = select_words(w, "in Tallinn returned")
+    qtbot.keyClick(w.reading_pane, Qt.Key.Key_H, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu), timeout=3000)
+    popup = QApplication.activePopupWidget()
+    assert [a.text().split("\t")[0] for a in popup.actions()] == ["&Yellow", "&Green", "B&lue", "&Pink", "P&urple"]
+    next(a for a in popup.actions() if a.text().startswith("&Green")).trigger()
+    popup.close()
+    assert [h.color for h in w.store.highlights(article_id)] == ["green"]
+    assert_highlighted(w, start, end, "green")
 
 
 def test_tags_dialog_tags_the_bookmark_and_the_tag_filters(make_window, qtbot) -> None:
