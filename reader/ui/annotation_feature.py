@@ -6,8 +6,9 @@ menu and clicks on highlights, the notes panel's highlights list, and the marks 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import QMouseEvent, QTextCursor, QUndoCommand, QUndoStack
@@ -16,9 +17,9 @@ from PySide6.QtWidgets import QApplication, QDialog, QMenu, QMessageBox
 from reader.core.anchoring import make_quote
 from reader.core.annotation import HIGHLIGHT_COLORS, Highlight
 from reader.core.article import Article
-from reader.core.export import ExportError, ExportOptions, ExportWouldOverwrite, export_items
 from reader.core.export.collect import items_for_ids, selected_ids
-from reader.ui.dialogs.export_dialog import ExportChoice, ExportDialog
+from reader.core.store.db import UserDataError
+from reader.ui.dialogs.export_dialog import ExportChoice, ExportDialog, write_export
 from reader.ui.dialogs.highlight_editor import HighlightEditor
 from reader.ui.dialogs.tags_dialog import TagsDialog
 from reader.ui.highlight_marks import color_label, highlight_marks, swatch_icon
@@ -27,6 +28,7 @@ from reader.ui.themes import current_theme
 
 LAST_COLOR_KEY = "highlight.last_color"
 EXPORT_CHOICE_KEY = "export.last_choice"
+T = TypeVar("T")
 
 
 class _HighlightEdit(QUndoCommand):
@@ -40,9 +42,9 @@ class _HighlightEdit(QUndoCommand):
     def _put(self, record: Highlight | None, other: Highlight | None) -> None:
         store = self.feature.store
         if record is None and other is not None:
-            store.delete_highlight(other.id)
+            self.feature.safely(lambda: store.delete_highlight(other.id))
         elif record is not None:
-            store.restore_highlight(record)
+            self.feature.safely(lambda: store.restore_highlight(record))
         self.feature.after_change((record or other).article_id)  # type: ignore[union-attr]
 
     def redo(self) -> None:
@@ -116,8 +118,9 @@ class AnnotationFeature(QObject):
         if article.id in self._anchored:
             self.highlights = self.store.highlights(article.id)
         else:  # the text may have changed since the highlights were made: place them again (orphans stay)
-            self.highlights = self.store.reanchor_article(article.id, article.text)
             self._anchored.add(article.id)
+            placed = self.safely(lambda: self.store.reanchor_article(article.id, article.text))
+            self.highlights = placed if placed is not None else self.store.highlights(article.id)
         theme = current_theme()
         self.pane.apply_marks(highlight_marks(self.highlights, theme, len(article.text)))
         self.panel.set_highlights(self.highlights, {c: swatch_icon(c, theme) for c in HIGHLIGHT_COLORS})
@@ -247,6 +250,18 @@ class AnnotationFeature(QObject):
     def _tell(self, message: str) -> None:
         self.window.statusBar().showMessage(message, 4000)
 
+    def safely(self, write: Callable[[], T]) -> T | None:
+        """Run a user-data write; when the database refuses it, say so in words and return None."""
+        try:
+            return write()
+        except UserDataError as exc:
+            failed = getattr(self.window.operations, "failed", None)
+            if failed is not None:
+                failed.emit(str(exc))
+            else:
+                QMessageBox.warning(self.window, "Could not save", str(exc))
+            return None
+
     def highlight_selection(self, color: str | None = None, note: str = "") -> Highlight | None:
         """Highlight the selection (last-used colour unless given); with no selection, recolour at the cursor."""
         article, span = self.pane.article, self.selection()
@@ -260,10 +275,13 @@ class AnnotationFeature(QObject):
                 self._tell("Select some text of the article first.")
             return None
         color = color or self.last_color()
-        self.store.set_value(LAST_COLOR_KEY, color)
+        self.safely(lambda: self.store.set_value(LAST_COLOR_KEY, color))
         start, end = span
-        h = self.store.add_highlight(article.id, start, end, make_quote(article.text, start, end), color=color,
-                                     note=note, path=article.path)  # fmt: skip
+        quote = make_quote(article.text, start, end)
+        h = self.safely(lambda: self.store.add_highlight(article.id, start, end, quote, color=color, note=note,
+                                                         path=article.path))  # fmt: skip
+        if h is None:
+            return None
         self.undo_stack.push(_HighlightEdit(self, "Add Highlight", None, h, done=True))
         return h
 
@@ -277,7 +295,9 @@ class AnnotationFeature(QObject):
             return
         if all(getattr(before, k) == v for k, v in changes.items()):
             return
-        after = self.store.update_highlight(hid, **changes)
+        after = self.safely(lambda: self.store.update_highlight(hid, **changes))
+        if after is None:
+            return
         self.undo_stack.push(_HighlightEdit(self, text, before, after, done=True))
 
     def recolour(self, hid: str, color: str) -> None:
@@ -285,8 +305,7 @@ class AnnotationFeature(QObject):
 
     def delete_highlight(self, hid: str) -> None:
         before = self.store.get_highlight(hid)
-        if before is not None:
-            self.store.delete_highlight(hid)
+        if before is not None and self.safely(lambda: self.store.delete_highlight(hid)) is not None:
             self.undo_stack.push(_HighlightEdit(self, "Delete Highlight", before, None, done=True))
             self._tell("Highlight deleted (Ctrl+Z to undo)")
 
@@ -348,7 +367,8 @@ class AnnotationFeature(QObject):
             self.set_tags(article.id, dialog.tags())
 
     def set_tags(self, article_id: str, tags: list[str]) -> None:
-        self.store.set_bookmark_tags(article_id, tags)
+        if self.safely(lambda: self.store.set_bookmark_tags(article_id, tags) or True) is None:
+            return
         self.window.operations.changes_applied.emit(Changes(frozenset({article_id}), bookmarks=True))
 
     def scope_ids(self, scope: str) -> list[str]:
@@ -368,40 +388,19 @@ class AnnotationFeature(QObject):
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return
             choice = dialog.choice()
-            self.store.set_value(EXPORT_CHOICE_KEY, choice.to_json())
+            self.remember_choice(choice)
             if self.export(choice) is not None:
                 return
+
+    def remember_choice(self, choice: ExportChoice) -> None:
+        self.safely(lambda: self.store.set_value(EXPORT_CHOICE_KEY, choice.to_json()))
 
     def export(self, choice: ExportChoice) -> list[Path] | None:
         """Write the export; None when the user declined to overwrite, [] when it failed (and was shown)."""
         items, _missing = items_for_ids(self.window.library, self.store, self.scope_ids(choice.scope),
                                         with_entities=choice.include_entities)  # fmt: skip
-        options = ExportOptions(choice.include_entities, choice.note_style, choice.page_size)
-        kwargs = {"fmt": choice.fmt, "out": choice.out(), "combined": choice.combined, "options": options}
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            try:
-                paths = export_items(items, **kwargs)  # type: ignore[arg-type]
-            except ExportWouldOverwrite as exc:
-                QApplication.restoreOverrideCursor()
-                if not self._may_overwrite(exc.paths):
-                    return None
-                QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-                paths = export_items(items, force=True, **kwargs)  # type: ignore[arg-type]
-        except (ExportError, OSError) as exc:
-            QApplication.restoreOverrideCursor()
-            QMessageBox.warning(self.window, "Export failed", str(exc))
-            return []
-        QApplication.restoreOverrideCursor()
-        where = paths[0] if len(paths) == 1 else paths[0].parent
-        self.window.statusBar().showMessage(f"Exported {len(items)} article(s) to {where}", 8000)
+        paths = write_export(self.window, items, choice)
+        if paths:
+            where = paths[0] if len(paths) == 1 else paths[0].parent
+            self.window.statusBar().showMessage(f"Exported {len(items)} article(s) to {where}", 8000)
         return paths
-
-    def _may_overwrite(self, paths: list[Path]) -> bool:
-        names = "\n".join(str(p) for p in paths[:8]) + ("\n…" if len(paths) > 8 else "")
-        many = f"{len(paths)} files exist" if len(paths) > 1 else "This file exists"
-        answer = QMessageBox.question(
-            self.window, "Replace files?", f"{many} already:\n\n{names}\n\nReplace them?",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
-        )  # fmt: skip
-        return answer == QMessageBox.StandardButton.Yes

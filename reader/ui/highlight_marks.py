@@ -28,12 +28,10 @@ def background(color: str, theme: str) -> QColor:
     return QColor(table.get(color, table["yellow"]))
 
 
-def highlight_format(color: str, theme: str, highlight_id: str = "", *, has_note: bool = False) -> QTextCharFormat:
-    """The background; a highlight with a note also gets a dotted underline, so notes show in the text."""
+def highlight_format(color: str, theme: str, highlight_id: str = "") -> QTextCharFormat:
+    """Only the background: entities own the text colour and the underline styles, so both show at once."""
     fmt = QTextCharFormat()
     fmt.setBackground(QBrush(background(color, theme)))
-    if has_note:
-        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
     if highlight_id:
         fmt.setProperty(HighlightIdProperty, highlight_id)
     return fmt
@@ -43,8 +41,7 @@ def highlight_marks(highlights: Iterable[Highlight], theme: str, text_length: in
     """Marks for the placed highlights; longer ones first, so a short one inside a long one stays visible."""
     placed = [h for h in highlights if not h.orphan and 0 <= h.start < h.end <= text_length]
     placed.sort(key=lambda h: (-(h.end - h.start), h.start))
-    return [Mark(h.start, h.end, highlight_format(h.color, theme, h.id, has_note=bool(h.note.strip())),
-                 tooltip=_tooltip(h)) for h in placed]
+    return [Mark(h.start, h.end, highlight_format(h.color, theme, h.id), tooltip=_tooltip(h)) for h in placed]
 
 
 def _tooltip(h: Highlight) -> str:

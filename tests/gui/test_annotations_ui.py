@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QMenu
 
@@ -160,7 +160,7 @@ def test_a_adds_a_note_and_the_list_shows_it(make_window, qtbot) -> None:
     assert_highlighted(w, start, end, "green")
     cursor = QTextCursor(w.reading_pane.document())
     cursor.setPosition(w.reading_pane.doc_position(start) + 1)
-    assert cursor.charFormat().underlineStyle() == QTextCharFormat.UnderlineStyle.DotLine  # a note shows in the text
+    assert cursor.charFormat().toolTip() == "Note: Compare with the 2019 deal."  # the note shows on hovering
     item = w.notes_panel.highlights_list.item(0)
     assert "a fair start" in item.text() and "Compare with the 2019 deal." in item.text()
     f = feature(w)
@@ -307,3 +307,23 @@ def test_dark_theme_draws_dark_tints(make_window, qtbot) -> None:
         assert bg_at(w, start) == background("yellow", "dark") != background("yellow", "light")
     finally:
         apply_theme(QApplication.instance(), "light")
+
+
+def test_a_refused_write_is_reported_and_nothing_is_half_done(make_window, qtbot, monkeypatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from reader.core.store.db import UserDataError
+
+    w = make_window()
+    article_id = open_article(w, HARBOUR)
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a, **k: shown.append(text))
+
+    def refuse(*_a, **_k):
+        raise UserDataError("The disk is full: free some space and try again.")
+
+    monkeypatch.setattr(w.store, "add_highlight", refuse)
+    select_words(w, "port authority")
+    qtbot.keyClick(w.reading_pane, Qt.Key.Key_H)
+    assert shown and "disk is full" in shown[0]
+    assert w.store.highlights(article_id) == [] and feature(w).undo_stack.count() == 0

@@ -1,12 +1,15 @@
-"""The export dialog: which articles, which format, one file each or one combined file, and where."""
+"""The export dialog (which articles, format, one file each or combined, where); writing asks before replacing."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QApplication,
     QButtonGroup,
     QCheckBox,
     QComboBox,
@@ -24,7 +27,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.export import FORMATS, NOTE_STYLES, PAGE_SIZES
+from reader.core.export import (
+    FORMATS,
+    NOTE_STYLES,
+    PAGE_SIZES,
+    ExportError,
+    ExportItem,
+    ExportOptions,
+    ExportWouldOverwrite,
+    export_items,
+)
 from reader.core.export.batch import COMBINED_STEM
 
 SCOPES = {
@@ -199,3 +211,38 @@ class ExportDialog(QDialog):
             QMessageBox.warning(self, "Export", f"{folder} is a file, not a folder. Choose a folder.")
             return
         self.accept()
+
+
+def write_export(parent: QWidget, items: Sequence[ExportItem], choice: ExportChoice) -> list[Path] | None:
+    """Export; None when the user declined to replace existing files, [] when it failed (the reason was shown)."""
+    options = ExportOptions(choice.include_entities, choice.note_style, choice.page_size)
+
+    def write(force: bool) -> list[Path]:
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            return export_items(items, fmt=choice.fmt, out=choice.out(), combined=choice.combined, force=force,
+                                options=options)  # fmt: skip
+        finally:
+            QApplication.restoreOverrideCursor()
+
+    try:
+        try:
+            return write(False)
+        except ExportWouldOverwrite as exc:  # raised before anything is written
+            if not may_overwrite(parent, exc.paths):
+                return None
+            return write(True)
+    except (ExportError, OSError) as exc:
+        QMessageBox.warning(parent, "Export failed", str(exc))
+        return []
+
+
+def may_overwrite(parent: QWidget, paths: Sequence[Path]) -> bool:
+    """Ask before replacing files; No is the default answer."""
+    names = "\n".join(str(p) for p in paths[:8]) + ("\n…" if len(paths) > 8 else "")
+    many = f"{len(paths)} files exist" if len(paths) > 1 else "This file exists"
+    answer = QMessageBox.question(
+        parent, "Replace files?", f"{many} already:\n\n{names}\n\nReplace them?",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
+    )  # fmt: skip
+    return answer == QMessageBox.StandardButton.Yes
