@@ -70,7 +70,6 @@ def run_app(args: argparse.Namespace) -> int:
     window.resize(*parse_size(args.size))
     window.show()
     QTimer.singleShot(0, window.rescan)
-    QTimer.singleShot(1500, window.run_daily_backup)
     return app.exec()
 
 
@@ -79,6 +78,9 @@ def _screenshot(app, window, args: argparse.Namespace) -> int:
     window.resize(*parse_size(args.size))
     window.show()
     window.rescan(wait=True)
+    from reader.ui.workers import tag_library
+
+    tag_library(window.library, lambda: False)  # entities too, so the picture shows what a user would see
     if args.select:
         if not 1 <= args.select <= len(window.model.ids):
             print(f"news-reader: --select {args.select}: the list has {len(window.model.ids)} articles",

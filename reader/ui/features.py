@@ -13,5 +13,6 @@ from typing import Any
 def load_features() -> list[Callable[[Any], object]]:
     """The feature classes, imported when the window is built."""
     from reader.ui.annotation_feature import AnnotationFeature
+    from reader.ui.entity_feature import EntityFeature
 
-    return [AnnotationFeature]
+    return [AnnotationFeature, EntityFeature]
