@@ -402,5 +402,6 @@ class AnnotationFeature(QObject):
         paths = write_export(self.window, items, choice)
         if paths:
             where = paths[0] if len(paths) == 1 else paths[0].parent
-            self.window.statusBar().showMessage(f"Exported {len(items)} article(s) to {where}", 8000)
+            stopped = "" if len(paths) == (1 if choice.combined else len(items)) else " (stopped before the end)"
+            self.window.statusBar().showMessage(f"Exported {len(paths)} file(s) to {where}{stopped}", 8000)
         return paths

@@ -160,3 +160,23 @@ def test_scopes_without_articles_are_greyed_out(qtbot) -> None:
     assert not dialog.file_name_edit.isEnabled()
     dialog.combined.setChecked(True)
     assert dialog.file_name_edit.isEnabled()
+
+
+def test_stop_ends_a_batch_between_files(make_window, tmp_path, monkeypatch) -> None:
+    from PySide6.QtWidgets import QProgressDialog
+
+    w = make_window()
+    monkeypatch.setattr(QProgressDialog, "wasCanceled", lambda self: self.value() >= 2)
+    out = tmp_path / "out"
+    written = feature(w).export(ExportChoice(scope="filter", fmt="txt", folder=str(out)))
+    assert len(written) == 2 and sorted(out.iterdir()) == sorted(written)
+    assert "stopped" in w.statusBar().currentMessage()
+
+
+def test_an_empty_choice_writes_nothing_and_says_so(make_window, tmp_path, monkeypatch) -> None:
+    w = make_window()
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a, **k: told.append(text))
+    out = tmp_path / "out"
+    assert feature(w).export(ExportChoice(scope="bookmarked", fmt="md", folder=str(out), combined=True)) == []
+    assert told and not out.exists()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QMessageBox,
+    QProgressDialog,
     QPushButton,
     QRadioButton,
     QVBoxLayout,
@@ -34,8 +35,8 @@ from reader.core.export import (
     ExportError,
     ExportItem,
     ExportOptions,
-    ExportWouldOverwrite,
     export_items,
+    plan_paths,
 )
 from reader.core.export.batch import COMBINED_STEM
 
@@ -214,27 +215,49 @@ class ExportDialog(QDialog):
 
 
 def write_export(parent: QWidget, items: Sequence[ExportItem], choice: ExportChoice) -> list[Path] | None:
-    """Export; None when the user declined to replace existing files, [] when it failed (the reason was shown)."""
-    options = ExportOptions(choice.include_entities, choice.note_style, choice.page_size)
+    """Export with a progress dialog (Stop ends it between files); returns the files written.
 
-    def write(force: bool) -> list[Path]:
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            return export_items(items, fmt=choice.fmt, out=choice.out(), combined=choice.combined, force=force,
-                                options=options)  # fmt: skip
-        finally:
-            QApplication.restoreOverrideCursor()
-
+    None when the user declined to replace existing files; [] when it failed (the reason was shown).
+    """
+    base = ExportOptions(choice.include_entities, choice.note_style, choice.page_size)
+    options = replace(base, exported=base.exported_at())  # one time stamp for every file of the batch
+    if not items:
+        QMessageBox.information(parent, "Export", "There are no articles to export in this choice.")
+        return []
     try:
-        try:
-            return write(False)
-        except ExportWouldOverwrite as exc:  # raised before anything is written
-            if not may_overwrite(parent, exc.paths):
-                return None
-            return write(True)
+        paths = plan_paths(items, fmt=choice.fmt, out=choice.out(), combined=choice.combined)
+        existing = [p for p in paths if p.exists()]
+        if existing and not may_overwrite(parent, existing):
+            return None
+        groups: list[Sequence[ExportItem]] = [items] if len(paths) == 1 else [[it] for it in items]
+        return _write_files(parent, list(zip(paths, groups, strict=True)), choice.fmt, options, bool(existing))
     except (ExportError, OSError) as exc:
         QMessageBox.warning(parent, "Export failed", str(exc))
         return []
+
+
+def _write_files(parent: QWidget, jobs: list[tuple[Path, Sequence[ExportItem]]], fmt: str, options: ExportOptions,
+                 force: bool) -> list[Path]:  # fmt: skip
+    """One export_items call per file, so the window can show progress and stop between files."""
+    progress = QProgressDialog("Exporting…", "Stop", 0, len(jobs), parent)
+    progress.setWindowTitle("Export")
+    progress.setWindowModality(Qt.WindowModality.WindowModal)
+    progress.setMinimumDuration(400)  # quick exports never flash a dialog
+    written: list[Path] = []
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        for i, (path, group) in enumerate(jobs):
+            progress.setValue(i)
+            if progress.wasCanceled():
+                break
+            progress.setLabelText(f"Exporting {path.name}…")
+            # Only files the user agreed to replace can exist here; one that appeared since is refused, not replaced.
+            written += export_items(group, fmt=fmt, out=path, combined=len(group) > 1, force=force, options=options)
+        progress.setValue(len(jobs))
+    finally:
+        QApplication.restoreOverrideCursor()
+        progress.close()
+    return written
 
 
 def may_overwrite(parent: QWidget, paths: Sequence[Path]) -> bool:
