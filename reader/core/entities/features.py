@@ -16,6 +16,7 @@ from reader.core.entities.tokenize import normalize_token
 OFFSETS = (-2, -1, 0, 1, 2)
 OFFSET_PREFIX = {-2: "-2", -1: "-1", 0: "", 1: "+1", 2: "+2"}
 SENT_START = "<S>"
+Memory = tuple[str, dict[str, int]]  # per word in a document: last entity tag, count per type
 SENT_END = "</S>"
 
 
@@ -193,7 +194,7 @@ def sentence_features(
 
 
 def tag_features(i: int, low: list[str], shapes: list[str], prev: str, prev2: str, caps_sentence: bool,
-                 memory: Mapping[str, str], wstats: list[str]) -> list[str]:
+                 memory: Mapping[str, Memory], wstats: list[str]) -> list[str]:
     """Features of token i that depend on the previous tags and on the document memory."""
     w = low[i + 2]
     shp = shapes[i + 2]
@@ -203,6 +204,11 @@ def tag_features(i: int, low: list[str], shapes: list[str], prev: str, prev2: st
         feats.append("H=" + prev)
     mem = memory.get(w)
     if mem is not None and shp[:1] == "X":
-        feats.append("Dm=" + mem)
-        feats.append("Dm=" + mem + prev)
+        last, counts = mem
+        feats.append("Dm=" + last)
+        feats.append("Dm=" + last + prev)
+        # Extended history: the type this word was given most often so far in the document.
+        total = sum(counts.values())
+        top = max(counts, key=counts.__getitem__)
+        feats.append("Dh=" + top + ("" if counts[top] == total else "~") + ("1" if total == 1 else "n"))
     return feats

@@ -29,8 +29,9 @@ def collect_phrases(docs: list, min_count: int = 1) -> dict[str, str]:
 class PhraseMatcher:
     """Longest-first matching of known phrases over lower-cased tokens."""
 
-    def __init__(self, phrases: Mapping[str, str]) -> None:
+    def __init__(self, phrases: Mapping[str, str], prefix: str = "gz") -> None:
         self.phrases = phrases
+        self.prefix = prefix
         self.longest: dict[str, int] = {}
         for p in phrases:
             first, _, _ = p.partition(" ")
@@ -50,10 +51,16 @@ class PhraseMatcher:
                 typ = self.phrases.get(" ".join(low[i : i + k]))
                 if typ is not None:
                     hit = k
-                    out[i].append(f"gz=B-{typ}")
-                    out[i].append(f"gz={k}B-{typ}")
-                    for j in range(i + 1, i + k):
-                        out[j].append(f"gz=I-{typ}")
+                    pre = self.prefix
+                    if k == 1:
+                        out[i].append(f"{pre}=U-{typ}")
+                    else:
+                        out[i].append(f"{pre}=B-{typ}")
+                        out[i].append(f"{pre}={k}B-{typ}")
+                        for j in range(i + 1, i + k - 1):
+                            out[j].append(f"{pre}=I-{typ}")
+                        out[i + k - 1].append(f"{pre}=L-{typ}")
                     break
             i += hit or 1
         return out
+

@@ -21,6 +21,7 @@ from reader.core.entities.features import (
     SENT_END,
     SENT_START,
     DocumentView,
+    Memory,
     WordFeatureCache,
     is_table_row,
     sentence_features,
@@ -106,8 +107,8 @@ def pad_sentence(sent: list[str]) -> tuple[list[str], list[str]]:
     return low, shapes
 
 
-def prepare_sentence(sent: list[str], doc: DocumentView, matcher: PhraseMatcher, stats: Mapping[str, str],
-                     ) -> tuple[list[str], list[str], bool, list[list[str]], list[str]]:
+def prepare_sentence(sent: list[str], doc: DocumentView, matcher: PhraseMatcher,
+                     stats: Mapping[str, str]) -> tuple[list[str], list[str], bool, list[list[str]], list[str]]:
     """Padded lower-cased words and shapes, the headline flag, the tag-independent features and
     each token's training statistic."""
     low, shapes = pad_sentence(sent)
@@ -119,10 +120,13 @@ def prepare_sentence(sent: list[str], doc: DocumentView, matcher: PhraseMatcher,
     return low, shapes, caps, feats, wstats
 
 
-def remember(memory: dict[str, str], token: str, low: str, tag: str) -> None:
-    """Document memory: the last entity tag given to a capitalised word."""
+def remember(memory: dict[str, Memory], token: str, low: str, tag: str) -> None:
+    """Document memory: the last entity tag given to a capitalised word, and its types so far."""
     if tag != "O" and token[:1].isupper():
-        memory[low] = tag
+        old = memory.get(low)
+        counts = old[1] if old is not None else {}
+        counts[tag[2:]] = counts.get(tag[2:], 0) + 1
+        memory[low] = (tag, counts)
 
 
 def quantize(weights: Mapping[str, Sequence[float]], prune: float = 0.0) -> tuple[dict[str, list[int]], float]:
@@ -177,10 +181,10 @@ class TaggerModel:
     def tag_document(self, sentences: list[list[str]]) -> list[list[str]]:
         """IOB2 tags for every token of every sentence of one document."""
         doc = DocumentView(sentences)
-        memory: dict[str, str] = {}
+        memory: dict[str, Memory] = {}
         return [to_iob2(self._tag_sentence(sent, doc, memory)) for sent in sentences]
 
-    def _tag_sentence(self, sent: list[str], doc: DocumentView, memory: dict[str, str]) -> list[str]:
+    def _tag_sentence(self, sent: list[str], doc: DocumentView, memory: dict[str, Memory]) -> list[str]:
         labels = self.labels
         wget = self.weights.get
         low, shapes, caps, sfeats, wstats = prepare_sentence(sent, doc, self.matcher, self.stats)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from reader.core.entities.conll import ConllDocument, read_conll
 from reader.core.entities.evaluate import Scores
-from reader.core.entities.features import SENT_END, SENT_START, DocumentView, WordFeatureCache, tag_features
+from reader.core.entities.features import SENT_END, SENT_START, DocumentView, Memory, WordFeatureCache, tag_features
 from reader.core.entities.gazetteer import PhraseMatcher, collect_phrases
 from reader.core.entities.model import (
     LABELS,
@@ -103,7 +103,7 @@ def train_epoch(p: Perceptron, docs: list[ConllDocument], caches: list[WordFeatu
         cache = caches[di % len(caches)]
         matcher = matchers[di % len(matchers)]
         view = DocumentView(doc.sentences)
-        memory: dict[str, str] = {}
+        memory: dict[str, Memory] = {}
         for sent, gold_iob in zip(doc.sentences, doc.tags, strict=True):
             gold = to_bilou(gold_iob)
             low, shapes, caps, sfeats, wstats = prepare_sentence(sent, view, matcher, cache.stats)
