@@ -142,7 +142,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="Train the News Reader entity tagger on CoNLL-2003.")
     ap.add_argument("--train", type=Path, default=DEFAULT_DATA / "train.txt")
     ap.add_argument("--dev", type=Path, default=DEFAULT_DATA / "dev.txt")
-    ap.add_argument("--epochs", type=int, default=12, help="maximum epochs; the best on dev is kept")
+    ap.add_argument("--epochs", type=int, default=9, help="maximum epochs; the best on dev is kept")
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
     ap.add_argument("--prune", type=float, default=0.05, help="drop features whose weights are all this small")
     ap.add_argument("--seed", type=int, default=1)
