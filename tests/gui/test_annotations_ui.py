@@ -66,11 +66,14 @@ def assert_highlighted(w, start: int, end: int, color: str) -> None:
 def answer_dialog(handle: Callable[[QDialog], None]) -> None:
     """Run `handle` on the next modal dialog once it is showing (exec() blocks the test until it closes)."""
 
+    tries = [250]  # about 5 s; then give up, so a dialog that never came cannot be answered in a later test
+
     def poll() -> None:
         dialog = QApplication.activeModalWidget()
         if isinstance(dialog, QDialog) and dialog.isVisible():
             handle(dialog)
-        else:
+        elif tries[0] > 0:
+            tries[0] -= 1
             QTimer.singleShot(20, poll)
 
     QTimer.singleShot(0, poll)

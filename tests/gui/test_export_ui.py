@@ -39,13 +39,15 @@ def annotate(w) -> tuple[str, str]:
 def answer_dialogs(handlers: list[Callable[[QDialog], None]]) -> list[QDialog]:
     """Answer the next modal dialogs in turn (exec() blocks until each closes); returns the dialogs seen."""
     seen: list[QDialog] = []
+    tries = [250]  # about 5 s; then give up, so a dialog that never came cannot be answered in a later test
 
     def poll() -> None:
         dialog = QApplication.activeModalWidget()
         if isinstance(dialog, QDialog) and dialog.isVisible() and dialog not in seen:
             seen.append(dialog)
             handlers[len(seen) - 1](dialog)
-        if len(seen) < len(handlers):
+        tries[0] -= 1
+        if len(seen) < len(handlers) and tries[0] > 0:
             QTimer.singleShot(20, poll)
 
     QTimer.singleShot(0, poll)
