@@ -54,16 +54,18 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.paths = paths
         self.settings = settings
-        self.store = UserStore(paths.user_db)
+        self.store = UserStore(paths.user_db, backups_dir=paths.backups)  # makes the daily backup
         self.library = Library(paths.library_db)
         self.operations = Operations(self.store, self)
         self.operations.changes_applied.connect(self._on_changes)
+        self.operations.failed.connect(self.show_write_error)
         self.session_files = [str(Path(f).resolve()) for f in files or [] if Path(f).is_file()]
         self.session_folders = [str(Path(f).resolve()) for f in files or [] if Path(f).is_dir()]
         self.samples_allowed = samples
         self.view_kind, self.view_value = "view", "all"
         self.current_id: str | None = None
         self.worker: ScanWorker | None = None
+        self.closed = False  # results of a scan still queued when the window closed are dropped
         self.setWindowTitle("News Reader")
         self._build_widgets()
         self.registry = CommandRegistry(self, load_keymap(paths.config / "keymap.json"))
@@ -185,6 +187,8 @@ class MainWindow(QMainWindow):
         self.worker.start()
 
     def _on_scanned(self, result: ScanResult) -> None:
+        if self.closed:
+            return
         self.apply_view(keep_current=True)
         self.refresh_sidebar()
         failed = f", {result.failed} could not be read (see Import problems)" if result.failed else ""
@@ -195,7 +199,7 @@ class MainWindow(QMainWindow):
                 self.select_article(ids[0])
 
     def _on_tagged(self, count: int) -> None:
-        if count:
+        if count and not self.closed:
             self.redecorate()
 
     def refresh_sidebar(self) -> None:
@@ -391,6 +395,11 @@ class MainWindow(QMainWindow):
         self.settings.set("theme", name)
         self.redecorate()
 
+    def show_write_error(self, message: str) -> None:
+        """A write to the user database failed: say so plainly; the text stays where it was typed."""
+        self.statusBar().showMessage(message, 15000)
+        QMessageBox.warning(self, "Could not save", message)
+
     def show_shortcuts(self) -> None:
         ShortcutsDialog(self.registry.shortcut_rows(), self).exec()
 
@@ -402,21 +411,11 @@ class MainWindow(QMainWindow):
         if changes.bookmarks and self.reading_pane.article:
             self._update_window_title(self.reading_pane.article.title)
 
-    def run_daily_backup(self) -> None:
-        """The once-a-day safety copy of the user database (kept 7 days)."""
-        try:
-            from reader.core.store.backup import daily_backup
-        except ImportError:
-            return
-        try:
-            daily_backup(self.paths.user_db, self.paths.backups)
-        except OSError as exc:
-            self.statusBar().showMessage(f"The daily backup could not be written: {exc}", 10000)
-
     # --- closing ---------------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.notes_panel.flush()
+        self.closed = True
         if self.worker is not None:
             for signal in (self.worker.progress, self.worker.scanned, self.worker.tagged, self.worker.failed):
                 signal.disconnect()
