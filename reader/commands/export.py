@@ -113,8 +113,11 @@ def run(args: argparse.Namespace) -> int:
         if not items:
             return _fail("nothing to export")
         options = ExportOptions(include_entities=args.entities, note_style=args.notes, page_size=args.page_size)
+        pdf_writer = None
+        if args.format == "pdf":  # Qt draws the PDF; imported only for this format
+            from reader.ui.export_pdf import write_pdf as pdf_writer
         written = export_items(items, fmt=args.format, out=args.out, combined=args.combined, force=args.force,
-                               options=options)
+                               options=options, pdf_writer=pdf_writer)
     except (ReaderError, ValueError) as exc:
         return _fail(str(exc))
     for path in written:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import os
 import tempfile
 from collections.abc import Callable, Sequence
@@ -120,11 +119,6 @@ def _write_text(path: Path, text: str, force: bool) -> None:
         raise
 
 
-def default_pdf_writer() -> PdfWriter:
-    # Drawing a PDF needs Qt, which reader.core never imports at load time: the UI module is loaded only now.
-    return importlib.import_module("reader.ui.export_pdf").write_pdf  # type: ignore[no-any-return]
-
-
 def export_items(
     items: Sequence[ExportItem], *, fmt: str, out: str | Path, combined: bool = False, force: bool = False,
     options: ExportOptions | None = None, pdf_writer: PdfWriter | None = None,
@@ -140,7 +134,9 @@ def export_items(
     if existing and not force:
         raise ExportWouldOverwrite(existing)
     groups: list[Sequence[ExportItem]] = [items] if len(paths) == 1 else [[it] for it in items]
-    writer = (pdf_writer or default_pdf_writer()) if fmt == "pdf" else None
+    if fmt == "pdf" and pdf_writer is None:  # drawing a PDF needs Qt, which reader.core never imports
+        raise ExportError("PDF export needs a PDF writer (reader.ui.export_pdf.write_pdf)")
+    writer = pdf_writer if fmt == "pdf" else None
     for path, group in zip(paths, groups, strict=True):
         text = render(group[0], fmt, options) if len(group) == 1 else render_combined(group, fmt, options)
         try:

@@ -39,6 +39,7 @@ from reader.core.export import (
     plan_paths,
 )
 from reader.core.export.batch import COMBINED_STEM
+from reader.ui.export_pdf import write_pdf
 
 SCOPES = {
     "bookmarked": "Bookmarked articles",
@@ -252,7 +253,8 @@ def _write_files(parent: QWidget, jobs: list[tuple[Path, Sequence[ExportItem]]],
                 break
             progress.setLabelText(f"Exporting {path.name}…")
             # Only files the user agreed to replace can exist here; one that appeared since is refused, not replaced.
-            written += export_items(group, fmt=fmt, out=path, combined=len(group) > 1, force=force, options=options)
+            written += export_items(group, fmt=fmt, out=path, combined=len(group) > 1, force=force, options=options,
+                                    pdf_writer=write_pdf)
         progress.setValue(len(jobs))
     finally:
         QApplication.restoreOverrideCursor()

@@ -70,3 +70,9 @@ def test_pdf_goes_through_the_given_writer_with_the_page_size(tmp_path: Path, it
     [path] = export_items([item], fmt="pdf", out=tmp_path, options=options, pdf_writer=fake_writer)
     assert path.suffix == ".pdf" and calls[0][1] == path and calls[0][2] == "Letter"
     assert calls[0][0].startswith("<!DOCTYPE html>") and "Check against the 2024 rise" in calls[0][0]
+
+
+def test_pdf_without_a_writer_is_refused_before_writing(tmp_path: Path, item: ExportItem) -> None:
+    with pytest.raises(ExportError, match="PDF"):
+        export_items([item], fmt="pdf", out=tmp_path)
+    assert list(tmp_path.iterdir()) == []

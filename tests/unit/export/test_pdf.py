@@ -25,7 +25,7 @@ def _has_color(colors: list[tuple[float, float, float]], want: tuple[float, floa
 def test_pdf_file_holds_the_text_highlight_colours_and_notes(
     qapp: object, tmp_path: Path, item: ExportItem, options: ExportOptions
 ) -> None:
-    [path] = export_items([item], fmt="pdf", out=tmp_path, options=options)
+    [path] = export_items([item], fmt="pdf", out=tmp_path, options=options, pdf_writer=write_pdf)
     data = path.read_bytes()
     assert data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF")
     info = read_pdf(data)
@@ -59,5 +59,6 @@ def test_document_behind_the_pdf_paints_marks_in_their_colours(qapp: object, ite
 
 def test_each_article_of_a_combined_pdf_starts_a_page(qapp: object, tmp_path: Path) -> None:
     short = [ExportItem(make_article(title=f"Short {i}", blocks=[Block("One line.")])) for i in range(3)]
-    [path] = export_items(short, fmt="pdf", out=tmp_path, combined=True, options=ExportOptions(exported="x"))
+    [path] = export_items(short, fmt="pdf", out=tmp_path, combined=True, options=ExportOptions(exported="x"),
+                          pdf_writer=write_pdf)
     assert read_pdf(path.read_bytes()).pages == 3
