@@ -80,7 +80,10 @@ def _screenshot(app, window, args: argparse.Namespace) -> int:
     window.rescan(wait=True)
     from reader.ui.workers import tag_library
 
-    tag_library(window.library, lambda: False)  # entities too, so the picture shows what a user would see
+    try:  # entities too, so the picture shows what a user would see
+        tag_library(window.library, lambda: False)
+    except Exception as exc:  # a missing or unreadable model must not cost the screenshot
+        print(f"news-reader: entities were not tagged: {exc}", file=sys.stderr)
     if args.select:
         if not 1 <= args.select <= len(window.model.ids):
             print(f"news-reader: --select {args.select}: the list has {len(window.model.ids)} articles",
