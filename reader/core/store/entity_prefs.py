@@ -12,6 +12,7 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from reader.core.entities.span import ENTITY_TYPES, EntitySpan
 from reader.core.store.db import connect, transaction, utc_now
@@ -211,3 +212,24 @@ class EntityPrefs:
                 raise KeyError(f"no watch term with id {term_id}")
             conn.execute("DELETE FROM watch_terms WHERE id = ?", (term_id,))
         return _watch(row)
+
+
+class CorrectedLibrary:
+    """A library whose `entity_spans()` include the user's corrections (for export and other readers).
+
+    Everything else is the wrapped library's own (`article()`, `top_entities()`...).
+    """
+
+    def __init__(self, library: Any, prefs: EntityPrefs) -> None:
+        self._library = library
+        self._prefs = prefs
+
+    def entity_spans(self, article_id: str) -> list[EntitySpan]:
+        article = self._library.article(article_id)
+        if article is None:
+            return []
+        stored = self._library.entity_spans(article_id)
+        return apply_corrections(article.text, stored, self._prefs.corrections(article_id))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._library, name)

@@ -75,3 +75,27 @@ def test_watch_terms_persist_update_in_place_and_delete(tmp_path: Path) -> None:
     with pytest.raises(ValueError):
         prefs.add_watch_term("   ")
     prefs.close()
+
+
+def test_corrected_library_gives_the_spans_the_user_sees(tmp_path: Path) -> None:
+    from reader.core.entities import EntitySpan
+    from reader.core.store.entity_prefs import CorrectedLibrary
+    from reader.core.store.library import Library
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Talks in Riga\n\nAnna Berg met Riga officials.\n", encoding="utf-8")
+    library = Library(tmp_path / "cache.sqlite3")
+    library.scan([folder])
+    aid = library.all_ids()[0]
+    text = library.article(aid).text
+    riga = text.index("Riga")
+    library.store_mentions(aid, [EntitySpan(riga, riga + 4, "LOC", "Riga")])
+    prefs = EntityPrefs.open(tmp_path / "user.sqlite3")
+    prefs.add_correction(article_id="", exact="Anna Berg", type="PER", action="add")
+    corrected = CorrectedLibrary(library, prefs)
+    assert [(s.text, s.type) for s in corrected.entity_spans(aid)] == [("Anna Berg", "PER"), ("Riga", "LOC")]
+    assert corrected.article(aid).text == text and corrected.count() == 1
+    assert corrected.entity_spans("no such id") == []
+    prefs.close()
+    library.close()
