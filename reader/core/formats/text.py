@@ -7,14 +7,26 @@ from pathlib import Path
 
 from reader.core.article import Article, Block, make_article
 from reader.core.extract.dates import normalise_date
-from reader.core.formats.common import check_is_text, is_debris, title_from_path
+from reader.core.extract.language import guess_language
+from reader.core.formats.common import check_is_text, is_debris, parse_byline_line, title_from_path
 from reader.core.formats.encoding import decode_bytes
 
+# `Key: value` header lines; source labels also in French, German, Spanish, Italian, Portuguese,
+# Dutch, Arabic (المصدر) and Persian (منبع), and "Source :" with the French space before the colon.
 _FIELD = re.compile(
-    r"^(?P<key>title|headline|source|by|author|byline|date|published|dated|url|link)\s*:\s*(?P<value>\S.*)$", re.I
+    r"^(?P<key>title|headline|source|quelle|fuente|fonte|bron|المصدر|مصدر|منبع|by|author|auteur|autor|byline"
+    r"|date|published|dated|url|link)\s*[:：]\s*(?P<value>\S.*)$",
+    re.I,
 )
-_BY_LINE = re.compile(r"^[Bb]y\s+(?P<name>[A-Z][\w.'\- ]{1,60}(?:\s+(?:and|&)\s+[A-Z][\w.'\- ]{1,60})?)$")
+_FIELD_NAMES = {
+    "headline": "title", "by": "byline", "author": "byline", "auteur": "byline", "autor": "byline",
+    "dated": "published", "date": "published", "link": "url",
+    "quelle": "source", "fuente": "source", "fonte": "source", "bron": "source", "المصدر": "source",
+    "مصدر": "source", "منبع": "source",
+}
 _MAX_TITLE = 200
+_BYLINE_WINDOW = 3  # byline and dateline lines are looked for among this many paragraphs after the title
+_LANGUAGE_SAMPLE = 2000
 
 # A paragraph in which a publisher describes itself, e.g. "X is an independent news site..." or
 # "The X Gazette is mainly concerned with news...". Only checked at the end of an article.
@@ -47,7 +59,9 @@ def split_paragraphs(text: str) -> list[str]:
         # Hard-wrapped prose (lines of similar width) has no title line inside it.
         wrapped = len(lines) >= 3 and all(50 <= len(ln) <= 80 for ln in lines[:-1])
         for i, line in enumerate(lines):
-            own_line = bool(_FIELD.match(line) or _BY_LINE.match(line)) or (
+            # A byline typed directly under the title, in the same chunk, is a paragraph of its own.
+            byline_line = len(paras) < _BYLINE_WINDOW + 1 and parse_byline_line(line) is not None
+            own_line = bool(_FIELD.match(line)) or byline_line or (
                 not paras and i == 0 and len(lines) > 1 and not wrapped
                 and len(line) <= _MAX_TITLE and not line.endswith((".", ","))
             )
@@ -77,8 +91,7 @@ def _read_fields(paras: list[str], meta: dict[str, str]) -> list[str]:
         m = _FIELD.match(p)
         if m and len(p) < 300:
             key = m["key"].lower()
-            key = {"headline": "title", "by": "byline", "author": "byline", "dated": "published", "date": "published",
-                   "link": "url"}.get(key, key)
+            key = _FIELD_NAMES.get(key, key)
             if key == "published":
                 value = normalise_date(m["value"])
                 if not value:
@@ -107,14 +120,13 @@ def text_to_article(text: str, path: Path, fmt: str = "text") -> Article:
             paras = paras[:source_index]
     while paras and is_publisher_blurb(paras[-1], meta.get("source", "")):
         paras.pop()
+    take_byline_lines(paras, meta, 0, before_title=True)
     title = meta.pop("title", "")
     if not title and paras and len(paras[0]) <= _MAX_TITLE:
         title = paras.pop(0)
-    if paras and "byline" not in meta:
-        m = _BY_LINE.match(paras[0])
-        if m:
-            meta["byline"] = m["name"].strip()
-            paras.pop(0)
+    take_byline_lines(paras, meta, 0)
+    if "language" not in meta:
+        meta["language"] = guess_language("\n".join(paras)[:_LANGUAGE_SAMPLE])
     return make_article(
         title=title or title_from_path(path),
         blocks=[Block(p, "p") for p in paras],
@@ -122,6 +134,33 @@ def text_to_article(text: str, path: Path, fmt: str = "text") -> Article:
         format=fmt,
         **meta,
     )
+
+
+def take_byline_lines(paras: list[str], meta: dict[str, str], start: int, *, before_title: bool = False) -> None:
+    """Move byline/dateline lines near the top (`By X | 3 March 2025`, `ACCRA, 3 May 2025`) into `meta`.
+
+    Looks at up to `_BYLINE_WINDOW` paragraphs from `start` (before the title: only the leading
+    run of such lines), and removes from `paras` each one that parses completely as a byline line.
+    An "Updated" date stands in for the publication date only when no other date is given.
+    """
+    updated = ""
+    i, seen = start, 0
+    while i < len(paras) and seen < _BYLINE_WINDOW:
+        found = parse_byline_line(paras[i])
+        if found is None:
+            if before_title:
+                break
+            i, seen = i + 1, seen + 1
+            continue
+        if found.byline:
+            meta.setdefault("byline", found.byline)
+        if found.published:
+            meta.setdefault("published", found.published)
+        updated = updated or found.updated
+        paras.pop(i)
+        seen += 1
+    if updated:
+        meta.setdefault("published", updated)
 
 
 def load_text(data: bytes, path: Path) -> list[Article]:
