@@ -8,19 +8,12 @@ corrections are applied on top by the pure `apply_corrections`, every time an ar
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer
-from PySide6.QtGui import QAction, QTextCursor
+from PySide6.QtGui import QAction, QColor, QTextCursor
 from PySide6.QtWidgets import (
-    QButtonGroup,
-    QComboBox,
+    QColorDialog,
     QDialog,
-    QDialogButtonBox,
     QDockWidget,
-    QFormLayout,
-    QLabel,
     QMessageBox,
-    QRadioButton,
-    QVBoxLayout,
-    QWidget,
 )
 
 from reader.core.entities import ENTITY_TYPES, EntityGroup, EntitySpan, group_mentions
@@ -28,39 +21,11 @@ from reader.core.store.entity_prefs import EVERY_ARTICLE, EntityPrefs, apply_cor
 from reader.core.watch_terms import WatchHit, find_watch_terms
 from reader.ui.dialogs.top_entities import TopEntitiesDialog, filter_name
 from reader.ui.entity_marks import STYLES, entity_format, entity_tooltip, watch_format
-from reader.ui.entity_panel import EntityPanel
+from reader.ui.entity_panel import EntityPanel, MarkEntityDialog
 from reader.ui.reading_pane import Mark
 from reader.ui.themes import current_theme
 
 MENU = "&Entities"
-
-
-class MarkEntityDialog(QDialog):
-    """Asks which type the selected words are, and whether only here or in every article."""
-
-    def __init__(self, text: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Mark as Entity")
-        self.type_box = QComboBox()
-        for t in ENTITY_TYPES:
-            self.type_box.addItem(STYLES[t].label, t)
-        self.here = QRadioButton("In this article only")
-        self.always = QRadioButton(f"Always, in every article (wherever “{text}” is a whole word)")
-        self.here.setChecked(True)
-        group = QButtonGroup(self)
-        group.addButton(self.here)
-        group.addButton(self.always)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form = QFormLayout()
-        form.addRow("Text:", QLabel(text))
-        form.addRow("Type:", self.type_box)
-        lay = QVBoxLayout(self)
-        lay.addLayout(form)
-        lay.addWidget(self.here)
-        lay.addWidget(self.always)
-        lay.addWidget(buttons)
 
 
 class EntityFeature(QObject):
@@ -113,6 +78,7 @@ class EntityFeature(QObject):
         p.remove_requested.connect(self.remove_group)
         p.watch_add_requested.connect(lambda t, w, c: self.add_watch_term(t, whole_word=w, case_sensitive=c))
         p.watch_delete_requested.connect(self.delete_watch_term)
+        p.watch_color_requested.connect(self.recolour_watch_term_dialog)
         p.correction_delete_requested.connect(self.delete_correction)
 
     def _register_commands(self) -> None:
@@ -402,6 +368,20 @@ class EntityFeature(QObject):
             self.window.statusBar().showMessage(str(exc), 3000)
             return
         self._changed(f"Watching “{added.term}” in every article")
+
+    def recolour_watch_term(self, term_id: str, color: str) -> None:
+        term = next((t for t in self.prefs.watch_terms() if t.id == term_id), None)
+        if term is not None:
+            self.prefs.add_watch_term(term.term, whole_word=term.whole_word, case_sensitive=term.case_sensitive,
+                                      color=color)  # fmt: skip
+            self._changed(f"“{term.term}” has a new colour")
+
+    def recolour_watch_term_dialog(self, term_id: str) -> None:
+        term = next((t for t in self.prefs.watch_terms() if t.id == term_id), None)
+        if term is not None:
+            color = QColorDialog.getColor(QColor(term.color), self.window, f"Colour for “{term.term}”")
+            if color.isValid():
+                self.recolour_watch_term(term_id, color.name())
 
     def delete_watch_term(self, term_id: str) -> None:
         self._changed(f"Stopped watching “{self.prefs.delete_watch_term(term_id).term}”")

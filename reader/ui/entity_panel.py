@@ -1,4 +1,5 @@
-"""The entity panel: legend with a toggle per type, the article's entities by type, and the user's rules.
+"""The entity panel: legend with a toggle per type, the article's entities by type, and the user's rules;
+also the small "Mark as Entity" dialog.
 
 Widgets emit intent (`*_requested`, `type_toggled`); the entity feature acts on it.
 """
@@ -8,7 +9,12 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QIcon, QPixmap
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -18,6 +24,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMenu,
     QPushButton,
+    QRadioButton,
     QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
@@ -57,6 +64,7 @@ class EntityPanel(QWidget):
     remove_requested = Signal(object, bool)  # EntityGroup, everywhere
     watch_add_requested = Signal(str, bool, bool)  # term, whole word, case-sensitive
     watch_delete_requested = Signal(str)  # watch term id
+    watch_color_requested = Signal(str)  # watch term id
     correction_delete_requested = Signal(str)  # correction id
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -133,6 +141,12 @@ class EntityPanel(QWidget):
         self.watch_list.setObjectName("watchTermList")
         remove_watch = QPushButton("Stop watching")
         remove_watch.clicked.connect(lambda: self._emit_id(self.watch_list, self.watch_delete_requested))
+        recolour = QPushButton("Colour…")
+        recolour.clicked.connect(lambda: self._emit_id(self.watch_list, self.watch_color_requested))
+        watch_buttons = QHBoxLayout()
+        watch_buttons.addStretch(1)
+        watch_buttons.addWidget(recolour)
+        watch_buttons.addWidget(remove_watch)
         self.rules_list = QListWidget()
         self.rules_list.setObjectName("correctionList")
         remove_rule = QPushButton("Forget correction")
@@ -142,7 +156,7 @@ class EntityPanel(QWidget):
         lay.addLayout(entry)
         lay.addLayout(options)
         lay.addWidget(self.watch_list, 1)
-        lay.addWidget(remove_watch, 0, Qt.AlignmentFlag.AlignRight)
+        lay.addLayout(watch_buttons)
         lay.addWidget(QLabel("Corrections for this article and every article"))
         lay.addWidget(self.rules_list, 1)
         lay.addWidget(remove_rule, 0, Qt.AlignmentFlag.AlignRight)
@@ -254,3 +268,31 @@ class EntityPanel(QWidget):
         item = widget.currentItem()
         if item is not None:
             signal.emit(item.data(IdRole))
+
+
+class MarkEntityDialog(QDialog):
+    """Asks which type the selected words are, and whether only here or in every article."""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Mark as Entity")
+        self.type_box = QComboBox()
+        for t in ENTITY_TYPES:
+            self.type_box.addItem(STYLES[t].label, t)
+        self.here = QRadioButton("In this article only")
+        self.always = QRadioButton(f"Always, in every article (wherever “{text}” is a whole word)")
+        self.here.setChecked(True)
+        group = QButtonGroup(self)
+        group.addButton(self.here)
+        group.addButton(self.always)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow("Text:", QLabel(text))
+        form.addRow("Type:", self.type_box)
+        lay = QVBoxLayout(self)
+        lay.addLayout(form)
+        lay.addWidget(self.here)
+        lay.addWidget(self.always)
+        lay.addWidget(buttons)

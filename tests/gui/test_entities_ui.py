@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 
 from reader.core.entities import EntitySpan
 from reader.ui.entity_feature import EntityFeature
@@ -229,6 +229,8 @@ def test_watch_terms_mark_every_article_and_persist(harbour, make_window, qtbot)
     assert len(hits) == 2 and all(fmt_at(w2, i).fontOverline() for i in hits)
     f2 = feature(w2)
     assert f2.panel.watch_list.count() == 1
+    f2.recolour_watch_term(f2.prefs.watch_terms()[0].id, "#ffd400")  # a yellow, darkened to read on paper
+    assert fmt_at(w2, hits[0]).foreground().color() == readable("#ffd400", "light") != QColor("#ffd400")
     f2.panel.watch_list.setCurrentRow(0)
     f2.panel.watch_delete_requested.emit(f2.panel.watch_list.currentItem().data(Qt.ItemDataRole.UserRole + 2))
     assert not fmt_at(w2, hits[0]).fontOverline() and f2.prefs.watch_terms() == []
