@@ -169,6 +169,8 @@ def test_articles_mentioning_from_panel_and_top_entities(make_window, qtbot) -> 
     assert w.model.ids == [harbour_id]
     dialog = TopEntitiesDialog(w.library, "light", w)
     qtbot.addWidget(dialog)
+    assert dialog.type_box.currentData() == "PER" and dialog.table.rowCount() == 0  # nobody tagged as a person
+    dialog.type_box.setCurrentIndex(0)  # all types
     assert dialog.table.rowCount() == 2 and dialog.table.item(0, 0).text() == "percent"
     assert dialog.table.item(0, 2).text() == "2"  # articles
     chosen = []

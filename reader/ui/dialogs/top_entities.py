@@ -62,6 +62,7 @@ class TopEntitiesDialog(QDialog):
         self.type_box.addItem("All types", "")
         for t in ENTITY_TYPES:
             self.type_box.addItem(STYLES[t].plural, t)
+        self.type_box.setCurrentIndex(1)  # people first: "all types" is mostly dates and numbers
         self.type_box.currentIndexChanged.connect(lambda _i: self.refresh())
         self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels(["Entity", "Type", "Articles", "Mentions"])
@@ -69,6 +70,7 @@ class TopEntitiesDialog(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.itemActivated.connect(lambda _item: self.choose())
         self.summary = QLabel()
@@ -105,7 +107,7 @@ class TopEntitiesDialog(QDialog):
                 self.table.setItem(r, c, item)
         self.summary.setText(
             "Nothing tagged yet: entities are found in the background after import." if not rows
-            else f"The {len(rows)} most mentioned, by the number of articles that mention them."
+            else f"The {len(rows):,} most mentioned, by the number of articles that mention them."
         )  # fmt: skip
         if rows:
             self.table.setCurrentCell(0, 0)
