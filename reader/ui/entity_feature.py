@@ -151,6 +151,8 @@ class EntityFeature(QObject):
         self.watch_hits = find_watch_terms(article.text, self.prefs.watch_terms())
         self._cycle = {}
         self.window.reading_pane.apply_marks(self.marks())
+        if current_theme() != self._legend_theme:  # the swatches of the watch terms follow the theme too
+            self.panel.set_watch_terms(self.prefs.watch_terms(), current_theme())
         self._refresh_legend()
         self.panel.set_groups(self.groups, self.hidden_types())
         self.panel.set_corrections(corrections)
