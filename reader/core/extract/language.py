@@ -47,7 +47,25 @@ def _script_language(text: str) -> str:
     if not counts:
         return ""
     lang, n = counts.most_common(1)[0]
+    if lang == "ar":
+        lang = _arabic_script_language(text, n)
     return lang if n > latin else ""
+
+
+# Letters Persian and Urdu add to the Arabic alphabet; Arabic text has almost none of them.
+_PERSIAN_LETTERS = frozenset("پچژگکی")
+_URDU_LETTERS = frozenset("ٹڈڑںےھ")
+
+
+def _arabic_script_language(text: str, letters: int) -> str:
+    """Arabic, Persian or Urdu, by the share of letters only the latter two use."""
+    urdu = sum(ch in _URDU_LETTERS for ch in text)
+    persian = sum(ch in _PERSIAN_LETTERS for ch in text)
+    if urdu * 50 >= letters and urdu >= 3:
+        return "ur"
+    if persian * 25 >= letters and persian >= 3:
+        return "fa"
+    return "ar"
 
 
 def guess_language(text: str) -> str:

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from reader.core.article import Article, Block, make_article
 from reader.core.extract.dates import normalise_date
-from reader.core.formats.common import check_is_text, title_from_path
+from reader.core.extract.language import guess_language, normalise_language
+from reader.core.formats.common import check_is_text, parse_byline_line, title_from_path
 from reader.core.formats.encoding import decode_bytes
 
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
@@ -176,6 +177,30 @@ def markdown_blocks(text: str) -> list[Block]:
     return blocks
 
 
+_BYLINE_WINDOW = 3  # byline lines are looked for among the first few blocks after the title
+_LANGUAGE_SAMPLE = 2000
+
+
+def _take_byline_blocks(blocks: list[Block], meta: dict[str, object]) -> None:
+    """Move `By X | 3 March 2025`-style paragraphs just under the title into `meta` (front matter wins)."""
+    updated = ""
+    i = seen = 0
+    while i < len(blocks) and seen < _BYLINE_WINDOW:
+        found = parse_byline_line(blocks[i].text) if blocks[i].kind == "p" else None
+        seen += 1
+        if found is None:
+            i += 1
+            continue
+        if found.byline and not meta.get("byline"):
+            meta["byline"] = found.byline
+        if found.published and not meta.get("published"):
+            meta["published"] = found.published
+        updated = updated or found.updated
+        blocks.pop(i)
+    if updated and not meta.get("published"):
+        meta["published"] = updated
+
+
 def markdown_to_article(text: str, path: Path) -> Article:
     """Build an article from Markdown text with optional front matter."""
     meta: dict[str, object] = {}
@@ -189,6 +214,10 @@ def markdown_to_article(text: str, path: Path) -> Article:
         title = blocks.pop(0).text
     elif blocks and blocks[0].kind == "h" and blocks[0].text.strip() == title.strip():
         blocks.pop(0)
+    _take_byline_blocks(blocks, meta)
+    meta["language"] = normalise_language(str(meta.get("language") or ""))
+    if not meta["language"]:
+        meta["language"] = guess_language("\n".join(b.text for b in blocks)[:_LANGUAGE_SAMPLE])
     return make_article(
         title=title or title_from_path(path), blocks=blocks, path=str(path), format="markdown", **meta
     )
