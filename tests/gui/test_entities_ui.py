@@ -244,3 +244,26 @@ def test_colours_read_well_on_both_themes(qtbot) -> None:
             assert contrast_ratio(entity_color(typ, theme), page_color(theme)) >= 4.5, (typ, theme)
     assert contrast_ratio(readable("#ffff00", "light"), page_color("light")) >= 4.5
     assert contrast_ratio(readable("#000080", "dark"), page_color("dark")) >= 4.5
+
+
+def test_dark_theme_redraws_entities_in_its_own_colours(harbour) -> None:
+    w, _aid, _text, spans = harbour
+    person = next(s for s in spans if s.type == "PER")
+    w.toggle_theme()
+    try:
+        f = fmt_at(w, person.start)
+        assert f.foreground().color() == entity_color("PER", "dark") != entity_color("PER", "light")
+        assert f.underlineStyle() == U.SingleUnderline
+    finally:
+        w.toggle_theme()  # the palette belongs to the whole test process
+    assert is_entity(w, person.start, "PER")
+
+
+def test_filter_names_turn_back_into_the_cache_key() -> None:
+    from reader.core.entities import canonical_name
+    from reader.ui.dialogs.top_entities import filter_name
+
+    assert filter_name("Vladimir Putin", "vladimir putin") == "Vladimir Putin"
+    assert filter_name("the European Union", canonical_name("the European Union", "ORG")) == "European Union"
+    key = canonical_name("Sammy Davis Jr.", "PER")
+    assert canonical_name(filter_name("Sammy Davis Jr.", key), "") == key
