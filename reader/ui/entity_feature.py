@@ -7,6 +7,9 @@ corrections are applied on top by the pure `apply_corrections`, every time an ar
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QColor, QTextCursor
 from PySide6.QtWidgets import (
@@ -22,10 +25,12 @@ from reader.core.watch_terms import WatchHit, find_watch_terms
 from reader.ui.dialogs.top_entities import TopEntitiesDialog, filter_name
 from reader.ui.entity_marks import STYLES, entity_format, entity_tooltip, watch_format
 from reader.ui.entity_panel import EntityPanel, MarkEntityDialog
+from reader.ui.operations import Changes
 from reader.ui.reading_pane import Mark
 from reader.ui.themes import current_theme
 
 MENU = "&Entities"
+T = TypeVar("T")
 
 
 class EntityFeature(QObject):
@@ -280,6 +285,18 @@ class EntityFeature(QObject):
 
     # --- corrections and watch terms --------------------------------------------------------
 
+    def _write(self, write: Callable[[], T], message: Callable[[T], str]) -> bool:
+        """Save through the window's one door for user-data writes; then redraw and say what changed."""
+        try:
+            result = self.window.operations.apply(write, Changes())
+        except (KeyError, ValueError) as exc:  # a blank term, a rule someone else just removed
+            self.window.statusBar().showMessage(str(exc).strip("'\""), 4000)
+            return False
+        if result is None:  # the database refused; Operations has told the user why
+            return False
+        self._changed(message(result))
+        return True
+
     def _changed(self, message: str) -> None:
         self._refresh_rules()
         self.window.redecorate()
@@ -304,32 +321,42 @@ class EntityFeature(QObject):
         if start == end:
             return False
         article_id = EVERY_ARTICLE if everywhere else self.article.id
-        self.prefs.add_correction(article_id=article_id, start=start, end=end, exact=text[start:end],
-                                  type=entity_type, action="add")  # fmt: skip
         where = "in every article" if everywhere else "here"
-        self._changed(f"“{text[start:end]}” is now a {STYLES[entity_type].label.lower()} {where}")
-        return True
+        return self._write(
+            lambda: self.prefs.add_correction(article_id=article_id, start=start, end=end, exact=text[start:end],
+                                              type=entity_type, action="add"),
+            lambda c: f"“{c.exact}” is now a {STYLES[entity_type].label.lower()} {where}",
+        )  # fmt: skip
 
     def remove_span(self, span: EntitySpan, *, everywhere: bool = False) -> None:
         if self.article is None:
             return
-        if everywhere:
-            self.prefs.add_correction(article_id=EVERY_ARTICLE, exact=span.text, type=span.type, action="remove")
-        else:
-            self.prefs.add_correction(article_id=self.article.id, start=span.start, end=span.end, exact=span.text,
-                                      type=span.type, action="remove")  # fmt: skip
-        self._changed(f"“{span.text}” is no longer an entity {'anywhere' if everywhere else 'here'}")
+        article_id = EVERY_ARTICLE if everywhere else self.article.id
+        self._write(
+            lambda: self.prefs.add_correction(article_id=article_id, start=span.start, end=span.end, exact=span.text,
+                                              type=span.type, action="remove"),
+            lambda _c: f"“{span.text}” is no longer an entity {'anywhere' if everywhere else 'here'}",
+        )  # fmt: skip
 
     def remove_group(self, group: EntityGroup, everywhere: bool) -> None:
-        if everywhere:
-            for text in dict.fromkeys(s.text for s in group.spans):
-                self.prefs.add_correction(article_id=EVERY_ARTICLE, exact=text, type=group.type, action="remove")
-            self._changed(f"“{group.name}” will not be marked in any article")
-        else:
+        """Every spelling of the group is never an entity, or each of its mentions here is not one."""
+        if self.article is None:
+            return
+        article_id = self.article.id
+
+        def write() -> int:
+            if everywhere:
+                texts = list(dict.fromkeys(s.text for s in group.spans))
+                for text in texts:
+                    self.prefs.add_correction(article_id=EVERY_ARTICLE, exact=text, type=group.type, action="remove")
+                return len(texts)
             for s in group.spans:
-                self.prefs.add_correction(article_id=self.article.id, start=s.start, end=s.end, exact=s.text,
+                self.prefs.add_correction(article_id=article_id, start=s.start, end=s.end, exact=s.text,
                                           type=s.type, action="remove")  # fmt: skip
-            self._changed(f"“{group.name}” is no longer marked in this article")
+            return len(group.spans)
+
+        where = "in any article" if everywhere else "in this article"
+        self._write(write, lambda _n: f"“{group.name}” is no longer marked {where}")
 
     def mark_selection_dialog(self) -> None:
         sel = self.window.reading_pane.selection_offsets()
@@ -364,19 +391,15 @@ class EntityFeature(QObject):
         self.add_watch_term(self.article.text[sel[0] : sel[1]])
 
     def add_watch_term(self, term: str, *, whole_word: bool = True, case_sensitive: bool = False) -> None:
-        try:
-            added = self.prefs.add_watch_term(term, whole_word=whole_word, case_sensitive=case_sensitive)
-        except ValueError as exc:
-            self.window.statusBar().showMessage(str(exc), 3000)
-            return
-        self._changed(f"Watching “{added.term}” in every article")
+        self._write(lambda: self.prefs.add_watch_term(term, whole_word=whole_word, case_sensitive=case_sensitive),
+                    lambda added: f"Watching “{added.term}” in every article")  # fmt: skip
 
     def recolour_watch_term(self, term_id: str, color: str) -> None:
         term = next((t for t in self.prefs.watch_terms() if t.id == term_id), None)
         if term is not None:
-            self.prefs.add_watch_term(term.term, whole_word=term.whole_word, case_sensitive=term.case_sensitive,
-                                      color=color)  # fmt: skip
-            self._changed(f"“{term.term}” has a new colour")
+            self._write(lambda: self.prefs.add_watch_term(term.term, whole_word=term.whole_word,
+                                                          case_sensitive=term.case_sensitive, color=color),
+                        lambda t: f"“{t.term}” has a new colour")  # fmt: skip
 
     def recolour_watch_term_dialog(self, term_id: str) -> None:
         term = next((t for t in self.prefs.watch_terms() if t.id == term_id), None)
@@ -386,7 +409,7 @@ class EntityFeature(QObject):
                 self.recolour_watch_term(term_id, color.name())
 
     def delete_watch_term(self, term_id: str) -> None:
-        self._changed(f"Stopped watching “{self.prefs.delete_watch_term(term_id).term}”")
+        self._write(lambda: self.prefs.delete_watch_term(term_id), lambda t: f"Stopped watching “{t.term}”")
 
     def delete_correction(self, correction_id: str) -> None:
-        self._changed(f"Correction forgotten: {self.prefs.delete_correction(correction_id).exact}")
+        self._write(lambda: self.prefs.delete_correction(correction_id), lambda c: f"Correction forgotten: {c.exact}")

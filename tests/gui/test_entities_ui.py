@@ -267,3 +267,19 @@ def test_filter_names_turn_back_into_the_cache_key() -> None:
     assert filter_name("the European Union", canonical_name("the European Union", "ORG")) == "European Union"
     key = canonical_name("Sammy Davis Jr.", "PER")
     assert canonical_name(filter_name("Sammy Davis Jr.", key), "") == key
+
+
+def test_panel_removals_and_refused_input(harbour) -> None:
+    w, _aid, _text, spans = harbour
+    f = feature(w)
+    places = next(g for g in f.groups if g.type == "LOC" and g.name == "Tallinn")
+    f.panel.remove_requested.emit(places, False)  # not here
+    assert not is_entity(w, spans[0].start, "LOC") and is_entity(w, spans[3].start, "LOC")
+    april = next(g for g in f.groups if g.name == "April")
+    f.panel.remove_requested.emit(april, True)  # never
+    assert [c.exact for c in f.prefs.corrections("")] == ["April"]
+    assert not is_entity(w, spans[-1].start, "DATE")
+    f.add_watch_term("   ")
+    assert f.prefs.watch_terms() == [] and "at least one character" in w.statusBar().currentMessage()
+    f.delete_correction("no such id")  # gone already: said, not raised
+    assert len(f.prefs.corrections()) == 2
