@@ -1,4 +1,4 @@
-"""Small helpers every loader shares: titles from file names, debris lines, text checks."""
+"""Small helpers every loader shares: titles from file names, debris lines, text checks, byline lines."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from reader.core.errors import ImportProblem
+from reader.core.extract.dates import find_date
 
 _DEBRIS = re.compile(r"^[\W_]*$")  # nothing but punctuation, pipes, rules or spaces
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
@@ -96,7 +97,7 @@ def _is_name(words: list[str], min_words: int) -> bool:
             capitals += 1
         else:
             return False
-    return capitals >= min(min_words, 1) and capitals > 0
+    return capitals > 0  # particles alone ("de la") are no name
 
 
 def _is_place(text: str) -> bool:
@@ -125,8 +126,6 @@ def _names(text: str, min_words: int) -> list[str] | None:
 
 def _date_segment(segment: str, found: BylineLine) -> bool:
     """Read `3 March 2025`, `ACCRA, 3 September 2025`, `Updated: Monday 4 March 2025 10:00 GMT`."""
-    from reader.core.extract.dates import find_date  # formats import extract lazily, as elsewhere
-
     iso, start, end = find_date(segment)
     if not iso:
         return False
