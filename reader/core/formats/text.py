@@ -146,7 +146,8 @@ def take_byline_lines(paras: list[str], meta: dict[str, str], start: int, *, bef
     updated = ""
     i, seen = start, 0
     while i < len(paras) and seen < _BYLINE_WINDOW:
-        found = parse_byline_line(paras[i])
+        # Before the title, a line is only metadata if a title and some text still follow it.
+        found = parse_byline_line(paras[i]) if not before_title or len(paras) - i > 2 else None
         if found is None:
             if before_title:
                 break

@@ -320,3 +320,22 @@ def test_declared_markdown_language_wins_and_is_normalised(tmp_path: Path) -> No
     )
     [a] = load_file(f)
     assert a.language == "fr-CA"
+
+
+def test_byline_line_above_the_title(tmp_path: Path) -> None:
+    f = tmp_path / "story.txt"
+    f.write_text(
+        "By Jane Doe | 3 March 2025\n\nBridge closes\n\nThe old bridge will close for six weeks while the deck "
+        "is replaced.\n",
+        encoding="utf-8",
+    )
+    [a] = load_file(f)
+    assert (a.title, a.byline, a.published) == ("Bridge closes", "Jane Doe", "2025-03-03")
+    assert a.paragraphs == ["The old bridge will close for six weeks while the deck is replaced."]
+
+
+def test_lone_date_line_stays_the_title(tmp_path: Path) -> None:
+    f = tmp_path / "note.txt"
+    f.write_text("3 March 2025\n", encoding="utf-8")
+    [a] = load_file(f)
+    assert a.title == "3 March 2025"
