@@ -151,7 +151,7 @@ class ArticleListView(QTreeView):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
         header.resizeSection(0, 28)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((2, 130), (3, 96), (4, 56)):
+        for col, width in ((2, 104), (3, 92), (4, 50)):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(col, width)
         header.setSortIndicator(3, Qt.SortOrder.DescendingOrder)

@@ -50,7 +50,8 @@ class EntityFeature(QObject):
         self.dock = QDockWidget("Entities", window)
         self.dock.setObjectName("entityDock")
         self.dock.setWidget(self.panel)
-        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.dock)
+        window.splitDockWidget(window.library_dock, self.dock, Qt.Orientation.Vertical)
         self.dock.setVisible(bool(window.settings.get("entity_panel_visible", True)))
         self._connect_panel()
         self._register_commands()
@@ -138,10 +139,16 @@ class EntityFeature(QObject):
         if obj is self.window:
             if event.type() == QEvent.Type.Show:
                 self.install_menu()
-                QTimer.singleShot(0, lambda: self.window.resizeDocks([self.dock], [290], Qt.Orientation.Horizontal))
+                QTimer.singleShot(0, self._size_docks)
             elif event.type() == QEvent.Type.Close:
                 self.prefs.close()
         return False
+
+    def _size_docks(self) -> None:
+        """The left column: library views above, entities below (most of the height)."""
+        w = self.window
+        w.resizeDocks([w.library_dock], [235], Qt.Orientation.Horizontal)
+        w.resizeDocks([w.library_dock, self.dock], [230, max(300, w.height() - 330)], Qt.Orientation.Vertical)
 
     # --- marks ------------------------------------------------------------------------------
 

@@ -9,6 +9,7 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
+    QDockWidget,
     QFileDialog,
     QLabel,
     QLineEdit,
@@ -37,7 +38,7 @@ from reader.ui.sidebar import Sidebar
 from reader.ui.themes import apply_theme, current_theme
 from reader.ui.workers import ScanWorker
 
-MENUS = ("&File", "&Go", "&Article", "&View", "&Help")
+MENUS = ("&File", "&Go", "&Article", "&Entities", "&View", "&Help")
 
 
 class MainWindow(QMainWindow):
@@ -113,12 +114,19 @@ class MainWindow(QMainWindow):
         self.right.setStretchFactor(0, 4)
         self.right.setStretchFactor(1, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        for w in (self.sidebar, left, self.right):
+        for w in (left, self.right):
             self.splitter.addWidget(w)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setStretchFactor(2, 3)
-        self.splitter.setSizes([160, 470, 650])
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([440, 600])
         self.setCentralWidget(self.splitter)
+        # the library views sit in a left dock; features stack their panels under it
+        self.library_dock = QDockWidget("Library", self)
+        self.library_dock.setObjectName("libraryDock")
+        self.library_dock.setWidget(self.sidebar)
+        self.library_dock.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)
+        self.library_dock.setTitleBarWidget(QWidget())  # the sidebar names its own sections
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.library_dock)
         self.status_label = QLabel()
         self.statusBar().addWidget(self.status_label, 1)
         self.setTabOrder(self.filter_box, self.list_view)

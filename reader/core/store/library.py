@@ -16,7 +16,7 @@ from reader.core.article import Article, Block
 from reader.core.errors import ImportProblem
 from reader.core.store.library_query import ListQuery, build_list_sql
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS files(
@@ -44,9 +44,10 @@ CREATE TRIGGER IF NOT EXISTS articles_ad AFTER DELETE ON articles BEGIN
 END;
 CREATE TABLE IF NOT EXISTS mentions(
     article_rowid INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,
-    type TEXT NOT NULL, key TEXT NOT NULL, text TEXT NOT NULL);
+    type TEXT NOT NULL, key TEXT NOT NULL, text TEXT NOT NULL, short TEXT NOT NULL DEFAULT '');
 CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article_rowid);
 CREATE INDEX IF NOT EXISTS mentions_key ON mentions(key, type);
+CREATE INDEX IF NOT EXISTS mentions_short ON mentions(short);
 """
 
 
@@ -306,13 +307,13 @@ class Library:
         row = self.db.execute("SELECT rowid FROM articles WHERE id=?", (article_id,)).fetchone()
         if row is None:
             return
-        values = [
-            (row[0], s.start, s.end, s.type, canonical_name(s.text, s.type), s.text)  # type: ignore[attr-defined]
-            for s in spans
-        ]
+        values = []
+        for s in spans:
+            key = canonical_name(s.text, s.type)  # type: ignore[attr-defined]
+            values.append((row[0], s.start, s.end, s.type, key, s.text, surname(key, s.type)))  # type: ignore[attr-defined]
         with self.db:
             self.db.execute("DELETE FROM mentions WHERE article_rowid=?", (row[0],))
-            self.db.executemany("INSERT INTO mentions VALUES (?,?,?,?,?,?)", values)
+            self.db.executemany("INSERT INTO mentions VALUES (?,?,?,?,?,?,?)", values)
             self.db.execute("UPDATE articles SET tagged=1 WHERE rowid=?", (row[0],))
 
     def tag_pending(self, *, batch: int = 50, should_stop: Callable[[], bool] | None = None) -> int:
@@ -354,6 +355,12 @@ class Library:
                 [*params, limit],
             )
         ]
+
+
+def surname(key: str, entity_type: str) -> str:
+    """The last word of a person's full name ("vladimir putin" -> "putin"), so short forms find it."""
+    words = key.split()
+    return words[-1] if entity_type == "PER" and len(words) > 1 else ""
 
 
 def _chunks(items: list[str], size: int) -> Iterator[list[str]]:

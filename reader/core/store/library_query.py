@@ -73,9 +73,11 @@ def build_list_sql(q: ListQuery) -> tuple[str, list[object]]:
     """The SELECT for `q` (temp tables only_ids/exclude_ids are filled by the caller)."""
     where: list[str] = []
     params: list[object] = []
-    if q.entity:
-        where.append("a.rowid IN (SELECT article_rowid FROM mentions WHERE key = ?)")
-        params.append(q.entity)
+    if q.entity:  # the name itself, a person's full name given the surname, and the surname given the full name
+        words = q.entity.split()
+        where.append("a.rowid IN (SELECT article_rowid FROM mentions WHERE key = ? OR short = ?"
+                     " OR (type = 'PER' AND key = ?))")  # fmt: skip
+        params += [q.entity, q.entity, words[-1] if len(words) > 1 else q.entity]
     if q.folder:
         prefix = q.folder.rstrip("/\\") + "/"
         where.append("substr(a.path, 1, ?) = ?")

@@ -95,3 +95,25 @@ def test_parse_filter_understands_fields() -> None:
     assert spec.tags == ["energy"] and spec.flags == ["bookmarked"]
     assert spec.text == "gas" and spec.title == "pipeline deal"
     assert parse_filter('"unclosed quote').title == "unclosed quote"
+
+
+def test_entity_filter_finds_short_and_full_forms_of_a_name(tmp_path: Path, folder: Path) -> None:
+    from reader.core.entities import EntitySpan, canonical_name
+
+    lib = Library(tmp_path / "cache.sqlite3")
+    lib.scan([folder])
+    by_title = {lib.rows([i])[i].title: i for i in lib.all_ids()}
+    full, short = by_title["Harbour strike ends"], by_title["Budget vote delayed"]
+    lib.store_mentions(full, [EntitySpan(0, 10, "PER", "Peeter Kask"), EntitySpan(20, 27, "LOC", "Tallinn")])
+    lib.store_mentions(short, [EntitySpan(0, 4, "PER", "Kask")])
+    assert lib.untagged_ids() == [by_title["Rain returns to the valley"]]
+
+    def mentioning(name: str) -> set[str]:
+        return set(lib.list_ids(ListQuery(entity=canonical_name(name, ""))))
+
+    assert mentioning("Peeter Kask") == {full, short}
+    assert mentioning("Kask") == {full, short}
+    assert mentioning("Tallinn") == {full}
+    assert mentioning("Peeter") == set()
+    assert [(s.type, s.text) for s in lib.entity_spans(full)] == [("PER", "Peeter Kask"), ("LOC", "Tallinn")]
+    assert ("tallinn", "LOC", 1, 1) in lib.top_entities("LOC")
