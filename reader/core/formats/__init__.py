@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from reader.core.article import Article
@@ -83,7 +84,17 @@ def load_file(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[A
             f"No article was found in this file ({_FORMAT_WORDS.get(fmt, fmt)}).",
             "Check that it is a saved article, feed or newsletter and not an empty one.",
         )
-    return articles
+    return [_with_language(a) for a in articles]
+
+
+def _with_language(article: Article) -> Article:
+    """Fill in a language the file did not declare, guessed from the opening of the text."""
+    if article.language:
+        return article
+    from reader.core.extract.language import guess_language
+
+    language = guess_language(f"{article.title}\n{article.text[:2000]}")
+    return replace(article, language=language) if language else article
 
 
 def _is_article_name(name: str) -> bool:
