@@ -397,7 +397,7 @@ class AnnotationFeature(QObject):
 
     def export(self, choice: ExportChoice) -> list[Path] | None:
         """Write the export; None when the user declined to overwrite, [] when it failed (and was shown)."""
-        items, _missing = items_for_ids(self.window.library, self.store, self.scope_ids(choice.scope),
+        items, _missing = items_for_ids(self.window.entity_source, self.store, self.scope_ids(choice.scope),
                                         with_entities=choice.include_entities)  # fmt: skip
         paths = write_export(self.window, items, choice)
         if paths:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.entities import ENTITY_TYPES, EntityGroup, EntitySpan, group_mentions
-from reader.core.store.entity_prefs import EVERY_ARTICLE, EntityPrefs, apply_corrections
+from reader.core.store.entity_prefs import EVERY_ARTICLE, CorrectedLibrary, EntityPrefs, apply_corrections
 from reader.core.watch_terms import WatchHit, find_watch_terms
 from reader.ui.dialogs.top_entities import TopEntitiesDialog, filter_name
 from reader.ui.entity_marks import STYLES, entity_format, entity_tooltip, watch_format
@@ -40,6 +40,7 @@ class EntityFeature(QObject):
         super().__init__(window)
         self.window = window
         self.prefs = EntityPrefs.open(window.paths.user_db)
+        window.entity_source = CorrectedLibrary(window.library, self.prefs)  # exports carry the corrections
         self.article = None
         self.spans: list[EntitySpan] = []  # the article's entities after corrections, every type
         self.groups: list[EntityGroup] = []

@@ -57,6 +57,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.store = UserStore(paths.user_db, backups_dir=paths.backups)  # makes the daily backup
         self.library = Library(paths.library_db)
+        self.entity_source: object = self.library  # what export reads entities from; corrections wrap it
         self.operations = Operations(self.store, self)
         self.operations.changes_applied.connect(self._on_changes)
         self.operations.failed.connect(self.show_write_error)

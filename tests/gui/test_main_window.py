@@ -159,3 +159,20 @@ def test_unreadable_files_are_listed_as_import_problems(make_window, article_fol
     assert w.list_stack.currentWidget() is w.problems_view
     assert w.problems_view.rowCount() == 1
     assert w.problems_view.item(0, 0).text() == "broken.html" and w.problems_view.item(0, 1).text()
+
+
+def test_exports_read_entities_with_the_users_corrections(make_window) -> None:
+    from reader.core.entities import EntitySpan
+    from reader.core.export.collect import items_for_ids
+
+    w = make_window()
+    article_id = w.model.ids[0]
+    text = w.library.article(article_id).text
+    word = text.split()[0]
+    w.library.store_mentions(article_id, [EntitySpan(0, len(word), "ORG", word)])
+    entity = next(f for f in w.features if hasattr(f, "prefs"))
+    entity.prefs.add_correction(article_id="", exact=word, type="ORG", action="remove")
+    [item], _ = items_for_ids(w.entity_source, w.store, [article_id], with_entities=True)
+    assert item.entities == []
+    [plain], _ = items_for_ids(w.library, w.store, [article_id], with_entities=True)
+    assert [s.text for s in plain.entities] == [word]

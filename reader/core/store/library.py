@@ -209,7 +209,7 @@ class Library:
             )
 
     def _forget_missing(self, folders: list[str], present: set[str]) -> int:
-        gone = []
+        gone: list[str] = []
         for folder in folders:
             prefix = folder.rstrip(os.sep) + os.sep
             rows = self.db.execute("SELECT path FROM files WHERE substr(path, 1, ?) = ?", (len(prefix), prefix))
