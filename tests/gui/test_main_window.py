@@ -176,3 +176,16 @@ def test_exports_read_entities_with_the_users_corrections(make_window) -> None:
     assert item.entities == []
     [plain], _ = items_for_ids(w.library, w.store, [article_id], with_entities=True)
     assert [s.text for s in plain.entities] == [word]
+
+
+def test_every_binding_names_a_command_and_no_key_is_bound_twice(make_window) -> None:
+    from PySide6.QtGui import QKeySequence
+
+    w = make_window()
+    assert set(w.registry.keymap) <= set(w.registry.commands)
+    seen: dict[str, str] = {}
+    for name, command in w.registry.commands.items():
+        for key in command.keys:
+            canonical = QKeySequence(key).toString()
+            assert canonical not in seen, f"{key} is bound to {seen.get(canonical)} and {name}"
+            seen[canonical] = name
