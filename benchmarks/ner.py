@@ -23,7 +23,8 @@ sys.path.insert(0, str(REPO))
 from reader.core.entities.conll import ConllDocument, read_conll  # noqa: E402
 from reader.core.entities.evaluate import Scores  # noqa: E402
 from reader.core.entities.gazetteer import PhraseMatcher, collect_phrases  # noqa: E402
-from reader.core.entities.model import TaggerModel, read_model  # noqa: E402
+from reader.core.entities.model import StackedModel, TaggerModel  # noqa: E402
+from reader.core.entities.model_file import read_model  # noqa: E402
 from reader.core.entities.tagger import model_path  # noqa: E402
 
 DATA = REPO.parent / "shared" / "data" / "conll2003"
@@ -35,18 +36,17 @@ def lookup_tags(matcher: PhraseMatcher, sent: list[str]) -> list[str]:
     tags = ["O"] * len(sent)
     for i, feats in enumerate(matcher.match(low, [t[:1].isupper() for t in sent])):
         for f in feats:
-            if f.startswith("gz=B-"):
+            if f[:5] in ("gz=B-", "gz=U-"):
                 tags[i] = "B-" + f[5:]
-            elif f.startswith("gz=I-"):
+            elif f[:5] in ("gz=I-", "gz=L-"):
                 tags[i] = "I-" + f[5:]
     return tags
 
 
-def score_model(model: TaggerModel, docs: list[ConllDocument]) -> tuple[Scores, float, float]:
+def score_model(model: TaggerModel | StackedModel, docs: list[ConllDocument]) -> tuple[Scores, float, float]:
     """Scores, then tokens/s on a cold word cache and on a warm one."""
     tokens = sum(d.token_count for d in docs)
-    model._word_vectors.clear()
-    model.features.cache.clear()
+    model.clear_cache()
     t0 = time.perf_counter()
     preds = [model.tag_document(d.sentences) for d in docs]
     cold = tokens / (time.perf_counter() - t0)

@@ -1,20 +1,10 @@
-"""The trained tagger: weights, the model file format, and fast greedy decoding of documents.
-
-File format (`ner-model.bin`, gzip-compressed): the magic line, a length-prefixed JSON header
-(labels, weight scale, word statistics, how it was trained), the feature names joined by
-newlines, then one little-endian int16 weight per (feature, label). No pickle: loading never
-runs code from the file.
-"""
+"""The trained tagger: labels, integer weights and fast greedy decoding of documents."""
 
 from __future__ import annotations
 
-import gzip
-import json
 import struct
-import sys
-from array import array
 from collections.abc import Mapping, Sequence
-from pathlib import Path
+from itertools import chain
 from typing import Any
 
 from reader.core.entities.features import (
@@ -30,9 +20,9 @@ from reader.core.entities.features import (
     tag_features,
 )
 from reader.core.entities.gazetteer import PhraseMatcher
+from reader.core.entities.stacking import stack_features
 from reader.core.entities.tokenize import normalize_token
 
-MAGIC = b"NEWSREADER-NER-1\n"
 TYPES = ("PER", "ORG", "LOC", "MISC")
 # BILOU: Begin, Inside, Last, Unit-length; the decoder then knows where a name ends, not only
 # where it starts. Output is converted to IOB2.
@@ -107,8 +97,11 @@ def pad_sentence(sent: list[str]) -> tuple[list[str], list[str]]:
     return low, shapes
 
 
+Prepared = tuple[list[str], list[str], bool, list[list[str]], list[str]]
+
+
 def prepare_sentence(sent: list[str], doc: DocumentView, matcher: PhraseMatcher,
-                     stats: Mapping[str, str]) -> tuple[list[str], list[str], bool, list[list[str]], list[str]]:
+                     stats: Mapping[str, str]) -> Prepared:
     """Padded lower-cased words and shapes, the headline flag, the tag-independent features and
     each token's training statistic."""
     low, shapes = pad_sentence(sent)
@@ -146,15 +139,17 @@ class TaggerModel:
     so the fields can be read back with one `struct.unpack`.
     """
 
-    def __init__(self, labels: tuple[str, ...], weights: Mapping[str, Sequence[int]], stats: Mapping[str, str],
-                 phrases: Mapping[str, str], info: Mapping[str, Any] | None = None) -> None:
+    def __init__(self, labels: tuple[str, ...], weights: Mapping[str, int], stats: Mapping[str, str],
+                 phrases: Mapping[str, str], info: Mapping[str, Any] | None = None, *,
+                 features: WordFeatureCache | None = None, matcher: PhraseMatcher | None = None) -> None:
+        """`weights` are packed (see `pack_weights`); `features` and `matcher` may be shared between passes."""
         self.labels = labels
-        self.weights: dict[str, int] = {f: pack(v) for f, v in weights.items()}
+        self.weights = weights
         self.stats = stats
         self.phrases = phrases
-        self.matcher = PhraseMatcher(phrases)
+        self.matcher = matcher or PhraseMatcher(phrases)
         self.info = dict(info or {})
-        self.features = WordFeatureCache(stats)
+        self.features = features or WordFeatureCache(stats)
         self._allowed = allowed_after(labels)
         self._word_vectors: dict[str, tuple[int, ...]] = {}
         self._bias = pack([1 << 30] * len(labels))
@@ -178,22 +173,39 @@ class TaggerModel:
         """The per-label scores (all shifted by the same bias) of a packed sum."""
         return self._unpack((packed + self._bias).to_bytes(self._nbytes, "little"))
 
+    def clear_cache(self) -> None:
+        """Forget the per-word sums (for benchmarks that measure a cold start)."""
+        self._word_vectors.clear()
+        self.features.cache.clear()
+
+    def prepare(self, sentences: list[list[str]]) -> list[Prepared]:
+        """The tag-independent view of each sentence of one document."""
+        doc = DocumentView(sentences)
+        return [prepare_sentence(sent, doc, self.matcher, self.stats) for sent in sentences]
+
     def tag_document(self, sentences: list[list[str]]) -> list[list[str]]:
         """IOB2 tags for every token of every sentence of one document."""
-        doc = DocumentView(sentences)
-        memory: dict[str, Memory] = {}
-        return [to_iob2(self._tag_sentence(sent, doc, memory)) for sent in sentences]
+        return self.decode(sentences, self.prepare(sentences))
 
-    def _tag_sentence(self, sent: list[str], doc: DocumentView, memory: dict[str, Memory]) -> list[str]:
+    def decode(self, sentences: list[list[str]], prepared: list[Prepared],
+               hints: list[list[list[str]]] | None = None) -> list[list[str]]:
+        """IOB2 tags of a prepared document; `hints` are extra features per sentence and token."""
+        memory: dict[str, Memory] = {}
+        per_sentence = hints if hints is not None else [None] * len(sentences)
+        return [to_iob2(self._tag_sentence(sent, prep, memory, h))
+                for sent, prep, h in zip(sentences, prepared, per_sentence, strict=True)]
+
+    def _tag_sentence(self, sent: list[str], prep: Prepared, memory: dict[str, Memory],
+                      hints: list[list[str]] | None) -> list[str]:
         labels = self.labels
         wget = self.weights.get
-        low, shapes, caps, sfeats, wstats = prepare_sentence(sent, doc, self.matcher, self.stats)
+        low, shapes, caps, sfeats, wstats = prep
         vecs = [self._vectors(t) for t in (SENT_START, SENT_START, *sent, SENT_END, SENT_END)]
         prev2 = prev = "<S>"
         out = []
         for i, feats in enumerate(sfeats):
             total = (vecs[i][0] + vecs[i + 1][1] + vecs[i + 2][2] + vecs[i + 3][3] + vecs[i + 4][4]
-                     + sum(filter(None, map(wget, feats)))
+                     + sum(filter(None, map(wget, feats if hints is None else chain(feats, hints[i]))))
                      + sum(filter(None, map(wget, tag_features(i, low, shapes, prev, prev2, caps, memory, wstats)))))
             score = self.scores(total)
             tag = labels[max(self._allowed[prev], key=score.__getitem__)]
@@ -208,42 +220,27 @@ def pack(values: Sequence[int]) -> int:
     return sum(v << (32 * k) for k, v in enumerate(values))
 
 
-def save_model(path: Path, labels: tuple[str, ...], weights: Mapping[str, Sequence[int]], scale: float,
-               stats: Mapping[str, str], phrases: Mapping[str, str], info: Mapping[str, Any]) -> int:
-    """Write the model file (integer weights from `quantize`); returns the number of features."""
-    names = list(weights)
-    packed = array("h", (x for f in names for x in weights[f]))
-    if sys.byteorder != "little":
-        packed.byteswap()
-    header = json.dumps({"labels": list(labels), "scale": scale, "count": len(names), "stats": stats,
-                         "phrases": phrases, "info": dict(info)}).encode("utf-8")
-    name_bytes = "\n".join(names).encode("utf-8")
-    blob = b"".join([MAGIC, struct.pack("<I", len(header)), header,
-                     struct.pack("<I", len(name_bytes)), name_bytes, packed.tobytes()])
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(gzip.compress(blob, compresslevel=9, mtime=0))
-    return len(names)
+def pack_weights(weights: Mapping[str, Sequence[int]]) -> dict[str, int]:
+    """Integer weight lists (from `quantize`) as packed ints for `TaggerModel`."""
+    return {f: pack(v) for f, v in weights.items()}
 
 
-def read_model(path: Path) -> TaggerModel:
-    """Load a model file written by `save_model`."""
-    data = gzip.decompress(path.read_bytes())
-    if not data.startswith(MAGIC):
-        raise ValueError(f"{path} is not a News Reader entity model")
-    pos = len(MAGIC)
-    (hlen,) = struct.unpack_from("<I", data, pos)
-    pos += 4
-    header = json.loads(data[pos : pos + hlen].decode("utf-8"))
-    pos += hlen
-    (nlen,) = struct.unpack_from("<I", data, pos)
-    pos += 4
-    names = data[pos : pos + nlen].decode("utf-8").split("\n")
-    pos += nlen
-    packed = array("h")
-    packed.frombytes(data[pos:])
-    if sys.byteorder != "little":
-        packed.byteswap()
-    labels = tuple(header["labels"])
-    n = len(labels)
-    weights = {name: packed[i * n : (i + 1) * n] for i, name in enumerate(names)}
-    return TaggerModel(labels, weights, header["stats"], header["phrases"], header.get("info"))
+class StackedModel:
+    """Two passes: the first model tags the document, the second re-tags it knowing the first's
+    tags for the whole document (see stacking.py)."""
+
+    def __init__(self, first: TaggerModel, second: TaggerModel) -> None:
+        self.first = first
+        self.second = second
+        self.labels = first.labels
+        self.info = first.info
+
+    def clear_cache(self) -> None:
+        self.first.clear_cache()
+        self.second.clear_cache()
+
+    def tag_document(self, sentences: list[list[str]]) -> list[list[str]]:
+        """IOB2 tags for every token of every sentence of one document."""
+        prepared = self.first.prepare(sentences)  # the same for both passes
+        first = self.first.decode(sentences, prepared)
+        return self.second.decode(sentences, prepared, stack_features(sentences, first))

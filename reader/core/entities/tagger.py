@@ -6,7 +6,8 @@ import threading
 from pathlib import Path
 
 from reader.core.entities.conll import iob_spans
-from reader.core.entities.model import TaggerModel, read_model
+from reader.core.entities.model import StackedModel, TaggerModel
+from reader.core.entities.model_file import read_model
 from reader.core.entities.patterns import find_patterns
 from reader.core.entities.span import EntitySpan
 from reader.core.entities.tokenize import split_sentences, tokenize
@@ -15,7 +16,7 @@ from reader.paths import resources_dir
 MODEL_FILE = "ner-model.bin"
 
 _lock = threading.Lock()
-_model: TaggerModel | None = None
+_model: TaggerModel | StackedModel | None = None
 
 
 def model_path() -> Path:
@@ -33,7 +34,7 @@ def model_loaded() -> bool:
     return _model is not None
 
 
-def _get_model() -> TaggerModel:
+def _get_model() -> TaggerModel | StackedModel:
     global _model
     model = _model
     if model is None:

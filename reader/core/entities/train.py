@@ -14,6 +14,7 @@ import random
 import sys
 import time
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from pathlib import Path
 
 from reader.core.entities.conll import ConllDocument, read_conll
@@ -22,20 +23,24 @@ from reader.core.entities.features import SENT_END, SENT_START, DocumentView, Me
 from reader.core.entities.gazetteer import PhraseMatcher, collect_phrases
 from reader.core.entities.model import (
     LABELS,
+    StackedModel,
     TaggerModel,
     allowed_after,
+    pack_weights,
     prepare_sentence,
     quantize,
     remember,
-    save_model,
     to_bilou,
 )
+from reader.core.entities.model_file import save_model
+from reader.core.entities.stacking import stack_features
 from reader.core.entities.tokenize import normalize_token
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
 DEFAULT_DATA = REPO_ROOT.parent / "shared" / "data" / "conll2003"
 DEFAULT_OUT = REPO_ROOT / "resources" / "models" / "ner-model.bin"
 FOLDS = 5
+Hints = list[list[list[list[str]]]]  # per document, sentence and token: second-pass features
 
 
 def word_stats(docs: list[ConllDocument]) -> dict[str, str]:
@@ -93,20 +98,25 @@ class Perceptron:
 
 
 def train_epoch(p: Perceptron, docs: list[ConllDocument], caches: list[WordFeatureCache],
-                matchers: list[PhraseMatcher], order: list[int]) -> int:
-    """One pass over the documents in `order`; returns the number of wrong tags."""
+                matchers: list[PhraseMatcher], order: list[int], hints: Hints | None = None) -> int:
+    """One pass over the documents in `order`; returns the number of wrong tags.
+
+    `caches` and `matchers` hold, for each document, the jackknifed statistics and phrases it sees.
+    """
     lab_idx = {lab: k for k, lab in enumerate(LABELS)}
     allowed = allowed_after(LABELS)
     errors = 0
     for di in order:
         doc = docs[di]
-        cache = caches[di % len(caches)]
-        matcher = matchers[di % len(matchers)]
+        cache = caches[di]
         view = DocumentView(doc.sentences)
         memory: dict[str, Memory] = {}
-        for sent, gold_iob in zip(doc.sentences, doc.tags, strict=True):
+        for si, (sent, gold_iob) in enumerate(zip(doc.sentences, doc.tags, strict=True)):
             gold = to_bilou(gold_iob)
-            low, shapes, caps, sfeats, wstats = prepare_sentence(sent, view, matcher, cache.stats)
+            low, shapes, caps, sfeats, wstats = prepare_sentence(sent, view, matchers[di], cache.stats)
+            if hints is not None:
+                for feats, more in zip(sfeats, hints[di][si], strict=True):
+                    feats.extend(more)
             wf = [cache.get(t) for t in (SENT_START, SENT_START, *sent, SENT_END, SENT_END)]
             prev2 = prev = "<S>"
             for i in range(len(sent)):
@@ -125,7 +135,7 @@ def train_epoch(p: Perceptron, docs: list[ConllDocument], caches: list[WordFeatu
     return errors
 
 
-def evaluate(model: TaggerModel, docs: list[ConllDocument]) -> tuple[Scores, int, float]:
+def evaluate(model: TaggerModel | StackedModel, docs: list[ConllDocument]) -> tuple[Scores, int, float]:
     """Scores of the model on gold documents, with the token count and seconds taken."""
     scores = Scores()
     t0 = time.perf_counter()
@@ -138,11 +148,37 @@ def evaluate(model: TaggerModel, docs: list[ConllDocument]) -> tuple[Scores, int
     return scores, tokens, time.perf_counter() - t0
 
 
+def train_stage(docs: list[ConllDocument], caches: list[WordFeatureCache], matchers: list[PhraseMatcher],
+                epochs: int, seed: int, hints: Hints | None = None,
+                dev_f1: Callable[[dict[str, list[float]]], float] | None = None,
+                ) -> tuple[dict[str, list[float]], int, float]:
+    """Averaged weights after the best epoch on dev (or after the last one without `dev_f1`)."""
+    p = Perceptron(len(LABELS))
+    rng = random.Random(seed)
+    order = list(range(len(docs)))
+    best: tuple[float, int, dict[str, list[float]]] = (-1.0, 0, {})
+    for epoch in range(1, epochs + 1):
+        t0 = time.perf_counter()
+        rng.shuffle(order)
+        errors = train_epoch(p, docs, caches, matchers, order, hints)
+        if dev_f1 is None and epoch < epochs:
+            continue
+        avg = p.averaged()
+        f1 = dev_f1(avg) if dev_f1 is not None else 0.0
+        if dev_f1 is not None:
+            print(f"  epoch {epoch}: {errors} training errors, dev F1 {f1:.2f} ({time.perf_counter() - t0:.0f}s)",
+                  flush=True)
+        if f1 > best[0]:
+            best = (f1, epoch, avg)
+    return best[2], best[1], best[0]
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="Train the News Reader entity tagger on CoNLL-2003.")
     ap.add_argument("--train", type=Path, default=DEFAULT_DATA / "train.txt")
     ap.add_argument("--dev", type=Path, default=DEFAULT_DATA / "dev.txt")
     ap.add_argument("--epochs", type=int, default=9, help="maximum epochs; the best on dev is kept")
+    ap.add_argument("--stages", type=int, choices=(1, 2), default=2, help="2 adds the document-level second pass")
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
     ap.add_argument("--prune", type=float, default=0.05, help="drop features whose weights are all this small")
     ap.add_argument("--seed", type=int, default=1)
@@ -150,36 +186,46 @@ def main(argv: list[str] | None = None) -> int:
 
     train_docs = read_conll(args.train)
     dev_docs = read_conll(args.dev)
-    print(f"train: {len(train_docs)} documents; dev: {len(dev_docs)} documents", flush=True)
-    fold_caches = [
-        WordFeatureCache(word_stats([d for j, d in enumerate(train_docs) if j % FOLDS != k])) for k in range(FOLDS)
-    ]
-    fold_matchers = [
-        PhraseMatcher(collect_phrases([d for j, d in enumerate(train_docs) if j % FOLDS != k])) for k in range(FOLDS)
-    ]
-    full_stats = word_stats(train_docs)
-    full_phrases = collect_phrases(train_docs)
-    p = Perceptron(len(LABELS))
-    rng = random.Random(args.seed)
-    order = list(range(len(train_docs)))
-    best: tuple[float, int, dict[str, list[float]]] = (-1.0, 0, {})
-    for epoch in range(1, args.epochs + 1):
-        t0 = time.perf_counter()
-        rng.shuffle(order)
-        errors = train_epoch(p, train_docs, fold_caches, fold_matchers, order)
-        avg = p.averaged()
-        scores, ntok, secs = evaluate(TaggerModel(LABELS, quantize(avg)[0], full_stats, full_phrases), dev_docs)
-        f1 = scores.prf()[2]
-        print(f"epoch {epoch}: {errors} training errors, dev F1 {f1:.2f} ({time.perf_counter() - t0:.0f}s,"
-              f" dev {ntok / secs:.0f} tokens/s)", flush=True)
-        if f1 > best[0]:
-            best = (f1, epoch, avg)
-    f1, epoch, weights = best
-    info = {"trained_on": "CoNLL-2003 train.txt", "tuned_on": "CoNLL-2003 dev.txt", "epochs": epoch,
-            "dev_f1": round(f1, 2), "seed": args.seed, "prune": args.prune}
-    kept = save_model(args.out, LABELS, *quantize(weights, args.prune), full_stats, full_phrases, info)
-    print(f"kept epoch {epoch} (dev F1 {f1:.2f}); wrote {kept} features to {args.out} "
-          f"({args.out.stat().st_size / 1e6:.1f} MB)")
+    n = len(train_docs)
+    print(f"train: {n} documents; dev: {len(dev_docs)} documents", flush=True)
+    fold_stats = [word_stats([d for j, d in enumerate(train_docs) if j % FOLDS != k]) for k in range(FOLDS)]
+    fold_phrases = [collect_phrases([d for j, d in enumerate(train_docs) if j % FOLDS != k]) for k in range(FOLDS)]
+    fold_caches = [WordFeatureCache(st) for st in fold_stats]
+    fold_matchers = [PhraseMatcher(ph) for ph in fold_phrases]
+    caches = [fold_caches[j % FOLDS] for j in range(n)]
+    matchers = [fold_matchers[j % FOLDS] for j in range(n)]
+    stats = word_stats(train_docs)
+    phrases = collect_phrases(train_docs)
+
+    def model_of(weights: dict[str, list[float]]) -> TaggerModel:
+        return TaggerModel(LABELS, pack_weights(quantize(weights, args.prune)[0]), stats, phrases)
+
+    print("first pass", flush=True)
+    w1, epoch1, f1 = train_stage(train_docs, caches, matchers, args.epochs, args.seed,
+                                 dev_f1=lambda w: evaluate(model_of(w), dev_docs)[0].prf()[2])
+    stages = [w1]
+    info: dict[str, object] = {"trained_on": "CoNLL-2003 train.txt", "tuned_on": "CoNLL-2003 dev.txt",
+                               "seed": args.seed, "prune": args.prune, "epochs": [epoch1], "dev_f1": round(f1, 2)}
+    if args.stages == 2:
+        first = model_of(w1)
+        # The second pass learns from first-pass tags the first pass did not see the answers of.
+        hints: Hints = [[] for _ in range(n)]
+        for k in range(FOLDS):
+            idx = [j for j in range(n) if j % FOLDS != k]
+            print(f"first pass without fold {k + 1}/{FOLDS}", flush=True)
+            wk, _, _ = train_stage([train_docs[j] for j in idx], [caches[j] for j in idx],
+                                   [matchers[j] for j in idx], epoch1, args.seed)
+            mk = TaggerModel(LABELS, pack_weights(quantize(wk, args.prune)[0]), fold_stats[k], fold_phrases[k])
+            for j in range(k, n, FOLDS):
+                hints[j] = stack_features(train_docs[j].sentences, mk.tag_document(train_docs[j].sentences))
+        print("second pass", flush=True)
+        w2, epoch2, f1 = train_stage(
+            train_docs, caches, matchers, args.epochs, args.seed, hints,
+            dev_f1=lambda w: evaluate(StackedModel(first, model_of(w)), dev_docs)[0].prf()[2])
+        stages.append(w2)
+        info.update(epochs=[epoch1, epoch2], dev_f1=round(f1, 2))
+    kept = save_model(args.out, LABELS, [quantize(w, args.prune)[0] for w in stages], stats, phrases, info)
+    print(f"dev F1 {f1:.2f}; wrote {kept} features to {args.out} ({args.out.stat().st_size / 1e6:.1f} MB)")
     return 0
 
 

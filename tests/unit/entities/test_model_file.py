@@ -6,7 +6,8 @@ from pathlib import Path
 
 from reader.core.entities.conll import iob_spans, parse_conll
 from reader.core.entities.evaluate import Scores
-from reader.core.entities.model import LABELS, TaggerModel, allowed_after, quantize, read_model, save_model, to_bilou
+from reader.core.entities.model import LABELS, TaggerModel, allowed_after, pack_weights, quantize, to_bilou
+from reader.core.entities.model_file import read_model, save_model
 from reader.core.entities.tagger import model_path
 
 IOB = ("O", "B-PER", "I-PER", "B-LOC", "I-LOC")
@@ -16,6 +17,7 @@ def _tiny_weights() -> dict[str, list[float]]:
     # Capitalised words are people; "Paris" is a place; I-PER follows B-PER for a capitalised word.
     w = {f: [0.0] * len(IOB) for f in ("INITCAP", "w=Paris", "T1=B-PER", "T1=<S>")}
     w["INITCAP"][IOB.index("B-PER")] = 1.0
+    w["INITCAP"][IOB.index("O")] = -0.7  # negative weights must survive the file's int16 packing
     w["T1=B-PER"][IOB.index("I-PER")] = 1.5
     w["w=Paris"][IOB.index("B-LOC")] = 3.0
     return w
@@ -23,15 +25,17 @@ def _tiny_weights() -> dict[str, list[float]]:
 
 def test_round_trip_and_decoding(tmp_path: Path) -> None:
     path = tmp_path / "m.bin"
-    ints, scale = quantize(_tiny_weights())
-    save_model(path, IOB, ints, scale, {"smith": "PER|an"}, {"new york": "LOC"}, {"note": "test"})
+    ints, _scale = quantize(_tiny_weights())
+    save_model(path, IOB, [ints], {"smith": "PER|an"}, {"new york": "LOC"}, {"note": "test"})
     model = read_model(path)
+    assert isinstance(model, TaggerModel)
     assert model.labels == IOB
     assert model.stats == {"smith": "PER|an"}
     assert model.phrases == {"new york": "LOC"}
     assert model.info == {"note": "test"}
     assert model.tag_document([["Anna", "Smith", "saw", "Paris", "."]]) == [["B-PER", "I-PER", "O", "B-LOC", "O"]]
-    assert TaggerModel(IOB, ints, {}, {}).tag_document([["the", "end"]]) == [["O", "O"]]
+    assert model.weights == pack_weights(ints)
+    assert TaggerModel(IOB, pack_weights(ints), {}, {}).tag_document([["the", "end"]]) == [["O", "O"]]
 
 
 def test_shipped_model_loads_and_says_how_it_was_made() -> None:
