@@ -8,6 +8,7 @@ depend on the previous tags, word pairs, sentence position and the rest of the d
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from reader.core.entities.lexicon import list_memberships
@@ -20,10 +21,16 @@ Memory = tuple[str, dict[str, int]]  # per word in a document: last entity tag, 
 SENT_END = "</S>"
 
 
-def long_shape(word: str) -> str:
-    """Xxxx-style shape with every character mapped (capped at 8 characters)."""
+_ASCII_SHAPE = str.maketrans({**{c: "X" for c in map(chr, range(65, 91))}, **{c: "x" for c in map(chr, range(97, 123))},
+                              **{c: "d" for c in "0123456789"}})
+_RUNS = re.compile(r"(.)\1+")
+
+
+def _shape(word: str) -> str:
+    if word.isascii():
+        return word.translate(_ASCII_SHAPE)
     out = []
-    for ch in word[:8]:
+    for ch in word:
         if ch.isupper():
             out.append("X")
         elif ch.islower():
@@ -35,13 +42,14 @@ def long_shape(word: str) -> str:
     return "".join(out)
 
 
+def long_shape(word: str) -> str:
+    """Xxxx-style shape with every character mapped (capped at 8 characters)."""
+    return _shape(word[:8])
+
+
 def short_shape(word: str) -> str:
-    """The shape with runs of the same class collapsed: "McDonald" -> "XxXx"."""
-    out: list[str] = []
-    for ch in long_shape(word) if len(word) <= 8 else long_shape(word) + long_shape(word[8:]):
-        if not out or out[-1] != ch:
-            out.append(ch)
-    return "".join(out)
+    """The shape of the first 16 characters with runs of a class collapsed: "McDonald" -> "XxXx"."""
+    return _RUNS.sub(r"\1", _shape(word[:16]))
 
 
 def is_capitalized(word: str) -> bool:
@@ -118,14 +126,15 @@ class DocumentView:
     """Document-wide facts about words: seen lower-case, seen capitalised mid-sentence, and the
     words around the other capitalised occurrences of the same word (non-local context)."""
 
-    def __init__(self, sentences: list[list[str]]) -> None:
+    def __init__(self, sentences: list[list[str]], lows: list[list[str]] | None = None) -> None:
+        """`lows` are the sentences' normalised lower-case tokens when the caller has them."""
         self.lower_seen: set[str] = set()
         self.title_seen: set[str] = set()
         self.around: dict[str, list[str]] = {}
         self.tabular = sum(1 for sent in sentences if is_table_row(sent)) >= 2
-        for sent in sentences:
+        for n, sent in enumerate(sentences):
             caps_sentence = _is_caps_sentence(sent)
-            low = [normalize_token(t).lower() for t in sent]
+            low = lows[n] if lows is not None else [normalize_token(t).lower() for t in sent]
             for i, tok in enumerate(sent):
                 if tok[:1].islower():
                     self.lower_seen.add(low[i])

@@ -77,6 +77,11 @@ def to_bilou(tags: list[str]) -> list[str]:
 _low_shape: dict[str, tuple[str, str]] = {}
 
 
+def clear_word_cache() -> None:
+    """Forget the cached lower-case forms and shapes of words."""
+    _low_shape.clear()
+
+
 def pad_sentence(sent: list[str]) -> tuple[list[str], list[str]]:
     """Lower-cased normalised tokens and their shapes, padded with two markers on each side."""
     low = [SENT_START, SENT_START]
@@ -100,11 +105,11 @@ def pad_sentence(sent: list[str]) -> tuple[list[str], list[str]]:
 Prepared = tuple[list[str], list[str], bool, list[list[str]], list[str]]
 
 
-def prepare_sentence(sent: list[str], doc: DocumentView, matcher: PhraseMatcher,
-                     stats: Mapping[str, str]) -> Prepared:
+def prepare_sentence(sent: list[str], doc: DocumentView, matcher: PhraseMatcher, stats: Mapping[str, str],
+                     padded: tuple[list[str], list[str]] | None = None) -> Prepared:
     """Padded lower-cased words and shapes, the headline flag, the tag-independent features and
     each token's training statistic."""
-    low, shapes = pad_sentence(sent)
+    low, shapes = padded or pad_sentence(sent)
     caps = sentence_flags(sent)
     words = low[2:-2]
     gaz = matcher.match(words, [t[:1].isupper() for t in sent])
@@ -180,8 +185,10 @@ class TaggerModel:
 
     def prepare(self, sentences: list[list[str]]) -> list[Prepared]:
         """The tag-independent view of each sentence of one document."""
-        doc = DocumentView(sentences)
-        return [prepare_sentence(sent, doc, self.matcher, self.stats) for sent in sentences]
+        pads = [pad_sentence(sent) for sent in sentences]
+        doc = DocumentView(sentences, [low[2:-2] for low, _ in pads])
+        return [prepare_sentence(sent, doc, self.matcher, self.stats, pad) for sent, pad in zip(sentences, pads,
+                                                                                                 strict=True)]
 
     def tag_document(self, sentences: list[list[str]]) -> list[list[str]]:
         """IOB2 tags for every token of every sentence of one document."""
@@ -204,9 +211,10 @@ class TaggerModel:
         prev2 = prev = "<S>"
         out = []
         for i, feats in enumerate(sfeats):
+            more = tag_features(i, low, shapes, prev, prev2, caps, memory, wstats)
             total = (vecs[i][0] + vecs[i + 1][1] + vecs[i + 2][2] + vecs[i + 3][3] + vecs[i + 4][4]
-                     + sum(filter(None, map(wget, feats if hints is None else chain(feats, hints[i]))))
-                     + sum(filter(None, map(wget, tag_features(i, low, shapes, prev, prev2, caps, memory, wstats)))))
+                     + sum(filter(None, map(wget, chain(feats, more) if hints is None else
+                                            chain(feats, hints[i], more)))))
             score = self.scores(total)
             tag = labels[max(self._allowed[prev], key=score.__getitem__)]
             out.append(tag)
@@ -243,4 +251,5 @@ class StackedModel:
         """IOB2 tags for every token of every sentence of one document."""
         prepared = self.first.prepare(sentences)  # the same for both passes
         first = self.first.decode(sentences, prepared)
-        return self.second.decode(sentences, prepared, stack_features(sentences, first))
+        lows = [prep[0][2:-2] for prep in prepared]
+        return self.second.decode(sentences, prepared, stack_features(sentences, first, lows))

@@ -19,9 +19,14 @@ def _purity(counts: Counter[str], top: str) -> str:
     return ("" if counts[top] == total else "~") + ("1" if total == 1 else "n")
 
 
-def stack_features(sentences: list[list[str]], tags: list[list[str]]) -> list[list[list[str]]]:
-    """Per sentence, per token, the features derived from the first pass's IOB2 tags."""
-    lows = [[normalize_token(t).lower() for t in sent] for sent in sentences]
+def stack_features(sentences: list[list[str]], tags: list[list[str]],
+                   lows: list[list[str]] | None = None) -> list[list[list[str]]]:
+    """Per sentence, per token, the features derived from the first pass's IOB2 tags.
+
+    `lows` are the normalised lower-case tokens when the caller has them already.
+    """
+    if lows is None:
+        lows = [[normalize_token(t).lower() for t in sent] for sent in sentences]
     word_types: dict[str, Counter[str]] = defaultdict(Counter)
     name_types: dict[str, Counter[str]] = defaultdict(Counter)
     in_longer: dict[str, set[str]] = defaultdict(set)
