@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from reader.core.entities.lexicon import list_memberships
+from reader.core.entities.lexicon import BUSINESS_WORDS, SPORT_WORDS, list_memberships
 from reader.core.entities.tokenize import normalize_token
 
 OFFSETS = (-2, -1, 0, 1, 2)
@@ -132,10 +132,15 @@ class DocumentView:
         self.title_seen: set[str] = set()
         self.around: dict[str, list[str]] = {}
         self.tabular = sum(1 for sent in sentences if is_table_row(sent)) >= 2
+        sport = business = 0
         for n, sent in enumerate(sentences):
             caps_sentence = _is_caps_sentence(sent)
             low = lows[n] if lows is not None else [normalize_token(t).lower() for t in sent]
             for i, tok in enumerate(sent):
+                if low[i] in SPORT_WORDS:
+                    sport += 1
+                elif low[i] in BUSINESS_WORDS:
+                    business += 1
                 if tok[:1].islower():
                     self.lower_seen.add(low[i])
                 elif tok[:1].isupper():
@@ -146,6 +151,8 @@ class DocumentView:
                         if len(cues) < 8:
                             cues.append("Dp=" + (low[i - 1] if i > 0 else SENT_START))
                             cues.append("Dn=" + (low[i + 1] if i + 1 < len(sent) else SENT_END))
+        # The document's kind, when its words say so clearly.
+        self.topics = [t for t, count in (("SPORT", sport), ("BIZ", business)) if count >= 3]
 
 
 def _is_caps_sentence(sent: list[str]) -> bool:
@@ -191,6 +198,9 @@ def sentence_features(
                 feats.append("TBLts=" + st)
             if doc.tabular:
                 feats.append("Dtab=" + st)
+            for topic in doc.topics:
+                feats.append(topic + "=" + st)
+                feats.append(topic + "s=" + shp + "|" + shapes[i + 3])
             if w in doc.lower_seen:
                 feats.append("Dlc")
             if (i == 0 or caps_sentence) and w in doc.title_seen:

@@ -69,6 +69,19 @@ feb. mar mar. apr apr. jun jun. jul jul. aug aug. sep sep. sept sept. oct oct. n
 
 DAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
 
+# Words that tell what kind of story a document is: in sports stories city names are often
+# teams (ORG), in business stories unknown capitalised words are often companies.
+SPORT_WORDS = frozenset("""soccer football cricket rugby tennis golf baseball basketball hockey cycling athletics
+boxing racing match matches game games goal goals scored score scorer striker midfielder goalkeeper league
+division championship champions cup tournament final semifinal quarterfinal season innings wicket wickets
+runs inning pitcher homer touchdown coach beat beats defeated draw drew win wins won victory halftime
+half-time penalty penalties referee stadium olympic olympics medal race lap grand prix seeded round""".split())
+
+BUSINESS_WORDS = frozenset("""shares share stock stocks profit profits revenue revenues earnings sales company
+companies firm corporation market markets investors analyst analysts dividend quarter quarterly percent pct
+bank banks bond bonds trading traded index prices price merger acquisition takeover subsidiary chairman
+executive ceo billion million fiscal net operating results forecast outlook exchange securities""".split())
+
 LISTS: dict[str, frozenset[str]] = {
     "CTRY": frozenset(COUNTRIES),
     "CITY": frozenset(CITIES),

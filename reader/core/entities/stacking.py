@@ -46,8 +46,10 @@ def stack_features(sentences: list[list[str]], tags: list[list[str]],
     out = []
     for sent, low, tg, spans in zip(sentences, lows, tags, spans_of, strict=True):
         n = len(sent)
+        padded = ["<S>", "<S>", *tg, "</S>", "</S>"]
         feats: list[list[str]] = [
-            ["P1=" + tg[k], "P1-1=" + (tg[k - 1] if k else "<S>"), "P1+1=" + (tg[k + 1] if k + 1 < n else "</S>")]
+            ["P1=" + tg[k], "P1-1=" + padded[k + 1], "P1+1=" + padded[k + 3], "P1-2=" + padded[k],
+             "P1+2=" + padded[k + 4]]
             for k in range(n)
         ]
         for k, tok in enumerate(sent):

@@ -173,6 +173,28 @@ def train_stage(docs: list[ConllDocument], caches: list[WordFeatureCache], match
     return best[2], best[1], best[0]
 
 
+def train_ensemble(docs: list[ConllDocument], caches: list[WordFeatureCache], matchers: list[PhraseMatcher],
+                   epochs: int, seeds: list[int], hints: Hints | None,
+                   dev_f1: Callable[[dict[str, list[float]]], float],
+                   ) -> tuple[dict[str, list[float]], list[int], float]:
+    """One run per seed (documents shuffled differently), weights averaged: steadier than any one run."""
+    runs = []
+    for seed in seeds:
+        print(f" seed {seed}", flush=True)
+        runs.append(train_stage(docs, caches, matchers, epochs, seed, hints, dev_f1))
+    if len(runs) == 1:
+        return runs[0][0], [runs[0][1]], runs[0][2]
+    avg: dict[str, list[float]] = {}
+    for weights, _, _ in runs:
+        for f, v in weights.items():
+            acc = avg.setdefault(f, [0.0] * len(v))
+            for k, x in enumerate(v):
+                acc[k] += x / len(runs)
+    f1 = dev_f1(avg)
+    print(f" averaged over seeds {seeds}: dev F1 {f1:.2f}", flush=True)
+    return avg, [r[1] for r in runs], f1
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="Train the News Reader entity tagger on CoNLL-2003.")
     ap.add_argument("--train", type=Path, default=DEFAULT_DATA / "train.txt")
@@ -181,7 +203,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--stages", type=int, choices=(1, 2), default=2, help="2 adds the document-level second pass")
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
     ap.add_argument("--prune", type=float, default=0.05, help="drop features whose weights are all this small")
-    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--seeds", default="1,2,3", help="one run per seed, weights averaged (comma-separated)")
     args = ap.parse_args(argv)
 
     train_docs = read_conll(args.train)
@@ -201,11 +223,12 @@ def main(argv: list[str] | None = None) -> int:
         return TaggerModel(LABELS, pack_weights(quantize(weights, args.prune)[0]), stats, phrases)
 
     print("first pass", flush=True)
-    w1, epoch1, f1 = train_stage(train_docs, caches, matchers, args.epochs, args.seed,
-                                 dev_f1=lambda w: evaluate(model_of(w), dev_docs)[0].prf()[2])
+    seeds = [int(x) for x in args.seeds.split(",")]
+    w1, epochs1, f1 = train_ensemble(train_docs, caches, matchers, args.epochs, seeds, None,
+                                     lambda w: evaluate(model_of(w), dev_docs)[0].prf()[2])
     stages = [w1]
     info: dict[str, object] = {"trained_on": "CoNLL-2003 train.txt", "tuned_on": "CoNLL-2003 dev.txt",
-                               "seed": args.seed, "prune": args.prune, "epochs": [epoch1], "dev_f1": round(f1, 2)}
+                               "seeds": seeds, "prune": args.prune, "epochs": [epochs1], "dev_f1": round(f1, 2)}
     if args.stages == 2:
         first = model_of(w1)
         # The second pass learns from first-pass tags the first pass did not see the answers of.
@@ -214,16 +237,15 @@ def main(argv: list[str] | None = None) -> int:
             idx = [j for j in range(n) if j % FOLDS != k]
             print(f"first pass without fold {k + 1}/{FOLDS}", flush=True)
             wk, _, _ = train_stage([train_docs[j] for j in idx], [caches[j] for j in idx],
-                                   [matchers[j] for j in idx], epoch1, args.seed)
+                                   [matchers[j] for j in idx], epochs1[0], seeds[0])
             mk = TaggerModel(LABELS, pack_weights(quantize(wk, args.prune)[0]), fold_stats[k], fold_phrases[k])
             for j in range(k, n, FOLDS):
                 hints[j] = stack_features(train_docs[j].sentences, mk.tag_document(train_docs[j].sentences))
         print("second pass", flush=True)
-        w2, epoch2, f1 = train_stage(
-            train_docs, caches, matchers, args.epochs, args.seed, hints,
-            dev_f1=lambda w: evaluate(StackedModel(first, model_of(w)), dev_docs)[0].prf()[2])
+        w2, epochs2, f1 = train_ensemble(train_docs, caches, matchers, args.epochs, seeds, hints,
+                                         lambda w: evaluate(StackedModel(first, model_of(w)), dev_docs)[0].prf()[2])
         stages.append(w2)
-        info.update(epochs=[epoch1, epoch2], dev_f1=round(f1, 2))
+        info.update(epochs=[epochs1, epochs2], dev_f1=round(f1, 2))
     kept = save_model(args.out, LABELS, [quantize(w, args.prune)[0] for w in stages], stats, phrases, info)
     print(f"dev F1 {f1:.2f}; wrote {kept} features to {args.out} ({args.out.stat().st_size / 1e6:.1f} MB)")
     return 0
