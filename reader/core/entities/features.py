@@ -52,10 +52,6 @@ def short_shape(word: str) -> str:
     return _RUNS.sub(r"\1", _shape(word[:16]))
 
 
-def is_capitalized(word: str) -> bool:
-    return word[:1].isupper()
-
-
 def word_features(word: str, stats: Mapping[str, str]) -> tuple[list[str], list[str], list[str]]:
     """Features of one word at offset 0, at offsets +-1, and at offsets +-2."""
     if word in (SENT_START, SENT_END):

@@ -75,12 +75,12 @@ def group_mentions(spans: Iterable[EntitySpan]) -> list[EntityGroup]:
         if all(k == target or _is_part_of(k[1].split(), target[1].split()) for k in longer):
             groups[target].extend(groups.pop(key))
     out = []
-    for (typ, key), members in groups.items():
+    for (typ, name_key), members in groups.items():
         members.sort(key=lambda sp: sp.start)
         names = [display_name(sp.text) for sp in members]
         longest = max(len(n.split()) for n in names)
         full = [n for n in names if len(n.split()) == longest]
         name = max(set(full), key=lambda n: (full.count(n), -full.index(n)))
-        out.append(EntityGroup(key, name, typ, len(members), tuple(members)))
+        out.append(EntityGroup(name_key, name, typ, len(members), tuple(members)))
     out.sort(key=lambda g: (-g.count, g.spans[0].start))
     return out

@@ -60,12 +60,13 @@ def read_model(path: Path) -> TaggerModel | StackedModel:
     header = json.loads(chunk().decode("utf-8"))
     labels = tuple(header["labels"])
     stats, phrases = header["stats"], header["phrases"]
-    shared = {"features": WordFeatureCache(stats), "matcher": PhraseMatcher(phrases)}
+    features, matcher = WordFeatureCache(stats), PhraseMatcher(phrases)  # shared by both passes
     models = []
     for _ in header["stages"]:
         names = chunk().decode("utf-8").split("\n")
         weights = _packed_weights(names, chunk(), len(labels))
-        models.append(TaggerModel(labels, weights, stats, phrases, header.get("info"), **shared))
+        models.append(TaggerModel(labels, weights, stats, phrases, header.get("info"), features=features,
+                                  matcher=matcher))
     return models[0] if len(models) == 1 else StackedModel(models[0], models[1])
 
 
