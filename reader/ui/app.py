@@ -28,8 +28,9 @@ def run_app(args: argparse.Namespace) -> int:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtGui import QIcon
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QMessageBox
 
+    from reader.core.errors import ReaderError
     from reader.paths import resolve_paths, resources_dir
     from reader.settings import Settings
     from reader.ui.main_window import MainWindow
@@ -48,7 +49,14 @@ def run_app(args: argparse.Namespace) -> int:
     paths = resolve_paths(args.data_dir, args.profile).ensure()
     settings = Settings(paths.settings_file)
     apply_theme(app, args.theme or settings.get("theme"))
-    window = MainWindow(paths, settings, files=args.paths, samples=not args.no_samples)
+    try:
+        window = MainWindow(paths, settings, files=args.paths, samples=not args.no_samples)
+    except ReaderError as exc:  # the user database cannot be opened: say so, touch nothing
+        message = f"{exc}\n\nYour daily backups are in {paths.backups}."
+        print(f"news-reader: {message}", file=sys.stderr)
+        if not args.screenshot:
+            QMessageBox.critical(None, "News Reader cannot open your data", message)
+        return 1
     if settings.error:
         window.statusBar().showMessage(settings.error, 10000)
     if args.screenshot:

@@ -53,3 +53,15 @@ def test_help_lists_the_subcommands() -> None:
     proc = run_reader("--help")
     assert proc.returncode == 0
     assert "news-reader" in proc.stdout
+
+
+def test_a_damaged_user_database_is_reported_and_left_alone(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    junk = bytes(range(256)) * 20
+    (data / "user.sqlite3").write_bytes(junk)
+    proc = run_reader("--screenshot", str(tmp_path / "x.png"), "--data-dir", str(tmp_path))
+    assert proc.returncode == 1
+    assert "not a usable News Reader database" in proc.stderr and "backups" in proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert (data / "user.sqlite3").read_bytes() == junk
