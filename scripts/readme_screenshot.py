@@ -1,0 +1,48 @@
+"""Make docs/screenshot.png: the sample library with a bookmark, a note and two highlights.
+
+Run: .venv/bin/python scripts/readme_screenshot.py  (writes into a temporary data dir)
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+TITLE = "Ghana's central bank holds rates"
+
+
+def main() -> int:
+    from reader.core.anchoring import make_quote
+    from reader.core.store.library import Library
+    from reader.core.store.user_data import UserStore
+    from reader.paths import resolve_paths
+
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = resolve_paths(tmp).ensure()
+        lib = Library(paths.library_db)
+        lib.scan([ROOT / "resources" / "samples"])
+        ids = lib.list_ids()
+        article_id = next(i for i in ids if lib.rows([i])[i].title.startswith(TITLE))
+        text = lib.article(article_id).text
+        with UserStore(paths.user_db) as store:
+            for phrase, color, note in (
+                ("kept its main policy rate unchanged at 19 percent", "yellow", ""),
+                ("Consumer price inflation fell to 3.2 percent in August", "green", "Check against the IMF figure."),
+            ):
+                start = text.index(phrase)
+                end = start + len(phrase)
+                store.add_highlight(article_id, start, end, make_quote(text, start, end), color=color, note=note)
+            store.set_bookmark_tags(article_id, ["monetary-policy", "ghana"])
+            store.set_note(article_id, "Compare with the Nigerian and Kenyan decisions the same week.")
+        lib.close()
+        row = ids.index(article_id) + 1
+        out = ROOT / "docs" / "screenshot.png"
+        return subprocess.call([sys.executable, "-m", "reader", "--data-dir", tmp, "--screenshot", str(out),
+                                "--select", str(row), "--size", "1360x820"])  # fmt: skip
+
+
+if __name__ == "__main__":
+    sys.exit(main())
