@@ -1,4 +1,4 @@
-# The two set-up commands: `make run` (the app) and `make test` (ruff + the whole suite).
+# The two set-up commands: `make run` (the app) and `make test` (ruff, mypy on the core, the whole suite).
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -20,7 +20,8 @@ run: $(STAMP) qt-libs
 	$(PY) -m reader $(ARGS)
 
 lint: $(STAMP)
-	$(PY) -m ruff check reader tests benchmarks
+	$(PY) -m ruff check reader tests benchmarks scripts
+	$(PY) -m mypy reader/core
 
 test: $(STAMP) qt-libs lint
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
