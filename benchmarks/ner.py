@@ -16,13 +16,13 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from reader.core.entities.conll import ConllDocument, read_conll  # noqa: E402
+from reader.core.entities.conll import ConllDocument, iob_spans, read_conll  # noqa: E402
 from reader.core.entities.evaluate import Scores  # noqa: E402
 from reader.core.entities.gazetteer import PhraseMatcher, collect_phrases  # noqa: E402
 from reader.core.entities.model import StackedModel, TaggerModel  # noqa: E402
@@ -58,13 +58,20 @@ def _best_rate(tokens: int, run: Callable[[], object], *, cold: Callable[[], Non
     return tokens / best
 
 
-def score_model(model: TaggerModel | StackedModel, docs: list[ConllDocument]) -> tuple[Scores, float, float]:
-    """Scores, then tokens/s on a cold word cache and on a warm one."""
+def score_model(model: TaggerModel | StackedModel, docs: list[ConllDocument],
+                known: Mapping[str, str]) -> tuple[Scores, dict[bool, tuple[int, int]], float, float]:
+    """Scores, recall on names seen / never seen in training, then tokens/s cold and warm."""
     tokens = sum(d.token_count for d in docs)
     scores = Scores()
+    recall = {True: [0, 0], False: [0, 0]}  # seen in training -> [found, gold]
     for d in docs:
-        for g, p in zip(d.tags, model.tag_document(d.sentences), strict=True):
+        for sent, g, p in zip(d.sentences, d.tags, model.tag_document(d.sentences), strict=True):
             scores.add(g, p)
+            found = set(iob_spans(p))
+            for a, b, typ in iob_spans(g):
+                seen = " ".join(t.lower() for t in sent[a:b]) in known
+                recall[seen][0] += (a, b, typ) in found
+                recall[seen][1] += 1
 
     def run() -> None:
         for d in docs:
@@ -72,7 +79,7 @@ def score_model(model: TaggerModel | StackedModel, docs: list[ConllDocument]) ->
 
     cold = _best_rate(tokens, run, cold=model.clear_cache)
     warm = _best_rate(tokens, run)
-    return scores, cold, warm
+    return scores, {k: (v[0], v[1]) for k, v in recall.items()}, cold, warm
 
 
 def text_speed(docs: list[ConllDocument]) -> tuple[float, float, int]:
@@ -106,11 +113,11 @@ def main() -> int:
         loads.append(time.perf_counter() - t0)
     dev = read_conll(args.dev)
     tokens = sum(d.token_count for d in dev)
-    scores, cold, warm = score_model(model, dev)
+    matcher = PhraseMatcher(collect_phrases(read_conll(args.train)))
+    scores, recall, cold, warm = score_model(model, dev, matcher.phrases)
     prose_cold, prose_warm, found = text_speed(dev)
 
     ref = Scores()
-    matcher = PhraseMatcher(collect_phrases(read_conll(args.train)))
     t0 = time.perf_counter()
     for d in dev:
         for sent, gold in zip(d.sentences, d.tags, strict=True):
@@ -127,6 +134,9 @@ def main() -> int:
     print(f"| **overall (exact match, micro)** | {p:.2f} | {r:.2f} | **{f:.2f}** | {sum(scores.gold.values())} |")
     rp, rr, rf = ref.prf()
     print(f"| reference: training-name lookup | {rp:.2f} | {rr:.2f} | {rf:.2f} | |")
+    for seen, label in ((False, "never seen in training"), (True, "seen in training")):
+        hit, total = recall[seen]
+        print(f"| recall on names {label} | | {100 * hit / total:.2f} | | {total} |")
     print()
     print("| measure | value |")
     print("|---|---:|")

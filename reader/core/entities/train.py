@@ -203,7 +203,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--stages", type=int, choices=(1, 2), default=2, help="2 adds the document-level second pass")
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
     ap.add_argument("--prune", type=float, default=0.05, help="drop features whose weights are all this small")
-    ap.add_argument("--seeds", default="1,2,3", help="one run per seed, weights averaged (comma-separated)")
+    ap.add_argument("--seeds", default="1", help="one run per seed, weights averaged (comma-separated, e.g. 1,2,3)")
     args = ap.parse_args(argv)
 
     train_docs = read_conll(args.train)
