@@ -70,11 +70,27 @@ def tag(text: str) -> list[EntitySpan]:
     spans: list[EntitySpan] = []
     for (a, _b), sent_tags in zip(ranges, tags, strict=True):
         for first, last, typ in iob_spans(sent_tags):
-            start, end = tokens[a + first][0], tokens[a + last - 1][1]
-            spans.append(EntitySpan(start, end, typ, text[start:end]))
+            trimmed = trim_span(text, tokens[a + first : a + last])
+            if trimmed is not None:
+                start, end = trimmed
+                spans.append(EntitySpan(start, end, typ, text[start:end]))
     spans.extend(_rule_spans(text, spans))
     spans.sort(key=lambda sp: sp.start)
     return spans
+
+
+def trim_span(text: str, span_tokens: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The span without leading/trailing tokens that are only punctuation (table bars, a lone "$");
+    None when no letter is left, for a name needs one."""
+    tokens = list(span_tokens)
+    while tokens and not any(ch.isalnum() for ch in text[tokens[0][0] : tokens[0][1]]):
+        tokens.pop(0)
+    while tokens and not any(ch.isalnum() for ch in text[tokens[-1][0] : tokens[-1][1]]):
+        tokens.pop()
+    if not tokens:
+        return None
+    start, end = tokens[0][0], tokens[-1][1]
+    return (start, end) if any(ch.isalpha() for ch in text[start:end]) else None
 
 
 def _rule_spans(text: str, model_spans: list[EntitySpan]) -> list[EntitySpan]:
