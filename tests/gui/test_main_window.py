@@ -189,3 +189,17 @@ def test_every_binding_names_a_command_and_no_key_is_bound_twice(make_window) ->
             canonical = QKeySequence(key).toString()
             assert canonical not in seen, f"{key} is bound to {seen.get(canonical)} and {name}"
             seen[canonical] = name
+
+
+def test_tab_moves_between_the_panes(make_window, qtbot) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    w = make_window()
+    w.select_row(0)
+    w.list_view.setFocus()
+    qtbot.keyClick(w.list_view, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is w.reading_pane
+    qtbot.keyClick(w.reading_pane, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is w.notes_panel.editor
+    qtbot.keyClick(w.notes_panel.editor, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert QApplication.focusWidget() is w.reading_pane
