@@ -47,6 +47,8 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, ModuleType]]:
     parser = argparse.ArgumentParser(
         prog="news-reader",
         description="Read, annotate and export the news you keep on disk. Without a command, opens the window.",
+        epilog="The window: news-reader [FILE or FOLDER ...] [--screenshot FILE.png [--select N] [--size WxH]]"
+        " [--theme light|dark] [--no-samples]  (all of them: news-reader-gui --help)",
     )
     parser.add_argument("--version", action="version", version=f"news-reader {__version__}")
     add_common_arguments(parser)
