@@ -17,10 +17,11 @@ _UNITS = (r"(?:km|kilometres?|kilometers?|miles?|metres?|meters?|m|cm|mm|feet|fo
           r"|degrees?|°[CF]?|mph|km/h|GB|MB|TB|MW|GW|kW|kWh)")
 
 _RULES: list[tuple[str, re.Pattern[str]]] = [
+    # The lookahead rejects most positions at once (every match starts with a digit, symbol or code).
     ("MONEY", re.compile(
-        rf"(?:(?:US|A|C|NZ|HK)?[$€£¥]|\b(?:USD|EUR|GBP|JPY|CHF|CNY)\s?)(?:{_NUM}){_SCALE}"
+        rf"(?=[\d$€£¥ACEGHJNU])(?:(?:(?:US|A|C|NZ|HK)?[$€£¥]|\b(?:USD|EUR|GBP|JPY|CHF|CNY)\s?)(?:{_NUM}){_SCALE}"
         rf"|\b(?:{_NUM}){_SCALE}\s(?:{_CURRENCY_WORDS})\b"
-        rf"|\b(?:{_NUM}){_SCALE}\s?(?:USD|EUR|GBP|JPY|CHF)\b")),
+        rf"|\b(?:{_NUM}){_SCALE}\s?(?:USD|EUR|GBP|JPY|CHF)\b)")),
     ("PERCENT", re.compile(rf"\b(?:{_NUM})\s?(?:%|per\s?cent\b|percent\b|percentage points?\b)")),
     ("TIME", re.compile(
         r"\b(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s?(?:[ap]\.?m\.?|GMT|UTC|[A-Z]{2,4}T))?(?!\w)"

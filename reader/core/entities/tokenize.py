@@ -25,7 +25,7 @@ _WEB = r"""
   | """
 _TOKENS = r"""
     (?:[^\W\d_]\.){2,}                                # U.S. a.m. F.C.
-  | (?i:(?:""" + _ABBREV_ALT + r"""))\.(?!\w)          # Mr. Inc. Jan.
+  | (?=[^\W\d_]{1,6}\.)(?i:(?:""" + _ABBREV_ALT + r"""))\.(?!\w)   # Mr. Inc. Jan. (the lookahead is a cheap filter)
   | [^\W\d_](?:\.)(?=\s+[^\W\d_])                     # initial: J. Smith
   | \d+(?:[.,:/-]\d+)*(?:[^\W\d_]+\b)?                # 1,000 3.5 1996-08-22 1990s 24th
   | [^\W_]+(?:['’&-][^\W_]+)*                          # words, hyphenated words, O'Brien, AT&T
