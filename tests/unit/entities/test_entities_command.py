@@ -52,3 +52,11 @@ def test_article_plain_listing(fixtures_dir: Path, capsys: pytest.CaptureFixture
 def test_missing_file_is_an_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["entities", str(tmp_path / "nope.txt")]) == 1
     assert "no such file" in capsys.readouterr().err
+
+
+def test_conll_without_docstart_keeps_every_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "plain.conll"
+    src.write_text("Paris\nis\nbig\n\n\nBerlin\ntoo\n", encoding="utf-8")
+    assert main(["entities", "--conll", str(src)]) == 0
+    assert capsys.readouterr().out.splitlines() == ["Paris\tB-LOC", "is\tO", "big\tO", "", "", "Berlin\tB-LOC",
+                                                     "too\tO"]
