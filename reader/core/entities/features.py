@@ -98,8 +98,10 @@ def word_features(word: str, stats: Mapping[str, str]) -> tuple[list[str], list[
 class WordFeatureCache:
     """Per word type, its feature names at each offset, prefixed with the offset."""
 
-    def __init__(self, stats: Mapping[str, str]) -> None:
+    def __init__(self, stats: Mapping[str, str], limit: int = 0) -> None:
+        """`limit` bounds the number of words kept (0: no bound, as in training)."""
         self.stats = stats
+        self.limit = limit
         self.cache: dict[str, tuple[list[str], ...]] = {}
 
     def get(self, word: str) -> tuple[list[str], ...]:
@@ -114,6 +116,8 @@ class WordFeatureCache:
                 ["+1" + f for f in f1],
                 ["+2" + f for f in f2],
             )
+            if self.limit and len(self.cache) >= self.limit:
+                self.cache.clear()
             self.cache[word] = hit
         return hit
 

@@ -27,7 +27,12 @@ TYPES = ("PER", "ORG", "LOC", "MISC")
 # BILOU: Begin, Inside, Last, Unit-length; the decoder then knows where a name ends, not only
 # where it starts. Output is converted to IOB2.
 LABELS = ("O", *(f"{p}-{t}" for t in TYPES for p in "BILU"))
-_WORD_CACHE_LIMIT = 200_000  # word types whose summed weights are kept (bounded memory)
+# Word types whose summed weights are kept per pass (about 0.6 kB each): word frequencies are
+# Zipfian, so this covers nearly every token of news text at a bounded memory cost.
+_WORD_CACHE_LIMIT = 30_000
+# Feature names are only needed until both passes have summed them (they are summed together),
+# and they take more room per word than the sums.
+FEATURE_CACHE_LIMIT = 2_000
 
 
 def allowed_after(labels: tuple[str, ...]) -> dict[str, list[int]]:
@@ -154,9 +159,10 @@ class TaggerModel:
         self.phrases = phrases
         self.matcher = matcher or PhraseMatcher(phrases)
         self.info = dict(info or {})
-        self.features = features or WordFeatureCache(stats)
+        self.features = features or WordFeatureCache(stats, FEATURE_CACHE_LIMIT)
         self._allowed = allowed_after(labels)
         self._word_vectors: dict[str, tuple[int, ...]] = {}
+        self.partner: TaggerModel | None = None  # another pass sharing `features`, filled at the same time
         self._bias = pack([1 << 30] * len(labels))
         self._unpack = struct.Struct(f"<{len(labels)}I").unpack
         self._nbytes = 4 * len(labels)
@@ -166,11 +172,17 @@ class TaggerModel:
         hit = self._word_vectors.get(word)
         if hit is not None:
             return hit
+        offsets = self.features.get(word)
+        hit = self._store(word, offsets)
+        if self.partner is not None:  # the second pass will need the same word: sum its weights now
+            self.partner._store(word, offsets)
+        return hit
+
+    def _store(self, word: str, offsets: tuple[list[str], ...]) -> tuple[int, ...]:
         wget = self.weights.get
-        hit = tuple(sum(filter(None, map(wget, names))) for names in self.features.get(word))
+        hit = tuple(sum(filter(None, map(wget, names))) for names in offsets)
         if len(self._word_vectors) >= _WORD_CACHE_LIMIT:
             self._word_vectors.clear()
-            self.features.cache.clear()
         self._word_vectors[word] = hit
         return hit
 
@@ -240,6 +252,8 @@ class StackedModel:
     def __init__(self, first: TaggerModel, second: TaggerModel) -> None:
         self.first = first
         self.second = second
+        if first.features is second.features:
+            first.partner = second
         self.labels = first.labels
         self.info = first.info
 

@@ -19,7 +19,7 @@ from typing import Any
 
 from reader.core.entities.features import WordFeatureCache
 from reader.core.entities.gazetteer import PhraseMatcher
-from reader.core.entities.model import StackedModel, TaggerModel
+from reader.core.entities.model import FEATURE_CACHE_LIMIT, StackedModel, TaggerModel
 
 MAGIC = b"NEWSREADER-NER-2\n"
 
@@ -60,7 +60,7 @@ def read_model(path: Path) -> TaggerModel | StackedModel:
     header = json.loads(chunk().decode("utf-8"))
     labels = tuple(header["labels"])
     stats, phrases = header["stats"], header["phrases"]
-    features, matcher = WordFeatureCache(stats), PhraseMatcher(phrases)  # shared by both passes
+    features, matcher = WordFeatureCache(stats, FEATURE_CACHE_LIMIT), PhraseMatcher(phrases)  # shared by both passes
     models = []
     for _ in header["stages"]:
         names = chunk().decode("utf-8").split("\n")
