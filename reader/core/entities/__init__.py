@@ -7,11 +7,19 @@ have it ready earlier.
 
 from reader.core.entities.mentions import EntityGroup, canonical_name, group_mentions
 from reader.core.entities.span import ENTITY_TYPES, EntitySpan
-from reader.core.entities.tagger import load_model, model_loaded, model_path, tag, tag_sentences
+from reader.core.entities.tagger import (
+    EntityModelUnavailable,
+    load_model,
+    model_loaded,
+    model_path,
+    tag,
+    tag_sentences,
+)
 
 __all__ = [
     "ENTITY_TYPES",
     "EntityGroup",
+    "EntityModelUnavailable",
     "EntitySpan",
     "canonical_name",
     "group_mentions",

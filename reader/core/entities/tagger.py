@@ -11,6 +11,7 @@ from reader.core.entities.model_file import read_model
 from reader.core.entities.patterns import find_patterns
 from reader.core.entities.span import EntitySpan
 from reader.core.entities.tokenize import split_sentences, tokenize
+from reader.core.errors import ReaderError
 from reader.paths import resources_dir
 
 MODEL_FILE = "ner-model.bin"
@@ -34,13 +35,23 @@ def model_loaded() -> bool:
     return _model is not None
 
 
+class EntityModelUnavailable(ReaderError):
+    """The shipped entity model is missing or damaged (the installation is incomplete)."""
+
+
 def _get_model() -> TaggerModel | StackedModel:
     global _model
     model = _model
     if model is None:
         with _lock:
             if _model is None:
-                _model = read_model(model_path())
+                path = model_path()
+                try:
+                    _model = read_model(path)
+                except (OSError, ValueError, EOFError) as exc:
+                    raise EntityModelUnavailable(
+                        f"cannot load the entity model {path}: {exc}; reinstall News Reader to restore it"
+                    ) from exc
             model = _model
     return model
 

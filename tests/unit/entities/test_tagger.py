@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.core.entities import ENTITY_TYPES, EntitySpan, load_model, model_loaded, tag
+from reader.core.entities import ENTITY_TYPES, EntityModelUnavailable, EntitySpan, load_model, model_loaded, tag, tagger
 
 
 def _found(text: str) -> set[tuple[str, str]]:
@@ -67,3 +69,15 @@ def test_spans_are_sorted_disjoint_and_exact(text: str) -> None:
         assert last_end <= sp.start < sp.end <= len(text)
         assert text[sp.start : sp.end] == sp.text
         last_end = sp.end
+
+
+def test_a_missing_model_is_reported_in_words(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    damaged = tmp_path / "ner-model.bin"
+    damaged.write_bytes(b"not a model")
+    monkeypatch.setattr(tagger, "_model", None)
+    monkeypatch.setattr(tagger, "model_path", lambda: damaged)
+    with pytest.raises(EntityModelUnavailable, match="reinstall"):
+        tag("Angela Merkel")
+    monkeypatch.setattr(tagger, "model_path", lambda: tmp_path / "missing.bin")
+    with pytest.raises(EntityModelUnavailable, match="missing.bin"):
+        load_model()
