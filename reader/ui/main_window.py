@@ -38,6 +38,9 @@ from reader.ui.sidebar import Sidebar
 from reader.ui.themes import apply_theme, current_theme
 from reader.ui.workers import ScanWorker
 
+EMPTY_LIBRARY = ("Your library is empty.\n\nAdd a folder of saved articles (text, Markdown, HTML, feeds, JSON, "
+                 "e-mail) with File › Add Folder… (Ctrl+O), or open files by naming them on the command line.")
+CHOOSE_ARTICLE = "Choose an article in the list (j and k move through it)."
 MENUS = ("&File", "&Go", "&Article", "&Entities", "&View", "&Help")
 
 
@@ -206,6 +209,8 @@ class MainWindow(QMainWindow):
             ids = self.library.import_file(self.session_files[0])
             if ids:
                 self.select_article(ids[0])
+        if self.current_id is None:
+            self.reading_pane.show_placeholder(EMPTY_LIBRARY if self.library.count() == 0 else CHOOSE_ARTICLE)
 
     def _on_tagged(self, count: int) -> None:
         if count and not self.closed:

@@ -203,3 +203,16 @@ def test_tab_moves_between_the_panes(make_window, qtbot) -> None:
     assert QApplication.focusWidget() is w.notes_panel.editor
     qtbot.keyClick(w.notes_panel.editor, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
     assert QApplication.focusWidget() is w.reading_pane
+
+
+def test_an_empty_library_says_how_to_add_a_folder(qtbot, tmp_path) -> None:
+    from reader.paths import resolve_paths
+    from reader.settings import Settings
+    from reader.ui.main_window import MainWindow
+
+    paths = resolve_paths(tmp_path / "empty").ensure()
+    w = MainWindow(paths, Settings(paths.settings_file), samples=False)
+    qtbot.addWidget(w)
+    w.rescan(wait=True)
+    assert w.model.ids == []
+    assert "Add Folder" in w.reading_pane.toPlainText()
