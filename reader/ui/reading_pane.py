@@ -56,9 +56,11 @@ class ReadingPane(QTextBrowser):
         self.article = None
         self._block_doc_starts, self._block_text_starts = [], []
         self.document().clear()
+        self.document().setDocumentMargin(24)
         cursor = QTextCursor(self.document())
         fmt = QTextCharFormat()
         fmt.setForeground(self.palette().placeholderText())
+        fmt.setFontPointSize(self._font_size)
         cursor.insertText(message, fmt)
 
     def show_article(self, article: Article) -> None:
