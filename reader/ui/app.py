@@ -75,7 +75,8 @@ def run_app(args: argparse.Namespace) -> int:
 
     first_paint = FirstPaint()
     window.installEventFilter(first_paint)
-    window.resize(*parse_size(args.size))
+    if not window.restore_layout():
+        window.resize(*parse_size(args.size))
     window.show()
     QTimer.singleShot(0, window.rescan)
     return app.exec()

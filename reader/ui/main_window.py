@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -427,8 +427,34 @@ class MainWindow(QMainWindow):
 
     # --- closing ---------------------------------------------------------------------------
 
+    def save_layout(self) -> None:
+        """Remember the window's size, docks and splitters for the next start."""
+        self.settings.set("window_layout", {
+            "geometry": self.saveGeometry().toHex().data().decode(),
+            "state": self.saveState().toHex().data().decode(),
+            "splitter": self.splitter.saveState().toHex().data().decode(),
+            "right": self.right.saveState().toHex().data().decode(),
+        })  # fmt: skip
+
+    def restore_layout(self) -> bool:
+        """Put the window back as it was left; False when there is nothing (or nothing usable) saved."""
+        layout = self.settings.get("window_layout")
+        if not isinstance(layout, dict):
+            return False
+        try:
+            parts = {k: QByteArray.fromHex(str(layout[k]).encode()) for k in ("geometry", "state", "splitter", "right")}
+        except KeyError:
+            return False
+        ok = self.restoreGeometry(parts["geometry"])
+        self.restoreState(parts["state"])
+        self.splitter.restoreState(parts["splitter"])
+        self.right.restoreState(parts["right"])
+        return ok
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.notes_panel.flush()
+        if self.isVisible() and not self.closed:
+            self.save_layout()
         self.closed = True
         if self.worker is not None:
             for signal in (self.worker.progress, self.worker.scanned, self.worker.tagged, self.worker.failed):

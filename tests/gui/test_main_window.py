@@ -216,3 +216,15 @@ def test_an_empty_library_says_how_to_add_a_folder(qtbot, tmp_path) -> None:
     w.rescan(wait=True)
     assert w.model.ids == []
     assert "Add Folder" in w.reading_pane.toPlainText()
+
+
+def test_the_window_layout_is_remembered(make_window) -> None:
+    w = make_window()
+    w.resize(760, 560)  # inside the offscreen screen (800x600): restoreGeometry keeps windows on screen
+    w.splitter.setSizes([200, 300])
+    sizes = w.splitter.sizes()
+    w.close()
+    w2 = make_window()
+    assert w2.restore_layout()
+    assert (w2.size().width(), w2.size().height()) == (760, 560)
+    assert w2.splitter.sizes() == sizes
