@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -159,6 +159,12 @@ class MainWindow(QMainWindow):
                            ("annotated", "Annotated"), ("problems", "Import Problems")):  # fmt: skip
             add(f"view-{key}", label, lambda k=key: self.sidebar.select_view(k), menu="&View", help=f"Show {label}")
         add("theme-toggle", "&Dark Theme", self.toggle_theme, menu="&View", help="Switch between light and dark")
+        add("font-larger", "&Larger Text", lambda: self.change_font_size(1), menu="&View",
+            help="Make the reading text larger")  # fmt: skip
+        add("font-smaller", "&Smaller Text", lambda: self.change_font_size(-1), menu="&View",
+            help="Make the reading text smaller")  # fmt: skip
+        add("article-open-file", "&Open Original File", self.open_original, menu="&Article",
+            help="Open the article's file in the program your system uses for it")  # fmt: skip
         add("shortcuts-show", "&Keyboard Shortcuts", self.show_shortcuts, menu="&Help", help="List every shortcut")
 
     def _build_menus(self) -> None:
@@ -209,6 +215,9 @@ class MainWindow(QMainWindow):
             ids = self.library.import_file(self.session_files[0])
             if ids:
                 self.select_article(ids[0])
+        last = self.settings.get("last_article")
+        if self.current_id is None and isinstance(last, str) and not self.session_files:
+            self.select_article(last)  # back where the user left off
         if self.current_id is None:
             self.reading_pane.show_placeholder(EMPTY_LIBRARY if self.library.count() == 0 else CHOOSE_ARTICLE)
 
@@ -409,6 +418,21 @@ class MainWindow(QMainWindow):
         self.settings.set("theme", name)
         self.redecorate()
 
+    def change_font_size(self, step: int) -> None:
+        """Reading text one point larger or smaller (8-28 pt), remembered."""
+        size = max(8, min(28, int(self.settings.get("reading_font_size")) + step))
+        self.settings.set("reading_font_size", size)
+        self.reading_pane.set_font_size(size)
+        if self.reading_pane.article is not None:
+            self.article_shown.emit(self.reading_pane.article)
+
+    def open_original(self) -> None:
+        path = self._current_path()
+        if not path or not Path(path).exists():
+            self.statusBar().showMessage("The article's file is no longer where it was imported from.", 6000)
+            return
+        QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+
     def show_write_error(self, message: str) -> None:
         """A write to the user database failed: say so plainly; the text stays where it was typed."""
         self.statusBar().showMessage(message, 15000)
@@ -455,6 +479,7 @@ class MainWindow(QMainWindow):
         self.notes_panel.flush()
         if self.isVisible() and not self.closed:
             self.save_layout()
+            self.settings.set("last_article", self.current_id)
         self.closed = True
         if self.worker is not None:
             for signal in (self.worker.progress, self.worker.scanned, self.worker.tagged, self.worker.failed):

@@ -228,3 +228,24 @@ def test_the_window_layout_is_remembered(make_window) -> None:
     assert w2.restore_layout()
     assert (w2.size().width(), w2.size().height()) == (760, 560)
     assert w2.splitter.sizes() == sizes
+
+
+def test_reading_text_size_changes_and_is_remembered(make_window, qtbot) -> None:
+    w = make_window()
+    w.select_row(0)
+    before = int(w.settings.get("reading_font_size"))
+    w.list_view.setFocus()
+    qtbot.keyClick(w.list_view, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert int(w.settings.get("reading_font_size")) == before + 1
+    assert w.reading_pane.document().defaultFont().pointSizeF() == before + 1
+    qtbot.keyClick(w.list_view, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert int(w.settings.get("reading_font_size")) == before
+
+
+def test_the_last_article_is_shown_again_on_reopen(make_window) -> None:
+    w = make_window()
+    w.select_row(2)
+    chosen = w.current_id
+    w.close()
+    w2 = make_window()
+    assert w2.current_id == chosen
