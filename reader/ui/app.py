@@ -78,6 +78,7 @@ def run_app(args: argparse.Namespace) -> int:
     if not window.restore_layout():
         window.resize(*parse_size(args.size))
     window.show()
+    window.start_reading()
     QTimer.singleShot(0, window.rescan)
     return app.exec()
 

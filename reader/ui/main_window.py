@@ -215,11 +215,21 @@ class MainWindow(QMainWindow):
             ids = self.library.import_file(self.session_files[0])
             if ids:
                 self.select_article(ids[0])
-        last = self.settings.get("last_article")
-        if self.current_id is None and isinstance(last, str) and not self.session_files:
-            self.select_article(last)  # back where the user left off
+        if self.current_id is None and not self.session_files:
+            self.select_last_article()
         if self.current_id is None:
             self.reading_pane.show_placeholder(EMPTY_LIBRARY if self.library.count() == 0 else CHOOSE_ARTICLE)
+
+    def select_last_article(self) -> bool:
+        """Show the article the user was reading when the window last closed."""
+        last = self.settings.get("last_article")
+        return isinstance(last, str) and self.select_article(last)
+
+    def start_reading(self) -> None:
+        """On start: back at the last article (from the cache, before any scan) with the keys on the list."""
+        if not self.session_files:
+            self.select_last_article()
+        self.list_view.setFocus()
 
     def _on_tagged(self, count: int) -> None:
         if count and not self.closed:

@@ -249,3 +249,6 @@ def test_the_last_article_is_shown_again_on_reopen(make_window) -> None:
     w.close()
     w2 = make_window()
     assert w2.current_id == chosen
+    w2.filter_box.setFocus()
+    w2.start_reading()
+    assert w2.list_view.hasFocus() and w2.current_id == chosen
