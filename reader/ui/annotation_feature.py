@@ -283,7 +283,16 @@ class AnnotationFeature(QObject):
         if h is None:
             return None
         self.undo_stack.push(_HighlightEdit(self, "Add Highlight", None, h, done=True))
+        self._put_caret_on(h)  # so that a, 1-5 and Delete act on the highlight just made
         return h
+
+    def _put_caret_on(self, h: Highlight) -> None:
+        cursor = QTextCursor(self.pane.document())
+        cursor.setPosition(self.pane.doc_position(h.start))
+        bar = self.pane.verticalScrollBar()
+        where = bar.value()
+        self.pane.setTextCursor(cursor)
+        bar.setValue(where)
 
     def last_color(self) -> str:
         color = self.store.get_value(LAST_COLOR_KEY, HIGHLIGHT_COLORS[0])

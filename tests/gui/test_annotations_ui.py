@@ -330,3 +330,20 @@ def test_a_refused_write_is_reported_and_nothing_is_half_done(make_window, qtbot
     qtbot.keyClick(w.reading_pane, Qt.Key.Key_H)
     assert shown and "disk is full" in shown[0]
     assert w.store.highlights(article_id) == [] and feature(w).undo_stack.count() == 0
+
+
+def test_a_right_after_h_notes_the_new_highlight(make_window, qtbot) -> None:
+    w = make_window()
+    article_id = open_article(w, HARBOUR)
+    select_words(w, "40 container ships")
+    qtbot.keyClick(w.reading_pane, Qt.Key.Key_H)
+    [h] = w.store.highlights(article_id)
+
+    def write(dialog: QDialog) -> None:
+        dialog.set_values(note="Which ports?")
+        dialog.accept()
+
+    answer_dialog(write)
+    qtbot.keyClick(w.reading_pane, Qt.Key.Key_A)  # the selection is gone; the caret sits on the new highlight
+    reactivate(w, qtbot)
+    assert w.store.get_highlight(h.id).note == "Which ports?"
