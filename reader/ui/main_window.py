@@ -201,6 +201,7 @@ class MainWindow(QMainWindow):
         self.worker.progress.connect(lambda n, p: self.status_label.setText(f"Scanning… {n:,} files ({Path(p).name})"))
         self.worker.scanned.connect(self._on_scanned)
         self.worker.tagged.connect(self._on_tagged)
+        self.worker.tagged_batch.connect(self._on_tagged_batch)
         self.worker.failed.connect(lambda msg: self.status_label.setText(msg))
         self.worker.start()
 
@@ -231,9 +232,18 @@ class MainWindow(QMainWindow):
             self.select_last_article()
         self.list_view.setFocus()
 
+    def _on_tagged_batch(self, ids: list[str], left: int) -> None:
+        """Entities arrived for some articles: show them if one is open, and say how far it is."""
+        if self.closed:
+            return
+        self.status_label.setText(f"Finding people, places and organisations… {left:,} articles to go" if left
+                                  else f"{self.library.count():,} articles")  # fmt: skip
+        if self.current_id in ids:
+            self.redecorate()
+
     def _on_tagged(self, count: int) -> None:
         if count and not self.closed:
-            self.redecorate()
+            self.refresh_sidebar()
 
     def refresh_sidebar(self) -> None:
         self.sidebar.set_folders(self.library_folders(), samples=self.showing_samples())
@@ -492,7 +502,8 @@ class MainWindow(QMainWindow):
             self.settings.set("last_article", self.current_id)
         self.closed = True
         if self.worker is not None:
-            for signal in (self.worker.progress, self.worker.scanned, self.worker.tagged, self.worker.failed):
+            worker = self.worker
+            for signal in (worker.progress, worker.scanned, worker.tagged, worker.tagged_batch, worker.failed):
                 signal.disconnect()
             self.worker.requestInterruption()
             self.worker.wait(10000)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QThread, Signal
@@ -14,7 +15,8 @@ class ScanWorker(QThread):
 
     progress = Signal(int, str)
     scanned = Signal(object)  # ScanResult
-    tagged = Signal(int)
+    tagged = Signal(int)  # how many articles were tagged, when tagging is over
+    tagged_batch = Signal(list, int)  # ids that now have entities, how many still wait
     failed = Signal(str)
 
     def __init__(self, db_path: Path, folders: list[str], files: list[str], *, tag: bool = True) -> None:
@@ -39,18 +41,22 @@ class ScanWorker(QThread):
             lib.forget_outside([*self.folders, *self.files])
             self.scanned.emit(result)
             if self.tag and not self.isInterruptionRequested():
-                self.tagged.emit(tag_library(lib, self.isInterruptionRequested))
+                self.tagged.emit(tag_library(lib, self.isInterruptionRequested, self.tagged_batch.emit))
         except Exception as exc:
             self.failed.emit(f"Scanning stopped: {exc}")
         finally:
             lib.close()
 
 
-def tag_library(lib: Library, should_stop) -> int:
+def tag_library(
+    lib: Library,
+    should_stop: Callable[[], bool],
+    on_batch: Callable[[list[str], int], None] | None = None,
+) -> int:
     """Tag what is not tagged yet; 0 when the entity tagger is not available."""
     try:
         from reader.core.entities import load_model
     except ImportError:
         return 0
     load_model()
-    return lib.tag_pending(should_stop=should_stop)
+    return lib.tag_pending(should_stop=should_stop, on_batch=on_batch)

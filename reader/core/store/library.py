@@ -316,8 +316,18 @@ class Library:
             self.db.executemany("INSERT INTO mentions VALUES (?,?,?,?,?,?,?)", values)
             self.db.execute("UPDATE articles SET tagged=1 WHERE rowid=?", (row[0],))
 
-    def tag_pending(self, *, batch: int = 50, should_stop: Callable[[], bool] | None = None) -> int:
-        """Tag articles not tagged yet; return how many were tagged."""
+    def tag_pending(
+        self,
+        *,
+        batch: int = 50,
+        should_stop: Callable[[], bool] | None = None,
+        on_batch: Callable[[list[str], int], None] | None = None,
+    ) -> int:
+        """Tag articles not tagged yet; return how many were tagged.
+
+        `on_batch(ids, left)` is told after each batch which articles now have entities and how
+        many are still waiting, so a window can show them without waiting for the whole library.
+        """
         from reader.core.entities import tag
 
         done = 0
@@ -330,7 +340,14 @@ class Library:
                 if article is not None:
                     self.store_mentions(article_id, tag(article.text))
                     done += 1
+                else:  # gone since the query: nothing to tag, never ask again
+                    self.db.execute("UPDATE articles SET tagged=1 WHERE id=?", (article_id,))
+            if on_batch:
+                on_batch(ids, self.untagged_count())
         return done
+
+    def untagged_count(self) -> int:
+        return int(self.db.execute("SELECT count(*) FROM articles WHERE tagged=0").fetchone()[0])
 
     def entity_spans(self, article_id: str) -> list[object]:
         from reader.core.entities import EntitySpan

@@ -117,3 +117,16 @@ def test_entity_filter_finds_short_and_full_forms_of_a_name(tmp_path: Path, fold
     assert mentioning("Peeter") == set()
     assert [(s.type, s.text) for s in lib.entity_spans(full)] == [("PER", "Peeter Kask"), ("LOC", "Tallinn")]
     assert ("tallinn", "LOC", 1, 1) in lib.top_entities("LOC")
+
+
+def test_tagging_reports_each_batch_and_what_is_left(tmp_path: Path, folder: Path, monkeypatch) -> None:
+    import reader.core.entities as entities
+    from reader.core.entities import EntitySpan
+
+    monkeypatch.setattr(entities, "tag", lambda text: [EntitySpan(0, 4, "LOC", text[:4])])
+    lib = Library(tmp_path / "cache.sqlite3")
+    lib.scan([folder])
+    seen: list[tuple[int, int]] = []
+    assert lib.tag_pending(batch=2, on_batch=lambda ids, left: seen.append((len(ids), left))) == 3
+    assert seen == [(2, 1), (1, 0)]
+    assert lib.untagged_count() == 0 and lib.tag_pending() == 0
