@@ -55,6 +55,17 @@ class ArticleListModel(QAbstractTableModel):
         if self.ids:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.ids) - 1, len(COLUMNS) - 1))
 
+    def update_marks(self, article_id: str, *, bookmarked: bool, read: bool) -> None:
+        """One article's marks changed: repaint its row only."""
+        for marks, on in ((self.bookmarked, bookmarked), (self.read, read)):
+            if on:
+                marks.add(article_id)
+            else:
+                marks.discard(article_id)
+        row = self.row_of(article_id)
+        if row >= 0:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+
     def row_of(self, article_id: str) -> int:
         try:
             return self.ids.index(article_id)

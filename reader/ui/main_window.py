@@ -462,7 +462,11 @@ class MainWindow(QMainWindow):
         ShortcutsDialog(self.registry.shortcut_rows(), self).exec()
 
     def _on_changes(self, changes: Changes) -> None:
-        if changes.bookmarks or changes.read:
+        if (changes.bookmarks or changes.read) and changes.article_ids:  # a few rows: update just those
+            for article_id in changes.article_ids:
+                self.model.update_marks(article_id, bookmarked=self.store.is_bookmarked(article_id),
+                                        read=self.store.is_read(article_id))  # fmt: skip
+        elif changes.bookmarks or changes.read:
             self.model.set_marks(bookmarked=self.store.bookmarked_ids(), read=self.store.read_ids())
         if changes.bookmarks or changes.notes or changes.highlights or changes.folders:
             self.refresh_sidebar()
