@@ -58,6 +58,33 @@ def measure(n: int, tmp: Path) -> dict[str, float]:
     out["full-text 'reservoir inflation'"] = timed(lambda: lib.search_ids("reservoir inflation"), 3)
     view.close()
     lib.close()
+    out.update(measure_window(tmp / f"lib{n}.sqlite3"))
+    return out
+
+
+def measure_window(cache: Path) -> dict[str, float]:
+    """The whole window over that cache: next article (render, note, read mark, row repaint), bookmark."""
+    import shutil
+
+    from reader.paths import resolve_paths
+    from reader.settings import Settings
+    from reader.ui.main_window import MainWindow
+
+    paths = resolve_paths(cache.parent / f"data-{cache.stem}").ensure()
+    shutil.copy(cache, paths.library_db)
+    window = MainWindow(paths, Settings(paths.settings_file), samples=False)
+    window.resize(1280, 800)
+    window.show()
+    window.select_row(0)
+
+    def next_articles() -> None:  # 20 times j, each painted
+        for _ in range(20):
+            window.move_selection(1)
+            window.repaint()
+
+    out = {"window: 20 x next article, painted": timed(next_articles, 3),
+           "window: bookmark on and off": timed(lambda: (window.toggle_bookmark(), window.toggle_bookmark()), 5)}
+    window.close()
     return out
 
 
