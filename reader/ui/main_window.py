@@ -32,6 +32,7 @@ from reader.ui.dialogs.shortcuts import ShortcutsDialog
 from reader.ui.features import load_features
 from reader.ui.notes_panel import NotesPanel
 from reader.ui.operations import Changes, Operations
+from reader.ui.palette import CommandPalette
 from reader.ui.problems_view import ProblemsView
 from reader.ui.reading_pane import ReadingPane
 from reader.ui.sidebar import Sidebar
@@ -166,6 +167,8 @@ class MainWindow(QMainWindow):
         add("article-open-file", "&Open Original File", self.open_original, menu="&Article",
             help="Open the article's file in the program your system uses for it")  # fmt: skip
         add("shortcuts-show", "&Keyboard Shortcuts", self.show_shortcuts, menu="&Help", help="List every shortcut")
+        add("palette-show", "&Command Palette…", self.show_palette, menu="&Help",
+            help="Find and run any command by typing its name")  # fmt: skip
 
     def _build_menus(self) -> None:
         menus = {title: self.menuBar().addMenu(title) for title in MENUS}
@@ -457,6 +460,11 @@ class MainWindow(QMainWindow):
         """A write to the user database failed: say so plainly; the text stays where it was typed."""
         self.statusBar().showMessage(message, 15000)
         QMessageBox.warning(self, "Could not save", message)
+
+    def show_palette(self) -> None:
+        palette = CommandPalette(self.registry, self)
+        if palette.exec() and palette.chosen:
+            self.registry.run(palette.chosen)
 
     def show_shortcuts(self) -> None:
         ShortcutsDialog(self.registry.shortcut_rows(), self).exec()

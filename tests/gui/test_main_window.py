@@ -252,3 +252,23 @@ def test_the_last_article_is_shown_again_on_reopen(make_window) -> None:
     w2.filter_box.setFocus()
     w2.start_reading()
     assert w2.list_view.hasFocus() and w2.current_id == chosen
+
+
+def test_the_command_palette_finds_and_runs_a_command(make_window, qtbot) -> None:
+    from reader.ui.palette import CommandPalette, matches
+
+    assert matches("book tog", "Bookmark toggle") and not matches("export", "Bookmark")
+    w = make_window()
+    w.select_row(0)
+    palette = CommandPalette(w.registry, w)
+    qtbot.addWidget(palette)
+    everything = palette.list.count()
+    qtbot.keyClicks(palette.query, "bookmark")
+    assert 0 < palette.list.count() < everything
+    titles = [palette.list.item(i).text() for i in range(palette.list.count())]
+    row = next(i for i, t in enumerate(titles) if t.startswith("Bookmark "))
+    palette.list.setCurrentRow(row)
+    qtbot.keyClick(palette.query, Qt.Key.Key_Return)
+    assert palette.chosen == "bookmark-toggle"
+    w.registry.run(palette.chosen)
+    assert w.store.is_bookmarked(w.current_id)
