@@ -39,7 +39,7 @@ from reader.core.entities.tokenize import normalize_token
 REPO_ROOT = Path(__file__).resolve().parents[3]
 DEFAULT_DATA = REPO_ROOT.parent / "shared" / "data" / "conll2003"
 DEFAULT_OUT = REPO_ROOT / "resources" / "models" / "ner-model.bin"
-FOLDS = 5
+FOLDS = 5  # default number of jackknife folds (--folds)
 Hints = list[list[list[list[str]]]]  # per document, sentence and token: second-pass features
 
 
@@ -203,19 +203,21 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--stages", type=int, choices=(1, 2), default=2, help="2 adds the document-level second pass")
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
     ap.add_argument("--prune", type=float, default=0.05, help="drop features whose weights are all this small")
+    ap.add_argument("--folds", type=int, default=FOLDS, help="jackknife folds for statistics and first-pass tags")
     ap.add_argument("--seeds", default="1", help="one run per seed, weights averaged (comma-separated, e.g. 1,2,3)")
     args = ap.parse_args(argv)
 
+    folds = args.folds
     train_docs = read_conll(args.train)
     dev_docs = read_conll(args.dev)
     n = len(train_docs)
     print(f"train: {n} documents; dev: {len(dev_docs)} documents", flush=True)
-    fold_stats = [word_stats([d for j, d in enumerate(train_docs) if j % FOLDS != k]) for k in range(FOLDS)]
-    fold_phrases = [collect_phrases([d for j, d in enumerate(train_docs) if j % FOLDS != k]) for k in range(FOLDS)]
+    fold_stats = [word_stats([d for j, d in enumerate(train_docs) if j % folds != k]) for k in range(folds)]
+    fold_phrases = [collect_phrases([d for j, d in enumerate(train_docs) if j % folds != k]) for k in range(folds)]
     fold_caches = [WordFeatureCache(st) for st in fold_stats]
     fold_matchers = [PhraseMatcher(ph) for ph in fold_phrases]
-    caches = [fold_caches[j % FOLDS] for j in range(n)]
-    matchers = [fold_matchers[j % FOLDS] for j in range(n)]
+    caches = [fold_caches[j % folds] for j in range(n)]
+    matchers = [fold_matchers[j % folds] for j in range(n)]
     stats = word_stats(train_docs)
     phrases = collect_phrases(train_docs)
 
@@ -233,13 +235,13 @@ def main(argv: list[str] | None = None) -> int:
         first = model_of(w1)
         # The second pass learns from first-pass tags the first pass did not see the answers of.
         hints: Hints = [[] for _ in range(n)]
-        for k in range(FOLDS):
-            idx = [j for j in range(n) if j % FOLDS != k]
-            print(f"first pass without fold {k + 1}/{FOLDS}", flush=True)
+        for k in range(folds):
+            idx = [j for j in range(n) if j % folds != k]
+            print(f"first pass without fold {k + 1}/{folds}", flush=True)
             wk, _, _ = train_stage([train_docs[j] for j in idx], [caches[j] for j in idx],
                                    [matchers[j] for j in idx], epochs1[0], seeds[0])
             mk = TaggerModel(LABELS, pack_weights(quantize(wk, args.prune)[0]), fold_stats[k], fold_phrases[k])
-            for j in range(k, n, FOLDS):
+            for j in range(k, n, folds):
                 hints[j] = stack_features(train_docs[j].sentences, mk.tag_document(train_docs[j].sentences))
         print("second pass", flush=True)
         w2, epochs2, f1 = train_ensemble(train_docs, caches, matchers, args.epochs, seeds, hints,
