@@ -29,7 +29,9 @@ def save_model(path: Path, labels: tuple[str, ...], stages: Sequence[Mapping[str
     """Write one or two stages of integer weights (from `quantize`); returns the feature count."""
     parts = []
     for weights in stages:
-        names = list(weights)
+        # Sorted: the order features were first met in training depends on string hashing (set
+        # iteration), and the same weights must give the same bytes.
+        names = sorted(weights)
         packed = array("h", (x for f in names for x in weights[f]))
         if sys.byteorder != "little":
             packed.byteswap()
