@@ -92,6 +92,7 @@ def _screenshot(app, window, args: argparse.Namespace) -> int:
 
     try:  # entities too, so the picture shows what a user would see
         tag_library(window.library, lambda: False)
+        window.redecorate()  # an article opened from the command line was shown before tagging
     except Exception as exc:  # a missing or unreadable model must not cost the screenshot
         print(f"news-reader: entities were not tagged: {exc}", file=sys.stderr)
     if args.select:

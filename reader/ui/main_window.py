@@ -42,6 +42,11 @@ from reader.ui.workers import ScanWorker
 EMPTY_LIBRARY = ("Your library is empty.\n\nAdd a folder of saved articles (text, Markdown, HTML, feeds, JSON, "
                  "e-mail) with File › Add Folder… (Ctrl+O), or open files by naming them on the command line.")
 CHOOSE_ARTICLE = "Choose an article in the list (j and k move through it)."
+def count_text(n: int) -> str:
+    """'1 article', '2,345 articles'."""
+    return f"{n:,} article" + ("" if n == 1 else "s")
+
+
 MENUS = ("&File", "&Go", "&Article", "&Entities", "&View", "&Help")
 
 
@@ -214,7 +219,7 @@ class MainWindow(QMainWindow):
         self.apply_view(keep_current=True)
         self.refresh_sidebar()
         failed = f", {result.failed} could not be read (see Import problems)" if result.failed else ""
-        self.status_label.setText(f"{self.library.count():,} articles{failed}")
+        self.status_label.setText(f"{count_text(self.library.count())}{failed}")
         if self.session_files and self.current_id is None:
             ids = self.library.import_file(self.session_files[0])
             if ids:
@@ -239,8 +244,8 @@ class MainWindow(QMainWindow):
         """Entities arrived for some articles: show them if one is open, and say how far it is."""
         if self.closed:
             return
-        self.status_label.setText(f"Finding people, places and organisations… {left:,} articles to go" if left
-                                  else f"{self.library.count():,} articles")  # fmt: skip
+        self.status_label.setText(f"Finding people, places and organisations… {count_text(left)} to go" if left
+                                  else count_text(self.library.count()))  # fmt: skip
         if self.current_id in ids:
             self.redecorate()
 
@@ -316,7 +321,7 @@ class MainWindow(QMainWindow):
         self.model.set_marks(bookmarked=self.store.bookmarked_ids(), read=self.store.read_ids())
         if keep and self.model.row_of(keep) >= 0:
             self.select_article(keep)
-        self.status_label.setText(f"{len(self.model.ids):,} of {self.library.count():,} articles")
+        self.status_label.setText(f"{len(self.model.ids):,} of {count_text(self.library.count())}")
 
     # --- the current article ---------------------------------------------------------------
 
