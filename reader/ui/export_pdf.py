@@ -8,7 +8,7 @@ from html import unescape
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF
-from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPdfWriter, QTextCursor, QTextDocument, QTextFormat
 
 PAGE_SIZE_IDS: dict[str, QPageSize.PageSizeId] = {
     "A3": QPageSize.PageSizeId.A3,
@@ -48,7 +48,30 @@ def layout_document(html: str) -> QTextDocument:
     doc = QTextDocument()
     doc.setDocumentMargin(0)
     doc.setHtml(html)
+    _honour_heading_sizes(doc)
     return doc
+
+
+def _honour_heading_sizes(doc: QTextDocument) -> None:
+    """Qt gives <h1>-<h6> a relative size step that overrides their CSS pixel size (a 19px h3 would be
+    drawn smaller than 17px body text); drop the step where the style sheet set a size."""
+    cursor = QTextCursor(doc)
+    block = doc.begin()
+    while block.isValid():
+        if block.blockFormat().headingLevel():
+            it = block.begin()
+            while not it.atEnd():
+                fragment = it.fragment()
+                fmt = fragment.charFormat()
+                if fmt.hasProperty(QTextFormat.Property.FontPixelSize) and fmt.hasProperty(
+                    QTextFormat.Property.FontSizeAdjustment
+                ):
+                    fmt.clearProperty(QTextFormat.Property.FontSizeAdjustment)
+                    cursor.setPosition(fragment.position())
+                    cursor.setPosition(fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor)
+                    cursor.setCharFormat(fmt)
+                it += 1
+        block = block.next()
 
 
 def make_writer(path: Path, size: str, title: str) -> QPdfWriter:

@@ -70,7 +70,8 @@ BASE_CSS = """
 body { font-family: Georgia, "Times New Roman", serif; font-size: 17px; line-height: 1.55; color: #1b1b1b;
        background: #ffffff; margin: 0 auto; padding: 2em 1.2em; max-width: 62em; }
 h1, h2, h3, h4, h5, h6 { font-family: "Helvetica Neue", Arial, sans-serif; line-height: 1.25; }
-h1.title { font-size: 1.9em; margin-bottom: 0.2em; }
+h1.title { font-size: 32px; margin-bottom: 0.2em; }  /* px: Qt honours px on headings (see export_pdf) */
+h2 { font-size: 23px; } h3 { font-size: 20px; } h4, h5, h6 { font-size: 18px; }
 .meta { color: #555555; font-size: 0.9em; margin: 0.2em 0; }
 .meta a { color: #2a5b8f; }
 .tag { font-family: "Helvetica Neue", Arial, sans-serif; font-size: 0.8em; color: #444444;

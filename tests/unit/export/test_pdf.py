@@ -62,3 +62,18 @@ def test_each_article_of_a_combined_pdf_starts_a_page(qapp: object, tmp_path: Pa
     [path] = export_items(short, fmt="pdf", out=tmp_path, combined=True, options=ExportOptions(exported="x"),
                           pdf_writer=write_pdf)
     assert read_pdf(path.read_bytes()).pages == 3
+
+
+def test_section_headings_are_drawn_larger_than_the_body(qapp: object) -> None:
+    from PySide6.QtGui import QFontInfo
+
+    html = render(ExportItem(make_article(title="T", blocks=[Block("Body text here."), Block("Section", "h", 3)])),
+                  "html", ExportOptions(exported="x"))  # fmt: skip
+    doc = layout_document(html)
+    sizes = {}
+    block = doc.begin()
+    while block.isValid():
+        if block.text() in ("Body text here.", "Section"):
+            sizes[block.text()] = QFontInfo(block.begin().fragment().charFormat().font()).pixelSize()
+        block = block.next()
+    assert sizes["Section"] > sizes["Body text here."]
