@@ -22,10 +22,22 @@ def parse_size(text: str) -> tuple[int, int]:
     return w, h
 
 
+def has_display() -> bool:
+    """False on a Linux/BSD machine with no X11 or Wayland display and no explicit Qt platform."""
+    if not sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
+        return True
+    return any(os.environ.get(v) for v in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+
+
 def run_app(args: argparse.Namespace) -> int:
     """Open the window (or render it to a PNG with --screenshot) and run until it closes."""
     if args.screenshot:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    elif not has_display():
+        print("news-reader: no display to open the window on (DISPLAY and WAYLAND_DISPLAY are not set). "
+              "Run it on a desktop, or render the window to a picture with --screenshot FILE.png.",
+              file=sys.stderr)  # fmt: skip
+        return 2
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication, QMessageBox

@@ -65,3 +65,11 @@ def test_a_damaged_user_database_is_reported_and_left_alone(tmp_path: Path) -> N
     assert "not a usable News Reader database" in proc.stderr and "backups" in proc.stderr
     assert "Traceback" not in proc.stderr
     assert (data / "user.sqlite3").read_bytes() == junk
+
+
+def test_no_display_is_a_clear_error_not_a_crash(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")}
+    proc = subprocess.run([sys.executable, "-m", "reader", "--data-dir", str(tmp_path)], capture_output=True,
+                          text=True, timeout=60, env=env)  # fmt: skip
+    assert proc.returncode == 2
+    assert "no display" in proc.stderr and "--screenshot" in proc.stderr
