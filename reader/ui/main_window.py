@@ -77,6 +77,7 @@ class MainWindow(QMainWindow):
         self.current_id: str | None = None
         self.worker: ScanWorker | None = None
         self.closed = False  # results of a scan still queued when the window closed are dropped
+        self._scan_again = False
         self.setWindowTitle("News Reader")
         self._build_widgets()
         self.registry = CommandRegistry(self, load_keymap(paths.config / "keymap.json"))
@@ -204,14 +205,21 @@ class MainWindow(QMainWindow):
             self._on_scanned(result)
             return
         if self.worker is not None and self.worker.isRunning():
+            self._scan_again = True  # folders changed during a scan: scan once more when it ends
             return
+        self._scan_again = False
         self.worker = ScanWorker(self.paths.library_db, folders, files)
+        self.worker.finished.connect(self._on_worker_finished)
         self.worker.progress.connect(lambda n, p: self.status_label.setText(f"Scanning… {n:,} files ({Path(p).name})"))
         self.worker.scanned.connect(self._on_scanned)
         self.worker.tagged.connect(self._on_tagged)
         self.worker.tagged_batch.connect(self._on_tagged_batch)
         self.worker.failed.connect(lambda msg: self.status_label.setText(msg))
         self.worker.start()
+
+    def _on_worker_finished(self) -> None:
+        if self._scan_again and not self.closed:
+            self.rescan()
 
     def _on_scanned(self, result: ScanResult) -> None:
         if self.closed:
@@ -520,7 +528,8 @@ class MainWindow(QMainWindow):
         self.closed = True
         if self.worker is not None:
             worker = self.worker
-            for signal in (worker.progress, worker.scanned, worker.tagged, worker.tagged_batch, worker.failed):
+            for signal in (worker.progress, worker.scanned, worker.tagged, worker.tagged_batch, worker.failed,
+                           worker.finished):  # fmt: skip
                 signal.disconnect()
             self.worker.requestInterruption()
             self.worker.wait(10000)

@@ -272,3 +272,23 @@ def test_the_command_palette_finds_and_runs_a_command(make_window, qtbot) -> Non
     assert palette.chosen == "bookmark-toggle"
     w.registry.run(palette.chosen)
     assert w.store.is_bookmarked(w.current_id)
+
+
+def test_a_folder_added_during_a_scan_is_scanned_too(make_window, tmp_path, qtbot, monkeypatch) -> None:
+    import threading
+
+    import reader.ui.workers as workers
+
+    release = threading.Event()
+    monkeypatch.setattr(workers, "tag_library", lambda *a, **k: release.wait(10) and 0)
+    w = make_window()
+    extra = tmp_path / "later"
+    extra.mkdir()
+    (extra / "late.txt").write_text("A story added while scanning\n\nIts body.\n", encoding="utf-8")
+    w.rescan()  # a background scan is running (held in its tagging step)...
+    w.operations.add_folder(str(extra))
+    w.rescan()  # ...so this one waits for it
+    assert w._scan_again
+    release.set()
+    qtbot.waitUntil(lambda: w.worker is not None and not w.worker.isRunning() and not w._scan_again
+                    and len(w.model.ids) == 5, timeout=20000)  # fmt: skip
