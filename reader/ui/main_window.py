@@ -65,7 +65,7 @@ class MainWindow(QMainWindow):
         self.paths = paths
         self.settings = settings
         self.store = UserStore(paths.user_db, backups_dir=paths.backups)  # makes the daily backup
-        self.library = Library(paths.library_db)
+        self.library = Library(paths.library_db, max_bytes=self.max_import_bytes())
         self.entity_source: object = self.library  # what export reads entities from; corrections wrap it
         self.operations = Operations(self.store, self)
         self.operations.changes_applied.connect(self._on_changes)
@@ -184,6 +184,13 @@ class MainWindow(QMainWindow):
 
     # --- library and views -----------------------------------------------------------------
 
+    def max_import_bytes(self) -> int:
+        """The size limit for one file, from the `max_import_mb` setting (50 MB unless changed)."""
+        try:
+            return max(1, int(float(self.settings.get("max_import_mb")) * 1024 * 1024))
+        except (TypeError, ValueError):
+            return 50 * 1024 * 1024
+
     def library_folders(self) -> list[str]:
         """The user's folders; the bundled samples when there are none (and samples are allowed)."""
         folders = self.store.folders() + self.session_folders
@@ -208,7 +215,7 @@ class MainWindow(QMainWindow):
             self._scan_again = True  # folders changed during a scan: scan once more when it ends
             return
         self._scan_again = False
-        self.worker = ScanWorker(self.paths.library_db, folders, files)
+        self.worker = ScanWorker(self.paths.library_db, folders, files, max_bytes=self.library.max_bytes)
         self.worker.finished.connect(self._on_worker_finished)
         self.worker.progress.connect(lambda n, p: self.status_label.setText(f"Scanning… {n:,} files ({Path(p).name})"))
         self.worker.scanned.connect(self._on_scanned)

@@ -19,16 +19,19 @@ class ScanWorker(QThread):
     tagged_batch = Signal(list, int)  # ids that now have entities, how many still wait
     failed = Signal(str)
 
-    def __init__(self, db_path: Path, folders: list[str], files: list[str], *, tag: bool = True) -> None:
+    def __init__(
+        self, db_path: Path, folders: list[str], files: list[str], *, tag: bool = True, max_bytes: int | None = None
+    ) -> None:
         super().__init__()
         self.db_path = db_path
+        self.max_bytes = max_bytes
         self.folders = folders
         self.files = files
         self.tag = tag
 
     def run(self) -> None:
         try:
-            lib = Library(self.db_path)
+            lib = Library(self.db_path, max_bytes=self.max_bytes)
         except Exception as exc:  # the cache is rebuildable; say what happened
             self.failed.emit(f"The library cache could not be opened: {exc}")
             return

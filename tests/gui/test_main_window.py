@@ -292,3 +292,11 @@ def test_a_folder_added_during_a_scan_is_scanned_too(make_window, tmp_path, qtbo
     release.set()
     qtbot.waitUntil(lambda: w.worker is not None and not w.worker.isRunning() and not w._scan_again
                     and len(w.model.ids) == 5, timeout=20000)  # fmt: skip
+
+
+def test_the_size_limit_setting_reaches_the_import(make_window) -> None:
+    w = make_window()
+    w.settings.set("max_import_mb", 2)
+    assert w.max_import_bytes() == 2 * 1024 * 1024
+    w.settings.set("max_import_mb", "nonsense")
+    assert w.max_import_bytes() == 50 * 1024 * 1024

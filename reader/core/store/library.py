@@ -99,8 +99,9 @@ def _blocks(body: str, structure: str) -> tuple[Block, ...]:
 class Library:
     """The cache database. One instance per thread; WAL lets a reader and a writer share it."""
 
-    def __init__(self, db_path: str | Path) -> None:
+    def __init__(self, db_path: str | Path, *, max_bytes: int | None = None) -> None:
         self.path = Path(db_path)
+        self.max_bytes = max_bytes  # files larger than this are refused (None: the formats' default)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.db = self._open()
 
@@ -172,7 +173,7 @@ class Library:
             result.unchanged += 1
             return
         try:
-            articles = load_file(path)
+            articles = load_file(path) if self.max_bytes is None else load_file(path, max_bytes=self.max_bytes)
         except ImportProblem as problem:
             self._record_problem(path, st.st_mtime, st.st_size, problem.reason, problem.advice)
             result.failed += 1

@@ -130,3 +130,12 @@ def test_tagging_reports_each_batch_and_what_is_left(tmp_path: Path, folder: Pat
     assert lib.tag_pending(batch=2, on_batch=lambda ids, left: seen.append((len(ids), left))) == 3
     assert seen == [(2, 1), (1, 0)]
     assert lib.untagged_count() == 0 and lib.tag_pending() == 0
+
+
+def test_files_over_the_size_limit_are_refused_with_the_reason(tmp_path: Path, folder: Path) -> None:
+    (folder / "big.txt").write_text("Big story\n\n" + "word " * 5000, encoding="utf-8")
+    lib = Library(tmp_path / "cache.sqlite3", max_bytes=10_000)
+    result = lib.scan([folder])
+    assert result.failed == 1 and lib.count() == 3
+    [problem] = lib.problems()
+    assert problem.path.endswith("big.txt") and problem.reason
