@@ -19,11 +19,15 @@ BLOCK_TAGS = frozenset(
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
+_NOT_XML_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 def parse_html(html: str) -> etree._Element | None:
     """An lxml HTML tree (never fetches anything), or None when there is no markup at all."""
     # lxml refuses str input that carries an XML encoding declaration.
     html = re.sub(r"^\s*<\?xml[^>]*>", "", html[:500]) + html[500:] if html.lstrip().startswith("<?xml") else html
-    html = html.replace("\x00", "")
+    # Characters XML cannot hold: the parser lets some through, but lxml then refuses to set them as text.
+    html = _NOT_XML_TEXT.sub("", html)
     if not html.strip():
         return None
     # Plain lxml elements (not lxml.html's classes) are much faster to walk.

@@ -93,3 +93,14 @@ def test_credits_disclosures_reading_time_and_wire_separators() -> None:
     body = "".join(f"<p>{line}</p>" for line in lines)
     html = f"<html><body><article>{body}<p>{PROSE}</p><p>___</p><p>{PROSE} End.</p></article></body></html>"
     assert _texts(html) == [PROSE, "___", f"{PROSE} End."]
+
+
+def test_control_characters_in_a_page_are_dropped_not_fatal() -> None:
+    from reader.core.extract import extract_html
+
+    html = "<html><body><article><p>Ferry fares \x01rose\x1f by four percent <b>\x0b</b>tail\x02 text.</p>" \
+           "<script>x</script>\x03after</article></body></html>"  # fmt: skip
+    page = extract_html(html)
+    assert page is not None
+    text = " ".join(b.text for b in page.blocks)
+    assert "Ferry fares rose by four percent" in text and "\x01" not in text
