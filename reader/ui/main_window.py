@@ -322,6 +322,8 @@ class MainWindow(QMainWindow):
 
     def apply_view(self, *, keep_current: bool = False) -> None:
         """Re-run the list for the current view and filter."""
+        if self.closed:  # a filter keystroke's timer can fire after the window closed
+            return
         if self.view_kind == "view" and self.view_value == "problems":
             self.problems_view.set_problems(self.library.problems())
             self.list_stack.setCurrentWidget(self.problems_view)
@@ -529,6 +531,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.notes_panel.flush()
+        self._filter_timer.stop()
         if self.isVisible() and not self.closed:
             self.save_layout()
             self.settings.set("last_article", self.current_id)
