@@ -46,6 +46,13 @@ class ArticleListModel(QAbstractTableModel):
         self._rows.clear()
         self.endResetModel()
 
+    def clear(self) -> None:
+        """Show no rows (the window is closing)."""
+        self.beginResetModel()
+        self.ids = []
+        self._rows.clear()
+        self.endResetModel()
+
     def set_marks(self, *, bookmarked: set[str] | None = None, read: set[str] | None = None) -> None:
         """Update the bookmark/read marks shown, repainting only what is visible."""
         if bookmarked is not None:

@@ -136,7 +136,10 @@ class MainWindow(QMainWindow):
         self.library_dock.setObjectName("libraryDock")
         self.library_dock.setWidget(self.sidebar)
         self.library_dock.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)
-        self.library_dock.setTitleBarWidget(QWidget())  # the sidebar names its own sections
+        # the sidebar names its own sections; the empty title bar is kept referenced here, since
+        # the dock does not take ownership of it from Python
+        self._library_dock_title = QWidget()
+        self.library_dock.setTitleBarWidget(self._library_dock_title)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.library_dock)
         self.status_label = QLabel()
         self.statusBar().addWidget(self.status_label, 1)
@@ -543,6 +546,7 @@ class MainWindow(QMainWindow):
                 signal.disconnect()
             self.worker.requestInterruption()
             self.worker.wait(10000)
+        self.model.clear()  # no row may be fetched from the cache once it is closed
         self.store.close()
         self.library.close()
         super().closeEvent(event)

@@ -300,3 +300,12 @@ def test_the_size_limit_setting_reaches_the_import(make_window) -> None:
     assert w.max_import_bytes() == 2 * 1024 * 1024
     w.settings.set("max_import_mb", "nonsense")
     assert w.max_import_bytes() == 50 * 1024 * 1024
+
+
+def test_a_closed_window_fetches_nothing_from_its_closed_databases(make_window, qtbot) -> None:
+    w = make_window()
+    w.select_row(0)
+    qtbot.keyClicks(w.filter_box, "budget")  # starts the filter's short timer
+    w.close()
+    qtbot.wait(300)  # events after close (the timer, repaints) used to query the closed cache and crash
+    assert w.closed and w.model.rowCount() == 0
