@@ -208,10 +208,8 @@ class MainWindow(QMainWindow):
         """Scan the folders in the background (or now, for screenshots and tests)."""
         folders, files = self.library_folders(), self.session_files
         if wait:
-            result = self.library.scan(folders)
-            for f in files:
-                self.library.import_file(f)
-            self.library.forget_outside([*folders, *files])
+            result = self.library.sync(folders, files)
+            assert result is not None  # nothing can stop a synchronous scan
             self._on_scanned(result)
             return
         if self.worker is not None and self.worker.isRunning():

@@ -36,12 +36,10 @@ class ScanWorker(QThread):
             self.failed.emit(f"The library cache could not be opened: {exc}")
             return
         try:
-            result = lib.scan(self.folders, progress=self.progress.emit, should_stop=self.isInterruptionRequested)
-            for f in self.files:
-                lib.import_file(f)
-            if self.isInterruptionRequested():
+            result = lib.sync(self.folders, self.files, progress=self.progress.emit,
+                              should_stop=self.isInterruptionRequested)  # fmt: skip
+            if result is None:
                 return
-            lib.forget_outside([*self.folders, *self.files])
             self.scanned.emit(result)
             if self.tag and not self.isInterruptionRequested():
                 self.tagged.emit(tag_library(lib, self.isInterruptionRequested, self.tagged_batch.emit))

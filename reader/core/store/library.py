@@ -152,6 +152,26 @@ class Library:
         result.removed = self._forget_missing(folder_list, present)
         return result
 
+    def sync(
+        self,
+        folders: list[str],
+        files: list[str],
+        *,
+        progress: Callable[[int, str], None] | None = None,
+        should_stop: Callable[[], bool] | None = None,
+    ) -> ScanResult | None:
+        """Scan the folders, import the single files, and forget whatever lies outside both.
+
+        None when `should_stop` said stop: then nothing is forgotten.
+        """
+        result = self.scan(folders, progress=progress, should_stop=should_stop)
+        for f in files:
+            self.import_file(f)
+        if should_stop and should_stop():
+            return None
+        self.forget_outside([*folders, *files])
+        return result
+
     def import_file(self, path: str | Path) -> list[str]:
         """Import one file (opened from the command line); return its article ids."""
         resolved = str(Path(path).resolve())
@@ -289,12 +309,6 @@ class Library:
 
     def problems(self) -> list[Problem]:
         return [Problem(*r) for r in self.db.execute("SELECT path, reason, advice FROM files WHERE ok=0 ORDER BY path")]
-
-    def iter_articles(self) -> Iterator[Article]:
-        for article_id in self.all_ids():
-            a = self.article(article_id)
-            if a is not None:
-                yield a
 
     # --- entities --------------------------------------------------------------------------
 
