@@ -47,9 +47,23 @@ def long_shape(word: str) -> str:
     return _shape(word[:8])
 
 
+_short_shapes: dict[str, str] = {}
+
+
+def clear_shape_cache() -> None:
+    """Forget the collapsed shapes (benchmarks measure a cold start)."""
+    _short_shapes.clear()
+
+
 def short_shape(word: str) -> str:
     """The shape of the first 16 characters with runs of a class collapsed: "McDonald" -> "XxXx"."""
-    return _RUNS.sub(r"\1", _shape(word[:16]))
+    full = _shape(word[:16])
+    hit = _short_shapes.get(full)
+    if hit is None:  # few distinct shapes: the regular expression runs once per shape
+        hit = _RUNS.sub(r"\1", full)
+        if len(_short_shapes) < 20_000:
+            _short_shapes[full] = hit
+    return hit
 
 
 def word_features(word: str, stats: Mapping[str, str]) -> tuple[list[str], list[str], list[str]]:

@@ -17,7 +17,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from pathlib import Path
 
-from reader.core.entities.conll import ConllDocument, read_conll
+from reader.core.entities.conll import ConllDocument, iob_spans, read_conll
 from reader.core.entities.evaluate import Scores
 from reader.core.entities.features import SENT_END, SENT_START, DocumentView, Memory, WordFeatureCache, tag_features
 from reader.core.entities.gazetteer import PhraseMatcher, collect_phrases
@@ -64,6 +64,21 @@ def word_stats(docs: list[ConllDocument]) -> dict[str, str]:
         bucket = "a" if share >= 0.9 else "b" if share >= 0.5 else "c"
         stats[key] = f"{top}|{bucket}{'1' if total == 1 else 'n'}"
     return stats
+
+
+def name_starters(docs: list[ConllDocument]) -> list[str]:
+    """Words without a capital letter (but with a letter or digit) that begin a name in the data.
+
+    The decoder tags every other such word O without scoring it when no name is open.
+    """
+    found = set()
+    for doc in docs:
+        for sent, tags in zip(doc.sentences, doc.tags, strict=True):
+            for a, _b, _typ in iob_spans(tags):
+                tok = sent[a]
+                if tok.lower() == tok and any(ch.isalnum() for ch in tok):
+                    found.add(normalize_token(tok).lower())
+    return sorted(found)
 
 
 class Perceptron:
@@ -220,9 +235,11 @@ def main(argv: list[str] | None = None) -> int:
     matchers = [fold_matchers[j % folds] for j in range(n)]
     stats = word_stats(train_docs)
     phrases = collect_phrases(train_docs)
+    starters = name_starters(train_docs)
 
     def model_of(weights: dict[str, list[float]]) -> TaggerModel:
-        return TaggerModel(LABELS, pack_weights(quantize(weights, args.prune)[0]), stats, phrases)
+        return TaggerModel(LABELS, pack_weights(quantize(weights, args.prune)[0]), stats, phrases,
+                           {"starters": starters})
 
     print("first pass", flush=True)
     seeds = [int(x) for x in args.seeds.split(",")]
@@ -230,7 +247,8 @@ def main(argv: list[str] | None = None) -> int:
                                      lambda w: evaluate(model_of(w), dev_docs)[0].prf()[2])
     stages = [w1]
     info: dict[str, object] = {"trained_on": "CoNLL-2003 train.txt", "tuned_on": "CoNLL-2003 dev.txt",
-                               "seeds": seeds, "prune": args.prune, "epochs": [epochs1], "dev_f1": round(f1, 2)}
+                               "starters": starters, "seeds": seeds, "prune": args.prune, "epochs": [epochs1],
+                               "dev_f1": round(f1, 2)}
     if args.stages == 2:
         first = model_of(w1)
         # The second pass learns from first-pass tags the first pass did not see the answers of.
@@ -240,7 +258,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"first pass without fold {k + 1}/{folds}", flush=True)
             wk, _, _ = train_stage([train_docs[j] for j in idx], [caches[j] for j in idx],
                                    [matchers[j] for j in idx], epochs1[0], seeds[0])
-            mk = TaggerModel(LABELS, pack_weights(quantize(wk, args.prune)[0]), fold_stats[k], fold_phrases[k])
+            mk = TaggerModel(LABELS, pack_weights(quantize(wk, args.prune)[0]), fold_stats[k], fold_phrases[k],
+                             {"starters": name_starters([train_docs[j] for j in idx])})
             for j in range(k, n, folds):
                 hints[j] = stack_features(train_docs[j].sentences, mk.tag_document(train_docs[j].sentences))
         print("second pass", flush=True)
