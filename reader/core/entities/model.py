@@ -235,7 +235,10 @@ class TaggerModel:
         labels = self.labels
         wget = self.weights.get
         low, shapes, caps, sfeats, wstats = prep
-        vecs = [self._vectors(t) for t in (SENT_START, SENT_START, *sent, SENT_END, SENT_END)]
+        padded = (SENT_START, SENT_START, *sent, SENT_END, SENT_END)
+        # Filled as needed: most words are never next to a scored token, and a new word's sums cost.
+        vecs: list[tuple[int, ...] | None] = [None] * len(padded)
+        word_vectors = self._vectors
         starters = self.starters
         windows = self._window_sums
         prev2 = prev = "<S>"
@@ -249,8 +252,11 @@ class TaggerModel:
                 out.append("O")
                 prev2, prev = prev, "O"
                 continue
+            for j in range(i, i + 5):
+                if vecs[j] is None:
+                    vecs[j] = word_vectors(padded[j])
             more = tag_features(i, low, shapes, prev, prev2, caps, memory, wstats)
-            total = (vecs[i][0] + vecs[i + 1][1] + vecs[i + 2][2] + vecs[i + 3][3] + vecs[i + 4][4]
+            total = (vecs[i][0] + vecs[i + 1][1] + vecs[i + 2][2] + vecs[i + 3][3] + vecs[i + 4][4]  # type: ignore[index]
                      + sum(filter(None, map(wget, chain(feats, more)))))
             if hints is not None:
                 window = hints.window(i)

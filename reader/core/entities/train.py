@@ -113,10 +113,12 @@ class Perceptron:
 
 
 def train_epoch(p: Perceptron, docs: list[ConllDocument], caches: list[WordFeatureCache],
-                matchers: list[PhraseMatcher], order: list[int], hints: Hints | None = None) -> int:
+                matchers: list[PhraseMatcher], order: list[int], starters: frozenset[str],
+                hints: Hints | None = None) -> int:
     """One pass over the documents in `order`; returns the number of wrong tags.
 
-    `caches` and `matchers` hold, for each document, the jackknifed statistics and phrases it sees.
+    `caches` and `matchers` hold, for each document, the jackknifed statistics and phrases it sees;
+    `starters` are the lower-case words that may begin a name (see `name_starters`).
     """
     lab_idx = {lab: k for k, lab in enumerate(LABELS)}
     allowed = allowed_after(LABELS)
@@ -135,6 +137,11 @@ def train_epoch(p: Perceptron, docs: list[ConllDocument], caches: list[WordFeatu
             wf = [cache.get(t) for t in (SENT_START, SENT_START, *sent, SENT_END, SENT_END)]
             prev2 = prev = "<S>"
             for i in range(len(sent)):
+                if prev[:2] not in ("B-", "I-") and sent[i].lower() == sent[i] and low[i + 2] not in starters:
+                    tag = "O"  # as the decoder does (TaggerModel._tag_sentence): not scored, not learned from
+                    p.steps += 1
+                    prev2, prev = prev, tag
+                    continue
                 feats = [*wf[i][0], *wf[i + 1][1], *wf[i + 2][2], *wf[i + 3][3], *wf[i + 4][4],
                          *sfeats[i], *tag_features(i, low, shapes, prev, prev2, caps, memory, wstats)]
                 score = p.scores(feats)
@@ -164,7 +171,7 @@ def evaluate(model: TaggerModel | StackedModel, docs: list[ConllDocument]) -> tu
 
 
 def train_stage(docs: list[ConllDocument], caches: list[WordFeatureCache], matchers: list[PhraseMatcher],
-                epochs: int, seed: int, hints: Hints | None = None,
+                starters: frozenset[str], epochs: int, seed: int, hints: Hints | None = None,
                 dev_f1: Callable[[dict[str, list[float]]], float] | None = None,
                 ) -> tuple[dict[str, list[float]], int, float]:
     """Averaged weights after the best epoch on dev (or after the last one without `dev_f1`)."""
@@ -175,7 +182,7 @@ def train_stage(docs: list[ConllDocument], caches: list[WordFeatureCache], match
     for epoch in range(1, epochs + 1):
         t0 = time.perf_counter()
         rng.shuffle(order)
-        errors = train_epoch(p, docs, caches, matchers, order, hints)
+        errors = train_epoch(p, docs, caches, matchers, order, starters, hints)
         if dev_f1 is None and epoch < epochs:
             continue
         avg = p.averaged()
@@ -189,14 +196,14 @@ def train_stage(docs: list[ConllDocument], caches: list[WordFeatureCache], match
 
 
 def train_ensemble(docs: list[ConllDocument], caches: list[WordFeatureCache], matchers: list[PhraseMatcher],
-                   epochs: int, seeds: list[int], hints: Hints | None,
+                   starters: frozenset[str], epochs: int, seeds: list[int], hints: Hints | None,
                    dev_f1: Callable[[dict[str, list[float]]], float],
                    ) -> tuple[dict[str, list[float]], list[int], float]:
     """One run per seed (documents shuffled differently), weights averaged: steadier than any one run."""
     runs = []
     for seed in seeds:
         print(f" seed {seed}", flush=True)
-        runs.append(train_stage(docs, caches, matchers, epochs, seed, hints, dev_f1))
+        runs.append(train_stage(docs, caches, matchers, starters, epochs, seed, hints, dev_f1))
     if len(runs) == 1:
         return runs[0][0], [runs[0][1]], runs[0][2]
     avg: dict[str, list[float]] = {}
@@ -236,6 +243,7 @@ def main(argv: list[str] | None = None) -> int:
     stats = word_stats(train_docs)
     phrases = collect_phrases(train_docs)
     starters = name_starters(train_docs)
+    gate = frozenset(starters)  # training skips the tokens the decoder skips (one gate for every model)
 
     def model_of(weights: dict[str, list[float]]) -> TaggerModel:
         return TaggerModel(LABELS, pack_weights(quantize(weights, args.prune)[0]), stats, phrases,
@@ -243,7 +251,7 @@ def main(argv: list[str] | None = None) -> int:
 
     print("first pass", flush=True)
     seeds = [int(x) for x in args.seeds.split(",")]
-    w1, epochs1, f1 = train_ensemble(train_docs, caches, matchers, args.epochs, seeds, None,
+    w1, epochs1, f1 = train_ensemble(train_docs, caches, matchers, gate, args.epochs, seeds, None,
                                      lambda w: evaluate(model_of(w), dev_docs)[0].prf()[2])
     stages = [w1]
     info: dict[str, object] = {"trained_on": "CoNLL-2003 train.txt", "tuned_on": "CoNLL-2003 dev.txt",
@@ -257,13 +265,13 @@ def main(argv: list[str] | None = None) -> int:
             idx = [j for j in range(n) if j % folds != k]
             print(f"first pass without fold {k + 1}/{folds}", flush=True)
             wk, _, _ = train_stage([train_docs[j] for j in idx], [caches[j] for j in idx],
-                                   [matchers[j] for j in idx], epochs1[0], seeds[0])
+                                   [matchers[j] for j in idx], gate, epochs1[0], seeds[0])
             mk = TaggerModel(LABELS, pack_weights(quantize(wk, args.prune)[0]), fold_stats[k], fold_phrases[k],
-                             {"starters": name_starters([train_docs[j] for j in idx])})
+                             {"starters": starters})
             for j in range(k, n, folds):
                 hints[j] = stack_features(train_docs[j].sentences, mk.tag_document(train_docs[j].sentences))
         print("second pass", flush=True)
-        w2, epochs2, f1 = train_ensemble(train_docs, caches, matchers, args.epochs, seeds, hints,
+        w2, epochs2, f1 = train_ensemble(train_docs, caches, matchers, gate, args.epochs, seeds, hints,
                                          lambda w: evaluate(StackedModel(first, model_of(w)), dev_docs)[0].prf()[2])
         stages.append(w2)
         info.update(epochs=[epochs1, epochs2], dev_f1=round(f1, 2))
