@@ -83,12 +83,13 @@ def score_model(model: TaggerModel | StackedModel, docs: list[ConllDocument],
     return scores, {k: (v[0], v[1]) for k, v in recall.items()}, cold, warm
 
 
-def text_speed(docs: list[ConllDocument]) -> tuple[float, float, int]:
-    """tokens/s of the public tag() on each dev document rebuilt as text (cold, warm), and the spans found."""
-    from reader.core.entities import load_model, tag
-    from reader.core.entities.tagger import clear_caches
+def text_speed(model: TaggerModel | StackedModel, docs: list[ConllDocument]) -> tuple[float, float, int]:
+    """tokens/s of the public tag() with `model` on each dev document rebuilt as text (cold, warm), and the
+    spans found."""
+    from reader.core.entities import tag
+    from reader.core.entities.tagger import clear_caches, use_model
 
-    load_model()
+    use_model(model)
     texts = ["\n".join(" ".join(s) for s in d.sentences) for d in docs]
     tokens = sum(d.token_count for d in docs)
     found = sum(len(tag(t)) for t in texts)
@@ -116,7 +117,7 @@ def main() -> int:
     tokens = sum(d.token_count for d in dev)
     matcher = PhraseMatcher(collect_phrases(read_conll(args.train)))
     scores, recall, cold, warm = score_model(model, dev, matcher.phrases)
-    prose_cold, prose_warm, found = text_speed(dev)
+    prose_cold, prose_warm, found = text_speed(model, dev)
 
     ref = Scores()
     t0 = time.process_time()

@@ -67,6 +67,11 @@ def iob_spans(tags: list[str]) -> list[tuple[int, int, str]]:
     start = -1
     cur = ""
     for i, tag in enumerate([*tags, "O"]):
+        if tag == "O":  # most tags: only an open name to close
+            if cur:
+                spans.append((start, i, cur))
+                cur = ""
+            continue
         prefix, _, typ = tag.partition("-")
         begins = prefix == "B" or (prefix == "I" and typ != cur)
         if cur and (prefix == "O" or begins or typ != cur):

@@ -140,16 +140,25 @@ class DocumentView:
     """Document-wide facts about words: seen lower-case, seen capitalised mid-sentence, and the
     words around the other capitalised occurrences of the same word (non-local context)."""
 
-    def __init__(self, sentences: list[list[str]], lows: list[list[str]] | None = None) -> None:
-        """`lows` are the sentences' normalised lower-case tokens when the caller has them."""
+    def __init__(self, sentences: list[list[str]], lows: list[list[str]] | None = None, *,
+                 both_ways: bool = False) -> None:
+        """`lows` are the sentences' normalised lower-case tokens when the caller has them.
+
+        With `both_ways`, `mirror` is the view of the document read backwards (see
+        `stacking.reverse_document`), built in the same loop: what a backward pass needs.
+        """
         self.lower_seen: set[str] = set()
         self.title_seen: set[str] = set()
         self.around: dict[str, list[str]] = {}
         self.tabular = sum(1 for sent in sentences if is_table_row(sent)) >= 2
+        self.mirror: DocumentView | None = None
+        title_last: set[str] = set()  # capitalised mid-sentence when read backwards
+        seen_at: dict[str, list[tuple[str | None, str | None]]] = {}  # word -> (previous, next) words
         sport = business = 0
         for n, sent in enumerate(sentences):
             caps_sentence = _is_caps_sentence(sent)
             low = lows[n] if lows is not None else [normalize_token(t).lower() for t in sent]
+            last = len(sent) - 1
             for i, tok in enumerate(sent):
                 if low[i] in SPORT_WORDS:
                     sport += 1
@@ -157,16 +166,30 @@ class DocumentView:
                     business += 1
                 if tok[:1].islower():
                     self.lower_seen.add(low[i])
-                elif tok[:1].isupper():
-                    if i > 0 and not caps_sentence and not tok.isupper():
-                        self.title_seen.add(low[i])
-                    if not caps_sentence:
-                        cues = self.around.setdefault(low[i], [])
-                        if len(cues) < 8:
-                            cues.append("Dp=" + (low[i - 1] if i > 0 else SENT_START))
-                            cues.append("Dn=" + (low[i + 1] if i + 1 < len(sent) else SENT_END))
+                elif tok[:1].isupper() and not caps_sentence:
+                    if not tok.isupper():
+                        if i > 0:
+                            self.title_seen.add(low[i])
+                        if i < last:
+                            title_last.add(low[i])
+                    before = low[i - 1] if i > 0 else None
+                    after = low[i + 1] if i < last else None
+                    cues = self.around.setdefault(low[i], [])
+                    if len(cues) < 8:
+                        cues.append("Dp=" + (before or SENT_START))
+                        cues.append("Dn=" + (after or SENT_END))
+                    if both_ways:
+                        seen_at.setdefault(low[i], []).append((before, after))
         # The document's kind, when its words say so clearly.
         self.topics = [t for t, count in (("SPORT", sport), ("BIZ", business)) if count >= 3]
+        if both_ways:
+            mirror = self.mirror = DocumentView([])
+            mirror.lower_seen, mirror.title_seen = self.lower_seen, title_last
+            mirror.tabular, mirror.topics = self.tabular, self.topics
+            for word, places in seen_at.items():
+                # Read backwards, the first four occurrences are the last four, and next is previous.
+                mirror.around[word] = [cue for before, after in places[:-5:-1]
+                                       for cue in ("Dp=" + (after or SENT_START), "Dn=" + (before or SENT_END))]
 
 
 def _is_caps_sentence(sent: list[str]) -> bool:
@@ -187,43 +210,49 @@ def sentence_flags(sent: list[str]) -> bool:
 
 def sentence_features(
     low: list[str], shapes: list[str], caps_sentence: bool, doc: DocumentView, gaz: list[list[str]],
-    wstats: list[str], table: bool,
-) -> list[list[str]]:
+    wstats: list[str], table: bool, plain: str = "",
+) -> list[list[str] | None]:
     """Per token, the features that do not depend on the tags chosen so far.
 
     `wstats` holds each token's training statistic ("" when none), `table` marks a table row.
+    Tokens marked "p" in `plain` get None: the decoder seldom scores them, and computes their
+    features with `token_features` when it does.
     """
-    out = []
-    for i in range(len(low) - 4):
-        w = low[i + 2]  # low and shapes are padded with two sentence markers on each side
-        shp = shapes[i + 2]
-        feats = ["B-=" + low[i + 1] + "_" + w, "B+=" + w + "_" + low[i + 3], *gaz[i]]
-        if i == 0:
-            feats.append("S0=" + shp)
-            feats.append("S0l=" + w)
-        if caps_sentence:
-            feats.append("H")
+    return [None if plain and plain[i] == "p" else
+            token_features(i, low, shapes, caps_sentence, doc, gaz, wstats, table) for i in range(len(low) - 4)]
+
+
+def token_features(i: int, low: list[str], shapes: list[str], caps_sentence: bool, doc: DocumentView,
+                   gaz: list[list[str]], wstats: list[str], table: bool) -> list[str]:
+    """The tag-independent features of token i (see `sentence_features`)."""
+    w = low[i + 2]  # low and shapes are padded with two sentence markers on each side
+    shp = shapes[i + 2]
+    feats = ["B-=" + low[i + 1] + "_" + w, "B+=" + w + "_" + low[i + 3], *gaz[i]]
+    if i == 0:
+        feats.append("S0=" + shp)
+        feats.append("S0l=" + w)
+    if caps_sentence:
+        feats.append("H")
+    if table:
+        feats.append("TBL")
+        feats.append("TBL" + shp + "|" + shapes[i + 3])
+    if shp[:1] == "X":
+        st = wstats[i]
         if table:
-            feats.append("TBL")
-            feats.append("TBL" + shp + "|" + shapes[i + 3])
-        if shp[:1] == "X":
-            st = wstats[i]
-            if table:
-                feats.append("TBLts=" + st)
-            if doc.tabular:
-                feats.append("Dtab=" + st)
-            for topic in doc.topics:
-                feats.append(topic + "=" + st)
-                feats.append(topic + "s=" + shp + "|" + shapes[i + 3])
-            if w in doc.lower_seen:
-                feats.append("Dlc")
-            if (i == 0 or caps_sentence) and w in doc.title_seen:
-                feats.append("Dtc")
-            cues = doc.around.get(w)
-            if cues:
-                feats.extend(set(cues))
-        out.append(feats)
-    return out
+            feats.append("TBLts=" + st)
+        if doc.tabular:
+            feats.append("Dtab=" + st)
+        for topic in doc.topics:
+            feats.append(topic + "=" + st)
+            feats.append(topic + "s=" + shp + "|" + shapes[i + 3])
+        if w in doc.lower_seen:
+            feats.append("Dlc")
+        if (i == 0 or caps_sentence) and w in doc.title_seen:
+            feats.append("Dtc")
+        cues = doc.around.get(w)
+        if cues:
+            feats.extend(set(cues))
+    return feats
 
 
 def tag_features(i: int, low: list[str], shapes: list[str], prev: str, prev2: str, caps_sentence: bool,

@@ -64,3 +64,7 @@ class PhraseMatcher:
             i += hit or 1
         return out
 
+
+def reversed_phrases(phrases: Mapping[str, str]) -> dict[str, str]:
+    """The phrases with their words in reverse order, for a pass that reads sentences backwards."""
+    return {" ".join(p.split(" ")[::-1]): typ for p, typ in phrases.items()}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import struct
 from collections.abc import Mapping, Sequence
 from itertools import chain
-from typing import Any
+from typing import Any, NamedTuple
 
 from reader.core.entities.features import (
     SENT_END,
@@ -19,9 +19,17 @@ from reader.core.entities.features import (
     sentence_flags,
     short_shape,
     tag_features,
+    token_features,
 )
 from reader.core.entities.gazetteer import PhraseMatcher
-from reader.core.entities.stacking import SentenceHints, stack_hints, window_features
+from reader.core.entities.stacking import (
+    SentenceHints,
+    both_ways_hints,
+    reverse_document,
+    stack_hints,
+    unreverse_tags,
+    window_features,
+)
 from reader.core.entities.tokenize import normalize_token
 
 TYPES = ("PER", "ORG", "LOC", "MISC")
@@ -119,20 +127,41 @@ def pad_sentence(sent: list[str]) -> tuple[list[str], list[str]]:
     return low, shapes
 
 
-Prepared = tuple[list[str], list[str], bool, list[list[str]], list[str]]
+class Prepared(NamedTuple):
+    """The tag-independent view of one sentence, shared by the passes that read it in one direction."""
+
+    low: list[str]  # normalised lower-case tokens, padded with two markers on each side
+    shapes: list[str]  # their short shapes, padded the same way
+    caps: bool  # a headline in capitals
+    feats: list[list[str] | None]  # per token, its tag-independent features (None: not computed yet)
+    wstats: list[str]  # per token, its training statistic ("" when none)
+    plain: str  # per token, "p" when the decoder tags it O unscored outside a name, else "s"
+    context: tuple[DocumentView, list[list[str]], bool]  # what `token_features` needs besides the above
+
+
+def plain_mask(sent: list[str], words: list[str], starters: frozenset[str] | None) -> str:
+    """Per token, "p" for a word without a capital that is not a name starter ("s" otherwise); all
+    "s" with `starters` None (training computes every feature)."""
+    if starters is None:
+        return ""
+    return "".join(["p" if tok.lower() == tok and w not in starters else "s"
+                    for tok, w in zip(sent, words, strict=True)])
 
 
 def prepare_sentence(sent: list[str], doc: DocumentView, matcher: PhraseMatcher, stats: Mapping[str, str],
-                     padded: tuple[list[str], list[str]] | None = None) -> Prepared:
+                     padded: tuple[list[str], list[str]] | None = None,
+                     starters: frozenset[str] | None = None) -> Prepared:
     """Padded lower-cased words and shapes, the headline flag, the tag-independent features and
-    each token's training statistic."""
+    each token's training statistic (features of plain words are left for later with `starters`)."""
     low, shapes = padded or pad_sentence(sent)
     caps = sentence_flags(sent)
     words = low[2:-2]
     gaz = matcher.match(words, [t[:1].isupper() for t in sent])
     wstats = [stats.get(w, "") for w in words]
-    feats = sentence_features(low, shapes, caps, doc, gaz, wstats, is_table_row(sent))
-    return low, shapes, caps, feats, wstats
+    table = is_table_row(sent)
+    plain = plain_mask(sent, words, starters)
+    feats = sentence_features(low, shapes, caps, doc, gaz, wstats, table, plain)
+    return Prepared(low, shapes, caps, feats, wstats, plain, (doc, gaz, table))
 
 
 def remember(memory: dict[str, Memory], token: str, low: str, tag: str) -> None:
@@ -189,8 +218,10 @@ class TaggerModel:
             return hit
         offsets = self.features.get(word)
         hit = self._store(word, offsets)
-        if self.partner is not None:  # the second pass will need the same word: sum its weights now
-            self.partner._store(word, offsets)
+        partner = self.partner
+        while partner is not None:  # the later passes will need the same word: sum their weights now
+            partner._store(word, offsets)
+            partner = partner.partner
         return hit
 
     def _store(self, word: str, offsets: tuple[list[str], ...]) -> tuple[int, ...]:
@@ -211,12 +242,16 @@ class TaggerModel:
         self._window_sums.clear()
         self.features.cache.clear()
 
-    def prepare(self, sentences: list[list[str]]) -> list[Prepared]:
-        """The tag-independent view of each sentence of one document."""
-        pads = [pad_sentence(sent) for sent in sentences]
-        doc = DocumentView(sentences, [low[2:-2] for low, _ in pads])
-        return [prepare_sentence(sent, doc, self.matcher, self.stats, pad) for sent, pad in zip(sentences, pads,
-                                                                                                 strict=True)]
+    def prepare(self, sentences: list[list[str]], pads: list[tuple[list[str], list[str]]] | None = None,
+                doc: DocumentView | None = None) -> list[Prepared]:
+        """The tag-independent view of each sentence of one document (`pads` and `doc` when the caller
+        has them already)."""
+        if pads is None:
+            pads = [pad_sentence(sent) for sent in sentences]
+        if doc is None:
+            doc = DocumentView(sentences, [low[2:-2] for low, _ in pads])
+        return [prepare_sentence(sent, doc, self.matcher, self.stats, pad, self.starters)
+                for sent, pad in zip(sentences, pads, strict=True)]
 
     def tag_document(self, sentences: list[list[str]]) -> list[list[str]]:
         """IOB2 tags for every token of every sentence of one document."""
@@ -234,27 +269,32 @@ class TaggerModel:
                       hints: SentenceHints | None) -> list[str]:
         labels = self.labels
         wget = self.weights.get
-        low, shapes, caps, sfeats, wstats = prep
+        low, shapes, caps, sfeats, wstats, plain, context = prep
         padded = (SENT_START, SENT_START, *sent, SENT_END, SENT_END)
         # Filled as needed: most words are never next to a scored token, and a new word's sums cost.
         vecs: list[tuple[int, ...] | None] = [None] * len(padded)
         word_vectors = self._vectors
-        starters = self.starters
         windows = self._window_sums
+        n = len(sent)
+        out = ["O"] * n
         prev2 = prev = "<S>"
-        out = []
-        for i, feats in enumerate(sfeats):
-            tok = sent[i]
-            if prev[:2] not in _OPEN and tok.lower() == tok and low[i + 2] not in starters:
+        i = 0
+        while i < n:
+            if plain[i] == "p" and prev[:2] not in _OPEN:
                 # No capital letter and no name open: such a token (a lower-case word, number or
                 # punctuation) begins a name in 88 of 23,499 CoNLL training names, and those words
-                # are in `starters`; tagging it O unscored skips most of the work.
-                out.append("O")
-                prev2, prev = prev, "O"
+                # are not "p" (see `starters`); the whole run of such tokens is tagged O unscored.
+                j = plain.find("s", i + 1)
+                j = n if j < 0 else j
+                prev2, prev = ("O" if j - i > 1 else prev), "O"
+                i = j
                 continue
             for j in range(i, i + 5):
                 if vecs[j] is None:
                     vecs[j] = word_vectors(padded[j])
+            feats = sfeats[i]
+            if feats is None:
+                feats = sfeats[i] = token_features(i, low, shapes, caps, context[0], context[1], wstats, context[2])
             more = tag_features(i, low, shapes, prev, prev2, caps, memory, wstats)
             total = (vecs[i][0] + vecs[i + 1][1] + vecs[i + 2][2] + vecs[i + 3][3] + vecs[i + 4][4]  # type: ignore[index]
                      + sum(filter(None, map(wget, chain(feats, more)))))
@@ -262,16 +302,17 @@ class TaggerModel:
                 window = hints.window(i)
                 hit = windows.get(window)
                 if hit is None:
-                    hit = windows[window] = sum(filter(None, map(wget, window_features(window))))
+                    hit = windows[window] = sum(filter(None, map(wget, window_features(hints.prefixes, window))))
                 total += hit
                 extra = hints.extra.get(i)
                 if extra:
                     total += sum(filter(None, map(wget, extra)))
             score = self.scores(total)
             tag = labels[max(self._allowed[prev], key=score.__getitem__)]
-            out.append(tag)
+            out[i] = tag
             remember(memory, sent[i], low[i + 2], tag)
             prev2, prev = prev, tag
+            i += 1
         return out
 
 
@@ -287,23 +328,46 @@ def pack_weights(weights: Mapping[str, Sequence[int]]) -> dict[str, int]:
 
 class StackedModel:
     """Two passes: the first model tags the document, the second re-tags it knowing the first's
-    tags for the whole document (see stacking.py)."""
+    tags for the whole document (see stacking.py).
 
-    def __init__(self, first: TaggerModel, second: TaggerModel) -> None:
+    With `backward`, another first pass reads the document from its end (sentences and tokens
+    reversed) and the second pass sees both readings: the backward pass knows the words after a
+    name when it decides on it, which the left-to-right pass never does.
+    """
+
+    def __init__(self, first: TaggerModel, second: TaggerModel, backward: TaggerModel | None = None) -> None:
         self.first = first
         self.second = second
-        if first.features is second.features:
-            first.partner = second
+        self.backward = backward
+        # Passes sharing `features` sum each new word's weights together, in a chain.
+        passes = [m for m in (first, backward, second) if m is not None]
+        for a, b in zip(passes, passes[1:], strict=False):
+            if a.features is b.features:
+                a.partner = b
         self.labels = first.labels
         self.info = first.info
 
     def clear_cache(self) -> None:
-        self.first.clear_cache()
-        self.second.clear_cache()
+        for model in (self.first, self.second, self.backward):
+            if model is not None:
+                model.clear_cache()
 
     def tag_document(self, sentences: list[list[str]]) -> list[list[str]]:
         """IOB2 tags for every token of every sentence of one document."""
-        prepared = self.first.prepare(sentences)  # the same for both passes
+        pads = [pad_sentence(sent) for sent in sentences]
+        lows = [low[2:-2] for low, _ in pads]
+        doc = DocumentView(sentences, lows, both_ways=self.backward is not None)
+        prepared = self.first.prepare(sentences, pads, doc)  # the same for both left-to-right passes
         first = self.first.decode(sentences, prepared)
-        lows = [prep[0][2:-2] for prep in prepared]
-        return self.second.decode(sentences, prepared, stack_hints(sentences, first, lows))
+        if self.backward is None or doc.mirror is None:
+            return self.second.decode(sentences, prepared, stack_hints(sentences, first, lows))
+        # The backward pass: the same words, read from the end of the document.
+        rev_pads = [(_reverse_padded(low), _reverse_padded(shapes)) for low, shapes in reversed(pads)]
+        rev = reverse_document(sentences)
+        back = unreverse_tags(self.backward.decode(rev, self.backward.prepare(rev, rev_pads, doc.mirror)))
+        return self.second.decode(sentences, prepared, both_ways_hints(sentences, first, back, lows))
+
+
+def _reverse_padded(padded: list[str]) -> list[str]:
+    """A padded sentence list (two markers on each side) for the sentence read backwards."""
+    return [*padded[:2], *padded[-3:1:-1], *padded[-2:]]

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.core.entities.features import WordFeatureCache
-from reader.core.entities.gazetteer import PhraseMatcher
+from reader.core.entities.gazetteer import PhraseMatcher, reversed_phrases
 from reader.core.entities.model import FEATURE_CACHE_LIMIT, StackedModel, TaggerModel
 
 MAGIC = b"NEWSREADER-NER-2\n"
@@ -26,7 +26,10 @@ MAGIC = b"NEWSREADER-NER-2\n"
 
 def save_model(path: Path, labels: tuple[str, ...], stages: Sequence[Mapping[str, Sequence[int]]],
                stats: Mapping[str, str], phrases: Mapping[str, str], info: Mapping[str, Any]) -> int:
-    """Write one or two stages of integer weights (from `quantize`); returns the feature count."""
+    """Write one to three stages of integer weights (from `quantize`); returns the feature count.
+
+    Three stages are the first pass, the right-to-left first pass and the second pass.
+    """
     parts = []
     for weights in stages:
         # Sorted: the order features were first met in training depends on string hashing (set
@@ -69,6 +72,12 @@ def read_model(path: Path) -> TaggerModel | StackedModel:
         weights = _packed_weights(names, chunk(), len(labels))
         models.append(TaggerModel(labels, weights, stats, phrases, header.get("info"), features=features,
                                   matcher=matcher))
+    if len(models) == 3:  # first pass, right-to-left first pass, second pass
+        backward = models[1]
+        backward.matcher = PhraseMatcher(reversed_phrases(phrases))
+        # Read backwards, a name "begins" with its last word.
+        backward.starters = frozenset(header.get("info", {}).get("enders", ()))
+        return StackedModel(models[0], models[2], backward)
     return models[0] if len(models) == 1 else StackedModel(models[0], models[1])
 
 

@@ -30,6 +30,13 @@ def load_model() -> None:
     _get_model()
 
 
+def use_model(model: TaggerModel | StackedModel) -> None:
+    """Tag with `model` from now on instead of the shipped one (benchmarks compare model files)."""
+    global _model
+    with _lock:
+        _model = model
+
+
 def model_loaded() -> bool:
     """True once the model is in memory."""
     return _model is not None

@@ -20,7 +20,7 @@ from pathlib import Path
 from reader.core.entities.conll import ConllDocument, iob_spans, read_conll
 from reader.core.entities.evaluate import Scores
 from reader.core.entities.features import SENT_END, SENT_START, DocumentView, Memory, WordFeatureCache, tag_features
-from reader.core.entities.gazetteer import PhraseMatcher, collect_phrases
+from reader.core.entities.gazetteer import PhraseMatcher, collect_phrases, reversed_phrases
 from reader.core.entities.model import (
     LABELS,
     StackedModel,
@@ -33,7 +33,13 @@ from reader.core.entities.model import (
     to_bilou,
 )
 from reader.core.entities.model_file import save_model
-from reader.core.entities.stacking import stack_features
+from reader.core.entities.stacking import (
+    both_ways_hints,
+    hint_features,
+    reverse_document,
+    stack_hints,
+    unreverse_tags,
+)
 from reader.core.entities.tokenize import normalize_token
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
@@ -66,16 +72,17 @@ def word_stats(docs: list[ConllDocument]) -> dict[str, str]:
     return stats
 
 
-def name_starters(docs: list[ConllDocument]) -> list[str]:
-    """Words without a capital letter (but with a letter or digit) that begin a name in the data.
+def name_starters(docs: list[ConllDocument], last: bool = False) -> list[str]:
+    """Words without a capital letter (but with a letter or digit) that begin a name in the data
+    (with `last`: that end one, where a pass reading backwards meets a name first).
 
     The decoder tags every other such word O without scoring it when no name is open.
     """
     found = set()
     for doc in docs:
         for sent, tags in zip(doc.sentences, doc.tags, strict=True):
-            for a, _b, _typ in iob_spans(tags):
-                tok = sent[a]
+            for a, b, _typ in iob_spans(tags):
+                tok = sent[b - 1 if last else a]
                 if tok.lower() == tok and any(ch.isalnum() for ch in tok):
                     found.add(normalize_token(tok).lower())
     return sorted(found)
@@ -113,12 +120,12 @@ class Perceptron:
 
 
 def train_epoch(p: Perceptron, docs: list[ConllDocument], caches: list[WordFeatureCache],
-                matchers: list[PhraseMatcher], order: list[int], starters: frozenset[str],
-                hints: Hints | None = None) -> int:
+                matchers: list[PhraseMatcher], order: list[int], hints: Hints | None = None) -> int:
     """One pass over the documents in `order`; returns the number of wrong tags.
 
-    `caches` and `matchers` hold, for each document, the jackknifed statistics and phrases it sees;
-    `starters` are the lower-case words that may begin a name (see `name_starters`).
+    `caches` and `matchers` hold, for each document, the jackknifed statistics and phrases it sees.
+    Every token is learned from, also those the decoder tags O unscored: a trial with training
+    skipping them too gave 92.96 instead of 93.36 dev F1.
     """
     lab_idx = {lab: k for k, lab in enumerate(LABELS)}
     allowed = allowed_after(LABELS)
@@ -130,18 +137,13 @@ def train_epoch(p: Perceptron, docs: list[ConllDocument], caches: list[WordFeatu
         memory: dict[str, Memory] = {}
         for si, (sent, gold_iob) in enumerate(zip(doc.sentences, doc.tags, strict=True)):
             gold = to_bilou(gold_iob)
-            low, shapes, caps, sfeats, wstats = prepare_sentence(sent, view, matchers[di], cache.stats)
+            low, shapes, caps, sfeats, wstats, _, _ = prepare_sentence(sent, view, matchers[di], cache.stats)
             if hints is not None:
                 for feats, more in zip(sfeats, hints[di][si], strict=True):
                     feats.extend(more)
             wf = [cache.get(t) for t in (SENT_START, SENT_START, *sent, SENT_END, SENT_END)]
             prev2 = prev = "<S>"
             for i in range(len(sent)):
-                if prev[:2] not in ("B-", "I-") and sent[i].lower() == sent[i] and low[i + 2] not in starters:
-                    tag = "O"  # as the decoder does (TaggerModel._tag_sentence): not scored, not learned from
-                    p.steps += 1
-                    prev2, prev = prev, tag
-                    continue
                 feats = [*wf[i][0], *wf[i + 1][1], *wf[i + 2][2], *wf[i + 3][3], *wf[i + 4][4],
                          *sfeats[i], *tag_features(i, low, shapes, prev, prev2, caps, memory, wstats)]
                 score = p.scores(feats)
@@ -171,7 +173,7 @@ def evaluate(model: TaggerModel | StackedModel, docs: list[ConllDocument]) -> tu
 
 
 def train_stage(docs: list[ConllDocument], caches: list[WordFeatureCache], matchers: list[PhraseMatcher],
-                starters: frozenset[str], epochs: int, seed: int, hints: Hints | None = None,
+                epochs: int, seed: int, hints: Hints | None = None,
                 dev_f1: Callable[[dict[str, list[float]]], float] | None = None,
                 ) -> tuple[dict[str, list[float]], int, float]:
     """Averaged weights after the best epoch on dev (or after the last one without `dev_f1`)."""
@@ -182,7 +184,7 @@ def train_stage(docs: list[ConllDocument], caches: list[WordFeatureCache], match
     for epoch in range(1, epochs + 1):
         t0 = time.perf_counter()
         rng.shuffle(order)
-        errors = train_epoch(p, docs, caches, matchers, order, starters, hints)
+        errors = train_epoch(p, docs, caches, matchers, order, hints)
         if dev_f1 is None and epoch < epochs:
             continue
         avg = p.averaged()
@@ -196,14 +198,14 @@ def train_stage(docs: list[ConllDocument], caches: list[WordFeatureCache], match
 
 
 def train_ensemble(docs: list[ConllDocument], caches: list[WordFeatureCache], matchers: list[PhraseMatcher],
-                   starters: frozenset[str], epochs: int, seeds: list[int], hints: Hints | None,
+                   epochs: int, seeds: list[int], hints: Hints | None,
                    dev_f1: Callable[[dict[str, list[float]]], float],
                    ) -> tuple[dict[str, list[float]], list[int], float]:
     """One run per seed (documents shuffled differently), weights averaged: steadier than any one run."""
     runs = []
     for seed in seeds:
         print(f" seed {seed}", flush=True)
-        runs.append(train_stage(docs, caches, matchers, starters, epochs, seed, hints, dev_f1))
+        runs.append(train_stage(docs, caches, matchers, epochs, seed, hints, dev_f1))
     if len(runs) == 1:
         return runs[0][0], [runs[0][1]], runs[0][2]
     avg: dict[str, list[float]] = {}
@@ -217,12 +219,72 @@ def train_ensemble(docs: list[ConllDocument], caches: list[WordFeatureCache], ma
     return avg, [r[1] for r in runs], f1
 
 
+def jackknife_tags(docs: list[ConllDocument], caches: list[WordFeatureCache], matchers: list[PhraseMatcher],
+                   fold_stats: list[dict[str, str]], fold_phrases: list[dict[str, str]], starters: list[str],
+                   epochs: int, seed: int, args: argparse.Namespace, label: str) -> list[list[list[str]]]:
+    """Each document's IOB2 tags from a first pass trained on the other folds only.
+
+    `fold_phrases` are the phrases of the training data without fold k (reversed for a backward pass).
+    """
+    n = len(docs)
+    folds = args.folds
+    out: list[list[list[str]]] = [[] for _ in range(n)]
+    for k in range(folds):
+        idx = [j for j in range(n) if j % folds != k]
+        print(f"{label} without fold {k + 1}/{folds}", flush=True)
+        wk, _, _ = train_stage([docs[j] for j in idx], [caches[j] for j in idx], [matchers[j] for j in idx],
+                               epochs, seed)
+        mk = TaggerModel(LABELS, pack_weights(quantize(wk, args.prune)[0]), fold_stats[k], fold_phrases[k],
+                         {"starters": starters})
+        for j in range(k, n, folds):
+            out[j] = mk.tag_document(docs[j].sentences)
+    return out
+
+
+def reversed_doc(doc: ConllDocument) -> ConllDocument:
+    """The document read from its end, with its gold tags mirrored to match."""
+    return ConllDocument(reverse_document(doc.sentences), unreverse_tags(doc.tags))
+
+
+def train_backward(train_docs: list[ConllDocument], dev_docs: list[ConllDocument], caches: list[WordFeatureCache],
+                   fold_stats: list[dict[str, str]], fold_phrases: list[dict[str, str]], stats: dict[str, str],
+                   phrases: dict[str, str], enders: list[str], args: argparse.Namespace,
+                   ) -> tuple[dict[str, list[float]], TaggerModel, list[int], list[list[list[str]]]]:
+    """The right-to-left first pass: its weights, the model, its epochs and its jackknifed tags of
+    the training documents (in their own order).
+
+    Same features and decoder as the first pass, run over reversed documents: the training-name
+    phrases are reversed to match, word features need no change.
+    """
+    folds = args.folds
+    rev_train = [reversed_doc(d) for d in train_docs]
+    rev_dev = [reversed_doc(d) for d in dev_docs]
+    rev_phrases = reversed_phrases(phrases)
+    rev_fold_phrases = [reversed_phrases(p) for p in fold_phrases]
+    fold_matchers = [PhraseMatcher(p) for p in rev_fold_phrases]
+    matchers = [fold_matchers[j % folds] for j in range(len(train_docs))]
+
+    def model_of(weights: dict[str, list[float]]) -> TaggerModel:
+        return TaggerModel(LABELS, pack_weights(quantize(weights, args.prune)[0]), stats, rev_phrases,
+                           {"starters": enders})
+
+    print("right-to-left first pass", flush=True)
+    seeds = [int(x) for x in args.seeds.split(",")]
+    wb, epochs_b, _ = train_ensemble(rev_train, caches, matchers, args.epochs, seeds, None,
+                                     lambda w: evaluate(model_of(w), rev_dev)[0].prf()[2])
+    tags = jackknife_tags(rev_train, caches, matchers, fold_stats, rev_fold_phrases, enders, epochs_b[0], seeds[0],
+                          args, "right-to-left pass")
+    return wb, model_of(wb), epochs_b, [unreverse_tags(t) for t in tags]
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="Train the News Reader entity tagger on CoNLL-2003.")
     ap.add_argument("--train", type=Path, default=DEFAULT_DATA / "train.txt")
     ap.add_argument("--dev", type=Path, default=DEFAULT_DATA / "dev.txt")
     ap.add_argument("--epochs", type=int, default=9, help="maximum epochs; the best on dev is kept")
     ap.add_argument("--stages", type=int, choices=(1, 2), default=2, help="2 adds the document-level second pass")
+    ap.add_argument("--no-backward", dest="backward", action="store_false",
+                    help="without the right-to-left first pass (the second pass then sees one reading)")
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
     ap.add_argument("--prune", type=float, default=0.05, help="drop features whose weights are all this small")
     ap.add_argument("--folds", type=int, default=FOLDS, help="jackknife folds for statistics and first-pass tags")
@@ -242,8 +304,9 @@ def main(argv: list[str] | None = None) -> int:
     matchers = [fold_matchers[j % folds] for j in range(n)]
     stats = word_stats(train_docs)
     phrases = collect_phrases(train_docs)
+    # Lower-case words that begin (or end) names: the decoder scores them even outside a name.
     starters = name_starters(train_docs)
-    gate = frozenset(starters)  # training skips the tokens the decoder skips (one gate for every model)
+    enders = name_starters(train_docs, last=True)
 
     def model_of(weights: dict[str, list[float]]) -> TaggerModel:
         return TaggerModel(LABELS, pack_weights(quantize(weights, args.prune)[0]), stats, phrases,
@@ -251,28 +314,32 @@ def main(argv: list[str] | None = None) -> int:
 
     print("first pass", flush=True)
     seeds = [int(x) for x in args.seeds.split(",")]
-    w1, epochs1, f1 = train_ensemble(train_docs, caches, matchers, gate, args.epochs, seeds, None,
+    w1, epochs1, f1 = train_ensemble(train_docs, caches, matchers, args.epochs, seeds, None,
                                      lambda w: evaluate(model_of(w), dev_docs)[0].prf()[2])
     stages = [w1]
     info: dict[str, object] = {"trained_on": "CoNLL-2003 train.txt", "tuned_on": "CoNLL-2003 dev.txt",
-                               "starters": starters, "seeds": seeds, "prune": args.prune, "epochs": [epochs1],
-                               "dev_f1": round(f1, 2)}
+                               "starters": starters, "enders": enders, "seeds": seeds, "prune": args.prune,
+                               "epochs": [epochs1], "dev_f1": round(f1, 2)}
     if args.stages == 2:
         first = model_of(w1)
         # The second pass learns from first-pass tags the first pass did not see the answers of.
-        hints: Hints = [[] for _ in range(n)]
-        for k in range(folds):
-            idx = [j for j in range(n) if j % folds != k]
-            print(f"first pass without fold {k + 1}/{folds}", flush=True)
-            wk, _, _ = train_stage([train_docs[j] for j in idx], [caches[j] for j in idx],
-                                   [matchers[j] for j in idx], gate, epochs1[0], seeds[0])
-            mk = TaggerModel(LABELS, pack_weights(quantize(wk, args.prune)[0]), fold_stats[k], fold_phrases[k],
-                             {"starters": starters})
-            for j in range(k, n, folds):
-                hints[j] = stack_features(train_docs[j].sentences, mk.tag_document(train_docs[j].sentences))
+        fwd_tags = jackknife_tags(train_docs, caches, matchers, fold_stats, fold_phrases, starters, epochs1[0],
+                                  seeds[0], args, "first pass")
+        backward = None
+        if args.backward:
+            wb, backward, epochs_b, back_tags = train_backward(train_docs, dev_docs, caches, fold_stats,
+                                                               fold_phrases, stats, phrases, enders, args)
+            hints = [hint_features(both_ways_hints(d.sentences, f, b))
+                     for d, f, b in zip(train_docs, fwd_tags, back_tags, strict=True)]
+            info["backward_epochs"] = epochs_b
+        else:
+            hints = [hint_features(stack_hints(d.sentences, f)) for d, f in zip(train_docs, fwd_tags, strict=True)]
         print("second pass", flush=True)
-        w2, epochs2, f1 = train_ensemble(train_docs, caches, matchers, gate, args.epochs, seeds, hints,
-                                         lambda w: evaluate(StackedModel(first, model_of(w)), dev_docs)[0].prf()[2])
+        w2, epochs2, f1 = train_ensemble(
+            train_docs, caches, matchers, args.epochs, seeds, hints,
+            lambda w: evaluate(StackedModel(first, model_of(w), backward), dev_docs)[0].prf()[2])
+        if backward is not None:
+            stages.append(wb)
         stages.append(w2)
         info.update(epochs=[epochs1, epochs2], dev_f1=round(f1, 2))
     kept = save_model(args.out, LABELS, [quantize(w, args.prune)[0] for w in stages], stats, phrases, info)

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from reader.core.entities.features import DocumentView, is_table_row
-from reader.core.entities.stacking import stack_features
+from reader.core.entities.stacking import hint_features, stack_hints
 
 
 def test_second_pass_sees_first_pass_tags_across_the_document() -> None:
     sentences = [["Magna", "rose", "."], ["Shares", "of", "Magna", "fell", "."], ["Frank", "Stronach", "spoke"]]
     tags = [["B-PER", "O", "O"], ["O", "O", "B-ORG", "O", "O"], ["B-PER", "I-PER", "O"]]
-    feats = stack_features(sentences, tags)
+    feats = hint_features(stack_hints(sentences, tags))
     first = feats[0][0]
     assert {"P1=B-PER", "P1-1=<S>", "P1+1=O", "P1+2=O"} <= set(first)
     # Magna was PER once and ORG once: the word feature says the types disagree.
