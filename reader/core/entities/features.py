@@ -193,8 +193,13 @@ class DocumentView:
 
 
 def _is_caps_sentence(sent: list[str]) -> bool:
-    letters = [t for t in sent if t[:1].isalpha()]
-    return len(letters) >= 2 and all(t.isupper() for t in letters)
+    words = 0
+    for tok in sent:
+        if tok[:1].isalpha():
+            if not tok.isupper():
+                return False  # usually the first word: most sentences are not in capitals
+            words += 1
+    return words >= 2
 
 
 def is_table_row(sent: list[str]) -> bool:

@@ -40,28 +40,31 @@ class PhraseMatcher:
                 self.longest[first] = n
 
     def match(self, low: list[str], capitalised: list[bool]) -> list[list[str]]:
-        """Features per token; only phrases that start with a capitalised token are matched."""
+        """Features per token; only phrases that start with a capitalised token are matched.
+
+        Tokens in no phrase share one empty tuple (most tokens): treat the lists as read-only.
+        """
         n = len(low)
-        out: list[list[str]] = [[] for _ in range(n)]
-        i = 0
-        while i < n:
-            m = self.longest.get(low[i], 0) if capitalised[i] else 0
-            hit = 0
+        out: list[list[str]] = [()] * n  # type: ignore[list-item]
+        longest = self.longest
+        free = 0  # the first token not inside a phrase matched already
+        for i in range(n):
+            if i < free or not capitalised[i]:
+                continue
+            m = longest.get(low[i], 0)
             for k in range(min(m, n - i), 0, -1):
                 typ = self.phrases.get(" ".join(low[i : i + k]))
                 if typ is not None:
-                    hit = k
                     pre = self.prefix
                     if k == 1:
-                        out[i].append(f"{pre}=U-{typ}")
+                        out[i] = [*out[i], f"{pre}=U-{typ}"]
                     else:
-                        out[i].append(f"{pre}=B-{typ}")
-                        out[i].append(f"{pre}={k}B-{typ}")
+                        out[i] = [*out[i], f"{pre}=B-{typ}", f"{pre}={k}B-{typ}"]
                         for j in range(i + 1, i + k - 1):
-                            out[j].append(f"{pre}=I-{typ}")
-                        out[i + k - 1].append(f"{pre}=L-{typ}")
+                            out[j] = [*out[j], f"{pre}=I-{typ}"]
+                        out[i + k - 1] = [*out[i + k - 1], f"{pre}=L-{typ}"]
+                    free = i + k
                     break
-            i += hit or 1
         return out
 
 

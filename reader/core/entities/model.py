@@ -267,14 +267,18 @@ class TaggerModel:
 
     def _tag_sentence(self, sent: list[str], prep: Prepared, memory: dict[str, Memory],
                       hints: SentenceHints | None) -> list[str]:
-        labels = self.labels
+        labels, allowed = self.labels, self._allowed
         wget = self.weights.get
+        unpack, bias, nbytes = self._unpack, self._bias, self._nbytes
         low, shapes, caps, sfeats, wstats, plain, context = prep
         padded = (SENT_START, SENT_START, *sent, SENT_END, SENT_END)
         # Filled as needed: most words are never next to a scored token, and a new word's sums cost.
         vecs: list[tuple[int, ...] | None] = [None] * len(padded)
         word_vectors = self._vectors
         windows = self._window_sums
+        earlier: tuple[list[str], ...] = hints.padded if hints is not None else ()
+        prefixes: tuple[str, ...] = hints.prefixes if hints is not None else ()
+        extras: dict[int, list[str]] = hints.extra if hints is not None else {}
         n = len(sent)
         out = ["O"] * n
         prev2 = prev = "<S>"
@@ -289,28 +293,29 @@ class TaggerModel:
                 prev2, prev = ("O" if j - i > 1 else prev), "O"
                 i = j
                 continue
-            for j in range(i, i + 5):
-                if vecs[j] is None:
-                    vecs[j] = word_vectors(padded[j])
+            if None in vecs[i : i + 5]:
+                for j in range(i, i + 5):
+                    if vecs[j] is None:
+                        vecs[j] = word_vectors(padded[j])
             feats = sfeats[i]
             if feats is None:
                 feats = sfeats[i] = token_features(i, low, shapes, caps, context[0], context[1], wstats, context[2])
             more = tag_features(i, low, shapes, prev, prev2, caps, memory, wstats)
             total = (vecs[i][0] + vecs[i + 1][1] + vecs[i + 2][2] + vecs[i + 3][3] + vecs[i + 4][4]  # type: ignore[index]
-                     + sum(filter(None, map(wget, chain(feats, more)))))
-            if hints is not None:
-                window = hints.window(i)
+                     + sum(filter(None, map(wget, chain(feats, more, extras.get(i, ()))))))
+            if earlier:
+                # The earlier passes' tags around the token: few distinct windows, summed once each.
+                window = tuple(earlier[0][i : i + 5]) if len(earlier) == 1 else (*earlier[0][i : i + 5],
+                                                                                  *earlier[1][i : i + 5])
                 hit = windows.get(window)
                 if hit is None:
-                    hit = windows[window] = sum(filter(None, map(wget, window_features(hints.prefixes, window))))
+                    hit = windows[window] = sum(filter(None, map(wget, window_features(prefixes, window))))
                 total += hit
-                extra = hints.extra.get(i)
-                if extra:
-                    total += sum(filter(None, map(wget, extra)))
-            score = self.scores(total)
-            tag = labels[max(self._allowed[prev], key=score.__getitem__)]
+            score = unpack((total + bias).to_bytes(nbytes, "little"))
+            tag = labels[max(allowed[prev], key=score.__getitem__)]
             out[i] = tag
-            remember(memory, sent[i], low[i + 2], tag)
+            if tag != "O":
+                remember(memory, sent[i], low[i + 2], tag)
             prev2, prev = prev, tag
             i += 1
         return out

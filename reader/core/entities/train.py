@@ -16,6 +16,7 @@ import time
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from pathlib import Path
+from typing import cast
 
 from reader.core.entities.conll import ConllDocument, iob_spans, read_conll
 from reader.core.entities.evaluate import Scores
@@ -137,7 +138,8 @@ def train_epoch(p: Perceptron, docs: list[ConllDocument], caches: list[WordFeatu
         memory: dict[str, Memory] = {}
         for si, (sent, gold_iob) in enumerate(zip(doc.sentences, doc.tags, strict=True)):
             gold = to_bilou(gold_iob)
-            low, shapes, caps, sfeats, wstats, _, _ = prepare_sentence(sent, view, matchers[di], cache.stats)
+            low, shapes, caps, computed, wstats, _, _ = prepare_sentence(sent, view, matchers[di], cache.stats)
+            sfeats = cast(list[list[str]], computed)  # every token's features: no starters given
             if hints is not None:
                 for feats, more in zip(sfeats, hints[di][si], strict=True):
                     feats.extend(more)
