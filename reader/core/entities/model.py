@@ -39,9 +39,9 @@ LABELS = ("O", *(f"{p}-{t}" for t in TYPES for p in "BILU"))
 # Word types whose summed weights are kept per pass (about 0.6 kB each): word frequencies are
 # Zipfian, so this covers nearly every token of news text at a bounded memory cost.
 _WORD_CACHE_LIMIT = 30_000
-# Feature names are only needed until both passes have summed them (they are summed together),
-# and they take more room per word than the sums.
-FEATURE_CACHE_LIMIT = 2_000
+# Feature names of words (shared by the passes) take more room per word than the sums; a document's
+# words stay in long enough for all three passes.
+FEATURE_CACHE_LIMIT = 10_000
 
 
 def allowed_after(labels: tuple[str, ...]) -> dict[str, list[int]]:
@@ -202,35 +202,31 @@ class TaggerModel:
         self.info = dict(info or {})
         self.features = features or WordFeatureCache(stats, FEATURE_CACHE_LIMIT)
         self._allowed = allowed_after(labels)
-        self._word_vectors: dict[str, tuple[int, ...]] = {}
+        # Per word type, the summed weights of its own features at offsets -2..+2 from the token
+        # being tagged, each summed the first time it is needed: most words are only ever seen
+        # next to a scored token from one or two sides (about 40% of the sums are ever needed).
+        self._word_vectors: dict[str, list[int | None]] = {}
         # Summed weights of the earlier pass's tags around a token: few distinct windows (mostly all O).
         self._window_sums: dict[tuple[str, ...], int] = {}
         self.starters: frozenset[str] = frozenset(self.info.get("starters", ()))
-        self.partner: TaggerModel | None = None  # another pass sharing `features`, filled at the same time
         self._bias = pack([1 << 30] * len(labels))
         self._unpack = struct.Struct(f"<{len(labels)}I").unpack
         self._nbytes = 4 * len(labels)
 
-    def _vectors(self, word: str) -> tuple[int, ...]:
-        """Packed summed weights of the word's own features at each offset (cached per word type)."""
+    def _vectors(self, word: str) -> list[int | None]:
+        """The word's (lazily) summed weights at each offset (see `_offset_sum`)."""
         hit = self._word_vectors.get(word)
-        if hit is not None:
-            return hit
-        offsets = self.features.get(word)
-        hit = self._store(word, offsets)
-        partner = self.partner
-        while partner is not None:  # the later passes will need the same word: sum their weights now
-            partner._store(word, offsets)
-            partner = partner.partner
+        if hit is None:
+            if len(self._word_vectors) >= _WORD_CACHE_LIMIT:
+                self._word_vectors.clear()
+            hit = self._word_vectors[word] = [None, None, None, None, None]
         return hit
 
-    def _store(self, word: str, offsets: tuple[list[str], ...]) -> tuple[int, ...]:
-        wget = self.weights.get
-        hit = tuple(sum(filter(None, map(wget, names))) for names in offsets)
-        if len(self._word_vectors) >= _WORD_CACHE_LIMIT:
-            self._word_vectors.clear()
-        self._word_vectors[word] = hit
-        return hit
+    def _offset_sum(self, word: str, k: int) -> int:
+        """Packed summed weights of the word's features seen at offset k - 2 (stored for next time)."""
+        total = sum(filter(None, map(self.weights.get, self.features.get(word)[k])))
+        self._vectors(word)[k] = total
+        return total
 
     def scores(self, packed: int) -> tuple[int, ...]:
         """The per-label scores (all shifted by the same bias) of a packed sum."""
@@ -273,7 +269,7 @@ class TaggerModel:
         low, shapes, caps, sfeats, wstats, plain, context = prep
         padded = (SENT_START, SENT_START, *sent, SENT_END, SENT_END)
         # Filled as needed: most words are never next to a scored token, and a new word's sums cost.
-        vecs: list[tuple[int, ...] | None] = [None] * len(padded)
+        vecs: list[list[int | None] | None] = [None] * len(padded)
         word_vectors = self._vectors
         windows = self._window_sums
         earlier: tuple[list[str], ...] = hints.padded if hints is not None else ()
@@ -297,12 +293,18 @@ class TaggerModel:
                 for j in range(i, i + 5):
                     if vecs[j] is None:
                         vecs[j] = word_vectors(padded[j])
+            try:
+                total = vecs[i][0] + vecs[i + 1][1] + vecs[i + 2][2] + vecs[i + 3][3] + vecs[i + 4][4]  # type: ignore
+            except TypeError:  # a sum not made yet (None)
+                total = 0
+                for k in range(5):
+                    x = vecs[i + k][k]  # type: ignore[index]
+                    total += x if x is not None else self._offset_sum(padded[i + k], k)
             feats = sfeats[i]
             if feats is None:
                 feats = sfeats[i] = token_features(i, low, shapes, caps, context[0], context[1], wstats, context[2])
             more = tag_features(i, low, shapes, prev, prev2, caps, memory, wstats)
-            total = (vecs[i][0] + vecs[i + 1][1] + vecs[i + 2][2] + vecs[i + 3][3] + vecs[i + 4][4]  # type: ignore[index]
-                     + sum(filter(None, map(wget, chain(feats, more, extras.get(i, ()))))))
+            total += sum(filter(None, map(wget, chain(feats, more, extras.get(i, ())))))
             if earlier:
                 # The earlier passes' tags around the token: few distinct windows, summed once each.
                 window = tuple(earlier[0][i : i + 5]) if len(earlier) == 1 else (*earlier[0][i : i + 5],
@@ -344,11 +346,6 @@ class StackedModel:
         self.first = first
         self.second = second
         self.backward = backward
-        # Passes sharing `features` sum each new word's weights together, in a chain.
-        passes = [m for m in (first, backward, second) if m is not None]
-        for a, b in zip(passes, passes[1:], strict=False):
-            if a.features is b.features:
-                a.partner = b
         self.labels = first.labels
         self.info = first.info
 
