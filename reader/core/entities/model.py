@@ -228,10 +228,6 @@ class TaggerModel:
         self._vectors(word)[k] = total
         return total
 
-    def scores(self, packed: int) -> tuple[int, ...]:
-        """The per-label scores (all shifted by the same bias) of a packed sum."""
-        return self._unpack((packed + self._bias).to_bytes(self._nbytes, "little"))
-
     def clear_cache(self) -> None:
         """Forget the per-word sums (for benchmarks that measure a cold start)."""
         self._word_vectors.clear()
