@@ -69,10 +69,14 @@ def tag_conll_lines(lines: list[str]) -> Iterator[str]:
     yield from flush(doc)
 
 
-def _article_texts(arg: str) -> list[str] | None:
-    """The body texts of the articles in the file (one for most files), or None after an error."""
+def _article_texts(arg: str) -> list[tuple[str, str]] | None:
+    """The body texts of the articles in the file (one for most files) with their languages, or None
+    after an error."""
     if arg == "-":
-        return [sys.stdin.read()]
+        from reader.core.extract.language import guess_language
+
+        text = sys.stdin.read()
+        return [(text, guess_language(text))]
     path = Path(arg)
     if not path.is_file():
         print(f"news-reader entities: no such file: {arg}", file=sys.stderr)
@@ -81,18 +85,18 @@ def _article_texts(arg: str) -> list[str] | None:
     from reader.core.formats import load_file
 
     try:
-        return [a.text for a in load_file(path)]
+        return [(a.text, a.language) for a in load_file(path)]
     except ImportProblem as exc:
         print(f"news-reader entities: {exc}", file=sys.stderr)
         return None
 
 
-def _print_entities(texts: list[str], *, as_json: bool) -> int:
+def _print_entities(texts: list[tuple[str, str]], *, as_json: bool) -> int:
     from reader.core.entities import tag
 
     rows = []
-    for n, text in enumerate(texts):
-        for sp in tag(text):
+    for n, (text, language) in enumerate(texts):
+        for sp in tag(text, language):
             row: dict[str, object] = {"start": sp.start, "end": sp.end, "type": sp.type, "text": sp.text}
             if len(texts) > 1:
                 row["article"] = n

@@ -89,7 +89,7 @@ def _with_entities(item: ExportItem) -> ExportItem:
         return item
     from reader.core.entities import tag
 
-    return replace(item, entities=tag(item.article.text))
+    return replace(item, entities=tag(item.article.text, item.article.language))
 
 
 def run(args: argparse.Namespace) -> int:

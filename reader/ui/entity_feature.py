@@ -167,7 +167,7 @@ class EntityFeature(QObject):
         if current_theme() != self._legend_theme:  # the swatches of the watch terms follow the theme too
             self.panel.set_watch_terms(self.prefs.watch_terms(), current_theme())
         self._refresh_legend()
-        self.panel.set_groups(self.groups, self.hidden_types())
+        self.panel.set_groups(self.groups, self.hidden_types(), language=article.language)
         self.panel.set_corrections(corrections)
 
     def marks(self) -> list[Mark]:

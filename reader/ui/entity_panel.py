@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.entities import ENTITY_TYPES, EntityGroup
+from reader.core.entities import ENTITY_TYPES, EntityGroup, reads_names
 from reader.core.store.entity_prefs import Correction
 from reader.core.watch_terms import WatchTerm
 from reader.ui.entity_marks import STYLES, legend_rows, readable, sample_pixmap, style_of
@@ -176,8 +176,12 @@ class EntityPanel(QWidget):
             box.setChecked(t not in hidden)
             box.blockSignals(False)
 
-    def set_groups(self, groups: list[EntityGroup], hidden: set[str], *, article: bool = True) -> None:
-        """The article's entities, grouped by type (in the tagger's order), most mentioned first."""
+    def set_groups(self, groups: list[EntityGroup], hidden: set[str], *, article: bool = True,
+                   language: str = "") -> None:
+        """The article's entities, grouped by type (in the tagger's order), most mentioned first.
+
+        `language` is the article's; names are only looked for in English (see `reads_names`).
+        """
         self.tree.clear()
         by_type: dict[str, list[EntityGroup]] = {}
         for g in groups:
@@ -199,6 +203,10 @@ class EntityPanel(QWidget):
             top.setExpanded(t not in hidden)
         if not article:
             self.empty_label.setText("Choose an article to see its people, places and organisations.")
+        elif not reads_names(language):
+            self.empty_label.setText(f"People, places and organisations are found in English articles only (this "
+                                     f"one is in '{language}'): select a name and use Entities › Mark Selection "
+                                     "as Entity.")
         elif not groups:
             self.empty_label.setText("No entities found in this article (yet: tagging runs after import).")
         else:

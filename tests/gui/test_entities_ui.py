@@ -283,3 +283,14 @@ def test_panel_removals_and_refused_input(harbour) -> None:
     assert f.prefs.watch_terms() == [] and "at least one character" in w.statusBar().currentMessage()
     f.delete_correction("no such id")  # gone already: said, not raised
     assert len(f.prefs.corrections()) == 2
+
+
+def test_the_panel_says_why_an_article_in_another_language_has_no_names(harbour) -> None:
+    from dataclasses import replace
+
+    w, aid, _text, _spans = harbour
+    panel = feature(w).panel
+    assert not panel.empty_label.isVisibleTo(panel)  # English, with entities
+    feature(w).on_article_shown(replace(w.library.article(aid), language="de"))
+    assert panel.empty_label.isVisibleTo(panel) and "English articles only" in panel.empty_label.text()
+    assert "'de'" in panel.empty_label.text()

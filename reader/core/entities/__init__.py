@@ -1,6 +1,6 @@
 """Named entities in article text: a trained tagger (PER, ORG, LOC, MISC) plus rules (dates, money...).
 
-Use `tag(text)` for spans over the text and `group_mentions(spans)` for the entity list of an
+Use `tag(text, language)` for spans over the text and `group_mentions(spans)` for the entity list of an
 article. The model loads lazily on first use; call `load_model()` from a background thread to
 have it ready earlier.
 """
@@ -8,16 +8,19 @@ have it ready earlier.
 from reader.core.entities.mentions import EntityGroup, canonical_name, group_mentions
 from reader.core.entities.span import ENTITY_TYPES, EntitySpan
 from reader.core.entities.tagger import (
+    TAGGER_VERSION,
     EntityModelUnavailable,
     load_model,
     model_loaded,
     model_path,
+    reads_names,
     tag,
     tag_sentences,
 )
 
 __all__ = [
     "ENTITY_TYPES",
+    "TAGGER_VERSION",
     "EntityGroup",
     "EntityModelUnavailable",
     "EntitySpan",
@@ -26,6 +29,7 @@ __all__ = [
     "load_model",
     "model_loaded",
     "model_path",
+    "reads_names",
     "tag",
     "tag_sentences",
 ]

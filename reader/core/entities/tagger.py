@@ -15,6 +15,9 @@ from reader.core.errors import ReaderError
 from reader.paths import resources_dir
 
 MODEL_FILE = "ner-model.bin"
+# Changes whenever tag() may give other spans for the same text (a new model file, other rules):
+# the library cache then tags every article again.
+TAGGER_VERSION = "3"
 
 _lock = threading.Lock()
 _model: TaggerModel | StackedModel | None = None
@@ -77,8 +80,20 @@ def tag_sentences(sentences: list[list[str]]) -> list[list[str]]:
     return _get_model().tag_document(sentences)
 
 
-def tag(text: str) -> list[EntitySpan]:
-    """Entities of `text`, sorted by start and never overlapping; offsets index into `text`."""
+def reads_names(language: str) -> bool:
+    """Whether the model's names (PER, ORG, LOC, MISC) are found in text of `language` (a code such
+    as "en" or "de-AT"; "" when not known): the model learnt English news, and in other languages
+    its guesses are mostly noise (every German noun is capitalised, for one)."""
+    return not language or language.lower().split("-")[0] == "en"
+
+
+def tag(text: str, language: str = "") -> list[EntitySpan]:
+    """Entities of `text`, sorted by start and never overlapping; offsets index into `text`.
+
+    With a `language` other than English only the rule types (dates, money...) are found.
+    """
+    if not reads_names(language):
+        return [EntitySpan(s, e, typ, text[s:e]) for s, e, typ in find_patterns(text)]
     tokens = tokenize(text)
     if not tokens:
         return []

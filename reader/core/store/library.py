@@ -48,6 +48,7 @@ CREATE TABLE IF NOT EXISTS mentions(
 CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article_rowid);
 CREATE INDEX IF NOT EXISTS mentions_key ON mentions(key, type);
 CREATE INDEX IF NOT EXISTS mentions_short ON mentions(short);
+CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 
 
@@ -118,7 +119,21 @@ class Library:
             db.execute("PRAGMA journal_mode=WAL")
         db.executescript(SCHEMA)
         db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+        self._retag_if_tagger_changed(db)
         return db
+
+    @staticmethod
+    def _retag_if_tagger_changed(db: sqlite3.Connection) -> None:
+        """Forget the entities found by an older tagger: the background tagging finds them again."""
+        from reader.core.entities.tagger import TAGGER_VERSION
+
+        row = db.execute("SELECT value FROM meta WHERE key='tagger'").fetchone()
+        if row is not None and row[0] == TAGGER_VERSION:
+            return
+        with db:
+            db.execute("DELETE FROM mentions")
+            db.execute("UPDATE articles SET tagged=0 WHERE tagged=1")
+            db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES('tagger', ?)", (TAGGER_VERSION,))
 
     def close(self) -> None:
         self.db.close()
@@ -353,7 +368,7 @@ class Library:
             for article_id in ids:
                 article = self.article(article_id)
                 if article is not None:
-                    self.store_mentions(article_id, tag(article.text))
+                    self.store_mentions(article_id, tag(article.text, article.language))
                     done += 1
                 else:  # gone since the query: nothing to tag, never ask again
                     self.db.execute("UPDATE articles SET tagged=1 WHERE id=?", (article_id,))

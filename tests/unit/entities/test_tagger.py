@@ -83,3 +83,12 @@ def test_a_missing_model_is_reported_in_words(tmp_path: Path, monkeypatch: pytes
     monkeypatch.setattr(tagger, "model_path", lambda: tmp_path / "missing.bin")
     with pytest.raises(EntityModelUnavailable, match="missing.bin"):
         load_model()
+
+
+def test_names_only_in_english_text() -> None:
+    german = ("Bundeskanzler Olaf Scholz traf am Montag in Berlin die Vertreter der Gewerkschaften; "
+              "die Preise stiegen um 4 %.")
+    assert [(s.type, s.text) for s in tag(german, "de")] == [("PERCENT", "4 %")]  # no capitalised noun is a name
+    english = "Prime Minister Keir Starmer met union leaders in London on Monday."
+    assert tag(english, "en-GB") == tag(english, "") == tag(english)
+    assert any(s.type == "PER" for s in tag(english, "en-GB"))

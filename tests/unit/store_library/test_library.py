@@ -123,13 +123,35 @@ def test_tagging_reports_each_batch_and_what_is_left(tmp_path: Path, folder: Pat
     import reader.core.entities as entities
     from reader.core.entities import EntitySpan
 
-    monkeypatch.setattr(entities, "tag", lambda text: [EntitySpan(0, 4, "LOC", text[:4])])
+    monkeypatch.setattr(entities, "tag", lambda text, language="": [EntitySpan(0, 4, "LOC", text[:4])])
     lib = Library(tmp_path / "cache.sqlite3")
     lib.scan([folder])
     seen: list[tuple[int, int]] = []
     assert lib.tag_pending(batch=2, on_batch=lambda ids, left: seen.append((len(ids), left))) == 3
     assert seen == [(2, 1), (1, 0)]
     assert lib.untagged_count() == 0 and lib.tag_pending() == 0
+
+
+def test_a_new_tagger_tags_the_library_again(tmp_path: Path, folder: Path, monkeypatch) -> None:
+    import sqlite3
+
+    import reader.core.entities as entities
+    from reader.core.entities import EntitySpan
+
+    monkeypatch.setattr(entities, "tag", lambda text, language="": [EntitySpan(0, 4, "LOC", text[:4])])
+    path = tmp_path / "cache.sqlite3"
+    lib = Library(path)
+    lib.scan([folder])
+    assert lib.tag_pending() == 3
+    lib.close()
+    Library(path).close()  # the same tagger: nothing to do again
+    with sqlite3.connect(path) as db:
+        assert db.execute("SELECT count(*) FROM mentions").fetchone()[0] == 3
+        db.execute("UPDATE meta SET value='an older tagger' WHERE key='tagger'")
+    lib = Library(path)
+    assert lib.untagged_count() == 3 and all(not lib.entity_spans(i) for i in lib.all_ids())
+    assert lib.count() == 3  # the articles themselves stay: only their entities are found again
+    assert lib.tag_pending() == 3 and lib.untagged_count() == 0
 
 
 def test_files_over_the_size_limit_are_refused_with_the_reason(tmp_path: Path, folder: Path) -> None:
