@@ -35,7 +35,7 @@ def test_export_a_file_then_refuse_to_overwrite_without_force(
 ) -> None:
     import reader.core.entities
 
-    def fake_tag(text: str) -> list[EntitySpan]:
+    def fake_tag(text: str, language: str = "") -> list[EntitySpan]:
         start = text.index("Ines Duarte")
         return [EntitySpan(start, start + len("Ines Duarte"), "PER", "Ines Duarte")]
 
