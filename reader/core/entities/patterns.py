@@ -24,7 +24,9 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         rf"|\b(?:{_NUM}){_SCALE}\s?(?:USD|EUR|GBP|JPY|CHF)\b)")),
     ("PERCENT", re.compile(rf"\b(?:{_NUM})\s?(?:%|per\s?cent\b|percent\b|percentage points?\b)")),
     ("TIME", re.compile(
-        r"\b(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s?(?:[ap]\.?m\.?|GMT|UTC|[A-Z]{2,4}T))?(?!\w)"
+        r"\b(?:[01]?\d|2[0-3]):[0-5]\d(?:\s?(?:[ap]\.?m\.?|GMT|UTC|[A-Z]{2,4}T))?(?!\w)"
+        # With a point ("10.30") only when a.m./p.m. or a zone follows: else it is a decimal (0.41 dollars).
+        r"|\b(?:[01]?\d|2[0-3])\.[0-5]\d\s?(?:[ap]\.?m\.?|GMT|UTC|[A-Z]{2,4}T)(?!\w)"
         r"|\b(?:1[0-2]|0?[1-9])\s?[ap]\.m\.(?!\w)|\b(?:1[0-2]|0?[1-9])\s?[ap]m\b"
         r"|\b(?:noon|midnight)\b")),
     ("DATE", re.compile(

@@ -22,6 +22,7 @@ def _found(text: str) -> list[tuple[str, str]]:
     ("a 120 km road and 3 tonnes of rice", [("120 km", "QUANTITY"), ("3 tonnes", "QUANTITY")]),
     ("Prices fell in 1998 and in the 1990s", [("1998", "DATE"), ("1990s", "DATE")]),
     ("He scored 3 goals in 90 minutes", []),
+    ("Water now costs 0.41 dinar; the ferry leaves at 10.30 a.m.", [("10.30 a.m.", "TIME")]),
 ])
 def test_rules(text: str, expected: list[tuple[str, str]]) -> None:
     assert _found(text) == expected
