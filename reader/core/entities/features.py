@@ -68,12 +68,16 @@ def short_shape(word: str) -> str:
 
 def word_features(word: str, stats: Mapping[str, str]) -> tuple[list[str], list[str], list[str]]:
     """Features of one word at offset 0, at offsets +-1, and at offsets +-2."""
+    return own_features(word, stats), context_features(word, stats, True), context_features(word, stats, False)
+
+
+def own_features(word: str, stats: Mapping[str, str]) -> list[str]:
+    """Features of the word being tagged (offset 0)."""
     if word in (SENT_START, SENT_END):
-        return [word], [word], [word]
+        return [word]
     w = normalize_token(word)
     low = w.lower()
-    shp = short_shape(w)
-    f0 = ["w=" + w, "l=" + low, "s=" + shp, "ls=" + long_shape(w)]
+    f0 = ["w=" + w, "l=" + low, "s=" + short_shape(w), "ls=" + long_shape(w)]
     n = len(low)
     if n > 1:
         for k in range(1, min(4, n - 1) + 1):
@@ -92,8 +96,7 @@ def word_features(word: str, stats: Mapping[str, str]) -> tuple[list[str], list[
                 f0.append("hp=" + part)
     if "." in w and n > 1:
         f0.append("PERIOD")
-    lists = list_memberships(low)
-    for name in lists:
+    for name in list_memberships(low):
         f0.append("g=" + name)
     st = stats.get(low)
     if st is not None:
@@ -102,38 +105,64 @@ def word_features(word: str, stats: Mapping[str, str]) -> tuple[list[str], list[
     st_w = stats.get("=" + w)
     if st_w is not None:
         f0.append("tw=" + st_w)
-    f1 = ["l=" + low, "s=" + shp] + ["g=" + name for name in lists]
-    if st is not None:
-        f1.append("ts=" + st)
-    f2 = ["l=" + low, "s=" + shp]
-    return f0, f1, f2
+    return f0
+
+
+def context_features(word: str, stats: Mapping[str, str], near: bool) -> list[str]:
+    """Features of a word next to the one being tagged (`near`: at -1 or +1; else at -2 or +2),
+    before the offset prefix."""
+    if word in (SENT_START, SENT_END):
+        return [word]
+    w = normalize_token(word)
+    low = w.lower()
+    out = ["l=" + low, "s=" + short_shape(w)]
+    if near:
+        out += ["g=" + name for name in list_memberships(low)]
+        st = stats.get(low)
+        if st is not None:
+            out.append("ts=" + st)
+    return out
+
+
+_OFFSET_PREFIX = ("-2", "-1", "", "+1", "+2")
 
 
 class WordFeatureCache:
-    """Per word type, its feature names at each offset, prefixed with the offset."""
+    """Per word type, its feature names at each offset, prefixed with the offset.
+
+    Made per offset when first asked for: many words are only ever next to a scored token, so
+    their own (offset 0) features are never needed.
+    """
 
     def __init__(self, stats: Mapping[str, str], limit: int = 0) -> None:
         """`limit` bounds the number of words kept (0: no bound, as in training)."""
         self.stats = stats
         self.limit = limit
-        self.cache: dict[str, tuple[list[str], ...]] = {}
+        self.cache: dict[str, list[list[str] | None]] = {}
+
+    def offset(self, word: str, k: int) -> list[str]:
+        """The feature names of `word` seen at offset k - 2 from the token being tagged."""
+        hit = self.cache.get(word)
+        if hit is None:
+            if self.limit and len(self.cache) >= self.limit:
+                self.cache.clear()
+            hit = self.cache[word] = [None, None, None, None, None]
+        names = hit[k]
+        if names is None:
+            if k == 2:
+                names = own_features(word, self.stats)
+            else:
+                prefix = _OFFSET_PREFIX[k]
+                names = [prefix + f for f in context_features(word, self.stats, k in (1, 3))]
+            hit[k] = names
+        return names
 
     def get(self, word: str) -> tuple[list[str], ...]:
         """Five lists of feature names: the word seen at offset -2, -1, 0, +1, +2."""
         hit = self.cache.get(word)
-        if hit is None:
-            f0, f1, f2 = word_features(word, self.stats)
-            hit = (
-                ["-2" + f for f in f2],
-                ["-1" + f for f in f1],
-                f0,
-                ["+1" + f for f in f1],
-                ["+2" + f for f in f2],
-            )
-            if self.limit and len(self.cache) >= self.limit:
-                self.cache.clear()
-            self.cache[word] = hit
-        return hit
+        if hit is None or None in hit:
+            return tuple(self.offset(word, k) for k in range(5))
+        return tuple(hit)  # type: ignore[arg-type]
 
 
 class DocumentView:

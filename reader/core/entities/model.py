@@ -224,7 +224,7 @@ class TaggerModel:
 
     def _offset_sum(self, word: str, k: int) -> int:
         """Packed summed weights of the word's features seen at offset k - 2 (stored for next time)."""
-        total = sum(filter(None, map(self.weights.get, self.features.get(word)[k])))
+        total = sum(filter(None, map(self.weights.get, self.features.offset(word, k))))
         self._vectors(word)[k] = total
         return total
 
