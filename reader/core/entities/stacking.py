@@ -9,7 +9,6 @@ up with the same type.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -17,9 +16,17 @@ from reader.core.entities.conll import iob_spans
 from reader.core.entities.tokenize import normalize_token
 
 
-def _purity(counts: Counter[str], top: str) -> str:
+def _purity(counts: dict[str, int], top: str) -> str:
     total = sum(counts.values())
     return ("" if counts[top] == total else "~") + ("1" if total == 1 else "n")
+
+
+def _count(table: dict[str, dict[str, int]], key: str, typ: str) -> None:
+    counts = table.get(key)
+    if counts is None:
+        table[key] = {typ: 1}
+    else:
+        counts[typ] = counts.get(typ, 0) + 1
 
 
 WINDOW = ("-2=", "-1=", "=", "+1=", "+2=")  # the feature names of tags at offsets -2..+2, after the pass's prefix
@@ -77,22 +84,22 @@ def stack_hints(sentences: list[list[str]], tags: list[list[str]], lows: list[li
         lows = [[normalize_token(t).lower() for t in sent] for sent in sentences]
     if capitalised is None:
         capitalised = capitalised_tokens(sentences)
-    word_types: dict[str, Counter[str]] = defaultdict(Counter)
-    name_types: dict[str, Counter[str]] = defaultdict(Counter)
-    in_longer: dict[str, set[str]] = defaultdict(set)
+    word_types: dict[str, dict[str, int]] = {}  # type -> count (and "O" for a capitalised word left out)
+    name_types: dict[str, dict[str, int]] = {}
+    in_longer: dict[str, set[str]] = {}
     spans_of = []
     for low, tg, caps in zip(lows, tags, capitalised, strict=True):
-        spans = iob_spans(tg)
+        spans = [] if tg.count("O") == len(tg) else iob_spans(tg)  # most sentences: no name at all
         spans_of.append(spans)
         for a, b, typ in spans:
-            name_types[" ".join(low[a:b])][typ] += 1
+            _count(name_types, " ".join(low[a:b]), typ)
             for k in range(a, b):
-                word_types[low[k]][typ] += 1
+                _count(word_types, low[k], typ)
                 if b - a > 1:
-                    in_longer[low[k]].add(typ)
+                    in_longer.setdefault(low[k], set()).add(typ)
         for k in caps:
             if tg[k] == "O":
-                word_types[low[k]]["O"] += 1
+                _count(word_types, low[k], "O")
     # The labels depend on the word or name only: made once per document, not per occurrence.
     word_labels: dict[str, list[str]] = {}
     name_labels: dict[tuple[str, str], str] = {}
