@@ -74,7 +74,7 @@ def to_iob2(tags: list[str]) -> list[str]:
     CoNLL-2003 train), while a greedy decoder that closed a name one word too early ("Panama" U-LOC,
     "City" U-LOC) is common; joining them gains about 0.25 F1 on dev.
     """
-    if tags.count("O") == len(tags):  # most sentences of a pass: nothing to convert
+    if tags.count("O") == len(tags):  # a sentence without names: nothing to convert
         return list(tags)
     out = [("B-" + t[2:]) if t[:2] == "U-" else ("I-" + t[2:]) if t[:2] == "L-" else t for t in tags]
     for i in range(1, len(out)):

@@ -89,7 +89,7 @@ def stack_hints(sentences: list[list[str]], tags: list[list[str]], lows: list[li
     in_longer: dict[str, set[str]] = {}
     spans_of = []
     for low, tg, caps in zip(lows, tags, capitalised, strict=True):
-        spans = [] if tg.count("O") == len(tg) else iob_spans(tg)  # most sentences: no name at all
+        spans = [] if tg.count("O") == len(tg) else iob_spans(tg)  # a sentence without names: quick
         spans_of.append(spans)
         for a, b, typ in spans:
             _count(name_types, " ".join(low[a:b]), typ)
