@@ -185,30 +185,28 @@ class DocumentView:
         seen_at: dict[str, list[tuple[str | None, str | None]]] = {}  # word -> (previous, next) words
         sport = business = 0
         for n, sent in enumerate(sentences):
-            caps_sentence = _is_caps_sentence(sent)
             low = lows[n] if lows is not None else [normalize_token(t).lower() for t in sent]
+            sport += sum(map(SPORT_WORDS.__contains__, low))  # the two lists share no word
+            business += sum(map(BUSINESS_WORDS.__contains__, low))
+            self.lower_seen.update([w for tok, w in zip(sent, low, strict=True) if tok[:1].islower()])
+            if _is_caps_sentence(sent):
+                continue
             last = len(sent) - 1
-            for i, tok in enumerate(sent):
-                if low[i] in SPORT_WORDS:
-                    sport += 1
-                elif low[i] in BUSINESS_WORDS:
-                    business += 1
-                if tok[:1].islower():
-                    self.lower_seen.add(low[i])
-                elif tok[:1].isupper() and not caps_sentence:
-                    if not tok.isupper():
-                        if i > 0:
-                            self.title_seen.add(low[i])
-                        if i < last:
-                            title_last.add(low[i])
-                    before = low[i - 1] if i > 0 else None
-                    after = low[i + 1] if i < last else None
-                    cues = self.around.setdefault(low[i], [])
-                    if len(cues) < 8:
-                        cues.append("Dp=" + (before or SENT_START))
-                        cues.append("Dn=" + (after or SENT_END))
-                    if both_ways:
-                        seen_at.setdefault(low[i], []).append((before, after))
+            for i in [i for i, tok in enumerate(sent) if tok[:1].isupper()]:
+                w = low[i]
+                if not sent[i].isupper():
+                    if i > 0:
+                        self.title_seen.add(w)
+                    if i < last:
+                        title_last.add(w)
+                before = low[i - 1] if i > 0 else None
+                after = low[i + 1] if i < last else None
+                cues = self.around.setdefault(w, [])
+                if len(cues) < 8:
+                    cues.append("Dp=" + (before or SENT_START))
+                    cues.append("Dn=" + (after or SENT_END))
+                if both_ways:
+                    seen_at.setdefault(w, []).append((before, after))
         # The document's kind, when its words say so clearly.
         self.topics = [t for t, count in (("SPORT", sport), ("BIZ", business)) if count >= 3]
         if both_ways:
