@@ -60,19 +60,22 @@ def _best_rate(tokens: int, run: Callable[[], object], *, cold: Callable[[], Non
 
 
 def score_model(model: TaggerModel | StackedModel, docs: list[ConllDocument],
-                known: Mapping[str, str]) -> tuple[Scores, dict[bool, tuple[int, int]], float, float]:
-    """Scores, recall on names seen / never seen in training, then tokens/s cold and warm."""
+                known: Mapping[str, str]) -> tuple[Scores, dict[tuple[bool, str], tuple[int, int]], float, float]:
+    """Scores, recall on names seen / never seen in training (per type, and "" for all), then tokens/s cold
+    and warm."""
     tokens = sum(d.token_count for d in docs)
     scores = Scores()
-    recall = {True: [0, 0], False: [0, 0]}  # seen in training -> [found, gold]
+    recall: dict[tuple[bool, str], list[int]] = {}  # (seen in training, type or "") -> [found, gold]
     for d in docs:
         for sent, g, p in zip(d.sentences, d.tags, model.tag_document(d.sentences), strict=True):
             scores.add(g, p)
             found = set(iob_spans(p))
             for a, b, typ in iob_spans(g):
                 seen = " ".join(t.lower() for t in sent[a:b]) in known
-                recall[seen][0] += (a, b, typ) in found
-                recall[seen][1] += 1
+                for key in ((seen, ""), (seen, typ)):
+                    counts = recall.setdefault(key, [0, 0])
+                    counts[0] += (a, b, typ) in found
+                    counts[1] += 1
 
     def run() -> None:
         for d in docs:
@@ -137,8 +140,12 @@ def main() -> int:
     rp, rr, rf = ref.prf()
     print(f"| reference: training-name lookup | {rp:.2f} | {rr:.2f} | {rf:.2f} | |")
     for seen, label in ((False, "never seen in training"), (True, "seen in training")):
-        hit, total = recall[seen]
+        hit, total = recall[seen, ""]
         print(f"| recall on names {label} | | {100 * hit / total:.2f} | | {total} |")
+        for t in scores.types():
+            if (seen, t) in recall:
+                hit, total = recall[seen, t]
+                print(f"| - {t} | | {100 * hit / total:.2f} | | {total} |")
     print()
     print("| measure | value |")
     print("|---|---:|")

@@ -17,7 +17,7 @@ from reader.paths import resources_dir
 MODEL_FILE = "ner-model.bin"
 # Changes whenever tag() may give other spans for the same text (a new model file, other rules):
 # the library cache then tags every article again.
-TAGGER_VERSION = "4"
+TAGGER_VERSION = "5"
 
 _lock = threading.Lock()
 _model: TaggerModel | StackedModel | None = None
