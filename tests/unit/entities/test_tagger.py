@@ -26,10 +26,8 @@ def test_short_names_later_in_an_article() -> None:
     text = ("Foreign ministers met in Geneva.\n\nJohn Carter, a spokesman for the United Nations, "
             "said talks went well. Carter said the World Bank would help.")
     found = _found(text)
-    assert {("John Carter", "PER"), ("Carter", "PER"), ("United Nations", "ORG"), ("Geneva", "LOC")} <= found
-    # The current model finds "World Bank" here but calls it MISC (the previous one said ORG):
-    # a known miss, recorded in docs/entities.md; its boundaries must still be right.
-    assert "World Bank" in {text for text, _ in found}
+    assert {("John Carter", "PER"), ("Carter", "PER"), ("United Nations", "ORG"), ("Geneva", "LOC"),
+            ("World Bank", "ORG")} <= found
 
 
 def test_rule_types_and_offsets() -> None:
