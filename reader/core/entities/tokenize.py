@@ -60,15 +60,17 @@ def _split_clitics(word: str, start: int) -> list[tuple[int, int]]:
 
 def tokenize(text: str) -> list[tuple[int, int]]:
     """The (start, end) offsets of every token of `text`, in order, never overlapping."""
-    out: list[tuple[int, int]] = []
     rx = _TOKEN_RE if ("@" in text or "://" in text) else _PLAIN_TOKEN_RE
+    if "'" not in text and "’" not in text:  # no clitic to split off: the matches are the tokens
+        return [m.span() for m in rx.finditer(text)]
+    out: list[tuple[int, int]] = []
+    append = out.append
     for m in rx.finditer(text):
-        s, e = m.span()
         word = m.group()
         if ("'" in word or "’" in word) and word[0].isalnum():
-            out.extend(_split_clitics(word, s))
+            out.extend(_split_clitics(word, m.start()))
         else:
-            out.append((s, e))
+            append(m.span())
     return out
 
 
@@ -87,17 +89,15 @@ def split_sentences(text: str, tokens: list[tuple[int, int]]) -> list[tuple[int,
     sents: list[tuple[int, int]] = []
     first = 0
     n = len(tokens)
-    for i in range(n):
-        if i + 1 >= n:
-            break
+    find = text.find
+    for i in range(n - 1):
         s, e = tokens[i]
         ns = tokens[i + 1][0]
-        if "\n" in text[e:ns]:
+        if ns > e and find("\n", e, ns) >= 0:
             sents.append((first, i + 1))
             first = i + 1
             continue
-        tok = text[s:e]
-        if tok in _ENDERS or tok == "...":
+        if (e - s == 1 and text[s] in _ENDERS) or (e - s == 3 and text[s:e] == "..."):
             j = i + 1
             while j < n and text[tokens[j][0] : tokens[j][1]] in _CLOSERS and tokens[j][0] == tokens[j - 1][1]:
                 j += 1
