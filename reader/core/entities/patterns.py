@@ -23,13 +23,16 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         rf"|\b(?:{_NUM}){_SCALE}\s(?:{_CURRENCY_WORDS})\b"
         rf"|\b(?:{_NUM}){_SCALE}\s?(?:USD|EUR|GBP|JPY|CHF)\b)")),
     ("PERCENT", re.compile(rf"\b(?:{_NUM})\s?(?:%|per\s?cent\b|percent\b|percentage points?\b)")),
+    # TIME and DATE: every alternative starts at a word boundary before one of a few characters;
+    # saying so first (a look-behind and a class) lets the engine reject other positions at once.
     ("TIME", re.compile(
-        r"\b(?:[01]?\d|2[0-3]):[0-5]\d(?:\s?(?:[ap]\.?m\.?|GMT|UTC|[A-Z]{2,4}T))?(?!\w)"
+        r"(?<!\w)(?=[\dnm])(?:(?:[01]?\d|2[0-3]):[0-5]\d(?:\s?(?:[ap]\.?m\.?|GMT|UTC|[A-Z]{2,4}T))?(?!\w)"
         # With a point ("10.30") only when a.m./p.m. or a zone follows: else it is a decimal (0.41 dollars).
-        r"|\b(?:[01]?\d|2[0-3])\.[0-5]\d\s?(?:[ap]\.?m\.?|GMT|UTC|[A-Z]{2,4}T)(?!\w)"
-        r"|\b(?:1[0-2]|0?[1-9])\s?[ap]\.m\.(?!\w)|\b(?:1[0-2]|0?[1-9])\s?[ap]m\b"
-        r"|\b(?:noon|midnight)\b")),
+        r"|(?:[01]?\d|2[0-3])\.[0-5]\d\s?(?:[ap]\.?m\.?|GMT|UTC|[A-Z]{2,4}T)(?!\w)"
+        r"|(?:1[0-2]|0?[1-9])\s?[ap]\.m\.(?!\w)|(?:1[0-2]|0?[1-9])\s?[ap]m\b"
+        r"|(?:noon|midnight)\b)")),
     ("DATE", re.compile(
+        r"(?:(?<!\w)(?=[\dMTWFSJADNOytemlisubfdo])|(?=-))(?:"
         rf"\b(?:{_DAY},?\s)?{_MONTH}\s\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s\d{{4}})?(?!\w)"
         rf"|\b(?:{_DAY},?\s)?\d{{1,2}}(?:st|nd|rd|th)?\s(?:of\s)?{_MONTH}(?:,?\s\d{{4}})?(?!\w)"
         rf"|\b{_MONTH}\s\d{{4}}\b"
@@ -37,7 +40,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         rf"|\b{_DAY}\b"
         r"|\b(?:yesterday|today|tomorrow)\b"
         r"|\b(?:early|mid|late)?-?(?:1[89]|20)\d0s\b"
-        r"|\b(?:in|since|until|by|from|during|of)\s(?:1[89]|20)\d{2}\b(?![-/.]\d)")),
+        r"|\b(?:in|since|until|by|from|during|of)\s(?:1[89]|20)\d{2}\b(?![-/.]\d))")),
     ("QUANTITY", re.compile(rf"\b(?:{_NUM}){_SCALE}\s?(?:{_UNITS})(?![\w/])")),
 ]
 
