@@ -146,23 +146,28 @@ class WordFeatureCache:
         if hit is None:
             if self.limit and len(self.cache) >= self.limit:
                 self.cache.clear()
-            hit = self.cache[word] = [None, None, None, None, None]
+            # offsets -2..+2, then the unprefixed features near (+-1) and far (+-2), shared by both sides
+            hit = self.cache[word] = [None, None, None, None, None, None, None]
         names = hit[k]
         if names is None:
             if k == 2:
                 names = own_features(word, self.stats)
             else:
+                side = 5 if k in (1, 3) else 6
+                base = hit[side]
+                if base is None:
+                    base = hit[side] = context_features(word, self.stats, side == 5)
                 prefix = _OFFSET_PREFIX[k]
-                names = [prefix + f for f in context_features(word, self.stats, k in (1, 3))]
+                names = [prefix + f for f in base]
             hit[k] = names
         return names
 
     def get(self, word: str) -> tuple[list[str], ...]:
         """Five lists of feature names: the word seen at offset -2, -1, 0, +1, +2."""
         hit = self.cache.get(word)
-        if hit is None or None in hit:
+        if hit is None or None in hit[:5]:
             return tuple(self.offset(word, k) for k in range(5))
-        return tuple(hit)  # type: ignore[arg-type]
+        return tuple(hit[:5])  # type: ignore[arg-type]
 
 
 class DocumentView:

@@ -225,10 +225,8 @@ class TaggerModel:
         return hit
 
     def _offset_sum(self, word: str, k: int) -> int:
-        """Packed summed weights of the word's features seen at offset k - 2 (stored for next time)."""
-        total = sum(filter(None, map(self.weights.get, self.features.offset(word, k))))
-        self._vectors(word)[k] = total
-        return total
+        """Packed summed weights of the word's features seen at offset k - 2."""
+        return sum(filter(None, map(self.weights.get, self.features.offset(word, k))))
 
     def clear_cache(self) -> None:
         """Forget the per-word sums (for benchmarks that measure a cold start)."""
@@ -296,8 +294,11 @@ class TaggerModel:
             except TypeError:  # a sum not made yet (None)
                 total = 0
                 for k in range(5):
-                    x = vecs[i + k][k]  # type: ignore[index]
-                    total += x if x is not None else self._offset_sum(padded[i + k], k)
+                    sums = vecs[i + k]
+                    x = sums[k]  # type: ignore[index]
+                    if x is None:
+                        x = sums[k] = self._offset_sum(padded[i + k], k)  # type: ignore[index]
+                    total += x
             feats = sfeats[i]
             if feats is None:
                 feats = sfeats[i] = token_features(i, low, shapes, caps, context[0], context[1], wstats, context[2])
