@@ -1,9 +1,10 @@
 """Feature extraction for the entity tagger: word features by position, plus context features.
 
-Most features depend only on one word at a fixed offset (-2..+2) from the token being tagged.
-Those are computed once per word type (`WordFeatures`), which is what makes tagging fast: the
-decoder caches, per word, its summed weights at each offset. The rest (`context_features`)
-depend on the previous tags, word pairs, sentence position and the rest of the document.
+Most features depend only on one word at a fixed offset (-2..+2) from the token being tagged:
+`own_features` (offset 0) and `context_features` (its neighbours), made once per word type and
+offset (`WordFeatureCache`), which is what makes tagging fast: the decoder caches, per word, its
+summed weights at each offset. The rest (`token_features`, `tag_features`) depend on word pairs,
+sentence position, the previous tags and the rest of the document (`DocumentView`).
 """
 
 from __future__ import annotations
@@ -64,11 +65,6 @@ def short_shape(word: str) -> str:
         if len(_short_shapes) < 20_000:
             _short_shapes[full] = hit
     return hit
-
-
-def word_features(word: str, stats: Mapping[str, str]) -> tuple[list[str], list[str], list[str]]:
-    """Features of one word at offset 0, at offsets +-1, and at offsets +-2."""
-    return own_features(word, stats), context_features(word, stats, True), context_features(word, stats, False)
 
 
 def own_features(word: str, stats: Mapping[str, str]) -> list[str]:
