@@ -268,8 +268,6 @@ class TaggerModel:
         vecs: list[list[int | None] | None] = [None] * len(padded)
         word_vectors = self._vectors
         windows = self._window_sums
-        earlier: tuple[list[str], ...] = hints.padded if hints is not None else ()
-        prefixes: tuple[str, ...] = hints.prefixes if hints is not None else ()
         extras: dict[int, list[str]] = hints.extra if hints is not None else {}
         n = len(sent)
         out = ["O"] * n
@@ -304,13 +302,12 @@ class TaggerModel:
                 feats = sfeats[i] = token_features(i, low, shapes, caps, context[0], context[1], wstats, context[2])
             more = tag_features(i, low, shapes, prev, prev2, caps, memory, wstats)
             total += sum(filter(None, map(wget, chain(feats, more, extras.get(i, ())))))
-            if earlier:
+            if hints is not None:
                 # The earlier passes' tags around the token: few distinct windows, summed once each.
-                window = tuple(earlier[0][i : i + 5]) if len(earlier) == 1 else (*earlier[0][i : i + 5],
-                                                                                  *earlier[1][i : i + 5])
+                window = hints.window(i)
                 hit = windows.get(window)
                 if hit is None:
-                    hit = windows[window] = sum(filter(None, map(wget, window_features(prefixes, window))))
+                    hit = windows[window] = sum(filter(None, map(wget, window_features(hints.prefixes, window))))
                 total += hit
             score = unpack((total + bias).to_bytes(nbytes, "little"))
             tag = labels[max(allowed[prev], key=score.__getitem__)]

@@ -93,7 +93,7 @@ def tag(text: str, language: str = "") -> list[EntitySpan]:
     With a `language` other than English only the rule types (dates, money...) are found.
     """
     if not reads_names(language):
-        return [EntitySpan(s, e, typ, text[s:e]) for s, e, typ in find_patterns(text)]
+        return _rule_spans(text, [])
     tokens = tokenize(text)
     if not tokens:
         return []

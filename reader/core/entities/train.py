@@ -221,6 +221,12 @@ def train_ensemble(docs: list[ConllDocument], caches: list[WordFeatureCache], ma
     return avg, [r[1] for r in runs], f1
 
 
+def build_model(weights: dict[str, list[float]], prune: float, stats: dict[str, str], phrases: dict[str, str],
+                starters: list[str]) -> TaggerModel:
+    """A decoding model of trained float weights (quantized and packed as the model file keeps them)."""
+    return TaggerModel(LABELS, pack_weights(quantize(weights, prune)[0]), stats, phrases, {"starters": starters})
+
+
 def jackknife_tags(docs: list[ConllDocument], caches: list[WordFeatureCache], matchers: list[PhraseMatcher],
                    fold_stats: list[dict[str, str]], fold_phrases: list[dict[str, str]], starters: list[str],
                    epochs: int, seed: int, args: argparse.Namespace, label: str) -> list[list[list[str]]]:
@@ -236,8 +242,7 @@ def jackknife_tags(docs: list[ConllDocument], caches: list[WordFeatureCache], ma
         print(f"{label} without fold {k + 1}/{folds}", flush=True)
         wk, _, _ = train_stage([docs[j] for j in idx], [caches[j] for j in idx], [matchers[j] for j in idx],
                                epochs, seed)
-        mk = TaggerModel(LABELS, pack_weights(quantize(wk, args.prune)[0]), fold_stats[k], fold_phrases[k],
-                         {"starters": starters})
+        mk = build_model(wk, args.prune, fold_stats[k], fold_phrases[k], starters)
         for j in range(k, n, folds):
             out[j] = mk.tag_document(docs[j].sentences)
     return out
@@ -250,7 +255,7 @@ def reversed_doc(doc: ConllDocument) -> ConllDocument:
 
 def train_backward(train_docs: list[ConllDocument], dev_docs: list[ConllDocument], caches: list[WordFeatureCache],
                    fold_stats: list[dict[str, str]], fold_phrases: list[dict[str, str]], stats: dict[str, str],
-                   phrases: dict[str, str], enders: list[str], args: argparse.Namespace,
+                   phrases: dict[str, str], enders: list[str], seeds: list[int], args: argparse.Namespace,
                    ) -> tuple[dict[str, list[float]], TaggerModel, list[int], list[list[list[str]]]]:
     """The right-to-left first pass: its weights, the model, its epochs and its jackknifed tags of
     the training documents (in their own order).
@@ -267,11 +272,9 @@ def train_backward(train_docs: list[ConllDocument], dev_docs: list[ConllDocument
     matchers = [fold_matchers[j % folds] for j in range(len(train_docs))]
 
     def model_of(weights: dict[str, list[float]]) -> TaggerModel:
-        return TaggerModel(LABELS, pack_weights(quantize(weights, args.prune)[0]), stats, rev_phrases,
-                           {"starters": enders})
+        return build_model(weights, args.prune, stats, rev_phrases, enders)
 
     print("right-to-left first pass", flush=True)
-    seeds = [int(x) for x in args.seeds.split(",")]
     wb, epochs_b, _ = train_ensemble(rev_train, caches, matchers, args.epochs, seeds, None,
                                      lambda w: evaluate(model_of(w), rev_dev)[0].prf()[2])
     tags = jackknife_tags(rev_train, caches, matchers, fold_stats, rev_fold_phrases, enders, epochs_b[0], seeds[0],
@@ -310,12 +313,12 @@ def main(argv: list[str] | None = None) -> int:
     starters = name_starters(train_docs)
     enders = name_starters(train_docs, last=True)
 
+    seeds = [int(x) for x in args.seeds.split(",")]
+
     def model_of(weights: dict[str, list[float]]) -> TaggerModel:
-        return TaggerModel(LABELS, pack_weights(quantize(weights, args.prune)[0]), stats, phrases,
-                           {"starters": starters})
+        return build_model(weights, args.prune, stats, phrases, starters)
 
     print("first pass", flush=True)
-    seeds = [int(x) for x in args.seeds.split(",")]
     w1, epochs1, f1 = train_ensemble(train_docs, caches, matchers, args.epochs, seeds, None,
                                      lambda w: evaluate(model_of(w), dev_docs)[0].prf()[2])
     stages = [w1]
@@ -330,7 +333,7 @@ def main(argv: list[str] | None = None) -> int:
         backward = None
         if args.backward:
             wb, backward, epochs_b, back_tags = train_backward(train_docs, dev_docs, caches, fold_stats,
-                                                               fold_phrases, stats, phrases, enders, args)
+                                                               fold_phrases, stats, phrases, enders, seeds, args)
             hints = [hint_features(both_ways_hints(d.sentences, f, b))
                      for d, f, b in zip(train_docs, fwd_tags, back_tags, strict=True)]
             info["backward_epochs"] = epochs_b
