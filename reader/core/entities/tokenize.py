@@ -91,6 +91,8 @@ def split_sentences(text: str, tokens: list[tuple[int, int]]) -> list[tuple[int,
     n = len(tokens)
     find = text.find
     for i in range(n - 1):
+        if i + 1 <= first:  # closing quotes or brackets already taken into the sentence just ended
+            continue
         s, e = tokens[i]
         ns = tokens[i + 1][0]
         if ns > e and find("\n", e, ns) >= 0:
