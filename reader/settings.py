@@ -11,6 +11,7 @@ DEFAULTS: dict[str, Any] = {
     "theme": "light",  # light | dark
     "max_import_mb": 50,
     "reading_font_size": 12,
+    "reading_line_chars": 70,  # the widest reading line, in average characters of the reading font
     "show_entities": True,
     "hidden_entity_types": [],
     "pdf_page_size": "A4",

@@ -1,20 +1,22 @@
 """Every user action is a named command; keys are data (resources/keymap.json + user overrides).
 
-Menus, shortcuts and the shortcut help are all generated from this one registry.
+Menus, shortcuts, the command palette and the shortcut help are all generated from this one
+registry. A command with an argument (`view bookmarked`, `highlight-color 2`) is registered once
+with its choices and becomes one command per choice, each with its own keys and menu entry.
 """
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
-from reader.paths import resources_dir
+from reader.ui.keymap import Keymap, legacy_names, load_keymap
+
+__all__ = ["Command", "CommandFamily", "CommandRegistry", "Keymap", "key_text", "load_keymap"]
 
 
 @dataclass
@@ -28,19 +30,23 @@ class Command:
     help: str = ""
     keys: list[str] = field(default_factory=list)
     action: QAction | None = None
+    family: str = ""  # "view" for "view bookmarked"
+    arg: str = ""  # "bookmarked"
 
 
-def load_keymap(user_file: Path | None = None) -> dict[str, list[str]]:
-    """Default bindings, with the user's overrides (a JSON object of name -> list of keys) on top."""
-    keymap: dict[str, list[str]] = json.loads((resources_dir() / "keymap.json").read_text(encoding="utf-8"))
-    if user_file and user_file.is_file():
-        try:
-            overrides = json.loads(user_file.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            overrides = {}
-        if isinstance(overrides, dict):
-            keymap.update({k: list(v) for k, v in overrides.items() if isinstance(v, list)})
-    return keymap
+@dataclass(frozen=True)
+class CommandFamily:
+    """A command registered once with the values its argument may take: (value, label) pairs."""
+
+    name: str
+    handler: Callable[[str], None]
+    choices: tuple[tuple[str, str], ...]
+
+
+def key_text(key: str) -> str:
+    """A key as the user types it: a plain letter in lower case ("j"), combinations as Qt writes them."""
+    text = QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
+    return text.lower() if len(text) == 1 and text.isalpha() else text
 
 
 class CommandRegistry:
@@ -50,27 +56,114 @@ class CommandRegistry:
         self.window = window
         self.keymap = keymap
         self.commands: dict[str, Command] = {}
+        self.families: dict[str, CommandFamily] = {}
+        self.keymap_warnings: list[str] = list(getattr(keymap, "warnings", []))
+        # Until every caller uses add_with_arg, an old one-word name is registered under its new name.
+        self._renamed = legacy_names(keymap)
 
     def add(self, name: str, title: str, handler: Callable[[], None], *, menu: str = "", help: str = "") -> QAction:
-        keys = self.keymap.get(name, [])
-        action = QAction(title, self.window)
-        action.setShortcuts([QKeySequence(k) for k in keys])
+        """Register a command without an argument; returns its action (for menus, checkable state)."""
+        name = self._renamed.get(name.casefold(), name)
+        return self._add(Command(name, title, handler, menu, help))
+
+    def add_with_arg(
+        self,
+        name: str,
+        title: str,
+        handler: Callable[[str], None],
+        *,
+        choices: Sequence[tuple[str, str]],
+        menu: str = "",
+        help: str = "",
+    ) -> dict[str, QAction]:
+        """Register `name` taking one argument from `choices` ((value, label) pairs).
+
+        Each choice becomes the command "name value", with keys bound as "name value" in the keymap
+        and one menu entry. In `title` and `help`, "{arg}" stands for the label, "{value}" for the
+        value. Returns the actions by value.
+        """
+        if " " in name or not choices:
+            raise ValueError(f"a command with an argument needs a one-word name and choices: {name!r}")
+        family = CommandFamily(name, handler, tuple(choices))
+        self.families[name] = family
+        actions: dict[str, QAction] = {}
+        for value, label in family.choices:
+            plain = label.replace("&", "")
+            actions[value] = self._add(
+                Command(
+                    f"{name} {value}",
+                    title.replace("{arg}", label).replace("{value}", value),
+                    lambda v=value: handler(v),
+                    menu,
+                    help.replace("{arg}", plain).replace("{value}", value),
+                    family=name,
+                    arg=value,
+                )
+            )
+        return actions
+
+    def _add(self, command: Command) -> QAction:
+        command.keys = list(self.keymap.get(command.name, []))
+        action = QAction(command.title, self.window)
+        action.setShortcuts([QKeySequence(k) for k in command.keys])
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        handler = command.handler
         action.triggered.connect(lambda _checked=False: handler())
-        if help:
-            action.setToolTip(help)
-            action.setStatusTip(help)
+        if command.help:
+            action.setToolTip(command.help)
+            action.setStatusTip(command.help)
         self.window.addAction(action)
-        self.commands[name] = Command(name, title, handler, menu, help, keys, action)
+        command.action = action
+        self.commands[command.name] = command
         return action
 
+    def resolve(self, text: str) -> str | None:
+        """The command `text` names: "view bookmarked", "view Bookmarked", or an old "view-bookmarked"."""
+        text = " ".join(text.split())
+        if text in self.commands:
+            return text
+        old = legacy_names(self.commands).get(text.casefold())
+        if old is not None:
+            return old
+        family, _, arg = text.partition(" ")
+        found = self.families.get(family)
+        if found is None or not arg:
+            return None
+        for value, label in found.choices:
+            if arg.casefold() in (value.casefold(), label.replace("&", "").casefold()):
+                return f"{family} {value}"
+        return None
+
     def run(self, name: str) -> None:
-        self.commands[name].handler()
+        """Run a command by name, with its argument if it takes one ("view bookmarked")."""
+        resolved = self.resolve(name)
+        if resolved is None:
+            raise KeyError(f"There is no command {name!r}.")
+        self.commands[resolved].handler()
 
     def shortcut_rows(self) -> list[tuple[str, str, str]]:
         """(keys, title, help) for every command, for the shortcut help."""
-        rows = []
-        for c in self.commands.values():
-            keys = ", ".join(QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText) for k in c.keys)
-            rows.append((keys, c.title.replace("&", ""), c.help))
-        return rows
+        return [
+            (", ".join(key_text(k) for k in c.keys), c.title.replace("&", ""), c.help) for c in self.commands.values()
+        ]
+
+    def announce_keymap_warnings(self) -> QMessageBox | None:
+        """Say once what was wrong in the user's keymap: in the status bar and a (non-blocking) message box."""
+        if not self.keymap_warnings:
+            return None
+        if isinstance(self.window, QMainWindow):
+            self.window.statusBar().showMessage(
+                f"Some of your key bindings were not used ({len(self.keymap_warnings)} problems); see the message.",
+                15000,
+            )
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "Key bindings",
+            "Some entries of your keymap.json were not used; those commands keep their default keys.",
+            QMessageBox.StandardButton.Ok,
+            self.window,
+        )
+        box.setInformativeText("\n".join(self.keymap_warnings))
+        box.setWindowModality(Qt.WindowModality.NonModal)
+        box.show()
+        return box

@@ -1,4 +1,8 @@
-"""The command palette (Ctrl+K): every command by name, found by typing a few letters."""
+"""The command palette (Ctrl+K): every command by name, found by typing a few letters.
+
+Typing a command that takes an argument and a space ("view ") lists its choices; typing it whole
+("view bookmarked") puts that command first.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDialog, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from reader.ui.commands import CommandRegistry
+from reader.ui.commands import Command, CommandRegistry, key_text
 
 NameRole = Qt.ItemDataRole.UserRole + 1
 
@@ -39,31 +43,44 @@ class CommandPalette(QDialog):
         self.refill("")
 
     def refill(self, query: str) -> None:
+        """Commands matching `query`; "view " then an argument lists that command's choices."""
         self.list.clear()
-        for keys, title, help_text, name in self.rows():
-            if matches(query, f"{title} {help_text} {name}"):
-                item = QListWidgetItem(f"{title}    {keys}" if keys else title)
-                item.setToolTip(help_text)
-                item.setData(NameRole, name)
-                self.list.addItem(item)
+        exact = self.registry.resolve(query)
+        family, space, rest = query.lstrip().partition(" ")
+        in_family = bool(space) and family in self.registry.families
+        for command in self.commands():
+            if in_family:
+                found = command.family == family and matches(rest, f"{command.arg} {command.title}")
+            else:
+                found = matches(query, f"{command.title} {command.help} {command.name}")
+            if found or command.name == exact:
+                self._add_item(command, first=command.name == exact)
         self.list.setCurrentRow(0)
 
-    def rows(self) -> list[tuple[str, str, str, str]]:
-        """(keys, title, help, name) of every enabled command, by title."""
-        out = []
-        for (keys, title, help_text), (name, command) in zip(
-            self.registry.shortcut_rows(), self.registry.commands.items(), strict=True
-        ):
-            if command.action is None or command.action.isEnabled():
-                out.append((keys, title, help_text, name))
-        return sorted(out, key=lambda r: r[1].casefold())
+    def _add_item(self, command: Command, *, first: bool) -> None:
+        keys = ", ".join(key_text(k) for k in command.keys)
+        title = command.title.replace("&", "")
+        item = QListWidgetItem(f"{title}  ·  {command.name}" + (f"    {keys}" if keys else ""))
+        item.setToolTip(command.help)
+        item.setData(NameRole, command.name)
+        if first:
+            self.list.insertItem(0, item)
+        else:
+            self.list.addItem(item)
+
+    def commands(self) -> list[Command]:
+        """Every enabled command, by title."""
+        enabled = [c for c in self.registry.commands.values() if c.action is None or c.action.isEnabled()]
+        return sorted(enabled, key=lambda c: (c.title.replace("&", "").casefold(), c.name))
 
     def run_current(self) -> None:
         item = self.list.currentItem()
-        if item is None:
-            return
-        self.chosen = item.data(NameRole)
-        self.accept()
+        if item is not None:
+            self.chosen = item.data(NameRole)
+        else:  # nothing listed, but the text may name a command exactly
+            self.chosen = self.registry.resolve(self.query.text())
+        if self.chosen:
+            self.accept()
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt naming
         """Up and Down in the text field move through the list."""

@@ -9,14 +9,18 @@ import bisect
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextFrameFormat
+from PySide6.QtGui import QFont, QFontMetricsF, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextFrameFormat
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from reader.core.article import Article
+from reader.settings import DEFAULTS
 
-MAX_LINE_PX = 720  # about 70-75 characters at the reading size
+DOCUMENT_MARGIN = 24  # pixels around the text, also the least space at the sides of a narrow pane
 HEADING_SCALE = {1: 1.5, 2: 1.3, 3: 1.15}
 RTL_LANGUAGES = {"ar", "fa", "he", "ur", "ps", "yi"}
+# Lower layers first: a highlight's background over an entity's colour and underline, watch terms between.
+LAYER_ORDER = ("entities", "watch", "highlights", "search")
+LEGACY_LAYER = "apply_marks"
 
 
 @dataclass(frozen=True)
@@ -30,7 +34,11 @@ class Mark:
 
 
 class ReadingPane(QTextBrowser):
-    """Shows one article: title, a source/byline/date line, then its blocks."""
+    """Shows one article: title, a source/byline/date line, then its blocks, under its mark layers.
+
+    Each layer ("entities", "watch", "highlights", "search") is a list of marks the pane keeps;
+    replacing one repaints only the ranges it covered or covers, without rendering the article again.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -39,24 +47,112 @@ class ReadingPane(QTextBrowser):
         self.setOpenLinks(False)
         self.setTabChangesFocus(True)
         self.setFrameShape(QTextBrowser.Shape.NoFrame)
+        self.document().setUndoRedoEnabled(False)  # format changes would pile up in an undo stack nobody uses
         self.article: Article | None = None
         self._block_doc_starts: list[int] = []
         self._block_text_starts: list[int] = []
+        self._block_formats: list[QTextCharFormat] = []
+        self._block_lengths: list[int] = []
+        self._layers: dict[str, list[Mark]] = {}
+        self._rendered_with: tuple[int, int] | None = None
         self._font_size = 12
+        self._line_chars = int(DEFAULTS["reading_line_chars"])
         self.show_placeholder()
+
+    # --- layers -----------------------------------------------------------------------------
+
+    def set_layer(self, name: str, marks: list[Mark]) -> None:
+        """Replace the marks of layer `name`; only the ranges of its old and new marks are repainted."""
+        old = self._layers.pop(name, [])
+        if marks:
+            self._layers[name] = sorted(marks, key=lambda m: (m.start, m.end))
+        self._repaint(_merged_ranges([*old, *marks]))
+
+    def layer(self, name: str) -> list[Mark]:
+        """The marks of layer `name` (empty when it has none)."""
+        return list(self._layers.get(name, []))
+
+    def clear_layers(self) -> None:
+        """Remove every mark (a new article starts bare)."""
+        old = [m for marks in self._layers.values() for m in marks]
+        self._layers.clear()
+        self._repaint(_merged_ranges(old))
+
+    def apply_marks(self, marks: list[Mark]) -> None:
+        """Deprecated: add marks on top of every layer until the next `show_article`.
+
+        Kept only while features still call it; use `set_layer`.
+        """
+        self.set_layer(LEGACY_LAYER, [*self._layers.get(LEGACY_LAYER, []), *marks])
+
+    def _ordered_layers(self) -> list[list[Mark]]:
+        rank = {name: i for i, name in enumerate(LAYER_ORDER)}
+        names = sorted(self._layers, key=lambda n: rank.get(n, len(LAYER_ORDER) + (n == LEGACY_LAYER)))
+        return [self._layers[n] for n in names]
+
+    def _repaint(self, ranges: list[tuple[int, int]]) -> None:
+        """Reset `ranges` of the body to their plain formats, then merge every layer in order over them."""
+        if not ranges or not self._block_doc_starts:
+            return
+        layers = [(marks, [m.start for m in marks], max(m.end - m.start for m in marks)) for marks in self._ordered_layers()]
+        cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()  # one layout pass for the whole change
+        for a, b in ranges:
+            for lo, hi, block in self._pieces(a, b):
+                cursor.setPosition(lo)
+                cursor.setPosition(hi, QTextCursor.MoveMode.KeepAnchor)
+                cursor.setCharFormat(self._block_formats[block])
+            for marks, starts, longest in layers:
+                for m in marks[bisect.bisect_left(starts, a - longest) : bisect.bisect_left(starts, b)]:
+                    if m.end > a and m.end > m.start:
+                        self._merge(cursor, m, max(a, m.start), min(b, m.end))
+        cursor.endEditBlock()
+
+    def _merge(self, cursor: QTextCursor, mark: Mark, start: int, end: int) -> None:
+        fmt = QTextCharFormat(mark.format)
+        if mark.tooltip:
+            fmt.setToolTip(mark.tooltip)
+        for lo, hi, _block in self._pieces(start, end):
+            cursor.setPosition(lo)
+            cursor.setPosition(hi, QTextCursor.MoveMode.KeepAnchor)
+            cursor.mergeCharFormat(fmt)
+
+    def _pieces(self, start: int, end: int) -> list[tuple[int, int, int]]:
+        """Document ranges (and block index) of the body text in [start, end), block separators left out."""
+        out = []
+        i = max(0, bisect.bisect_right(self._block_text_starts, start) - 1)
+        while i < len(self._block_text_starts) and self._block_text_starts[i] < end:
+            first = self._block_text_starts[i]
+            lo, hi = max(start, first), min(end, first + self._block_lengths[i])
+            if hi > lo:
+                doc = self._block_doc_starts[i] - first
+                out.append((doc + lo, doc + hi, i))
+            i += 1
+        return out
 
     # --- building ---------------------------------------------------------------------------
 
     def set_font_size(self, size: int) -> None:
+        """Reading text at `size` points; marks, caret and the place in the article stay."""
+        if size == self._font_size:
+            return
         self._font_size = size
-        if self.article:
-            self.show_article(self.article)
+        if self.article is not None:
+            self._render_again(self.article, keep_legacy=True)
+
+    def set_line_chars(self, chars: int) -> None:
+        """The widest line, in average characters of the reading font (the `reading_line_chars` setting)."""
+        self._line_chars = max(20, int(chars))
+        self._update_margins()
 
     def show_placeholder(self, message: str = "Choose an article in the list.") -> None:
         self.article = None
+        self._layers.clear()
+        self._rendered_with = None
         self._block_doc_starts, self._block_text_starts = [], []
+        self._block_formats, self._block_lengths = [], []
         self.document().clear()
-        self.document().setDocumentMargin(24)
+        self.document().setDocumentMargin(DOCUMENT_MARGIN)
         cursor = QTextCursor(self.document())
         fmt = QTextCharFormat()
         fmt.setForeground(self.palette().placeholderText())
@@ -64,14 +160,48 @@ class ReadingPane(QTextBrowser):
         cursor.insertText(message, fmt)
 
     def show_article(self, article: Article) -> None:
-        """Render `article`; marks are applied afterwards with `apply_marks`."""
+        """Show `article` with no marks; the same article again keeps its document and its layers.
+
+        Marks added with the deprecated `apply_marks` are dropped either way (their callers add
+        them again after this call).
+        """
+        if self.article is not None and article == self.article:
+            if self._rendered_with == self._render_key():
+                self.set_layer(LEGACY_LAYER, [])
+            else:  # the theme changed: colours of the title line and captions are chosen when drawing
+                self._render_again(article, keep_legacy=False)
+            return
+        self._layers.clear()
+        self._render(article)
+        self.verticalScrollBar().setValue(0)
+
+    def _render_again(self, article: Article, *, keep_legacy: bool) -> None:
+        """Render the shown article again (new size or colours), then its layers; caret and place stay."""
+        caret = self.textCursor()
+        anchor, position = caret.anchor(), caret.position()
+        bar = self.verticalScrollBar()
+        fraction = bar.value() / bar.maximum() if bar.maximum() else 0.0
+        if not keep_legacy:
+            self._layers.pop(LEGACY_LAYER, None)
+        self._render(article)
+        self._repaint(_merged_ranges([m for marks in self._layers.values() for m in marks]))
+        last = self.document().characterCount() - 1
+        restored = QTextCursor(self.document())
+        restored.setPosition(min(anchor, last))
+        restored.setPosition(min(position, last), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(restored)
+        bar.setValue(round(fraction * bar.maximum()))
+
+    def _render_key(self) -> tuple[int, int]:
+        return (self._font_size, self.palette().placeholderText().color().rgba())
+
+    def _render(self, article: Article) -> None:
         self.article = article
+        self._rendered_with = self._render_key()
         doc = self.document()
         doc.clear()
-        doc.setDocumentMargin(24)
-        base = QFont(self.font())
-        base.setPointSizeF(self._font_size)
-        doc.setDefaultFont(base)
+        doc.setDocumentMargin(DOCUMENT_MARGIN)
+        doc.setDefaultFont(self._reading_font())
         cursor = QTextCursor(doc)
         rtl = article.language.split("-")[0].lower() in RTL_LANGUAGES
         self._insert_heading(cursor, article.title or "(untitled)", rtl)
@@ -83,16 +213,23 @@ class ReadingPane(QTextBrowser):
             fmt.setFontPointSize(self._font_size * 0.9)
             cursor.insertText(meta, fmt)
         self._block_doc_starts, self._block_text_starts = [], []
+        self._block_formats, self._block_lengths = [], []
         text_pos = 0
         for block in article.blocks:
-            block_format = self._block_format(rtl, block.kind, block.level)
-            cursor.insertBlock(block_format, self._char_format(block.kind, block.level))
+            char_format = self._char_format(block.kind, block.level)
+            cursor.insertBlock(self._block_format(rtl, block.kind, block.level), char_format)
             self._block_doc_starts.append(cursor.position())
             self._block_text_starts.append(text_pos)
-            cursor.insertText(block.text)
+            self._block_formats.append(char_format)
+            self._block_lengths.append(len(block.text))
+            cursor.insertText(block.text, char_format)
             text_pos += len(block.text) + 2
         self._update_margins()
-        self.verticalScrollBar().setValue(0)
+
+    def _reading_font(self) -> QFont:
+        font = QFont(self.font())
+        font.setPointSizeF(self._font_size)
+        return font
 
     def _insert_heading(self, cursor: QTextCursor, title: str, rtl: bool) -> None:
         cursor.setBlockFormat(self._block_format(rtl, top=0, bottom=4))
@@ -137,7 +274,10 @@ class ReadingPane(QTextBrowser):
         return fmt
 
     def _update_margins(self) -> None:
-        side = max(0, (self.viewport().width() - MAX_LINE_PX) // 2)
+        """A centred column of about `reading_line_chars` characters, never closer than the document margin."""
+        column = self._line_chars * QFontMetricsF(self._reading_font()).averageCharWidth()
+        room = self.viewport().width() - 2 * DOCUMENT_MARGIN
+        side = max(0, int((room - column) // 2))
         root = self.document().rootFrame()
         ff: QTextFrameFormat = root.frameFormat()
         if ff.leftMargin() != side:
@@ -175,19 +315,6 @@ class ReadingPane(QTextBrowser):
         end = min(end, len(self.article.text))
         return (start, end) if end > start else None
 
-    def apply_marks(self, marks: list[Mark]) -> None:
-        """Merge character formats over article ranges (entities, highlights, watch terms)."""
-        cursor = QTextCursor(self.document())
-        cursor.beginEditBlock()  # one layout pass for all marks (about 6x faster on long articles)
-        for m in marks:
-            cursor.setPosition(self.doc_position(m.start))
-            cursor.setPosition(self.doc_position(m.end), QTextCursor.MoveMode.KeepAnchor)
-            fmt = QTextCharFormat(m.format)
-            if m.tooltip:
-                fmt.setToolTip(m.tooltip)
-            cursor.mergeCharFormat(fmt)
-        cursor.endEditBlock()
-
     def scroll_to_offset(self, offset: int) -> None:
         cursor = QTextCursor(self.document())
         cursor.setPosition(self.doc_position(offset))
@@ -204,6 +331,17 @@ class ReadingPane(QTextBrowser):
         step = max(40, self.viewport().height() - 3 * self.fontMetrics().height())
         bar.setValue(before + direction * step)
         return bar.value() != before
+
+
+def _merged_ranges(marks: list[Mark]) -> list[tuple[int, int]]:
+    """The text ranges the marks cover, sorted, overlapping and touching ones joined."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted((m.start, m.end) for m in marks if m.end > m.start):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
 
 
 def _nice_date(iso: str) -> str:
