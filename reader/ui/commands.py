@@ -49,6 +49,10 @@ def key_text(key: str) -> str:
     return text.lower() if len(text) == 1 and text.isalpha() else text
 
 
+def _bound(handler: Callable[[str], None], value: str) -> Callable[[], None]:
+    return lambda: handler(value)
+
+
 class CommandRegistry:
     """Holds the commands and turns them into QActions with their shortcuts."""
 
@@ -93,7 +97,7 @@ class CommandRegistry:
                 Command(
                     f"{name} {value}",
                     title.replace("{arg}", label).replace("{value}", value),
-                    lambda v=value: handler(v),
+                    _bound(handler, value),
                     menu,
                     help.replace("{arg}", plain).replace("{value}", value),
                     family=name,

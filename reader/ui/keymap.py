@@ -10,6 +10,7 @@ another command keeps is ignored (that command keeps its default keys) and expla
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from pathlib import Path
 
 from PySide6.QtGui import QKeySequence
@@ -30,7 +31,7 @@ def default_keymap() -> dict[str, list[str]]:
     return {str(k): [str(key) for key in v] for k, v in data.items()}
 
 
-def legacy_names(names: list[str] | set[str] | dict[str, list[str]]) -> dict[str, str]:
+def legacy_names(names: Iterable[str]) -> dict[str, str]:
     """Old one-word name (casefolded) -> "name argument", for every name with an argument."""
     out: dict[str, str] = {}
     for name in names:

@@ -94,7 +94,9 @@ class ReadingPane(QTextBrowser):
         """Reset `ranges` of the body to their plain formats, then merge every layer in order over them."""
         if not ranges or not self._block_doc_starts:
             return
-        layers = [(marks, [m.start for m in marks], max(m.end - m.start for m in marks)) for marks in self._ordered_layers()]
+        layers = [
+            (marks, [m.start for m in marks], max(m.end - m.start for m in marks)) for marks in self._ordered_layers()
+        ]
         cursor = QTextCursor(self.document())
         cursor.beginEditBlock()  # one layout pass for the whole change
         for a, b in ranges:
@@ -276,8 +278,8 @@ class ReadingPane(QTextBrowser):
     def _update_margins(self) -> None:
         """A centred column of about `reading_line_chars` characters, never closer than the document margin."""
         column = self._line_chars * QFontMetricsF(self._reading_font()).averageCharWidth()
-        room = self.viewport().width() - 2 * DOCUMENT_MARGIN
-        side = max(0, int((room - column) // 2))
+        # the root frame's side margins replace the document margin there, so they include it
+        side = max(DOCUMENT_MARGIN, int((self.viewport().width() - column) // 2))
         root = self.document().rootFrame()
         ff: QTextFrameFormat = root.frameFormat()
         if ff.leftMargin() != side:

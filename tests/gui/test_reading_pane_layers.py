@@ -12,7 +12,7 @@ from reader.ui.reading_pane import Mark, ReadingPane
 pytestmark = [pytest.mark.qt_log_level_fail("WARNING"), pytest.mark.qt_log_ignore("^This plugin does not support")]
 
 RED, BLUE, YELLOW = QColor("#c00000"), QColor("#0000c0"), QColor("#ffee55")
-PARAGRAPHS = [f"Paragraph {i}: the ferry from Oslo to Kiel left at nine, as the harbour master said." for i in range(40)]
+PARAGRAPHS = [f"Paragraph {i}: the ferry from Oslo to Kiel left at nine, the harbour master said." for i in range(40)]
 
 
 def make_article(article_id: str = "a1", paragraphs: list[str] = PARAGRAPHS) -> Article:

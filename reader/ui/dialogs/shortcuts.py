@@ -65,13 +65,17 @@ class ShortcutsDialog(QDialog):
     def filter(self, query: str) -> None:
         """Show only the rows whose keys, title or description contain every typed word."""
         for r in range(self.table.rowCount()):
-            text = " ".join(self.table.item(r, c).text() for c in range(3))
+            text = " ".join(self._cell(r, c) for c in range(3))
             self.table.setRowHidden(r, not matches(query, text))
 
     def visible_rows(self) -> list[tuple[str, str, str]]:
         """The rows the table shows now, as (keys, title, description)."""
         return [
-            (self.table.item(r, 0).text(), self.table.item(r, 1).text(), self.table.item(r, 2).text())
+            (self._cell(r, 0), self._cell(r, 1), self._cell(r, 2))
             for r in range(self.table.rowCount())
             if not self.table.isRowHidden(r)
         ]
+
+    def _cell(self, row: int, column: int) -> str:
+        item = self.table.item(row, column)
+        return item.text() if item is not None else ""
