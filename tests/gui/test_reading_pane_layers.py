@@ -168,3 +168,20 @@ def test_apply_marks_lasts_until_the_article_is_shown_again(pane) -> None:
     pane.show_article(make_article())
     assert format_at(pane, 3).background().style() == Qt.BrushStyle.NoBrush
     assert format_at(pane, 3).foreground().color() == RED
+
+
+def test_the_same_article_in_new_colours_is_drawn_again_with_its_layers(pane) -> None:
+    from PySide6.QtGui import QPalette
+
+    pane.set_layer("entities", [Mark(0, 9, entity())])
+    pane.apply_marks([Mark(20, 30, highlight())])
+    palette = QPalette(pane.palette())
+    palette.setColor(QPalette.ColorRole.PlaceholderText, QColor("#123456"))
+    pane.setPalette(palette)
+    pane.show_article(make_article())
+    meta = QTextCursor(pane.document().findBlockByNumber(1))
+    meta.movePosition(QTextCursor.MoveOperation.NextCharacter)
+    assert pane.document().findBlockByNumber(1).text() == "Daily · 2 June 2025"
+    assert meta.charFormat().foreground().color() == QColor("#123456")
+    assert format_at(pane, 3).foreground().color() == RED
+    assert format_at(pane, 25).background().style() == Qt.BrushStyle.NoBrush
