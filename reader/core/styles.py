@@ -94,7 +94,7 @@ def _rgb(color: str) -> tuple[float, float, float]:
     value = color.strip().lstrip("#")
     if len(value) == 3:
         value = "".join(ch * 2 for ch in value)
-    if len(value) != 6:
+    if len(value) != 6 or any(ch not in "0123456789abcdefABCDEF" for ch in value):
         raise ValueError(f"not a #rrggbb colour: {color!r}")
     r, g, b = (int(value[i : i + 2], 16) / 255 for i in (0, 2, 4))
     return r, g, b
