@@ -12,6 +12,7 @@ import pkgutil
 import sys
 from collections.abc import Sequence
 from types import ModuleType
+from typing import NoReturn
 
 import reader.commands
 from reader import __version__
@@ -68,13 +69,24 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, ModuleType]]:
     return parser, commands
 
 
+class _Unparsable(Exception):
+    """The global options are malformed; the full parser will say so in words."""
+
+
+class _QuietParser(argparse.ArgumentParser):
+    """A parser that raises instead of printing, for a first look at the global options."""
+
+    def error(self, message: str) -> NoReturn:
+        raise _Unparsable(message)
+
+
 def _after_global_options(args: Sequence[str]) -> list[str]:
     """`args` without the options every command shares, wherever they stand."""
-    front = argparse.ArgumentParser(add_help=False)
+    front = _QuietParser(add_help=False)
     add_common_arguments(front)
     try:
         return front.parse_known_args(list(args))[1]
-    except SystemExit:  # a malformed global option: the full parser reports it in words
+    except _Unparsable:
         return list(args)
 
 

@@ -114,3 +114,10 @@ def test_extract_into_a_pipe_closed_early_ends_quietly(tmp_path: Path, home: Pat
     assert "Traceback" not in err and "BrokenPipeError" not in err, err
     assert err == ""
     assert status in (0, 141)
+
+
+def test_a_global_option_without_its_value_is_reported_once(home: Path) -> None:
+    done = run(home, "--data-dir")
+    assert done.returncode == 2
+    assert done.stderr.count("usage:") == 1
+    assert done.stderr.rstrip().endswith("error: argument --data-dir: expected one argument")
