@@ -21,7 +21,7 @@ run: $(STAMP) qt-libs
 
 lint: $(STAMP)
 	$(PY) -m ruff check reader tests benchmarks scripts
-	$(PY) -m mypy reader/core
+	$(PY) -m mypy reader
 
 test: $(STAMP) qt-libs lint
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import pkgutil
 import sys
 from collections.abc import Sequence
 from types import ModuleType
+from typing import NoReturn
 
 import reader.commands
 from reader import __version__
@@ -27,10 +29,15 @@ def _command_modules() -> list[ModuleType]:
     return mods
 
 
-def add_common_arguments(parser: argparse.ArgumentParser) -> None:
-    """Options every command and the window share."""
-    parser.add_argument("--data-dir", metavar="DIR", help="keep user data, cache and settings under DIR")
-    parser.add_argument("--profile", metavar="NAME", help="use a separate named set of user data")
+def add_common_arguments(parser: argparse.ArgumentParser, *, default: object = None) -> None:
+    """Options every command and the window share.
+
+    A subcommand's copy has no default (`argparse.SUPPRESS`), so `--data-dir DIR` given before the
+    command is not overwritten by the subcommand's own unset option.
+    """
+    parser.add_argument("--data-dir", metavar="DIR", default=default,
+                        help="keep user data, cache and settings under DIR")
+    parser.add_argument("--profile", metavar="NAME", default=default, help="use a separate named set of user data")
 
 
 def add_gui_arguments(parser: argparse.ArgumentParser) -> None:
@@ -56,22 +63,69 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, ModuleType]]:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for mod in _command_modules():
         p = sub.add_parser(mod.NAME, help=mod.HELP, description=mod.HELP)
-        add_common_arguments(p)
+        add_common_arguments(p, default=argparse.SUPPRESS)
         mod.add_arguments(p)
         commands[mod.NAME] = mod
     return parser, commands
 
 
+class _Unparsable(Exception):
+    """The global options are malformed; the full parser will say so in words."""
+
+
+class _QuietParser(argparse.ArgumentParser):
+    """A parser that raises instead of printing, for a first look at the global options."""
+
+    def error(self, message: str) -> NoReturn:
+        raise _Unparsable(message)
+
+
+def _after_global_options(args: Sequence[str]) -> list[str]:
+    """`args` without the options every command shares, wherever they stand."""
+    front = _QuietParser(add_help=False)
+    add_common_arguments(front)
+    try:
+        return front.parse_known_args(list(args))[1]
+    except _Unparsable:
+        return list(args)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run a subcommand, or open the window when the first argument is not one."""
+    """Run a subcommand, or open the window when none is named.
+
+    The command is the first word after the global options, so `--data-dir DIR extract FILE` works
+    as `git -C DIR log` does, and a folder that happens to be named like a command stays a folder
+    when it comes after a window option.
+    """
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser, commands = build_parser()
-    first = next((a for a in args_list if not a.startswith("-")), None)
-    wants_help = any(a in ("-h", "--help", "--version") for a in args_list)
-    if first in commands or (wants_help and first is None):
-        args = parser.parse_args(args_list)
-        return int(commands[args.command].run(args) or 0)
-    return gui_main(args_list)
+    rest = _after_global_options(args_list)
+    command = rest[0] if rest and rest[0] in commands else None
+    asks_about_program = any(a in ("-h", "--help", "--version") for a in rest) and not any(
+        not a.startswith("-") for a in rest
+    )
+    if command is None and not asks_about_program:
+        return gui_main(args_list)
+    args = parser.parse_args(args_list)
+    try:
+        status = int(commands[args.command].run(args) or 0)
+        sys.stdout.flush()  # inside the guard: a pipe closed early fails here, not at interpreter exit
+        return status
+    except BrokenPipeError:
+        return _stdout_closed()
+
+
+def _stdout_closed() -> int:
+    """The reader of our output went away (`news-reader extract ... | head`): stop quietly, as `cat` does."""
+    # Point stdout at /dev/null so the interpreter's final flush does not fail a second time.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    finally:
+        os.close(devnull)
+    return 128 + 13  # killed by SIGPIPE, as shells report it
 
 
 def gui_main(argv: Sequence[str] | None = None) -> int:

@@ -52,7 +52,9 @@ def run_app(args: argparse.Namespace) -> int:
     if missing:
         print(f"news-reader: no such file or folder: {', '.join(missing)}", file=sys.stderr)
         return 2
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    # The window needs a widget application; a bare QCoreApplication left by other code cannot show one.
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("News Reader")
     app.setDesktopFileName("news-reader")
     icon = resources_dir() / "icons" / "news-reader.svg"

@@ -7,53 +7,35 @@ colours, so both show at once. Watch terms are bold with an overline, in their o
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPixmap, QTextCharFormat, QTextCursor, QTextDocument
 
+from reader.core import styles
 from reader.core.entities import ENTITY_TYPES
+from reader.core.styles import ENTITY_STYLES, EntityStyle, entity_style
 from reader.ui.themes import THEMES
 
 U = QTextCharFormat.UnderlineStyle
 
 
-@dataclass(frozen=True)
-class EntityStyle:
-    """One entity type's look: names for people, colours per theme, an underline style."""
-
-    label: str  # singular, for tooltips
-    plural: str  # for the legend and the panel
-    light: str
-    dark: str
-    underline: QTextCharFormat.UnderlineStyle
-    pattern: str  # the underline in words, for the legend's tooltip
-
-
-# Colours come from a palette that stays apart for common colour-vision deficiencies (blue,
-# vermillion, bluish green, reddish purple, yellow), darkened for light paper and lightened for
-# dark, each with at least 4.5:1 contrast against the page (tests check it).
-STYLES: dict[str, EntityStyle] = {
-    "PER": EntityStyle("Person", "People", "#0b5cad", "#7cb9ff", U.SingleUnderline, "solid line"),
-    "ORG": EntityStyle("Organisation", "Organisations", "#a84700", "#ffa468", U.DashUnderline, "dashes"),
-    "LOC": EntityStyle("Place", "Places", "#00704f", "#4fd6a8", U.WaveUnderline, "wave"),
-    "MISC": EntityStyle("Other name", "Other names", "#9a2f7c", "#f095d4", U.DotLine, "dots"),
-    "DATE": EntityStyle("Date", "Dates", "#6e5800", "#e2cb5c", U.DashDotLine, "dash-dot"),
-    "TIME": EntityStyle("Time", "Times", "#6e5800", "#e2cb5c", U.DashDotLine, "dash-dot"),
-    "MONEY": EntityStyle("Money", "Money", "#4e44a8", "#b9b4ff", U.DashDotDotLine, "dash-dot-dot"),
-    "PERCENT": EntityStyle("Percentage", "Percentages", "#4e44a8", "#b9b4ff", U.DashDotDotLine, "dash-dot-dot"),
-    "QUANTITY": EntityStyle("Quantity", "Quantities", "#4e44a8", "#b9b4ff", U.DashDotDotLine, "dash-dot-dot"),
-}
-assert set(STYLES) == set(ENTITY_TYPES), "every entity type needs a style"
+# The pane draws each type's underline pattern with Qt's matching style.
+UNDERLINES: dict[str, QTextCharFormat.UnderlineStyle] = {
+    "solid": U.SingleUnderline, "dash": U.DashUnderline, "wave": U.WaveUnderline, "dot": U.DotLine,
+    "dash-dot": U.DashDotLine, "dash-dot-dot": U.DashDotDotLine,
+}  # fmt: skip
+STYLES: dict[str, EntityStyle] = ENTITY_STYLES
 
 
 def style_of(entity_type: str) -> EntityStyle:
-    return STYLES.get(entity_type, STYLES["MISC"])
+    return entity_style(entity_type)
+
+
+def underline_of(entity_type: str) -> QTextCharFormat.UnderlineStyle:
+    return UNDERLINES[style_of(entity_type).underline]
 
 
 def entity_color(entity_type: str, theme: str) -> QColor:
-    s = style_of(entity_type)
-    return QColor(s.dark if theme == "dark" else s.light)
+    return QColor(style_of(entity_type).color(theme))
 
 
 def entity_format(entity_type: str, theme: str) -> QTextCharFormat:
@@ -61,7 +43,7 @@ def entity_format(entity_type: str, theme: str) -> QTextCharFormat:
     color = entity_color(entity_type, theme)
     fmt = QTextCharFormat()
     fmt.setForeground(color)
-    fmt.setUnderlineStyle(style_of(entity_type).underline)
+    fmt.setUnderlineStyle(underline_of(entity_type))
     fmt.setUnderlineColor(color)
     return fmt
 
@@ -74,17 +56,9 @@ def entity_tooltip(entity_type: str, text: str, *, corrected: bool = False) -> s
 # --- contrast -------------------------------------------------------------------------------
 
 
-def _luminance(c: QColor) -> float:
-    def channel(v: float) -> float:
-        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
-
-    return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF())
-
-
 def contrast_ratio(a: QColor, b: QColor) -> float:
     """WCAG contrast ratio of two colours (1 to 21)."""
-    hi, lo = sorted((_luminance(a), _luminance(b)), reverse=True)
-    return (hi + 0.05) / (lo + 0.05)
+    return styles.contrast_ratio(a.name(), b.name())
 
 
 def page_color(theme: str) -> QColor:
@@ -100,9 +74,9 @@ def readable(color: str | QColor, theme: str, minimum: float = 4.5) -> QColor:
     for _ in range(40):
         if contrast_ratio(c, page) >= minimum:
             break
-        h, s, lightness, a = c.getHslF()
         step = 0.04 if theme == "dark" else -0.04
-        c = QColor.fromHslF(h, s, min(1.0, max(0.0, lightness + step)), a)
+        lightness = min(1.0, max(0.0, c.lightnessF() + step))
+        c = QColor.fromHslF(c.hslHueF(), c.hslSaturationF(), lightness, c.alphaF())
     return c
 
 

@@ -10,22 +10,22 @@ from collections.abc import Iterable
 
 from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap, QTextCharFormat, QTextFormat
 
+from reader.core import styles
 from reader.core.annotation import HIGHLIGHT_COLORS, Highlight
+from reader.core.styles import HIGHLIGHT_STYLES, highlight_style
 from reader.ui.reading_pane import Mark
 
+# theme -> colour name -> background, for code and tests that look colours up by theme
 HIGHLIGHT_BACKGROUNDS: dict[str, dict[str, str]] = {
-    "light": {"yellow": "#fff0a0", "green": "#c9efc0", "blue": "#c7e1fb", "pink": "#fdd0e0", "purple": "#e3d5fb"},
-    "dark": {"yellow": "#5d5220", "green": "#2c5232", "blue": "#254766", "pink": "#62304a", "purple": "#47376b"},
+    theme: {name: style.background(theme) for name, style in HIGHLIGHT_STYLES.items()} for theme in ("light", "dark")
 }
-COLOR_LABELS = {"yellow": "&Yellow", "green": "&Green", "blue": "B&lue", "pink": "&Pink", "purple": "P&urple"}
 # Char-format property carrying the highlight id, so a position in the document can tell whose mark it is.
 HighlightIdProperty = QTextFormat.Property.UserProperty + 41
 
 
 def background(color: str, theme: str) -> QColor:
     """The background for a stored colour name in a theme (unknown names fall back to yellow)."""
-    table = HIGHLIGHT_BACKGROUNDS.get(theme, HIGHLIGHT_BACKGROUNDS["light"])
-    return QColor(table.get(color, table["yellow"]))
+    return QColor(highlight_style(color).background(theme))
 
 
 def highlight_format(color: str, theme: str, highlight_id: str = "") -> QTextCharFormat:
@@ -62,21 +62,13 @@ def swatch_icon(color: str, theme: str, size: int = 14) -> QIcon:
 
 
 def color_label(color: str) -> str:
-    return COLOR_LABELS.get(color, color.capitalize())
-
-
-def relative_luminance(c: QColor) -> float:
-    """WCAG relative luminance of an sRGB colour."""
-
-    def channel(v: float) -> float:
-        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
-
-    return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF())
+    style = HIGHLIGHT_STYLES.get(color)
+    return style.label if style else color.capitalize()
 
 
 def contrast_ratio(a: QColor, b: QColor) -> float:
-    la, lb = sorted((relative_luminance(a), relative_luminance(b)), reverse=True)
-    return (la + 0.05) / (lb + 0.05)
+    """WCAG contrast ratio of two colours (1 to 21)."""
+    return styles.contrast_ratio(a.name(), b.name())
 
 
 __all__ = [

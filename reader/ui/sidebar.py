@@ -72,8 +72,9 @@ class Sidebar(QTreeWidget):
     def set_folders(self, folders: list[str], *, samples: bool = False) -> None:
         self.samples_shown = samples
         self._fill(self._folders, "folder", folders, lambda f: f.rstrip("/").rsplit("/", 1)[-1] or f)
-        if samples and self._folders.childCount():
-            self._folders.child(0).setText(0, "Sample library")
+        first = self._folders.child(0) if samples else None
+        if first is not None:
+            first.setText(0, "Sample library")
 
     def set_tags(self, tags: list[str]) -> None:
         self._fill(self._tags, "tag", tags, lambda t: f"#{t}")

@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 
 from reader.core.entities import EntitySpan
 from reader.ui.entity_feature import EntityFeature
-from reader.ui.entity_marks import STYLES, contrast_ratio, entity_color, page_color, readable
+from reader.ui.entity_marks import STYLES, UNDERLINES, contrast_ratio, entity_color, page_color, readable
 
 U = QTextCharFormat.UnderlineStyle
 
@@ -60,7 +60,8 @@ def fmt_at(w, offset: int) -> QTextCharFormat:
 
 def is_entity(w, offset: int, typ: str) -> bool:
     f = fmt_at(w, offset)
-    return f.foreground().color() == entity_color(typ, "light") and f.underlineStyle() == STYLES[typ].underline
+    underline = UNDERLINES[STYLES[typ].underline]
+    return f.foreground().color() == entity_color(typ, "light") and f.underlineStyle() == underline
 
 
 def select(w, start: int, end: int) -> None:
@@ -220,7 +221,7 @@ def test_watch_terms_mark_every_article_and_persist(harbour, make_window, qtbot)
     at = text.index("percent")
     fmt = fmt_at(w, at)
     assert fmt.fontWeight() == 700 and fmt.fontOverline() and fmt.toolTip() == "Watch term: percent"
-    assert fmt.underlineStyle() == STYLES["PERCENT"].underline  # the entity underneath still shows
+    assert fmt.underlineStyle() == UNDERLINES[STYLES["PERCENT"].underline]  # the entity underneath still shows
     assert not fmt_at(w, at - 2).fontOverline()
     w.close()
     w2 = make_window()

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 
+from reader.paths import resolve_paths
+from reader.settings import Settings
 from reader.ui.article_list import ArticleIdRole
 
 
@@ -294,10 +298,45 @@ def test_a_folder_added_during_a_scan_is_scanned_too(make_window, tmp_path, qtbo
                     and len(w.model.ids) == 5, timeout=20000)  # fmt: skip
 
 
-def test_the_size_limit_setting_reaches_the_import(make_window) -> None:
+def _big_article(folder: Path, megabytes: float) -> Path:
+    big = folder / "long-read.txt"
+    line = "The harbour council met again and talked about the pier for a long while.\n"
+    big.write_text("A very long read\n\n" + line * int(megabytes * 1024 * 1024 / len(line)), encoding="utf-8")
+    return big
+
+
+def _listed_titles(w) -> list[str]:
+    return [row.title for row in w.library.rows(list(w.model.ids)).values()]
+
+
+def _problem_rows(w) -> list[tuple[str, str, str]]:
+    w.sidebar.select_view("problems")
+    assert w.list_stack.currentWidget() is w.problems_view
+    view = w.problems_view
+    return [tuple(view.item(r, c).text() for c in range(3)) for r in range(view.rowCount())]
+
+
+def test_the_size_limit_setting_reaches_the_import(make_window, data_dir: Path, article_folder: Path) -> None:
+    _big_article(article_folder, 1.5)
+    Settings(resolve_paths(data_dir).settings_file).set("max_import_mb", 1)
     w = make_window()
-    w.settings.set("max_import_mb", 2)
-    assert w.max_import_bytes() == 2 * 1024 * 1024
+    advice = "Raise the size limit in the settings if this file really is an article, or split it."
+    assert _problem_rows(w) == [("long-read.txt", "The file is larger than the import limit of 1 MB.", advice)]
+    w.sidebar.select_view("all")
+    assert "A very long read" not in _listed_titles(w)
+
+
+def test_a_file_under_the_raised_limit_is_imported(make_window, data_dir: Path, article_folder: Path) -> None:
+    _big_article(article_folder, 1.5)
+    Settings(resolve_paths(data_dir).settings_file).set("max_import_mb", 2)
+    w = make_window()
+    assert _problem_rows(w) == []
+    w.sidebar.select_view("all")
+    assert "A very long read" in _listed_titles(w)
+
+
+def test_a_nonsense_size_limit_falls_back_to_the_default(make_window) -> None:
+    w = make_window()
     w.settings.set("max_import_mb", "nonsense")
     assert w.max_import_bytes() == 50 * 1024 * 1024
 

@@ -7,28 +7,12 @@ selectors Qt understands; layout extras (notes beside their passage, print rules
 from __future__ import annotations
 
 from reader.core.annotation import HIGHLIGHT_COLORS
+from reader.core.styles import HIGHLIGHT_STYLES, entity_style
 
-# colour name -> (background of the mark, accent for underlines and note edges)
-HIGHLIGHT_PALETTE: dict[str, tuple[str, str]] = {
-    "yellow": ("#fff1a8", "#b89400"),
-    "green": ("#cdeec4", "#3f8f3a"),
-    "blue": ("#cfe4fb", "#2f6fb5"),
-    "pink": ("#fbd3e1", "#c2457a"),
-    "purple": ("#e4d8fb", "#7a52c2"),
-}
-NOTE_BACKGROUND: dict[str, str] = {
-    "yellow": "#fffae0", "green": "#eef8ea", "blue": "#edf4fd", "pink": "#fdeef4", "purple": "#f4effd",
-}  # fmt: skip
+# colour name -> (background of the mark, accent for underlines and note edges), as on the light page
+HIGHLIGHT_PALETTE: dict[str, tuple[str, str]] = {name: (st.light, st.accent) for name, st in HIGHLIGHT_STYLES.items()}
+NOTE_BACKGROUND: dict[str, str] = {name: st.note for name, st in HIGHLIGHT_STYLES.items()}
 TEXT_COLOR = "#1b1b1b"
-
-ENTITY_COLORS: dict[str, str] = {
-    "per": "#8a3fb0", "person": "#8a3fb0",
-    "org": "#1f68b0",
-    "loc": "#2d7d46", "gpe": "#2d7d46",
-    "date": "#b35c12", "time": "#b35c12",
-    "money": "#11706f", "percent": "#11706f", "quantity": "#11706f",
-}  # fmt: skip
-OTHER_ENTITY_COLOR = "#6a6a6a"
 
 
 def color_name(color: str) -> str:
@@ -59,7 +43,7 @@ def _print_highlight_rules() -> str:
 def _entity_rules(types: list[str]) -> list[str]:
     rules = []
     for t in types:
-        color = ENTITY_COLORS.get(t.lower(), OTHER_ENTITY_COLOR)
+        color = entity_style(t).light
         rules.append(f".{entity_class(t)} {{ text-decoration: underline; text-decoration-color: {color}; }}")
         rules.append(f".key-{entity_class(t)} {{ color: {color}; font-weight: bold; }}")
     return rules

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from reader.core.annotation import Highlight
 from reader.core.article import Block
 from reader.core.export.item import EntityLike, ExportItem
+from reader.core.styles import entity_plural
 
 
 @dataclass(frozen=True)
@@ -123,13 +124,6 @@ def entity_index(item: ExportItem) -> dict[str, list[str]]:
     return out
 
 
-ENTITY_LABELS = {
-    "PER": "People", "PERSON": "People", "ORG": "Organisations", "LOC": "Places", "GPE": "Places",
-    "DATE": "Dates", "TIME": "Times", "MONEY": "Money", "PERCENT": "Percentages", "MISC": "Other",
-    "EVENT": "Events", "NORP": "Groups", "PRODUCT": "Products", "QUANTITY": "Quantities",
-}  # fmt: skip
-
-
 def entity_label(entity_type: str) -> str:
-    """A plural, human heading for an entity type; unknown types are shown as given."""
-    return ENTITY_LABELS.get(entity_type.upper(), entity_type.title())
+    """A plural, human heading for an entity type, as the reading pane names it."""
+    return entity_plural(entity_type)

@@ -45,13 +45,33 @@ def test_common_words_are_not_entities() -> None:
     assert tag("   \n\n ") == []
 
 
-def test_load_model_is_safe_from_many_threads() -> None:
-    threads = [threading.Thread(target=load_model) for _ in range(4)]
+def test_load_model_is_safe_from_many_threads(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Start from no model, whatever earlier tests loaded, and count the reads of the model file.
+    monkeypatch.setattr(tagger, "_model", None)
+    reads: list[Path] = []
+    real_read = tagger.read_model
+
+    def counting_read(path: Path):  # type: ignore[no-untyped-def]
+        reads.append(path)
+        return real_read(path)
+
+    monkeypatch.setattr(tagger, "read_model", counting_read)
+    start = threading.Barrier(4)
+    seen: list[object] = []
+
+    def worker() -> None:
+        start.wait()  # all four ask at once
+        load_model()
+        seen.append(tagger._model)
+
+    threads = [threading.Thread(target=worker) for _ in range(4)]
     for t in threads:
         t.start()
     for t in threads:
         t.join()
     assert model_loaded()
+    assert len(reads) == 1
+    assert len(seen) == 4 and all(m is seen[0] and m is not None for m in seen)
 
 
 _WORDS = st.sampled_from(["Paris", "the", "Bank", "of", "England", "said", "Mr.", "Smith", "’s", "$5", "million",

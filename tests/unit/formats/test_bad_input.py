@@ -92,32 +92,62 @@ def test_wrong_extension_html_saved_as_txt(tmp_path: Path, fx: Path) -> None:
     assert a.title == "Library reopens after flood repairs"
 
 
+DEEP_TEXT = "Deep inside the page there is some text."
+TOO_DEEP = "nested too deeply"
+
+
+def _text_or_too_deep(path: Path, fmt: str, text: str) -> None:
+    """Either the text is read, or the user is told the file is nested too deeply: never a wrong reason."""
+    try:
+        articles = load_file(path)
+    except ImportProblem as problem:
+        assert TOO_DEEP in problem.reason, problem.reason
+        return
+    assert [a.format for a in articles] == [fmt]
+    assert text in articles[0].text
+
+
+def test_html_nested_a_little_deeply_keeps_its_text(tmp_path: Path) -> None:
+    f = tmp_path / "deep.html"
+    f.write_text("<html><body>" + "<div>" * 100 + f"<p>{DEEP_TEXT}</p>" + "</div>" * 100)
+    [a] = load_file(f)
+    assert a.text == DEEP_TEXT
+
+
+@pytest.mark.xfail(strict=True, reason="issue 11 item 15: deep HTML is reported as 'no article text'")
 def test_deeply_nested_html(tmp_path: Path) -> None:
     f = tmp_path / "deep.html"
-    f.write_text("<html><body>" + "<div>" * 5000 + "<p>Deep inside the page there is some text.</p>" + "</div>" * 5000)
-    try:
-        articles = load_file(f)
-    except ImportProblem:
-        return  # refusing is acceptable; crashing or hanging is not
-    assert all(a.format == "html" for a in articles)
+    f.write_text("<html><body>" + "<div>" * 5000 + f"<p>{DEEP_TEXT}</p>" + "</div>" * 5000)
+    _text_or_too_deep(f, "html", DEEP_TEXT)
 
 
+@pytest.mark.xfail(strict=True, reason="issue 11 item 15: 100,000-deep JSON is called 'not valid JSON'")
 def test_deeply_nested_json(tmp_path: Path) -> None:
     f = tmp_path / "deep.json"
-    f.write_text("[" * 100_000 + "]" * 100_000)
-    problem = _problem(f)
-    assert "JSON" in problem.reason or "No article" in problem.reason
+    f.write_text("[" * 100_000 + "]" * 100_000)  # valid JSON, only too deep
+    assert TOO_DEEP in _problem(f).reason
 
 
+def test_json_without_articles_says_so(tmp_path: Path) -> None:
+    f = tmp_path / "lists.json"
+    f.write_text("[" * 50 + "]" * 50)
+    assert "No article" in _problem(f).reason
+
+
+@pytest.mark.xfail(strict=True, reason="issue 11 item 15: text nested deeper than 256 levels is dropped silently")
 def test_deeply_nested_xml_feed(tmp_path: Path) -> None:
     f = tmp_path / "deep.xml"
     f.write_text('<rss version="2.0"><channel><title>Deep</title><item><title>Kept</title><description>'
                  + "<x>" * 50_000 + "text" + "</x>" * 50_000 + "</description></item></channel></rss>")
-    try:
-        articles = load_file(f)
-    except ImportProblem:
-        return
-    assert all(a.format == "rss" for a in articles)
+    _text_or_too_deep(f, "rss", "text")
+
+
+def test_xml_feed_nested_a_little_deeply_keeps_its_text(tmp_path: Path) -> None:
+    f = tmp_path / "deep.xml"
+    f.write_text('<rss version="2.0"><channel><title>Deep</title><item><title>Kept</title><description>'
+                 + "<x>" * 100 + "text" + "</x>" * 100 + "</description></item></channel></rss>")
+    [a] = load_file(f)
+    assert (a.format, a.title, a.text) == ("rss", "Kept", "text")
 
 
 @pytest.mark.parametrize(("fixture", "wrong_name", "fmt"), [

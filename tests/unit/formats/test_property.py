@@ -6,6 +6,7 @@ import gzip
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -75,5 +76,27 @@ def test_load_file_raises_only_import_problem(data: bytes, suffix: str, squeeze:
             articles = load_file(path, max_bytes=200_000)
         except ImportProblem as problem:
             assert problem.reason and problem.advice
+            # load_file turns a loader's crash into "could not be read (TypeError)": a bug wearing a problem's
+            # clothes. A loader must recognise what it cannot read and say why.
+            assert not _is_wrapped_crash(problem), (problem.reason, repr(problem.__cause__))
             return
         assert articles and all(a.path == str(path) for a in articles)
+
+
+def _is_wrapped_crash(problem: ImportProblem) -> bool:
+    return "could not be read (" in problem.reason
+
+
+def test_a_loader_crash_is_told_apart_from_a_problem(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """The check above must see a crash through load_file's wrapper, or the property test could never fail."""
+    import reader.core.formats.text as text_loader
+
+    def crash(data: bytes, path: Path) -> list[object]:
+        raise TypeError("a bug in the loader")
+
+    monkeypatch.setattr(text_loader, "load_text", crash)
+    path = tmp_path / "plain.txt"
+    path.write_text("Just a title\n\nAnd some text.\n", encoding="utf-8")
+    with pytest.raises(ImportProblem) as info:
+        load_file(path)
+    assert _is_wrapped_crash(info.value)
