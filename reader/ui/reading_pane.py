@@ -188,6 +188,35 @@ class ReadingPane(QTextBrowser):
             cursor.mergeCharFormat(fmt)
         cursor.endEditBlock()
 
+    def set_layer(self, name: str, marks: list[Mark]) -> None:
+        """TEMPORARY shim (helper A) until the pane keeps its own layers: store the layer, draw them all.
+
+        A layer that lost marks needs the text drawn again (merged formats cannot be taken off), so
+        the article is rendered again keeping the caret and the scroll position.
+        """
+        layers: dict[str, list[Mark]] = self.__dict__.setdefault("_layers", {})
+        shown = self.article.id if self.article is not None else None
+        if self.__dict__.get("_layers_article") != shown:
+            layers.clear()
+            self.__dict__["_layers_article"] = shown
+        old = layers.get(name, [])
+        layers[name] = marks
+        if self.article is None:
+            return
+        if old:
+            cursor, bar = self.textCursor(), self.verticalScrollBar()
+            anchor, position, where = cursor.anchor(), cursor.position(), bar.value()
+            self.show_article(self.article)
+            self.apply_marks([m for ms in layers.values() for m in ms])
+            cursor = QTextCursor(self.document())
+            end = self.document().characterCount() - 1
+            cursor.setPosition(min(anchor, end))
+            cursor.setPosition(min(position, end), QTextCursor.MoveMode.KeepAnchor)
+            self.setTextCursor(cursor)
+            bar.setValue(where)
+        else:
+            self.apply_marks(marks)
+
     def scroll_to_offset(self, offset: int) -> None:
         cursor = QTextCursor(self.document())
         cursor.setPosition(self.doc_position(offset))

@@ -54,7 +54,12 @@ class CorrectedEntities:
     def all_ids(self) -> list[str]:
         return self._library.all_ids()
 
-    def entity_spans(self, article_id: str) -> list[EntitySpan]:
+    def entity_spans(self, article_id: str) -> list[object]:
+        """The spans as export reads them (the library's own signature)."""
+        return list(self.spans(article_id))
+
+    def spans(self, article_id: str) -> list[EntitySpan]:
+        """The article's entities as the reading pane shows them; [] for an unknown id."""
         article = self._library.article(article_id)
         if article is None:
             return []

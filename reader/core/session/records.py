@@ -86,6 +86,16 @@ class RecordWrites(SessionBase):
         self._push("Note", lambda: self._put_note(article_id, before), lambda: self._put_note(article_id, after))
         return about(article_id, notes=True)
 
+    def restore_note(self, record: Note) -> Changes:
+        """Put a note back with its id and dates (an import keeping what the file says)."""
+        before = self._store.note_record(record.article_id)
+        with refusing():
+            self._store.restore_note(record)
+        after = self._store.note_record(record.article_id)
+        aid = record.article_id
+        self._push("Import Note", lambda: self._put_note(aid, before), lambda: self._put_note(aid, after))
+        return about(aid, notes=True)
+
     # -- library folders -----------------------------------------------------------------------
 
     def _put_folder(self, path: str, added: str | None) -> Changes:
