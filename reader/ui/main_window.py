@@ -374,6 +374,9 @@ class MainWindow(LibraryViews):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.notes_panel.flush()
+        if not self.closed and not self.notes_panel.may_close():  # a note the disk refused stays typed
+            event.ignore()
+            return
         self._filter_timer.stop()
         if self.isVisible() and not self.closed:
             self.save_layout()

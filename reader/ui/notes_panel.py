@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMenu,
+    QMessageBox,
     QPlainTextEdit,
     QSplitter,
     QVBoxLayout,
@@ -133,6 +134,19 @@ class NotesPanel(QWidget):
     def unsaved_ids(self) -> list[str]:
         """Articles whose typed note is not saved yet (the database refused it)."""
         return list(self._unsaved)
+
+    def may_close(self) -> bool:
+        """Closing would lose notes the database refused: ask first (the default keeps the window open)."""
+        if not self._unsaved:
+            return True
+        n = len(self._unsaved)
+        answer = QMessageBox.question(
+            self, "Notes not saved",
+            f"{n} note{'s' if n > 1 else ''} could not be saved (see the message before). "
+            "Close anyway and lose what you typed? Choose No to keep the window open and try again.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
+        )  # fmt: skip
+        return answer == QMessageBox.StandardButton.Yes
 
     def _on_changes(self, changes: Changes, initiator: object) -> None:
         """An undo or redo (or an import) changed the shown note: show the stored text."""

@@ -64,6 +64,11 @@ def test_a_refused_note_stays_typed_after_switching_and_is_saved_later(make_wind
     assert warnings and saved == []
     w.select_article(first)
     assert w.notes_panel.editor.toPlainText() == "Ask the port for the tonnage figures."
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda _p, _t, text, *a, **k: asked.append(text)
+                        or QMessageBox.StandardButton.No)  # fmt: skip
+    w.close()  # closing would lose the note: the window asks, and stays open on No
+    assert asked and "could not be saved" in asked[0] and w.isVisible()
     monkeypatch.undo()  # the disk has room again
     w.select_row(1)
     assert w.store.note(first) == "Ask the port for the tonnage figures." and saved == [first]
