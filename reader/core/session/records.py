@@ -56,8 +56,12 @@ class RecordWrites(SessionBase):
 
         Showing an article marks it read with `undoable=False`: that is not something to undo.
         """
-        already = self._store.read_ids()
-        ids = [i for i in dict.fromkeys(article_ids) if (i in already) != read]
+        wanted = list(dict.fromkeys(article_ids))
+        if len(wanted) <= 50:  # showing one article must not read every read mark of a big library
+            ids = [i for i in wanted if self._store.is_read(i) != read]
+        else:
+            already = self._store.read_ids()
+            ids = [i for i in wanted if (i in already) != read]
         if not ids:
             return Changes()
         changes = self._put_read(ids, read)

@@ -47,6 +47,10 @@ def test_mark_read_many_writes_only_what_changes_and_undoes_as_one_step(session:
     assert session.store.read_ids() == {"a"}
     assert session.mark_read(["a"], True).nothing  # nothing to change: no write, no step
     assert session.undo_text() == "Undo Mark as Read"
+    many = [f"id{i}" for i in range(120)]  # "mark all as read" on a long list
+    assert session.mark_read(many, True).article_ids == set(many)
+    session.undo()
+    assert session.store.read_ids() == {"a"}
 
 
 def test_showing_marks_read_without_an_undo_step(session: Session) -> None:
