@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtCore import QObject, QPoint
-from PySide6.QtGui import QAction, QColor, QTextCursor
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import QColorDialog, QDialog, QMessageBox
 
 from reader.core.article import Article
@@ -24,6 +24,7 @@ from reader.core.store.entity_prefs import EVERY_ARTICLE, Correction, apply_corr
 from reader.core.watch_terms import WatchHit, find_watch_terms
 from reader.ui.dialogs.top_entities import TopEntitiesDialog, filter_name
 from reader.ui.entity_marks import STYLES, entity_format, entity_tooltip, watch_format
+from reader.ui.entity_navigation import next_span, reference_offset, select_span, span_at_cursor
 from reader.ui.entity_panel import EntityPanel, MarkEntityDialog
 from reader.ui.feature_context import FeatureContext
 from reader.ui.operations import FAILED
@@ -215,40 +216,19 @@ class EntityFeature(QObject):
 
     # --- moving between entities ------------------------------------------------------------
 
-    def _reference_offset(self, step: int) -> int:
-        """Where [ and ] count from: the cursor when it is on screen, else the top of the view."""
-        pane = self.pane
-        cursor = pane.textCursor()
-        if pane.viewport().rect().intersects(pane.cursorRect(cursor)):
-            pos = cursor.selectionStart()
-        else:
-            pos = pane.cursorForPosition(QPoint(0, 0)).position()
-            if step > 0 and pos >= pane.doc_position(0):
-                return pane.text_offset(pos) - 1
-        return -1 if pos < pane.doc_position(0) else pane.text_offset(pos)
-
     def jump(self, step: int) -> None:
         """Select the next (1) or previous (-1) visible entity, wrapping around at the ends."""
         spans = self.visible_spans()
         if self.article is None or not spans:
             self.context.show_message("No entities shown in this article", 2000)
             return
-        base = self._reference_offset(step)
-        if step > 0:
-            target = next((s for s in spans if s.start > base), spans[0])
-        else:
-            target = next((s for s in reversed(spans) if s.start < base), spans[-1])
+        target = next_span(spans, reference_offset(self.pane, step), step)
         self.select_span(target)
         n = spans.index(target) + 1
         self.context.show_message(f"{entity_tooltip(target.type, target.text)} — {n} of {len(spans)}", 4000)
 
     def select_span(self, span: EntitySpan) -> None:
-        pane = self.pane
-        cursor = QTextCursor(pane.document())
-        cursor.setPosition(pane.doc_position(span.start))
-        cursor.setPosition(pane.doc_position(span.end), QTextCursor.MoveMode.KeepAnchor)
-        pane.setTextCursor(cursor)
-        pane.scroll_to_offset(span.start)
+        select_span(self.pane, span)
 
     def next_occurrence(self, group: EntityGroup) -> None:
         """Each request shows the group's next mention, round and round."""
@@ -259,13 +239,7 @@ class EntityFeature(QObject):
         self.context.show_message(f"{group.name}: mention {i + 1} of {group.count}", 3000)
 
     def span_at_cursor(self) -> EntitySpan | None:
-        pane = self.pane
-        cursor = pane.textCursor()
-        if self.article is None or cursor.selectionStart() < pane.doc_position(0):
-            return None
-        start = pane.text_offset(cursor.selectionStart())
-        end = pane.text_offset(cursor.selectionEnd()) if cursor.hasSelection() else start
-        return next((s for s in self.spans if s.start <= start < s.end or (start < s.end and s.start < end)), None)
+        return span_at_cursor(self.pane, self.spans) if self.article is not None else None
 
     # --- across the library -----------------------------------------------------------------
 
