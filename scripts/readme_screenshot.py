@@ -15,9 +15,8 @@ TITLE = "Ghana's central bank holds rates"
 
 
 def main() -> int:
-    from reader.core.anchoring import make_quote
+    from reader.core.session import Session
     from reader.core.store.library import Library
-    from reader.core.store.user_data import UserStore
     from reader.paths import resolve_paths
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -27,16 +26,16 @@ def main() -> int:
         ids = lib.list_ids()
         article_id = next(i for i in ids if lib.rows([i])[i].title.startswith(TITLE))
         text = lib.article(article_id).text
-        with UserStore(paths.user_db) as store:
+        with Session(paths.user_db) as session:  # the one owner of user-data writes
             for phrase, color, note in (
                 ("kept its main policy rate unchanged at 19 percent", "yellow", ""),
                 ("Consumer price inflation fell to 3.2 percent in August", "green", "Check against the IMF figure."),
             ):
                 start = text.index(phrase)
                 end = start + len(phrase)
-                store.add_highlight(article_id, start, end, make_quote(text, start, end), color=color, note=note)
-            store.set_bookmark_tags(article_id, ["monetary-policy", "ghana"])
-            store.set_note(article_id, "Compare with the Nigerian and Kenyan decisions the same week.")
+                session.add_highlight(article_id, text, start, end, color=color, note=note)
+            session.set_bookmark_tags(article_id, ["monetary-policy", "ghana"])
+            session.set_note(article_id, "Compare with the Nigerian and Kenyan decisions the same week.")
         lib.close()
         row = ids.index(article_id) + 1
         out = ROOT / "docs" / "screenshot.png"

@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import argparse
 import sys
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.core.errors import ReaderError
 from reader.core.export import FORMATS, NOTE_STYLES, PAGE_SIZES, ExportItem, ExportOptions, export_items
 from reader.core.export.collect import items_for_ids, selected_ids
+from reader.core.export.entity_source import CorrectedEntities, tag_now
 from reader.paths import resolve_paths
 
 if TYPE_CHECKING:
+    from reader.core.export.batch import PdfWriter
+    from reader.core.session import Session
     from reader.core.store.library import Library
-    from reader.core.store.user_data import UserStore
 
 NAME = "export"
 HELP = "export articles with their highlights and notes (Markdown, HTML, PDF, W3C annotation JSON, text)"
@@ -57,7 +58,7 @@ def _resolve_id(arg: str, all_ids: list[str]) -> tuple[str | None, str]:
     return None, f"{arg!r} is neither a file nor an article id in the library"
 
 
-def _collect(args: argparse.Namespace, library: Library, user: UserStore) -> tuple[list[ExportItem], list[str]]:
+def _collect(args: argparse.Namespace, library: Library, session: Session) -> tuple[list[ExportItem], list[str]]:
     """The chosen articles' items, and the problems met on the way (each a sentence)."""
     problems: list[str] = []
     ids: list[str] = []
@@ -74,38 +75,30 @@ def _collect(args: argparse.Namespace, library: Library, user: UserStore) -> tup
                 ids.append(article_id)
             else:
                 problems.append(why)
+    user = session.store
     chosen = selected_ids(library, user, ids=ids, bookmarked=args.bookmarked, annotated=args.annotated,
                           query=args.query)
-    items, missing = items_for_ids(library, user, chosen, with_entities=args.entities)
+    # the entities the window shows: the cache's (tagged now when it has none yet) with the user's corrections
+    source = CorrectedEntities(library, session.prefs, tag_untagged=tag_now)
+    items, missing = items_for_ids(source, user, chosen, with_entities=args.entities)
     problems += [f"article {m} is not in the library cache (open the window to rescan)" for m in missing]
-    if args.entities:
-        items = [_with_entities(it) for it in items]
     return items, problems
-
-
-def _with_entities(item: ExportItem) -> ExportItem:
-    """Tag the article now when the library has not tagged it yet (the window does that in the background)."""
-    if item.entities:
-        return item
-    from reader.core.entities import tag
-
-    return replace(item, entities=tag(item.article.text, item.article.language))
 
 
 def run(args: argparse.Namespace) -> int:
     if not (args.articles or args.bookmarked or args.annotated or args.query):
         return _fail("say what to export: ARTICLE files or ids, --bookmarked, --annotated or --query Q", 2)
+    from reader.core.session import Session
     from reader.core.store.library import Library
-    from reader.core.store.user_data import UserStore
 
     paths = resolve_paths(args.data_dir, args.profile).ensure()
     try:
-        with UserStore(paths.user_db) as user:
+        with Session(paths.user_db) as session:
             library = Library(paths.library_db)
             try:
                 if args.bookmarked or args.annotated or args.query:
-                    library.scan(user.folders())  # bring the cache up to date with the library folders
-                items, problems = _collect(args, library, user)
+                    library.scan(session.store.folders())  # bring the cache up to date with the library folders
+                items, problems = _collect(args, library, session)
             finally:
                 library.close()
         for problem in problems:
@@ -113,9 +106,11 @@ def run(args: argparse.Namespace) -> int:
         if not items:
             return _fail("nothing to export")
         options = ExportOptions(include_entities=args.entities, note_style=args.notes, page_size=args.page_size)
-        pdf_writer = None
+        pdf_writer: PdfWriter | None = None
         if args.format == "pdf":  # Qt draws the PDF; imported only for this format
-            from reader.ui.export_pdf import write_pdf as pdf_writer
+            from reader.ui.export_pdf import write_pdf
+
+            pdf_writer = write_pdf
         written = export_items(items, fmt=args.format, out=args.out, combined=args.combined, force=args.force,
                                options=options, pdf_writer=pdf_writer)
     except (ReaderError, ValueError) as exc:

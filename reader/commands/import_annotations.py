@@ -19,15 +19,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from reader.core.store.user_data import UserStore
+    from reader.core.session import Session
+    from reader.core.session.importing import SessionImportTarget
 
     paths = resolve_paths(args.data_dir, args.profile).ensure()
     status = 0
     try:
-        with UserStore(paths.user_db) as store:
+        with Session(paths.user_db) as session:  # every write made by the session, like the window's
             for file in args.files:
                 try:
-                    report = import_annotation_file(file, store)
+                    report = import_annotation_file(file, SessionImportTarget(session))
                 except ReaderError as exc:
                     print(f"{PROG}: {exc}", file=sys.stderr)
                     status = 1

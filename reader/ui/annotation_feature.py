@@ -1,80 +1,55 @@
-"""Annotating in the window: highlights in five colours with notes (undoable), bookmark tags, and export.
+"""Annotating in the window: highlights in five colours with notes, bookmark tags, and export.
 
-Attaches to the MainWindow: commands (h, 1-5, Shift+H, a, t, e, Ctrl+Z), the reading pane's context
-menu and clicks on highlights, the notes panel's highlights list, and the marks drawn after each render.
+Attaches through a `FeatureContext`: commands (h, 1-5, Shift+H, a, t, e), the reading pane's context
+menu and clicks on highlights, the notes panel's highlights list, and the "highlights" layer of the
+reading pane. Every write goes through the session (so Ctrl+Z undoes it); the layer is drawn again
+when `changes_applied` says the shown article's highlights changed, whoever changed them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer
-from PySide6.QtGui import QMouseEvent, QTextCursor, QUndoCommand, QUndoStack
-from PySide6.QtWidgets import QApplication, QDialog, QMenu, QMessageBox
+from PySide6.QtGui import QMouseEvent, QTextCursor
+from PySide6.QtWidgets import QApplication, QDialog, QMenu
 
-from reader.core.anchoring import make_quote
 from reader.core.annotation import HIGHLIGHT_COLORS, Highlight
 from reader.core.article import Article
 from reader.core.export.collect import items_for_ids, selected_ids
-from reader.core.store.db import UserDataError
+from reader.core.export.entity_source import CorrectedEntities
+from reader.core.session import Changes
 from reader.ui.dialogs.export_dialog import ExportChoice, ExportDialog, write_export
 from reader.ui.dialogs.highlight_editor import HighlightEditor
 from reader.ui.dialogs.tags_dialog import TagsDialog
+from reader.ui.feature_context import FeatureContext
 from reader.ui.highlight_marks import color_label, highlight_marks, swatch_icon
-from reader.ui.operations import Changes
+from reader.ui.operations import FAILED
 from reader.ui.themes import current_theme
 
 LAST_COLOR_KEY = "highlight.last_color"
 EXPORT_CHOICE_KEY = "export.last_choice"
-T = TypeVar("T")
-
-
-class _HighlightEdit(QUndoCommand):
-    """One undoable highlight change: `before` and `after` are records (None = absent)."""
-
-    def __init__(self, feature: AnnotationFeature, text: str, before: Highlight | None, after: Highlight | None,
-                 *, done: bool) -> None:  # fmt: skip
-        super().__init__(text)
-        self.feature, self.before, self.after, self._skip_redo = feature, before, after, done
-
-    def _put(self, record: Highlight | None, other: Highlight | None) -> None:
-        store = self.feature.store
-        if record is None and other is not None:
-            self.feature.safely(lambda: store.delete_highlight(other.id))
-        elif record is not None:
-            self.feature.safely(lambda: store.restore_highlight(record))
-        self.feature.after_change((record or other).article_id)  # type: ignore[union-attr]
-
-    def redo(self) -> None:
-        if self._skip_redo:  # the first time, the store call was already made
-            self._skip_redo = False
-            self.feature.after_change((self.after or self.before).article_id)  # type: ignore[union-attr]
-            return
-        self._put(self.after, self.before)
-
-    def undo(self) -> None:
-        self._put(self.before, self.after)
 
 
 class AnnotationFeature(QObject):
     """Highlights, highlight notes, bookmark tags and the export dialog, as commands of the window."""
 
-    def __init__(self, window: Any) -> None:
-        super().__init__(window)
-        self.window = window
-        self.store = window.store
-        self.pane = window.reading_pane
-        self.panel = window.notes_panel
-        self.undo_stack = QUndoStack(self)
+    def __init__(self, context: FeatureContext) -> None:
+        super().__init__(context.reading_pane)
+        self.context = context
+        self.operations = context.operations
+        self.session = context.session
+        self.store = context.session.store  # reads; writes go through self.operations.run
+        self.pane = context.reading_pane
+        self.panel = context.notes_panel
         self.highlights: list[Highlight] = []  # the shown article's, in text order
         self._anchored: set[str] = set()  # articles re-anchored since the window opened
         self._click = QTimer(self, singleShot=True)  # a click on a highlight waits out a double-click
         self._click.timeout.connect(self._click_menu)
         self._click_at: tuple[str, QPoint] | None = None
         self._register()
-        window.article_shown.connect(self._on_article_shown)
+        context.article_shown.connect(self._on_article_shown)
+        self.operations.changes_applied.connect(self._on_changes)
         self.panel.highlight_chosen.connect(self.show_highlight)
         self.panel.highlight_edit_requested.connect(self.edit_note)
         self.panel.highlight_delete_requested.connect(self.delete_highlight)
@@ -83,12 +58,12 @@ class AnnotationFeature(QObject):
         self.pane.viewport().installEventFilter(self)
 
     def _register(self) -> None:
-        add = self.window.registry.add
-        add("highlight-add", "&Highlight Selection", self.highlight_selection, menu="&Article",
+        add = self.context.registry.add
+        add("highlight-add", "&Highlight Selection", lambda: self.highlight_in(None), menu="&Article",
             help="Highlight the selected text in the last-used colour")  # fmt: skip
         for i, color in enumerate(HIGHLIGHT_COLORS, start=1):
             add(f"highlight-color-{i}", f"Highlight {color_label(color).replace('&', '')}",
-                lambda c=color: self.highlight_selection(c),
+                lambda c=color: self.highlight_in(c),  # type: ignore[misc]
                 help=f"Highlight the selection in {color}, or recolour the highlight at the cursor")  # fmt: skip
         add("highlight-color-menu", "Highlight in &Colour…", self.colour_menu_at_cursor, menu="&Article",
             help="Choose the colour for the selection or the highlight at the cursor")  # fmt: skip
@@ -98,17 +73,6 @@ class AnnotationFeature(QObject):
             help="Delete the highlight at the cursor (undo with Ctrl+Z)")  # fmt: skip
         add("bookmark-tags", "Bookmark &Tags…", self.edit_tags, menu="&Article",
             help="Bookmark the article with tags (filter with tag:name or the sidebar)")  # fmt: skip
-        self.undo_action = add("annotation-undo", "&Undo", self.undo_stack.undo, menu="&Article",
-                               help="Undo the last highlight change")  # fmt: skip
-        self.redo_action = add("annotation-redo", "&Redo", self.undo_stack.redo, menu="&Article",
-                               help="Redo the highlight change just undone")  # fmt: skip
-        for action, can, text, word in ((self.undo_action, self.undo_stack.canUndoChanged,
-                                         self.undo_stack.undoTextChanged, "Undo"),
-                                        (self.redo_action, self.undo_stack.canRedoChanged,
-                                         self.undo_stack.redoTextChanged, "Redo")):  # fmt: skip
-            action.setEnabled(False)
-            can.connect(action.setEnabled)
-            text.connect(lambda t, a=action, w=word: a.setText(f"&{w} {t}" if t else f"&{w}"))
         add("export-articles", "&Export…", self.export_dialog, menu="&File",
             help="Export the bookmarked, annotated, listed or selected articles with their notes")  # fmt: skip
 
@@ -119,26 +83,26 @@ class AnnotationFeature(QObject):
             self.highlights = self.store.highlights(article.id)
         else:  # the text may have changed since the highlights were made: place them again (orphans stay)
             self._anchored.add(article.id)
-            placed = self.safely(lambda: self.store.reanchor_article(article.id, article.text))
-            self.highlights = placed if placed is not None else self.store.highlights(article.id)
+            placed = self.operations.run(lambda: self.session.reanchor(article.id, article.text), initiator=self)
+            self.highlights = self.store.highlights(article.id) if placed is FAILED else placed.value
+        self._draw(article)
+
+    def _draw(self, article: Article) -> None:
+        """The "highlights" layer of the pane and the notes panel's list, from `self.highlights`."""
         theme = current_theme()
-        self.pane.apply_marks(highlight_marks(self.highlights, theme, len(article.text)))
+        self.pane.set_layer("highlights", highlight_marks(self.highlights, theme, len(article.text)))
         self.panel.set_highlights(self.highlights, {c: swatch_icon(c, theme) for c in HIGHLIGHT_COLORS})
 
-    def after_change(self, article_id: str) -> None:
-        """Tell the views: counts in the sidebar, marks and the list when it is the shown article."""
-        self.window.operations.changes_applied.emit(Changes(frozenset({article_id}), highlights=True))
-        if self.pane.article is not None and self.pane.article.id == article_id:
-            caret = self.pane.textCursor().position()  # keep the caret on a highlight so 1-5 and a act on it again
-            self.window.redecorate()
-            cursor = QTextCursor(self.pane.document())
-            cursor.setPosition(min(caret, self.pane.document().characterCount() - 1))
-            bar = self.pane.verticalScrollBar()
-            where = bar.value()
-            self.pane.setTextCursor(cursor)
-            bar.setValue(where)  # setting the caret must not scroll the page
-        elif self.window.current_id != article_id:
-            self.window.statusBar().showMessage("Changed a highlight in another article", 3000)
+    def _on_changes(self, changes: Changes, initiator: object) -> None:
+        """Highlights changed (a write here, an undo, an import): draw the shown article's again."""
+        article = self.pane.article
+        if not changes.highlights or initiator is self:  # re-anchoring on show draws by itself
+            return
+        if article is not None and article.id in changes.article_ids:
+            self.highlights = self.store.highlights(article.id)
+            self._draw(article)
+        elif initiator is None:
+            self._tell("Changed a highlight in another article")
 
     # --- where: selection, cursor, mouse -----------------------------------------------------
 
@@ -248,19 +212,11 @@ class AnnotationFeature(QObject):
     # --- actions -----------------------------------------------------------------------------
 
     def _tell(self, message: str) -> None:
-        self.window.statusBar().showMessage(message, 4000)
+        self.context.show_message(message, 4000)
 
-    def safely(self, write: Callable[[], T]) -> T | None:
-        """Run a user-data write; when the database refuses it, say so in words and return None."""
-        try:
-            return write()
-        except UserDataError as exc:
-            failed = getattr(self.window.operations, "failed", None)
-            if failed is not None:
-                failed.emit(str(exc))
-            else:
-                QMessageBox.warning(self.window, "Could not save", str(exc))
-            return None
+    def highlight_in(self, color: str | None) -> None:
+        """The commands h and 1-5."""
+        self.highlight_selection(color)
 
     def highlight_selection(self, color: str | None = None, note: str = "") -> Highlight | None:
         """Highlight the selection (last-used colour unless given); with no selection, recolour at the cursor."""
@@ -274,17 +230,15 @@ class AnnotationFeature(QObject):
             else:
                 self._tell("Select some text of the article first.")
             return None
-        color = color or self.last_color()
-        self.safely(lambda: self.store.set_value(LAST_COLOR_KEY, color))
+        chosen = color or self.last_color()
+        self.operations.run(lambda: self.session.set_value(LAST_COLOR_KEY, chosen), initiator=self)
         start, end = span
-        quote = make_quote(article.text, start, end)
-        h = self.safely(lambda: self.store.add_highlight(article.id, start, end, quote, color=color, note=note,
-                                                         path=article.path))  # fmt: skip
-        if h is None:
+        done = self.operations.run(lambda: self.session.add_highlight(
+            article.id, article.text, start, end, color=chosen, note=note, path=article.path))
+        if done is FAILED:
             return None
-        self.undo_stack.push(_HighlightEdit(self, "Add Highlight", None, h, done=True))
-        self._put_caret_on(h)  # so that a, 1-5 and Delete act on the highlight just made
-        return h
+        self._put_caret_on(done.value)  # so that a, 1-5 and Delete act on the highlight just made
+        return done.value
 
     def _put_caret_on(self, h: Highlight) -> None:
         cursor = QTextCursor(self.pane.document())
@@ -298,24 +252,14 @@ class AnnotationFeature(QObject):
         color = self.store.get_value(LAST_COLOR_KEY, HIGHLIGHT_COLORS[0])
         return color if color in HIGHLIGHT_COLORS else HIGHLIGHT_COLORS[0]
 
-    def _update(self, hid: str, text: str, **changes: str) -> None:
-        before = self.store.get_highlight(hid)
-        if before is None:
-            return
-        if all(getattr(before, k) == v for k, v in changes.items()):
-            return
-        after = self.safely(lambda: self.store.update_highlight(hid, **changes))
-        if after is None:
-            return
-        self.undo_stack.push(_HighlightEdit(self, text, before, after, done=True))
+    def _update(self, hid: str, *, color: str | None = None, note: str | None = None) -> None:
+        self.operations.run(lambda: self.session.update_highlight(hid, color=color, note=note))
 
     def recolour(self, hid: str, color: str) -> None:
-        self._update(hid, "Recolour Highlight", color=color)
+        self._update(hid, color=color)
 
     def delete_highlight(self, hid: str) -> None:
-        before = self.store.get_highlight(hid)
-        if before is not None and self.safely(lambda: self.store.delete_highlight(hid)) is not None:
-            self.undo_stack.push(_HighlightEdit(self, "Delete Highlight", before, None, done=True))
+        if self.operations.run(lambda: self.session.delete_highlight(hid)) is not FAILED:
             self._tell("Highlight deleted (Ctrl+Z to undo)")
 
     def delete_at_cursor(self) -> None:
@@ -326,7 +270,8 @@ class AnnotationFeature(QObject):
             self.delete_highlight(h.id)
 
     def _editor(self, quote: str, color: str, note: str, title: str) -> HighlightEditor:
-        return HighlightEditor(quote, color=color, note=note, theme=current_theme(), title=title, parent=self.window)
+        return HighlightEditor(quote, color=color, note=note, theme=current_theme(), title=title,
+                               parent=self.context.dialog_parent())  # fmt: skip
 
     def edit_note(self, hid: str) -> None:
         h = self.store.get_highlight(hid)
@@ -334,7 +279,7 @@ class AnnotationFeature(QObject):
             return
         dialog = self._editor(h.quote.exact, h.color, h.note, "Highlight note")
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self._update(hid, "Edit Highlight", color=dialog.color(), note=dialog.note())
+            self._update(hid, color=dialog.color(), note=dialog.note())
 
     def note_selection_or_highlight(self) -> None:
         """With a selection: highlight it with a note. Else: edit the note of the highlight at the cursor."""
@@ -371,29 +316,28 @@ class AnnotationFeature(QObject):
             return
         bookmark = self.store.bookmark(article.id)
         dialog = TagsDialog(article.title, current=list(bookmark.tags) if bookmark else [],
-                            known=self.store.all_tags(), parent=self.window)  # fmt: skip
+                            known=self.store.all_tags(), parent=self.context.dialog_parent())  # fmt: skip
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.set_tags(article.id, dialog.tags())
 
     def set_tags(self, article_id: str, tags: list[str]) -> None:
-        if self.safely(lambda: self.store.set_bookmark_tags(article_id, tags) or True) is None:
-            return
-        self.window.operations.changes_applied.emit(Changes(frozenset({article_id}), bookmarks=True))
+        self.operations.run(lambda: self.session.set_bookmark_tags(article_id, tags))
 
     def scope_ids(self, scope: str) -> list[str]:
-        w = self.window
+        c = self.context
         if scope == "filter":
-            return list(w.model.ids)
+            return c.listed_ids()
         if scope == "selected":
-            return w.selected_ids() or ([w.current_id] if w.current_id else [])
-        return selected_ids(w.library, self.store, bookmarked=scope == "bookmarked", annotated=scope == "annotated")
+            current = c.current_article()
+            return c.selected_ids() or ([current.id] if current is not None else [])
+        return selected_ids(c.library, self.store, bookmarked=scope == "bookmarked", annotated=scope == "annotated")
 
     def export_dialog(self) -> None:
         """Ask what to export, then write it; declining to overwrite goes back to the dialog."""
         counts = {scope: len(self.scope_ids(scope)) for scope in ("bookmarked", "annotated", "filter", "selected")}
         choice = ExportChoice.from_json(self.store.get_value(EXPORT_CHOICE_KEY))
         while True:
-            dialog = ExportDialog(counts, choice, self.window)
+            dialog = ExportDialog(counts, choice, self.context.dialog_parent())
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return
             choice = dialog.choice()
@@ -402,15 +346,16 @@ class AnnotationFeature(QObject):
                 return
 
     def remember_choice(self, choice: ExportChoice) -> None:
-        self.safely(lambda: self.store.set_value(EXPORT_CHOICE_KEY, choice.to_json()))
+        self.operations.run(lambda: self.session.set_value(EXPORT_CHOICE_KEY, choice.to_json()), initiator=self)
 
     def export(self, choice: ExportChoice) -> list[Path] | None:
         """Write the export; None when the user declined to overwrite, [] when it failed (and was shown)."""
-        items, _missing = items_for_ids(self.window.entity_source, self.store, self.scope_ids(choice.scope),
+        source = CorrectedEntities(self.context.library, self.session.prefs)  # what the pane shows
+        items, _missing = items_for_ids(source, self.store, self.scope_ids(choice.scope),
                                         with_entities=choice.include_entities)  # fmt: skip
-        paths = write_export(self.window, items, choice)
+        paths = write_export(self.context.dialog_parent(), items, choice)
         if paths:
             where = paths[0] if len(paths) == 1 else paths[0].parent
             stopped = "" if len(paths) == (1 if choice.combined else len(items)) else " (stopped before the end)"
-            self.window.statusBar().showMessage(f"Exported {len(paths)} file(s) to {where}{stopped}", 8000)
+            self.context.show_message(f"Exported {len(paths)} file(s) to {where}{stopped}", 8000)
         return paths

@@ -2,7 +2,10 @@
 articles mentioning an entity, top entities, corrections and watch terms.
 
 Spans come from the library cache (tagged in the background after import); the user's
-corrections are applied on top by the pure `apply_corrections`, every time an article is shown.
+corrections are applied on top by the pure `apply_corrections`. The feature draws two layers of the
+reading pane, "entities" and "watch", each again only when what it shows changed (a correction, a
+watch term, a type shown or hidden, new tags from the background tagger). Writes go through the
+session, so Ctrl+Z undoes a correction or a watch term like any other change.
 """
 
 from __future__ import annotations
@@ -10,22 +13,21 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer
-from PySide6.QtGui import QAction, QColor, QTextCursor
-from PySide6.QtWidgets import (
-    QColorDialog,
-    QDialog,
-    QDockWidget,
-    QMessageBox,
-)
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QColor
+from PySide6.QtWidgets import QColorDialog, QDialog, QMessageBox
 
+from reader.core.article import Article
 from reader.core.entities import ENTITY_TYPES, EntityGroup, EntitySpan, group_mentions
-from reader.core.store.entity_prefs import EVERY_ARTICLE, CorrectedLibrary, EntityPrefs, apply_corrections
+from reader.core.session import Applied, Changes
+from reader.core.store.entity_prefs import EVERY_ARTICLE, Correction, apply_corrections
 from reader.core.watch_terms import WatchHit, find_watch_terms
 from reader.ui.dialogs.top_entities import TopEntitiesDialog, filter_name
 from reader.ui.entity_marks import STYLES, entity_format, entity_tooltip, watch_format
+from reader.ui.entity_navigation import next_span, reference_offset, select_span, span_at_cursor
 from reader.ui.entity_panel import EntityPanel, MarkEntityDialog
-from reader.ui.operations import Changes
+from reader.ui.feature_context import FeatureContext
+from reader.ui.operations import FAILED
 from reader.ui.reading_pane import Mark
 from reader.ui.themes import current_theme
 
@@ -36,28 +38,27 @@ T = TypeVar("T")
 class EntityFeature(QObject):
     """Wires entity marks, the panel and the entity commands into the main window."""
 
-    def __init__(self, window) -> None:
-        super().__init__(window)
-        self.window = window
-        self.prefs = EntityPrefs.open(window.paths.user_db)
-        window.entity_source = CorrectedLibrary(window.library, self.prefs)  # exports carry the corrections
-        self.article = None
+    def __init__(self, context: FeatureContext) -> None:
+        super().__init__(context.reading_pane)
+        self.context = context
+        self.operations = context.operations
+        self.session = context.session
+        self.prefs = context.session.prefs  # reads; writes go through self.operations.run
+        self.pane = context.reading_pane
+        self.article: Article | None = None
         self.spans: list[EntitySpan] = []  # the article's entities after corrections, every type
         self.groups: list[EntityGroup] = []
         self.watch_hits: list[WatchHit] = []
         self._tagged: set[tuple[int, int, str]] = set()  # spans as the tagger left them (the rest are corrections)
         self._cycle: dict[tuple[str, str], int] = {}
         self.panel = EntityPanel()
-        self.dock = QDockWidget("Entities", window)
-        self.dock.setObjectName("entityDock")
-        self.dock.setWidget(self.panel)
-        window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.dock)
-        window.splitDockWidget(window.library_dock, self.dock, Qt.Orientation.Vertical)
-        self.dock.setVisible(bool(window.settings.get("entity_panel_visible", True)))
+        visible = bool(context.settings.get("entity_panel_visible", True))
+        self.dock = context.add_panel("Entities", self.panel, "entityDock", visible=visible)
         self._connect_panel()
         self._register_commands()
-        window.article_shown.connect(self.on_article_shown)
-        window.installEventFilter(self)
+        context.article_shown.connect(self.on_article_shown)
+        context.entities_arrived.connect(self._on_entities_arrived)
+        self.operations.changes_applied.connect(self._on_changes)
         self._legend_theme = ""
         self._refresh_legend()
         self.panel.set_groups([], self.hidden_types(), article=False)
@@ -66,10 +67,10 @@ class EntityFeature(QObject):
     # --- settings ---------------------------------------------------------------------------
 
     def hidden_types(self) -> set[str]:
-        return set(self.window.settings.get("hidden_entity_types") or [])
+        return set(self.context.settings.get("hidden_entity_types") or [])
 
     def shown(self) -> bool:
-        return bool(self.window.settings.get("show_entities", True))
+        return bool(self.context.settings.get("show_entities", True))
 
     def visible_spans(self) -> list[EntitySpan]:
         hidden = self.hidden_types()
@@ -89,7 +90,7 @@ class EntityFeature(QObject):
         p.correction_delete_requested.connect(self.delete_correction)
 
     def _register_commands(self) -> None:
-        add = self.window.registry.add
+        add = self.context.registry.add
         self.actions: dict[str, QAction] = {}
         add("entity-next", "&Next Entity", lambda: self.jump(1), menu=MENU, help="Go to the next entity in the article")
         add("entity-previous", "&Previous Entity", lambda: self.jump(-1), menu=MENU,
@@ -98,7 +99,8 @@ class EntityFeature(QObject):
                                   help="Show or hide all entity colours in the reading pane")  # fmt: skip
         for t in ENTITY_TYPES:
             self.actions[t] = add(f"entity-toggle-{t.lower()}", f"Show {STYLES[t].plural}",
-                                  lambda t=t: self.set_type_visible(t, t in self.hidden_types()), menu=MENU,
+                                  lambda t=t: self.set_type_visible(t, t in self.hidden_types()),  # type: ignore[misc]
+                                  menu=MENU,
                                   help=f"Show or hide {STYLES[t].plural.lower()}")  # fmt: skip
         for action in self.actions.values():
             action.setCheckable(True)
@@ -123,124 +125,110 @@ class EntityFeature(QObject):
         for t in ENTITY_TYPES:
             self.actions[t].setChecked(t not in hidden)
 
-    def install_menu(self) -> None:
-        """Put the Entities menu before Help when the window's menu list does not have one."""
-        bar = self.window.menuBar()
-        if any(a.text() == MENU for a in bar.actions()):
-            return
-        menu = bar.addMenu(MENU)
-        help_action = next((a for a in bar.actions() if a.text() == "&Help"), None)
-        if help_action is not None:
-            bar.insertMenu(help_action, menu)
-        for c in self.window.registry.commands.values():
-            if c.menu == MENU and c.action is not None:
-                menu.addAction(c.action)
-
-    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt naming
-        if obj is self.window:
-            if event.type() == QEvent.Type.Show:
-                self.install_menu()
-                QTimer.singleShot(0, self._size_docks)
-            elif event.type() == QEvent.Type.Close:
-                self.prefs.close()
-        return False
-
-    def _size_docks(self) -> None:
-        """The left column: library views above, entities below (most of the height)."""
-        w = self.window
-        w.resizeDocks([w.library_dock], [235], Qt.Orientation.Horizontal)
-        w.resizeDocks([w.library_dock, self.dock], [230, max(300, w.height() - 330)], Qt.Orientation.Vertical)
-
     # --- marks ------------------------------------------------------------------------------
 
-    def on_article_shown(self, article) -> None:
+    def on_article_shown(self, article: Article) -> None:
         """Apply the corrections to the stored spans, then colour entities and watch terms."""
         self.article = article
-        stored = self.window.library.entity_spans(article.id)
+        self._cycle = {}
+        self._draw_entities()
+        self._draw_watch_terms()
+        if current_theme() != self._legend_theme:  # the swatches of the watch terms follow the theme too
+            self.panel.set_watch_terms(self.prefs.watch_terms(), current_theme())
+        self._refresh_legend()
+
+    def _draw_entities(self) -> None:
+        """The "entities" layer and the panel's groups, from the cache's spans and the corrections."""
+        article = self.article
+        if article is None:
+            return
+        stored = [s for s in self.context.library.entity_spans(article.id) if isinstance(s, EntitySpan)]
         self._tagged = {(s.start, s.end, s.type) for s in stored}
         corrections = self.prefs.corrections(article.id)
         self.spans = apply_corrections(article.text, stored, corrections)
         self.groups = group_mentions(self.spans)
-        self.watch_hits = find_watch_terms(article.text, self.prefs.watch_terms())
-        self._cycle = {}
-        self.window.reading_pane.apply_marks(self.marks())
-        if current_theme() != self._legend_theme:  # the swatches of the watch terms follow the theme too
-            self.panel.set_watch_terms(self.prefs.watch_terms(), current_theme())
-        self._refresh_legend()
+        self.pane.set_layer("entities", self.entity_marks())
         self.panel.set_groups(self.groups, self.hidden_types(), language=article.language)
         self.panel.set_corrections(corrections)
 
-    def marks(self) -> list[Mark]:
+    def _draw_watch_terms(self) -> None:
+        if self.article is not None:
+            self.watch_hits = find_watch_terms(self.article.text, self.prefs.watch_terms())
+            self.pane.set_layer("watch", self.watch_marks())
+
+    def entity_marks(self) -> list[Mark]:
         theme = current_theme()
-        out = [
+        return [
             Mark(s.start, s.end, entity_format(s.type, theme),
                  entity_tooltip(s.type, s.text, corrected=(s.start, s.end, s.type) not in self._tagged))
             for s in self.visible_spans()
         ]  # fmt: skip
-        # Watch terms go on top: their colour and weight win, an entity's underline stays visible.
-        out += [Mark(h.start, h.end, watch_format(h.term.color, theme), f"Watch term: {h.term.term}")
+
+    def watch_marks(self) -> list[Mark]:
+        """Watch terms, a layer above the entities: their colour and weight win, the underline stays."""
+        theme = current_theme()
+        return [Mark(h.start, h.end, watch_format(h.term.color, theme), f"Watch term: {h.term.term}")
                 for h in self.watch_hits]  # fmt: skip
-        return out
+
+    def marks(self) -> list[Mark]:
+        return self.entity_marks() + self.watch_marks()
+
+    def _on_changes(self, changes: Changes, _initiator: object) -> None:
+        """A correction or watch term was written, undone or redone: draw that layer again."""
+        if changes.corrections or changes.watch_terms:
+            self._refresh_rules()
+        shown = self.article
+        if shown is None:
+            return
+        if changes.corrections and (not changes.article_ids or shown.id in changes.article_ids):
+            self._draw_entities()
+        if changes.watch_terms:
+            self._draw_watch_terms()
+
+    def _on_entities_arrived(self, ids: list[str]) -> None:
+        if self.article is not None and self.article.id in ids:
+            self._draw_entities()
 
     def _refresh_legend(self) -> None:
         theme = current_theme()
-        self.panel.set_legend(theme, self.hidden_types(), self.window.reading_pane.font())
+        self.panel.set_legend(theme, self.hidden_types(), self.pane.font())
         self._legend_theme = theme
 
     def set_type_visible(self, entity_type: str, visible: bool) -> None:
         hidden = self.hidden_types()
         hidden = hidden - {entity_type} if visible else hidden | {entity_type}
-        self.window.settings.set("hidden_entity_types", sorted(hidden))
+        self.context.settings.set("hidden_entity_types", sorted(hidden))
         if visible and not self.shown():
-            self.window.settings.set("show_entities", True)
+            self.context.settings.set("show_entities", True)
         self._after_visibility_change(f"{STYLES[entity_type].plural} {'shown' if visible else 'hidden'}")
 
     def toggle_all(self) -> None:
-        self.window.settings.set("show_entities", not self.shown())
+        self.context.settings.set("show_entities", not self.shown())
         self._after_visibility_change("Entities shown" if self.shown() else "Entities hidden")
 
     def _after_visibility_change(self, message: str) -> None:
         self._sync_actions()
         self._refresh_legend()
-        self.window.redecorate()
-        self.window.statusBar().showMessage(message, 2000)
+        if self.article is not None:
+            self.pane.set_layer("entities", self.entity_marks())
+            self.panel.set_groups(self.groups, self.hidden_types(), language=self.article.language)
+        self.context.show_message(message, 2000)
 
     # --- moving between entities ------------------------------------------------------------
-
-    def _reference_offset(self, step: int) -> int:
-        """Where [ and ] count from: the cursor when it is on screen, else the top of the view."""
-        pane = self.window.reading_pane
-        cursor = pane.textCursor()
-        if pane.viewport().rect().intersects(pane.cursorRect(cursor)):
-            pos = cursor.selectionStart()
-        else:
-            pos = pane.cursorForPosition(QPoint(0, 0)).position()
-            if step > 0 and pos >= pane.doc_position(0):
-                return pane.text_offset(pos) - 1
-        return -1 if pos < pane.doc_position(0) else pane.text_offset(pos)
 
     def jump(self, step: int) -> None:
         """Select the next (1) or previous (-1) visible entity, wrapping around at the ends."""
         spans = self.visible_spans()
         if self.article is None or not spans:
-            self.window.statusBar().showMessage("No entities shown in this article", 2000)
+            self.context.show_message("No entities shown in this article", 2000)
             return
-        base = self._reference_offset(step)
-        if step > 0:
-            target = next((s for s in spans if s.start > base), spans[0])
-        else:
-            target = next((s for s in reversed(spans) if s.start < base), spans[-1])
+        target = next_span(spans, reference_offset(self.pane, step), step)
         self.select_span(target)
         n = spans.index(target) + 1
-        self.window.statusBar().showMessage(f"{entity_tooltip(target.type, target.text)} — {n} of {len(spans)}", 4000)
+        self.context.show_message(f"{entity_tooltip(target.type, target.text)} — {n} of {len(spans)}", 4000)
 
     def select_span(self, span: EntitySpan) -> None:
-        pane = self.window.reading_pane
-        cursor = QTextCursor(pane.document())
-        cursor.setPosition(pane.doc_position(span.start))
-        cursor.setPosition(pane.doc_position(span.end), QTextCursor.MoveMode.KeepAnchor)
-        pane.setTextCursor(cursor)
-        pane.scroll_to_offset(span.start)
+        select_span(self.pane, span)
 
     def next_occurrence(self, group: EntityGroup) -> None:
         """Each request shows the group's next mention, round and round."""
@@ -248,67 +236,47 @@ class EntityFeature(QObject):
         i = self._cycle.get(key, 0) % group.count
         self._cycle[key] = i + 1
         self.select_span(group.spans[i])
-        self.window.statusBar().showMessage(f"{group.name}: mention {i + 1} of {group.count}", 3000)
+        self.context.show_message(f"{group.name}: mention {i + 1} of {group.count}", 3000)
 
     def span_at_cursor(self) -> EntitySpan | None:
-        pane = self.window.reading_pane
-        cursor = pane.textCursor()
-        if self.article is None or cursor.selectionStart() < pane.doc_position(0):
-            return None
-        start = pane.text_offset(cursor.selectionStart())
-        end = pane.text_offset(cursor.selectionEnd()) if cursor.hasSelection() else start
-        return next((s for s in self.spans if s.start <= start < s.end or (start < s.end and s.start < end)), None)
+        return span_at_cursor(self.pane, self.spans) if self.article is not None else None
 
     # --- across the library -----------------------------------------------------------------
 
     def show_articles_mentioning(self, name: str) -> None:
         """List every article mentioning `name`, through the filter box (`entity:"…"`)."""
-        w = self.window
-        if w.view_kind != "view" or w.view_value != "all":
-            w.sidebar.select_view("all")
-        w.filter_box.setText(f'entity:"{name.replace(chr(34), "")}"')
-        w.apply_view(keep_current=True)
-        w.list_view.setFocus()
+        self.context.show_list_filter(f'entity:"{name.replace(chr(34), "")}"')
 
     def articles_for_entity_at_cursor(self) -> None:
         span = self.span_at_cursor()
         group = next((g for g in self.groups if span in g.spans), None) if span else self.panel.current_group()
         if group is None:
-            self.window.statusBar().showMessage("Put the cursor on an entity first (] goes to the next one)", 3000)
+            self.context.show_message("Put the cursor on an entity first (] goes to the next one)", 3000)
             return
         self.show_articles_mentioning(filter_name(group.name, group.key))
 
     def show_top_entities(self) -> None:
-        dialog = TopEntitiesDialog(self.window.library, current_theme(), self.window)
+        dialog = TopEntitiesDialog(self.context.library, current_theme(), self.context.dialog_parent())
         dialog.entity_chosen.connect(self.show_articles_mentioning)
         dialog.exec()
 
     def toggle_panel(self) -> None:
         visible = not (self.dock.isVisible() and self.panel.tree.hasFocus())
         self.dock.setVisible(visible)
-        self.window.settings.set("entity_panel_visible", visible)
+        self.context.settings.set("entity_panel_visible", visible)
         if visible:
             self.panel.tabs.setCurrentIndex(0)
             self.panel.tree.setFocus()
 
     # --- corrections and watch terms --------------------------------------------------------
 
-    def _write(self, write: Callable[[], T], message: Callable[[T], str]) -> bool:
-        """Save through the window's one door for user-data writes; then redraw and say what changed."""
-        try:
-            result = self.window.operations.apply(write, Changes())
-        except (KeyError, ValueError) as exc:  # a blank term, a rule someone else just removed
-            self.window.statusBar().showMessage(str(exc).strip("'\""), 4000)
+    def _write(self, write: Callable[[], Applied[T]], message: Callable[[T], str]) -> bool:
+        """Save through the session; the layers are drawn again on `changes_applied`. Say what changed."""
+        done = self.operations.run(write)
+        if done is FAILED:  # refused or failed: the window has said why
             return False
-        if result is None:  # the database refused; Operations has told the user why
-            return False
-        self._changed(message(result))
+        self.context.show_message(message(done.value), 4000)
         return True
-
-    def _changed(self, message: str) -> None:
-        self._refresh_rules()
-        self.window.redecorate()
-        self.window.statusBar().showMessage(message, 4000)
 
     def _refresh_rules(self) -> None:
         self.panel.set_watch_terms(self.prefs.watch_terms(), current_theme())
@@ -317,7 +285,7 @@ class EntityFeature(QObject):
 
     def mark_selection(self, entity_type: str, *, everywhere: bool = False) -> bool:
         """Make the selected words an entity of `entity_type`, here or in every article."""
-        sel = self.window.reading_pane.selection_offsets()
+        sel = self.pane.selection_offsets()
         if self.article is None or sel is None:
             return False
         start, end = sel
@@ -331,8 +299,8 @@ class EntityFeature(QObject):
         article_id = EVERY_ARTICLE if everywhere else self.article.id
         where = "in every article" if everywhere else "here"
         return self._write(
-            lambda: self.prefs.add_correction(article_id=article_id, start=start, end=end, exact=text[start:end],
-                                              type=entity_type, action="add"),
+            lambda: self.session.add_correction(article_id=article_id, start=start, end=end, exact=text[start:end],
+                                                type=entity_type, action="add"),
             lambda c: f"“{c.exact}” is now a {STYLES[entity_type].label.lower()} {where}",
         )  # fmt: skip
 
@@ -341,8 +309,8 @@ class EntityFeature(QObject):
             return
         article_id = EVERY_ARTICLE if everywhere else self.article.id
         self._write(
-            lambda: self.prefs.add_correction(article_id=article_id, start=span.start, end=span.end, exact=span.text,
-                                              type=span.type, action="remove"),
+            lambda: self.session.add_correction(article_id=article_id, start=span.start, end=span.end,
+                                                exact=span.text, type=span.type, action="remove"),
             lambda _c: f"“{span.text}” is no longer an entity {'anywhere' if everywhere else 'here'}",
         )  # fmt: skip
 
@@ -352,36 +320,34 @@ class EntityFeature(QObject):
             return
         article_id = self.article.id
 
-        def write() -> int:
-            if everywhere:
-                texts = list(dict.fromkeys(s.text for s in group.spans))
-                for text in texts:
-                    self.prefs.add_correction(article_id=EVERY_ARTICLE, exact=text, type=group.type, action="remove")
-                return len(texts)
-            for s in group.spans:
-                self.prefs.add_correction(article_id=article_id, start=s.start, end=s.end, exact=s.text,
-                                          type=s.type, action="remove")  # fmt: skip
-            return len(group.spans)
+        if everywhere:
+            wanted = [Correction(EVERY_ARTICLE, 0, 0, text, group.type, "remove")
+                      for text in dict.fromkeys(s.text for s in group.spans)]  # fmt: skip
+        else:
+            wanted = [Correction(article_id, s.start, s.end, s.text, s.type, "remove") for s in group.spans]
+        label = "Remove Entity Everywhere" if everywhere else "Remove Entity"
 
         where = "in any article" if everywhere else "in this article"
-        self._write(write, lambda _n: f"“{group.name}” is no longer marked {where}")
+        self._write(lambda: self.session.add_corrections(wanted, label=label),
+                    lambda _n: f"“{group.name}” is no longer marked {where}")
 
     def mark_selection_dialog(self) -> None:
-        sel = self.window.reading_pane.selection_offsets()
+        sel = self.pane.selection_offsets()
         if self.article is None or sel is None:
-            self.window.statusBar().showMessage("Select the words to mark first", 3000)
+            self.context.show_message("Select the words to mark first", 3000)
             return
-        dialog = MarkEntityDialog(" ".join(self.article.text[sel[0] : sel[1]].split()), self.window)
+        dialog = MarkEntityDialog(" ".join(self.article.text[sel[0] : sel[1]].split()), self.context.dialog_parent())
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.mark_selection(dialog.type_box.currentData(), everywhere=dialog.always.isChecked())
 
     def remove_at_cursor_dialog(self) -> None:
         span = self.span_at_cursor()
         if span is None:
-            self.window.statusBar().showMessage("Put the cursor on an entity first (] goes to the next one)", 3000)
+            self.context.show_message("Put the cursor on an entity first (] goes to the next one)", 3000)
             return
         box = QMessageBox(QMessageBox.Icon.Question, "Remove Entity",
-                          f"“{span.text}” is not a {STYLES[span.type].label.lower()}:", parent=self.window)  # fmt: skip
+                          f"“{span.text}” is not a {STYLES[span.type].label.lower()}:",
+                          parent=self.context.dialog_parent())  # fmt: skip
         here = box.addButton("Only in this article", QMessageBox.ButtonRole.AcceptRole)
         never = box.addButton("Never, in any article", QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
@@ -390,7 +356,7 @@ class EntityFeature(QObject):
             self.remove_span(span, everywhere=box.clickedButton() is never)
 
     def watch_selection(self) -> None:
-        sel = self.window.reading_pane.selection_offsets()
+        sel = self.pane.selection_offsets()
         if self.article is None or sel is None:
             self.dock.setVisible(True)
             self.panel.tabs.setCurrentIndex(1)
@@ -399,25 +365,26 @@ class EntityFeature(QObject):
         self.add_watch_term(self.article.text[sel[0] : sel[1]])
 
     def add_watch_term(self, term: str, *, whole_word: bool = True, case_sensitive: bool = False) -> None:
-        self._write(lambda: self.prefs.add_watch_term(term, whole_word=whole_word, case_sensitive=case_sensitive),
+        self._write(lambda: self.session.add_watch_term(term, whole_word=whole_word, case_sensitive=case_sensitive),
                     lambda added: f"Watching “{added.term}” in every article")  # fmt: skip
 
     def recolour_watch_term(self, term_id: str, color: str) -> None:
         term = next((t for t in self.prefs.watch_terms() if t.id == term_id), None)
         if term is not None:
-            self._write(lambda: self.prefs.add_watch_term(term.term, whole_word=term.whole_word,
+            self._write(lambda: self.session.add_watch_term(term.term, whole_word=term.whole_word,
                                                           case_sensitive=term.case_sensitive, color=color),
                         lambda t: f"“{t.term}” has a new colour")  # fmt: skip
 
     def recolour_watch_term_dialog(self, term_id: str) -> None:
         term = next((t for t in self.prefs.watch_terms() if t.id == term_id), None)
         if term is not None:
-            color = QColorDialog.getColor(QColor(term.color), self.window, f"Colour for “{term.term}”")
+            parent = self.context.dialog_parent()
+            color = QColorDialog.getColor(QColor(term.color), parent, f"Colour for “{term.term}”")
             if color.isValid():
                 self.recolour_watch_term(term_id, color.name())
 
     def delete_watch_term(self, term_id: str) -> None:
-        self._write(lambda: self.prefs.delete_watch_term(term_id), lambda t: f"Stopped watching “{t.term}”")
+        self._write(lambda: self.session.delete_watch_term(term_id), lambda t: f"Stopped watching “{t.term}”")
 
     def delete_correction(self, correction_id: str) -> None:
-        self._write(lambda: self.prefs.delete_correction(correction_id), lambda c: f"Correction forgotten: {c.exact}")
+        self._write(lambda: self.session.delete_correction(correction_id), lambda c: f"Correction forgotten: {c.exact}")

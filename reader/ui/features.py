@@ -1,16 +1,20 @@
-"""The window's features beyond reading: each is a class taking the MainWindow.
+"""The window's features beyond reading: each is a class taking a `FeatureContext` (the window).
 
-A feature adds its commands (through `window.registry`), its panels, and its marks on the
-reading pane when `window.article_shown` fires. Listed here, in the order they attach.
+A feature adds its commands (through `context.registry`), its panels (`context.add_panel`), and its
+layers of marks on the reading pane when `article_shown` fires or a write it cares about is applied.
+Listed here, in the order they attach.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reader.ui.feature_context import FeatureContext
 
 
-def load_features() -> list[Callable[[Any], object]]:
+def load_features() -> list[Callable[[FeatureContext], object]]:
     """The feature classes, imported when the window is built."""
     from reader.ui.annotation_feature import AnnotationFeature
     from reader.ui.entity_feature import EntityFeature

@@ -1,19 +1,20 @@
-"""The main window: sidebar, article list, reading pane and notes, wired through commands."""
+"""The main window: sidebar, article list, reading pane and notes, wired through commands.
+
+It is also the `FeatureContext` the features (annotations, entities) attach to.
+"""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QCloseEvent, QDesktopServices
+from PySide6.QtCore import QByteArray, QModelIndex, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
     QFileDialog,
     QLabel,
     QLineEdit,
-    QMainWindow,
     QMessageBox,
     QSplitter,
     QStackedWidget,
@@ -21,69 +22,67 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.store.library import Library, ScanResult
-from reader.core.store.library_query import ListQuery, parse_filter
-from reader.core.store.user_data import UserStore
-from reader.paths import Paths, resources_dir
+from reader.core.article import Article
+from reader.core.session import Changes, Session
+from reader.core.store.library import Library
+from reader.paths import Paths
 from reader.settings import Settings
 from reader.ui.article_list import ArticleIdRole, ArticleListModel, ArticleListView
 from reader.ui.commands import CommandRegistry, load_keymap
 from reader.ui.dialogs.shortcuts import ShortcutsDialog
 from reader.ui.features import load_features
+from reader.ui.library_views import LibraryViews
 from reader.ui.notes_panel import NotesPanel
-from reader.ui.operations import Changes, Operations
+from reader.ui.operations import FAILED, Operations
 from reader.ui.palette import CommandPalette
 from reader.ui.problems_view import ProblemsView
 from reader.ui.reading_pane import ReadingPane
 from reader.ui.sidebar import Sidebar
 from reader.ui.themes import apply_theme, current_theme
-from reader.ui.workers import ScanWorker
-
-EMPTY_LIBRARY = ("Your library is empty.\n\nAdd a folder of saved articles (text, Markdown, HTML, feeds, JSON, "
-                 "e-mail) with File › Add Folder… (Ctrl+O), or open files by naming them on the command line.")
-CHOOSE_ARTICLE = "Choose an article in the list (j and k move through it)."
-def count_text(n: int) -> str:
-    """'1 article', '2,345 articles'."""
-    return f"{n:,} article" + ("" if n == 1 else "s")
+from reader.ui.window_commands import build_menus, register_window_commands, sync_undo_actions
 
 
-MENUS = ("&File", "&Go", "&Article", "&Entities", "&View", "&Help")
+class MainWindow(LibraryViews):
+    """Composes the panes; all behaviour is in commands, the session (through operations) and the core.
 
-
-class MainWindow(QMainWindow):
-    """Composes the panes; all behaviour is in commands, operations and the core.
-
-    Features (entities, annotations, export) attach themselves in `reader.ui.features`: they add
-    commands and panels, and re-apply their marks on `article_shown`.
+    Features (entities, annotations, export) attach themselves in `reader.ui.features` with this
+    window as their `FeatureContext`: they add commands and panels and draw their layers of the
+    reading pane on `article_shown` and on `operations.changes_applied`.
     """
 
     article_shown = Signal(object)  # Article, after it is rendered and before the user sees it
+    undo_action: QAction
+    redo_action: QAction
 
     def __init__(self, paths: Paths, settings: Settings, *, files: list[str] | None = None,
                  samples: bool = True) -> None:  # fmt: skip
         super().__init__()
         self.paths = paths
         self.settings = settings
-        self.store = UserStore(paths.user_db, backups_dir=paths.backups)  # makes the daily backup
+        self.session = Session(paths.user_db, backups_dir=paths.backups)  # makes the daily backup
+        self.store = self.session.store  # reads only
         self.library = Library(paths.library_db, max_bytes=self.max_import_bytes())
-        self.entity_source: object = self.library  # what export reads entities from; corrections wrap it
-        self.operations = Operations(self.store, self)
+        self.operations = Operations(self.session, self)
         self.operations.changes_applied.connect(self._on_changes)
         self.operations.failed.connect(self.show_write_error)
+        self.operations.refused.connect(lambda message: self.show_message(message, 5000))
         self.session_files = [str(Path(f).resolve()) for f in files or [] if Path(f).is_file()]
         self.session_folders = [str(Path(f).resolve()) for f in files or [] if Path(f).is_dir()]
         self.samples_allowed = samples
         self.view_kind, self.view_value = "view", "all"
         self.current_id: str | None = None
-        self.worker: ScanWorker | None = None
+        self.worker = None
         self.closed = False  # results of a scan still queued when the window closed are dropped
         self._scan_again = False
+        self._panels: list[QDockWidget] = []
         self.setWindowTitle("News Reader")
         self._build_widgets()
         self.registry = CommandRegistry(self, load_keymap(paths.config / "keymap.json"))
-        self._register_commands()
+        register_window_commands(self)
+        self.operations.history_changed.connect(lambda: sync_undo_actions(self))
+        sync_undo_actions(self)
         self.features = [feature(self) for feature in load_features()]
-        self._build_menus()
+        build_menus(self)
         self.refresh_sidebar()
         self.sidebar.select_view("all")  # also runs the first list query
 
@@ -147,199 +146,57 @@ class MainWindow(QMainWindow):
         self.setTabOrder(self.list_view, self.reading_pane)
         self.setTabOrder(self.reading_pane, self.notes_panel.editor)
 
-    def _register_commands(self) -> None:
-        add = self.registry.add
-        add("folder-add", "&Add Folder…", self.add_folder_dialog, menu="&File", help="Add a folder of articles")
-        add("folder-remove", "&Remove Folder", self.remove_current_folder, menu="&File",
-            help="Remove the folder chosen in the sidebar from the library (files stay on disk)")  # fmt: skip
-        add("library-refresh", "Re&scan Library", self.rescan, menu="&File", help="Look for new and changed files")
-        add("app-quit", "&Quit", self.close, menu="&File", help="Save everything and quit")
-        add("article-next", "&Next Article", lambda: self.move_selection(1), menu="&Go", help="Select the next article")
-        add("article-previous", "&Previous Article", lambda: self.move_selection(-1), menu="&Go",
-            help="Select the previous article")  # fmt: skip
-        add("page-down", "Page &Down", lambda: self.page(1), menu="&Go",
-            help="Scroll the article a page down; at its end, go to the next article")  # fmt: skip
-        add("page-up", "Page &Up", lambda: self.page(-1), menu="&Go", help="Scroll the article a page up")
-        add("list-focus", "Back to the &List", self.focus_list, menu="&Go", help="Put the focus on the article list")
-        add("filter-focus", "&Filter…", self.focus_filter, menu="&Go", help="Filter the list by title")
-        add("note-focus", "Edit &Note", self.focus_note, menu="&Article", help="Write in the article's note")
-        add("bookmark-toggle", "&Bookmark", self.toggle_bookmark, menu="&Article", help="Bookmark or un-bookmark")
-        add("read-toggle", "Mark &Read/Unread", self.toggle_read, menu="&Article", help="Toggle the read mark")
-        for key, label in (("all", "All Articles"), ("unread", "Unread"), ("bookmarked", "Bookmarked"),
-                           ("annotated", "Annotated"), ("problems", "Import Problems")):  # fmt: skip
-            add(f"view-{key}", label, lambda k=key: self.sidebar.select_view(k), menu="&View", help=f"Show {label}")
-        add("theme-toggle", "&Dark Theme", self.toggle_theme, menu="&View", help="Switch between light and dark")
-        add("font-larger", "&Larger Text", lambda: self.change_font_size(1), menu="&View",
-            help="Make the reading text larger")  # fmt: skip
-        add("font-smaller", "&Smaller Text", lambda: self.change_font_size(-1), menu="&View",
-            help="Make the reading text smaller")  # fmt: skip
-        add("article-open-file", "&Open Original File", self.open_original, menu="&Article",
-            help="Open the article's file in the program your system uses for it")  # fmt: skip
-        add("shortcuts-show", "&Keyboard Shortcuts", self.show_shortcuts, menu="&Help", help="List every shortcut")
-        add("palette-show", "&Command Palette…", self.show_palette, menu="&Help",
-            help="Find and run any command by typing its name")  # fmt: skip
 
-    def _build_menus(self) -> None:
-        menus = {title: self.menuBar().addMenu(title) for title in MENUS}
-        for c in self.registry.commands.values():
-            if c.menu in menus and c.action is not None:
-                menus[c.menu].addAction(c.action)
 
-    # --- library and views -----------------------------------------------------------------
+    # --- the feature context ---------------------------------------------------------------
 
-    def max_import_bytes(self) -> int:
-        """The size limit for one file, from the `max_import_mb` setting (50 MB unless changed)."""
-        try:
-            return max(1, int(float(self.settings.get("max_import_mb")) * 1024 * 1024))
-        except (TypeError, ValueError):
-            return 50 * 1024 * 1024
+    def current_article(self) -> Article | None:
+        return self.reading_pane.article
 
-    def library_folders(self) -> list[str]:
-        """The user's folders; the bundled samples when there are none (and samples are allowed)."""
-        folders = self.store.folders() + self.session_folders
-        if not folders and not self.session_files and self.samples_allowed:
-            folders = [str((resources_dir() / "samples").resolve())]
-        return folders
+    def show_message(self, text: str, ms: int = 3000) -> None:
+        self.statusBar().showMessage(text, ms)
 
-    def showing_samples(self) -> bool:
-        return not self.store.folders() and not self.session_folders and self.samples_allowed
+    def dialog_parent(self) -> QWidget:
+        return self
 
-    def rescan(self, *, wait: bool = False) -> None:
-        """Scan the folders in the background (or now, for screenshots and tests)."""
-        folders, files = self.library_folders(), self.session_files
-        if wait:
-            result = self.library.sync(folders, files)
-            assert result is not None  # nothing can stop a synchronous scan
-            self._on_scanned(result)
-            return
-        if self.worker is not None and self.worker.isRunning():
-            self._scan_again = True  # folders changed during a scan: scan once more when it ends
-            return
-        self._scan_again = False
-        self.worker = ScanWorker(self.paths.library_db, folders, files, max_bytes=self.library.max_bytes)
-        self.worker.finished.connect(self._on_worker_finished)
-        self.worker.progress.connect(lambda n, p: self.status_label.setText(f"Scanning… {n:,} files ({Path(p).name})"))
-        self.worker.scanned.connect(self._on_scanned)
-        self.worker.tagged.connect(self._on_tagged)
-        self.worker.tagged_batch.connect(self._on_tagged_batch)
-        self.worker.failed.connect(lambda msg: self.status_label.setText(msg))
-        self.worker.start()
+    def add_panel(self, title: str, widget: QWidget, object_name: str, *, visible: bool = True) -> QDockWidget:
+        """A dock in the left column, under the library views."""
+        dock = QDockWidget(title, self)
+        dock.setObjectName(object_name)
+        dock.setWidget(widget)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+        self.splitDockWidget(self.library_dock, dock, Qt.Orientation.Vertical)
+        dock.setVisible(visible)
+        self._panels.append(dock)
+        return dock
 
-    def _on_worker_finished(self) -> None:
-        if self._scan_again and not self.closed:
-            self.rescan()
-
-    def _on_scanned(self, result: ScanResult) -> None:
-        if self.closed:
-            return
+    def show_list_filter(self, text: str) -> None:
+        """Every article matching `text` (e.g. entity:"Name"), in the All view, with the keys on the list."""
+        if self.view_kind != "view" or self.view_value != "all":
+            self.sidebar.select_view("all")
+        self.filter_box.setText(text)
         self.apply_view(keep_current=True)
-        self.refresh_sidebar()
-        failed = f", {result.failed} could not be read (see Import problems)" if result.failed else ""
-        self.status_label.setText(f"{count_text(self.library.count())}{failed}")
-        if self.session_files and self.current_id is None:
-            ids = self.library.import_file(self.session_files[0])
-            if ids:
-                self.select_article(ids[0])
-        if self.current_id is None and not self.session_files:
-            self.select_last_article()
-        if self.current_id is None:
-            self.reading_pane.show_placeholder(EMPTY_LIBRARY if self.library.count() == 0 else CHOOSE_ARTICLE)
-
-    def select_last_article(self) -> bool:
-        """Show the article the user was reading when the window last closed."""
-        last = self.settings.get("last_article")
-        return isinstance(last, str) and self.select_article(last)
-
-    def start_reading(self) -> None:
-        """On start: back at the last article (from the cache, before any scan) with the keys on the list."""
-        if not self.session_files:
-            self.select_last_article()
         self.list_view.setFocus()
 
-    def _on_tagged_batch(self, ids: list[str], left: int) -> None:
-        """Entities arrived for some articles: show them if one is open, and say how far it is."""
-        if self.closed:
-            return
-        self.status_label.setText(f"Finding people, places and organisations… {count_text(left)} to go" if left
-                                  else count_text(self.library.count()))  # fmt: skip
-        if self.current_id in ids:
-            self.redecorate()
+    def listed_ids(self) -> list[str]:
+        return list(self.model.ids)
 
-    def _on_tagged(self, count: int) -> None:
-        if count and not self.closed:
-            self.refresh_sidebar()
+    def selected_ids(self) -> list[str]:
+        """Ids of the selected rows of the list, in list order."""
+        rows = sorted({i.row() for i in self.list_view.selectionModel().selectedRows()})
+        return [self.model.ids[r] for r in rows if r < len(self.model.ids)]
 
-    def refresh_sidebar(self) -> None:
-        self.sidebar.set_folders(self.library_folders(), samples=self.showing_samples())
-        self.sidebar.set_tags(self.store.all_tags())
-        self.sidebar.set_counts({
-            "all": self.library.count(),
-            "bookmarked": len(self.store.bookmarked_ids()),
-            "annotated": len(self.store.annotated_ids()),
-            "problems": len(self.library.problems()),
-        })  # fmt: skip
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        QTimer.singleShot(0, self._size_docks)
 
-    def set_view(self, kind: str, value: str) -> None:
-        self.view_kind, self.view_value = kind, value
-        self.apply_view()
-
-    def current_query(self) -> ListQuery:
-        """The list query for the chosen view plus the filter box."""
-        spec = parse_filter(self.filter_box.text())
-        only: set[str] | None = None
-        exclude: set[str] | None = None
-
-        def narrow(ids: set[str]) -> None:
-            nonlocal only
-            only = ids if only is None else only & ids
-
-        flags = list(spec.flags)
-        if self.view_kind == "view" and self.view_value in ("bookmarked", "annotated", "unread"):
-            flags.append(self.view_value)
-        for flag in flags:
-            if flag == "bookmarked":
-                narrow(self.store.bookmarked_ids())
-            elif flag == "annotated":
-                narrow(self.store.annotated_ids())
-            elif flag == "unread":
-                exclude = self.store.read_ids()
-            elif flag == "read":
-                narrow(self.store.read_ids())
-        tags = list(spec.tags) + ([self.view_value] if self.view_kind == "tag" else [])
-        for tag in tags:
-            narrow(self.store.ids_with_tag(tag))
-        entity = ""
-        if spec.entity:
-            from reader.core.entities import canonical_name
-
-            entity = canonical_name(spec.entity, "")
-        q = self.model.query
-        return replace(
-            q, title=spec.title, text=spec.text, entity=entity,
-            folder=self.view_value if self.view_kind == "folder" else "",
-            only_ids=frozenset(only) if only is not None else None,
-            exclude_ids=frozenset(exclude) if exclude is not None else None,
-        )  # fmt: skip
-
-    def apply_view(self, *, keep_current: bool = False) -> None:
-        """Re-run the list for the current view and filter."""
-        if self.closed:  # a filter keystroke's timer can fire after the window closed
-            return
-        if self.view_kind == "view" and self.view_value == "problems":
-            self.problems_view.set_problems(self.library.problems())
-            self.list_stack.setCurrentWidget(self.problems_view)
-            return
-        self.list_stack.setCurrentWidget(self.list_view)
-        keep = self.current_id if keep_current else None
-        try:
-            self.model.set_query(self.current_query())
-        except ValueError as exc:
-            self.status_label.setText(str(exc))
-            return
-        self.model.set_marks(bookmarked=self.store.bookmarked_ids(), read=self.store.read_ids())
-        if keep and self.model.row_of(keep) >= 0:
-            self.select_article(keep)
-        self.status_label.setText(f"{len(self.model.ids):,} of {count_text(self.library.count())}")
+    def _size_docks(self) -> None:
+        """The left column: library views above, the features' panels below (most of the height)."""
+        self.resizeDocks([self.library_dock], [235], Qt.Orientation.Horizontal)
+        if self._panels:
+            rest = max(300, self.height() - 330) // len(self._panels)
+            self.resizeDocks([self.library_dock, *self._panels], [230] + [rest] * len(self._panels),
+                             Qt.Orientation.Vertical)  # fmt: skip
 
     # --- the current article ---------------------------------------------------------------
 
@@ -347,21 +204,6 @@ class MainWindow(QMainWindow):
         article_id = current.data(ArticleIdRole) if current.isValid() else None
         if article_id and article_id != self.current_id:
             self.show_article(article_id)
-
-    def select_article(self, article_id: str) -> bool:
-        row = self.model.row_of(article_id)
-        if row < 0:
-            return False
-        index = self.model.index(row, 1)
-        sel = self.list_view.selectionModel()
-        flags = QItemSelectionModel.SelectionFlag
-        sel.setCurrentIndex(index, flags.ClearAndSelect | flags.Rows)
-        self.list_view.scrollTo(index)
-        return True
-
-    def select_row(self, row: int) -> None:
-        if 0 <= row < len(self.model.ids):
-            self.select_article(self.model.ids[row])
 
     def show_article(self, article_id: str, *, mark_read: bool = True) -> None:
         article = self.library.article(article_id)
@@ -372,12 +214,12 @@ class MainWindow(QMainWindow):
         self.notes_panel.set_article(article_id, article.path)
         self.reading_pane.show_article(article)
         self.article_shown.emit(article)
-        if mark_read:
-            self.operations.set_read(article_id, True)
+        if mark_read:  # reading is not an act to undo; the r key's toggle is
+            self.operations.run(lambda: self.session.mark_read([article_id], True, undoable=False))
         self._update_window_title(article.title)
 
     def redecorate(self) -> None:
-        """Render the current article again so every feature re-applies its marks."""
+        """Render the current article again (a new theme) so every feature draws its layers again."""
         article = self.reading_pane.article
         if article is not None:
             bar = self.reading_pane.verticalScrollBar()
@@ -385,11 +227,6 @@ class MainWindow(QMainWindow):
             self.reading_pane.show_article(article)
             self.article_shown.emit(article)
             bar.setValue(where)
-
-    def selected_ids(self) -> list[str]:
-        """Ids of the selected rows of the list, in list order."""
-        rows = sorted({i.row() for i in self.list_view.selectionModel().selectedRows()})
-        return [self.model.ids[r] for r in rows if r < len(self.model.ids)]
 
     def _update_window_title(self, title: str) -> None:
         mark = "★ " if self.current_id and self.store.is_bookmarked(self.current_id) else ""
@@ -422,13 +259,17 @@ class MainWindow(QMainWindow):
             self.notes_panel.editor.setFocus()
 
     def toggle_bookmark(self) -> None:
-        if self.current_id:
-            on = self.operations.toggle_bookmark(self.current_id, path=self._current_path())
-            self.statusBar().showMessage("Bookmarked" if on else "Bookmark removed", 2000)
+        article_id = self.current_id
+        if article_id:
+            done = self.operations.run(lambda: self.session.toggle_bookmark(article_id, path=self._current_path()))
+            if done is not FAILED:  # a refused write was reported; saying "removed" would be false
+                self.show_message("Bookmarked" if done.value else "Bookmark removed", 2000)
 
     def toggle_read(self) -> None:
-        if self.current_id:
-            self.operations.set_read(self.current_id, not self.store.is_read(self.current_id))
+        article_id = self.current_id
+        if article_id:
+            read = not self.store.is_read(article_id)
+            self.operations.run(lambda: self.session.mark_read([article_id], read))
 
     def _current_path(self) -> str:
         return self.reading_pane.article.path if self.reading_pane.article else ""
@@ -442,8 +283,8 @@ class MainWindow(QMainWindow):
         if not Path(folder).is_dir():
             QMessageBox.warning(self, "Not a folder", f"{folder} is not a folder that can be read.")
             return
-        self.operations.add_folder(str(Path(folder).resolve()))
-        self.rescan()
+        path = str(Path(folder).resolve())
+        self.operations.run(lambda: self.session.add_folder(path))
 
     def remove_current_folder(self) -> None:
         if self.view_kind != "folder" or self.view_value not in self.store.folders():
@@ -453,9 +294,8 @@ class MainWindow(QMainWindow):
 
     def remove_folder(self, folder: str) -> None:
         """Take a folder out of the library; its files and the user's notes on them stay."""
-        self.operations.remove_folder(folder)
-        self.sidebar.select_view("all")
-        self.rescan()
+        if self.operations.run(lambda: self.session.remove_folder(folder)) is not FAILED:
+            self.sidebar.select_view("all")
 
     def toggle_theme(self) -> None:
         app = QApplication.instance()
@@ -475,13 +315,13 @@ class MainWindow(QMainWindow):
     def open_original(self) -> None:
         path = self._current_path()
         if not path or not Path(path).exists():
-            self.statusBar().showMessage("The article's file is no longer where it was imported from.", 6000)
+            self.show_message("The article's file is no longer where it was imported from.", 6000)
             return
         QDesktopServices.openUrl(QUrl.fromLocalFile(path))
 
     def show_write_error(self, message: str) -> None:
         """A write to the user database failed: say so plainly; the text stays where it was typed."""
-        self.statusBar().showMessage(message, 15000)
+        self.show_message(message, 15000)
         QMessageBox.warning(self, "Could not save", message)
 
     def show_palette(self) -> None:
@@ -492,27 +332,29 @@ class MainWindow(QMainWindow):
     def show_shortcuts(self) -> None:
         ShortcutsDialog(self.registry.shortcut_rows(), self).exec()
 
-    def _on_changes(self, changes: Changes) -> None:
+    def _on_changes(self, changes: Changes, _initiator: object) -> None:
         if (changes.bookmarks or changes.read) and changes.article_ids:  # a few rows: update just those
             for article_id in changes.article_ids:
                 self.model.update_marks(article_id, bookmarked=self.store.is_bookmarked(article_id),
                                         read=self.store.is_read(article_id))  # fmt: skip
         elif changes.bookmarks or changes.read:
             self.model.set_marks(bookmarked=self.store.bookmarked_ids(), read=self.store.read_ids())
-        if changes.bookmarks or changes.notes or changes.highlights or changes.folders:
+        if changes.bookmarks or changes.tags or changes.notes or changes.highlights or changes.folders:
             self.refresh_sidebar()
         if changes.bookmarks and self.reading_pane.article:
             self._update_window_title(self.reading_pane.article.title)
+        if changes.folders:  # added, removed, or either undone: the list follows the folders
+            self.rescan()
 
     # --- closing ---------------------------------------------------------------------------
 
     def save_layout(self) -> None:
         """Remember the window's size, docks and splitters for the next start."""
         self.settings.set("window_layout", {
-            "geometry": self.saveGeometry().toHex().data().decode(),
-            "state": self.saveState().toHex().data().decode(),
-            "splitter": self.splitter.saveState().toHex().data().decode(),
-            "right": self.right.saveState().toHex().data().decode(),
+            "geometry": _hex(self.saveGeometry()),
+            "state": _hex(self.saveState()),
+            "splitter": _hex(self.splitter.saveState()),
+            "right": _hex(self.right.saveState()),
         })  # fmt: skip
 
     def restore_layout(self) -> bool:
@@ -532,6 +374,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.notes_panel.flush()
+        if not self.closed and not self.notes_panel.may_close():  # a note the disk refused stays typed
+            event.ignore()
+            return
         self._filter_timer.stop()
         if self.isVisible() and not self.closed:
             self.save_layout()
@@ -545,6 +390,10 @@ class MainWindow(QMainWindow):
             self.worker.requestInterruption()
             self.worker.wait(10000)
         self.model.clear()  # no row may be fetched from the cache once it is closed
-        self.store.close()
+        self.session.close()
         self.library.close()
         super().closeEvent(event)
+
+
+def _hex(data: QByteArray) -> str:
+    return bytes(data.toHex().data()).decode()

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMenu,
+    QMessageBox,
     QPlainTextEdit,
     QSplitter,
     QVBoxLayout,
@@ -15,7 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.annotation import Highlight
-from reader.ui.operations import Operations
+from reader.core.session import Changes
+from reader.ui.operations import FAILED, Operations
 
 SAVE_DELAY_MS = 400
 QUOTE_CHARS = 140
@@ -29,7 +31,7 @@ class NotesPanel(QWidget):
     feature scrolls, edits and deletes.
     """
 
-    note_saved = Signal(str)  # article id
+    note_saved = Signal(str)  # article id, after its note was written (never when the write failed)
     highlight_chosen = Signal(str)  # highlight id: show it in the reading pane
     highlight_edit_requested = Signal(str)  # highlight id: edit its note
     highlight_delete_requested = Signal(str)  # highlight id
@@ -37,7 +39,9 @@ class NotesPanel(QWidget):
     def __init__(self, operations: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.operations = operations
+        self.session = operations.session
         self.article_id: str | None = None
+        self._unsaved: dict[str, tuple[str, str]] = {}  # article id -> (text, path) the database refused
         self.article_path = ""
         self.label = QLabel("Note")
         self.label.setObjectName("notesLabel")
@@ -63,6 +67,7 @@ class NotesPanel(QWidget):
         self._timer.setInterval(SAVE_DELAY_MS)
         self._timer.timeout.connect(self.flush)
         self.editor.textChanged.connect(self._timer.start)
+        operations.changes_applied.connect(self._on_changes)
 
     def _build_layout(self) -> None:
         note_side, list_side = QWidget(), QWidget()
@@ -85,24 +90,70 @@ class NotesPanel(QWidget):
     # --- the article note --------------------------------------------------------------------
 
     def set_article(self, article_id: str | None, path: str = "") -> None:
-        """Save what is pending for the previous article, then show this one's note."""
+        """Save what is pending for the previous article, then show this one's note.
+
+        A note the database refused is shown again as it was typed (and saved when it can be).
+        """
         self.flush()
         if article_id != self.article_id:
             self.set_highlights([])
         self.article_id = article_id
         self.article_path = path
-        self.editor.blockSignals(True)
-        self.editor.setPlainText(self.operations.store.note(article_id) if article_id else "")
-        self.editor.blockSignals(False)
+        unsaved = self._unsaved.get(article_id) if article_id else None
+        self._show_text(unsaved[0] if unsaved else self.session.store.note(article_id) if article_id else "")
         self.editor.setEnabled(article_id is not None)
 
-    def flush(self) -> None:
-        """Write the note now if it changed (called by the timer, on switching and on close)."""
+    def _show_text(self, text: str) -> None:
+        self.editor.blockSignals(True)  # showing the stored note is not typing
+        self.editor.setPlainText(text)
+        self.editor.blockSignals(False)
+
+    def flush(self) -> bool:
+        """Write the note now if it changed (the timer, switching, closing); False when it could not be.
+
+        Notes refused earlier for other articles are tried again first; a refused one is kept.
+        """
         self._timer.stop()
+        for article_id, (text, path) in list(self._unsaved.items()):
+            if article_id != self.article_id:
+                self._save(article_id, text, path)
         if self.article_id is None:
-            return
-        self.operations.set_note(self.article_id, self.editor.toPlainText(), path=self.article_path)
-        self.note_saved.emit(self.article_id)
+            return True
+        return self._save(self.article_id, self.editor.toPlainText(), self.article_path)
+
+    def _save(self, article_id: str, text: str, path: str) -> bool:
+        done = self.operations.run(lambda: self.session.set_note(article_id, text, path=path), initiator=self)
+        if done is FAILED:
+            self._unsaved[article_id] = (text, path)
+            return False
+        self._unsaved.pop(article_id, None)
+        if not done.nothing:
+            self.note_saved.emit(article_id)
+        return True
+
+    def unsaved_ids(self) -> list[str]:
+        """Articles whose typed note is not saved yet (the database refused it)."""
+        return list(self._unsaved)
+
+    def may_close(self) -> bool:
+        """Closing would lose notes the database refused: ask first (the default keeps the window open)."""
+        if not self._unsaved:
+            return True
+        n = len(self._unsaved)
+        answer = QMessageBox.question(
+            self, "Notes not saved",
+            f"{n} note{'s' if n > 1 else ''} could not be saved (see the message before). "
+            "Close anyway and lose what you typed? Choose No to keep the window open and try again.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
+        )  # fmt: skip
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _on_changes(self, changes: Changes, initiator: object) -> None:
+        """An undo or redo (or an import) changed the shown note: show the stored text."""
+        if initiator is not self and changes.notes and self.article_id in changes.article_ids:
+            self._timer.stop()
+            self._unsaved.pop(self.article_id, None)
+            self._show_text(self.session.store.note(self.article_id))
 
     # --- the highlights list -----------------------------------------------------------------
 

@@ -1,74 +1,70 @@
-"""Every write goes through here: the store call, then one `changes_applied` signal.
+"""The window's door to the session: run a write, report a refusal in words, announce what changed.
 
-Views listen and refresh only what changed (Anki's operations, made small).
+Every user-data write from the window is `operations.run(lambda: session.<write>(...), initiator=...)`.
+On success one `changes_applied(changes, initiator)` goes out and views refresh what they show of
+it; on failure `failed(message)` (the database refused: the window shows it) or `refused(message)`
+(the request cannot be made as asked: a short status message), and `run` returns `FAILED`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import TypeVar
+from enum import Enum
+from typing import Any, Final, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
+from reader.core.session import Applied, Changes, Session, WriteRefused
 from reader.core.store.db import UserDataError
-from reader.core.store.user_data import UserStore
-
-T = TypeVar("T")
 
 
-@dataclass(frozen=True)
-class Changes:
-    """What one operation changed, so each view can tell whether it cares."""
+class Failed(Enum):
+    """What `Operations.run` returns for a write that was not made. Has no truth value on purpose:
+    a failed bookmark toggle must never read as "the bookmark is now off"."""
 
-    article_ids: frozenset[str] = field(default_factory=frozenset)
-    bookmarks: bool = False
-    notes: bool = False
-    read: bool = False
-    highlights: bool = False
-    folders: bool = False
+    FAILED = "failed"
+
+    def __bool__(self) -> bool:
+        raise TypeError("check `result is FAILED`, not its truth value")
+
+
+FAILED: Final = Failed.FAILED
+W = TypeVar("W", bound="Changes | Applied[Any]")
 
 
 class Operations(QObject):
-    """The one door for user-data writes from the window."""
+    """Runs session writes, undo and redo for the window; one signal for every change."""
 
-    changes_applied = Signal(object)  # Changes
-    failed = Signal(str)  # a write could not be made; the message says why and what to do
+    changes_applied = Signal(object, object)  # Changes, initiator (the object that asked, or None)
+    failed = Signal(str)  # the database refused a write; the message says why and what to do
+    refused = Signal(str)  # a request that cannot be made as asked (blank term, record gone)
+    history_changed = Signal()  # undo/redo texts may have changed
 
-    def __init__(self, store: UserStore, parent: QObject | None = None) -> None:
+    def __init__(self, session: Session, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.store = store
+        self.session = session
 
-    def apply(self, write: Callable[[], T], changes: Changes) -> T | None:
-        """Run one store write; on success announce `changes`, on failure emit `failed` and return None."""
+    def run(self, write: Callable[[], W], *, initiator: object | None = None) -> W | Failed:
+        """Run one session write; its result, or FAILED (after saying why) when it was not made."""
         try:
             result = write()
         except UserDataError as exc:
             self.failed.emit(str(exc))
-            return None
-        self.changes_applied.emit(changes)
+            return FAILED
+        except WriteRefused as exc:
+            self.refused.emit(str(exc))
+            return FAILED
+        changes = result if isinstance(result, Changes) else result.changes
+        self._announce(changes, initiator)
         return result
 
-    def toggle_bookmark(self, article_id: str, *, path: str = "") -> bool | None:
-        return self.apply(lambda: self.store.toggle_bookmark(article_id, path=path),
-                          Changes(frozenset({article_id}), bookmarks=True))  # fmt: skip
+    def undo(self) -> Changes | Failed:
+        return self.run(self.session.undo)
 
-    def set_note(self, article_id: str, text: str, *, path: str = "") -> bool:
-        """Save the note; False when it could not be written (the editor keeps the text)."""
-        if self.store.note(article_id) == text:
-            return True
-        def write() -> bool:
-            self.store.set_note(article_id, text, path=path)
-            return True
+    def redo(self) -> Changes | Failed:
+        return self.run(self.session.redo)
 
-        return bool(self.apply(write, Changes(frozenset({article_id}), notes=True)))
-
-    def set_read(self, article_id: str, read: bool = True) -> None:
-        if self.store.is_read(article_id) != read:
-            self.apply(lambda: self.store.set_read(article_id, read), Changes(frozenset({article_id}), read=True))
-
-    def add_folder(self, path: str) -> None:
-        self.apply(lambda: self.store.add_folder(path), Changes(folders=True))
-
-    def remove_folder(self, path: str) -> None:
-        self.apply(lambda: self.store.remove_folder(path), Changes(folders=True))
+    def _announce(self, changes: Changes, initiator: object | None) -> None:
+        self.history_changed.emit()
+        if not changes.nothing:
+            self.changes_applied.emit(changes, initiator)

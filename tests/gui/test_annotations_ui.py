@@ -329,7 +329,7 @@ def test_a_refused_write_is_reported_and_nothing_is_half_done(make_window, qtbot
     select_words(w, "port authority")
     qtbot.keyClick(w.reading_pane, Qt.Key.Key_H)
     assert shown and "disk is full" in shown[0]
-    assert w.store.highlights(article_id) == [] and feature(w).undo_stack.count() == 0
+    assert w.store.highlights(article_id) == [] and not w.session.can_undo()
 
 
 def test_a_right_after_h_notes_the_new_highlight(make_window, qtbot) -> None:

@@ -209,7 +209,7 @@ def test_corrections_apply_on_reopen_and_everywhere(harbour, make_window) -> Non
     rules = [feature(w2).panel.rules_list.item(i).text() for i in range(feature(w2).panel.rules_list.count())]
     assert rules == ["Never an entity: Tallinn", "Always a date: Thursday"]  # not the harbour article's own
     w2.library.store_mentions(budget, [EntitySpan(0, 3, "ORG", budget_text[:3])])
-    w2.redecorate()
+    w2.entities_arrived.emit([budget])  # what the background tagger's batch does
     assert is_entity(w2, thursday, "DATE")  # "always" also applies to freshly tagged articles
 
 

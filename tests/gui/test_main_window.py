@@ -148,7 +148,7 @@ def test_adding_and_removing_a_folder(make_window, tmp_path) -> None:
     extra = tmp_path / "more"
     extra.mkdir()
     (extra / "x.txt").write_text("Extra story about ferries\n\nA short body.\n", encoding="utf-8")
-    w.operations.add_folder(str(extra))
+    w.operations.run(lambda: w.session.add_folder(str(extra)))
     w.rescan(wait=True)
     assert len(w.model.ids) == 5
     w.remove_folder(str(extra))
@@ -168,15 +168,16 @@ def test_unreadable_files_are_listed_as_import_problems(make_window, article_fol
 def test_exports_read_entities_with_the_users_corrections(make_window) -> None:
     from reader.core.entities import EntitySpan
     from reader.core.export.collect import items_for_ids
+    from reader.core.export.entity_source import CorrectedEntities
 
     w = make_window()
     article_id = w.model.ids[0]
     text = w.library.article(article_id).text
     word = text.split()[0]
     w.library.store_mentions(article_id, [EntitySpan(0, len(word), "ORG", word)])
-    entity = next(f for f in w.features if hasattr(f, "prefs"))
-    entity.prefs.add_correction(article_id="", exact=word, type="ORG", action="remove")
-    [item], _ = items_for_ids(w.entity_source, w.store, [article_id], with_entities=True)
+    w.operations.run(lambda: w.session.add_correction(article_id="", exact=word, type="ORG", action="remove"))
+    source = CorrectedEntities(w.library, w.session.prefs)
+    [item], _ = items_for_ids(source, w.store, [article_id], with_entities=True)
     assert item.entities == []
     [plain], _ = items_for_ids(w.library, w.store, [article_id], with_entities=True)
     assert [s.text for s in plain.entities] == [word]
@@ -290,8 +291,8 @@ def test_a_folder_added_during_a_scan_is_scanned_too(make_window, tmp_path, qtbo
     extra.mkdir()
     (extra / "late.txt").write_text("A story added while scanning\n\nIts body.\n", encoding="utf-8")
     w.rescan()  # a background scan is running (held in its tagging step)...
-    w.operations.add_folder(str(extra))
-    w.rescan()  # ...so this one waits for it
+    w.operations.run(lambda: w.session.add_folder(str(extra)))  # rescans: this one waits for the running scan
+    w.rescan()  # ...and so does this one
     assert w._scan_again
     release.set()
     qtbot.waitUntil(lambda: w.worker is not None and not w.worker.isRunning() and not w._scan_again

@@ -12,7 +12,6 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from reader.core.entities.span import ENTITY_TYPES, EntitySpan
 from reader.core.store.db import connect, transaction, utc_now
@@ -139,23 +138,44 @@ class EntityPrefs:
         self, *, article_id: str, exact: str, type: str, action: str, start: int = 0, end: int = 0
     ) -> Correction:
         """Record a decision; it replaces an earlier one about the same passage (or text, everywhere)."""
-        if article_id == EVERY_ARTICLE:
-            start = end = 0
-        c = Correction(article_id, start, end, exact, type, action, str(uuid.uuid4()), utc_now())
-        _check_correction(c)
+        [added], _replaced = self.add_corrections([Correction(article_id, start, end, exact, type, action)])
+        return added
+
+    def add_corrections(self, wanted: Iterable[Correction]) -> tuple[list[Correction], list[Correction]]:
+        """Record decisions in one transaction: (the new records, the earlier ones they replaced)."""
+        added: list[Correction] = []
+        for w in wanted:
+            start, end = (0, 0) if w.article_id == EVERY_ARTICLE else (w.start, w.end)
+            c = Correction(w.article_id, start, end, w.exact, w.type, w.action, str(uuid.uuid4()), utc_now())
+            _check_correction(c)
+            added.append(c)
+        replaced: list[Correction] = []
         with transaction(self._conn) as conn:
-            if c.everywhere:
-                conn.execute("DELETE FROM entity_corrections WHERE article_id = '' AND exact = ?", (exact,))
-            else:
-                conn.execute(
-                    "DELETE FROM entity_corrections WHERE article_id = ? AND start < ? AND ? < end",
-                    (article_id, end, start),
-                )
-            conn.execute(
-                f"INSERT INTO entity_corrections ({_CORRECTION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (c.id, c.article_id, c.start, c.end, c.exact, c.type, c.action, c.created),
-            )
-        return c
+            for c in added:
+                params: tuple[str | int, ...]
+                if c.everywhere:
+                    where, params = "article_id = '' AND exact = ?", (c.exact,)
+                else:
+                    where, params = "article_id = ? AND start < ? AND ? < end", (c.article_id, c.end, c.start)
+                rows = conn.execute(f"SELECT {_CORRECTION_COLUMNS} FROM entity_corrections WHERE {where}", params)
+                batch = {a.id for a in added}
+                replaced += [r for r in map(_correction, rows) if r.id not in batch]
+                conn.execute(f"DELETE FROM entity_corrections WHERE {where}", params)
+                self._insert_correction(conn, c)
+        return added, replaced
+
+    def _insert_correction(self, conn: sqlite3.Connection, c: Correction) -> None:
+        conn.execute(
+            f"INSERT OR REPLACE INTO entity_corrections ({_CORRECTION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (c.id, c.article_id, c.start, c.end, c.exact, c.type, c.action, c.created),
+        )
+
+    def replace_corrections(self, remove_ids: Iterable[str], restore: Iterable[Correction]) -> None:
+        """Forget some records and put others back exactly (ids, times): undo and redo of a decision."""
+        with transaction(self._conn) as conn:
+            conn.executemany("DELETE FROM entity_corrections WHERE id = ?", [(i,) for i in remove_ids])
+            for c in restore:
+                self._insert_correction(conn, c)
 
     def corrections(self, article_id: str | None = None) -> list[Correction]:
         """All corrections, or those that apply to one article (its own and the every-article ones)."""
@@ -204,6 +224,26 @@ class EntityPrefs:
             row = conn.execute(f"SELECT {_WATCH_COLUMNS} FROM watch_terms WHERE term = ?", (term,)).fetchone()
         return _watch(row)
 
+    def watch_term_created(self, term_id: str) -> str:
+        """When the term was first watched (its place in the list); "" when it is not watched."""
+        row = self._conn.execute("SELECT created FROM watch_terms WHERE id = ?", (term_id,)).fetchone()
+        return row[0] if row else ""
+
+    def find_watch_term(self, term: str) -> WatchTerm | None:
+        """The watched term spelled `term` (spaces tidied), if any."""
+        term = " ".join(term.split())
+        row = self._conn.execute(f"SELECT {_WATCH_COLUMNS} FROM watch_terms WHERE term = ?", (term,)).fetchone()
+        return _watch(row) if row else None
+
+    def put_watch_term(self, t: WatchTerm, created: str) -> None:
+        """Put a term back exactly as recorded (id, options, place): undo and redo."""
+        with transaction(self._conn) as conn:
+            conn.execute(
+                "INSERT OR REPLACE INTO watch_terms (id, term, whole_word, case_sensitive, color, created)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (t.id, t.term, int(t.whole_word), int(t.case_sensitive), t.color, created or utc_now()),
+            )
+
     def delete_watch_term(self, term_id: str) -> WatchTerm:
         """Stop watching a term and return it. KeyError if there is none."""
         with transaction(self._conn) as conn:
@@ -212,24 +252,3 @@ class EntityPrefs:
                 raise KeyError(f"no watch term with id {term_id}")
             conn.execute("DELETE FROM watch_terms WHERE id = ?", (term_id,))
         return _watch(row)
-
-
-class CorrectedLibrary:
-    """A library whose `entity_spans()` include the user's corrections (for export and other readers).
-
-    Everything else is the wrapped library's own (`article()`, `top_entities()`...).
-    """
-
-    def __init__(self, library: Any, prefs: EntityPrefs) -> None:
-        self._library = library
-        self._prefs = prefs
-
-    def entity_spans(self, article_id: str) -> list[EntitySpan]:
-        article = self._library.article(article_id)
-        if article is None:
-            return []
-        stored = self._library.entity_spans(article_id)
-        return apply_corrections(article.text, stored, self._prefs.corrections(article_id))
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._library, name)

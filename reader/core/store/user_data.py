@@ -89,6 +89,11 @@ class UserStore:
     def close(self) -> None:
         self._conn.close()
 
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """The open connection, for the session to share with the entity preferences (one per thread)."""
+        return self._conn
+
     def __enter__(self) -> UserStore:
         return self
 
@@ -103,9 +108,15 @@ class UserStore:
     def folders(self) -> list[str]:
         return [row[0] for row in self._conn.execute("SELECT path FROM folders ORDER BY added, path")]
 
-    def add_folder(self, path: str) -> None:
+    def add_folder(self, path: str, *, added: str = "") -> None:
+        """Add a library folder; `added` (its place in the list) is kept when an undo puts it back."""
         with transaction(self._conn) as c:
-            c.execute("INSERT OR IGNORE INTO folders (path, added) VALUES (?, ?)", (str(path), utc_now()))
+            c.execute("INSERT OR IGNORE INTO folders (path, added) VALUES (?, ?)", (str(path), added or utc_now()))
+
+    def folder_added(self, path: str) -> str | None:
+        """When the folder was added (None when it is not a library folder)."""
+        row = self._conn.execute("SELECT added FROM folders WHERE path = ?", (str(path),)).fetchone()
+        return row[0] if row else None
 
     def remove_folder(self, path: str) -> None:
         with transaction(self._conn) as c:
@@ -238,6 +249,17 @@ class UserStore:
             else:
                 c.execute("DELETE FROM read_state WHERE article_id = ?", (article_id,))
 
+    def set_read_many(self, article_ids: Iterable[str], read: bool = True) -> None:
+        """Mark many articles read (or unread) in one transaction."""
+        ids = list(article_ids)
+        now = utc_now()
+        with transaction(self._conn) as c:
+            if read:
+                c.executemany("INSERT OR IGNORE INTO read_state (article_id, read_at) VALUES (?, ?)",
+                              [(i, now) for i in ids])  # fmt: skip
+            else:
+                c.executemany("DELETE FROM read_state WHERE article_id = ?", [(i,) for i in ids])
+
     def read_ids(self) -> set[str]:
         return self._ids("SELECT article_id FROM read_state")
 
@@ -327,6 +349,12 @@ class UserStore:
                 if after != before:
                     self._write_highlight(c, replace(after, modified=now), verb="REPLACE")
         return self.highlights(article_id)
+
+    def save_highlights(self, highlights: Iterable[Highlight]) -> None:
+        """Write whole highlight records (re-anchored ones) in one transaction."""
+        with transaction(self._conn) as c:
+            for h in highlights:
+                self._write_highlight(c, h, verb="REPLACE")
 
     def annotated_ids(self) -> set[str]:
         return self._ids("SELECT article_id FROM notes UNION SELECT article_id FROM highlights")

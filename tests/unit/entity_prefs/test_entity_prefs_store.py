@@ -77,9 +77,9 @@ def test_watch_terms_persist_update_in_place_and_delete(tmp_path: Path) -> None:
     prefs.close()
 
 
-def test_corrected_library_gives_the_spans_the_user_sees(tmp_path: Path) -> None:
+def test_corrected_entities_give_the_spans_the_user_sees(tmp_path: Path) -> None:
     from reader.core.entities import EntitySpan
-    from reader.core.store.entity_prefs import CorrectedLibrary
+    from reader.core.export.entity_source import CorrectedEntities
     from reader.core.store.library import Library
 
     folder = tmp_path / "articles"
@@ -93,9 +93,9 @@ def test_corrected_library_gives_the_spans_the_user_sees(tmp_path: Path) -> None
     library.store_mentions(aid, [EntitySpan(riga, riga + 4, "LOC", "Riga")])
     prefs = EntityPrefs.open(tmp_path / "user.sqlite3")
     prefs.add_correction(article_id="", exact="Anna Berg", type="PER", action="add")
-    corrected = CorrectedLibrary(library, prefs)
+    corrected = CorrectedEntities(library, prefs)
     assert [(s.text, s.type) for s in corrected.entity_spans(aid)] == [("Anna Berg", "PER"), ("Riga", "LOC")]
-    assert corrected.article(aid).text == text and corrected.count() == 1
+    assert corrected.article(aid).text == text and corrected.all_ids() == [aid]
     assert corrected.entity_spans("no such id") == []
     prefs.close()
     library.close()

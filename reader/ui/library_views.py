@@ -1,0 +1,233 @@
+"""The window's library side: folders, scanning, the sidebar views, the filter and the article list query.
+
+A base class of `MainWindow` (which builds the widgets named below); kept apart so each file stays small.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelectionModel, QTimer, Signal
+from PySide6.QtWidgets import QLabel, QLineEdit, QMainWindow, QStackedWidget
+
+from reader.core.session import UserReads
+from reader.core.store.library import Library, ScanResult
+from reader.core.store.library_query import ListQuery, parse_filter
+from reader.paths import Paths, resources_dir
+from reader.settings import Settings
+from reader.ui.article_list import ArticleListModel, ArticleListView
+from reader.ui.problems_view import ProblemsView
+from reader.ui.reading_pane import ReadingPane
+from reader.ui.sidebar import Sidebar
+from reader.ui.workers import ScanWorker
+
+EMPTY_LIBRARY = ("Your library is empty.\n\nAdd a folder of saved articles (text, Markdown, HTML, feeds, JSON, "
+                 "e-mail) with File › Add Folder… (Ctrl+O), or open files by naming them on the command line.")
+CHOOSE_ARTICLE = "Choose an article in the list (j and k move through it)."
+
+
+def count_text(n: int) -> str:
+    """'1 article', '2,345 articles'."""
+    return f"{n:,} article" + ("" if n == 1 else "s")
+
+
+class LibraryViews(QMainWindow):
+    """Scanning the folders, the sidebar's views and counts, the filter box and the list query."""
+
+    entities_arrived = Signal(object)  # ids of articles the background tagger just finished
+
+    paths: Paths
+    settings: Settings
+    store: UserReads
+    library: Library
+    session_files: list[str]
+    session_folders: list[str]
+    samples_allowed: bool
+    view_kind: str
+    view_value: str
+    current_id: str | None
+    worker: ScanWorker | None
+    closed: bool
+    _scan_again: bool
+    sidebar: Sidebar
+    filter_box: QLineEdit
+    _filter_timer: QTimer
+    model: ArticleListModel
+    list_view: ArticleListView
+    problems_view: ProblemsView
+    list_stack: QStackedWidget
+    reading_pane: ReadingPane
+    status_label: QLabel
+
+    def max_import_bytes(self) -> int:
+        """The size limit for one file, from the `max_import_mb` setting (50 MB unless changed)."""
+        try:
+            return max(1, int(float(self.settings.get("max_import_mb")) * 1024 * 1024))
+        except (TypeError, ValueError):
+            return 50 * 1024 * 1024
+
+    def library_folders(self) -> list[str]:
+        """The user's folders; the bundled samples when there are none (and samples are allowed)."""
+        folders = self.store.folders() + self.session_folders
+        if not folders and not self.session_files and self.samples_allowed:
+            folders = [str((resources_dir() / "samples").resolve())]
+        return folders
+
+    def showing_samples(self) -> bool:
+        return not self.store.folders() and not self.session_folders and self.samples_allowed
+
+    def rescan(self, *, wait: bool = False) -> None:
+        """Scan the folders in the background (or now, for screenshots and tests)."""
+        folders, files = self.library_folders(), self.session_files
+        if wait:
+            result = self.library.sync(folders, files)
+            assert result is not None  # nothing can stop a synchronous scan
+            self._on_scanned(result)
+            return
+        if self.worker is not None and self.worker.isRunning():
+            self._scan_again = True  # folders changed during a scan: scan once more when it ends
+            return
+        self._scan_again = False
+        self.worker = ScanWorker(self.paths.library_db, folders, files, max_bytes=self.library.max_bytes)
+        self.worker.finished.connect(self._on_worker_finished)
+        self.worker.progress.connect(lambda n, p: self.status_label.setText(f"Scanning… {n:,} files ({Path(p).name})"))
+        self.worker.scanned.connect(self._on_scanned)
+        self.worker.tagged.connect(self._on_tagged)
+        self.worker.tagged_batch.connect(self._on_tagged_batch)
+        self.worker.failed.connect(lambda msg: self.status_label.setText(msg))
+        self.worker.start()
+
+    def _on_worker_finished(self) -> None:
+        if self._scan_again and not self.closed:
+            self.rescan()
+
+    def _on_scanned(self, result: ScanResult) -> None:
+        if self.closed:
+            return
+        self.apply_view(keep_current=True)
+        self.refresh_sidebar()
+        failed = f", {result.failed} could not be read (see Import problems)" if result.failed else ""
+        self.status_label.setText(f"{count_text(self.library.count())}{failed}")
+        if self.session_files and self.current_id is None:
+            ids = self.library.import_file(self.session_files[0])
+            if ids:
+                self.select_article(ids[0])
+        if self.current_id is None and not self.session_files:
+            self.select_last_article()
+        if self.current_id is None:
+            self.reading_pane.show_placeholder(EMPTY_LIBRARY if self.library.count() == 0 else CHOOSE_ARTICLE)
+
+    def select_last_article(self) -> bool:
+        """Show the article the user was reading when the window last closed."""
+        last = self.settings.get("last_article")
+        return isinstance(last, str) and self.select_article(last)
+
+    def start_reading(self) -> None:
+        """On start: back at the last article (from the cache, before any scan) with the keys on the list."""
+        if not self.session_files:
+            self.select_last_article()
+        self.list_view.setFocus()
+
+    def _on_tagged_batch(self, ids: list[str], left: int) -> None:
+        """Entities arrived for some articles: show them if one is open, and say how far it is."""
+        if self.closed:
+            return
+        self.status_label.setText(f"Finding people, places and organisations… {count_text(left)} to go" if left
+                                  else count_text(self.library.count()))  # fmt: skip
+        if self.current_id in ids:
+            self.entities_arrived.emit(ids)
+
+    def _on_tagged(self, count: int) -> None:
+        if count and not self.closed:
+            self.refresh_sidebar()
+
+    def refresh_sidebar(self) -> None:
+        self.sidebar.set_folders(self.library_folders(), samples=self.showing_samples())
+        self.sidebar.set_tags(self.store.all_tags())
+        self.sidebar.set_counts({
+            "all": self.library.count(),
+            "bookmarked": len(self.store.bookmarked_ids()),
+            "annotated": len(self.store.annotated_ids()),
+            "problems": len(self.library.problems()),
+        })  # fmt: skip
+
+    def set_view(self, kind: str, value: str) -> None:
+        self.view_kind, self.view_value = kind, value
+        self.apply_view()
+
+    def current_query(self) -> ListQuery:
+        """The list query for the chosen view plus the filter box."""
+        spec = parse_filter(self.filter_box.text())
+        only: set[str] | None = None
+        exclude: set[str] | None = None
+
+        def narrow(ids: set[str]) -> None:
+            nonlocal only
+            only = ids if only is None else only & ids
+
+        flags = list(spec.flags)
+        if self.view_kind == "view" and self.view_value in ("bookmarked", "annotated", "unread"):
+            flags.append(self.view_value)
+        for flag in flags:
+            if flag == "bookmarked":
+                narrow(self.store.bookmarked_ids())
+            elif flag == "annotated":
+                narrow(self.store.annotated_ids())
+            elif flag == "unread":
+                exclude = self.store.read_ids()
+            elif flag == "read":
+                narrow(self.store.read_ids())
+        tags = list(spec.tags) + ([self.view_value] if self.view_kind == "tag" else [])
+        for tag in tags:
+            narrow(self.store.ids_with_tag(tag))
+        entity = ""
+        if spec.entity:
+            from reader.core.entities import canonical_name
+
+            entity = canonical_name(spec.entity, "")
+        q = self.model.query
+        return replace(
+            q, title=spec.title, text=spec.text, entity=entity,
+            folder=self.view_value if self.view_kind == "folder" else "",
+            only_ids=frozenset(only) if only is not None else None,
+            exclude_ids=frozenset(exclude) if exclude is not None else None,
+        )  # fmt: skip
+
+    def apply_view(self, *, keep_current: bool = False) -> None:
+        """Re-run the list for the current view and filter."""
+        if self.closed:  # a filter keystroke's timer can fire after the window closed
+            return
+        if self.view_kind == "view" and self.view_value == "problems":
+            self.problems_view.set_problems(self.library.problems())
+            self.list_stack.setCurrentWidget(self.problems_view)
+            return
+        self.list_stack.setCurrentWidget(self.list_view)
+        keep = self.current_id if keep_current else None
+        try:
+            self.model.set_query(self.current_query())
+        except ValueError as exc:
+            self.status_label.setText(str(exc))
+            return
+        self.model.set_marks(bookmarked=self.store.bookmarked_ids(), read=self.store.read_ids())
+        if keep and self.model.row_of(keep) >= 0:
+            self.select_article(keep)
+        self.status_label.setText(f"{len(self.model.ids):,} of {count_text(self.library.count())}")
+
+    # --- the list ------------------------------------------------------------------------------
+
+    def select_article(self, article_id: str) -> bool:
+        row = self.model.row_of(article_id)
+        if row < 0:
+            return False
+        index = self.model.index(row, 1)
+        sel = self.list_view.selectionModel()
+        flags = QItemSelectionModel.SelectionFlag
+        sel.setCurrentIndex(index, flags.ClearAndSelect | flags.Rows)
+        self.list_view.scrollTo(index)
+        return True
+
+    def select_row(self, row: int) -> None:
+        if 0 <= row < len(self.model.ids):
+            self.select_article(self.model.ids[row])
+

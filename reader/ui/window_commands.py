@@ -1,0 +1,87 @@
+"""The window's own commands (files, moving, the article, views, undo) and the menus built from the registry."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from reader.ui.operations import FAILED
+
+if TYPE_CHECKING:
+    from reader.ui.main_window import MainWindow
+
+MENUS = ("&File", "&Edit", "&Go", "&Article", "&Entities", "&View", "&Help")
+
+
+def register_window_commands(w: MainWindow) -> None:
+    """Add the window's commands to its registry (features add theirs when they attach)."""
+    add = w.registry.add
+    add("folder-add", "&Add Folder…", w.add_folder_dialog, menu="&File", help="Add a folder of articles")
+    add("folder-remove", "&Remove Folder", w.remove_current_folder, menu="&File",
+        help="Remove the folder chosen in the sidebar from the library (files stay on disk)")  # fmt: skip
+    add("library-refresh", "Re&scan Library", w.rescan, menu="&File", help="Look for new and changed files")
+    add("app-quit", "&Quit", lambda: None if w.close() else None, menu="&File", help="Save everything and quit")
+    w.undo_action = add("undo", "&Undo", lambda: undo(w), menu="&Edit",
+                        help="Undo the last change to bookmarks, tags, read marks, notes, highlights, entities "
+                             "or folders")  # fmt: skip
+    w.redo_action = add("redo", "&Redo", lambda: redo(w), menu="&Edit", help="Redo the change just undone")
+    add("article-next", "&Next Article", lambda: w.move_selection(1), menu="&Go", help="Select the next article")
+    add("article-previous", "&Previous Article", lambda: w.move_selection(-1), menu="&Go",
+        help="Select the previous article")  # fmt: skip
+    add("page-down", "Page &Down", lambda: w.page(1), menu="&Go",
+        help="Scroll the article a page down; at its end, go to the next article")  # fmt: skip
+    add("page-up", "Page &Up", lambda: w.page(-1), menu="&Go", help="Scroll the article a page up")
+    add("list-focus", "Back to the &List", w.focus_list, menu="&Go", help="Put the focus on the article list")
+    add("filter-focus", "&Filter…", w.focus_filter, menu="&Go", help="Filter the list by title")
+    add("note-focus", "Edit &Note", w.focus_note, menu="&Article", help="Write in the article's note")
+    add("bookmark-toggle", "&Bookmark", w.toggle_bookmark, menu="&Article", help="Bookmark or un-bookmark")
+    add("read-toggle", "Mark &Read/Unread", w.toggle_read, menu="&Article", help="Toggle the read mark")
+    for key, label in (("all", "All Articles"), ("unread", "Unread"), ("bookmarked", "Bookmarked"),
+                       ("annotated", "Annotated"), ("problems", "Import Problems")):  # fmt: skip
+        add(f"view-{key}", label, lambda k=key: w.sidebar.select_view(k),  # type: ignore[misc]
+            menu="&View", help=f"Show {label}")
+    add("theme-toggle", "&Dark Theme", w.toggle_theme, menu="&View", help="Switch between light and dark")
+    add("font-larger", "&Larger Text", lambda: w.change_font_size(1), menu="&View",
+        help="Make the reading text larger")  # fmt: skip
+    add("font-smaller", "&Smaller Text", lambda: w.change_font_size(-1), menu="&View",
+        help="Make the reading text smaller")  # fmt: skip
+    add("article-open-file", "&Open Original File", w.open_original, menu="&Article",
+        help="Open the article's file in the program your system uses for it")  # fmt: skip
+    add("shortcuts-show", "&Keyboard Shortcuts", w.show_shortcuts, menu="&Help", help="List every shortcut")
+    add("palette-show", "&Command Palette…", w.show_palette, menu="&Help",
+        help="Find and run any command by typing its name")  # fmt: skip
+
+
+def build_menus(w: MainWindow) -> None:
+    """One menu per title in MENUS, each holding the commands registered for it, in order."""
+    menus = {title: w.menuBar().addMenu(title) for title in MENUS}
+    for c in w.registry.commands.values():
+        if c.menu in menus and c.action is not None:
+            menus[c.menu].addAction(c.action)
+
+
+def sync_undo_actions(w: MainWindow) -> None:
+    """Undo and Redo say what they would undo or redo, and are off when there is nothing."""
+    session = w.session
+    for action, text, can in ((w.undo_action, session.undo_text(), session.can_undo()),
+                              (w.redo_action, session.redo_text(), session.can_redo())):  # fmt: skip
+        action.setText("&" + text)
+        action.setEnabled(can)
+
+
+def undo(w: MainWindow) -> None:
+    """Undo the session's last write and say what was undone."""
+    s = w.session
+    _step_history(w, s.can_undo(), s.undo_text(), w.operations.undo, "Nothing to undo")
+
+
+def redo(w: MainWindow) -> None:
+    s = w.session
+    _step_history(w, s.can_redo(), s.redo_text(), w.operations.redo, "Nothing to redo")
+
+
+def _step_history(w: MainWindow, can: bool, text: str, step: Callable[[], object], nothing: str) -> None:
+    if not can:
+        w.show_message(nothing, 2000)
+    elif step() is not FAILED:  # a refused undo was reported, and stays to be undone
+        w.show_message(text.replace("Undo ", "Undone: ", 1).replace("Redo ", "Redone: ", 1), 3000)
