@@ -17,9 +17,9 @@ from PySide6.QtCore import QMarginsF, QSizeF
 from PySide6.QtGui import (
     QFont,
     QGuiApplication,
+    QPagedPaintDevice,
     QPageLayout,
     QPageSize,
-    QPagedPaintDevice,
     QPdfWriter,
     QTextCharFormat,
     QTextCursor,

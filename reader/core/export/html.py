@@ -159,12 +159,13 @@ def article_html(item: ExportItem, options: ExportOptions, *, index: int = 1) ->
 def _page(title: str, body: str, entity_types: list[str], exported: str, language: str = "", *,
           for_pdf: bool = False) -> str:
     lang = f' lang="{_attr(language)}"' if language else ""
+    css = style_sheet(entity_types, for_pdf=for_pdf)
     return (
         f"<!DOCTYPE html>\n<html{lang}>\n<head>\n<meta charset=\"utf-8\">\n"
         f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="generator" content="News Reader">\n'
-        f"<title>{escape(title)}</title>\n<style>{style_sheet(entity_types, for_pdf=for_pdf)}</style>\n</head>\n<body>\n"
+        f"<title>{escape(title)}</title>\n<style>{css}</style>\n</head>\n<body>\n"
         f"{body}\n"
         f'<p class="footer">Exported from News Reader on {escape(long_date(exported))}.</p>\n</body>\n</html>\n'
     )
@@ -204,4 +205,5 @@ def to_html_combined(items: Sequence[ExportItem], options: ExportOptions | None 
     body = f'<div class="toc"><h1>Exported articles</h1><ol>{toc}</ol></div>\n' + "\n".join(
         article_html(it, options, index=i) for i, it in enumerate(items, start=1)
     )
-    return _page("News Reader export", body, _entity_types(items, options), options.exported_at(), for_pdf=for_pdf)
+    return _page("News Reader export", body, _entity_types(items, options), options.exported_at(),
+                 for_pdf=for_pdf)
