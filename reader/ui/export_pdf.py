@@ -98,10 +98,15 @@ def _sizes_in_points(fmt: QTextCharFormat) -> bool:
 
 
 def _normalise_font_sizes(doc: QTextDocument) -> None:
-    """Every fragment sized in points (see _sizes_in_points)."""
+    """Every block and fragment sized in points (see _sizes_in_points)."""
     cursor = QTextCursor(doc)
     block = doc.begin()
     while block.isValid():
+        # The block's own format sizes list bullets and numbers.
+        block_fmt = block.charFormat()
+        if _sizes_in_points(block_fmt):
+            cursor.setPosition(block.position())
+            cursor.setBlockCharFormat(block_fmt)
         it = block.begin()
         while not it.atEnd():
             fragment = it.fragment()

@@ -128,7 +128,7 @@ h1 { font-size: 20pt; } h2 { font-size: 15pt; } h3 { font-size: 13pt; } h4, h5, 
 .tag { font-size: 8.5pt; }
 .body { margin-top: 12pt; }
 .notes { margin: 2pt 0 8pt 14pt; }
-sup.ref { font-size: 9pt; font-weight: bold; }
+sup.ref { font-size: 10.5pt; font-weight: bold; }  /* Qt draws superscripts at about two thirds */
 .hl-note { font-size: 9.5pt; padding: 4pt 6pt; margin: 2pt 0; }
 .hl-note p { line-height: 125%; margin: 0 0 3pt 0; }
 .note-label { font-size: 9.5pt; }

@@ -9,13 +9,14 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from PySide6.QtGui import QPdfWriter
 
 from reader.core.anchoring import make_quote
 from reader.core.annotation import Highlight
-from reader.core.article import Article
-from reader.core.export import ExportItem, ExportOptions, export_items
+from reader.core.article import Article, Block, make_article
+from reader.core.export import ExportItem, ExportOptions, export_items, render
 from reader.core.formats import load_file
-from reader.ui.export_pdf import write_pdf
+from reader.ui.export_pdf import layout_document, write_pdf
 
 LONG_SAMPLE = (Path(__file__).resolve().parents[3] / "resources" / "samples"
                / "2025-10-14-continental-review-kora-plains-investigation.html")  # fmt: skip
@@ -55,7 +56,8 @@ def _words_by_size(reader: PdfReader, pages: Sequence[int]) -> list[tuple[float,
     return shown
 
 
-def test_a_long_article_is_set_in_reading_size_over_many_pages(tmp_path: Path, long_article: Article) -> None:
+def test_a_long_article_is_set_in_reading_size_over_many_pages(qapp: object, tmp_path: Path,
+                                                               long_article: Article) -> None:
     reader = _export(tmp_path, ExportItem(long_article))
     words = len(long_article.text.split())
     # 11 pt text on A4 inside 20 mm margins holds roughly 400-550 words a page.
@@ -65,7 +67,7 @@ def test_a_long_article_is_set_in_reading_size_over_many_pages(tmp_path: Path, l
     assert [round(float(x)) for x in reader.pages[0].mediabox[2:]] == list(POINTS["A4"])
 
 
-def test_paragraphs_wrap_inside_the_margins(tmp_path: Path, long_article: Article) -> None:
+def test_paragraphs_wrap_inside_the_margins(qapp: object, tmp_path: Path, long_article: Article) -> None:
     reader = _export(tmp_path, ExportItem(long_article))
     xs: list[float] = []
 
@@ -81,9 +83,7 @@ def test_paragraphs_wrap_inside_the_margins(tmp_path: Path, long_article: Articl
 
 
 @pytest.mark.parametrize("page_size", ["A4", "Letter"])
-def test_headings_are_larger_than_the_body_on_either_page_size(tmp_path: Path, page_size: str) -> None:
-    from reader.core.article import Block, make_article
-
+def test_headings_are_larger_than_the_body_on_either_page_size(qapp: object, tmp_path: Path, page_size: str) -> None:
     article = make_article(title="Harbour fares", blocks=[
         Block("The ferry company will raise fares by twelve percent in March, the council said."),
         Block("What changes", "h", 2),
@@ -103,7 +103,7 @@ def test_headings_are_larger_than_the_body_on_either_page_size(tmp_path: Path, p
     assert size_of("Harbour fares") > size_of("What changes") > body
 
 
-def test_a_highlight_note_is_numbered_and_legible(tmp_path: Path, long_article: Article) -> None:
+def test_a_highlight_note_is_numbered_and_legible(qapp: object, tmp_path: Path, long_article: Article) -> None:
     h = _highlight(long_article, "twice a year", "Check **this** claim against the *2019* audit.")
     reader = _export(tmp_path, ExportItem(long_article, (h,)))
     shown = _words_by_size(reader, [0])
@@ -117,3 +117,15 @@ def test_a_highlight_note_is_numbered_and_legible(tmp_path: Path, long_article: 
     numbers = [s for s, t in shown if t.strip() == "1"]
     assert len(numbers) == 2  # the mark in the text and the note's label
     assert min(numbers) >= 5
+
+
+def test_list_bullets_are_sized_like_their_text(qapp: object, tmp_path: Path) -> None:
+    blocks = [Block("Peak fares: £4.20", "li", 1), Block("Off-peak: £3.10", "li", 1)]
+    article = make_article(title="Fares", blocks=blocks)
+    writer = QPdfWriter(str(tmp_path / "unused.pdf"))
+    doc = layout_document(render(ExportItem(article), "pdf", ExportOptions(exported="x")), writer)
+    block = doc.findBlock(doc.toPlainText().index("Peak fares"))
+    assert block.textList() is not None
+    # The bullet is drawn from the block's own format: a pixel size there is a device pixel (1/1200 inch).
+    assert block.charFormat().font().pixelSize() == -1
+    assert block.charFormat().font().pointSizeF() == pytest.approx(11)
