@@ -26,23 +26,18 @@ def _link_open(self: Any, tokens: Sequence[Token], idx: int, options: OptionsDic
 
 
 def _link_close(self: Any, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
-    # The address goes after the link text: find the link_open this closes.
-    depth = 0
-    for token in reversed(tokens[:idx]):
-        if token.type == "link_close":
-            depth += 1
-        elif token.type == "link_open":
-            if depth == 0:
-                href = str(token.attrGet("href") or "")
-                text = "".join(t.content for t in tokens[tokens.index(token) + 1 : idx] if t.type == "text")
-                if not href or href == text or f"mailto:{text}" == href:
-                    return ""
-                shown = escape(href)
-                if is_web_url(href):
-                    shown = f'<a href="{escape(href, quote=True)}">{shown}</a>'
-                return f" ({shown})"
-            depth -= 1
-    return ""
+    # The address goes after the link text: find the link_open this closes (links do not nest in CommonMark).
+    start = next((i for i in range(idx - 1, -1, -1) if tokens[i].type == "link_open"), None)
+    if start is None:
+        return ""
+    href = str(tokens[start].attrGet("href") or "")
+    text = "".join(t.content for t in tokens[start + 1 : idx] if t.type in ("text", "code_inline"))
+    if not href or href in (text, f"mailto:{text}"):
+        return ""  # an autolink already shows its address
+    shown = escape(href)
+    if is_web_url(href):
+        shown = f'<a href="{escape(href, quote=True)}">{shown}</a>'
+    return f" ({shown})"
 
 
 def _image(self: Any, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:

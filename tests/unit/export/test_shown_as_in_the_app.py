@@ -110,3 +110,20 @@ def test_the_importer_still_reads_plain_text_highlight_notes(tmp_path: Path, ite
     report = merge_annotations(doc, store)
     assert report.added == 1
     assert store.get_highlight(h.id).note == h.note
+
+
+@pytest.mark.parametrize(
+    ("note", "html"),
+    [
+        ("See <https://a.example/x>.", "<p>See https://a.example/x.</p>"),
+        ("[one](https://a.example/1) and [one](https://a.example/1)",
+         '<p>one (<a href="https://a.example/1">https://a.example/1</a>) and '
+         'one (<a href="https://a.example/1">https://a.example/1</a>)</p>'),
+        ("[the `file`](ftp://a.example/x)", "<p>the <code>file</code> (ftp://a.example/x)</p>"),  # shown, not live
+        ("[x](file:///etc/passwd)", "<p>[x](file:///etc/passwd)</p>"),  # refused by the parser: plain text
+        ("![a chart](https://a.example/c.png)", "<p>[a chart]</p>"),
+        ("# Big\n\n*ok*", "<h4>Big</h4>\n<p><em>ok</em></p>"),
+    ],
+)
+def test_note_links_images_and_headings_print_safely(note: str, html: str) -> None:
+    assert note_html(note) == html
