@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from reader.core.word_snap import snap_to_words
 
@@ -105,3 +107,15 @@ def test_combining_marks_belong_to_their_word() -> None:
     assert snapped(text, "मस्") == "नमस्ते"
     decomposed = "cafe\u0301 au lait"
     assert snapped(decomposed, "caf") == "cafe\u0301"
+
+
+@given(st.text(alphabet="ab'- .,\u00e9\u4e00\u0416\n", max_size=30), st.integers(-2, 32), st.integers(-2, 32))
+def test_snapping_never_grows_across_space_and_is_stable(text: str, start: int, end: int) -> None:
+    a, b = snap_to_words(text, start, end)
+    lo, hi = sorted((max(0, min(start, len(text))), max(0, min(end, len(text)))))
+    assert 0 <= a <= b <= len(text)
+    # Growth happens only inside the words at the edges: no white space is ever added.
+    assert not any(ch.isspace() for ch in text[a:lo]) and not any(ch.isspace() for ch in text[hi:b])
+    if a < b:
+        assert not text[a].isspace() and not text[b - 1].isspace()
+    assert snap_to_words(text, a, b) == (a, b)
