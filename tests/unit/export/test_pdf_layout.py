@@ -129,3 +129,17 @@ def test_list_bullets_are_sized_like_their_text(qapp: object, tmp_path: Path) ->
     # The bullet is drawn from the block's own format: a pixel size there is a device pixel (1/1200 inch).
     assert block.charFormat().font().pixelSize() == -1
     assert block.charFormat().font().pointSizeF() == pytest.approx(11)
+
+
+def test_the_export_command_writes_the_same_readable_pdf(qapp: object, data_dir: Path, tmp_path: Path,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:  # fmt: skip
+    from reader.cli import main
+
+    out = tmp_path / "ferry.pdf"
+    assert main(["export", str(LONG_SAMPLE), "--data-dir", str(data_dir), "-f", "pdf", "--page-size", "Letter",
+                 "-o", str(out)]) == 0  # fmt: skip
+    reader = PdfReader(out)
+    assert [round(float(x)) for x in reader.pages[0].mediabox[2:]] == list(POINTS["Letter"])
+    sizes = [size for size, text in _words_by_size(reader, [1]) for _ in text.split()]
+    assert 10 <= statistics.median(sizes) <= 12
+    assert len(reader.pages) >= 8
