@@ -17,8 +17,10 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
+from _data import data_root, skip_message  # noqa: E402  (this folder is on sys.path when run as a script)
+
 REPO = Path(__file__).resolve().parents[1]
-DEFAULT_DATA = REPO.parent / "shared" / "data" / "extraction"
+DEFAULT_DATA = data_root() / "extraction"
 _TOKEN = re.compile(r"\w+")
 
 
@@ -91,7 +93,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-reference", action="store_true", help="skip trafilatura")
     args = parser.parse_args(argv)
     if not (args.data / "ground-truth.json").exists():
-        print(f"No benchmark data at {args.data}; pass --data DIR.", file=sys.stderr)
+        print(skip_message("extraction", args.data.parent) or f"No benchmark data at {args.data}; pass --data DIR.",
+              file=sys.stderr)
         return 2
     pages = load_pages(args.data)
     rows = [run("news-reader", ours, pages)]

@@ -30,7 +30,10 @@ from reader.core.entities.model import StackedModel, TaggerModel  # noqa: E402
 from reader.core.entities.model_file import read_model  # noqa: E402
 from reader.core.entities.tagger import model_path  # noqa: E402
 
-DATA = REPO.parent / "shared" / "data" / "conll2003"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _data import data_root  # noqa: E402
+
+DATA = data_root() / "conll2003"
 
 
 def lookup_tags(matcher: PhraseMatcher, sent: list[str]) -> list[str]:
@@ -110,6 +113,11 @@ def main() -> int:
     ap.add_argument("--train", type=Path, default=DATA / "train.txt", help="for the lookup reference only")
     ap.add_argument("--model", type=Path, default=model_path())
     args = ap.parse_args()
+    missing = [p for p in (args.dev, args.train) if not p.exists()]
+    if missing:
+        print(f"No CoNLL-2003 data at {', '.join(map(str, missing))}; pass --dev/--train or set NEWS_READER_DATA.",
+              file=sys.stderr)
+        return 2
 
     loads = []
     for _ in range(3):

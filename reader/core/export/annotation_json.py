@@ -47,7 +47,7 @@ def highlight_annotation(h: Highlight, source: str) -> dict[str, Any]:
     anno: dict[str, Any] = {"id": urn(h.id), "type": "Annotation", "motivation": "highlighting",
                             **_times(h.created, h.modified)}
     if h.note.strip():
-        anno["body"] = [{"type": "TextualBody", "value": h.note, "format": "text/plain", "purpose": "commenting"}]
+        anno["body"] = [{"type": "TextualBody", "value": h.note, "format": "text/markdown", "purpose": "commenting"}]
     anno["target"] = {"source": source, "styleClass": color, "selector": selectors}
     anno["stylesheet"] = {"type": "CssStylesheet",
                           "value": f".{color} {{ background-color: {HIGHLIGHT_PALETTE[color][0]}; }}"}

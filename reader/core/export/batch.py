@@ -11,7 +11,7 @@ from pathlib import Path
 from reader.core.errors import ReaderError
 from reader.core.export.annotation_json import to_json, to_json_combined
 from reader.core.export.filenames import NamePicker, safe_stem
-from reader.core.export.html import to_html, to_html_combined
+from reader.core.export.html import to_html, to_html_combined, to_pdf_html, to_pdf_html_combined
 from reader.core.export.item import ExportItem, ExportOptions
 from reader.core.export.markdown import to_markdown, to_markdown_combined
 from reader.core.export.text import to_text, to_text_combined
@@ -41,10 +41,10 @@ FORMATS: dict[str, ExportFormat] = {
 }
 
 _SINGLE: dict[str, Callable[[ExportItem, ExportOptions], str]] = {
-    "md": to_markdown, "html": to_html, "pdf": to_html, "json": to_json, "txt": to_text,
+    "md": to_markdown, "html": to_html, "pdf": to_pdf_html, "json": to_json, "txt": to_text,
 }  # fmt: skip
 _COMBINED: dict[str, Callable[[Sequence[ExportItem], ExportOptions], str]] = {
-    "md": to_markdown_combined, "html": to_html_combined, "pdf": to_html_combined, "json": to_json_combined,
+    "md": to_markdown_combined, "html": to_html_combined, "pdf": to_pdf_html_combined, "json": to_json_combined,
     "txt": to_text_combined,
 }  # fmt: skip
 COMBINED_STEM = "News Reader export"

@@ -10,9 +10,11 @@ from collections.abc import Sequence
 from html import escape
 
 from reader.core.annotation import Highlight
+from reader.core.dates_display import long_date
 from reader.core.export.html_style import color_name, entity_class, style_sheet
-from reader.core.export.item import ExportItem, ExportOptions, is_web_url
+from reader.core.export.item import ExportItem, ExportOptions, byline_parts, is_web_url
 from reader.core.export.layout import BlockLayout, Layout, entity_index, entity_label, layout
+from reader.core.export.note_markdown import note_html
 
 # Belt and braces: even if some text slipped through as markup, the page may not fetch or run anything.
 _CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
@@ -20,17 +22,6 @@ _CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
 def _attr(value: str) -> str:
     return escape(value, quote=True)
-
-
-def text_html(text: str, lead: str = "") -> str:
-    """Free text (notes) as HTML paragraphs: blank lines split paragraphs, single newlines become <br>.
-
-    `lead` is markup put at the start of the first paragraph (a note's number).
-    """
-    paras = [p.strip("\n") for p in text.strip().split("\n\n") if p.strip()] or [""]
-    html_paras = ["<br>".join(escape(line) for line in p.split("\n")) for p in paras]
-    html_paras[0] = lead + html_paras[0]
-    return "".join(f"<p>{p}</p>" for p in html_paras)
 
 
 def _inline(bl: BlockLayout, lay: Layout, prefix: str, with_entities: bool) -> str:
@@ -56,7 +47,7 @@ def _note_html(h: Highlight, label: str, anchor: str) -> str:
     lead = f'<span class="note-label">{escape(label)}</span> '
     return (
         f'<div class="hl-note note-{color}" id="{anchor}" data-highlight="{_attr(h.id)}">'
-        f"{text_html(h.note, lead=lead)}</div>"
+        f"{note_html(h.note, lead=lead)}</div>"
     )
 
 
@@ -134,7 +125,7 @@ def _entities_html(item: ExportItem) -> str:
 def _header_html(item: ExportItem) -> str:
     a = item.article
     parts = [f'<h1 class="title">{escape(a.title or "Untitled")}</h1>']
-    meta = " · ".join(x for x in (a.byline, a.source, a.published) if x)
+    meta = " · ".join(byline_parts(a))
     if meta:
         parts.append(f'<p class="meta">{escape(meta)}</p>')
     if a.url and is_web_url(a.url):
@@ -153,7 +144,7 @@ def article_html(item: ExportItem, options: ExportOptions, *, index: int = 1) ->
     lay = layout(item)
     parts = [_header_html(item), f'<div class="body">{_body_html(item, lay, prefix, options.include_entities)}</div>']
     if item.note_text():
-        note = text_html(item.note_text())
+        note = note_html(item.note_text())
         parts.append(f'<div class="article-note"><h2>Note</h2><div class="text">{note}</div></div>')
     parts.append(_unplaced_html(lay.unplaced))
     if options.include_entities:
@@ -165,16 +156,18 @@ def article_html(item: ExportItem, options: ExportOptions, *, index: int = 1) ->
     return f'<div class="article" id="article-{index}"{lang}{brk}>\n{body}\n</div>'
 
 
-def _page(title: str, body: str, entity_types: list[str], exported: str, language: str = "") -> str:
+def _page(title: str, body: str, entity_types: list[str], exported: str, language: str = "", *,
+          for_pdf: bool = False) -> str:
     lang = f' lang="{_attr(language)}"' if language else ""
+    css = style_sheet(entity_types, for_pdf=for_pdf)
     return (
         f"<!DOCTYPE html>\n<html{lang}>\n<head>\n<meta charset=\"utf-8\">\n"
         f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="generator" content="News Reader">\n'
-        f"<title>{escape(title)}</title>\n<style>{style_sheet(entity_types)}</style>\n</head>\n<body>\n"
+        f"<title>{escape(title)}</title>\n<style>{css}</style>\n</head>\n<body>\n"
         f"{body}\n"
-        f'<p class="footer">Exported from News Reader on {escape(exported)}.</p>\n</body>\n</html>\n'
+        f'<p class="footer">Exported from News Reader on {escape(long_date(exported))}.</p>\n</body>\n</html>\n'
     )
 
 
@@ -184,14 +177,25 @@ def _entity_types(items: Sequence[ExportItem], options: ExportOptions) -> list[s
     return sorted({e.type for it in items for e in (it.entities or ())})
 
 
-def to_html(item: ExportItem, options: ExportOptions | None = None) -> str:
-    """One article as a self-contained HTML page."""
+def to_html(item: ExportItem, options: ExportOptions | None = None, *, for_pdf: bool = False) -> str:
+    """One article as a self-contained HTML page (`for_pdf`: styled in points for Qt's PDF writer)."""
     options = options or ExportOptions()
     return _page(item.article.title or "Untitled", article_html(item, options),
-                 _entity_types([item], options), options.exported_at(), item.article.language)
+                 _entity_types([item], options), options.exported_at(), item.article.language, for_pdf=for_pdf)
 
 
-def to_html_combined(items: Sequence[ExportItem], options: ExportOptions | None = None) -> str:
+def to_pdf_html(item: ExportItem, options: ExportOptions | None = None) -> str:
+    """The page reader.ui.export_pdf draws into a PDF: the HTML export with print sizes."""
+    return to_html(item, options, for_pdf=True)
+
+
+def to_pdf_html_combined(items: Sequence[ExportItem], options: ExportOptions | None = None) -> str:
+    """Several articles as one page for the PDF writer (each starts a new page)."""
+    return to_html_combined(items, options, for_pdf=True)
+
+
+def to_html_combined(items: Sequence[ExportItem], options: ExportOptions | None = None, *,
+                     for_pdf: bool = False) -> str:
     """Several articles in one page, with a table of contents; each article starts a new printed page."""
     options = options or ExportOptions()
     toc = "".join(
@@ -201,4 +205,5 @@ def to_html_combined(items: Sequence[ExportItem], options: ExportOptions | None 
     body = f'<div class="toc"><h1>Exported articles</h1><ol>{toc}</ol></div>\n' + "\n".join(
         article_html(it, options, index=i) for i, it in enumerate(items, start=1)
     )
-    return _page("News Reader export", body, _entity_types(items, options), options.exported_at())
+    return _page("News Reader export", body, _entity_types(items, options), options.exported_at(),
+                 for_pdf=for_pdf)

@@ -100,7 +100,33 @@ MEDIA_CSS = """
 """
 
 
-def style_sheet(entity_types: list[str]) -> str:
-    """The complete inline style sheet, with rules for the given entity types."""
+# The PDF is drawn by Qt, which knows neither @media print nor font sizes in em: these rules, in points, come
+# after the base rules and replace their screen sizes. Qt lays the PDF out at the writer's resolution, where a
+# CSS pixel is a device pixel (1/1200 inch), so nothing here may be sized in px.
+PDF_CSS = """
+body { font-size: 11pt; background: #ffffff; }
+p, li { line-height: 135%; }
+h1.title { font-size: 20pt; margin-bottom: 4pt; }
+h1 { font-size: 20pt; } h2 { font-size: 15pt; } h3 { font-size: 13pt; } h4, h5, h6 { font-size: 12pt; }
+.meta { font-size: 9.5pt; margin: 2pt 0; }
+.tag { font-size: 8.5pt; }
+.body { margin-top: 12pt; }
+.notes { margin: 2pt 0 8pt 14pt; }
+sup.ref { font-size: 10.5pt; font-weight: bold; }  /* Qt draws superscripts at about two thirds */
+.hl-note { font-size: 9.5pt; padding: 4pt 6pt; margin: 2pt 0; }
+.hl-note p { line-height: 125%; margin: 0 0 3pt 0; }
+.note-label { font-size: 9.5pt; }
+blockquote { margin-left: 14pt; }
+pre { font-size: 9pt; padding: 5pt; }
+.article-note, .unplaced, .entities { margin-top: 16pt; }
+.article-note .text { padding: 5pt 8pt; }
+.footer { font-size: 8pt; margin-top: 24pt; }
+"""
+
+
+def style_sheet(entity_types: list[str], *, for_pdf: bool = False) -> str:
+    """The complete inline style sheet, with rules for the given entity types (for Qt's PDF: sizes in points)."""
     rules = "\n".join(_highlight_rules() + _entity_rules(entity_types))
+    if for_pdf:
+        return BASE_CSS + rules + "\n" + PDF_CSS
     return BASE_CSS + rules + "\n" + MEDIA_CSS + _print_highlight_rules()

@@ -10,6 +10,7 @@ from typing import Protocol
 
 from reader.core.annotation import Bookmark, Highlight, Note
 from reader.core.article import Article
+from reader.core.dates_display import long_date
 
 
 class EntityLike(Protocol):
@@ -96,3 +97,8 @@ class ExportItem:
 def is_web_url(url: str) -> bool:
     """True for plain http(s) addresses, the only kind an export turns into a link."""
     return url.lower().startswith(("http://", "https://")) and not any(c.isspace() for c in url)
+
+
+def byline_parts(article: Article) -> list[str]:
+    """Byline, source and publication date as the reading pane shows them ("18 November 2019"), empty ones left out."""
+    return [x for x in (article.byline, article.source, long_date(article.published)) if x]

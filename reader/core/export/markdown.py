@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 
 from reader.core.annotation import Highlight
-from reader.core.export.item import ExportItem, ExportOptions, is_web_url
+from reader.core.export.item import ExportItem, ExportOptions, byline_parts, is_web_url
 from reader.core.export.layout import BlockLayout, entity_index, entity_label, layout
 
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<#])")
@@ -166,7 +166,7 @@ def article_markdown(
     """
     a = item.article
     parts = ["#" * heading + " " + escape_md(a.title or "Untitled")]
-    meta = " · ".join(x for x in (a.byline, a.source, a.published) if x)
+    meta = " · ".join(byline_parts(a))
     if meta:
         parts.append(f"*{escape_md(meta)}*")
     if details and (a.url or item.tags()):

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reader.core.export.item import ExportItem, ExportOptions
+from reader.core.dates_display import long_date
+from reader.core.export.item import ExportItem, ExportOptions, byline_parts
 from reader.core.export.layout import BlockLayout, Layout, entity_index, entity_label, layout
 
 
@@ -51,7 +52,7 @@ def article_text(item: ExportItem, options: ExportOptions) -> str:
     a = item.article
     lay = layout(item)
     out = [_underline(a.title or "Untitled", "=")]
-    meta = [x for x in (a.byline, a.source, a.published) if x]
+    meta = byline_parts(a)
     head = [" | ".join(meta)] if meta else []
     if a.url:
         head.append(a.url)
@@ -83,7 +84,7 @@ def article_text(item: ExportItem, options: ExportOptions) -> str:
 def to_text(item: ExportItem, options: ExportOptions | None = None) -> str:
     """One article as a plain-text document."""
     options = options or ExportOptions()
-    return article_text(item, options) + f"\n(Exported from News Reader on {options.exported_at()}.)\n"
+    return article_text(item, options) + f"\n(Exported from News Reader on {long_date(options.exported_at())}.)\n"
 
 
 def to_text_combined(items: Sequence[ExportItem], options: ExportOptions | None = None) -> str:
@@ -91,4 +92,4 @@ def to_text_combined(items: Sequence[ExportItem], options: ExportOptions | None 
     options = options or ExportOptions()
     rule = "\n" + "-" * 72 + "\n\n"
     body = rule.join(article_text(it, options) for it in items)
-    return body + f"\n(Exported from News Reader on {options.exported_at()}.)\n"
+    return body + f"\n(Exported from News Reader on {long_date(options.exported_at())}.)\n"

@@ -80,7 +80,9 @@ def test_each_kind_of_annotation_is_shaped_as_the_brief_says(item: ExportItem, o
     first = highlights[0]
     h = item.highlights[0]
     assert first["id"] == f"urn:uuid:{h.id}" and first["motivation"] == "highlighting"
-    assert first["body"] == [{"type": "TextualBody", "value": h.note, "format": "text/plain", "purpose": "commenting"}]
+    assert first["body"] == [
+        {"type": "TextualBody", "value": h.note, "format": "text/markdown", "purpose": "commenting"}
+    ]
     assert first["target"]["styleClass"] == "yellow"
     assert first["target"]["selector"] == [
         {"type": "TextQuoteSelector", "exact": h.quote.exact, "prefix": h.quote.prefix, "suffix": h.quote.suffix},
