@@ -10,11 +10,13 @@ from pathlib import Path
 
 import pytest
 
+from reader.cli import main
 from reader.core.store import db as db_module
 from reader.core.store.backup import backup_now, check_database, daily_backup, daily_backups, restore
 from reader.core.store.db import ReadOnlyUserData, UserDataError
 from reader.core.store.health import prepare_user_db
 from reader.core.store.user_data import UserStore
+from reader.paths import resolve_paths
 
 
 def _filled(path: Path, note: str = "precious note") -> Path:
@@ -234,3 +236,19 @@ def test_a_read_only_folder_without_data_says_what_to_do(tmp_path: Path, monkeyp
     monkeypatch.setattr(db_module, "folder_is_writable", lambda folder: False)
     with pytest.raises(UserDataError, match="cannot be written to.*--data-dir"):
         UserStore(tmp_path / "user.sqlite3")
+
+
+def test_the_commands_on_a_damaged_database(tmp_path: Path, capsys) -> None:
+    root = tmp_path / "nr"
+    db = resolve_paths(root).user_db
+    saved = backup_now(_filled(db), tmp_path / "saved.sqlite3")
+    _damage_page(db)
+    assert main(["backup", "--data-dir", str(root)]) == 1
+    assert "is damaged" in capsys.readouterr().err
+    assert not resolve_paths(root).backups.exists()
+    assert main(["restore", "--data-dir", str(root), str(saved)]) == 0
+    out = capsys.readouterr().out
+    [aside] = _damaged_files(db)
+    assert f"Your damaged user data file was kept as {aside}" in out
+    with UserStore(db) as s:
+        assert s.note("a") == "precious note"
