@@ -77,7 +77,8 @@ def run_app(args: argparse.Namespace) -> int:
     if notices:  # recovered data, a rebuilt cache, read-only data, unreadable settings: the user must know
         text = "\n\n".join(notices)
         print(f"news-reader: {text}", file=sys.stderr)
-        window.statusBar().showMessage(" ".join(notices), 60000)
+        # Once the window is shown: a message shown before then does not hide the status label under it.
+        QTimer.singleShot(0, lambda: window.statusBar().showMessage(" ".join(notices), 60000))
         if not args.screenshot:
             QTimer.singleShot(0, lambda: QMessageBox.warning(window, "News Reader", text))
     if args.screenshot:
