@@ -32,10 +32,18 @@ def folder_is_writable(folder: Path) -> bool:
     return os.access(folder, os.W_OK)
 
 
+def is_read_only(path: Path) -> bool:
+    """True when the user database at `path` can be read but not written (its folder or the file itself)."""
+    path = Path(path)
+    if path.parent.is_dir() and not folder_is_writable(path.parent):
+        return True
+    return path.exists() and not os.access(path, os.W_OK)
+
+
 def read_only_message(path: Path) -> str:
     return (
-        f"Your user data was opened read-only because the folder {Path(path).parent} cannot be written to; "
-        "this change was not saved. Make the folder writable and start News Reader again."
+        f"Your user data was opened read-only because the folder {Path(path).parent} (or the file in it) cannot "
+        "be written to; this change was not saved. Make it writable and start News Reader again."
     )
 
 
@@ -80,7 +88,7 @@ def connect(path: Path) -> sqlite3.Connection:
     When its folder cannot be written to, an existing file is opened read-only (a ReadOnlyConnection).
     """
     path = Path(path)
-    if path.parent.is_dir() and not folder_is_writable(path.parent):
+    if is_read_only(path):
         if not path.exists():
             raise UserDataError(
                 f"The folder {path.parent} cannot be written to, so News Reader cannot keep your user data there. "

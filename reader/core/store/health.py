@@ -13,7 +13,7 @@ from datetime import datetime
 from pathlib import Path
 
 from reader.core.store.backup import daily_backup, newest_sound_backup, restore
-from reader.core.store.db import UserDataError, folder_is_writable
+from reader.core.store.db import UserDataError, is_read_only
 from reader.core.store.integrity import Inspection, inspect_user_db, move_aside
 
 log = logging.getLogger(__name__)
@@ -40,13 +40,13 @@ def remove_stale_partials(*folders: Path, now: float | None = None) -> list[Path
 
 
 def read_only_notice(db_path: Path) -> str | None:
-    """The words shown when the data folder cannot be written to (the store then opens read-only)."""
+    """The words shown when the user data cannot be written to (the store then opens it read-only)."""
     folder = Path(db_path).parent
-    if not Path(db_path).exists() or folder_is_writable(folder):
+    if not Path(db_path).exists() or not is_read_only(db_path):
         return None
     return (
-        f"Your user data folder {folder} cannot be written to, so News Reader opened your data read-only: "
-        "you can read, but bookmarks, notes and highlights cannot be saved. Make the folder writable "
+        f"Your user data folder {folder} (or the file in it) cannot be written to, so News Reader opened your "
+        "data read-only: you can read, but bookmarks, notes and highlights cannot be saved. Make it writable "
         "and start News Reader again."
     )
 

@@ -222,7 +222,6 @@ def test_a_read_only_folder_opens_for_reading_and_refuses_writes(tmp_path: Path,
     db = _filled(tmp_path / "user.sqlite3")
     before = db.read_bytes()
     monkeypatch.setattr(db_module, "folder_is_writable", lambda folder: False)
-    monkeypatch.setattr("reader.core.store.health.folder_is_writable", lambda folder: False)
     with UserStore(db, backups_dir=tmp_path / "backups") as s:
         assert s.notice is not None and "read-only" in s.notice and str(tmp_path) in s.notice
         assert s.note("a") == "precious note"
@@ -252,3 +251,14 @@ def test_the_commands_on_a_damaged_database(tmp_path: Path, capsys) -> None:
     assert f"Your damaged user data file was kept as {aside}" in out
     with UserStore(db) as s:
         assert s.note("a") == "precious note"
+
+
+def test_a_read_only_file_opens_for_reading(tmp_path: Path, monkeypatch) -> None:
+    db = _filled(tmp_path / "user.sqlite3")
+    real_access = os.access
+    monkeypatch.setattr(os, "access", lambda p, mode: False if Path(p) == db else real_access(p, mode))
+    with UserStore(db, backups_dir=tmp_path / "backups") as s:
+        assert s.notice is not None and "read-only" in s.notice
+        assert s.note("a") == "precious note"
+        with pytest.raises(ReadOnlyUserData):
+            s.add_folder("/somewhere")
