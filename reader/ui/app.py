@@ -79,8 +79,9 @@ def run_app(args: argparse.Namespace) -> int:
         print(f"news-reader: {text}", file=sys.stderr)
         # Once the window is shown: a message shown before then does not hide the status label under it.
         QTimer.singleShot(0, lambda: window.statusBar().showMessage(" ".join(notices), 60000))
-        if not args.screenshot:
-            QTimer.singleShot(0, lambda: QMessageBox.warning(window, "News Reader", text))
+        if not args.screenshot:  # window-modal, not a nested event loop: a SIGTERM still closes everything
+            box = QMessageBox(QMessageBox.Icon.Warning, "News Reader", text, QMessageBox.StandardButton.Ok, window)
+            QTimer.singleShot(0, box.open)
     if args.screenshot:
         return _screenshot(app, window, args)
 
