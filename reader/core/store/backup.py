@@ -11,7 +11,14 @@ from pathlib import Path
 from reader.core.store.db import UserDataError, connect
 from reader.core.store.integrity import inspect_user_db, move_aside, open_read_only
 from reader.core.store.integrity import stamp as _stamp
-from reader.core.store.migrations import LATEST_VERSION, expected_schema, expected_tables, migrate, read_schema
+from reader.core.store.migrations import (
+    LATEST_VERSION,
+    Schema,
+    expected_schema,
+    expected_tables,
+    migrate,
+    read_schema,
+)
 
 DAILY_PREFIX = "daily-"
 MANUAL_PREFIX = "backup-"
@@ -22,10 +29,6 @@ SUFFIX = ".sqlite3"
 
 class RestoreFailed(UserDataError):
     """Restoring went wrong after the checks passed; the message says where the safety copy is."""
-
-
-def _open_readonly(path: Path) -> sqlite3.Connection:
-    return open_read_only(path)
 
 
 def _copy_database(source: sqlite3.Connection, dest: Path) -> None:
@@ -52,7 +55,7 @@ def backup_now(db_path: Path, dest: Path) -> Path:
         raise UserDataError(f"There is no user data to back up yet ({db_path} does not exist).")
     if dest.is_dir():
         dest = dest / f"{MANUAL_PREFIX}{_stamp()}{SUFFIX}"
-    source = _open_readonly(db_path)
+    source = open_read_only(db_path)
     try:
         _copy_database(source, dest)
     except (OSError, sqlite3.Error) as exc:
@@ -133,7 +136,7 @@ def check_database(path: Path) -> int:
     if not path.is_file():
         raise UserDataError(f"{path} does not exist or is not a file.")
     try:
-        conn = _open_readonly(path)
+        conn = open_read_only(path)
         try:
             problems = [row[0] for row in conn.execute("PRAGMA integrity_check")]
             version = int(conn.execute("PRAGMA user_version").fetchone()[0])
@@ -159,7 +162,7 @@ def check_database(path: Path) -> int:
     return version
 
 
-def _check_schema(path: Path, schema: dict, version: int) -> None:
+def _check_schema(path: Path, schema: Schema, version: int) -> None:
     """Refuse any table, index, view or trigger our steps do not create: a trigger could delete new notes."""
     expected = expected_schema(version)
     foreign = sorted(f"{kind} {name}" for kind, name in schema.keys() - expected.keys())
@@ -191,7 +194,7 @@ def restore(db_path: Path, src: Path, *, safety_dir: Path | None = None) -> Path
         safety = move_aside(db_path)  # a damaged file cannot be copied through SQLite; keep it whole instead
     elif db_path.exists():
         safety = backup_now(db_path, (safety_dir or db_path.parent) / f"{SAFETY_PREFIX}{_stamp()}{SUFFIX}")
-    source = _open_readonly(src)
+    source = open_read_only(src)
     live = connect(db_path)
     try:
         source.backup(live)
