@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import logging
 import os
+import tempfile
 from pathlib import Path
 from typing import Any
+
+log = logging.getLogger(__name__)
 
 DEFAULTS: dict[str, Any] = {
     "theme": "light",  # light | dark
@@ -19,12 +24,17 @@ DEFAULTS: dict[str, Any] = {
 
 
 class Settings:
-    """Read once, written atomically on every change, so a crash never leaves half a file."""
+    """Read once, written atomically on every change, so a crash never leaves half a file.
+
+    Writing never raises: a full disk or a read-only folder must not keep the window from closing.
+    `save` returns False and `write_error` says what went wrong.
+    """
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         self.values: dict[str, Any] = dict(DEFAULTS)
         self.error = ""
+        self.write_error = ""
         try:
             loaded = json.loads(self.path.read_text(encoding="utf-8"))
             if isinstance(loaded, dict):
@@ -37,14 +47,33 @@ class Settings:
     def get(self, key: str, default: Any = None) -> Any:
         return self.values.get(key, DEFAULTS.get(key, default))
 
-    def set(self, key: str, value: Any) -> None:
+    def set(self, key: str, value: Any) -> bool:
+        """Change one setting and save; False when it could not be saved (it still holds for this session)."""
         self.values[key] = value
-        self.save()
+        return self.save()
 
-    def save(self) -> None:
+    def save(self) -> bool:
+        """Write the file atomically; False (and `write_error` set, the reason logged) when that failed."""
         if self.error:  # never overwrite a file we could not read
-            return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(self.values, indent=2, sort_keys=True), encoding="utf-8")
-        os.replace(tmp, self.path)
+            return False
+        tmp: Path | None = None
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            # A temp name of its own per write: two instances saving at once must not write into one file.
+            with tempfile.NamedTemporaryFile(
+                "w", encoding="utf-8", dir=self.path.parent, prefix=f".{self.path.name}.", suffix=".tmp", delete=False
+            ) as f:
+                tmp = Path(f.name)
+                f.write(json.dumps(self.values, indent=2, sort_keys=True))
+                f.flush()
+                os.fsync(f.fileno())
+            os.replace(tmp, self.path)
+        except (OSError, TypeError, ValueError) as exc:
+            if tmp is not None:
+                with contextlib.suppress(OSError):
+                    tmp.unlink()
+            self.write_error = f"Your settings could not be saved to {self.path} ({exc}); they hold until you quit."
+            log.warning("%s", self.write_error)
+            return False
+        self.write_error = ""
+        return True

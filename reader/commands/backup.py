@@ -8,6 +8,7 @@ from pathlib import Path
 
 from reader.core.store.backup import backup_now
 from reader.core.store.db import UserDataError
+from reader.core.store.integrity import inspect_user_db
 from reader.paths import resolve_paths
 
 NAME = "backup"
@@ -24,6 +25,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     paths = resolve_paths(args.data_dir, args.profile)
     dest = Path(args.path).expanduser() if args.path else paths.backups
+    found = inspect_user_db(paths.user_db)
+    if found.state == "damaged":  # a copy of it would look like a backup and hold the same damage
+        print(f"news-reader backup: your user data file {paths.user_db} is damaged ({found.detail}), so no backup "
+              "was made. Start News Reader: it keeps the damaged file aside and restores your newest sound backup.",
+              file=sys.stderr)  # fmt: skip
+        return 1
     try:
         if not args.path and paths.user_db.exists():
             dest.mkdir(parents=True, exist_ok=True, mode=0o700)

@@ -30,6 +30,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"news-reader restore: {exc}\nYour user data was not changed.", file=sys.stderr)
         return 1
     print(f"Restored {src} into {paths.user_db}")
-    if safety is not None:
+    if safety is not None and ".damaged-" in safety.name:
+        print(f"Your damaged user data file was kept as {safety}")
+    elif safety is not None:
         print(f"Your data from before the restore is saved in {safety}")
     return 0

@@ -43,9 +43,11 @@ def run_app(args: argparse.Namespace) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from reader.core.errors import ReaderError
+    from reader.core.store.cache_health import ensure_cache_usable
     from reader.paths import resolve_paths, resources_dir
     from reader.settings import Settings
     from reader.ui.main_window import MainWindow
+    from reader.ui.quit_signals import QuitOnSignals
     from reader.ui.themes import apply_theme
 
     missing = [p for p in args.paths if not Path(p).exists()]
@@ -63,6 +65,8 @@ def run_app(args: argparse.Namespace) -> int:
     paths = resolve_paths(args.data_dir, args.profile).ensure()
     settings = Settings(paths.settings_file)
     apply_theme(app, args.theme or settings.get("theme"))
+    quit_on_signals = QuitOnSignals(app)  # before the window: a kill while it is being built still closes it
+    cache_notice = ensure_cache_usable(paths.library_db)  # the cache is rebuildable: a damaged one is deleted
     try:
         window = MainWindow(paths, settings, files=args.paths, samples=not args.no_samples)
     except ReaderError as exc:  # the user database cannot be opened: say so, touch nothing
@@ -71,8 +75,15 @@ def run_app(args: argparse.Namespace) -> int:
         if not args.screenshot:
             QMessageBox.critical(None, "News Reader cannot open your data", message)
         return 1
-    if settings.error:
-        window.statusBar().showMessage(settings.error, 10000)
+    notices = [n for n in (window.store.notice, cache_notice, settings.error) if n]
+    if notices:  # recovered data, a rebuilt cache, read-only data, unreadable settings: the user must know
+        text = "\n\n".join(notices)
+        print(f"news-reader: {text}", file=sys.stderr)
+        # Once the window is shown: a message shown before then does not hide the status label under it.
+        QTimer.singleShot(0, lambda: window.statusBar().showMessage(" ".join(notices), 60000))
+        if not args.screenshot:  # window-modal, not a nested event loop: a SIGTERM still closes everything
+            box = QMessageBox(QMessageBox.Icon.Warning, "News Reader", text, QMessageBox.StandardButton.Ok, window)
+            QTimer.singleShot(0, box.open)
     if args.screenshot:
         return _screenshot(app, window, args)
 
@@ -94,7 +105,11 @@ def run_app(args: argparse.Namespace) -> int:
     window.show()
     window.start_reading()
     QTimer.singleShot(0, window.rescan)
-    return app.exec()
+    quit_on_signals.attach(window)
+    try:
+        return app.exec()
+    finally:
+        quit_on_signals.uninstall()
 
 
 def _screenshot(app, window, args: argparse.Namespace) -> int:

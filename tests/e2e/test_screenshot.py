@@ -55,16 +55,17 @@ def test_help_lists_the_subcommands() -> None:
     assert "news-reader" in proc.stdout
 
 
-def test_a_damaged_user_database_is_reported_and_left_alone(tmp_path: Path) -> None:
+def test_a_damaged_user_database_without_backups_is_kept_aside(tmp_path: Path) -> None:
     data = tmp_path / "data"
     data.mkdir()
     junk = bytes(range(256)) * 20
     (data / "user.sqlite3").write_bytes(junk)
     proc = run_reader("--screenshot", str(tmp_path / "x.png"), "--data-dir", str(tmp_path))
-    assert proc.returncode == 1
-    assert "not a usable News Reader database" in proc.stderr and "backups" in proc.stderr
+    assert proc.returncode == 0, proc.stderr
+    assert "was damaged" in proc.stderr and "No sound backup" in proc.stderr
     assert "Traceback" not in proc.stderr
-    assert (data / "user.sqlite3").read_bytes() == junk
+    [kept] = data.glob("user.sqlite3.damaged-*")
+    assert kept.read_bytes() == junk and str(kept) in proc.stderr
 
 
 def test_no_display_is_a_clear_error_not_a_crash(tmp_path: Path) -> None:

@@ -9,7 +9,16 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from reader.core.store.db import UserDataError, connect
-from reader.core.store.migrations import LATEST_VERSION, expected_tables, migrate
+from reader.core.store.integrity import inspect_user_db, move_aside, open_read_only
+from reader.core.store.integrity import stamp as _stamp
+from reader.core.store.migrations import (
+    LATEST_VERSION,
+    Schema,
+    expected_schema,
+    expected_tables,
+    migrate,
+    read_schema,
+)
 
 DAILY_PREFIX = "daily-"
 MANUAL_PREFIX = "backup-"
@@ -20,14 +29,6 @@ SUFFIX = ".sqlite3"
 
 class RestoreFailed(UserDataError):
     """Restoring went wrong after the checks passed; the message says where the safety copy is."""
-
-
-def _stamp(now: datetime | None = None) -> str:
-    return (now or datetime.now(UTC)).strftime("%Y-%m-%dT%H%M%SZ")
-
-
-def _open_readonly(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
 
 
 def _copy_database(source: sqlite3.Connection, dest: Path) -> None:
@@ -54,7 +55,7 @@ def backup_now(db_path: Path, dest: Path) -> Path:
         raise UserDataError(f"There is no user data to back up yet ({db_path} does not exist).")
     if dest.is_dir():
         dest = dest / f"{MANUAL_PREFIX}{_stamp()}{SUFFIX}"
-    source = _open_readonly(db_path)
+    source = open_read_only(db_path)
     try:
         _copy_database(source, dest)
     except (OSError, sqlite3.Error) as exc:
@@ -72,16 +73,56 @@ def daily_backups(backups_dir: Path) -> list[Path]:
 
 
 def daily_backup(db_path: Path, backups_dir: Path, keep: int = 7, *, now: datetime | None = None) -> Path | None:
-    """Back up once per UTC day (call it at start) and keep the newest `keep`; returns the new file or None."""
+    """Back up once per UTC day (call it at start) and keep the newest `keep`; returns the new file or None.
+
+    A damaged database is never backed up (UserDataError), and rotation never deletes the newest
+    backup that passes the checks, however old: a run of bad days cannot push out the last good copy.
+    """
     db_path, backups_dir = Path(db_path), Path(backups_dir)
     now = now or datetime.now(UTC)
     today = now.strftime("%Y-%m-%d")
     if not db_path.exists() or any(p.name.startswith(DAILY_PREFIX + today) for p in daily_backups(backups_dir)):
         return None
+    found = inspect_user_db(db_path)
+    if found.state in ("damaged", "empty"):
+        raise UserDataError(f"{db_path} was not backed up: it is {found.state} ({found.detail}).")
     made = backup_now(db_path, backups_dir / f"{DAILY_PREFIX}{_stamp(now)}{SUFFIX}")
-    for old in daily_backups(backups_dir)[:-keep] if keep > 0 else []:
-        old.unlink(missing_ok=True)
+    _rotate(daily_backups(backups_dir), keep)
     return made
+
+
+def _is_sound(path: Path) -> bool:
+    try:
+        check_database(path)
+    except UserDataError:
+        return False
+    return True
+
+
+def _rotate(backups: list[Path], keep: int) -> None:
+    """Delete all but the newest `keep` of `backups` (oldest first), sparing the newest sound one."""
+    if keep <= 0 or len(backups) <= keep:
+        return
+    kept, old = backups[-keep:], backups[:-keep]
+    if not any(_is_sound(p) for p in reversed(kept)):
+        spared = next((p for p in reversed(old) if _is_sound(p)), None)
+        old = [p for p in old if p != spared]
+    for path in old:
+        path.unlink(missing_ok=True)
+
+
+def all_backups(backups_dir: Path) -> list[Path]:
+    """Every backup in `backups_dir` (daily, on demand, before an upgrade or a restore), newest first."""
+    folder = Path(backups_dir)
+    if not folder.is_dir():
+        return []
+    found = [p for p in folder.glob(f"*{SUFFIX}") if p.is_file()]
+    return sorted(found, key=lambda p: (p.stat().st_mtime, p.name), reverse=True)
+
+
+def newest_sound_backup(backups_dir: Path) -> Path | None:
+    """The newest backup that passes every check of `check_database`, or None."""
+    return next((p for p in all_backups(backups_dir) if _is_sound(p)), None)
 
 
 def backup_before_upgrade(db_path: Path, backups_dir: Path, version: int) -> Path:
@@ -95,11 +136,12 @@ def check_database(path: Path) -> int:
     if not path.is_file():
         raise UserDataError(f"{path} does not exist or is not a file.")
     try:
-        conn = _open_readonly(path)
+        conn = open_read_only(path)
         try:
             problems = [row[0] for row in conn.execute("PRAGMA integrity_check")]
             version = int(conn.execute("PRAGMA user_version").fetchone()[0])
             tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            schema = read_schema(conn)
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
@@ -116,23 +158,43 @@ def check_database(path: Path) -> int:
     if missing:
         listed = ", ".join(sorted(missing))
         raise UserDataError(f"{path} is not a News Reader user database (missing tables: {listed}).")
+    _check_schema(path, schema, version)
     return version
+
+
+def _check_schema(path: Path, schema: Schema, version: int) -> None:
+    """Refuse any table, index, view or trigger our steps do not create: a trigger could delete new notes."""
+    expected = expected_schema(version)
+    foreign = sorted(f"{kind} {name}" for kind, name in schema.keys() - expected.keys())
+    if foreign:
+        raise UserDataError(
+            f"{path} holds things News Reader never creates ({', '.join(foreign[:5])}). It may have been made "
+            "to change your data behind your back, so it was not used."
+        )
+    missing = sorted(f"{kind} {name}" for kind, name in expected.keys() - schema.keys())
+    changed = sorted(name for (kind, name), cols in expected.items() if schema.get((kind, name), cols) != cols)
+    if missing or changed:
+        what = ", ".join([*missing, *(f"table {n} with other columns" for n in changed)][:5])
+        raise UserDataError(f"{path} is not a News Reader user database ({what}).")
 
 
 def restore(db_path: Path, src: Path, *, safety_dir: Path | None = None) -> Path | None:
     """Replace the user database with the backup `src`, after checking it and saving a safety copy.
 
-    Returns the safety copy of the data that was replaced (None when there was none). The copy is
-    written into the live file through SQLite, so a window that has it open sees the restored data.
+    Returns the safety copy of the data that was replaced (None when there was none); a damaged live
+    file is moved aside whole instead (`user.sqlite3.damaged-<time>`). The copy is written into the
+    live file through SQLite, so a window that has it open sees the restored data.
     """
     db_path, src = Path(db_path), Path(src)
     check_database(src)
     if src.resolve() == db_path.resolve():
         raise UserDataError(f"{src} is the live user database itself; choose a backup file.")
     safety = None
-    if db_path.exists():
+    if inspect_user_db(db_path).state in ("damaged", "empty"):
+        safety = move_aside(db_path)  # a damaged file cannot be copied through SQLite; keep it whole instead
+    elif db_path.exists():
         safety = backup_now(db_path, (safety_dir or db_path.parent) / f"{SAFETY_PREFIX}{_stamp()}{SUFFIX}")
-    source = _open_readonly(src)
+    source = open_read_only(src)
     live = connect(db_path)
     try:
         source.backup(live)

@@ -19,6 +19,34 @@ class UserDataError(ReaderError):
     """The user database cannot be used: what is wrong and what the user can do about it."""
 
 
+class ReadOnlyUserData(UserDataError):
+    """A write was asked of user data that was opened read-only (its folder cannot be written to)."""
+
+
+class ReadOnlyConnection(sqlite3.Connection):
+    """A connection opened read-only because the data folder cannot be written to; writes are refused."""
+
+
+def folder_is_writable(folder: Path) -> bool:
+    """True when files can be created in `folder`: SQLite needs that for the -wal and -shm files."""
+    return os.access(folder, os.W_OK)
+
+
+def is_read_only(path: Path) -> bool:
+    """True when the user database at `path` can be read but not written (its folder or the file itself)."""
+    path = Path(path)
+    if path.parent.is_dir() and not folder_is_writable(path.parent):
+        return True
+    return path.exists() and not os.access(path, os.W_OK)
+
+
+def read_only_message(path: Path) -> str:
+    return (
+        f"Your user data was opened read-only because the folder {Path(path).parent} (or the file in it) cannot "
+        "be written to; this change was not saved. Make it writable and start News Reader again."
+    )
+
+
 def utc_now() -> str:
     """The current time as ISO 8601 UTC with milliseconds, e.g. 2026-11-26T20:47:41.123Z."""
     return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
@@ -36,9 +64,37 @@ def _create_private(path: Path) -> None:
         os.chmod(path, 0o600)
 
 
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    """Open an existing file for reading only; writes through `transaction` raise ReadOnlyUserData."""
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    try:
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None, factory=ReadOnlyConnection)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.OperationalError:
+            # A WAL file whose -shm cannot be created: nobody can write here, so reading it as immutable is safe.
+            conn.close()
+            conn = sqlite3.connect(uri + "&immutable=1", uri=True, isolation_level=None, factory=ReadOnlyConnection)
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.Error as exc:
+        raise UserDataError(f"Cannot read the user data file {path} ({exc}).") from exc
+    conn.execute("PRAGMA foreign_keys = ON")
+    return conn
+
+
 def connect(path: Path) -> sqlite3.Connection:
-    """Open (creating if needed) a database file with the settings every user-data writer needs."""
+    """Open (creating if needed) a database file with the settings every user-data writer needs.
+
+    When its folder cannot be written to, an existing file is opened read-only (a ReadOnlyConnection).
+    """
     path = Path(path)
+    if is_read_only(path):
+        if not path.exists():
+            raise UserDataError(
+                f"The folder {path.parent} cannot be written to, so News Reader cannot keep your user data there. "
+                "Make it writable, or start News Reader with --data-dir and a folder you can write to."
+            )
+        return _connect_read_only(path)
     try:
         _create_private(path)
         # isolation_level=None: we issue BEGIN/COMMIT ourselves, so every write is one explicit transaction.
@@ -94,6 +150,9 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
 
     SQLite failures (locked, disk full, read-only) come out as UserDataError in plain words.
     """
+    if isinstance(conn, ReadOnlyConnection):
+        path = conn.execute("PRAGMA database_list").fetchone()[2]
+        raise ReadOnlyUserData(read_only_message(Path(path)))
     try:
         conn.execute("BEGIN IMMEDIATE")
     except sqlite3.OperationalError as exc:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from functools import cache
 
 from reader.core.store.db import UserDataError, transaction
 
@@ -88,6 +89,42 @@ SCHEMA_V3 = (
 STEPS: tuple[tuple[str, ...], ...] = (SCHEMA_V1, SCHEMA_V2, SCHEMA_V3)
 LATEST_VERSION = len(STEPS)
 
+# Objects SQLite itself may add to any database (statistics, AUTOINCREMENT counters); never ours to judge.
+SQLITE_OWN_TABLES = frozenset({"sqlite_sequence", "sqlite_stat1", "sqlite_stat2", "sqlite_stat3", "sqlite_stat4"})
+
+# One schema object as compared with a database from outside: (type, name) -> its columns (tables only).
+Schema = dict[tuple[str, str], tuple[tuple[object, ...], ...]]
+
+
+def read_schema(conn: sqlite3.Connection) -> Schema:
+    """Every table, index, view and trigger of `conn` with each table's columns (name, type, not null, default, key)."""
+    schema: Schema = {}
+    for kind, name in conn.execute("SELECT type, name FROM sqlite_master").fetchall():
+        if name in SQLITE_OWN_TABLES:
+            continue
+        columns: tuple[tuple[object, ...], ...] = ()
+        if kind == "table":
+            quoted = '"' + str(name).replace('"', '""') + '"'
+            columns = tuple(tuple(row[1:]) for row in conn.execute(f"PRAGMA table_info({quoted})"))
+        schema[(str(kind), str(name))] = columns
+    return schema
+
+
+@cache
+def _expected_schema(version: int) -> tuple[tuple[tuple[str, str], tuple[tuple[object, ...], ...]], ...]:
+    conn = sqlite3.connect(":memory:")
+    try:
+        for step in STEPS[:version]:
+            for statement in step:
+                conn.execute(statement)
+        return tuple(sorted(read_schema(conn).items()))
+    finally:
+        conn.close()
+
+
+def expected_schema(version: int) -> Schema:
+    """The schema our own steps create at `version`, built by running them on an empty in-memory database."""
+    return dict(_expected_schema(version))
 
 
 def expected_tables(version: int) -> set[str]:

@@ -11,8 +11,9 @@ from pathlib import Path
 
 from reader.core.anchoring import reanchor_highlights
 from reader.core.annotation import HIGHLIGHT_COLORS, Bookmark, Highlight, Note, TextQuote
-from reader.core.store.backup import backup_before_upgrade, daily_backup
+from reader.core.store.backup import backup_before_upgrade
 from reader.core.store.db import UserDataError, connect, transaction, utc_now
+from reader.core.store.health import prepare_user_db
 from reader.core.store.migrations import LATEST_VERSION, migrate, schema_version
 
 log = logging.getLogger(__name__)
@@ -74,8 +75,7 @@ class UserStore:
         """Open or create the store. With `backups_dir` (the app passes it at start), first make the
         daily backup, and keep a copy of an older-schema file before upgrading it."""
         self.path = Path(path)
-        if backups_dir is not None:
-            _best_effort(daily_backup, self.path, backups_dir)
+        self.notice = prepare_user_db(self.path, backups_dir)  # check, recover from a backup, daily backup
         self._conn = connect(self.path)
         try:
             version = schema_version(self._conn)
