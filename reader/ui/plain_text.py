@@ -11,4 +11,5 @@ import html
 
 def escaped_tooltip(*lines: str) -> str:
     """Rich-text tooltip markup whose every line is escaped, so it shows exactly the characters given."""
-    return "<p>" + "<br>".join(html.escape(line) for line in lines if line) + "</p>"
+    shown = [html.escape(part) for line in lines for part in line.splitlines() if part]
+    return "<p>" + "<br>".join(shown) + "</p>"
