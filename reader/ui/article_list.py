@@ -235,9 +235,9 @@ class ArticleListView(QTreeView):
 def meta_line(info: RowInfo) -> str:
     """The row's second line: source, date and length."""
     words = f"{info.words:,} word{'' if info.words == 1 else 's'}"
-    return " · ".join(
-        part for part in (info.source, _short_date(info.published) if info.published else "", words) if part
-    )
+    # the source in a bidi isolate: an Arabic or Hebrew name must not pull the date's digits into its run
+    source = f"\u2068{info.source}\u2069" if info.source else ""
+    return " · ".join(part for part in (source, _short_date(info.published) if info.published else "", words) if part)
 
 
 def _short_date(iso: str) -> str:

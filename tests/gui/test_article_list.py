@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QStyleOptionViewItem
 
 from reader.core.store.library import RowInfo
 from reader.core.store.library_query import ListQuery
-from reader.ui.article_list import ArticleIdRole, ArticleListModel, ArticleListView
+from reader.ui.article_list import ArticleIdRole, ArticleListModel, ArticleListView, meta_line
 from reader.ui.article_row import RowLayout
 
 pytestmark = [  # a Qt warning fails the test; the offscreen platform's own notice is not about this code
@@ -86,8 +86,14 @@ def test_a_70_character_title_is_shown_in_full_on_two_lines_at_380_px(list_view)
     assert " ".join(lay.title_lines) == TITLE_70
     metrics = QFontMetrics(lay.title_font)
     assert all(metrics.horizontalAdvance(line) <= lay.title_rects[0].width() for line in lay.title_lines)
-    assert lay.meta_text == "Harbour Gazette · 12 Mar 2025 · 1,234 words"
+    assert lay.meta_text == "\u2068Harbour Gazette\u2069 · 12 Mar 2025 · 1,234 words"
     assert lay.bookmarked and not layout_of(list_view, "b").bookmarked
+
+
+def test_a_right_to_left_source_is_isolated_from_the_date() -> None:
+    """Without the isolate the date's day number was drawn at the far left, away from its month."""
+    info = RowInfo("d", "t", "صحيفة الساحل", "2026-02-11", 421, "/d.txt")
+    assert meta_line(info) == "\u2068صحيفة الساحل\u2069 · 11 Feb 2026 · 421 words"
 
 
 def test_a_longer_title_is_elided_at_the_end_of_the_second_line(list_view) -> None:
