@@ -135,3 +135,12 @@ def test_json_says_why_entities_are_off_and_the_choice_comes_back(qtbot) -> None
     dialog.format_box.setCurrentIndex(dialog.format_box.findData("html"))
     assert dialog.entities_box.isEnabled() and dialog.entities_box.isChecked()
     assert dialog.choice().include_entities
+
+
+def test_the_export_dialog_has_no_empty_band_above_its_buttons(qtbot) -> None:
+    dialog = ExportDialog(COUNTS, ExportChoice())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    last_row = dialog.page_size_box.geometry()
+    assert dialog.buttons.geometry().top() - last_row.bottom() <= 2 * dialog.layout().spacing() + 4

@@ -103,7 +103,7 @@ class ExportDialog(QDialog):
     def __init__(self, counts: dict[str, int], last: ExportChoice, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Export articles")
-        self.resize(560, 480)
+        self.setMinimumWidth(560)  # as tall as its rows: no empty band above the buttons
         self.counts = counts
         self._entities_wanted = last.include_entities  # kept while a format that ignores entities is chosen
         self._build(counts)
@@ -161,7 +161,6 @@ class ExportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(which)
         layout.addLayout(form)
-        layout.addStretch(1)
         layout.addWidget(self.buttons)
         self.entities_box.toggled.connect(self._remember_entities)
         self.format_box.currentIndexChanged.connect(self._sync)
