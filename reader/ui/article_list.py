@@ -169,7 +169,8 @@ class ArticleListModel(QAbstractTableModel):
         moved = [self.ids[i.row()] for i in old]
         self.ids = self.library.list_ids(self.query)
         if old:
-            rows = {article_id: row for row, article_id in enumerate(self.ids)}
+            wanted = set(moved)  # a few ids (current, selected): no 100,000-entry dict
+            rows = {article_id: row for row, article_id in enumerate(self.ids) if article_id in wanted}
             new = [
                 self.index(rows[a], i.column()) if a in rows else QModelIndex() for a, i in zip(moved, old, strict=True)
             ]
