@@ -1,21 +1,32 @@
-"""The article list: a table model over article ids that fetches rows in pages, and its view."""
+"""The article list: a table model over article ids that fetches rows in pages, and its view.
+
+The model keeps one column per sort key; the view shows only the title column, drawn by `ArticleRowDelegate`
+as one rich row, and its header opens the sort menu.
+"""
 
 from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QPoint, Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QMenu, QTreeView, QWidget
 
 from reader.core.store.library import Library, RowInfo
 from reader.core.store.library_query import ListQuery
+from reader.ui.article_row import ArticleRowDelegate, BookmarkedRole, MetaRole
+from reader.ui.plain_text import escaped_tooltip
 
 COLUMNS = ("★", "Title", "Source", "Date", "Words")
 SORT_KEYS = {1: "title", 2: "source", 3: "published", 4: "words"}
 PAGE = 200
 ArticleIdRole = Qt.ItemDataRole.UserRole + 1
+ASC, DESC = Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder
+SORTS = (  # the sort menu: label, model column, order
+    ("Newest first", 3, DESC), ("Oldest first", 3, ASC), ("Title A–Z", 1, ASC), ("Title Z–A", 1, DESC),
+    ("Source A–Z", 2, ASC), ("Source Z–A", 2, DESC), ("Longest first", 4, DESC), ("Shortest first", 4, ASC),
+)  # fmt: skip
 
 Index = QModelIndex | QPersistentModelIndex
 NO_PARENT = QModelIndex()
@@ -32,6 +43,8 @@ class ArticleListModel(QAbstractTableModel):
         self.bookmarked: set[str] = set()
         self.read: set[str] = set()
         self.query = ListQuery()
+        self._bold = QFont()
+        self._bold.setBold(True)
 
     # --- loading ---------------------------------------------------------------------------
 
@@ -100,7 +113,9 @@ class ArticleListModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return f"{self.sort_label()}  ▾" if section == 1 else COLUMNS[section]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole and section == 1:
+            return "Change the order of the list"
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole and section == 0:
             return "Bookmarked"
         return None
@@ -112,44 +127,67 @@ class ArticleListModel(QAbstractTableModel):
         if role == ArticleIdRole:
             return article_id
         if role == Qt.ItemDataRole.FontRole:
-            if article_id not in self.read:
-                f = QFont()
-                f.setBold(True)
-                return f
-            return None
+            return None if article_id in self.read else self._bold
+        if role == BookmarkedRole:
+            return article_id in self.bookmarked
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (0, 4):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter) if index.column() == 4 else int(
-                Qt.AlignmentFlag.AlignCenter
+            return (
+                int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                if index.column() == 4
+                else int(Qt.AlignmentFlag.AlignCenter)
             )
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, MetaRole):
             return None
         info = self._row(index.row())
         if info is None:
             return None
+        if role == MetaRole:
+            return meta_line(info)
         col = index.column()
         if col == 0:
             return "★" if article_id in self.bookmarked else ""
         if col == 1:
-            return info.title or "(untitled)" if role == Qt.ItemDataRole.DisplayRole else f"{info.title}\n{info.path}"
+            return (
+                info.title or "(untitled)"
+                if role == Qt.ItemDataRole.DisplayRole
+                else escaped_tooltip(info.title, info.path)
+            )
         if col == 2:
             return info.source
         if col == 3:
             return _short_date(info.published) if role == Qt.ItemDataRole.DisplayRole else info.published
         return f"{info.words:,}"
 
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+    def sort(self, column: int, order: Qt.SortOrder = ASC) -> None:
+        """Sort by a column's key; the current and selected rows follow their articles."""
         key = SORT_KEYS.get(column)
         if key is None:
             return
-        descending = order == Qt.SortOrder.DescendingOrder
-        self.query = replace(self.query, sort=key, descending=descending)
-        self.layoutAboutToBeChanged.emit()
+        self.query = replace(self.query, sort=key, descending=order == DESC)
+        self.layoutAboutToBeChanged.emit()  # the views save their current and selected rows as persistent indexes
+        old = self.persistentIndexList()
+        moved = [self.ids[i.row()] for i in old]
         self.ids = self.library.list_ids(self.query)
+        if old:
+            wanted = set(moved)  # a few ids (current, selected): no 100,000-entry dict
+            rows = {article_id: row for row, article_id in enumerate(self.ids) if article_id in wanted}
+            new = [
+                self.index(rows[a], i.column()) if a in rows else QModelIndex() for a, i in zip(moved, old, strict=True)
+            ]
+            self.changePersistentIndexList(old, new)
         self.layoutChanged.emit()
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+
+    def sort_label(self) -> str:
+        """The current order in the sort menu's words."""
+        for label, column, order in SORTS:
+            if SORT_KEYS[column] == self.query.sort and (order == DESC) == self.query.descending:
+                return label
+        return f"By {self.query.sort}"
 
 
 class ArticleListView(QTreeView):
-    """A flat, fast list (uniform rows) with sortable columns."""
+    """A flat, fast list of one-rich-row articles (uniform row heights); the header offers the sort orders."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -159,20 +197,48 @@ class ArticleListView(QTreeView):
         self.setAllColumnsShowFocus(True)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSortingEnabled(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setAlternatingRowColors(True)
+        self.row_delegate = ArticleRowDelegate(self)
+        self.setItemDelegate(self.row_delegate)
+        header = self.header()
+        header.setSectionsClickable(True)
+        header.setSortIndicatorShown(False)
+        header.setSectionsMovable(False)
+        header.sectionClicked.connect(lambda _section: self.show_sort_menu())
 
     def setModel(self, model) -> None:  # noqa: N802
         super().setModel(model)
         header = self.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(0, 28)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((2, 104), (3, 92), (4, 50)):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(col, width)
-        header.setSortIndicator(3, Qt.SortOrder.DescendingOrder)
+        header.setStretchLastSection(True)
+        for column in range(model.columnCount()):
+            self.setColumnHidden(column, column != 1)
+
+    def sort_menu(self) -> QMenu:
+        """The orders the list can take, the current one checked; choosing one sorts the model."""
+        menu = QMenu(self)
+        model = self.model()
+        assert isinstance(model, ArticleListModel)
+        current = model.sort_label()
+        for label, column, order in SORTS:
+            action = menu.addAction(label)
+            action.setCheckable(True)
+            action.setChecked(label == current)
+            action.triggered.connect(lambda _on=False, c=column, o=order: model.sort(c, o))
+        return menu
+
+    def show_sort_menu(self) -> None:
+        header = self.header()
+        self.sort_menu().exec(header.mapToGlobal(QPoint(0, header.height())))
+
+
+def meta_line(info: RowInfo) -> str:
+    """The row's second line: source, date and length."""
+    words = f"{info.words:,} word{'' if info.words == 1 else 's'}"
+    # the source in a bidi isolate: an Arabic or Hebrew name must not pull the date's digits into its run
+    source = f"\u2068{info.source}\u2069" if info.source else ""
+    return " · ".join(part for part in (source, _short_date(info.published) if info.published else "", words) if part)
 
 
 def _short_date(iso: str) -> str:

@@ -5,10 +5,11 @@ from __future__ import annotations
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
 from reader.core.store.library import Problem
+from reader.ui.plain_text import escaped_tooltip
 
 
 class ProblemsView(QTableWidget):
-    """A read-only table: file, what is wrong, what to do."""
+    """A read-only table: file, what is wrong, what to do (cells are plain text; tooltips are escaped)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(0, 3, parent)
@@ -26,8 +27,10 @@ class ProblemsView(QTableWidget):
         self.setRowCount(len(problems))
         for row, p in enumerate(problems):
             name = QTableWidgetItem(p.path.rsplit("/", 1)[-1])
-            name.setToolTip(p.path)
+            name.setToolTip(escaped_tooltip(p.path))
             self.setItem(row, 0, name)
-            self.setItem(row, 1, QTableWidgetItem(p.reason))
-            self.setItem(row, 2, QTableWidgetItem(p.advice))
+            for col, text in ((1, p.reason), (2, p.advice)):
+                item = QTableWidgetItem(text)
+                item.setToolTip(escaped_tooltip(text))  # the full text when the cell is too narrow
+                self.setItem(row, col, item)
         self.resizeRowsToContents()

@@ -103,8 +103,9 @@ class ExportDialog(QDialog):
     def __init__(self, counts: dict[str, int], last: ExportChoice, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Export articles")
-        self.resize(560, 480)
+        self.setMinimumWidth(560)  # as tall as its rows: no empty band above the buttons
         self.counts = counts
+        self._entities_wanted = last.include_entities  # kept while a format that ignores entities is chosen
         self._build(counts)
         self.set_choice(last)
         self._sync()
@@ -144,7 +145,7 @@ class ExportDialog(QDialog):
         self.note_style_box.addItem("Quotes", "quotes")
         self.page_size_box = QComboBox()
         self.page_size_box.addItems(list(PAGE_SIZES))
-        form = QFormLayout()
+        self.form = form = QFormLayout()
         form.addRow("Format:", self.format_box)
         form.addRow("", self.per_article)
         form.addRow("", self.combined)
@@ -160,8 +161,8 @@ class ExportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(which)
         layout.addLayout(form)
-        layout.addStretch(1)
         layout.addWidget(self.buttons)
+        self.entities_box.toggled.connect(self._remember_entities)
         self.format_box.currentIndexChanged.connect(self._sync)
         self.combined.toggled.connect(self._sync)
         self.scope_group.idToggled.connect(lambda _i, _on: self._sync())
@@ -175,7 +176,8 @@ class ExportDialog(QDialog):
         (self.combined if c.combined else self.per_article).setChecked(True)
         self.folder_edit.setText(c.folder or str(Path.home()))
         self.file_name_edit.setText(c.file_name)
-        self.entities_box.setChecked(c.include_entities)
+        self._entities_wanted = c.include_entities
+        self._sync()
         self.note_style_box.setCurrentIndex(max(0, self.note_style_box.findData(c.note_style)))
         self.page_size_box.setCurrentText(c.page_size)
 
@@ -187,17 +189,34 @@ class ExportDialog(QDialog):
             combined=self.combined.isChecked(),
             folder=self.folder_edit.text().strip(),
             file_name=self.file_name_edit.text().strip() or COMBINED_STEM,
-            include_entities=self.entities_box.isChecked(),
+            include_entities=self._entities_wanted,
             note_style=self.note_style_box.currentData(),
             page_size=self.page_size_box.currentText(),
         )
 
     def _sync(self) -> None:
+        """Grey out, with the reason as a tooltip, every option the chosen format or layout does not use."""
         fmt = self.format_box.currentData()
-        self.file_name_edit.setEnabled(self.combined.isChecked())
-        self.note_style_box.setEnabled(fmt == "md")
-        self.page_size_box.setEnabled(fmt == "pdf")
+        self._enable_row(self.file_name_edit, self.combined.isChecked(), "Used for one combined file")
+        self._enable_row(self.note_style_box, fmt == "md", "Only Markdown exports place highlight notes this way")
+        self._enable_row(self.page_size_box, fmt == "pdf", "Only PDF exports have pages")
+        entities = fmt != "json"
+        why = "JSON exports hold your highlights and notes as W3C Web Annotations, without entities"
+        self._enable_row(self.entities_box, entities, why)
+        self.entities_box.setChecked(entities and self._entities_wanted)  # shown unticked where it does not apply
         self.export_button.setEnabled(any(b.isChecked() and b.isEnabled() for b in self.scope_buttons.values()))
+
+    def _enable_row(self, field: QWidget, on: bool, why_not: str) -> None:
+        field.setEnabled(on)
+        field.setToolTip("" if on else why_not)
+        label = self.form.labelForField(field)
+        if label is not None:
+            label.setEnabled(on)
+            label.setToolTip("" if on else why_not)
+
+    def _remember_entities(self, on: bool) -> None:
+        if self.entities_box.isEnabled():  # not the unticking done while a format that ignores entities is chosen
+            self._entities_wanted = on
 
     def _browse(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, "Export into this folder", self.folder_edit.text())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -33,6 +34,7 @@ class HighlightEditor(QDialog):
         if len(shown) > QUOTE_PREVIEW_CHARS:
             shown = shown[: QUOTE_PREVIEW_CHARS - 1] + "…"
         self.quote_label = QLabel(f"“{shown}”")
+        self.quote_label.setTextFormat(Qt.TextFormat.PlainText)  # article text, never read as HTML
         self.quote_label.setWordWrap(True)
         self.quote_label.setObjectName("highlightQuote")
         self.colors = QButtonGroup(self)

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -28,11 +29,14 @@ class TagsDialog(QDialog):
     def __init__(self, title: str, *, current: list[str], known: list[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Bookmark tags")
-        self.resize(420, 420)
-        heading = QLabel(f"Tags for “{title}”. Saving bookmarks the article." if title else "Tags")
-        heading.setWordWrap(True)
+        self.setMinimumWidth(380)
+        # article titles come from feeds: shown as plain text, never as HTML that Qt would load images for
+        self.heading = QLabel(f"Tags for “{title}”. Saving bookmarks the article." if title else "Tags")
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.heading.setWordWrap(True)
         self.known = QListWidget()
         self.known.setObjectName("knownTags")
+        self.known.setToolTip("Tick the tags this bookmark should have")
         for tag in clean_tags([*known, *current]):
             item = QListWidgetItem(f"#{tag}")
             item.setData(Qt.ItemDataRole.UserRole, tag)
@@ -40,17 +44,24 @@ class TagsDialog(QDialog):
             item.setCheckState(Qt.CheckState.Checked if tag in current else Qt.CheckState.Unchecked)
             self.known.addItem(item)
         self.known.setVisible(self.known.count() > 0)
+        # as tall as its tags (up to eight rows), so a short list leaves no gap above the field
+        rows = min(max(self.known.count(), 1), 8)
+        self.known.setMaximumHeight(rows * self.known.sizeHintForRow(0) + 2 * self.known.frameWidth() + 4)
         self.new_tags = QLineEdit()
         self.new_tags.setObjectName("newTags")
         self.new_tags.setPlaceholderText("New tags, separated by commas")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.add_label = QLabel("&Add:")
+        self.add_label.setBuddy(self.new_tags)
+        form = QFormLayout()
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow(self.add_label, self.new_tags)
         layout = QVBoxLayout(self)
-        layout.addWidget(heading)
-        layout.addWidget(self.known, 1)
-        layout.addWidget(QLabel("Add:"))
-        layout.addWidget(self.new_tags)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.known)
+        layout.addLayout(form)
         layout.addWidget(buttons)
         self.new_tags.setFocus()
 

@@ -1,0 +1,145 @@
+"""How one article-list row is drawn: the title on up to two lines, then source, date and length in a smaller,
+dimmer font (the NetNewsWire timeline row). Unread rows come bold from the model's font role.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QTextLayout, QTextOption
+from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+MetaRole = Qt.ItemDataRole.UserRole + 2  # "Source · 12 Mar 2025 · 1,234 words"
+BookmarkedRole = Qt.ItemDataRole.UserRole + 3  # bool
+
+TITLE_LINES = 2
+PAD_X, PAD_Y, GAP = 8, 6, 2
+META_SCALE = 0.88  # the second line's font, relative to the list's
+META_ALPHA = 0.62  # how much of the text colour the second line keeps: dimmer, still readable in both themes
+STAR = "★"
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class RowLayout:
+    """Where and what a row draws; computed the same way for painting and for tests."""
+
+    title_font: QFont
+    title_lines: list[str]
+    title_rects: list[QRect]
+    meta_font: QFont
+    meta_text: str
+    meta_rect: QRect
+    star_rect: QRect
+    bookmarked: bool
+
+
+def meta_font(font: QFont) -> QFont:
+    """The second line's font: the list's, not bold, a little smaller."""
+    small = QFont(font)
+    small.setBold(False)
+    if font.pointSizeF() > 0:
+        small.setPointSizeF(font.pointSizeF() * META_SCALE)
+    else:
+        small.setPixelSize(max(8, round(font.pixelSize() * META_SCALE)))
+    return small
+
+
+def wrap_title(title: str, font: QFont, width: int, max_lines: int = TITLE_LINES) -> list[str]:
+    """`title` broken at word boundaries into at most `max_lines` lines of `width` px; the last is elided."""
+    text = " ".join(title.split())
+    if not text or width <= 0:
+        return [text] if text else []
+    layout = QTextLayout(text, font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    layout.setTextOption(option)
+    starts: list[int] = []
+    layout.beginLayout()
+    while len(starts) <= max_lines:  # one line more than shown tells whether the last one needs eliding
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        starts.append(line.textStart())
+    layout.endLayout()
+    # QTextLayout counts UTF-16 units; slicing the UTF-16 bytes keeps titles with emoji intact
+    units = text.encode("utf-16-le")
+    bounds = [*starts, len(units) // 2]
+    lines = [units[2 * a : 2 * b].decode("utf-16-le").strip() for a, b in zip(bounds, bounds[1:], strict=False)]
+    if len(lines) <= max_lines:
+        return lines
+    rest = units[2 * starts[max_lines - 1] :].decode("utf-16-le")
+    last = QFontMetrics(font).elidedText(rest, Qt.TextElideMode.ElideRight, width)
+    return [*lines[: max_lines - 1], last]
+
+
+class ArticleRowDelegate(QStyledItemDelegate):
+    """Draws a whole article row in the title column; every row has the same height (fast 100,000-row lists)."""
+
+    def row_layout(self, option: QStyleOptionViewItem, index: Index) -> RowLayout:
+        """What `paint` draws for `index` in `option.rect`."""
+        return self._layout(self._options(option, index), index)
+
+    def _options(self, option: QStyleOptionViewItem, index: Index) -> QStyleOptionViewItem:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)  # applies the model's font role: bold when unread
+        return opt
+
+    def _layout(self, opt: QStyleOptionViewItem, index: Index) -> RowLayout:
+        title_font = QFont(opt.font)
+        small = meta_font(title_font)
+        title_fm, meta_fm = QFontMetrics(title_font), QFontMetrics(small)
+        area = opt.rect.adjusted(PAD_X, PAD_Y, -PAD_X, -PAD_Y)
+        star_w = title_fm.horizontalAdvance(STAR) + 4
+        star_rect = QRect(area.left(), area.top(), star_w, title_fm.lineSpacing())
+        text_left = area.left() + star_w
+        width = max(1, area.right() - text_left + 1)
+        lines = wrap_title(str(index.data(Qt.ItemDataRole.DisplayRole) or ""), title_font, width)
+        rects = [QRect(text_left, area.top() + i * title_fm.lineSpacing(), width, title_fm.lineSpacing())
+                 for i in range(len(lines))]  # fmt: skip
+        meta_top = area.top() + TITLE_LINES * title_fm.lineSpacing() + GAP
+        meta = str(index.data(MetaRole) or "")
+        return RowLayout(
+            title_font=title_font, title_lines=lines, title_rects=rects, meta_font=small,
+            meta_text=meta_fm.elidedText(meta, Qt.TextElideMode.ElideRight, width),
+            meta_rect=QRect(text_left, meta_top, width, meta_fm.height()),
+            star_rect=star_rect, bookmarked=bool(index.data(BookmarkedRole)),
+        )  # fmt: skip
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
+        bold = QFont(option.font)
+        bold.setBold(True)
+        height = (
+            2 * PAD_Y + TITLE_LINES * QFontMetrics(bold).lineSpacing() + GAP + QFontMetrics(meta_font(bold)).height()
+        )
+        return QSize(160, height)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        opt = self._options(option, index)
+        lay = self._layout(opt, index)
+        opt.text = ""  # the style draws the background, selection and focus; the text is drawn below
+        style = opt.widget.style() if opt.widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        group = (
+            QPalette.ColorGroup.Active if opt.state & QStyle.StateFlag.State_Active else QPalette.ColorGroup.Inactive
+        )
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        color = opt.palette.color(group, role)
+        dim = QColor(color)
+        dim.setAlphaF(META_ALPHA)
+        flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        painter.save()
+        painter.setPen(color)
+        painter.setFont(lay.title_font)
+        for line, rect in zip(lay.title_lines, lay.title_rects, strict=True):
+            painter.drawText(rect, flags, line)
+        if lay.bookmarked:
+            painter.drawText(lay.star_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, STAR)
+        painter.setPen(dim)
+        painter.setFont(lay.meta_font)
+        painter.drawText(lay.meta_rect, flags, lay.meta_text)
+        painter.restore()
