@@ -93,7 +93,9 @@ def run(args: argparse.Namespace) -> int:
 
     paths = resolve_paths(args.data_dir, args.profile).ensure()
     try:
-        with Session(paths.user_db) as session:
+        with Session(paths.user_db, backups_dir=paths.backups) as session:
+            if session.notice:  # recovered from a backup, or read-only: say so before anything else
+                print(f"news-reader: {session.notice}", file=sys.stderr)
             library = Library(paths.library_db)
             try:
                 if args.bookmarked or args.annotated or args.query:

@@ -25,7 +25,9 @@ def run(args: argparse.Namespace) -> int:
     paths = resolve_paths(args.data_dir, args.profile).ensure()
     status = 0
     try:
-        with Session(paths.user_db) as session:  # every write made by the session, like the window's
+        with Session(paths.user_db, backups_dir=paths.backups) as session:  # every write through the session
+            if session.notice:  # recovered from a backup, or read-only: say so before anything else
+                print(f"news-reader: {session.notice}", file=sys.stderr)
             for file in args.files:
                 try:
                     report = import_annotation_file(file, SessionImportTarget(session))

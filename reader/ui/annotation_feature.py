@@ -61,10 +61,10 @@ class AnnotationFeature(QObject):
         add = self.context.registry.add
         add("highlight-add", "&Highlight Selection", lambda: self.highlight_in(None), menu="&Article",
             help="Highlight the selected text in the last-used colour")  # fmt: skip
-        for i, color in enumerate(HIGHLIGHT_COLORS, start=1):
-            add(f"highlight-color-{i}", f"Highlight {color_label(color).replace('&', '')}",
-                lambda c=color: self.highlight_in(c),  # type: ignore[misc]
-                help=f"Highlight the selection in {color}, or recolour the highlight at the cursor")  # fmt: skip
+        self.context.registry.add_with_arg(
+            "highlight-color", "Highlight {arg}", lambda v: self.highlight_in(HIGHLIGHT_COLORS[int(v) - 1]),
+            choices=[(str(i), color_label(c).replace("&", "")) for i, c in enumerate(HIGHLIGHT_COLORS, start=1)],
+            help="Highlight the selection in {arg}, or recolour the highlight at the cursor")  # fmt: skip
         add("highlight-color-menu", "Highlight in &Colour…", self.colour_menu_at_cursor, menu="&Article",
             help="Choose the colour for the selection or the highlight at the cursor")  # fmt: skip
         add("highlight-note", "Add &Note to Selection…", self.note_selection_or_highlight, menu="&Article",
@@ -107,17 +107,8 @@ class AnnotationFeature(QObject):
     # --- where: selection, cursor, mouse -----------------------------------------------------
 
     def selection(self) -> tuple[int, int] | None:
-        """The selected article text as offsets, trimmed of surrounding white space."""
-        span = self.pane.selection_offsets()
-        if span is None or self.pane.article is None:
-            return None
-        text = self.pane.article.text
-        start, end = span
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        return (start, end) if end > start else None
+        """The selected article text as offsets, snapped to whole words (no "d|ramatic" cuts in any export)."""
+        return self.pane.word_selection()
 
     def highlight_at(self, offset: int | None) -> Highlight | None:
         """The innermost placed highlight covering the character at `offset`."""

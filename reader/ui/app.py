@@ -75,7 +75,7 @@ def run_app(args: argparse.Namespace) -> int:
         if not args.screenshot:
             QMessageBox.critical(None, "News Reader cannot open your data", message)
         return 1
-    notices = [n for n in (window.store.notice, cache_notice, settings.error) if n]
+    notices = [n for n in (window.session.notice, cache_notice, settings.error) if n]
     if notices:  # recovered data, a rebuilt cache, read-only data, unreadable settings: the user must know
         text = "\n\n".join(notices)
         print(f"news-reader: {text}", file=sys.stderr)

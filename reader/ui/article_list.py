@@ -7,12 +7,12 @@ as one rich row, and its header opens the sort menu.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QPoint, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QTreeView, QWidget
 
+from reader.core.dates_display import short_date
 from reader.core.store.library import Library, RowInfo
 from reader.core.store.library_query import ListQuery
 from reader.ui.article_row import ArticleRowDelegate, BookmarkedRole, MetaRole
@@ -155,7 +155,7 @@ class ArticleListModel(QAbstractTableModel):
         if col == 2:
             return info.source
         if col == 3:
-            return _short_date(info.published) if role == Qt.ItemDataRole.DisplayRole else info.published
+            return short_date(info.published) if role == Qt.ItemDataRole.DisplayRole else info.published
         return f"{info.words:,}"
 
     def sort(self, column: int, order: Qt.SortOrder = ASC) -> None:
@@ -238,12 +238,4 @@ def meta_line(info: RowInfo) -> str:
     words = f"{info.words:,} word{'' if info.words == 1 else 's'}"
     # the source in a bidi isolate: an Arabic or Hebrew name must not pull the date's digits into its run
     source = f"\u2068{info.source}\u2069" if info.source else ""
-    return " · ".join(part for part in (source, _short_date(info.published) if info.published else "", words) if part)
-
-
-def _short_date(iso: str) -> str:
-    try:
-        d = date.fromisoformat(iso[:10])
-    except ValueError:
-        return iso[:10]
-    return d.strftime("%d %b %Y")
+    return " · ".join(part for part in (source, short_date(info.published) if info.published else "", words) if part)

@@ -62,12 +62,9 @@ class CommandRegistry:
         self.commands: dict[str, Command] = {}
         self.families: dict[str, CommandFamily] = {}
         self.keymap_warnings: list[str] = list(getattr(keymap, "warnings", []))
-        # Until every caller uses add_with_arg, an old one-word name is registered under its new name.
-        self._renamed = legacy_names(keymap)
 
     def add(self, name: str, title: str, handler: Callable[[], None], *, menu: str = "", help: str = "") -> QAction:
         """Register a command without an argument; returns its action (for menus, checkable state)."""
-        name = self._renamed.get(name.casefold(), name)
         return self._add(Command(name, title, handler, menu, help))
 
     def add_with_arg(

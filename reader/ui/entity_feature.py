@@ -97,11 +97,11 @@ class EntityFeature(QObject):
             help="Go to the previous entity in the article")  # fmt: skip
         self.actions["all"] = add("entities-toggle", "&Show Entities", self.toggle_all, menu=MENU,
                                   help="Show or hide all entity colours in the reading pane")  # fmt: skip
-        for t in ENTITY_TYPES:
-            self.actions[t] = add(f"entity-toggle-{t.lower()}", f"Show {STYLES[t].plural}",
-                                  lambda t=t: self.set_type_visible(t, t in self.hidden_types()),  # type: ignore[misc]
-                                  menu=MENU,
-                                  help=f"Show or hide {STYLES[t].plural.lower()}")  # fmt: skip
+        toggles = self.context.registry.add_with_arg(
+            "entity-toggle", "Show {arg}", lambda v: self.set_type_visible(v.upper(), v.upper() in self.hidden_types()),
+            choices=[(t.lower(), STYLES[t].plural) for t in ENTITY_TYPES], menu=MENU,
+            help="Show or hide {arg}")  # fmt: skip
+        self.actions.update({t: toggles[t.lower()] for t in ENTITY_TYPES})
         for action in self.actions.values():
             action.setCheckable(True)
         add("entity-panel-toggle", "Entity &Panel", self.toggle_panel, menu=MENU,
@@ -285,17 +285,11 @@ class EntityFeature(QObject):
 
     def mark_selection(self, entity_type: str, *, everywhere: bool = False) -> bool:
         """Make the selected words an entity of `entity_type`, here or in every article."""
-        sel = self.pane.selection_offsets()
+        sel = self.pane.word_selection()
         if self.article is None or sel is None:
             return False
         start, end = sel
         text = self.article.text
-        while start < end and text[start].isspace():  # a double-click selection may carry a space
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if start == end:
-            return False
         article_id = EVERY_ARTICLE if everywhere else self.article.id
         where = "in every article" if everywhere else "here"
         return self._write(
@@ -332,7 +326,7 @@ class EntityFeature(QObject):
                     lambda _n: f"“{group.name}” is no longer marked {where}")
 
     def mark_selection_dialog(self) -> None:
-        sel = self.pane.selection_offsets()
+        sel = self.pane.word_selection()
         if self.article is None or sel is None:
             self.context.show_message("Select the words to mark first", 3000)
             return
@@ -356,7 +350,7 @@ class EntityFeature(QObject):
             self.remove_span(span, everywhere=box.clickedButton() is never)
 
     def watch_selection(self) -> None:
-        sel = self.pane.selection_offsets()
+        sel = self.pane.word_selection()
         if self.article is None or sel is None:
             self.dock.setVisible(True)
             self.panel.tabs.setCurrentIndex(1)

@@ -85,6 +85,7 @@ class MainWindow(LibraryViews):
         build_menus(self)
         self.refresh_sidebar()
         self.sidebar.select_view("all")  # also runs the first list query
+        QTimer.singleShot(0, self.registry.announce_keymap_warnings)  # a broken keymap.json is said, not ignored
 
     # --- layout ----------------------------------------------------------------------------
 
@@ -117,6 +118,7 @@ class MainWindow(LibraryViews):
         lay.addWidget(self.list_stack)
         self.reading_pane = ReadingPane()
         self.reading_pane.set_font_size(int(self.settings.get("reading_font_size")))
+        self.reading_pane.set_line_chars(int(self.settings.get("reading_line_chars")))
         self.notes_panel = NotesPanel(self.operations)
         self.right = QSplitter(Qt.Orientation.Vertical)
         self.right.addWidget(self.reading_pane)

@@ -13,6 +13,8 @@ from PySide6.QtGui import QFont, QFontMetricsF, QTextBlockFormat, QTextCharForma
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from reader.core.article import Article
+from reader.core.dates_display import long_date
+from reader.core.word_snap import snap_to_words
 from reader.settings import DEFAULTS
 
 DOCUMENT_MARGIN = 24  # pixels around the text, also the least space at the sides of a narrow pane
@@ -20,7 +22,6 @@ HEADING_SCALE = {1: 1.5, 2: 1.3, 3: 1.15}
 RTL_LANGUAGES = {"ar", "fa", "he", "ur", "ps", "yi"}
 # Lower layers first: a highlight's background over an entity's colour and underline, watch terms between.
 LAYER_ORDER = ("entities", "watch", "highlights", "search")
-LEGACY_LAYER = "apply_marks"
 
 
 @dataclass(frozen=True)
@@ -78,16 +79,9 @@ class ReadingPane(QTextBrowser):
         self._layers.clear()
         self._repaint(_merged_ranges(old))
 
-    def apply_marks(self, marks: list[Mark]) -> None:
-        """Deprecated: add marks on top of every layer until the next `show_article`.
-
-        Kept only while features still call it; use `set_layer`.
-        """
-        self.set_layer(LEGACY_LAYER, [*self._layers.get(LEGACY_LAYER, []), *marks])
-
     def _ordered_layers(self) -> list[list[Mark]]:
         rank = {name: i for i, name in enumerate(LAYER_ORDER)}
-        names = sorted(self._layers, key=lambda n: rank.get(n, len(LAYER_ORDER) + (n == LEGACY_LAYER)))
+        names = sorted(self._layers, key=lambda n: rank.get(n, len(LAYER_ORDER)))
         return [self._layers[n] for n in names]
 
     def _repaint(self, ranges: list[tuple[int, int]]) -> None:
@@ -140,7 +134,7 @@ class ReadingPane(QTextBrowser):
             return
         self._font_size = size
         if self.article is not None:
-            self._render_again(self.article, keep_legacy=True)
+            self._render_again(self.article)
 
     def set_line_chars(self, chars: int) -> None:
         """The widest line, in average characters of the reading font (the `reading_line_chars` setting)."""
@@ -162,29 +156,21 @@ class ReadingPane(QTextBrowser):
         cursor.insertText(message, fmt)
 
     def show_article(self, article: Article) -> None:
-        """Show `article` with no marks; the same article again keeps its document and its layers.
-
-        Marks added with the deprecated `apply_marks` are dropped either way (their callers add
-        them again after this call).
-        """
+        """Show `article` with no marks; the same article again keeps its document and its layers."""
         if self.article is not None and article == self.article:
-            if self._rendered_with == self._render_key():
-                self.set_layer(LEGACY_LAYER, [])
-            else:  # the theme changed: colours of the title line and captions are chosen when drawing
-                self._render_again(article, keep_legacy=False)
+            if self._rendered_with != self._render_key():  # the theme changed: title and captions take new colours
+                self._render_again(article)
             return
         self._layers.clear()
         self._render(article)
         self.verticalScrollBar().setValue(0)
 
-    def _render_again(self, article: Article, *, keep_legacy: bool) -> None:
+    def _render_again(self, article: Article) -> None:
         """Render the shown article again (new size or colours), then its layers; caret and place stay."""
         caret = self.textCursor()
         anchor, position = caret.anchor(), caret.position()
         bar = self.verticalScrollBar()
         fraction = bar.value() / bar.maximum() if bar.maximum() else 0.0
-        if not keep_legacy:
-            self._layers.pop(LEGACY_LAYER, None)
         self._render(article)
         self._repaint(_merged_ranges([m for marks in self._layers.values() for m in marks]))
         last = self.document().characterCount() - 1
@@ -207,7 +193,7 @@ class ReadingPane(QTextBrowser):
         cursor = QTextCursor(doc)
         rtl = article.language.split("-")[0].lower() in RTL_LANGUAGES
         self._insert_heading(cursor, article.title or "(untitled)", rtl)
-        meta = " · ".join(x for x in (article.source, article.byline, _nice_date(article.published)) if x)
+        meta = " · ".join(x for x in (article.source, article.byline, long_date(article.published)) if x)
         if meta:
             cursor.insertBlock(self._block_format(rtl, top=4, bottom=18))
             fmt = QTextCharFormat()
@@ -317,6 +303,14 @@ class ReadingPane(QTextBrowser):
         end = min(end, len(self.article.text))
         return (start, end) if end > start else None
 
+    def word_selection(self) -> tuple[int, int] | None:
+        """The selection snapped to whole words (what highlights, entity marks and watch terms take)."""
+        span = self.selection_offsets()
+        if span is None or self.article is None:
+            return None
+        start, end = snap_to_words(self.article.text, *span)
+        return (start, end) if end > start else None
+
     def scroll_to_offset(self, offset: int) -> None:
         cursor = QTextCursor(self.document())
         cursor.setPosition(self.doc_position(offset))
@@ -344,14 +338,3 @@ def _merged_ranges(marks: list[Mark]) -> list[tuple[int, int]]:
         else:
             out.append((start, end))
     return out
-
-
-def _nice_date(iso: str) -> str:
-    """'2025-06-02T09:30:00Z' -> '2 June 2025'; anything unparsable is shown as it is."""
-    from datetime import date
-
-    try:
-        d = date.fromisoformat(iso[:10])
-    except ValueError:
-        return iso
-    return f"{d.day} {d.strftime('%B')} {d.year}"

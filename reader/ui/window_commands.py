@@ -36,10 +36,9 @@ def register_window_commands(w: MainWindow) -> None:
     add("note-focus", "Edit &Note", w.focus_note, menu="&Article", help="Write in the article's note")
     add("bookmark-toggle", "&Bookmark", w.toggle_bookmark, menu="&Article", help="Bookmark or un-bookmark")
     add("read-toggle", "Mark &Read/Unread", w.toggle_read, menu="&Article", help="Toggle the read mark")
-    for key, label in (("all", "All Articles"), ("unread", "Unread"), ("bookmarked", "Bookmarked"),
-                       ("annotated", "Annotated"), ("problems", "Import Problems")):  # fmt: skip
-        add(f"view-{key}", label, lambda k=key: w.sidebar.select_view(k),  # type: ignore[misc]
-            menu="&View", help=f"Show {label}")
+    w.registry.add_with_arg("view", "{arg}", w.sidebar.select_view, menu="&View", help="Show {arg}",
+                            choices=[("all", "All Articles"), ("unread", "Unread"), ("bookmarked", "Bookmarked"),
+                                     ("annotated", "Annotated"), ("problems", "Import Problems")])  # fmt: skip
     add("theme-toggle", "&Dark Theme", w.toggle_theme, menu="&View", help="Switch between light and dark")
     add("font-larger", "&Larger Text", lambda: w.change_font_size(1), menu="&View",
         help="Make the reading text larger")  # fmt: skip

@@ -11,6 +11,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QMenu
 
 from reader.core.annotation import TextQuote
+from reader.core.word_snap import snap_to_words
 from reader.ui.annotation_feature import AnnotationFeature
 from reader.ui.highlight_marks import HIGHLIGHT_BACKGROUNDS, background, contrast_ratio
 from reader.ui.themes import THEMES, apply_theme
@@ -190,7 +191,7 @@ def test_notes_list_is_in_text_order_and_choosing_scrolls(make_window, qtbot) ->
     article_id = open_article(w, LONG)
     text = w.reading_pane.article.text
     spans = [(len(text) - 60, len(text) - 30), (10, 30), (len(text) // 2, len(text) // 2 + 25)]
-    spans = [(s + len(text[s:e]) - len(text[s:e].lstrip()), e) for s, e in spans]  # the selection is trimmed
+    spans = [snap_to_words(text, s, e) for s, e in spans]  # a highlight takes whole words
     for s, e in spans:
         select_span(w, s, e)
         qtbot.keyClick(w.reading_pane, Qt.Key.Key_H)

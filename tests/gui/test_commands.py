@@ -65,13 +65,6 @@ def test_plain_commands_work_as_before(window) -> None:
     assert ran == ["b"] and registry.shortcut_rows() == [("b, Ctrl+D", "Bookmark", "Bookmark")]
 
 
-def test_an_old_caller_of_add_gets_the_new_name_and_its_keys(window) -> None:
-    registry = CommandRegistry(window, default_keymap())
-    action = registry.add("view-bookmarked", "Bookmarked", lambda: None)
-    assert "view bookmarked" in registry.commands and "view-bookmarked" not in registry.commands
-    assert action.shortcuts() == [QKeySequence("Ctrl+3")]
-
-
 def test_plain_letters_are_shown_as_typed() -> None:
     assert [key_text(k) for k in ("J", "Shift+J", "Ctrl+K", "?", "F1")] == ["j", "Shift+J", "Ctrl+K", "?", "F1"]
 

@@ -349,3 +349,17 @@ def test_a_closed_window_fetches_nothing_from_its_closed_databases(make_window, 
     w.close()
     qtbot.wait(300)  # events after close (the timer, repaints) used to query the closed cache and crash
     assert w.closed and w.model.rowCount() == 0
+
+
+def test_argument_variants_are_one_command_each(make_window) -> None:
+    """view, highlight-color and entity-toggle are registered once, with their choices (issue 9)."""
+    w = make_window()
+    families = w.registry.families
+    assert [v for v, _label in families["view"].choices] == ["all", "unread", "bookmarked", "annotated", "problems"]
+    assert [v for v, _label in families["highlight-color"].choices] == ["1", "2", "3", "4", "5"]
+    assert {v for v, _label in families["entity-toggle"].choices} >= {"per", "loc", "org", "misc"}
+    variants = ("view-", "highlight-color-", "entity-toggle-")
+    assert [n for n in w.registry.commands if n.startswith(variants)] == ["highlight-color-menu"]
+    assert w.registry.commands["view bookmarked"].action.shortcuts()[0].toString() == "Ctrl+3"
+    w.registry.run("view bookmarked")
+    assert (w.view_kind, w.view_value) == ("view", "bookmarked")

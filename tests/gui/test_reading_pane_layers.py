@@ -160,21 +160,11 @@ def test_clear_layers_removes_every_mark(pane) -> None:
     assert format_at(pane, 5) == bare and pane.layer("entities") == []
 
 
-def test_apply_marks_lasts_until_the_article_is_shown_again(pane) -> None:
-    """The old entry point, kept while features move to set_layer: shown again, its marks go."""
-    pane.set_layer("entities", [Mark(0, 9, entity())])
-    pane.apply_marks([Mark(2, 6, highlight())])
-    assert format_at(pane, 3).background().color() == YELLOW
-    pane.show_article(make_article())
-    assert format_at(pane, 3).background().style() == Qt.BrushStyle.NoBrush
-    assert format_at(pane, 3).foreground().color() == RED
-
-
 def test_the_same_article_in_new_colours_is_drawn_again_with_its_layers(pane) -> None:
     from PySide6.QtGui import QPalette
 
     pane.set_layer("entities", [Mark(0, 9, entity())])
-    pane.apply_marks([Mark(20, 30, highlight())])
+    pane.set_layer("highlights", [Mark(20, 30, highlight())])
     palette = QPalette(pane.palette())
     palette.setColor(QPalette.ColorRole.PlaceholderText, QColor("#123456"))
     pane.setPalette(palette)
@@ -184,4 +174,4 @@ def test_the_same_article_in_new_colours_is_drawn_again_with_its_layers(pane) ->
     assert pane.document().findBlockByNumber(1).text() == "Daily · 2 June 2025"
     assert meta.charFormat().foreground().color() == QColor("#123456")
     assert format_at(pane, 3).foreground().color() == RED
-    assert format_at(pane, 25).background().style() == Qt.BrushStyle.NoBrush
+    assert format_at(pane, 25).background().color() == YELLOW

@@ -27,6 +27,8 @@ class Session(RecordWrites, HighlightWrites, EntityRuleWrites):
         self._store = UserStore(path, backups_dir=backups_dir)
         self._prefs = EntityPrefs(self._store.connection)  # the same connection: one writer, one lock
         self.history = UndoHistory()
+        # What the start did to the data that the user must be told (recovered from a backup, read-only).
+        self.notice: str | None = self._store.notice
 
     @property
     def store(self) -> UserReads:
