@@ -80,7 +80,7 @@ def iter_annotations(data: Any) -> Iterator[dict[str, Any]]:
         return
     if not isinstance(data, dict):
         return
-    kinds = set(_as_list(data.get("type")))
+    kinds = {str(k) for k in _as_list(data.get("type"))}  # str(): a hostile file may put objects here
     if "Annotation" in kinds:
         yield data
     elif "AnnotationCollection" in kinds:
@@ -110,6 +110,8 @@ def _target(anno: dict[str, Any]) -> tuple[str, list[dict[str, Any]], str]:
     t = targets[0]
     if isinstance(t, str):
         return t, [], ""
+    if not isinstance(t, dict):
+        return "", [], ""
     source = t.get("source") or t.get("id") or ""
     if isinstance(source, dict):
         source = source.get("id", "")
@@ -141,7 +143,7 @@ def highlight_from_annotation(anno: dict[str, Any], article_id: str, path: str) 
     if not raw_id.startswith(_URN_UUID):
         raise ValueError(f"highlight id {raw_id!r} is not a urn:uuid")
     _, selectors, style = _target(anno)
-    by_type = {s.get("type"): s for s in selectors}
+    by_type = {str(s.get("type")): s for s in selectors}
     quote = by_type.get("TextQuoteSelector")
     if quote is None or not quote.get("exact"):
         raise ValueError("highlight has no TextQuoteSelector with an exact quote")
