@@ -70,8 +70,8 @@ def _check_output(fmt: str, out: str) -> None:
 @given(items=st.lists(_items(), min_size=1, max_size=3), options=_OPTIONS)
 def _exports(items: list[ExportItem], options: ExportOptions) -> None:
     for fmt in FORMATS:
-        _check_output(fmt, timed(lambda: render(items[0], fmt, options), f"exporting {fmt}"))
-        _check_output(fmt, timed(lambda: render_combined(items, fmt, options), f"exporting combined {fmt}"))
+        _check_output(fmt, timed(lambda f=fmt: render(items[0], f, options), f"exporting {fmt}"))
+        _check_output(fmt, timed(lambda f=fmt: render_combined(items, f, options), f"exporting combined {fmt}"))
     stem = safe_stem(items[0].article.title)
     assert stem and "/" not in stem and not has_controls(stem)
 

@@ -74,3 +74,18 @@ def test_the_command_reports_each_problem_without_a_traceback(
     assert "Traceback" not in captured.err
     assert "nested too deeply to read: 100,000 levels" in captured.err
     assert f"{huge}: 0 added, 0 updated, 0 unchanged (older or equal), 1 skipped" in captured.out
+
+
+def test_objects_where_strings_belong_are_reported_not_a_type_error(tmp_path: Path) -> None:
+    """Found by tests/fuzz: `"type": {}` raised TypeError (unhashable) and a list target AttributeError."""
+    store = UserStore(tmp_path / "u.sqlite3")
+    f = tmp_path / "odd.json"
+    f.write_text(json.dumps({"type": {}, "items": []}), encoding="utf-8")
+    with pytest.raises(ImportProblem, match="no W3C Web Annotations found"):
+        import_annotation_file(f, store)
+    anno = {"id": "urn:uuid:0b7e7f0e-5a55-4a1c-9f4e-2d5c3b1a0f9e", "type": "Annotation",
+            "motivation": "highlighting", "target": [["not", "a", "target"]]}
+    f.write_text(json.dumps(anno), encoding="utf-8")
+    report = import_annotation_file(f, store)
+    assert report.skipped == ["urn:uuid:0b7e7f0e-5a55-4a1c-9f4e-2d5c3b1a0f9e: its target '' is not one of the "
+                              "file's articles"]
