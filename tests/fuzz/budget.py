@@ -1,4 +1,4 @@
-"""How long the fuzzers run, and the per-input time guard.
+"""How long the fuzzers run, the per-input time guard and the memory cap.
 
 `make test` runs a small slice (FUZZ_EXAMPLES examples per fuzzer, a few seconds in all). `make fuzz` sets
 FUZZ_SECONDS: each fuzzer then keeps drawing fresh random batches until its share of that time is spent.
@@ -7,6 +7,7 @@ FUZZ_SECONDS: each fuzzer then keeps drawing fresh random batches until its shar
 from __future__ import annotations
 
 import os
+import resource
 import time
 from collections.abc import Callable
 from typing import Any
@@ -19,6 +20,12 @@ SLICE_EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "12"))
 # One input may take this long before we call it a hang (a loader's worst case on a small input is well under a
 # second; the guard is for the quadratic and endless cases, which take minutes).
 PER_INPUT_SECONDS = float(os.environ.get("FUZZ_PER_INPUT_SECONDS", "20"))
+
+# `make fuzz` caps the address space: a MemoryError then fails the fuzzer (a loader wrapping it into an
+# ImportProblem is caught as an unexpected cause) instead of the machine swapping.
+MEMORY_MB = int(os.environ.get("FUZZ_MEMORY_MB", "0"))
+if MEMORY_MB:
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_MB * 1024 * 1024, resource.getrlimit(resource.RLIMIT_AS)[1]))
 
 SETTINGS = settings(
     max_examples=200 if TOTAL_SECONDS else SLICE_EXAMPLES,

@@ -120,3 +120,14 @@ def test_extract_prints_no_terminal_escapes_or_bidi_overrides(
     assert main(["extract", "--json", str(f)]) == 0
     line = capsys.readouterr().out
     assert "\x1b" not in line and "\\u001b[2J" in line
+
+
+def test_a_non_ascii_byte_in_an_mhtml_header_is_read_not_a_crash(fx: Path, tmp_path: Path) -> None:
+    """Found by tests/fuzz: compat32 returns a Header object there, which has no .strip()."""
+    data = (fx / "page.mht").read_bytes()
+    f = tmp_path / "page.mht"
+    f.write_bytes(data[:57] + b"\x80" + data[57:])  # inside the Snapshot-Content-Location value
+    [article] = load_file(f)
+    # The damaged location names no part any more, so the archive's first page is the one read.
+    assert article.title == "Staudamm besteht Sicherheitsprüfung"
+    assert article.format == "mhtml"
