@@ -87,7 +87,7 @@ def _parts(msg: Message) -> tuple[str, str]:
     for part in msg.walk():
         if part.is_multipart():
             continue
-        if (part.get("Content-Disposition") or "").lower().startswith("attachment"):
+        if str(part.get("Content-Disposition") or "").lower().startswith("attachment"):  # may be a Header
             continue
         kind = part.get_content_type()
         if kind == "text/html" and not html:

@@ -131,3 +131,13 @@ def test_a_non_ascii_byte_in_an_mhtml_header_is_read_not_a_crash(fx: Path, tmp_p
     # The damaged location names no part any more, so the archive's first page is the one read.
     assert article.title == "Staudamm besteht Sicherheitsprüfung"
     assert article.format == "mhtml"
+
+
+def test_a_non_ascii_byte_in_a_content_disposition_is_read_not_a_crash(tmp_path: Path) -> None:
+    """Same trap as the MHTML one, in e-mail parts: Header.lower() does not exist."""
+    f = tmp_path / "a.eml"
+    f.write_bytes(b"From: a@b.c\nSubject: Hi\nContent-Type: multipart/mixed; boundary=XX\n\n--XX\n"
+                  b"Content-Type: text/plain\nContent-Disposition: inline; filename=\x80x\n\n"
+                  b"Hello there, this is the body.\n--XX--\n")
+    [article] = load_file(f)
+    assert (article.title, article.text) == ("Hi", "Hello there, this is the body.")
