@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 ARGS ?=
 
-.PHONY: run test lint bench qt-libs clean
+.PHONY: run test lint bench fuzz qt-libs clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -25,6 +25,12 @@ lint: $(STAMP)
 
 test: $(STAMP) qt-libs lint
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+
+# Hypothesis fuzzing of every loader, the exporters and the annotation importer: FUZZ_SECONDS in all (20 minutes),
+# each input under FUZZ_PER_INPUT_SECONDS, the process under FUZZ_MEMORY_MB. `make test` runs a small slice.
+FUZZ_SECONDS ?= 1200
+fuzz: $(STAMP)
+	FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_MEMORY_MB=$${FUZZ_MEMORY_MB:-3072} $(PY) -m pytest tests/fuzz -x -p no:pytestqt
 
 bench: $(STAMP) qt-libs
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/run.py

@@ -39,6 +39,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--notes", choices=NOTE_STYLES, default="footnotes",
                         help="Markdown: highlight notes as footnotes or as block quotes (default: footnotes)")
     parser.add_argument("--page-size", choices=PAGE_SIZES, default="A4", help="PDF page size (default: A4)")
+    parser.add_argument("--no-paths", action="store_true",
+                        help="JSON: leave local file paths out (for files you share with others)")
 
 
 def _fail(message: str, code: int = 1) -> int:
@@ -107,7 +109,8 @@ def run(args: argparse.Namespace) -> int:
             print(f"{PROG}: {problem}", file=sys.stderr)
         if not items:
             return _fail("nothing to export")
-        options = ExportOptions(include_entities=args.entities, note_style=args.notes, page_size=args.page_size)
+        options = ExportOptions(include_entities=args.entities, note_style=args.notes, page_size=args.page_size,
+                                include_paths=not args.no_paths)
         pdf_writer: PdfWriter | None = None
         if args.format == "pdf":  # Qt draws the PDF; imported only for this format
             from reader.ui.export_pdf import write_pdf

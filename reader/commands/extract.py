@@ -12,6 +12,7 @@ from typing import TextIO
 from reader.core.article import Article
 from reader.core.errors import ImportProblem
 from reader.core.formats import DEFAULT_MAX_BYTES, iter_article_files, load_file
+from reader.core.safe_text import escape_json_controls, strip_controls
 
 NAME = "extract"
 HELP = "print the title, byline, date, source and clean text of article files (or --json lines)"
@@ -46,12 +47,17 @@ def article_record(article: Article) -> dict[str, str]:
 
 
 def _print_text(article: Article, out: TextIO) -> None:
-    out.write(f"== {article.path} ({article.format})\n")
+    # Articles and file names may carry terminal escapes or bidi overrides: never print them raw.
+    out.write(strip_controls(f"== {article.path} ({article.format})") + "\n")
     for name in _FIELDS:
         value = getattr(article, name)
         if value:
-            out.write(f"{name.capitalize()}: {value}\n")
-    out.write("\n" + article.text + "\n\n")
+            out.write(strip_controls(f"{name.capitalize()}: {value}") + "\n")
+    out.write("\n" + strip_controls(article.text) + "\n\n")
+
+
+def _json_line(record: dict[str, str]) -> str:
+    return escape_json_controls(json.dumps(record, ensure_ascii=False)) + "\n"
 
 
 def run(args: argparse.Namespace) -> int:
@@ -65,13 +71,13 @@ def run(args: argparse.Namespace) -> int:
             failed += 1
             message = f"{problem.reason} {problem.advice}".strip()
             if args.json:
-                out.write(json.dumps({"path": str(path), "error": message}, ensure_ascii=False) + "\n")
+                out.write(_json_line({"path": str(path), "error": message}))
             else:
-                print(f"news-reader extract: {path}: {message}", file=sys.stderr)
+                print(strip_controls(f"news-reader extract: {path}: {message}"), file=sys.stderr)
             continue
         for article in articles:
             if args.json:
-                out.write(json.dumps(article_record(article), ensure_ascii=False) + "\n")
+                out.write(_json_line(article_record(article)))
             else:
                 _print_text(article, out)
     out.flush()

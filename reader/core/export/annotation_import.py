@@ -7,6 +7,7 @@ newer `modified` time wins and the older is left alone, so importing the same fi
 from __future__ import annotations
 
 import json
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -15,9 +16,15 @@ from typing import Any, Protocol
 
 from reader.core.annotation import HIGHLIGHT_COLORS, Bookmark, Highlight, Note, TextQuote
 from reader.core.errors import ImportProblem
+from reader.core.formats.jsondata import json_depth
 
 _URN_UUID = "urn:uuid:"
 _ARTICLE_URN = "urn:news-reader:article:"
+# Our exports nest 7 levels; anything far deeper is not an annotation file and would exhaust the stack.
+MAX_NESTING = 64
+# Far past any article the size limit lets in, and inside SQLite's 64-bit integers.
+MAX_POSITION = 2**31 - 1
+_ADVICE = "choose a file exported as JSON annotations"
 
 
 class AnnotationStore(Protocol):
@@ -73,7 +80,7 @@ def iter_annotations(data: Any) -> Iterator[dict[str, Any]]:
         return
     if not isinstance(data, dict):
         return
-    kinds = set(_as_list(data.get("type")))
+    kinds = {str(k) for k in _as_list(data.get("type"))}  # str(): a hostile file may put objects here
     if "Annotation" in kinds:
         yield data
     elif "AnnotationCollection" in kinds:
@@ -103,6 +110,8 @@ def _target(anno: dict[str, Any]) -> tuple[str, list[dict[str, Any]], str]:
     t = targets[0]
     if isinstance(t, str):
         return t, [], ""
+    if not isinstance(t, dict):
+        return "", [], ""
     source = t.get("source") or t.get("id") or ""
     if isinstance(source, dict):
         source = source.get("id", "")
@@ -134,14 +143,14 @@ def highlight_from_annotation(anno: dict[str, Any], article_id: str, path: str) 
     if not raw_id.startswith(_URN_UUID):
         raise ValueError(f"highlight id {raw_id!r} is not a urn:uuid")
     _, selectors, style = _target(anno)
-    by_type = {s.get("type"): s for s in selectors}
+    by_type = {str(s.get("type")): s for s in selectors}
     quote = by_type.get("TextQuoteSelector")
     if quote is None or not quote.get("exact"):
         raise ValueError("highlight has no TextQuoteSelector with an exact quote")
     exact = str(quote["exact"])
     pos = by_type.get("TextPositionSelector")
     if pos is not None:
-        start, end, orphan = int(pos["start"]), int(pos["end"]), False
+        start, end, orphan = _position(pos.get("start"), "start"), _position(pos.get("end"), "end"), False
         if not 0 <= start < end:
             raise ValueError(f"bad TextPositionSelector start={start} end={end}")
     else:  # no position: the highlight could not be placed when it was exported
@@ -152,6 +161,17 @@ def highlight_from_annotation(anno: dict[str, Any], article_id: str, path: str) 
         color=style if style in HIGHLIGHT_COLORS else "yellow", note="\n\n".join(_bodies(anno, "commenting")),
         path=path, created=str(anno.get("created", "")), modified=str(anno.get("modified", "")), orphan=orphan,
     )  # fmt: skip
+
+
+def _position(value: Any, name: str) -> int:
+    """A TextPositionSelector offset: a whole number from 0 to MAX_POSITION, else ValueError saying why."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError(f"TextPositionSelector {name} {value!r} is not a number")
+    if isinstance(value, float) and not value.is_integer():
+        raise ValueError(f"TextPositionSelector {name} {value!r} is not a whole number")
+    if not 0 <= value <= MAX_POSITION:
+        raise ValueError(f"TextPositionSelector {name} {value:g} is outside any article (0 to {MAX_POSITION:,})")
+    return int(value)
 
 
 class _Merger:
@@ -241,11 +261,31 @@ def import_annotation_file(path: str | Path, store: AnnotationStore) -> ImportRe
     """Read a .json file and merge it; ImportProblem when the file cannot be read as Web Annotation JSON."""
     p = Path(path)
     try:
-        data = json.loads(p.read_text(encoding="utf-8"))
+        if not stat.S_ISREG(p.stat().st_mode):  # a FIFO would block the read forever
+            raise ImportProblem(str(p), "not a regular file (a folder, pipe or device)", _ADVICE)
+        text = p.read_text(encoding="utf-8")
     except OSError as exc:
         raise ImportProblem(str(p), f"cannot read the file ({exc.strerror or exc})", "check the path") from exc
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ImportProblem(str(p), f"not valid JSON ({exc})", "choose a file exported as JSON annotations") from exc
+    except UnicodeDecodeError as exc:
+        raise ImportProblem(str(p), f"not valid JSON ({exc})", _ADVICE) from exc
+    return merge_annotations(parse_annotation_json(text, str(p)), store)
+
+
+def _refuse_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def parse_annotation_json(text: str, where: str) -> Any:
+    """The parsed document, or ImportProblem: too deep, not JSON, NaN/Infinity, or no annotations in it."""
+    depth = json_depth(text)
+    if depth > MAX_NESTING:
+        raise ImportProblem(where, f"nested too deeply to read: {depth:,} levels (an export has under 10)", _ADVICE)
+    try:
+        data = json.loads(text, parse_constant=_refuse_constant)
+    except json.JSONDecodeError as exc:
+        raise ImportProblem(where, f"not valid JSON ({exc})", _ADVICE) from exc
+    except (ValueError, RecursionError) as exc:
+        raise ImportProblem(where, f"not valid JSON ({exc})", _ADVICE) from exc
     if not any(True for _ in iter_annotations(data)):
-        raise ImportProblem(str(p), "no W3C Web Annotations found", "choose a file exported as JSON annotations")
-    return merge_annotations(data, store)
+        raise ImportProblem(where, "no W3C Web Annotations found", _ADVICE)
+    return data

@@ -77,11 +77,14 @@ def item_annotations(item: ExportItem, source: str) -> list[dict[str, Any]]:
     return out
 
 
-def article_metadata(item: ExportItem, source: str) -> dict[str, Any]:
+def article_metadata(item: ExportItem, source: str, *, include_paths: bool = True) -> dict[str, Any]:
+    """Our `articles` entry for one item; `url` is a plain property (never a target unless http/https/file)."""
     a = item.article
     meta: dict[str, Any] = {"id": source, "articleId": a.id, "title": a.title}
-    for key, value in (("byline", a.byline), ("publisher", a.source), ("published", a.published), ("url", a.url),
-                       ("path", a.path), ("language", a.language), ("description", a.description)):
+    url = a.url if include_paths or not a.url.lower().startswith("file:") else ""
+    path = a.path if include_paths else ""
+    for key, value in (("byline", a.byline), ("publisher", a.source), ("published", a.published), ("url", url),
+                       ("path", path), ("language", a.language), ("description", a.description)):
         if value:
             meta[key] = value
     if a.tags:
@@ -89,12 +92,12 @@ def article_metadata(item: ExportItem, source: str) -> dict[str, Any]:
     return meta
 
 
-def _sources(items: Sequence[ExportItem]) -> list[str]:
+def _sources(items: Sequence[ExportItem], include_paths: bool = True) -> list[str]:
     """Each item's target IRI, made unique when two articles share a URL (the fragment names the article)."""
     seen: set[str] = set()
     out = []
     for it in items:
-        iri = it.source_iri()
+        iri = it.source_iri(include_paths=include_paths)
         if iri in seen:
             iri = f"{iri}#news-reader-article={it.article.id}"
         seen.add(iri)
@@ -106,7 +109,7 @@ def collection(items: Sequence[ExportItem], options: ExportOptions | None = None
     """The AnnotationCollection (with its one embedded AnnotationPage) for the given articles."""
     options = options or ExportOptions()
     exported = options.exported_at()
-    sources = _sources(items)
+    sources = _sources(items, options.include_paths)
     annotations = [a for it, src in zip(items, sources, strict=True) for a in item_annotations(it, src)]
     key = ",".join(it.article.id for it in items) + "@" + exported
     label = items[0].article.title if len(items) == 1 else f"{len(items)} articles"
@@ -119,7 +122,8 @@ def collection(items: Sequence[ExportItem], options: ExportOptions | None = None
         "generated": exported,
         "total": len(annotations),
         "first": {"id": derived_id("page", key), "type": "AnnotationPage", "startIndex": 0, "items": annotations},
-        "articles": [article_metadata(it, src) for it, src in zip(items, sources, strict=True)],
+        "articles": [article_metadata(it, src, include_paths=options.include_paths)
+                     for it, src in zip(items, sources, strict=True)],
     }
 
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from reader.core.errors import ReaderError
 from reader.core.export.annotation_json import to_json, to_json_combined
+from reader.core.export.escape import clean_output
 from reader.core.export.filenames import NamePicker, safe_stem
 from reader.core.export.html import to_html, to_html_combined, to_pdf_html, to_pdf_html_combined
 from reader.core.export.item import ExportItem, ExportOptions
@@ -76,12 +77,12 @@ def export_format(fmt: str) -> ExportFormat:
 def render(item: ExportItem, fmt: str, options: ExportOptions | None = None) -> str:
     """One article in a text format ("pdf" gives the HTML the PDF is drawn from)."""
     export_format(fmt)
-    return _SINGLE[fmt](item, options or ExportOptions())
+    return clean_output(fmt, _SINGLE[fmt](item, options or ExportOptions()))
 
 
 def render_combined(items: Sequence[ExportItem], fmt: str, options: ExportOptions | None = None) -> str:
     export_format(fmt)
-    return _COMBINED[fmt](items, options or ExportOptions())
+    return clean_output(fmt, _COMBINED[fmt](items, options or ExportOptions()))
 
 
 def plan_paths(items: Sequence[ExportItem], *, fmt: str, out: str | Path, combined: bool) -> list[Path]:
@@ -128,7 +129,7 @@ def export_items(
         raise ExportError("nothing to export: no articles were chosen")
     options = options or ExportOptions()
     if not options.exported:  # one time stamp for every file of the batch
-        options = ExportOptions(options.include_entities, options.note_style, options.page_size, options.exported_at())
+        options = replace(options, exported=options.exported_at())
     paths = plan_paths(items, fmt=fmt, out=out, combined=combined)
     existing = [p for p in paths if p.exists()]
     if existing and not force:

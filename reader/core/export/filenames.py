@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from reader.core.safe_text import strip_controls
+
 # Windows refuses these as a file's stem whatever the extension (and COM0/LPT0 and superscript digits too).
 _RESERVED = {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"} | {
     f"{p}{d}" for p in ("COM", "LPT") for d in ("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "¹", "²", "³")
@@ -17,7 +19,7 @@ MAX_NAME_BYTES = 240  # most file systems allow 255 bytes per name
 
 def safe_stem(title: str, fallback: str = "article") -> str:
     """A file-name stem from a title: forbidden characters replaced, no trailing dots or spaces, not reserved."""
-    text = unicodedata.normalize("NFC", title)
+    text = unicodedata.normalize("NFC", strip_controls(title))  # an RLO would spoof the extension
     text = _FORBIDDEN.sub(" ", text)
     # no leading dot (hidden file) or dash (read as an option on command lines), no trailing dot or space (Windows)
     text = _SPACES.sub(" ", text).lstrip(" .-").rstrip(" .")

@@ -38,6 +38,7 @@ class ExportOptions:
     note_style: str = "footnotes"  # Markdown: highlight notes as footnotes or as block quotes
     page_size: str = "A4"  # PDF only
     exported: str = ""  # ISO 8601 time stamp written into the files; "" means now
+    include_paths: bool = True  # JSON: local file paths (a backup of your own); False for files you share
 
     def __post_init__(self) -> None:
         if self.note_style not in NOTE_STYLES:
@@ -78,17 +79,23 @@ class ExportItem:
                 out.append(t)
         return out
 
-    def source_iri(self) -> str:
-        """The IRI annotations target: the article's URL, else a file:// URI of its path, else a URN of its id."""
+    def source_iri(self, *, include_paths: bool = True) -> str:
+        """The IRI annotations target: the article's http(s) URL, else a file:// URI of its path, else a URN of its id.
+
+        Any other URL (`javascript:`, `data:`...) is never a target; without `include_paths` no local path is.
+        """
         a = self.article
-        if a.url:
-            return a.url
-        if a.path:
+        if a.url.lower().startswith(("http://", "https://", "file://")) and not any(c.isspace() for c in a.url):
+            return a.url if include_paths or not a.url.lower().startswith("file:") else self._urn()
+        if a.path and include_paths:
             try:
                 return Path(a.path).resolve().as_uri()
             except ValueError:
                 pass
-        return f"urn:news-reader:article:{a.id}"
+        return self._urn()
+
+    def _urn(self) -> str:
+        return f"urn:news-reader:article:{self.article.id}"
 
     def note_text(self) -> str:
         return self.note.text.strip() if self.note else ""

@@ -10,7 +10,8 @@ import re
 from collections.abc import Sequence
 
 from reader.core.annotation import Highlight
-from reader.core.export.item import ExportItem, ExportOptions, byline_parts, is_web_url
+from reader.core.export.escape import code_fence, markdown_autolink, markdown_tag
+from reader.core.export.item import ExportItem, ExportOptions, byline_parts
 from reader.core.export.layout import BlockLayout, entity_index, entity_label, layout
 
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<#])")
@@ -93,7 +94,7 @@ def _note_quote(h: Highlight) -> str:
 def _render_block(bl: BlockLayout, fn: dict[str, int], prefix: str, footnotes: bool) -> str:
     b = bl.block
     if b.kind == "pre":
-        fence = "````" if "```" in b.text else "```"
+        fence = code_fence(b.text)
         refs = "".join(_ref(prefix, fn[h.id]) for h in bl.ending if h.note.strip()) if footnotes else ""
         return f"{fence}\n{b.text}\n{fence}" + (f"\n\n{refs}" if refs else "")
     text = _block_text(bl, fn, prefix, footnotes)
@@ -170,8 +171,8 @@ def article_markdown(
     if meta:
         parts.append(f"*{escape_md(meta)}*")
     if details and (a.url or item.tags()):
-        tags = " ".join("#" + "-".join(t.split()) for t in item.tags())
-        url = (f"<{a.url}>" if is_web_url(a.url) and ">" not in a.url else escape_md(a.url)) if a.url else ""
+        tags = " ".join(t for t in (markdown_tag(t) for t in item.tags()) if t)
+        url = (markdown_autolink(a.url) or escape_md(a.url)) if a.url else ""
         parts.append(" · ".join(x for x in (url, tags) if x))
     body, defs = _body(item, options, prefix)
     if body:

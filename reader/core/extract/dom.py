@@ -6,6 +6,8 @@ import re
 
 from lxml import etree
 
+from reader.core.extract.repair import close_void_elements, flatten_deep
+
 # Elements whose content is never part of an article's readable text.
 DROP_TAGS = frozenset(
     "script style noscript template svg math canvas iframe object embed video audio source track map "
@@ -30,13 +32,23 @@ def parse_html(html: str) -> etree._Element | None:
     html = _NOT_XML_TEXT.sub("", html)
     if not html.strip():
         return None
+    html = close_void_elements(html)
+    root, too_deep = _parse(html)
+    if too_deep:  # libxml2 dropped everything below 256 levels: parse again with the deep tags flattened
+        root, _ = _parse(flatten_deep(html))
+    return root
+
+
+def _parse(html: str) -> tuple[etree._Element | None, bool]:
+    """(tree or None, whether libxml2 hit its nesting limit)."""
     # Plain lxml elements (not lxml.html's classes) are much faster to walk.
     parser = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, huge_tree=False)
     try:
         root = etree.fromstring(html, parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
-        return None
-    return root
+        root = None
+    too_deep = any(e.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT for e in parser.error_log)
+    return root, too_deep
 
 
 def text_of(el: etree._Element) -> str:
@@ -60,7 +72,7 @@ def is_hidden(el: etree._Element) -> bool:
 def strip_never_text(root: etree._Element) -> None:
     """Remove scripts, styles, form controls and hidden elements in place.
 
-    Nesting depth needs no guard here: libxml2 stops at 256 levels unless huge_tree is set.
+    Nesting depth needs no guard here: parse_html flattens anything deeper than libxml2's 256 levels.
     """
     doomed = []
     for el in root.iter():

@@ -35,6 +35,9 @@ _ALIASES = {
     "unicode": "utf-16",
 }
 
+# Text codecs Python has that are not document charsets: they raise on ordinary bytes or turn them into markup.
+_NOT_CHARSETS = frozenset({"idna", "punycode", "unicode-escape", "raw-unicode-escape", "undefined", "charmap"})
+
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]+)""", re.I)
 _XML_DECL = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_.\-]+)["']""")
 _MIME_CHARSET = re.compile(rb"""charset\s*=\s*["']?([A-Za-z0-9_:.\-]+)""", re.I)
@@ -56,9 +59,13 @@ def normalise_charset(label: str | bytes | None) -> str | None:
     text = text.strip().strip("\"'").lower()
     text = _ALIASES.get(text, text)
     try:
-        return codecs.lookup(text).name
-    except LookupError:
+        info = codecs.lookup(text)
+    except (LookupError, ValueError):  # ValueError: a label holding a NUL byte
         return None
+    # rot13, zlib, base64, hex, uu... are bytes-to-bytes or str-to-str codecs, not text encodings.
+    if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_CHARSETS:
+        return None
+    return info.name
 
 
 def declared_charset(head: bytes) -> str | None:

@@ -116,6 +116,28 @@ def _items(data: Any, depth: int = 0) -> list[dict[str, Any]]:
     return []
 
 
+_JSON_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
+_JSON_BRACKET = re.compile(r"[\[\]{}]")
+
+
+def json_depth(text: str) -> int:
+    """How deeply arrays and objects nest in JSON text (strings skipped); read without recursion."""
+    depth = deepest = 0
+    for m in _JSON_BRACKET.finditer(_JSON_STRING.sub("", text)):
+        depth = depth + 1 if m.group() in "[{" else max(0, depth - 1)
+        deepest = max(deepest, depth)
+    return deepest
+
+
+def too_deep(path: Path, text: str) -> ImportProblem:
+    """The problem for JSON that is valid but nested deeper than Python's parser can follow."""
+    return ImportProblem(
+        str(path),
+        f"The file is nested too deeply to read: {json_depth(text):,} levels.",
+        "News items nest a few levels at most; check that this is a news export and not generated data.",
+    )
+
+
 def _bad_json(path: Path, exc: Exception) -> ImportProblem:
     where = f" (line {exc.lineno})" if isinstance(exc, json.JSONDecodeError) else ""
     return ImportProblem(
@@ -146,7 +168,9 @@ def load_json(data: bytes, path: Path, fmt: str = "json") -> list[Article]:
     text = _decode(data, path)
     try:
         doc = json.loads(text)
-    except (ValueError, RecursionError) as exc:
+    except RecursionError as exc:
+        raise too_deep(path, text) from exc
+    except ValueError as exc:
         raise _bad_json(path, exc) from exc
     defaults = _defaults(doc)
     articles = [a for item in _items(doc) if (a := item_article(item, path, fmt, defaults)) is not None]
@@ -170,7 +194,11 @@ def load_jsonl(data: bytes, path: Path) -> list[Article]:
             continue
         try:
             doc = json.loads(line)
-        except (ValueError, RecursionError) as exc:
+        except RecursionError:
+            errors += 1
+            first_error = first_error or too_deep(path, line)
+            continue
+        except ValueError as exc:
             errors += 1
             first_error = first_error or exc
             continue
@@ -179,5 +207,5 @@ def load_jsonl(data: bytes, path: Path) -> list[Article]:
             if article is not None:
                 articles.append(article)
     if not articles and first_error is not None:
-        raise _bad_json(path, first_error)
+        raise first_error if isinstance(first_error, ImportProblem) else _bad_json(path, first_error)
     return articles

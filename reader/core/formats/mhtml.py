@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import email
 import email.policy
+from email.message import Message
 from pathlib import Path
 
 from reader.core.article import Article
@@ -12,15 +13,21 @@ from reader.core.formats.encoding import decode_bytes
 from reader.core.formats.html import html_to_article
 
 
+def _text_header(msg: Message, name: str) -> str:
+    # compat32 hands back an email.header.Header, not a str, for a value holding non-ASCII bytes.
+    value = msg.get(name)
+    return str(value).strip() if value is not None else ""
+
+
 def load_mhtml(data: bytes, path: Path) -> list[Article]:
     """Load the main HTML document of a web archive."""
     msg = email.message_from_bytes(data, policy=email.policy.compat32)
-    wanted = (msg.get("Snapshot-Content-Location") or "").strip()
+    wanted = _text_header(msg, "Snapshot-Content-Location")
     chosen = None
     for part in msg.walk():
         if part.is_multipart() or part.get_content_type() != "text/html":
             continue
-        if chosen is None or (wanted and (part.get("Content-Location") or "").strip() == wanted):
+        if chosen is None or (wanted and _text_header(part, "Content-Location") == wanted):
             chosen = part
     if chosen is None:
         raise ImportProblem(
@@ -32,5 +39,5 @@ def load_mhtml(data: bytes, path: Path) -> list[Article]:
     if not isinstance(payload, bytes) or not payload.strip():
         raise ImportProblem(str(path), "The web archive's page is empty.", "Save the page again.")
     text, _ = decode_bytes(payload, chosen.get_content_charset())
-    url = (chosen.get("Content-Location") or wanted or "").strip()
+    url = _text_header(chosen, "Content-Location") or wanted
     return [html_to_article(text, path, fmt="mhtml", url=url)]

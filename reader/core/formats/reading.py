@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import stat
 import zlib
 from pathlib import Path
 
@@ -51,7 +52,17 @@ def gunzip_limited(data: bytes, path: Path | str, limit: int) -> bytes:
 def read_limited(path: Path, max_bytes: int) -> bytes:
     """The file's content (decompressed when gzip), refusing files over the size limit."""
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(path)
+        if not stat.S_ISREG(info.st_mode):
+            # Opening a FIFO blocks until someone writes to it, and a device never ends: refuse before opening.
+            raise ImportProblem(
+                str(path),
+                "This is not a regular file (it is a pipe, socket or device), so it cannot be read as an article.",
+                "Save the article to an ordinary file and import that.",
+            )
+        size = info.st_size
         if size > max_bytes:
             raise too_large(path, max_bytes)
         with path.open("rb") as fh:

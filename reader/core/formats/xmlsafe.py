@@ -7,6 +7,8 @@ import re
 
 from lxml import etree
 
+from reader.core.extract.repair import MAX_DEPTH, flatten_deep, nesting_depth
+
 # A whole DOCTYPE, including an internal subset where entity tricks live.
 _DOCTYPE = re.compile(r"<!DOCTYPE[^\[>]*(?:\[.*?\]\s*)?>", re.S | re.I)
 _NAMED_ENTITY = re.compile(r"&([A-Za-z][A-Za-z0-9]{1,31});")
@@ -32,6 +34,8 @@ def parse_xml(text: str) -> etree._Element | None:
     text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)  # lxml refuses str input with an encoding declaration
     text = _DOCTYPE.sub("", text, count=1)
     text = _numeric_entities(text)
+    if nesting_depth(text, xml=True) > MAX_DEPTH:  # libxml2 drops whatever lies deeper than 256 levels
+        text = flatten_deep(text, MAX_DEPTH, xml=True)
     parser = etree.XMLParser(
         resolve_entities=False,
         no_network=True,
