@@ -176,6 +176,7 @@ class MainWindow(LibraryViews):
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
         self.splitDockWidget(self.library_dock, dock, Qt.Orientation.Vertical)
         dock.setVisible(visible)
+        dock.visibilityChanged.connect(lambda _shown: window_actions.fit_left_column(self))
         self._panels.append(dock)
         return dock
 

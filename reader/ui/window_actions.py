@@ -9,9 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QDockWidget, QMessageBox, QWidget
 
 from reader.ui.commands import key_text
 from reader.ui.operations import FAILED
@@ -86,3 +86,18 @@ def open_original(w: MainWindow) -> None:
         w.show_message(f"No program opened {path}", 10000)
         QMessageBox.warning(w, "Could not open the file", message)
 
+
+
+LEFT_COLUMN = 235  # the left column's width with a panel in it
+
+
+def fit_left_column(w: MainWindow) -> None:
+    """With every panel hidden, the left column narrows to the sidebar's names; the room goes to the list."""
+    panels = [d for d in w.findChildren(QDockWidget) if d is not w.library_dock]
+    if any(not d.isHidden() for d in panels):
+        width = max(w.library_dock.width(), LEFT_COLUMN)
+    else:
+        sidebar = w.sidebar
+        names = sidebar.sizeHintForColumn(0) + sidebar.indentation() + 2 * sidebar.frameWidth()
+        width = min(w.library_dock.width(), names + sidebar.verticalScrollBar().sizeHint().width())
+    w.resizeDocks([w.library_dock], [width], Qt.Orientation.Horizontal)
