@@ -15,10 +15,10 @@ PARAGRAPH_BREAK = "\n\n"
 def paragraph_at(text: str, offset: int) -> tuple[int, int]:
     """(start, end) of the paragraph holding `offset`; between two paragraphs, the next one."""
     offset = max(0, min(offset, len(text)))
+    if offset > 0 and text.startswith(PARAGRAPH_BREAK, offset - 1):  # inside the break itself
+        offset += 1
     start = text.rfind(PARAGRAPH_BREAK, 0, offset)
     start = 0 if start < 0 else start + len(PARAGRAPH_BREAK)
-    if start > offset:  # `offset` sits on the break itself
-        start = offset
     end = text.find(PARAGRAPH_BREAK, start)
     end = len(text) if end < 0 else end
     return _trimmed(text, start, end)
