@@ -15,7 +15,7 @@ from typing import TypeVar
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QColor
-from PySide6.QtWidgets import QColorDialog, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QColorDialog, QDialog, QMessageBox, QWidget
 
 from reader.core.article import Article
 from reader.core.entities import ENTITY_TYPES, EntityGroup, EntitySpan, group_mentions
@@ -51,6 +51,7 @@ class EntityFeature(QObject):
         self.watch_hits: list[WatchHit] = []
         self._tagged: set[tuple[int, int, str]] = set()  # spans as the tagger left them (the rest are corrections)
         self._cycle: dict[tuple[str, str], int] = {}
+        self._focus_before: QWidget | None = None  # where F9 took the focus from, to give it back
         self.panel = EntityPanel()
         visible = bool(context.settings.get("entity_panel_visible", True))
         self.dock = context.add_panel("Entities", self.panel, "entityDock", visible=visible)
@@ -261,12 +262,19 @@ class EntityFeature(QObject):
         dialog.exec()
 
     def toggle_panel(self) -> None:
-        visible = not (self.dock.isVisible() and self.panel.tree.hasFocus())
+        """F9: show the panel with the focus in it; pressed in the panel, hide it and give the focus back."""
+        focus = QApplication.focusWidget()
+        visible = not (self.dock.isVisible() and focus is not None and self.panel.isAncestorOf(focus))
+        if visible and focus is not None and not self.panel.isAncestorOf(focus):
+            self._focus_before = focus
         self.dock.setVisible(visible)
         self.context.settings.set("entity_panel_visible", visible)
         if visible:
             self.panel.tabs.setCurrentIndex(0)
             self.panel.tree.setFocus()
+        else:  # not to whatever Qt picks next (the filter box would swallow j and k)
+            back = self._focus_before
+            (back if back is not None and back.isVisible() else self.pane).setFocus()
 
     # --- corrections and watch terms --------------------------------------------------------
 

@@ -2,7 +2,7 @@
 
 Entities change the text colour and get an underline whose style (solid, dash, wave, dot...) is
 a second cue for readers who cannot tell the colours apart; user highlights use background
-colours, so both show at once. Watch terms are bold with an overline, in their own colour.
+colours, so both show at once. Watch terms are bold, in their own colour.
 """
 
 from __future__ import annotations
@@ -81,11 +81,10 @@ def readable(color: str | QColor, theme: str, minimum: float = 4.5) -> QColor:
 
 
 def watch_format(color: str, theme: str) -> QTextCharFormat:
-    """A watch term: bold, overlined, in its colour (made readable on this theme's page)."""
+    """A watch term: bold, in its colour (made readable on this theme's page)."""
     fmt = QTextCharFormat()
     fmt.setForeground(readable(color, theme))
     fmt.setFontWeight(QFont.Weight.Bold)
-    fmt.setFontOverline(True)
     return fmt
 
 

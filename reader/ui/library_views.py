@@ -17,14 +17,17 @@ from reader.core.store.library_query import ListQuery, parse_filter
 from reader.paths import Paths, resources_dir
 from reader.settings import Settings
 from reader.ui.article_list import ArticleListModel, ArticleListView
+from reader.ui.notes_panel import NotesPanel
 from reader.ui.problems_view import ProblemsView
 from reader.ui.reading_pane import ReadingPane
-from reader.ui.sidebar import Sidebar
+from reader.ui.reading_position import ReadingPositions
+from reader.ui.sidebar import Sidebar, unread_counts
 from reader.ui.workers import ScanWorker
 
 EMPTY_LIBRARY = ("Your library is empty.\n\nAdd a folder of saved articles (text, Markdown, HTML, feeds, JSON, "
                  "e-mail) with File › Add Folder… (Ctrl+O), or open files by naming them on the command line.")
 CHOOSE_ARTICLE = "Choose an article in the list (j and k move through it)."
+NOT_IN_LIST = "The article you were reading is not in this list. Choose one (j and k move through it)."
 
 
 def count_text(n: int) -> str:
@@ -58,7 +61,10 @@ class LibraryViews(QMainWindow):
     problems_view: ProblemsView
     list_stack: QStackedWidget
     reading_pane: ReadingPane
+    reading_positions: ReadingPositions
+    notes_panel: NotesPanel
     status_label: QLabel
+    opening_marks_read: bool
 
     def max_import_bytes(self) -> int:
         """The size limit for one file, from the `max_import_mb` setting (50 MB unless changed)."""
@@ -121,7 +127,13 @@ class LibraryViews(QMainWindow):
     def select_last_article(self) -> bool:
         """Show the article the user was reading when the window last closed."""
         last = self.settings.get("last_article")
-        return isinstance(last, str) and self.select_article(last)
+        if not isinstance(last, str):
+            return False
+        self.opening_marks_read = False  # putting it back is not reading it: only the user's own open marks read
+        try:
+            return self.select_article(last)
+        finally:
+            self.opening_marks_read = True
 
     def start_reading(self) -> None:
         """On start: back at the last article (from the cache, before any scan) with the keys on the list."""
@@ -151,6 +163,12 @@ class LibraryViews(QMainWindow):
             "annotated": len(self.store.annotated_ids()),
             "problems": len(self.library.problems()),
         })  # fmt: skip
+        self.refresh_unread_counts()
+
+    def refresh_unread_counts(self) -> None:
+        """Unread (n) and each folder's unread count in the sidebar."""
+        if not self.closed:
+            self.sidebar.set_counts(unread_counts(self.library, self.store.read_ids(), self.library_folders()))
 
     def set_view(self, kind: str, value: str) -> None:
         self.view_kind, self.view_value = kind, value
@@ -213,6 +231,24 @@ class LibraryViews(QMainWindow):
         if keep and self.model.row_of(keep) >= 0:
             self.select_article(keep)
         self.status_label.setText(f"{len(self.model.ids):,} of {count_text(self.library.count())}")
+        self.keep_pane_in_list()
+
+    def keep_pane_in_list(self) -> None:
+        """After a view or filter change: keep the shown article if the new list has it, else the placeholder.
+
+        The first row is not opened in its place: that would mark read an article the user never chose.
+        """
+        if self.current_id is None or self.list_stack.currentWidget() is not self.list_view:
+            return
+        if self.model.row_of(self.current_id) >= 0:
+            self.select_article(self.current_id)
+            return
+        self.reading_positions.save(self.current_id)
+        self.current_id = None
+        self.notes_panel.set_article(None)
+        self.notes_panel.set_highlights([])
+        self.reading_pane.show_placeholder(NOT_IN_LIST)
+        self.setWindowTitle("News Reader")
 
     # --- the list ------------------------------------------------------------------------------
 

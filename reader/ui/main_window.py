@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QModelIndex, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QShowEvent
+from PySide6.QtCore import QByteArray, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -27,7 +27,9 @@ from reader.core.session import Changes, Session
 from reader.core.store.library import Library
 from reader.paths import Paths
 from reader.settings import Settings
+from reader.ui import window_actions
 from reader.ui.article_list import ArticleIdRole, ArticleListModel, ArticleListView
+from reader.ui.caret_browsing import CaretBrowsing
 from reader.ui.commands import CommandRegistry, load_keymap
 from reader.ui.dialogs.shortcuts import ShortcutsDialog
 from reader.ui.features import load_features
@@ -37,6 +39,7 @@ from reader.ui.operations import FAILED, Operations
 from reader.ui.palette import CommandPalette
 from reader.ui.problems_view import ProblemsView
 from reader.ui.reading_pane import ReadingPane
+from reader.ui.reading_position import ReadingPositions
 from reader.ui.sidebar import Sidebar
 from reader.ui.themes import apply_theme, current_theme
 from reader.ui.window_commands import build_menus, register_window_commands, sync_undo_actions
@@ -76,7 +79,13 @@ class MainWindow(LibraryViews):
         self._scan_again = False
         self._panels: list[QDockWidget] = []
         self.setWindowTitle("News Reader")
+        self.opening_marks_read = True  # False while the last article is put back at start: not a user open
         self._build_widgets()
+        self.caret = CaretBrowsing(self.reading_pane)
+        self.reading_positions = ReadingPositions(self.reading_pane, self.session, self.operations)
+        # read marks change with every j: count unread articles once the keys stop, not per key
+        self.unread_counts_timer = QTimer(self, singleShot=True, interval=300)
+        self.unread_counts_timer.timeout.connect(self.refresh_unread_counts)
         self.registry = CommandRegistry(self, load_keymap(paths.config / "keymap.json"))
         register_window_commands(self)
         self.operations.history_changed.connect(lambda: sync_undo_actions(self))
@@ -92,7 +101,7 @@ class MainWindow(LibraryViews):
     def _build_widgets(self) -> None:
         self.sidebar = Sidebar()
         self.sidebar.view_requested.connect(self.set_view)
-        self.sidebar.remove_folder_requested.connect(self.remove_folder)
+        self.sidebar.remove_folder_requested.connect(lambda folder: window_actions.remove_folder(self, folder))
         self.sidebar.add_folder_requested.connect(self.add_folder_dialog)
         self.filter_box = QLineEdit()
         self.filter_box.setObjectName("filterBox")
@@ -148,8 +157,6 @@ class MainWindow(LibraryViews):
         self.setTabOrder(self.list_view, self.reading_pane)
         self.setTabOrder(self.reading_pane, self.notes_panel.editor)
 
-
-
     # --- the feature context ---------------------------------------------------------------
 
     def current_article(self) -> Article | None:
@@ -169,6 +176,7 @@ class MainWindow(LibraryViews):
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
         self.splitDockWidget(self.library_dock, dock, Qt.Orientation.Vertical)
         dock.setVisible(visible)
+        dock.visibilityChanged.connect(lambda _shown: window_actions.fit_left_column(self))
         self._panels.append(dock)
         return dock
 
@@ -205,17 +213,20 @@ class MainWindow(LibraryViews):
     def _on_current_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
         article_id = current.data(ArticleIdRole) if current.isValid() else None
         if article_id and article_id != self.current_id:
-            self.show_article(article_id)
+            self.show_article(article_id, mark_read=self.opening_marks_read)
 
     def show_article(self, article_id: str, *, mark_read: bool = True) -> None:
         article = self.library.article(article_id)
         if article is None:
             self.reading_pane.show_placeholder("This article is no longer in the library.")
             return
+        if self.current_id and self.current_id != article_id:
+            self.reading_positions.save(self.current_id)
         self.current_id = article_id
         self.notes_panel.set_article(article_id, article.path)
         self.reading_pane.show_article(article)
         self.article_shown.emit(article)
+        self.reading_positions.restore(article_id)
         if mark_read:  # reading is not an act to undo; the r key's toggle is
             self.operations.run(lambda: self.session.mark_read([article_id], True, undoable=False))
         self._update_window_title(article.title)
@@ -288,17 +299,6 @@ class MainWindow(LibraryViews):
         path = str(Path(folder).resolve())
         self.operations.run(lambda: self.session.add_folder(path))
 
-    def remove_current_folder(self) -> None:
-        if self.view_kind != "folder" or self.view_value not in self.store.folders():
-            QMessageBox.information(self, "Remove folder", "Choose one of your folders in the sidebar first.")
-            return
-        self.remove_folder(self.view_value)
-
-    def remove_folder(self, folder: str) -> None:
-        """Take a folder out of the library; its files and the user's notes on them stay."""
-        if self.operations.run(lambda: self.session.remove_folder(folder)) is not FAILED:
-            self.sidebar.select_view("all")
-
     def toggle_theme(self) -> None:
         app = QApplication.instance()
         name = "dark" if current_theme() == "light" else "light"
@@ -313,13 +313,6 @@ class MainWindow(LibraryViews):
         self.reading_pane.set_font_size(size)
         if self.reading_pane.article is not None:
             self.article_shown.emit(self.reading_pane.article)
-
-    def open_original(self) -> None:
-        path = self._current_path()
-        if not path or not Path(path).exists():
-            self.show_message("The article's file is no longer where it was imported from.", 6000)
-            return
-        QDesktopServices.openUrl(QUrl.fromLocalFile(path))
 
     def show_write_error(self, message: str) -> None:
         """A write to the user database failed: say so plainly; the text stays where it was typed."""
@@ -345,6 +338,8 @@ class MainWindow(LibraryViews):
             self.refresh_sidebar()
         if changes.bookmarks and self.reading_pane.article:
             self._update_window_title(self.reading_pane.article.title)
+        if changes.read or changes.folders:
+            self.unread_counts_timer.start()
         if changes.folders:  # added, removed, or either undone: the list follows the folders
             self.rescan()
 
@@ -380,9 +375,12 @@ class MainWindow(LibraryViews):
             event.ignore()
             return
         self._filter_timer.stop()
+        self.unread_counts_timer.stop()
         if self.isVisible() and not self.closed:
             self.save_layout()
             self.settings.set("last_article", self.current_id)
+            if self.current_id:
+                self.reading_positions.save(self.current_id)
         self.closed = True
         if self.worker is not None:
             worker = self.worker

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QLabel,
@@ -16,6 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.annotation import Highlight
+from reader.core.export.note_markdown import note_html
+from reader.core.export.note_plain import note_plain_text
 from reader.core.session import Changes
 from reader.ui.operations import FAILED, Operations
 
@@ -214,14 +218,17 @@ def _item_text(h: Highlight) -> str:
     head = "⚠ Not found in the current text: " if h.orphan else ""
     line = f"{head}“{_short(h.quote.exact)}”"
     if h.note.strip():
-        line += f"\n    ✎ {_short(h.note, 200)}"
+        line += f"\n    ✎ {_short(note_plain_text(h.note), 200)}"  # the words, not the Markdown marks
     return line
 
 
 def _item_tooltip(h: Highlight) -> str:
-    tip = h.quote.exact if len(h.quote.exact) < 600 else h.quote.exact[:600] + "…"
+    """Rich text built only from escaped pieces: the quote as typed, the note rendered from Markdown (raw HTML off)."""
+    quote = h.quote.exact if len(h.quote.exact) < 600 else h.quote.exact[:600] + "…"
+    parts = [f"<p>{escape(quote)}</p>"]
     if h.note.strip():
-        tip += f"\n\nNote: {h.note.strip()}"
+        parts.append(note_html(h.note, "<b>Note:</b> "))
     if h.orphan:
-        tip += "\n\nThe article changed and this passage could not be found again; it is kept with its note."
-    return tip
+        parts.append("<p><i>The article changed and this passage could not be found again; "
+                     "it is kept with its note.</i></p>")  # fmt: skip
+    return "".join(parts)

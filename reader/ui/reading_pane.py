@@ -212,6 +212,7 @@ class ReadingPane(QTextBrowser):
             self._block_lengths.append(len(block.text))
             cursor.insertText(block.text, char_format)
             text_pos += len(block.text) + 2
+        self.setTextCursor(QTextCursor(doc))  # the caret (F7) starts at the top, not after the last insert
         self._update_margins()
 
     def _reading_font(self) -> QFont:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from reader.ui import window_actions
 from reader.ui.operations import FAILED
 
 if TYPE_CHECKING:
@@ -17,7 +18,7 @@ def register_window_commands(w: MainWindow) -> None:
     """Add the window's commands to its registry (features add theirs when they attach)."""
     add = w.registry.add
     add("folder-add", "&Add Folder…", w.add_folder_dialog, menu="&File", help="Add a folder of articles")
-    add("folder-remove", "&Remove Folder", w.remove_current_folder, menu="&File",
+    add("folder-remove", "&Remove Folder…", lambda: window_actions.remove_current_folder(w), menu="&File",
         help="Remove the folder chosen in the sidebar from the library (files stay on disk)")  # fmt: skip
     add("library-refresh", "Re&scan Library", w.rescan, menu="&File", help="Look for new and changed files")
     add("app-quit", "&Quit", lambda: None if w.close() else None, menu="&File", help="Save everything and quit")
@@ -36,6 +37,14 @@ def register_window_commands(w: MainWindow) -> None:
     add("note-focus", "Edit &Note", w.focus_note, menu="&Article", help="Write in the article's note")
     add("bookmark-toggle", "&Bookmark", w.toggle_bookmark, menu="&Article", help="Bookmark or un-bookmark")
     add("read-toggle", "Mark &Read/Unread", w.toggle_read, menu="&Article", help="Toggle the read mark")
+    add("mark-all-read", "Mark &All as Read", lambda: window_actions.mark_all_read(w), menu="&Article",
+        help="Mark every article in the list read (one step to undo)")  # fmt: skip
+    add("caret-browsing", "&Caret Browsing", lambda: toggle_caret(w), menu="&Edit",
+        help="Move a caret through the article with the arrows; Shift+arrows select")  # fmt: skip
+    add("select-sentence", "Select &Sentence", lambda: select_unit(w, "sentence"), menu="&Edit",
+        help="Select the sentence at the caret (then h highlights it)")  # fmt: skip
+    add("select-paragraph", "Select &Paragraph", lambda: select_unit(w, "paragraph"), menu="&Edit",
+        help="Select the paragraph at the caret")  # fmt: skip
     w.registry.add_with_arg("view", "{arg}", w.sidebar.select_view, menu="&View", help="Show {arg}",
                             choices=[("all", "All Articles"), ("unread", "Unread"), ("bookmarked", "Bookmarked"),
                                      ("annotated", "Annotated"), ("problems", "Import Problems")])  # fmt: skip
@@ -44,7 +53,7 @@ def register_window_commands(w: MainWindow) -> None:
         help="Make the reading text larger")  # fmt: skip
     add("font-smaller", "&Smaller Text", lambda: w.change_font_size(-1), menu="&View",
         help="Make the reading text smaller")  # fmt: skip
-    add("article-open-file", "&Open Original File", w.open_original, menu="&Article",
+    add("article-open-file", "&Open Original File", lambda: window_actions.open_original(w), menu="&Article",
         help="Open the article's file in the program your system uses for it")  # fmt: skip
     add("shortcuts-show", "&Keyboard Shortcuts", w.show_shortcuts, menu="&Help", help="List every shortcut")
     add("palette-show", "&Command Palette…", w.show_palette, menu="&Help",
@@ -84,3 +93,19 @@ def _step_history(w: MainWindow, can: bool, text: str, step: Callable[[], object
         w.show_message(nothing, 2000)
     elif step() is not FAILED:  # a refused undo was reported, and stays to be undone
         w.show_message(text.replace("Undo ", "Undone: ", 1).replace("Redo ", "Redone: ", 1), 3000)
+
+
+def toggle_caret(w: MainWindow) -> None:
+    """F7: caret browsing on or off, said in the status bar."""
+    on = w.caret.toggle()
+    w.show_message("Caret browsing on: arrows move, Shift+arrows select (F7 turns it off)" if on
+                   else "Caret browsing off", 4000)  # fmt: skip
+
+
+def select_unit(w: MainWindow, unit: str) -> None:
+    """Select the sentence or paragraph at the pane's caret, with the keys left in the pane."""
+    done = w.caret.select_sentence() if unit == "sentence" else w.caret.select_paragraph()
+    if not done:
+        w.show_message("Open an article first.", 3000)
+        return
+    w.reading_pane.setFocus()

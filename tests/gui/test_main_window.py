@@ -143,7 +143,12 @@ def test_shortcut_help_lists_every_command(make_window) -> None:
     assert all(keys for keys, title, _ in rows if title in ("Next Article", "Bookmark"))
 
 
-def test_adding_and_removing_a_folder(make_window, tmp_path) -> None:
+def test_adding_and_removing_a_folder(make_window, tmp_path, monkeypatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from reader.ui.window_actions import remove_folder
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Yes)  # asked first
     w = make_window()
     extra = tmp_path / "more"
     extra.mkdir()
@@ -151,7 +156,7 @@ def test_adding_and_removing_a_folder(make_window, tmp_path) -> None:
     w.operations.run(lambda: w.session.add_folder(str(extra)))
     w.rescan(wait=True)
     assert len(w.model.ids) == 5
-    w.remove_folder(str(extra))
+    remove_folder(w, str(extra))
     w.rescan(wait=True)
     assert len(w.model.ids) == 4 and str(extra) not in w.store.folders()
 

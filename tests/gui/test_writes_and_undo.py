@@ -187,12 +187,12 @@ def test_ctrl_z_undoes_corrections_and_watch_terms(make_window, qtbot) -> None:
     pane = w.reading_pane
     from PySide6.QtGui import QTextCursor
 
-    def overlined(offset: int) -> bool:
+    def watched(offset: int) -> bool:
         c = QTextCursor(pane.document())
         c.setPosition(pane.doc_position(offset) + 1)
-        return c.charFormat().fontOverline()
+        return c.charFormat().toolTip() == "Watch term: percent"
 
     percent = text.index("percent")
-    assert overlined(percent)
+    assert watched(percent)
     qtbot.keyClick(w.list_view, Qt.Key.Key_Z, CTRL)
-    assert not overlined(percent) and f.panel.watch_list.count() == 0
+    assert not watched(percent) and f.panel.watch_list.count() == 0

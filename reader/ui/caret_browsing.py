@@ -1,0 +1,79 @@
+"""Caret browsing in the reading pane (F7, as in browsers): select text with the keyboard alone.
+
+With it on, the pane shows a caret; arrows move it, Shift+arrows and Ctrl+Shift+arrows select, Home and
+End go to the ends of the line. Select Sentence and Select Paragraph select the text around the caret
+(or the selection's start), so h, 1-5 and a work without a mouse. The pane stays read-only throughout.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+
+from reader.core.text_units import paragraph_at, sentence_at
+from reader.ui.reading_pane import ReadingPane
+
+BROWSING = Qt.TextInteractionFlag.TextBrowserInteraction | Qt.TextInteractionFlag.TextSelectableByKeyboard
+CARET_WIDTH = 2
+
+
+class CaretBrowsing:
+    """Switches the pane between reading (no caret) and caret browsing, and selects sentences and paragraphs."""
+
+    def __init__(self, pane: ReadingPane) -> None:
+        self.pane = pane
+        self.on = False
+
+    def toggle(self) -> bool:
+        """Caret browsing on or off; returns the new state. Turning it on puts the caret at the top of the view."""
+        self.on = not self.on
+        flags = BROWSING if self.on else Qt.TextInteractionFlag.TextBrowserInteraction
+        self.pane.setTextInteractionFlags(flags)
+        self.pane.setCursorWidth(CARET_WIDTH if self.on else 1)
+        if self.on:
+            if not self._caret_in_view():
+                self._caret_to_top_of_view()
+            self.pane.setFocus()
+        return self.on
+
+    def select_sentence(self) -> bool:
+        """Select the sentence at the caret; False when no article is shown."""
+        return self._select(sentence_at)
+
+    def select_paragraph(self) -> bool:
+        """Select the paragraph at the caret; False when no article is shown."""
+        return self._select(paragraph_at)
+
+    def _select(self, unit: Callable[[str, int], tuple[int, int]]) -> bool:
+        article = self.pane.article
+        if article is None or not article.text:
+            return False
+        caret = self.pane.textCursor()
+        first_body = self.pane.doc_position(0)
+        position = max(caret.selectionStart(), first_body)  # on the title: the first sentence of the body
+        start, end = unit(article.text, self.pane.text_offset(position))
+        cursor = QTextCursor(self.pane.document())
+        cursor.setPosition(self.pane.doc_position(start))
+        cursor.setPosition(self.pane.doc_position(end), QTextCursor.MoveMode.KeepAnchor)
+        bar = self.pane.verticalScrollBar()
+        where = bar.value()
+        self.pane.setTextCursor(cursor)
+        if self._caret_in_view():  # the reader's place stays put unless the selection is off screen
+            bar.setValue(where)
+        self.pane.ensureCursorVisible()
+        return True
+
+    def _caret_in_view(self) -> bool:
+        rect = self.pane.cursorRect()
+        return 0 <= rect.top() and rect.bottom() <= self.pane.viewport().height()
+
+    def _caret_to_top_of_view(self) -> None:
+        position = self.pane.cursorForPosition(self.pane.viewport().rect().topLeft()).position()
+        cursor = QTextCursor(self.pane.document())
+        cursor.setPosition(position)
+        bar = self.pane.verticalScrollBar()
+        where = bar.value()
+        self.pane.setTextCursor(cursor)
+        bar.setValue(where)

@@ -1,0 +1,105 @@
+"""Window commands that need a word with the user: mark all read, remove a folder, open the original file.
+
+Kept out of `main_window.py` so that file stays small; each takes the window and goes through its
+operations (so every write is one undo step and a refused one is reported).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QDockWidget, QMessageBox, QWidget
+
+from reader.ui.commands import key_text
+from reader.ui.operations import FAILED
+
+if TYPE_CHECKING:
+    from reader.ui.main_window import MainWindow
+
+
+def undo_key(w: MainWindow) -> str:
+    """The key that undoes, as the user would type it ("Ctrl+Z"), for messages that offer it."""
+    keys = w.registry.commands["undo"].keys if "undo" in w.registry.commands else []
+    return key_text(keys[0]) if keys else "Edit › Undo"
+
+
+def mark_all_read(w: MainWindow) -> None:
+    """Mark every article of the current list read, in one step that Ctrl+Z takes back."""
+    ids = w.listed_ids()
+    if not ids:
+        w.show_message("There are no articles in this list.", 3000)
+        return
+    done = w.operations.run(lambda: w.session.mark_read(ids, True))
+    if done is FAILED:
+        return
+    n = len(done.article_ids)
+    if n == 0:
+        w.show_message("Every article in this list is already read.", 3000)
+        return
+    w.show_message(f"Marked {n:,} article{'' if n == 1 else 's'} read ({undo_key(w)} to undo)", 6000)
+    if w.view_kind == "view" and w.view_value == "unread":
+        w.apply_view()  # the Unread view lists unread articles only
+
+
+def confirm_remove_folder(parent: QWidget, folder: str) -> bool:
+    """Ask before taking a folder out of the library; saying what stays (files, notes) and that it can be undone."""
+    answer = QMessageBox.question(
+        parent, "Remove folder",
+        f"Remove “{Path(folder).name or folder}” from your library?\n\n{folder}\n\n"
+        "Its files stay on disk, and your bookmarks, highlights and notes on its articles are kept. "
+        "Edit › Undo brings the folder back.",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel,
+    )  # fmt: skip
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def remove_folder(w: MainWindow, folder: str) -> None:
+    """Take a folder out of the library after asking; its files and the user's notes on them stay."""
+    if not confirm_remove_folder(w, folder):
+        return
+    if w.operations.run(lambda: w.session.remove_folder(folder)) is not FAILED:
+        w.show_message(f"Removed {folder} from the library ({undo_key(w)} to undo)", 6000)
+        w.sidebar.select_view("all")
+
+
+def remove_current_folder(w: MainWindow) -> None:
+    if w.view_kind != "folder" or w.view_value not in w.store.folders():
+        QMessageBox.information(w, "Remove folder", "Choose one of your folders in the sidebar first.")
+        return
+    remove_folder(w, w.view_value)
+
+
+def open_original(w: MainWindow) -> None:
+    """Open the article's file in the system's program for it; say so when none opens it."""
+    article = w.reading_pane.article
+    path = article.path if article is not None else ""
+    if not path or not Path(path).exists():
+        w.show_message("The article's file is no longer where it was imported from.", 6000)
+        return
+    if not QDesktopServices.openUrl(QUrl.fromLocalFile(path)):
+        message = (f"No program opened the article's file:\n{path}\n\n"
+                   "Set a default application for this kind of file in your system settings, "
+                   "or open it from your file manager.")  # fmt: skip
+        w.show_message(f"No program opened {path}", 10000)
+        QMessageBox.warning(w, "Could not open the file", message)
+
+
+
+LEFT_COLUMN = 235  # the left column's width with a panel in it
+
+
+def fit_left_column(w: MainWindow) -> None:
+    """With every panel hidden, the left column narrows to the sidebar's names; the room goes to the list."""
+    if w.closed:  # a dock hidden as the window goes away
+        return
+    panels = [d for d in w.findChildren(QDockWidget) if d is not w.library_dock]
+    if any(not d.isHidden() for d in panels):
+        width = max(w.library_dock.width(), LEFT_COLUMN)
+    else:
+        sidebar = w.sidebar
+        names = sidebar.sizeHintForColumn(0) + sidebar.indentation() + 2 * sidebar.frameWidth()
+        width = min(w.library_dock.width(), names + sidebar.verticalScrollBar().sizeHint().width())
+    w.resizeDocks([w.library_dock], [width], Qt.Orientation.Horizontal)
