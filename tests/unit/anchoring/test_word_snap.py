@@ -118,4 +118,4 @@ def test_snapping_never_grows_across_space_and_is_stable(text: str, start: int, 
     assert not any(ch.isspace() for ch in text[a:lo]) and not any(ch.isspace() for ch in text[hi:b])
     if a < b:
         assert not text[a].isspace() and not text[b - 1].isspace()
-    assert snap_to_words(text, a, b) == (a, b)
+        assert snap_to_words(text, a, b) == (a, b)  # (an empty result is a caret: snapped again it takes a word)
