@@ -59,12 +59,14 @@ def _resolve_id(arg: str, all_ids: list[str]) -> tuple[str | None, str]:
 
 def _collect(args: argparse.Namespace, library: Library, user: UserStore) -> tuple[list[ExportItem], list[str]]:
     """The chosen articles' items, and the problems met on the way (each a sentence)."""
+    from reader.core.library_sync import LibrarySync
+
     problems: list[str] = []
     ids: list[str] = []
     all_ids = library.all_ids() if any(not Path(a).is_file() for a in args.articles) else []
     for arg in args.articles:
         if Path(arg).is_file():
-            found = library.import_file(arg)
+            found = LibrarySync(library).import_file(arg)
             if not found:
                 problems.append(f"no article could be read from {arg}")
             ids += found
@@ -95,6 +97,7 @@ def _with_entities(item: ExportItem) -> ExportItem:
 def run(args: argparse.Namespace) -> int:
     if not (args.articles or args.bookmarked or args.annotated or args.query):
         return _fail("say what to export: ARTICLE files or ids, --bookmarked, --annotated or --query Q", 2)
+    from reader.core.library_sync import LibrarySync
     from reader.core.store.library import Library
     from reader.core.store.user_data import UserStore
 
@@ -104,7 +107,7 @@ def run(args: argparse.Namespace) -> int:
             library = Library(paths.library_db)
             try:
                 if args.bookmarked or args.annotated or args.query:
-                    library.scan(user.folders())  # bring the cache up to date with the library folders
+                    LibrarySync(library).scan(user.folders())  # bring the cache up to date with the library folders
                 items, problems = _collect(args, library, user)
             finally:
                 library.close()
