@@ -79,6 +79,7 @@ def test_watch_terms_persist_update_in_place_and_delete(tmp_path: Path) -> None:
 
 def test_corrected_library_gives_the_spans_the_user_sees(tmp_path: Path) -> None:
     from reader.core.entities import EntitySpan
+    from reader.core.library_sync import LibrarySync
     from reader.core.store.entity_prefs import CorrectedLibrary
     from reader.core.store.library import Library
 
@@ -86,7 +87,7 @@ def test_corrected_library_gives_the_spans_the_user_sees(tmp_path: Path) -> None
     folder.mkdir()
     (folder / "a.txt").write_text("Talks in Riga\n\nAnna Berg met Riga officials.\n", encoding="utf-8")
     library = Library(tmp_path / "cache.sqlite3")
-    library.scan([folder])
+    LibrarySync(library).scan([folder])
     aid = library.all_ids()[0]
     text = library.article(aid).text
     riga = text.index("Riga")
