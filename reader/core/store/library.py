@@ -299,7 +299,8 @@ class Library:
             self.db.executemany("INSERT INTO mentions VALUES (?,?,?,?,?,?,?)", values)
             self.db.execute("UPDATE articles SET tagged=1 WHERE rowid=?", (row[0],))
 
-    def entity_spans(self, article_id: str) -> list[EntitySpan]:
+    def entity_spans(self, article_id: str) -> list[object]:
+        """The article's EntitySpans in text order (typed as export's ArticleSource protocol asks)."""
         return [
             EntitySpan(s, e, t, x)
             for s, e, t, x in self.db.execute(
