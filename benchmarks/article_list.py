@@ -84,6 +84,13 @@ def measure_window(cache: Path) -> dict[str, float]:
 
     out = {"window: 20 x next article, painted": timed(next_articles, 3),
            "window: bookmark on and off": timed(lambda: (window.toggle_bookmark(), window.toggle_bookmark()), 5)}
+
+    def views() -> None:  # the views and filters that read the user database (read marks, bookmarks)
+        for kind, value, words in (("view", "unread", ""), ("view", "bookmarked", ""), ("view", "all", "is:read")):
+            window.filter_box.setText(words)
+            window.set_view(kind, value)
+
+    out["window: unread, bookmarked, is:read"] = timed(views, 3)
     window.close()
     return out
 

@@ -17,13 +17,12 @@ def make_library(db_path: Path, n: int, *, seed: int = 7) -> Library:
     """A cache holding `n` distinct articles of about 300 words each."""
     rng = random.Random(seed)
     lib = Library(db_path)
-    with lib.db:
-        for i in range(n):
-            title = " ".join(rng.choice(WORDS) for _ in range(6)).capitalize() + f" {i}"
-            blocks = [Block(" ".join(rng.choice(WORDS) for _ in range(60))) for _ in range(5)]
-            article = make_article(
-                title=title, blocks=blocks, path=f"/bench/{i}.txt", format="text",
-                source=rng.choice(SOURCES), published=f"20{rng.randint(10, 26)}-{rng.randint(1, 12):02d}-01",
-            )  # fmt: skip
-            lib._insert(article, article.path, 0)
+    for i in range(n):
+        title = " ".join(rng.choice(WORDS) for _ in range(6)).capitalize() + f" {i}"
+        blocks = [Block(" ".join(rng.choice(WORDS) for _ in range(60))) for _ in range(5)]
+        article = make_article(
+            title=title, blocks=blocks, path=f"/bench/{i}.txt", format="text",
+            source=rng.choice(SOURCES), published=f"20{rng.randint(10, 26)}-{rng.randint(1, 12):02d}-01",
+        )  # fmt: skip
+        lib.store_file(article.path, 0.0, 1, [article])
     return lib

@@ -62,12 +62,14 @@ def _resolve_id(arg: str, all_ids: list[str]) -> tuple[str | None, str]:
 
 def _collect(args: argparse.Namespace, library: Library, session: Session) -> tuple[list[ExportItem], list[str]]:
     """The chosen articles' items, and the problems met on the way (each a sentence)."""
+    from reader.core.library_sync import LibrarySync
+
     problems: list[str] = []
     ids: list[str] = []
     all_ids = library.all_ids() if any(not Path(a).is_file() for a in args.articles) else []
     for arg in args.articles:
         if Path(arg).is_file():
-            found = library.import_file(arg)
+            found = LibrarySync(library).import_file(arg)
             if not found:
                 problems.append(f"no article could be read from {arg}")
             ids += found
@@ -90,6 +92,7 @@ def _collect(args: argparse.Namespace, library: Library, session: Session) -> tu
 def run(args: argparse.Namespace) -> int:
     if not (args.articles or args.bookmarked or args.annotated or args.query):
         return _fail("say what to export: ARTICLE files or ids, --bookmarked, --annotated or --query Q", 2)
+    from reader.core.library_sync import LibrarySync
     from reader.core.session import Session
     from reader.core.store.library import Library
 
@@ -101,7 +104,7 @@ def run(args: argparse.Namespace) -> int:
             library = Library(paths.library_db)
             try:
                 if args.bookmarked or args.annotated or args.query:
-                    library.scan(session.store.folders())  # bring the cache up to date with the library folders
+                    LibrarySync(library).scan(session.store.folders())  # bring the cache up to date first
                 items, problems = _collect(args, library, session)
             finally:
                 library.close()

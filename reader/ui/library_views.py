@@ -11,8 +11,9 @@ from pathlib import Path
 from PySide6.QtCore import QItemSelectionModel, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QMainWindow, QStackedWidget
 
+from reader.core.library_sync import LibrarySync, ScanResult
 from reader.core.session import UserReads
-from reader.core.store.library import Library, ScanResult
+from reader.core.store.library import Library
 from reader.core.store.library_query import ListQuery, parse_filter
 from reader.paths import Paths, resources_dir
 from reader.settings import Settings
@@ -87,7 +88,7 @@ class LibraryViews(QMainWindow):
         """Scan the folders in the background (or now, for screenshots and tests)."""
         folders, files = self.library_folders(), self.session_files
         if wait:
-            result = self.library.sync(folders, files)
+            result = LibrarySync(self.library, max_bytes=self.max_import_bytes()).sync(folders, files)
             assert result is not None  # nothing can stop a synchronous scan
             self._on_scanned(result)
             return
@@ -95,7 +96,7 @@ class LibraryViews(QMainWindow):
             self._scan_again = True  # folders changed during a scan: scan once more when it ends
             return
         self._scan_again = False
-        self.worker = ScanWorker(self.paths.library_db, folders, files, max_bytes=self.library.max_bytes)
+        self.worker = ScanWorker(self.paths.library_db, folders, files, max_bytes=self.max_import_bytes())
         self.worker.finished.connect(self._on_worker_finished)
         self.worker.progress.connect(lambda n, p: self.status_label.setText(f"Scanning… {n:,} files ({Path(p).name})"))
         self.worker.scanned.connect(self._on_scanned)
@@ -116,7 +117,7 @@ class LibraryViews(QMainWindow):
         failed = f", {result.failed} could not be read (see Import problems)" if result.failed else ""
         self.status_label.setText(f"{count_text(self.library.count())}{failed}")
         if self.session_files and self.current_id is None:
-            ids = self.library.import_file(self.session_files[0])
+            ids = self.library.ids_at(self.session_files[0])
             if ids:
                 self.select_article(ids[0])
         if self.current_id is None and not self.session_files:
@@ -175,30 +176,12 @@ class LibraryViews(QMainWindow):
         self.apply_view()
 
     def current_query(self) -> ListQuery:
-        """The list query for the chosen view plus the filter box."""
+        """The list query for the chosen view plus the filter box (the cache joins the user data in SQL)."""
         spec = parse_filter(self.filter_box.text())
-        only: set[str] | None = None
-        exclude: set[str] | None = None
-
-        def narrow(ids: set[str]) -> None:
-            nonlocal only
-            only = ids if only is None else only & ids
-
         flags = list(spec.flags)
         if self.view_kind == "view" and self.view_value in ("bookmarked", "annotated", "unread"):
             flags.append(self.view_value)
-        for flag in flags:
-            if flag == "bookmarked":
-                narrow(self.store.bookmarked_ids())
-            elif flag == "annotated":
-                narrow(self.store.annotated_ids())
-            elif flag == "unread":
-                exclude = self.store.read_ids()
-            elif flag == "read":
-                narrow(self.store.read_ids())
         tags = list(spec.tags) + ([self.view_value] if self.view_kind == "tag" else [])
-        for tag in tags:
-            narrow(self.store.ids_with_tag(tag))
         entity = ""
         if spec.entity:
             from reader.core.entities import canonical_name
@@ -207,9 +190,7 @@ class LibraryViews(QMainWindow):
         q = self.model.query
         return replace(
             q, title=spec.title, text=spec.text, entity=entity,
-            folder=self.view_value if self.view_kind == "folder" else "",
-            only_ids=frozenset(only) if only is not None else None,
-            exclude_ids=frozenset(exclude) if exclude is not None else None,
+            folder=self.view_value if self.view_kind == "folder" else "", flags=tuple(flags), tags=tuple(tags),
         )  # fmt: skip
 
     def apply_view(self, *, keep_current: bool = False) -> None:

@@ -64,7 +64,7 @@ class MainWindow(LibraryViews):
         self.settings = settings
         self.session = Session(paths.user_db, backups_dir=paths.backups)  # makes the daily backup
         self.store = self.session.store  # reads only
-        self.library = Library(paths.library_db, max_bytes=self.max_import_bytes())
+        self.library = Library(paths.library_db, user_db=paths.user_db)  # list views join the user data in SQL
         self.operations = Operations(self.session, self)
         self.operations.changes_applied.connect(self._on_changes)
         self.operations.failed.connect(self.show_write_error)

@@ -7,6 +7,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QThread, Signal
 
+from reader.core.entities import load_model
+from reader.core.library_sync import LibrarySync
 from reader.core.store.library import Library
 
 
@@ -31,18 +33,19 @@ class ScanWorker(QThread):
 
     def run(self) -> None:
         try:
-            lib = Library(self.db_path, max_bytes=self.max_bytes)
+            lib = Library(self.db_path)
         except Exception as exc:  # the cache is rebuildable; say what happened
             self.failed.emit(f"The library cache could not be opened: {exc}")
             return
         try:
-            result = lib.sync(self.folders, self.files, progress=self.progress.emit,
+            sync = LibrarySync(lib, max_bytes=self.max_bytes)
+            result = sync.sync(self.folders, self.files, progress=self.progress.emit,
                               should_stop=self.isInterruptionRequested)  # fmt: skip
             if result is None:
                 return
             self.scanned.emit(result)
             if self.tag and not self.isInterruptionRequested():
-                self.tagged.emit(tag_library(lib, self.isInterruptionRequested, self.tagged_batch.emit))
+                self.tagged.emit(tag_library(sync, self.isInterruptionRequested, self.tagged_batch.emit))
         except Exception as exc:
             self.failed.emit(f"Scanning stopped: {exc}")
         finally:
@@ -50,14 +53,10 @@ class ScanWorker(QThread):
 
 
 def tag_library(
-    lib: Library,
+    sync: LibrarySync,
     should_stop: Callable[[], bool],
     on_batch: Callable[[list[str], int], None] | None = None,
 ) -> int:
-    """Tag what is not tagged yet; 0 when the entity tagger is not available."""
-    try:
-        from reader.core.entities import load_model
-    except ImportError:
-        return 0
+    """Tag what is not tagged yet, loading the tagger's model first (here, off the window's thread)."""
     load_model()
-    return lib.tag_pending(should_stop=should_stop, on_batch=on_batch)
+    return sync.tag_pending(should_stop=should_stop, on_batch=on_batch)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from reader.core.library_sync import LibrarySync
 from reader.core.store.backup import daily_backup
 from reader.core.store.library import Library
 from reader.core.store.user_data import UserStore
@@ -78,7 +79,7 @@ def test_an_emptied_user_database_is_recovered(tmp_path: Path, run_reader) -> No
 def _filled_cache(root: Path) -> Path:
     path = resolve_paths(root).library_db
     lib = Library(path)
-    lib.scan([str(FIXTURES)])
+    LibrarySync(lib).scan([str(FIXTURES)])
     lib.close()
     return path
 

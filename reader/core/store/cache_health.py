@@ -11,7 +11,7 @@ import sqlite3
 from collections.abc import Collection
 from pathlib import Path
 
-from reader.core.store import library
+from reader.core.store import library_schema as library
 from reader.core.store.integrity import SIDE_FILES, open_read_only
 
 log = logging.getLogger(__name__)

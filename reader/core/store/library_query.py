@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shlex
 from dataclasses import dataclass, field
+from pathlib import PureWindowsPath
 
 SORT_COLUMNS = {
     "title": "a.title COLLATE NOCASE",
@@ -22,9 +24,9 @@ class ListQuery:
     title: str = ""  # words that must all occur in the title
     text: str = ""  # FTS5 query over title and body
     entity: str = ""  # canonical entity key ("vladimir putin")
-    folder: str = ""  # only files under this folder
-    only_ids: frozenset[str] | None = None  # e.g. the bookmarked ones (from the user database)
-    exclude_ids: frozenset[str] | None = None  # e.g. the read ones, for "Unread"
+    folder: str = ""  # only articles found in a file under this folder
+    flags: tuple[str, ...] = ()  # bookmarked, annotated, unread, read (joined from the user database)
+    tags: tuple[str, ...] = ()  # bookmark tags the article must all have
     sort: str = "published"
     descending: bool = True
 
@@ -69,8 +71,17 @@ def parse_filter(text: str) -> FilterSpec:
     return spec
 
 
+# Each view flag as a condition on the article's id, read from the attached user database.
+FLAG_SQL = {
+    "bookmarked": "a.id IN (SELECT article_id FROM user.bookmarks)",
+    "annotated": "a.id IN (SELECT article_id FROM user.notes UNION SELECT article_id FROM user.highlights)",
+    "read": "a.id IN (SELECT article_id FROM user.read_state)",
+    "unread": "a.id NOT IN (SELECT article_id FROM user.read_state)",
+}
+
+
 def build_list_sql(q: ListQuery) -> tuple[str, list[object]]:
-    """The SELECT for `q` (temp tables only_ids/exclude_ids are filled by the caller)."""
+    """The SELECT for `q`; flags and tags read the `user` database attached to the cache."""
     where: list[str] = []
     params: list[object] = []
     if q.entity:  # the name itself, a person's full name given the surname, and the surname given the full name
@@ -79,13 +90,13 @@ def build_list_sql(q: ListQuery) -> tuple[str, list[object]]:
                      " OR (type = 'PER' AND key = ?))")  # fmt: skip
         params += [q.entity, q.entity, words[-1] if len(words) > 1 else q.entity]
     if q.folder:
-        prefix = q.folder.rstrip("/\\") + "/"
-        where.append("substr(a.path, 1, ?) = ?")
-        params += [len(prefix), prefix]
-    if q.only_ids is not None:
-        where.append("a.id IN (SELECT id FROM temp.only_ids)")
-    if q.exclude_ids is not None:
-        where.append("a.id NOT IN (SELECT id FROM temp.exclude_ids)")
+        low, high = folder_range(q.folder)
+        where.append("a.rowid IN (SELECT article_rowid FROM locations WHERE path >= ? AND path < ?)")
+        params += [low, high]
+    where += [FLAG_SQL[flag] for flag in dict.fromkeys(q.flags) if flag in FLAG_SQL]  # unknown flags limit nothing
+    for tag in dict.fromkeys(q.tags):
+        where.append("a.id IN (SELECT article_id FROM user.bookmark_tags WHERE tag = ?)")
+        params.append(tag)
     join = ""
     order = SORT_COLUMNS.get(q.sort, SORT_COLUMNS["published"])
     match = [title_match(word) for word in q.title.split() if title_match(word)]
@@ -104,6 +115,23 @@ def build_list_sql(q: ListQuery) -> tuple[str, list[object]]:
     tie = "" if q.sort == "rank" else f", a.id {direction}"  # (column, id) indexes serve the whole order
     sql += f" ORDER BY {order} {direction}{tie}"
     return sql, params
+
+
+_WINDOWS_PATH = re.compile(r"^(?:[A-Za-z]:[\\/]|\\\\)")
+
+
+def folder_range(folder: str) -> tuple[bytes, bytes]:
+    """The stored-path bytes of every file under `folder`: [low, high), compared byte by byte.
+
+    The folder ends with its own separator (a Windows path with "\\"), so "news" does not take in
+    "news-old"; a range instead of LIKE means "_" and "%" in a folder name are plain characters.
+    """
+    windows = os.sep == "\\" or bool(_WINDOWS_PATH.match(folder))
+    sep = "\\" if windows else "/"
+    if windows:
+        folder = str(PureWindowsPath(folder))
+    low = os.fsencode(folder.rstrip("/\\") + sep)
+    return low, low[:-1] + bytes([low[-1] + 1])
 
 
 def title_match(word: str) -> str:

@@ -80,13 +80,14 @@ def test_watch_terms_persist_update_in_place_and_delete(tmp_path: Path) -> None:
 def test_corrected_entities_give_the_spans_the_user_sees(tmp_path: Path) -> None:
     from reader.core.entities import EntitySpan
     from reader.core.export.entity_source import CorrectedEntities
+    from reader.core.library_sync import LibrarySync
     from reader.core.store.library import Library
 
     folder = tmp_path / "articles"
     folder.mkdir()
     (folder / "a.txt").write_text("Talks in Riga\n\nAnna Berg met Riga officials.\n", encoding="utf-8")
     library = Library(tmp_path / "cache.sqlite3")
-    library.scan([folder])
+    LibrarySync(library).scan([folder])
     aid = library.all_ids()[0]
     text = library.article(aid).text
     riga = text.index("Riga")

@@ -6,6 +6,7 @@ import os
 import sqlite3
 from pathlib import Path
 
+from reader.core.library_sync import LibrarySync
 from reader.core.store.cache_health import cache_tables, ensure_cache_usable
 from reader.core.store.library import Library
 
@@ -15,7 +16,7 @@ FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "library"
 def _cache(tmp_path: Path) -> Path:
     path = tmp_path / "cache" / "library.sqlite3"
     lib = Library(path)
-    lib.scan([str(FIXTURES)])
+    LibrarySync(lib).scan([str(FIXTURES)])
     assert lib.count() > 0
     lib.close()
     return path

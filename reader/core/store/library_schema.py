@@ -1,0 +1,92 @@
+"""The library cache's tables, and attaching the user database read-only for list queries.
+
+An article is one row by id; `locations` says in which files (and where in each file) it is found,
+so two files with the same text share one article and it stays while either file does.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+# 5: articles keyed by id with a table of locations; paths stored as bytes (BLOB).
+SCHEMA_VERSION = 5
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS files(
+    path BLOB PRIMARY KEY, mtime REAL NOT NULL, size INTEGER NOT NULL,
+    ok INTEGER NOT NULL, reason TEXT NOT NULL DEFAULT '', advice TEXT NOT NULL DEFAULT '');
+CREATE TABLE IF NOT EXISTS articles(
+    rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, path BLOB NOT NULL,
+    format TEXT, title TEXT, byline TEXT, published TEXT, source TEXT, url TEXT, language TEXT,
+    description TEXT, image TEXT, tags TEXT, words INTEGER, body TEXT, structure TEXT,
+    tagged INTEGER NOT NULL DEFAULT 0);
+-- the problems list reads only the failed files: a partial index keeps it cheap beside 100,000 good ones
+CREATE INDEX IF NOT EXISTS files_problems ON files(path) WHERE ok = 0;
+CREATE TABLE IF NOT EXISTS locations(
+    article_rowid INTEGER NOT NULL, path BLOB NOT NULL, idx INTEGER NOT NULL, PRIMARY KEY(path, idx));
+CREATE INDEX IF NOT EXISTS locations_article ON locations(article_rowid);
+CREATE INDEX IF NOT EXISTS articles_path ON articles(path, id);
+CREATE INDEX IF NOT EXISTS articles_title ON articles(title COLLATE NOCASE, id);
+CREATE INDEX IF NOT EXISTS articles_published ON articles(published, id);
+CREATE INDEX IF NOT EXISTS articles_source ON articles(source COLLATE NOCASE, id);
+CREATE INDEX IF NOT EXISTS articles_words ON articles(words, id);
+CREATE INDEX IF NOT EXISTS articles_tagged ON articles(tagged);
+CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
+    title, body, content='articles', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2');
+CREATE TRIGGER IF NOT EXISTS articles_ai AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts(rowid, title, body) VALUES (new.rowid, new.title, new.body);
+END;
+CREATE TRIGGER IF NOT EXISTS articles_ad AFTER DELETE ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, title, body) VALUES ('delete', old.rowid, old.title, old.body);
+    DELETE FROM mentions WHERE article_rowid = old.rowid;
+    DELETE FROM locations WHERE article_rowid = old.rowid;
+END;
+CREATE TRIGGER IF NOT EXISTS articles_au AFTER UPDATE OF title, body ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, title, body) VALUES ('delete', old.rowid, old.title, old.body);
+    INSERT INTO articles_fts(rowid, title, body) VALUES (new.rowid, new.title, new.body);
+END;
+CREATE TRIGGER IF NOT EXISTS articles_body AFTER UPDATE OF body ON articles WHEN old.body IS NOT new.body BEGIN
+    DELETE FROM mentions WHERE article_rowid = new.rowid;
+    UPDATE articles SET tagged = 0 WHERE rowid = new.rowid;
+END;
+CREATE TABLE IF NOT EXISTS mentions(
+    article_rowid INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,
+    type TEXT NOT NULL, key TEXT NOT NULL, text TEXT NOT NULL, short TEXT NOT NULL DEFAULT '');
+CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article_rowid);
+CREATE INDEX IF NOT EXISTS mentions_key ON mentions(key, type);
+CREATE INDEX IF NOT EXISTS mentions_short ON mentions(short);
+CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
+
+# The user-database tables list queries read (schema in reader.core.store.migrations).
+USER_TABLES = {
+    "bookmarks": "CREATE TABLE user.bookmarks(article_id TEXT PRIMARY KEY)",
+    "bookmark_tags": "CREATE TABLE user.bookmark_tags(article_id TEXT NOT NULL, tag TEXT NOT NULL)",
+    "read_state": "CREATE TABLE user.read_state(article_id TEXT PRIMARY KEY)",
+    "notes": "CREATE TABLE user.notes(article_id TEXT NOT NULL UNIQUE)",
+    "highlights": "CREATE TABLE user.highlights(article_id TEXT NOT NULL)",
+}
+
+
+def attach_user_db(db: sqlite3.Connection, user_db: Path | None) -> Path | None:
+    """Attach the user database read-only as `user`; the path attached, or None.
+
+    When there is none (tests, the CLI) or it lacks the tables, an empty in-memory stand-in with
+    the same tables is attached instead, so the same SQL runs and the user's views are empty.
+    """
+    if user_db is not None and user_db.is_file():
+        uri = f"{user_db.absolute().as_uri()}?mode=ro"
+        try:
+            db.execute("ATTACH DATABASE ? AS user", (uri,))
+            names = {r[0] for r in db.execute("SELECT name FROM user.sqlite_master WHERE type='table'")}
+            if set(USER_TABLES) <= names:
+                return user_db
+            db.execute("DETACH DATABASE user")
+        except sqlite3.Error:  # unreadable or damaged: the user store reports that itself
+            if any(r[1] == "user" for r in db.execute("PRAGMA database_list")):
+                db.execute("DETACH DATABASE user")
+    db.execute("ATTACH DATABASE ':memory:' AS user")
+    for statement in USER_TABLES.values():
+        db.execute(statement)
+    return None
