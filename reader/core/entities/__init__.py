@@ -1,7 +1,8 @@
 """Named entities in article text: a trained tagger (PER, ORG, LOC, MISC) plus rules (dates, money...).
 
 Use `tag(text, language)` for spans over the text (or `tag_bounded`, which never raises for the
-text's sake and keeps to a time budget) and `group_mentions(spans)` for the entity list of an article. The model loads lazily on first use; call `load_model()` from a background thread to
+text's sake and keeps to a time budget) and `group_mentions(spans)` for the entity list of an
+article. The model loads lazily on first use; call `load_model()` from a background thread to
 have it ready earlier.
 """
 
