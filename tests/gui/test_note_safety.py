@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 
 import pytest
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
 
 from reader.core.session import Session
 from reader.core.store.db import UserDataError
 from reader.core.store.unsaved_notes import recovery_path
-from reader.ui.dialogs.note_conflict import QUESTION
+from reader.ui.dialogs.note_conflict import QUESTION, ask_note_conflict, both_notes
 
 FULL = "The disk holding your user data is full. Free some space and try again; nothing was changed."
 
@@ -73,9 +74,6 @@ def test_the_question_box_keeps_the_other_note_when_asked_to(make_window, qtbot)
         button = next(b for b in box.findChildren(QPushButton) if b.text() == "Keep the Other")
         button.click()
 
-    qtbot.waitUntil(lambda: w.notes_panel.editor.toPlainText() == "Mine.")
-    from PySide6.QtCore import QTimer
-
     QTimer.singleShot(0, answer)
     assert w.notes_panel.flush() is True
     assert seen == [QUESTION]
@@ -106,3 +104,11 @@ def test_a_note_refused_by_a_full_disk_comes_back_after_a_restart(make_window, q
     assert not recovery.exists()
     w2.select_article(first)
     assert w2.notes_panel.editor.toPlainText() == "Call the harbour master."
+
+
+def test_when_the_question_cannot_be_shown_both_notes_are_kept(qtbot) -> None:
+    hidden = QWidget()
+    qtbot.addWidget(hidden)  # never shown: a closing window, or one not on screen yet
+    assert ask_note_conflict(hidden, "Mine.", "Theirs.") == "both"
+    assert both_notes("Theirs.\n", "Mine.") == "Theirs.\n\nMine."
+    assert both_notes("", "Mine.") == "Mine." and both_notes("Theirs.", " ") == "Theirs."
