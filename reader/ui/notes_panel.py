@@ -57,6 +57,7 @@ class NotesPanel(QWidget):
         self._unsaved: dict[str, UnsavedNote] = {n.article_id: n for n in read_unsaved(self._recovery)}
         self._loaded: str | None = None  # the stored note version the editor's text stands for
         self._edited = False  # typed since it was loaded: only then is the editor's text written
+        self._busy = False  # saving (perhaps asking which note to keep): a nested flush waits
         self.ask_conflict: Callable[[str, str], Choice] = self._ask_conflict
         self.article_path = ""
         self.label = QLabel("Note")
@@ -143,6 +144,15 @@ class NotesPanel(QWidget):
         editor that was not edited writes nothing: its text may be older than the stored note.
         """
         self._timer.stop()
+        if self._busy:  # the conflict question is open: its own save finishes the job
+            return False
+        self._busy = True
+        try:
+            return self._flush()
+        finally:
+            self._busy = False
+
+    def _flush(self) -> bool:
         for article_id, note in list(self._unsaved.items()):
             if article_id != self.article_id:
                 self._save(note)
@@ -181,7 +191,7 @@ class NotesPanel(QWidget):
         """Ask which note to keep; the note to write next, or None when the other one stays."""
         other = exc.current.text if exc.current is not None else ""
         choice = self.ask_conflict(note.text, other)
-        shown = note.article_id == self.article_id
+        shown = note.article_id == self.article_id  # after asking: the list may have moved meanwhile
         if choice == "other":
             if self._unsaved.pop(note.article_id, None) is not None:
                 self._write_recovery()
