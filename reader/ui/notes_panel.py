@@ -57,6 +57,7 @@ class NotesPanel(QWidget):
         self._unsaved: dict[str, UnsavedNote] = {n.article_id: n for n in read_unsaved(self._recovery)}
         self._loaded: str | None = None  # the stored note version the editor's text stands for
         self._edited = False  # typed since it was loaded: only then is the editor's text written
+        self._settled: set[str] = set()  # refused once, saved (or given up for the other) since
         self._busy = False  # saving (perhaps asking which note to keep): a nested flush waits
         self.ask_conflict: Callable[[str, str], Choice] = self._ask_conflict
         self.article_path = ""
@@ -177,6 +178,7 @@ class NotesPanel(QWidget):
             if note.article_id == self.article_id and self.editor.toPlainText() == note.text:
                 self._loaded, self._edited = note_version(note.text), False
             if self._unsaved.pop(note.article_id, None) is not None:
+                self._settled.add(note.article_id)
                 self._write_recovery()
             if not done.nothing:
                 self.note_saved.emit(note.article_id)
@@ -194,6 +196,7 @@ class NotesPanel(QWidget):
         shown = note.article_id == self.article_id  # after asking: the list may have moved meanwhile
         if choice == "other":
             if self._unsaved.pop(note.article_id, None) is not None:
+                self._settled.add(note.article_id)
                 self._write_recovery()
             if shown:
                 self._show_text(other, exc.version)
@@ -212,8 +215,10 @@ class NotesPanel(QWidget):
 
     def _write_recovery(self) -> bool:
         """Keep the refused notes in the recovery file too, so not even a crash or a quit loses them."""
-        try:
-            write_unsaved(self._recovery, list(self._unsaved.values()))
+        try:  # another window on this profile may keep its own refused notes in the file: leave them
+            theirs = [n for n in read_unsaved(self._recovery) if n.article_id not in self._unsaved
+                      and n.article_id not in self._settled]  # fmt: skip
+            write_unsaved(self._recovery, [*theirs, *self._unsaved.values()])
         except OSError as exc:
             log.warning("cannot write the recovery file %s: %s", self._recovery, exc)
             self._recovery_ok = False

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
 
 from reader.core.session import Session
 from reader.core.store.db import UserDataError
-from reader.core.store.unsaved_notes import recovery_path
+from reader.core.store.unsaved_notes import UnsavedNote, read_unsaved, recovery_path, write_unsaved
 from reader.ui.dialogs.note_conflict import QUESTION, ask_note_conflict, both_notes
 
 FULL = "The disk holding your user data is full. Free some space and try again; nothing was changed."
@@ -112,3 +112,24 @@ def test_when_the_question_cannot_be_shown_both_notes_are_kept(qtbot) -> None:
     assert ask_note_conflict(hidden, "Mine.", "Theirs.") == "both"
     assert both_notes("Theirs.\n", "Mine.") == "Theirs.\n\nMine."
     assert both_notes("", "Mine.") == "Mine." and both_notes("Theirs.", " ") == "Theirs."
+
+
+def test_the_recovery_file_keeps_the_notes_another_window_put_there(make_window, qtbot, monkeypatch, boxes) -> None:
+    w = make_window()
+    w.select_row(0)
+    first = w.current_id
+    recovery = recovery_path(w.paths.user_db)
+    theirs = UnsavedNote("typed-in-another-window", "Refused over there.")
+    write_unsaved(recovery, [theirs])  # the other window was refused too, after this one started
+
+    def refuse(*_a: object, **_k: object) -> None:
+        raise UserDataError(FULL)
+
+    monkeypatch.setattr(w.session._store, "set_note", refuse)
+    qtbot.keyClicks(w.notes_panel.editor, "Mine.")
+    assert w.notes_panel.flush() is False
+    assert [(n.article_id, n.text) for n in read_unsaved(recovery)] == [(theirs.article_id, theirs.text),
+                                                                         (first, "Mine.")]  # fmt: skip
+    monkeypatch.undo()
+    assert w.notes_panel.flush() is True and w.store.note(first) == "Mine."
+    assert read_unsaved(recovery) == [theirs]
