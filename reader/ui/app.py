@@ -123,7 +123,7 @@ def _screenshot(app, window, args: argparse.Namespace) -> int:
         tag_library(window.library, lambda: False)
         window.redecorate()  # an article opened from the command line was shown before tagging
     except Exception as exc:  # a missing or unreadable model must not cost the screenshot
-        print(f"news-reader: entities were not tagged: {exc}", file=sys.stderr)
+        print(f"news-reader: entities were not tagged: {type(exc).__name__}: {exc}", file=sys.stderr)
     if args.select:
         if not 1 <= args.select <= len(window.model.ids):
             print(f"news-reader: --select {args.select}: the list has {len(window.model.ids)} articles",

@@ -129,6 +129,7 @@ class MainWindow(LibraryViews):
         self.reading_pane.set_font_size(int(self.settings.get("reading_font_size")))
         self.reading_pane.set_line_chars(int(self.settings.get("reading_line_chars")))
         self.notes_panel = NotesPanel(self.operations)
+        self.notes_panel.notice.connect(lambda text: self.show_message(text, 20000))  # recovered notes
         self.right = QSplitter(Qt.Orientation.Vertical)
         self.right.addWidget(self.reading_pane)
         self.right.addWidget(self.notes_panel)

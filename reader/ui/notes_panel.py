@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
+from dataclasses import replace
+from functools import partial
 from html import escape
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
@@ -20,8 +24,12 @@ from PySide6.QtWidgets import (
 from reader.core.annotation import Highlight
 from reader.core.export.note_markdown import note_html
 from reader.core.export.note_plain import note_plain_text
-from reader.core.session import Changes
+from reader.core.session import Changes, NoteChangedElsewhere, note_version
+from reader.core.store.unsaved_notes import UnsavedNote, read_unsaved, recovery_path, write_unsaved
+from reader.ui.dialogs.note_conflict import Choice, ask_note_conflict, both_notes
 from reader.ui.operations import FAILED, Operations
+
+log = logging.getLogger(__name__)
 
 SAVE_DELAY_MS = 400
 QUOTE_CHARS = 140
@@ -35,6 +43,7 @@ class NotesPanel(QWidget):
     feature scrolls, edits and deletes.
     """
 
+    notice = Signal(str)  # something the user must be told (notes recovered from the last run)
     note_saved = Signal(str)  # article id, after its note was written (never when the write failed)
     highlight_chosen = Signal(str)  # highlight id: show it in the reading pane
     highlight_edit_requested = Signal(str)  # highlight id: edit its note
@@ -45,7 +54,15 @@ class NotesPanel(QWidget):
         self.operations = operations
         self.session = operations.session
         self.article_id: str | None = None
-        self._unsaved: dict[str, tuple[str, str]] = {}  # article id -> (text, path) the database refused
+        self._recovery = recovery_path(self.session.store.path)
+        self._recovery_ok = True
+        # article id -> what the user typed and the database refused (kept in the recovery file too)
+        self._unsaved: dict[str, UnsavedNote] = {n.article_id: n for n in read_unsaved(self._recovery)}
+        self._loaded: str | None = None  # the stored note version the editor's text stands for
+        self._edited = False  # typed since it was loaded: only then is the editor's text written
+        self._settled: set[str] = set()  # refused once, saved (or given up for the other) since
+        self._busy = False  # saving (perhaps asking which note to keep): a nested flush waits
+        self.ask_conflict: Callable[[str, str], Choice] = self._ask_conflict
         self.article_path = ""
         self.label = QLabel("Note")
         self.label.setObjectName("notesLabel")
@@ -70,8 +87,10 @@ class NotesPanel(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(SAVE_DELAY_MS)
         self._timer.timeout.connect(self.flush)
-        self.editor.textChanged.connect(self._timer.start)
+        self.editor.textChanged.connect(self._typed)
         operations.changes_applied.connect(self._on_changes)
+        if self._unsaved:
+            QTimer.singleShot(0, self._restore_recovered)
 
     def _build_layout(self) -> None:
         note_side, list_side = QWidget(), QWidget()
@@ -104,60 +123,153 @@ class NotesPanel(QWidget):
         self.article_id = article_id
         self.article_path = path
         unsaved = self._unsaved.get(article_id) if article_id else None
-        self._show_text(unsaved[0] if unsaved else self.session.store.note(article_id) if article_id else "")
+        if unsaved is not None:
+            self._show_text(unsaved.text, unsaved.expected, edited=True)
+        else:
+            record = self.session.store.note_record(article_id) if article_id else None
+            self._show_text(record.text if record else "", note_version(record))
         self.editor.setEnabled(article_id is not None)
 
-    def _show_text(self, text: str) -> None:
+    def _show_text(self, text: str, version: str | None, *, edited: bool = False) -> None:
+        """Put a note into the editor; `version` is the stored note its text stands for."""
         self.editor.blockSignals(True)  # showing the stored note is not typing
         self.editor.setPlainText(text)
         self.editor.blockSignals(False)
+        self._loaded, self._edited = version, edited
+
+    def _typed(self) -> None:
+        self._edited = True
+        self._timer.start()
 
     def flush(self) -> bool:
-        """Write the note now if it changed (the timer, switching, closing); False when it could not be.
+        """Write the note now if the user edited it (the timer, switching, closing); False when it could not be.
 
-        Notes refused earlier for other articles are tried again first; a refused one is kept.
+        Notes refused earlier for other articles are tried again first; a refused one is kept. An
+        editor that was not edited writes nothing: its text may be older than the stored note.
         """
         self._timer.stop()
-        for article_id, (text, path) in list(self._unsaved.items()):
-            if article_id != self.article_id:
-                self._save(article_id, text, path)
-        if self.article_id is None:
-            return True
-        return self._save(self.article_id, self.editor.toPlainText(), self.article_path)
-
-    def _save(self, article_id: str, text: str, path: str) -> bool:
-        done = self.operations.run(lambda: self.session.set_note(article_id, text, path=path), initiator=self)
-        if done is FAILED:
-            self._unsaved[article_id] = (text, path)
+        if self._busy:  # the conflict question is open: its own save finishes the job
             return False
-        self._unsaved.pop(article_id, None)
-        if not done.nothing:
-            self.note_saved.emit(article_id)
-        return True
+        self._busy = True
+        try:
+            return self._flush()
+        finally:
+            self._busy = False
+
+    def _flush(self) -> bool:
+        for article_id, note in list(self._unsaved.items()):
+            if article_id != self.article_id:
+                self._save(note)
+        if self.article_id is None or not self._edited:
+            return self.article_id not in self._unsaved
+        return self._save(UnsavedNote(self.article_id, self.editor.toPlainText(), self.article_path, self._loaded))
+
+    def _save(self, note: UnsavedNote) -> bool:
+        """Write one note; a note changed elsewhere meanwhile is resolved with the user first."""
+        for _attempt in range(3):  # a note changing again while the user chooses is asked about again
+            try:
+                done = self.operations.run(partial(self._write, note), initiator=self)
+            except NoteChangedElsewhere as exc:
+                resolved = self._resolve(note, exc)
+                if resolved is None:
+                    return True
+                note = resolved
+                continue
+            if done is FAILED:
+                self._keep_unsaved(note)
+                return False
+            if note.article_id == self.article_id and self.editor.toPlainText() == note.text:
+                self._loaded, self._edited = note_version(note.text), False
+            if self._unsaved.pop(note.article_id, None) is not None:
+                self._settled.add(note.article_id)
+                self._write_recovery()
+            if not done.nothing:
+                self.note_saved.emit(note.article_id)
+            return True
+        self._keep_unsaved(note)
+        return False
+
+    def _write(self, note: UnsavedNote) -> Changes:
+        return self.session.set_note(note.article_id, note.text, path=note.path, expected=note.expected)
+
+    def _resolve(self, note: UnsavedNote, exc: NoteChangedElsewhere) -> UnsavedNote | None:
+        """Ask which note to keep; the note to write next, or None when the other one stays."""
+        other = exc.current.text if exc.current is not None else ""
+        choice = self.ask_conflict(note.text, other)
+        shown = note.article_id == self.article_id  # after asking: the list may have moved meanwhile
+        if choice == "other":
+            if self._unsaved.pop(note.article_id, None) is not None:
+                self._settled.add(note.article_id)
+                self._write_recovery()
+            if shown:
+                self._show_text(other, exc.version)
+            return None
+        text = note.text if choice == "mine" else both_notes(other, note.text)
+        if shown and text != self.editor.toPlainText():
+            self._show_text(text, exc.version, edited=True)
+        return replace(note, text=text, expected=exc.version)
+
+    def _ask_conflict(self, mine: str, other: str) -> Choice:
+        return ask_note_conflict(self, mine, other)
+
+    def _keep_unsaved(self, note: UnsavedNote) -> None:
+        self._unsaved[note.article_id] = note
+        self._write_recovery()
+
+    def _write_recovery(self) -> bool:
+        """Keep the refused notes in the recovery file too, so not even a crash or a quit loses them."""
+        try:  # another window on this profile may keep its own refused notes in the file: leave them
+            theirs = [n for n in read_unsaved(self._recovery) if n.article_id not in self._unsaved
+                      and n.article_id not in self._settled]  # fmt: skip
+            write_unsaved(self._recovery, [*theirs, *self._unsaved.values()])
+        except OSError as exc:
+            log.warning("cannot write the recovery file %s: %s", self._recovery, exc)
+            self._recovery_ok = False
+        else:
+            self._recovery_ok = True
+        return self._recovery_ok
+
+    def _restore_recovered(self) -> None:
+        """Save the notes a previous run could not, and say so (those still refused stay for later)."""
+        wanted = len(self._unsaved)
+        self.flush()  # also the shown article's, when the editor shows a recovered note
+        left = len(self._unsaved)
+        saved = wanted - left
+        parts = []
+        if saved:
+            parts.append(f"{saved} note{'s' if saved > 1 else ''} that could not be saved last time "
+                         f"{'were' if saved > 1 else 'was'} recovered and saved.")  # fmt: skip
+        if left:
+            parts.append(f"{left} recovered note{'s' if left > 1 else ''} could not be saved yet; "
+                         f"kept in {self._recovery} and tried again on the next save.")  # fmt: skip
+        if parts:
+            self.notice.emit(" ".join(parts))
 
     def unsaved_ids(self) -> list[str]:
         """Articles whose typed note is not saved yet (the database refused it)."""
         return list(self._unsaved)
 
     def may_close(self) -> bool:
-        """Closing would lose notes the database refused: ask first (the default keeps the window open)."""
-        if not self._unsaved:
+        """Closing with notes the database refused: fine when the recovery file holds them (the next
+        start saves them); otherwise ask first (the default keeps the window open)."""
+        if not self._unsaved or self._write_recovery():
             return True
         n = len(self._unsaved)
         answer = QMessageBox.question(
             self, "Notes not saved",
-            f"{n} note{'s' if n > 1 else ''} could not be saved (see the message before). "
+            f"{n} note{'s' if n > 1 else ''} could not be saved, nor kept in {self._recovery}. "
             "Close anyway and lose what you typed? Choose No to keep the window open and try again.",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
         )  # fmt: skip
         return answer == QMessageBox.StandardButton.Yes
 
     def _on_changes(self, changes: Changes, initiator: object) -> None:
-        """An undo or redo (or an import) changed the shown note: show the stored text."""
-        if initiator is not self and changes.notes and self.article_id in changes.article_ids:
+        """An undo or redo (or an import) changed the shown note: show the stored text, unless the
+        user typed in the editor since it loaded (their next save asks which to keep)."""
+        if initiator is not self and changes.notes and self.article_id in changes.article_ids and not self._edited:
             self._timer.stop()
-            self._unsaved.pop(self.article_id, None)
-            self._show_text(self.session.store.note(self.article_id))
+            record = self.session.store.note_record(self.article_id)
+            self._show_text(record.text if record else "", note_version(record))
 
     # --- the highlights list -----------------------------------------------------------------
 

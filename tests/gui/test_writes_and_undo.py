@@ -40,6 +40,10 @@ def refuse(*_a: object, **_k: object) -> None:
     raise UserDataError(FULL)
 
 
+def no_room(*_a: object, **_k: object) -> None:
+    raise OSError(28, "No space left on device")
+
+
 def test_b_after_a_refused_write_does_not_say_bookmark_removed(make_window, qtbot, monkeypatch, warnings) -> None:
     w = make_window()
     w.select_row(0)
@@ -67,6 +71,7 @@ def test_a_refused_note_stays_typed_after_switching_and_is_saved_later(make_wind
     asked: list[str] = []
     monkeypatch.setattr(QMessageBox, "question", lambda _p, _t, text, *a, **k: asked.append(text)
                         or QMessageBox.StandardButton.No)  # fmt: skip
+    monkeypatch.setattr("reader.ui.notes_panel.write_unsaved", no_room)  # nor for the recovery file
     w.close()  # closing would lose the note: the window asks, and stays open on No
     assert asked and "could not be saved" in asked[0] and w.isVisible()
     monkeypatch.undo()  # the disk has room again

@@ -1,6 +1,7 @@
 """Named entities in article text: a trained tagger (PER, ORG, LOC, MISC) plus rules (dates, money...).
 
-Use `tag(text, language)` for spans over the text and `group_mentions(spans)` for the entity list of an
+Use `tag(text, language)` for spans over the text (or `tag_bounded`, which never raises for the
+text's sake and keeps to a time budget) and `group_mentions(spans)` for the entity list of an
 article. The model loads lazily on first use; call `load_model()` from a background thread to
 have it ready earlier.
 """
@@ -10,11 +11,13 @@ from reader.core.entities.span import ENTITY_TYPES, EntitySpan
 from reader.core.entities.tagger import (
     TAGGER_VERSION,
     EntityModelUnavailable,
+    TagResult,
     load_model,
     model_loaded,
     model_path,
     reads_names,
     tag,
+    tag_bounded,
     tag_sentences,
 )
 
@@ -24,6 +27,7 @@ __all__ = [
     "EntityGroup",
     "EntityModelUnavailable",
     "EntitySpan",
+    "TagResult",
     "canonical_name",
     "group_mentions",
     "load_model",
@@ -31,5 +35,6 @@ __all__ = [
     "model_path",
     "reads_names",
     "tag",
+    "tag_bounded",
     "tag_sentences",
 ]

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 ENTITY_TYPES = ("PER", "ORG", "LOC", "MISC", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a long article holds hundreds of thousands of them
 class EntitySpan:
     """One entity mention: character offsets into the tagged text, its type and its text."""
 

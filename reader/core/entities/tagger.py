@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import threading
+import time
+from dataclasses import dataclass
 from pathlib import Path
 
+from reader.core.entities.chunks import chunk_bounds
 from reader.core.entities.conll import iob_spans
 from reader.core.entities.model import StackedModel, TaggerModel
 from reader.core.entities.model_file import read_model
@@ -17,7 +20,7 @@ from reader.paths import resources_dir
 MODEL_FILE = "ner-model.bin"
 # Changes whenever tag() may give other spans for the same text (a new model file, other rules):
 # the library cache then tags every article again.
-TAGGER_VERSION = "5"
+TAGGER_VERSION = "6"  # 6: long texts tagged in pieces (chunks.py)
 
 _lock = threading.Lock()
 _model: TaggerModel | StackedModel | None = None
@@ -90,10 +93,51 @@ def reads_names(language: str) -> bool:
 def tag(text: str, language: str = "") -> list[EntitySpan]:
     """Entities of `text`, sorted by start and never overlapping; offsets index into `text`.
 
-    With a `language` other than English only the rule types (dates, money...) are found.
+    With a `language` other than English only the rule types (dates, money...) are found. A long
+    text is tagged a piece (`chunk_bounds`) at a time, so memory does not grow with its size.
     """
+    spans: list[EntitySpan] = []
+    for start, end in chunk_bounds(text):
+        spans.extend(_tag_piece(text, start, end, language))
+    return spans
+
+
+@dataclass(frozen=True)
+class TagResult:
+    """What `tag_bounded` found: the spans, whether the whole text was tagged, and why not."""
+
+    spans: list[EntitySpan]
+    complete: bool = True
+    error: str = ""  # never empty when tagging failed: "MemoryError: ..." at least names the failure
+
+
+def tag_bounded(text: str, language: str = "", *, budget_s: float | None = None) -> TagResult:
+    """Tag like `tag`, but never raise for the text's sake and stop after `budget_s` CPU seconds.
+
+    The spans found before a failure or the end of the budget are kept (`complete=False`). Only a
+    missing model raises (EntityModelUnavailable): that is the installation, not this article.
+    """
+    spans: list[EntitySpan] = []
+    started = time.thread_time()  # this thread's CPU: a busy machine does not eat the budget
+    try:
+        for start, end in chunk_bounds(text):
+            if budget_s is not None and time.thread_time() - started > budget_s:
+                done = f"{start:,} of {len(text):,} characters"
+                return TagResult(spans, False, f"stopped after {budget_s:g} s of tagging, at {done}")
+            spans.extend(_tag_piece(text, start, end, language))
+    except EntityModelUnavailable:
+        raise
+    except Exception as exc:  # MemoryError, RecursionError...: this article is not tagged, the next may be
+        reason = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+        return TagResult(spans, False, reason)
+    return TagResult(spans)
+
+
+def _tag_piece(whole: str, start: int, end: int, language: str) -> list[EntitySpan]:
+    """The entities of `whole[start:end]`, with offsets into `whole`."""
+    text = whole[start:end]
     if not reads_names(language):
-        return _rule_spans(text, [])
+        return _shift(_rule_spans(text, []), start)
     tokens = tokenize(text)
     if not tokens:
         return []
@@ -105,11 +149,17 @@ def tag(text: str, language: str = "") -> list[EntitySpan]:
         for first, last, typ in iob_spans(sent_tags):
             trimmed = trim_span(text, tokens[a + first : a + last])
             if trimmed is not None:
-                start, end = trimmed
-                spans.append(EntitySpan(start, end, typ, text[start:end]))
+                s, e = trimmed
+                spans.append(EntitySpan(s, e, typ, text[s:e]))
     spans.extend(_rule_spans(text, spans))
     spans.sort(key=lambda sp: sp.start)
-    return spans
+    return _shift(spans, start)
+
+
+def _shift(spans: list[EntitySpan], offset: int) -> list[EntitySpan]:
+    if not offset:
+        return spans
+    return [EntitySpan(sp.start + offset, sp.end + offset, sp.type, sp.text) for sp in spans]
 
 
 def trim_span(text: str, span_tokens: list[tuple[int, int]]) -> tuple[int, int] | None:

@@ -7,6 +7,7 @@ The cache (`reader.core.store.library`) only stores and queries; this package dr
 
 from __future__ import annotations
 
+import logging
 import os
 import stat
 from collections.abc import Callable, Iterable
@@ -18,6 +19,9 @@ from reader.core.errors import ImportProblem
 from reader.core.formats import load_file
 from reader.core.library_sync.walk import Entry, special_file, special_kind, walk
 from reader.core.store.library import Library, shown_path
+
+log = logging.getLogger(__name__)
+TAG_BUDGET_S = 60.0  # CPU seconds one article may take to tag (ordinary articles take well under one)
 
 __all__ = ["Entry", "LibrarySync", "ScanResult", "walk"]
 
@@ -142,7 +146,12 @@ class LibrarySync:
             for article_id in ids:
                 article = lib.article(article_id)
                 if article is not None:
-                    lib.store_mentions(article_id, entities.tag(article.text, article.language))
+                    # Bounded: a pathological text keeps what was found in its budget and is marked
+                    # tagged, so it is not tried again at every start.
+                    result = entities.tag_bounded(article.text, article.language, budget_s=TAG_BUDGET_S)
+                    lib.store_mentions(article_id, result.spans)
+                    if not result.complete:
+                        log.warning("entities of %s only partly found: %s", shown_path(article.path), result.error)
                     done += 1
                 else:  # gone since the query: nothing to tag, never ask again
                     lib.mark_tagged(article_id)

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from reader.core.annotation import Bookmark, Note
 from reader.core.session.base import SessionBase, refusing
 from reader.core.session.changes import Applied, Changes, about
+from reader.core.store.note_versions import NoteChangedElsewhere, note_version
 
 
 class RecordWrites(SessionBase):
@@ -79,13 +80,20 @@ class RecordWrites(SessionBase):
             self._store.restore_note(record)
         return about(article_id, notes=True)
 
-    def set_note(self, article_id: str, text: str, *, path: str = "") -> Changes:
-        """Save the article's note (blank deletes it); one undo step per save that changed it."""
+    def set_note(self, article_id: str, text: str, *, path: str = "", expected: str | None = None) -> Changes:
+        """Save the article's note (blank deletes it); one undo step per save that changed it.
+
+        `expected` is the `note_version` the editor loaded: when the stored note is another one
+        (changed in another window, by an import or a restore), NoteChangedElsewhere is raised and
+        nothing is written, so the caller can ask the user which to keep.
+        """
         before = self._store.note_record(article_id)
         old = before.text if before is not None else ""
         if old == text or (not text.strip() and before is None):
             return Changes()
-        self._store.set_note(article_id, text, path=path)
+        if expected is not None and note_version(before) != expected:
+            raise NoteChangedElsewhere(article_id, before)
+        self._store.set_note(article_id, text, path=path, expected=expected)
         after = self._store.note_record(article_id)
         self._push("Note", lambda: self._put_note(article_id, before), lambda: self._put_note(article_id, after))
         return about(article_id, notes=True)

@@ -15,6 +15,7 @@ from reader.core.store.backup import backup_before_upgrade
 from reader.core.store.db import UserDataError, connect, transaction, utc_now
 from reader.core.store.health import prepare_user_db
 from reader.core.store.migrations import LATEST_VERSION, migrate, schema_version
+from reader.core.store.note_versions import NoteChangedElsewhere, note_version
 
 log = logging.getLogger(__name__)
 
@@ -206,9 +207,17 @@ class UserStore:
         record = self.note_record(article_id)
         return record.text if record else ""
 
-    def set_note(self, article_id: str, text: str, *, path: str = "") -> None:
-        """Write the article's note; an empty (or blank) text deletes it."""
+    def set_note(self, article_id: str, text: str, *, path: str = "", expected: str | None = None) -> None:
+        """Write the article's note; an empty (or blank) text deletes it.
+
+        With `expected` (a `note_version`), raise NoteChangedElsewhere instead when the stored note
+        is not that version; checked under the write lock, so another process cannot slip between.
+        """
         with transaction(self._conn) as c:
+            if expected is not None:
+                current = self.note_record(article_id)
+                if note_version(current) != expected:
+                    raise NoteChangedElsewhere(article_id, current)
             if not text.strip():
                 c.execute("DELETE FROM notes WHERE article_id = ?", (article_id,))
                 return

@@ -136,7 +136,8 @@ def test_a_new_tagger_tags_the_library_again(tmp_path: Path, folder: Path, monke
     import reader.core.entities as entities
     from reader.core.entities import EntitySpan
 
-    monkeypatch.setattr(entities, "tag", lambda text, language="": [EntitySpan(0, 4, "LOC", text[:4])])
+    monkeypatch.setattr(entities, "tag_bounded", lambda text, language="", budget_s=None: entities.TagResult(
+        [EntitySpan(0, 4, "LOC", text[:4])], True, ""))  # fmt: skip
     path = tmp_path / "cache.sqlite3"
     lib = Library(path)
     LibrarySync(lib).scan([folder])
@@ -159,3 +160,22 @@ def test_files_over_the_size_limit_are_refused_with_the_reason(tmp_path: Path, f
     assert result.failed == 1 and lib.count() == 3
     [problem] = lib.problems()
     assert problem.path.endswith("big.txt") and problem.reason
+
+
+def test_an_article_that_cannot_be_tagged_whole_is_not_tried_again(tmp_path: Path, folder: Path, monkeypatch) -> None:
+    """Issue 11 item 8: a text that runs out of budget (or memory) keeps what was found, once."""
+    import reader.core.entities as entities
+    from reader.core.entities import EntitySpan
+
+    calls: list[str] = []
+
+    def bounded(text: str, language: str = "", budget_s: float | None = None) -> entities.TagResult:
+        calls.append(text[:10])
+        return entities.TagResult([EntitySpan(0, 4, "LOC", text[:4])], False, "MemoryError")
+
+    monkeypatch.setattr(entities, "tag_bounded", bounded)
+    lib = Library(tmp_path / "cache.sqlite3")
+    LibrarySync(lib).scan([folder])
+    assert LibrarySync(lib).tag_pending() == 3
+    assert lib.untagged_count() == 0 and all(len(lib.entity_spans(i)) == 1 for i in lib.all_ids())
+    assert LibrarySync(lib).tag_pending() == 0 and len(calls) == 3

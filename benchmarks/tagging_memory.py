@@ -1,0 +1,80 @@
+"""Peak memory of entity tagging on big and pathological texts, each measured in a fresh process.
+
+    python benchmarks/tagging_memory.py lines 2      # 2 MB of one-letter lines
+    python benchmarks/tagging_memory.py prose 20     # 20 MB of news prose (the fixture texts, varied)
+    python benchmarks/tagging_memory.py prose 20 --bounded 60   # tag_bounded with a 60 s CPU budget
+
+Prints the peak RSS (ru_maxrss) in MB, the CPU seconds and the number of spans.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "library"
+
+
+def make_text(kind: str, megabytes: float) -> str:
+    """A pathological text (one-letter lines) or realistic prose of about `megabytes` MB."""
+    size = int(megabytes * 1_000_000)
+    if kind == "lines":
+        return "Title\n" + "l\n" * (size // 2)
+    base = "\n\n".join(p.read_text(encoding="utf-8", errors="replace") for p in sorted(FIXTURES.glob("*.txt")))
+    parts, total, n = [], 0, 0
+    while total < size:
+        n += 1
+        part = base.replace("nine", f"{n} nine").replace("Monday", f"Monday {n} March")
+        parts.append(part)
+        total += len(part) + 2
+    return "\n\n".join(parts)[:size]
+
+
+def measure(kind: str, megabytes: float, budget: float | None) -> dict[str, float]:
+    """Tag in this process and report; run it through `main` so each measure has a fresh process."""
+    from reader.core.entities import load_model
+
+    load_model()
+    text = make_text(kind, megabytes)
+    started = time.process_time()
+    if budget is None:
+        from reader.core.entities import tag
+
+        spans, complete = tag(text), True
+    else:
+        from reader.core.entities import tag_bounded
+
+        result = tag_bounded(text, budget_s=budget)
+        spans, complete = result.spans, result.complete
+    return {
+        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "cpu_s": round(time.process_time() - started, 1),
+        "spans": len(spans),
+        "complete": complete,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("kind", choices=("lines", "prose"))
+    parser.add_argument("megabytes", type=float)
+    parser.add_argument("--bounded", type=float, default=None, metavar="BUDGET_S")
+    parser.add_argument("--in-process", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.in_process:
+        print(json.dumps(measure(args.kind, args.megabytes, args.bounded)))
+        return
+    cmd = [sys.executable, __file__, args.kind, str(args.megabytes), "--in-process"]
+    if args.bounded is not None:
+        cmd += ["--bounded", str(args.bounded)]
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+    print(f"{args.kind} {args.megabytes} MB: {out.strip()}")
+
+
+if __name__ == "__main__":
+    main()
