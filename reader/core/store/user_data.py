@@ -39,6 +39,16 @@ def _highlight_from_row(row: sqlite3.Row | tuple) -> Highlight:
     )
 
 
+def storable(path: str) -> str:
+    """A path SQLite can take as text: a file name that is not UTF-8 (kept by Python as surrogate
+    escapes) is stored with a replacement character. Article paths here only say where a note was made."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return path
+
+
 def _check_span(start: int, end: int) -> None:
     if not (0 <= start < end):
         raise ValueError(f"a highlight needs 0 <= start < end, got start={start} end={end}")
@@ -112,7 +122,7 @@ class UserStore:
     def add_folder(self, path: str, *, added: str = "") -> None:
         """Add a library folder; `added` (its place in the list) is kept when an undo puts it back."""
         with transaction(self._conn) as c:
-            c.execute("INSERT OR IGNORE INTO folders (path, added) VALUES (?, ?)", (str(path), added or utc_now()))
+            c.execute("INSERT OR IGNORE INTO folders (path, added) VALUES (?, ?)", (storable(str(path)), added or utc_now()))
 
     def folder_added(self, path: str) -> str | None:
         """When the folder was added (None when it is not a library folder)."""
@@ -133,7 +143,7 @@ class UserStore:
         now = utc_now()
         c.execute(
             "INSERT OR IGNORE INTO bookmarks (article_id, path, created, modified) VALUES (?, ?, ?, ?)",
-            (article_id, path, now, now),
+            (article_id, storable(path), now, now),
         )
 
     def set_bookmarked(self, article_id: str, on: bool, *, path: str = "") -> None:
@@ -181,7 +191,7 @@ class UserStore:
             c.execute("DELETE FROM bookmarks WHERE article_id = ?", (b.article_id,))
             c.execute(
                 "INSERT INTO bookmarks (article_id, path, created, modified) VALUES (?, ?, ?, ?)",
-                (b.article_id, b.path, b.created or now, b.modified or now),
+                (b.article_id, storable(b.path), b.created or now, b.modified or now),
             )
             tags = [(b.article_id, t) for t in clean_tags(b.tags)]
             c.executemany("INSERT INTO bookmark_tags (article_id, tag) VALUES (?, ?)", tags)
@@ -226,7 +236,7 @@ class UserStore:
                 "INSERT INTO notes (id, article_id, text, path, created, modified) VALUES (?, ?, ?, ?, ?, ?) "
                 "ON CONFLICT (article_id) DO UPDATE SET text = excluded.text, modified = excluded.modified, "
                 "path = CASE WHEN excluded.path != '' THEN excluded.path ELSE notes.path END",
-                (str(uuid.uuid4()), article_id, text, path, now, now),
+                (str(uuid.uuid4()), article_id, text, storable(path), now, now),
             )
 
     def restore_note(self, n: Note) -> None:
@@ -238,7 +248,7 @@ class UserStore:
             c.execute(
                 "INSERT OR REPLACE INTO notes (id, article_id, text, path, created, modified) "
                 "VALUES (?, ?, ?, ?, ?, ?)",
-                (n.id or str(uuid.uuid4()), n.article_id, n.text, n.path, n.created or now, n.modified or now),
+                (n.id or str(uuid.uuid4()), n.article_id, n.text, storable(n.path), n.created or now, n.modified or now),
             )
 
     def noted_ids(self) -> set[str]:
@@ -278,7 +288,7 @@ class UserStore:
         q = h.quote
         c.execute(
             f"{verb} INTO highlights ({_HIGHLIGHT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (h.id, h.article_id, h.start, h.end, q.exact, q.prefix, q.suffix, h.color, h.note, h.path,
+            (h.id, h.article_id, h.start, h.end, q.exact, q.prefix, q.suffix, h.color, h.note, storable(h.path),
              h.created, h.modified, int(h.orphan)),
         )
 

@@ -236,3 +236,19 @@ def test_restore_note_and_bookmark_keep_ids_and_timestamps(store: UserStore) -> 
     assert store.bookmark("b") == bm and store.ids_with_tag("z") == set()
     with pytest.raises(ValueError):
         store.restore_note(Note("c", "  "))
+
+
+def test_a_file_name_that_is_not_utf8_can_be_bookmarked_noted_and_highlighted(tmp_path: Path) -> None:
+    """The cache keeps such names exactly (as bytes); the user database says where with a replacement mark."""
+    import os
+
+    from reader.core.anchoring import make_quote
+
+    odd = os.fsdecode(str(tmp_path).encode() + b"/caf\xe9.txt")
+    with UserStore(tmp_path / "user.sqlite3") as store:
+        store.set_bookmarked("a1", True, path=odd)
+        store.set_note("a1", "A note.", path=odd)
+        h = store.add_highlight("a1", 0, 4, make_quote("Text here", 0, 4), path=odd)
+        assert store.bookmark("a1").path.endswith("caf\ufffd.txt")
+        assert store.note_record("a1").path.endswith("caf\ufffd.txt")
+        assert store.get_highlight(h.id).path.endswith("caf\ufffd.txt")
