@@ -349,3 +349,15 @@ def test_a_right_after_h_notes_the_new_highlight(make_window, qtbot) -> None:
     qtbot.keyClick(w.reading_pane, Qt.Key.Key_A)  # the selection is gone; the caret sits on the new highlight
     reactivate(w, qtbot)
     assert w.store.get_highlight(h.id).note == "Which ports?"
+
+
+def test_a_highlight_takes_whole_words_not_half_of_one(make_window, qtbot) -> None:
+    """Issue 10 item 6: a selection cut inside words ("ent pay ri") highlights "percent pay rise", in every export."""
+    w = make_window()
+    article_id = open_article(w, HARBOUR)
+    start = w.reading_pane.article.text.index("4 percent pay rise")
+    select_span(w, start + 6, start + len("4 percent pay ri"))  # "ent pay ri"
+    qtbot.keyClick(w.reading_pane, Qt.Key.Key_H)
+    [h] = w.store.highlights(article_id)
+    assert h.quote.exact == "percent pay rise" and (h.start, h.end) == (start + 2, start + len("4 percent pay rise"))
+    assert_highlighted(w, h.start, h.end, "yellow")
