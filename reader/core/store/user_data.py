@@ -122,7 +122,8 @@ class UserStore:
     def add_folder(self, path: str, *, added: str = "") -> None:
         """Add a library folder; `added` (its place in the list) is kept when an undo puts it back."""
         with transaction(self._conn) as c:
-            c.execute("INSERT OR IGNORE INTO folders (path, added) VALUES (?, ?)", (storable(str(path)), added or utc_now()))
+            c.execute("INSERT OR IGNORE INTO folders (path, added) VALUES (?, ?)",
+                      (storable(str(path)), added or utc_now()))  # fmt: skip
 
     def folder_added(self, path: str) -> str | None:
         """When the folder was added (None when it is not a library folder)."""
@@ -248,7 +249,8 @@ class UserStore:
             c.execute(
                 "INSERT OR REPLACE INTO notes (id, article_id, text, path, created, modified) "
                 "VALUES (?, ?, ?, ?, ?, ?)",
-                (n.id or str(uuid.uuid4()), n.article_id, n.text, storable(n.path), n.created or now, n.modified or now),
+                (n.id or str(uuid.uuid4()), n.article_id, n.text, storable(n.path),
+                 n.created or now, n.modified or now),
             )
 
     def noted_ids(self) -> set[str]:
