@@ -14,6 +14,7 @@ import sys
 import tempfile
 import zlib
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TextIO
 
@@ -78,7 +79,7 @@ def _run(tmp: Path, say: Callable[[str], None]) -> list[str]:
         _step(failures, say, "highlight drawn in the reading pane", lambda: _marks(window, "highlights"))
         quote = article.text[start:end]
         for fmt in FORMATS:
-            _step(failures, say, f"export {fmt}", lambda f=fmt: _export(window, article_id, f, tmp / "out", quote))
+            _step(failures, say, f"export {fmt}", partial(_export, window, article_id, fmt, tmp / "out", quote))
     finally:
         window.close()
     return failures

@@ -95,7 +95,7 @@ def claim_profile(paths: Paths, files: Sequence[str]) -> Claim:
             return Claim(lock=lock, error=str(exc))
     if hand_over(name, [str(Path(f).resolve()) for f in files]):
         return Claim(handed_over=True)
-    _ok, pid, host, _app = lock.getLockInfo()
+    pid, host, _app = lock.getLockInfo()
     return Claim(error=f"News Reader is already open with this profile (process {pid} on {host}) but does not "
                        "answer. Close it, or start with another --profile.")  # fmt: skip
 
