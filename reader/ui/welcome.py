@@ -34,7 +34,7 @@ def samples_hint(w: MainWindow) -> str:
 
 def install_welcome(w: MainWindow) -> None:
     """Add Help › Welcome and the samples hint (in the status bar, for as long as the samples are shown)."""
-    w.registry.add("welcome-show", "&Welcome", lambda: WelcomeDialog(w).exec(), menu="&Help",
+    w.registry.add("welcome-show", "&Welcome", lambda: show_welcome(w), menu="&Help",
                    help="The main keys, and how to add your own articles")  # fmt: skip
     hint = QLabel()
     hint.setObjectName("samplesHint")
@@ -46,6 +46,10 @@ def install_welcome(w: MainWindow) -> None:
 
     w.operations.changes_applied.connect(refresh)  # a folder added (or the adding undone)
     refresh()
+
+
+def show_welcome(w: MainWindow) -> None:
+    WelcomeDialog(w).exec()
 
 
 class WelcomeDialog(QDialog):
