@@ -19,6 +19,7 @@ from PySide6.QtCore import QDeadlineTimer, QLockFile, QObject, Qt, QThread, Sign
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from reader.paths import Paths
+from reader.ui.workers import tag_library
 
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
@@ -132,6 +133,10 @@ def show_files(window: MainWindow, files: Sequence[str]) -> None:
         ids += window.library.import_file(str(path))
     if folders:
         window.rescan()
+    if ids and (window.worker is None or not window.worker.isRunning()):
+        # Tag it now, as a scan would (a running scan tags what is pending itself); one article is quick.
+        tag_library(window.library, lambda: False)
+        window.entities_arrived.emit(ids)
     if ids:  # the article must be in the list to be selected: all articles, no filter
         window.filter_box.clear()
         window.sidebar.select_view("all")
