@@ -8,7 +8,8 @@ from pathlib import Path
 from reader.core.formats import load_file
 from reader.ui.single_instance import show_files
 
-SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "samples" / "2025-12-09-iberian-post-seville-heat-shelters.md"
+SAMPLE = (Path(__file__).resolve().parents[2] / "resources" / "samples"
+          / "2025-12-09-iberian-post-seville-heat-shelters.md")
 
 
 def test_a_handed_over_file_is_shown_with_its_entities(make_window, tmp_path: Path) -> None:
