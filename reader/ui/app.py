@@ -70,8 +70,9 @@ def run_app(args: argparse.Namespace) -> int:
     paths = resolve_paths(args.data_dir, args.profile).ensure()
     claim = None if args.screenshot else claim_profile(paths, args.paths)
     if claim is not None and (claim.handed_over or claim.server is None and claim.lock is None):
-        if claim.error:
+        if claim.error:  # printed and shown: a double-clicked app has no terminal
             print(f"news-reader: {claim.error}", file=sys.stderr)
+            QMessageBox.warning(None, "News Reader", claim.error)
         return 0 if claim.handed_over else 1
     settings = Settings(paths.settings_file)
     apply_theme(app, args.theme or settings.get("theme"))

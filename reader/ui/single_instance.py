@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 LOCK_NAME = "window.lock"
 REPLY = b"ok\n"
-HANDOVER_WAIT_MS = 10000  # the first window may still be starting (its lock is taken before it listens)
+HANDOVER_WAIT_MS = 30000  # the first window may still be starting: it answers once its window is built
 
 
 def server_name(paths: Paths) -> str:
@@ -112,11 +112,11 @@ def hand_over(name: str, files: list[str], wait_ms: int = HANDOVER_WAIT_MS) -> b
             socket.write(payload)
             socket.waitForBytesWritten(2000)
             reply = bytearray()
-            while REPLY not in reply and socket.waitForReadyRead(3000):
+            # The window answers from its event loop, which may still be building the window: wait it out.
+            while REPLY not in reply and socket.waitForReadyRead(max(1, deadline.remainingTime())):
                 reply += bytes(socket.readAll().data())
             socket.abort()
-            if REPLY in reply:
-                return True
+            return REPLY in reply
         QThread.msleep(100)
     return False
 
