@@ -15,6 +15,12 @@ command -v desktop-file-validate >/dev/null || need+=(desktop-file-utils)
 command -v appstreamcli >/dev/null || need+=(appstream)
 command -v dpkg-deb >/dev/null || need+=(dpkg-dev)
 command -v strip >/dev/null || need+=(binutils)  # PyInstaller strips the libraries with it
+# PyInstaller bundles Python's shared library, which Debian's python3 keeps in a package of its own
+pyver=$("$PY" -c 'import sys; print(f"{sys.version_info[0]}.{sys.version_info[1]}")')
+libdir=$("$PY" -c 'import sysconfig; print(sysconfig.get_config_var("LIBDIR") or "")')
+if ! ls "$libdir"/libpython"$pyver".so* >/dev/null 2>&1 && ! (ldconfig -p 2>/dev/null | grep -q "libpython$pyver.so"); then
+  need+=("libpython$pyver")
+fi
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     echo "Installing the packaging tools: ${need[*]}" >&2
