@@ -2,6 +2,7 @@
 # Install the built .deb with dpkg, run the installed app's self-test, remove it, and check nothing is left.
 # Needs root (run it in a throwaway machine: ../shared/tools/fresh-machine 'make package && packaging/linux/check-deb.sh').
 set -euo pipefail
+export PATH="$PATH:/usr/local/sbin:/usr/sbin:/sbin"  # dpkg needs ldconfig; some root shells (sudo, chroot) leave these out
 cd "$(dirname "$0")/../.."
 deb=$(ls dist/news-reader_*.deb | head -n1)
 dpkg -i "$deb"
