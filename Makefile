@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 ARGS ?=
 
-.PHONY: run test lint bench fuzz qt-libs clean
+.PHONY: run test lint bench fuzz qt-libs package clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -35,5 +35,9 @@ fuzz: $(STAMP)
 bench: $(STAMP) qt-libs
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/run.py
 
+# The Linux one-folder app, its .tar.gz and .deb in dist/ (packaging/linux/build.sh says what it checks).
+package: $(STAMP) qt-libs
+	PY=$(PY) bash packaging/linux/build.sh
+
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache

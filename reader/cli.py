@@ -48,6 +48,8 @@ def add_gui_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--size", default="1280x800", metavar="WxH", help="window size for --screenshot")
     parser.add_argument("--theme", choices=["light", "dark", "system"], help="colour theme")
     parser.add_argument("--no-samples", action="store_true", help="do not show the bundled sample library")
+    parser.add_argument("--self-test", action="store_true",
+                        help="check the installed app offscreen (samples, entities, highlight, exports) and exit")
 
 
 def build_parser() -> tuple[argparse.ArgumentParser, dict[str, ModuleType]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -56,9 +57,14 @@ def resolve_paths(data_dir: str | Path | None = None, profile: str | None = None
 
 
 def resources_dir() -> Path:
-    """The bundled resources folder (samples, models, keymap)."""
+    """The bundled resources folder (samples, models, keymap).
+
+    In the frozen app (PyInstaller) the resources are unpacked beside the code in `sys._MEIPASS`.
+    """
     here = Path(__file__).resolve().parent
-    for candidate in (here / "resources", here.parent / "resources"):
+    frozen = getattr(sys, "_MEIPASS", None)
+    bundled = [Path(frozen) / "resources"] if frozen else []
+    for candidate in (*bundled, here / "resources", here.parent / "resources"):
         if candidate.is_dir():
             return candidate
     return here.parent / "resources"

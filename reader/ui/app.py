@@ -31,6 +31,10 @@ def has_display() -> bool:
 
 def run_app(args: argparse.Namespace) -> int:
     """Open the window (or render it to a PNG with --screenshot) and run until it closes."""
+    if getattr(args, "self_test", False):
+        from reader.ui.self_test import run_self_test
+
+        return run_self_test()
     if args.screenshot:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     elif not has_display():
@@ -48,6 +52,7 @@ def run_app(args: argparse.Namespace) -> int:
     from reader.settings import Settings
     from reader.ui.main_window import MainWindow
     from reader.ui.quit_signals import QuitOnSignals
+    from reader.ui.single_instance import claim_profile, show_files
     from reader.ui.themes import apply_theme
 
     missing = [p for p in args.paths if not Path(p).exists()]
@@ -63,6 +68,12 @@ def run_app(args: argparse.Namespace) -> int:
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
     paths = resolve_paths(args.data_dir, args.profile).ensure()
+    claim = None if args.screenshot else claim_profile(paths, args.paths)
+    if claim is not None and (claim.handed_over or claim.server is None and claim.lock is None):
+        if claim.error:  # printed and shown: a double-clicked app has no terminal
+            print(f"news-reader: {claim.error}", file=sys.stderr)
+            QMessageBox.warning(None, "News Reader", claim.error)
+        return 0 if claim.handed_over else 1
     settings = Settings(paths.settings_file)
     apply_theme(app, args.theme or settings.get("theme"))
     quit_on_signals = QuitOnSignals(app)  # before the window: a kill while it is being built still closes it
@@ -98,6 +109,8 @@ def run_app(args: argparse.Namespace) -> int:
                     QTimer.singleShot(0, window.close)
             return False
 
+    if claim is not None and claim.server is not None:
+        claim.server.files_received.connect(lambda files: show_files(window, files))
     first_paint = FirstPaint()
     window.installEventFilter(first_paint)
     if not window.restore_layout():

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from reader.ui import window_actions
 from reader.ui.operations import FAILED
+from reader.ui.welcome import install_welcome
 
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
@@ -58,6 +59,7 @@ def register_window_commands(w: MainWindow) -> None:
     add("shortcuts-show", "&Keyboard Shortcuts", w.show_shortcuts, menu="&Help", help="List every shortcut")
     add("palette-show", "&Command Palette…", w.show_palette, menu="&Help",
         help="Find and run any command by typing its name")  # fmt: skip
+    install_welcome(w)
 
 
 def build_menus(w: MainWindow) -> None:

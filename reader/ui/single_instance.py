@@ -1,0 +1,151 @@
+"""One window per profile: a second start hands its files to the running window and exits.
+
+The guard is a lock file in the profile's data folder (QLockFile: a crashed window's lock is stale and
+taken over); the channel is a QLocalServer on a name made from the user and the profile's data folder,
+so two users, or two profiles of one user, never reach each other's window.
+"""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDeadlineTimer, QLockFile, QObject, Qt, QThread, Signal
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+from reader.paths import Paths
+from reader.ui.workers import tag_library
+
+if TYPE_CHECKING:
+    from reader.ui.main_window import MainWindow
+
+LOCK_NAME = "window.lock"
+REPLY = b"ok\n"
+HANDOVER_WAIT_MS = 30000  # the first window may still be starting: it answers once its window is built
+
+
+def server_name(paths: Paths) -> str:
+    """The local socket name for this user and profile (short: Unix socket paths are limited)."""
+    try:
+        user = getpass.getuser()
+    except (KeyError, OSError):  # no name for this uid (some containers): the folder still tells profiles apart
+        user = ""
+    key = f"{user}\0{paths.data.resolve()}".encode()
+    return "news-reader-" + hashlib.sha256(key).hexdigest()[:20]
+
+
+class InstanceServer(QObject):
+    """Receives the files a later start was given, as absolute paths (an empty list: just come forward)."""
+
+    files_received = Signal(list)
+
+    def __init__(self, name: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.server = QLocalServer(self)
+        self.server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        QLocalServer.removeServer(name)  # we hold the profile's lock, so any socket left there is a dead window's
+        if not self.server.listen(name):
+            raise OSError(f"cannot listen on {name}: {self.server.errorString()}")
+        self.server.newConnection.connect(self._accept)
+
+    def _accept(self) -> None:
+        while (socket := self.server.nextPendingConnection()) is not None:
+            buffer = bytearray()
+            socket.readyRead.connect(lambda s=socket, b=buffer: self._read(s, b))
+            socket.disconnected.connect(socket.deleteLater)
+
+    def _read(self, socket: QLocalSocket, buffer: bytearray) -> None:
+        buffer += bytes(socket.readAll().data())
+        if b"\n" not in buffer:
+            return
+        try:
+            files = json.loads(bytes(buffer).split(b"\n", 1)[0]).get("files", [])
+        except (ValueError, AttributeError):
+            files = None  # not one of ours: answer nothing
+        if isinstance(files, list):
+            socket.write(REPLY)
+            socket.flush()
+            self.files_received.emit([str(f) for f in files])
+        socket.disconnectFromServer()
+
+
+@dataclass
+class Claim:
+    """The outcome of starting: this process owns the profile (`server`), or handed over, or failed."""
+
+    server: InstanceServer | None = None
+    lock: QLockFile | None = None
+    handed_over: bool = False
+    error: str = ""
+
+
+def claim_profile(paths: Paths, files: Sequence[str]) -> Claim:
+    """Own the profile's window, or give `files` to the window that does."""
+    lock = QLockFile(str(paths.data / LOCK_NAME))
+    lock.setStaleLockTime(0)  # only a dead owner makes it stale, never its age
+    name = server_name(paths)
+    if lock.tryLock(0):
+        try:
+            return Claim(server=InstanceServer(name), lock=lock)
+        except OSError as exc:  # still one window per profile (we hold the lock); later starts just cannot hand over
+            return Claim(lock=lock, error=str(exc))
+    if hand_over(name, [str(Path(f).resolve()) for f in files]):
+        return Claim(handed_over=True)
+    pid, host, _app = lock.getLockInfo()
+    return Claim(error=f"News Reader is already open with this profile (process {pid} on {host}) but does not "
+                       "answer. Close it, or start with another --profile.")  # fmt: skip
+
+
+def hand_over(name: str, files: list[str], wait_ms: int = HANDOVER_WAIT_MS) -> bool:
+    """Send `files` to the window listening on `name`; True once it has confirmed."""
+    deadline = QDeadlineTimer(wait_ms)
+    payload = json.dumps({"files": files}).encode() + b"\n"
+    while not deadline.hasExpired():
+        socket = QLocalSocket()
+        socket.connectToServer(name)
+        if socket.waitForConnected(1000):
+            socket.write(payload)
+            socket.waitForBytesWritten(2000)
+            reply = bytearray()
+            # The window answers from its event loop, which may still be building the window: wait it out.
+            while REPLY not in reply and socket.waitForReadyRead(max(1, deadline.remainingTime())):
+                reply += bytes(socket.readAll().data())
+            socket.abort()
+            return REPLY in reply
+        QThread.msleep(100)
+    return False
+
+
+def show_files(window: MainWindow, files: Sequence[str]) -> None:
+    """Bring the window to the front and show the first of `files` (folders join this session's library)."""
+    given = [Path(f) for f in files if Path(f).exists()]
+    folders = [str(p) for p in given if p.is_dir() and str(p) not in window.session_folders]
+    window.session_folders += folders
+    ids: list[str] = []
+    for path in (p for p in given if p.is_file()):
+        if str(path) not in window.session_files:
+            window.session_files.append(str(path))
+        ids += window.library.import_file(str(path))
+    if folders:
+        window.rescan()
+    if ids and (window.worker is None or not window.worker.isRunning()):
+        # Tag it now, as a scan would (a running scan tags what is pending itself); one article is quick.
+        tag_library(window.library, lambda: False)
+        window.entities_arrived.emit(ids)
+    if ids:  # the article must be in the list to be selected: all articles, no filter
+        window.filter_box.clear()
+        window.sidebar.select_view("all")
+        window.apply_view(keep_current=True)
+        window.select_article(ids[0])
+    missing = [f for f in files if not Path(f).exists()]
+    if missing:
+        window.show_message(f"No such file or folder: {', '.join(missing)}", 8000)
+    window.setWindowState((window.windowState() & ~Qt.WindowState.WindowMinimized) | Qt.WindowState.WindowActive)
+    window.show()
+    window.raise_()
+    window.activateWindow()
