@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QDeadlineTimer, QLockFile, QObject, Qt, QThread, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
+from reader.core.library_sync import LibrarySync
 from reader.paths import Paths
 from reader.ui.workers import tag_library
 
@@ -130,7 +131,7 @@ def show_files(window: MainWindow, files: Sequence[str]) -> None:
     for path in (p for p in given if p.is_file()):
         if str(path) not in window.session_files:
             window.session_files.append(str(path))
-        ids += window.library.import_file(str(path))
+        ids += LibrarySync(window.library, max_bytes=window.max_import_bytes()).import_file(str(path))
     if folders:
         window.rescan()
     if ids and (window.worker is None or not window.worker.isRunning()):

@@ -53,10 +53,11 @@ class ScanWorker(QThread):
 
 
 def tag_library(
-    sync: LibrarySync,
+    library: Library | LibrarySync,
     should_stop: Callable[[], bool],
     on_batch: Callable[[list[str], int], None] | None = None,
 ) -> int:
     """Tag what is not tagged yet, loading the tagger's model first (here, off the window's thread)."""
     load_model()
+    sync = library if isinstance(library, LibrarySync) else LibrarySync(library)
     return sync.tag_pending(should_stop=should_stop, on_batch=on_batch)

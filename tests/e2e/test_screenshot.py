@@ -29,6 +29,7 @@ def test_screenshot_of_the_sample_library(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     assert png_size(out) == (1100, 700)
     assert out.stat().st_size > 20_000  # a rendered window, not a blank image
+    assert "entities were not tagged" not in proc.stderr  # the picture shows what a user sees, entities too
 
 
 def test_a_file_named_on_the_command_line_opens(tmp_path: Path) -> None:
