@@ -30,7 +30,7 @@ class ScanWorker(QThread):
 
     def __init__(self, db_path: Path, folders: list[str], files: list[str], *, tag: bool = True,
                  max_bytes: int | None = None, user_db: Path | None = None,
-                 progress_every: int = PROGRESS_FILES) -> None:  # fmt: skip
+                 progress_every: int | None = None) -> None:  # fmt: skip
         super().__init__()
         self.db_path = db_path
         self.user_db = user_db
@@ -38,7 +38,7 @@ class ScanWorker(QThread):
         self.folders = folders
         self.files = files
         self.tag = tag
-        self.progress_every = progress_every
+        self.progress_every = progress_every or PROGRESS_FILES
         self._told = (0, 0.0)  # files done and the clock when the window was last told
 
     def run(self) -> None:
