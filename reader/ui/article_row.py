@@ -131,10 +131,10 @@ class ArticleRowDelegate(QStyledItemDelegate):
         )
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         color = opt.palette.color(group, role)
-        if lay.dimmed:  # not in the library: the whole row steps back, its second line says why
-            color.setAlphaF(META_ALPHA)
         dim = QColor(color)
-        dim.setAlphaF(color.alphaF() * META_ALPHA if lay.dimmed else META_ALPHA)
+        dim.setAlphaF(META_ALPHA)
+        if lay.dimmed and not selected:  # not in the library: the title steps back, the second line says why
+            color.setAlphaF(META_ALPHA)
         flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         painter.save()
         painter.setPen(color)
