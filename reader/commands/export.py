@@ -101,7 +101,7 @@ def run(args: argparse.Namespace) -> int:
         with Session(paths.user_db, backups_dir=paths.backups) as session:
             if session.notice:  # recovered from a backup, or read-only: say so before anything else
                 print(f"news-reader: {session.notice}", file=sys.stderr)
-            library = Library(paths.library_db)
+            library = Library(paths.library_db, user_db=paths.user_db)  # the scan keeps the user's articles
             try:
                 if args.bookmarked or args.annotated or args.query:
                     LibrarySync(library).scan(session.store.folders())  # bring the cache up to date first

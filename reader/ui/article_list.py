@@ -13,9 +13,9 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QTreeView, QWidget
 
 from reader.core.dates_display import short_date
-from reader.core.store.library import Library, RowInfo
+from reader.core.store.library import KEPT_NOTES, Library, RowInfo
 from reader.core.store.library_query import ListQuery
-from reader.ui.article_row import ArticleRowDelegate, BookmarkedRole, MetaRole
+from reader.ui.article_row import ArticleRowDelegate, BookmarkedRole, DimmedRole, MetaRole
 from reader.ui.plain_text import escaped_tooltip
 
 COLUMNS = ("★", "Title", "Source", "Date", "Words")
@@ -136,11 +136,13 @@ class ArticleListModel(QAbstractTableModel):
                 if index.column() == 4
                 else int(Qt.AlignmentFlag.AlignCenter)
             )
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, MetaRole):
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, MetaRole, DimmedRole):
             return None
         info = self._row(index.row())
         if info is None:
             return None
+        if role == DimmedRole:
+            return bool(info.status)
         if role == MetaRole:
             return meta_line(info)
         col = index.column()
@@ -150,7 +152,7 @@ class ArticleListModel(QAbstractTableModel):
             return (
                 info.title or "(untitled)"
                 if role == Qt.ItemDataRole.DisplayRole
-                else escaped_tooltip(info.title, info.path)
+                else escaped_tooltip(info.title, info.path, KEPT_NOTES.get(info.status, ""))
             )
         if col == 2:
             return info.source
@@ -234,8 +236,9 @@ class ArticleListView(QTreeView):
 
 
 def meta_line(info: RowInfo) -> str:
-    """The row's second line: source, date and length."""
+    """The row's second line: source, date and length, after why the file is not in the library (if so)."""
     words = f"{info.words:,} word{'' if info.words == 1 else 's'}"
     # the source in a bidi isolate: an Arabic or Hebrew name must not pull the date's digits into its run
     source = f"\u2068{info.source}\u2069" if info.source else ""
-    return " · ".join(part for part in (source, short_date(info.published) if info.published else "", words) if part)
+    parts = (KEPT_NOTES.get(info.status, ""), source, short_date(info.published) if info.published else "", words)
+    return " · ".join(part for part in parts if part)

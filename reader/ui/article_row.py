@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleO
 
 MetaRole = Qt.ItemDataRole.UserRole + 2  # "Source · 12 Mar 2025 · 1,234 words"
 BookmarkedRole = Qt.ItemDataRole.UserRole + 3  # bool
+DimmedRole = Qt.ItemDataRole.UserRole + 4  # bool: an article of the user's whose file is not in the library
 
 TITLE_LINES = 2
 PAD_X, PAD_Y, GAP = 8, 6, 2
@@ -34,6 +35,7 @@ class RowLayout:
     meta_rect: QRect
     star_rect: QRect
     bookmarked: bool
+    dimmed: bool = False
 
 
 def meta_font(font: QFont) -> QFont:
@@ -106,7 +108,7 @@ class ArticleRowDelegate(QStyledItemDelegate):
             title_font=title_font, title_lines=lines, title_rects=rects, meta_font=small,
             meta_text=meta_fm.elidedText(meta, Qt.TextElideMode.ElideRight, width),
             meta_rect=QRect(text_left, meta_top, width, meta_fm.height()),
-            star_rect=star_rect, bookmarked=bool(index.data(BookmarkedRole)),
+            star_rect=star_rect, bookmarked=bool(index.data(BookmarkedRole)), dimmed=bool(index.data(DimmedRole)),
         )  # fmt: skip
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
@@ -131,6 +133,8 @@ class ArticleRowDelegate(QStyledItemDelegate):
         color = opt.palette.color(group, role)
         dim = QColor(color)
         dim.setAlphaF(META_ALPHA)
+        if lay.dimmed and not selected:  # not in the library: the title steps back, the second line says why
+            color.setAlphaF(META_ALPHA)
         flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         painter.save()
         painter.setPen(color)

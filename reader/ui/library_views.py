@@ -9,7 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QLineEdit, QMainWindow, QStackedWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QMainWindow, QProgressBar, QStackedWidget, QVBoxLayout
 
 from reader.core.library_sync import LibrarySync, ScanResult
 from reader.core.session import UserReads
@@ -18,7 +18,9 @@ from reader.core.store.library_query import ListQuery, parse_filter
 from reader.paths import Paths, resources_dir
 from reader.settings import Settings
 from reader.ui.article_list import ArticleListModel, ArticleListView
+from reader.ui.folder_offer import FolderOfferBar, FolderOffers
 from reader.ui.notes_panel import NotesPanel
+from reader.ui.operations import Operations
 from reader.ui.problems_view import ProblemsView
 from reader.ui.reading_pane import ReadingPane
 from reader.ui.reading_position import ReadingPositions
@@ -45,6 +47,7 @@ class LibraryViews(QMainWindow):
     settings: Settings
     store: UserReads
     library: Library
+    operations: Operations
     session_files: list[str]
     session_folders: list[str]
     samples_allowed: bool
@@ -66,6 +69,8 @@ class LibraryViews(QMainWindow):
     notes_panel: NotesPanel
     status_label: QLabel
     opening_marks_read: bool
+    scan_progress: QProgressBar | None = None
+    folder_offers: FolderOffers | None = None
 
     def max_import_bytes(self) -> int:
         """The size limit for one file, from the `max_import_mb` setting (50 MB unless changed)."""
@@ -96,9 +101,10 @@ class LibraryViews(QMainWindow):
             self._scan_again = True  # folders changed during a scan: scan once more when it ends
             return
         self._scan_again = False
-        self.worker = ScanWorker(self.paths.library_db, folders, files, max_bytes=self.max_import_bytes())
+        self.worker = ScanWorker(self.paths.library_db, folders, files, max_bytes=self.max_import_bytes(),
+                                 user_db=self.paths.user_db)  # fmt: skip
         self.worker.finished.connect(self._on_worker_finished)
-        self.worker.progress.connect(lambda n, p: self.status_label.setText(f"Scanning… {n:,} files ({Path(p).name})"))
+        self.worker.progress.connect(self._on_scan_progress)
         self.worker.scanned.connect(self._on_scanned)
         self.worker.tagged.connect(self._on_tagged)
         self.worker.tagged_batch.connect(self._on_tagged_batch)
@@ -106,12 +112,43 @@ class LibraryViews(QMainWindow):
         self.worker.start()
 
     def _on_worker_finished(self) -> None:
+        if self.scan_progress is not None:
+            self.scan_progress.hide()
         if self._scan_again and not self.closed:
             self.rescan()
+
+    def progress_bar(self) -> QProgressBar:
+        """The scan's "n of N" bar at the right of the status bar (hidden between scans)."""
+        if self.scan_progress is None:
+            self.scan_progress = QProgressBar()
+            self.scan_progress.setObjectName("scanProgress")
+            self.scan_progress.setFormat("%v of %m")
+            self.scan_progress.setMaximumWidth(220)
+            self.statusBar().addPermanentWidget(self.scan_progress)
+        return self.scan_progress
+
+    def _on_scan_progress(self, done: int, total: int, path: str) -> None:
+        """The scan got further: show n of N and the articles found so far (the list query is cheap)."""
+        if self.closed:
+            return
+        bar = self.progress_bar()
+        bar.setRange(0, total)  # 0 of 0 while the folders are still being walked: a busy bar
+        bar.setValue(done)
+        bar.show()
+        if done:
+            scroll = self.list_view.verticalScrollBar()
+            where = scroll.value()
+            self.apply_view(keep_current=True)
+            scroll.setValue(where)  # the user may be reading further down the list than the current row
+            self.sidebar.set_counts({"all": self.library.count()})
+        self.status_label.setText(f"Importing {done:,} of {total:,} files… ({Path(path).name})" if total
+                                  else "Looking for files…")  # fmt: skip
 
     def _on_scanned(self, result: ScanResult) -> None:
         if self.closed:
             return
+        if self.scan_progress is not None:
+            self.scan_progress.hide()
         self.apply_view(keep_current=True)
         self.refresh_sidebar()
         failed = f", {result.failed} could not be read (see Import problems)" if result.failed else ""
@@ -141,6 +178,19 @@ class LibraryViews(QMainWindow):
         if not self.session_files:
             self.select_last_article()
         self.list_view.setFocus()
+        self.offer_session_folders()
+
+    def offer_session_folders(self) -> None:
+        """Ask, in a bar over the list, whether a folder opened from the command line joins the library."""
+        if self.folder_offers is None:
+            left = self.list_stack.parentWidget()  # the filter box over the list
+            column = left.layout() if left is not None else None
+            assert isinstance(column, QVBoxLayout)
+            bar = FolderOfferBar()
+            column.insertWidget(0, bar)
+            self.folder_offers = FolderOffers(bar, self.operations, self.session_folders,
+                                              lambda text: self.statusBar().showMessage(text, 8000))  # fmt: skip
+        self.folder_offers.start(self.session_files)
 
     def _on_tagged_batch(self, ids: list[str], left: int) -> None:
         """Entities arrived for some articles: show them if one is open, and say how far it is."""
@@ -187,9 +237,11 @@ class LibraryViews(QMainWindow):
             from reader.core.entities import canonical_name
 
             entity = canonical_name(spec.entity, "")
+        # the user's own views list their articles even when the files left the library
+        kept = bool(tags) or any(flag in ("bookmarked", "annotated") for flag in flags)
         q = self.model.query
         return replace(
-            q, title=spec.title, text=spec.text, entity=entity,
+            q, title=spec.title, text=spec.text, entity=entity, kept=kept,
             folder=self.view_value if self.view_kind == "folder" else "", flags=tuple(flags), tags=tuple(tags),
         )  # fmt: skip
 

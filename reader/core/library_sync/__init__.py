@@ -25,7 +25,7 @@ TAG_BUDGET_S = 60.0  # CPU seconds one article may take to tag (ordinary article
 
 __all__ = ["Entry", "LibrarySync", "ScanResult", "walk"]
 
-Progress = Callable[[int, str], None]
+Progress = Callable[[int, int, str], None]  # files done, files in all (0 while still looking), a path shown
 ShouldStop = Callable[[], bool]
 
 
@@ -53,38 +53,54 @@ class LibrarySync:
              should_stop: ShouldStop | None = None) -> ScanResult | None:  # fmt: skip
         """Scan the folders, import the single files, and forget whatever lies outside both.
 
-        None when `should_stop` said stop: then nothing is forgotten.
+        The user's articles (bookmarked, noted, highlighted) are not forgotten: the cache keeps
+        them (see `Library.forget_outside`). None when `should_stop` said stop: then nothing is forgotten.
         """
-        result = self.scan(folders, progress=progress, should_stop=should_stop)
-        for f in files:
-            self.import_file(f)
+        result = self.scan(folders, progress=progress, should_stop=should_stop, files=files)
         if should_stop and should_stop():
             return None
         self.library.forget_outside([*folders, *files])
+        self.library.forget_unclaimed()
         return result
 
     def scan(self, folders: Iterable[str | Path], *, progress: Progress | None = None,
-             should_stop: ShouldStop | None = None) -> ScanResult:  # fmt: skip
-        """Bring the cache in line with the files under `folders` (new, changed, deleted, unreadable)."""
+             should_stop: ShouldStop | None = None, files: Iterable[str | Path] = ()) -> ScanResult:  # fmt: skip
+        """Bring the cache in line with the files under `folders` (new, changed, deleted, unreadable),
+        then import the single `files`.
+
+        The folders are walked first (names only, quick), so `progress` is told the exact total
+        before the first file is read.
+        """
         result = ScanResult()
-        present: set[str] = set()
         roots = [str(Path(f).resolve()) for f in folders]
+        if progress:
+            progress(0, 0, "")
+        entries: list[Entry] = []
         for root in roots:
             if not os.path.isdir(root):
                 continue
             for entry in walk(root):
                 if should_stop and should_stop():
                     return result
-                present.add(entry.path)
-                if entry.ok:
-                    self._import_if_changed(entry.path, result)
-                else:
-                    result.seen += 1
-                    result.failed += 1
-                    self.library.store_problem(entry.path, 0, 0, entry.reason, entry.advice)
-                if progress:
-                    progress(result.seen, shown_path(entry.path))
-        result.removed = self._forget_missing(roots, present)
+                entries.append(entry)
+        singles = [str(Path(f).resolve()) for f in files]
+        total = len(entries) + len(singles)
+        for entry in entries:
+            if should_stop and should_stop():
+                return result
+            if entry.ok:
+                self._import_if_changed(entry.path, result)
+            else:
+                result.seen += 1
+                result.failed += 1
+                self.library.store_problem(entry.path, 0, 0, entry.reason, entry.advice)
+            if progress:
+                progress(result.seen, total, shown_path(entry.path))
+        result.removed = self._forget_missing(roots, {entry.path for entry in entries})
+        for path in singles:
+            self._import_if_changed(path, result)
+            if progress:
+                progress(result.seen, total, shown_path(path))
         return result
 
     def import_file(self, path: str | Path) -> list[str]:

@@ -1,7 +1,9 @@
 """The library cache: articles by id, the paths each is found at, the full-text index, entity mentions.
 
 Storage and queries only: walking folders, parsing and tagging live in `reader.core.library_sync`.
-Rebuildable: deleting the file loses nothing the user made, the next scan fills it again.
+Rebuildable: deleting the file loses nothing the user made, the next scan fills it again. The
+user's articles (bookmarked, noted, highlighted) outlive their files here, so the Bookmarked and
+Annotated views can still show them; a rebuilt cache has them again once their files are seen.
 
 Paths are stored as the bytes of `os.fsencode(path)`, so a file name that is not valid UTF-8 (a
 surrogate-escaped str in Python) round-trips exactly; text meant for the user goes through
@@ -19,7 +21,7 @@ from pathlib import Path
 
 from reader.core.article import Article, Block
 from reader.core.entities import EntitySpan, canonical_name
-from reader.core.store.library_query import ListQuery, build_list_sql
+from reader.core.store.library_query import USERS_ARTICLE_SQL, ListQuery, build_list_sql
 from reader.core.store.library_schema import SCHEMA, SCHEMA_VERSION, attach_user_db
 
 
@@ -33,6 +35,15 @@ class RowInfo:
     published: str
     words: int
     path: str
+    status: str = ""  # "" in the library; else "outside", "gone" or "changed" (see `kept_status`)
+
+
+# What the list says of an article kept only because it is the user's, by `RowInfo.status`.
+KEPT_NOTES = {
+    "outside": "Not in your library",
+    "gone": "File no longer found",
+    "changed": "Its file has changed since",
+}
 
 
 @dataclass(frozen=True)
@@ -128,7 +139,10 @@ class Library:
                 "INSERT OR REPLACE INTO files(path, mtime, size, ok, reason, advice) VALUES (?,?,?,1,'','')",
                 (key, mtime, size),
             )
-            self._settle(before)
+            found = [r[0] for r in self.db.execute(
+                "DELETE FROM kept WHERE article_rowid IN (SELECT article_rowid FROM locations WHERE path=?)"
+                " RETURNING article_rowid", (key,))]  # fmt: skip
+            self._settle([*before, *found])  # a kept article seen again is shown from where it is now
 
     def store_problem(self, path: str, mtime: float, size: int, reason: str, advice: str) -> None:
         """Record a file that could not be imported; it holds no articles any more."""
@@ -161,17 +175,40 @@ class Library:
         return rowids
 
     def _settle(self, rowids: Iterable[int]) -> None:
-        """Articles that lost a location: gone when found nowhere, else shown from a path they still have."""
+        """Articles that lost a location: when found nowhere, kept if the user's, else gone;
+        otherwise shown from a path they still have."""
         for rowid in set(rowids):
             row = self.db.execute("SELECT min(path) FROM locations WHERE article_rowid=?", (rowid,)).fetchone()
             if row[0] is None:
-                self.db.execute("DELETE FROM articles WHERE rowid=?", (rowid,))
+                if self._is_users(rowid):
+                    self.db.execute("INSERT OR IGNORE INTO kept(article_rowid) VALUES (?)", (rowid,))
+                else:
+                    self.db.execute("DELETE FROM articles WHERE rowid=?", (rowid,))
                 continue
             self.db.execute(
                 "UPDATE articles SET path=? WHERE rowid=? AND NOT EXISTS"
                 " (SELECT 1 FROM locations l WHERE l.article_rowid=articles.rowid AND l.path=articles.path)",
                 (row[0], rowid),
             )
+
+    def _is_users(self, rowid: int) -> bool:
+        sql = f"SELECT 1 FROM articles a WHERE a.rowid=? AND {USERS_ARTICLE_SQL}"
+        return self.db.execute(sql, (rowid,)).fetchone() is not None
+
+    def forget_unclaimed(self) -> int:
+        """Drop kept articles that are no longer the user's (bookmark, note and highlights removed).
+
+        Only with the user database attached: without it nothing can be told apart, so all stay.
+        """
+        if self.user_db is None:
+            return 0
+        with self.db:
+            gone = self.db.execute(
+                f"DELETE FROM articles WHERE rowid IN (SELECT a.rowid FROM articles a JOIN kept k"
+                f" ON k.article_rowid = a.rowid WHERE NOT {USERS_ARTICLE_SQL})"
+            ).rowcount
+            self.db.execute("DELETE FROM kept WHERE article_rowid NOT IN (SELECT rowid FROM articles)")
+        return gone
 
     def known_paths(self) -> list[str]:
         """Every file the cache has a record of (imported or not)."""
@@ -187,7 +224,9 @@ class Library:
                 self._settle(before)
 
     def forget_outside(self, keep: Iterable[str | Path]) -> int:
-        """Drop every file not under one of the folders or files in `keep` (a folder was removed)."""
+        """Drop every file not under one of the folders or files in `keep` (a folder was removed).
+
+        The articles of the user's in those files stay, as kept articles (listed in `kept`)."""
         roots = [str(Path(k).resolve()) for k in keep]
 
         def kept(path: str) -> bool:
@@ -200,7 +239,9 @@ class Library:
     # --- reading ---------------------------------------------------------------------------
 
     def count(self) -> int:
-        return int(self.db.execute("SELECT count(*) FROM articles").fetchone()[0])
+        """How many articles the library folders hold (kept articles of the user's not counted)."""
+        sql = "SELECT count(*) FROM articles WHERE rowid NOT IN (SELECT article_rowid FROM kept)"
+        return int(self.db.execute(sql).fetchone()[0])
 
     def list_ids(self, query: ListQuery | None = None) -> list[str]:
         """Article ids matching the query, in its sort order (cheap even for 100,000 articles)."""
@@ -211,7 +252,8 @@ class Library:
             raise ValueError(f"The search could not be understood: {exc}.") from exc
 
     def all_ids(self) -> list[str]:
-        return self.list_ids()
+        """Every article in the cache, the user's kept ones included."""
+        return self.list_ids(ListQuery(kept=True))
 
     def ids_at(self, path: str | Path) -> list[str]:
         """The ids of the articles found in one file, in file order."""
@@ -233,9 +275,12 @@ class Library:
         for chunk in _chunks(ids, 500):
             marks = ",".join("?" * len(chunk))
             for r in self.db.execute(
-                f"SELECT id, title, source, published, words, path FROM articles WHERE id IN ({marks})", chunk
+                "SELECT id, title, source, published, words, path, k.article_rowid IS NOT NULL,"
+                " EXISTS (SELECT 1 FROM files f WHERE f.path = a.path)"
+                f" FROM articles a LEFT JOIN kept k ON k.article_rowid = a.rowid WHERE id IN ({marks})", chunk
             ):
-                out[r[0]] = RowInfo(r[0], r[1] or "", r[2] or "", r[3] or "", r[4] or 0, shown_path(r[5]))
+                status = kept_status(path_from_key(r[5]), known=bool(r[7])) if r[6] else ""
+                out[r[0]] = RowInfo(r[0], r[1] or "", r[2] or "", r[3] or "", r[4] or 0, shown_path(r[5]), status)
         return out
 
     def article(self, article_id: str) -> Article | None:
@@ -321,6 +366,14 @@ class Library:
                 [*params, limit],
             )
         ]
+
+
+def kept_status(path: str, *, known: bool) -> str:
+    """Why a kept article is in no library file: its file is still imported but no longer holds it
+    ("changed"), exists outside the library folders ("outside"), or is not there at all ("gone")."""
+    if known:
+        return "changed"
+    return "outside" if os.path.lexists(path) else "gone"
 
 
 def surname(key: str, entity_type: str) -> str:

@@ -29,6 +29,7 @@ class ListQuery:
     tags: tuple[str, ...] = ()  # bookmark tags the article must all have
     sort: str = "published"
     descending: bool = True
+    kept: bool = False  # also list the user's articles found in no library file (`Library` keeps them)
 
 
 @dataclass
@@ -78,11 +79,13 @@ FLAG_SQL = {
     "read": "a.id IN (SELECT article_id FROM user.read_state)",
     "unread": "a.id NOT IN (SELECT article_id FROM user.read_state)",
 }
+# The articles that hold the user's work: their cache rows outlive their files.
+USERS_ARTICLE_SQL = f"({FLAG_SQL['bookmarked']} OR {FLAG_SQL['annotated']})"
 
 
 def build_list_sql(q: ListQuery) -> tuple[str, list[object]]:
     """The SELECT for `q`; flags and tags read the `user` database attached to the cache."""
-    where: list[str] = []
+    where: list[str] = [] if q.kept else ["a.rowid NOT IN (SELECT article_rowid FROM kept)"]
     params: list[object] = []
     if q.entity:  # the name itself, a person's full name given the surname, and the surname given the full name
         words = q.entity.split()

@@ -2,6 +2,8 @@
 
 An article is one row by id; `locations` says in which files (and where in each file) it is found,
 so two files with the same text share one article and it stays while either file does.
+An article found in no file any more is dropped, unless it is the user's (bookmarked, noted or
+highlighted): then it stays, listed in `kept`, so the Bookmarked and Annotated views still show it.
 """
 
 from __future__ import annotations
@@ -57,6 +59,8 @@ CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article_rowid);
 CREATE INDEX IF NOT EXISTS mentions_key ON mentions(key, type);
 CREATE INDEX IF NOT EXISTS mentions_short ON mentions(short);
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+-- articles found in no library file, kept because the user bookmarked, noted or highlighted them
+CREATE TABLE IF NOT EXISTS kept(article_rowid INTEGER PRIMARY KEY);
 """
 
 # The user-database tables list queries read (schema in reader.core.store.migrations).
