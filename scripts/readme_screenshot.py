@@ -16,13 +16,14 @@ TITLE = "Ghana's central bank holds rates"
 
 def main() -> int:
     from reader.core.session import Session
+    from reader.core.library_sync import LibrarySync
     from reader.core.store.library import Library
     from reader.paths import resolve_paths
 
     with tempfile.TemporaryDirectory() as tmp:
         paths = resolve_paths(tmp).ensure()
         lib = Library(paths.library_db)
-        lib.scan([ROOT / "resources" / "samples"])
+        LibrarySync(lib).scan([ROOT / "resources" / "samples"])
         ids = lib.list_ids()
         article_id = next(i for i in ids if lib.rows([i])[i].title.startswith(TITLE))
         text = lib.article(article_id).text
