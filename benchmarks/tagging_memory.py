@@ -65,21 +65,37 @@ def measure(kind: str, megabytes: float, budget: float | None) -> dict[str, floa
     }
 
 
+def _run(kind: str, megabytes: float, bounded: float | None) -> dict:
+    cmd = [sys.executable, __file__, kind, str(megabytes), "--in-process"]
+    if bounded is not None:
+        cmd += ["--bounded", str(bounded)]
+    return json.loads(subprocess.run(cmd, check=True, capture_output=True, text=True).stdout)
+
+
+DEFAULT_RUNS = (("lines", 0.0, None), ("lines", 2.0, 10.0), ("prose", 2.0, 30.0))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("kind", choices=("lines", "prose"))
-    parser.add_argument("megabytes", type=float)
+    parser.add_argument("kind", nargs="?", choices=("lines", "prose"))
+    parser.add_argument("megabytes", nargs="?", type=float)
     parser.add_argument("--bounded", type=float, default=None, metavar="BUDGET_S")
     parser.add_argument("--in-process", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.in_process:
         print(json.dumps(measure(args.kind, args.megabytes, args.bounded)))
         return
-    cmd = [sys.executable, __file__, args.kind, str(args.megabytes), "--in-process"]
-    if args.bounded is not None:
-        cmd += ["--bounded", str(args.bounded)]
-    out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
-    print(f"{args.kind} {args.megabytes} MB: {out.strip()}")
+    if args.kind is not None:
+        print(f"{args.kind} {args.megabytes} MB: {json.dumps(_run(args.kind, args.megabytes or 0.0, args.bounded))}")
+        return
+    # `make bench`: a 0 MB run (the model alone) is the reference, measured in the same run.
+    print(f"{'text':<22} {'budget s':>8} {'peak MB':>8} {'x model':>8} {'CPU s':>7} {'spans':>7} complete")
+    base = None
+    for kind, mb, budget in DEFAULT_RUNS:
+        r = _run(kind, mb, budget)
+        base = base or r["peak_rss_mb"]
+        print(f"{kind + f' {mb:g} MB':<22} {budget or '-':>8} {r['peak_rss_mb']:>8.0f} "
+              f"{r['peak_rss_mb'] / base:>8.2f} {r['cpu_s']:>7} {r['spans']:>7} {r['complete']}")
 
 
 if __name__ == "__main__":
