@@ -43,6 +43,7 @@ from reader.ui.reading_position import ReadingPositions
 from reader.ui.sidebar import Sidebar
 from reader.ui.themes import apply_theme, current_theme
 from reader.ui.window_commands import build_menus, register_window_commands, sync_undo_actions
+from reader.ui.workers import stop_worker
 
 
 class MainWindow(LibraryViews):
@@ -384,12 +385,7 @@ class MainWindow(LibraryViews):
                 self.reading_positions.save(self.current_id)
         self.closed = True
         if self.worker is not None:
-            worker = self.worker
-            for signal in (worker.progress, worker.scanned, worker.tagged, worker.tagged_batch, worker.failed,
-                           worker.finished):  # fmt: skip
-                signal.disconnect()
-            self.worker.requestInterruption()
-            self.worker.wait(10000)
+            stop_worker(self.worker)
         self.model.clear()  # no row may be fetched from the cache once it is closed
         self.session.close()
         self.library.close()

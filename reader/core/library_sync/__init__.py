@@ -57,6 +57,8 @@ class LibrarySync:
         """
         result = self.scan(folders, progress=progress, should_stop=should_stop)
         for f in files:
+            if should_stop and should_stop():
+                return None
             self.import_file(f)
         if should_stop and should_stop():
             return None
@@ -148,7 +150,10 @@ class LibrarySync:
                 if article is not None:
                     # Bounded: a pathological text keeps what was found in its budget and is marked
                     # tagged, so it is not tried again at every start.
-                    result = entities.tag_bounded(article.text, article.language, budget_s=TAG_BUDGET_S)
+                    result = entities.tag_bounded(article.text, article.language, budget_s=TAG_BUDGET_S,
+                                                  should_stop=should_stop)  # fmt: skip
+                    if result.stopped:  # not stored: tagged in full at the next start
+                        return done
                     lib.store_mentions(article_id, result.spans)
                     if not result.complete:
                         log.warning("entities of %s only partly found: %s", shown_path(article.path), result.error)
