@@ -113,7 +113,8 @@ def write_referencing_files(folder: Path, base: str) -> int:
             {"title": "Hostile JSON", "url": f"{base}/json-url", "image": f"{base}/json-image", "text": TEXT}
         ),
         "drawing.svg.html": f"<html><body><article><h1>SVG page</h1>{PARAS}"
-        f'<svg xmlns:xlink="http://www.w3.org/1999/xlink"><image xlink:href="{base}/svg2"/><use href="{base}/use#x"/></svg></article></body></html>',
+        f'<svg xmlns:xlink="http://www.w3.org/1999/xlink"><image xlink:href="{base}/svg2"/>'
+        f'<use href="{base}/use#x"/></svg></article></body></html>',
     }
     for name, text in files.items():
         (folder / name).write_text(text, encoding="utf-8")
