@@ -37,6 +37,7 @@ from reader.ui.library_views import LibraryViews
 from reader.ui.notes_panel import NotesPanel
 from reader.ui.operations import FAILED, Operations
 from reader.ui.palette import CommandPalette
+from reader.ui.plain_text import message_box
 from reader.ui.problems_view import ProblemsView
 from reader.ui.reading_pane import ReadingPane
 from reader.ui.reading_position import ReadingPositions
@@ -296,7 +297,7 @@ class MainWindow(LibraryViews):
 
     def add_folder(self, folder: str) -> None:
         if not Path(folder).is_dir():
-            QMessageBox.warning(self, "Not a folder", f"{folder} is not a folder that can be read.")
+            message_box(self, QMessageBox.Icon.Warning, "Not a folder", f"{folder} is not a folder that can be read.")
             return
         path = str(Path(folder).resolve())
         self.operations.run(lambda: self.session.add_folder(path))
@@ -319,7 +320,7 @@ class MainWindow(LibraryViews):
     def show_write_error(self, message: str) -> None:
         """A write to the user database failed: say so plainly; the text stays where it was typed."""
         self.show_message(message, 15000)
-        QMessageBox.warning(self, "Could not save", message)
+        message_box(self, QMessageBox.Icon.Warning, "Could not save", message)
 
     def show_palette(self) -> None:
         palette = CommandPalette(self.registry, self)
