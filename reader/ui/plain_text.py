@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import Qt as GuiQt  # Qt with the QtGui functions (mightBeRichText)
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -32,12 +31,20 @@ def message_box(
     buttons: QMessageBox.StandardButton = QMessageBox.StandardButton.Ok,
     default: QMessageBox.StandardButton = QMessageBox.StandardButton.NoButton,
 ) -> QMessageBox.StandardButton:
-    """Like `QMessageBox.question`/`warning`, but the text (a title, a path, a name) is never read as HTML.
+    """`QMessageBox.question`/`warning`/... whose text (a title, a path, a name) always shows literally.
 
-    The static QMessageBox helpers guess the format, and a folder named `<img src=...>` would be rendered.
+    The static helpers guess the format, and a folder named `<img src=...>` would be rendered: text that
+    looks like markup is passed escaped. The helper is looked up at each call, so tests can replace it.
     """
-    box = QMessageBox(icon, title, text, buttons, parent)
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    if default != QMessageBox.StandardButton.NoButton:
-        box.setDefaultButton(default)
-    return QMessageBox.StandardButton(box.exec())
+    if GuiQt.mightBeRichText(text):
+        text = "<p>" + "<br>".join(html.escape(line) for line in text.split("\n")) + "</p>"
+    helper = getattr(QMessageBox, _HELPERS.get(icon, "information"))
+    return helper(parent, title, text, buttons, default)  # type: ignore[no-any-return]
+
+
+_HELPERS = {
+    QMessageBox.Icon.Question: "question",
+    QMessageBox.Icon.Warning: "warning",
+    QMessageBox.Icon.Critical: "critical",
+    QMessageBox.Icon.Information: "information",
+}
