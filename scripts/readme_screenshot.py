@@ -15,8 +15,8 @@ TITLE = "Ghana's central bank holds rates"
 
 
 def main() -> int:
-    from reader.core.session import Session
     from reader.core.library_sync import LibrarySync
+    from reader.core.session import Session
     from reader.core.store.library import Library
     from reader.paths import resolve_paths
 

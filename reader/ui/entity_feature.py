@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import QApplication, QColorDialog, QDialog, QMessageBox, QWidget
 
@@ -350,6 +350,7 @@ class EntityFeature(QObject):
         box = QMessageBox(QMessageBox.Icon.Question, "Remove Entity",
                           f"“{span.text}” is not a {STYLES[span.type].label.lower()}:",
                           parent=self.context.dialog_parent())  # fmt: skip
+        box.setTextFormat(Qt.TextFormat.PlainText)  # the entity's words come from the article
         here = box.addButton("Only in this article", QMessageBox.ButtonRole.AcceptRole)
         never = box.addButton("Never, in any article", QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)

@@ -36,6 +36,7 @@ from reader.core.entities import ENTITY_TYPES, EntityGroup, reads_names
 from reader.core.store.entity_prefs import Correction
 from reader.core.watch_terms import WatchTerm
 from reader.ui.entity_marks import STYLES, legend_rows, readable, sample_pixmap, style_of
+from reader.ui.plain_text import escaped_tooltip
 
 GroupRole = Qt.ItemDataRole.UserRole + 1  # the EntityGroup of a name row
 IdRole = Qt.ItemDataRole.UserRole + 2  # the id of a watch term or correction row
@@ -112,6 +113,7 @@ class EntityPanel(QWidget):
         buttons.addWidget(self.next_button)
         buttons.addWidget(self.articles_button)
         self.empty_label = QLabel()
+        self.empty_label.setTextFormat(Qt.TextFormat.PlainText)  # names a language taken from the article
         self.empty_label.setWordWrap(True)
         lay = QVBoxLayout(page)
         lay.addLayout(self.legend)
@@ -197,7 +199,8 @@ class EntityPanel(QWidget):
             for g in members:
                 child = QTreeWidgetItem([g.name, str(g.count)])
                 child.setData(0, GroupRole, g)
-                child.setToolTip(0, f"{style_of(g.type).label}: {g.name}. Enter shows the next mention.")
+                tip = f"{style_of(g.type).label}: {g.name}. Enter shows the next mention."
+                child.setToolTip(0, escaped_tooltip(tip))
                 top.addChild(child)
             self.tree.addTopLevelItem(top)
             top.setExpanded(t not in hidden)
@@ -297,7 +300,9 @@ class MarkEntityDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout()
-        form.addRow("Text:", QLabel(text))
+        shown = QLabel(text)
+        shown.setTextFormat(Qt.TextFormat.PlainText)  # words from the article, never markup
+        form.addRow("Text:", shown)
         form.addRow("Type:", self.type_box)
         lay = QVBoxLayout(self)
         lay.addLayout(form)

@@ -37,12 +37,14 @@ from reader.ui.library_views import LibraryViews
 from reader.ui.notes_panel import NotesPanel
 from reader.ui.operations import FAILED, Operations
 from reader.ui.palette import CommandPalette
+from reader.ui.plain_text import message_box
 from reader.ui.problems_view import ProblemsView
 from reader.ui.reading_pane import ReadingPane
 from reader.ui.reading_position import ReadingPositions
 from reader.ui.sidebar import Sidebar
 from reader.ui.themes import apply_theme, current_theme
 from reader.ui.window_commands import build_menus, register_window_commands, sync_undo_actions
+from reader.ui.workers import stop_worker
 
 
 class MainWindow(LibraryViews):
@@ -295,7 +297,7 @@ class MainWindow(LibraryViews):
 
     def add_folder(self, folder: str) -> None:
         if not Path(folder).is_dir():
-            QMessageBox.warning(self, "Not a folder", f"{folder} is not a folder that can be read.")
+            message_box(self, QMessageBox.Icon.Warning, "Not a folder", f"{folder} is not a folder that can be read.")
             return
         path = str(Path(folder).resolve())
         self.operations.run(lambda: self.session.add_folder(path))
@@ -318,7 +320,7 @@ class MainWindow(LibraryViews):
     def show_write_error(self, message: str) -> None:
         """A write to the user database failed: say so plainly; the text stays where it was typed."""
         self.show_message(message, 15000)
-        QMessageBox.warning(self, "Could not save", message)
+        message_box(self, QMessageBox.Icon.Warning, "Could not save", message)
 
     def show_palette(self) -> None:
         palette = CommandPalette(self.registry, self)
@@ -384,12 +386,7 @@ class MainWindow(LibraryViews):
                 self.reading_positions.save(self.current_id)
         self.closed = True
         if self.worker is not None:
-            worker = self.worker
-            for signal in (worker.progress, worker.scanned, worker.tagged, worker.tagged_batch, worker.failed,
-                           worker.finished):  # fmt: skip
-                signal.disconnect()
-            self.worker.requestInterruption()
-            self.worker.wait(10000)
+            stop_worker(self.worker)
         self.model.clear()  # no row may be fetched from the cache once it is closed
         self.session.close()
         self.library.close()

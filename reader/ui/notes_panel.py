@@ -28,6 +28,7 @@ from reader.core.session import Changes, NoteChangedElsewhere, note_version
 from reader.core.store.unsaved_notes import UnsavedNote, read_unsaved, recovery_path, write_unsaved
 from reader.ui.dialogs.note_conflict import Choice, ask_note_conflict, both_notes
 from reader.ui.operations import FAILED, Operations
+from reader.ui.plain_text import message_box
 
 log = logging.getLogger(__name__)
 
@@ -255,8 +256,8 @@ class NotesPanel(QWidget):
         if not self._unsaved or self._write_recovery():
             return True
         n = len(self._unsaved)
-        answer = QMessageBox.question(
-            self, "Notes not saved",
+        answer = message_box(
+            self, QMessageBox.Icon.Question, "Notes not saved",
             f"{n} note{'s' if n > 1 else ''} could not be saved, nor kept in {self._recovery}. "
             "Close anyway and lose what you typed? Choose No to keep the window open and try again.",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,

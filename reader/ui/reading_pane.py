@@ -16,6 +16,7 @@ from reader.core.article import Article
 from reader.core.dates_display import long_date
 from reader.core.word_snap import snap_to_words
 from reader.settings import DEFAULTS
+from reader.ui.plain_text import safe_tooltip
 
 DOCUMENT_MARGIN = 24  # pixels around the text, also the least space at the sides of a narrow pane
 HEADING_SCALE = {1: 1.5, 2: 1.3, 3: 1.15}
@@ -107,7 +108,7 @@ class ReadingPane(QTextBrowser):
     def _merge(self, cursor: QTextCursor, mark: Mark, start: int, end: int) -> None:
         fmt = QTextCharFormat(mark.format)
         if mark.tooltip:
-            fmt.setToolTip(mark.tooltip)
+            fmt.setToolTip(safe_tooltip(mark.tooltip))  # entity names, watch terms and notes: never markup
         for lo, hi, _block in self._pieces(start, end):
             cursor.setPosition(lo)
             cursor.setPosition(hi, QTextCursor.MoveMode.KeepAnchor)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QDockWidget, QMessageBox, QWidget
 
 from reader.ui.commands import key_text
 from reader.ui.operations import FAILED
+from reader.ui.plain_text import message_box
 
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
@@ -46,8 +47,8 @@ def mark_all_read(w: MainWindow) -> None:
 
 def confirm_remove_folder(parent: QWidget, folder: str) -> bool:
     """Ask before taking a folder out of the library; saying what stays (files, notes) and that it can be undone."""
-    answer = QMessageBox.question(
-        parent, "Remove folder",
+    answer = message_box(
+        parent, QMessageBox.Icon.Question, "Remove folder",
         f"Remove “{Path(folder).name or folder}” from your library?\n\n{folder}\n\n"
         "Its files stay on disk, and your bookmarks, highlights and notes on its articles are kept. "
         "Edit › Undo brings the folder back.",
@@ -84,7 +85,7 @@ def open_original(w: MainWindow) -> None:
                    "Set a default application for this kind of file in your system settings, "
                    "or open it from your file manager.")  # fmt: skip
         w.show_message(f"No program opened {path}", 10000)
-        QMessageBox.warning(w, "Could not open the file", message)
+        message_box(w, QMessageBox.Icon.Warning, "Could not open the file", message)
 
 
 

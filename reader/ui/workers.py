@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -14,6 +16,7 @@ from reader.core.store.library import Library
 
 PROGRESS_FILES = 200  # the window hears of the scan every this many files...
 PROGRESS_SECONDS = 0.5  # ...or this often, whichever comes first
+log = logging.getLogger(__name__)
 
 
 class ScanWorker(QThread):
@@ -79,3 +82,21 @@ def tag_library(
     load_model()
     sync = library if isinstance(library, LibrarySync) else LibrarySync(library)
     return sync.tag_pending(should_stop=should_stop, on_batch=on_batch)
+
+
+def stop_worker(worker: ScanWorker) -> None:
+    """Ask `worker` to stop and wait until its thread has really ended.
+
+    Never a fixed timeout: Qt aborts the process when a running QThread is destroyed. The wait is
+    short because the worker looks at the request between files and between pieces of a long text.
+    """
+    for signal in (worker.progress, worker.scanned, worker.tagged, worker.tagged_batch, worker.failed,
+                   worker.finished):  # fmt: skip
+        with contextlib.suppress(RuntimeError, TypeError):  # nothing was connected
+            signal.disconnect()
+    worker.requestInterruption()
+    waited = 0
+    while not worker.wait(1000):
+        waited += 1
+        if waited == 5:
+            log.info("waiting for the background scan to stop")

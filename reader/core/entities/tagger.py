@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -109,18 +110,30 @@ class TagResult:
     spans: list[EntitySpan]
     complete: bool = True
     error: str = ""  # never empty when tagging failed: "MemoryError: ..." at least names the failure
+    stopped: bool = False  # `should_stop` asked to stop: the text is to be tagged again later
 
 
-def tag_bounded(text: str, language: str = "", *, budget_s: float | None = None) -> TagResult:
+def tag_bounded(
+    text: str,
+    language: str = "",
+    *,
+    budget_s: float | None = None,
+    should_stop: Callable[[], bool] | None = None,
+) -> TagResult:
     """Tag like `tag`, but never raise for the text's sake and stop after `budget_s` CPU seconds.
 
     The spans found before a failure or the end of the budget are kept (`complete=False`). Only a
     missing model raises (EntityModelUnavailable): that is the installation, not this article.
+    `should_stop` is asked between chunks, so a quitting window never waits for a whole long text;
+    then `stopped` is set and the result is incomplete.
     """
     spans: list[EntitySpan] = []
     started = time.thread_time()  # this thread's CPU: a busy machine does not eat the budget
     try:
         for start, end in chunk_bounds(text):
+            if should_stop is not None and should_stop():
+                done = f"{start:,} of {len(text):,} characters"
+                return TagResult(spans, False, f"stopped at {done}: the app was closing", stopped=True)
             if budget_s is not None and time.thread_time() - started > budget_s:
                 done = f"{start:,} of {len(text):,} characters"
                 return TagResult(spans, False, f"stopped after {budget_s:g} s of tagging, at {done}")

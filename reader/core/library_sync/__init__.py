@@ -164,7 +164,10 @@ class LibrarySync:
                 if article is not None:
                     # Bounded: a pathological text keeps what was found in its budget and is marked
                     # tagged, so it is not tried again at every start.
-                    result = entities.tag_bounded(article.text, article.language, budget_s=TAG_BUDGET_S)
+                    result = entities.tag_bounded(article.text, article.language, budget_s=TAG_BUDGET_S,
+                                                  should_stop=should_stop)  # fmt: skip
+                    if result.stopped:  # not stored: tagged in full at the next start
+                        return done
                     lib.store_mentions(article_id, result.spans)
                     if not result.complete:
                         log.warning("entities of %s only partly found: %s", shown_path(article.path), result.error)

@@ -40,6 +40,7 @@ from reader.core.export import (
 )
 from reader.core.export.batch import COMBINED_STEM
 from reader.ui.export_pdf import write_pdf
+from reader.ui.plain_text import message_box
 
 SCOPES = {
     "bookmarked": "Bookmarked articles",
@@ -229,7 +230,7 @@ class ExportDialog(QDialog):
             QMessageBox.warning(self, "Export", "Choose a folder to export into.")
             return
         if Path(folder).expanduser().exists() and not Path(folder).expanduser().is_dir():
-            QMessageBox.warning(self, "Export", f"{folder} is a file, not a folder. Choose a folder.")
+            message_box(self, QMessageBox.Icon.Warning, "Export", f"{folder} is a file, not a folder. Choose a folder.")
             return
         self.accept()
 
@@ -252,7 +253,7 @@ def write_export(parent: QWidget, items: Sequence[ExportItem], choice: ExportCho
         groups: list[Sequence[ExportItem]] = [items] if len(paths) == 1 else [[it] for it in items]
         return _write_files(parent, list(zip(paths, groups, strict=True)), choice.fmt, options, bool(existing))
     except (ExportError, OSError) as exc:
-        QMessageBox.warning(parent, "Export failed", str(exc))
+        message_box(parent, QMessageBox.Icon.Warning, "Export failed", str(exc))
         return []
 
 
@@ -285,8 +286,8 @@ def may_overwrite(parent: QWidget, paths: Sequence[Path]) -> bool:
     """Ask before replacing files; No is the default answer."""
     names = "\n".join(str(p) for p in paths[:8]) + ("\n…" if len(paths) > 8 else "")
     many = f"{len(paths)} files exist" if len(paths) > 1 else "This file exists"
-    answer = QMessageBox.question(
-        parent, "Replace files?", f"{many} already:\n\n{names}\n\nReplace them?",
+    answer = message_box(
+        parent, QMessageBox.Icon.Question, "Replace files?", f"{many} already:\n\n{names}\n\nReplace them?",
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
     )  # fmt: skip
     return answer == QMessageBox.StandardButton.Yes

@@ -67,6 +67,17 @@ def test_the_time_budget_stops_between_pieces_and_says_where(monkeypatch: pytest
     assert result.spans and all(sp.end <= first_end for sp in result.spans)
 
 
+def test_a_stop_request_is_heard_between_pieces() -> None:
+    """Issue 11 item 11: a quitting window does not wait for a whole long text to be tagged."""
+    text = "\n\n".join([PARAGRAPH] * (3 * CHUNK_CHARS // len(PARAGRAPH)))
+    answers = iter([False, True])
+    result = tag_bounded(text, should_stop=lambda: next(answers))
+    first_end = next(iter(chunk_bounds(text)))[1]
+    assert result.stopped and not result.complete
+    assert result.error == f"stopped at {first_end:,} of {len(text):,} characters: the app was closing"
+    assert result.spans and all(sp.end <= first_end for sp in result.spans)
+
+
 def test_a_missing_model_is_not_blamed_on_the_article(monkeypatch: pytest.MonkeyPatch) -> None:
     def missing(*_a: object) -> list:
         raise EntityModelUnavailable("cannot load the entity model")

@@ -136,7 +136,7 @@ def test_a_new_tagger_tags_the_library_again(tmp_path: Path, folder: Path, monke
     import reader.core.entities as entities
     from reader.core.entities import EntitySpan
 
-    monkeypatch.setattr(entities, "tag_bounded", lambda text, language="", budget_s=None: entities.TagResult(
+    monkeypatch.setattr(entities, "tag_bounded", lambda text, language="", **_kw: entities.TagResult(
         [EntitySpan(0, 4, "LOC", text[:4])], True, ""))  # fmt: skip
     path = tmp_path / "cache.sqlite3"
     lib = Library(path)
@@ -169,7 +169,7 @@ def test_an_article_that_cannot_be_tagged_whole_is_not_tried_again(tmp_path: Pat
 
     calls: list[str] = []
 
-    def bounded(text: str, language: str = "", budget_s: float | None = None) -> entities.TagResult:
+    def bounded(text: str, language: str = "", budget_s: float | None = None, should_stop=None) -> entities.TagResult:
         calls.append(text[:10])
         return entities.TagResult([EntitySpan(0, 4, "LOC", text[:4])], False, "MemoryError")
 
@@ -179,3 +179,21 @@ def test_an_article_that_cannot_be_tagged_whole_is_not_tried_again(tmp_path: Pat
     assert LibrarySync(lib).tag_pending() == 3
     assert lib.untagged_count() == 0 and all(len(lib.entity_spans(i)) == 1 for i in lib.all_ids())
     assert LibrarySync(lib).tag_pending() == 0 and len(calls) == 3
+
+
+def test_a_stop_request_during_a_long_text_leaves_it_to_tag_later(tmp_path: Path, folder: Path) -> None:
+    """Issue 11 item 11: quitting stops tagging between pieces; the text is not marked as tagged."""
+    write(folder, "long.txt", "Long one\n\n" + "Tallinn harbour reopened on Monday.\n\n" * 5000)
+    lib = Library(tmp_path / "cache.sqlite3")
+    LibrarySync(lib).scan([folder])
+    asked = 0
+
+    def should_stop() -> bool:
+        nonlocal asked
+        asked += 1
+        return asked > 3  # stop while the long text is being tagged, a few pieces in
+
+    tagged = LibrarySync(lib).tag_pending(should_stop=should_stop)
+    assert tagged < 4 and lib.untagged_count() == 4 - tagged
+    assert asked == 4  # asked again between pieces, not only between articles
+    assert LibrarySync(lib).tag_pending() == 4 - tagged and lib.untagged_count() == 0
