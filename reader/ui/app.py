@@ -42,7 +42,7 @@ def run_app(args: argparse.Namespace) -> int:
               "Run it on a desktop, or render the window to a picture with --screenshot FILE.png.",
               file=sys.stderr)  # fmt: skip
         return 2
-    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtCore import QEvent, QObject, Qt, QTimer
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -51,6 +51,7 @@ def run_app(args: argparse.Namespace) -> int:
     from reader.paths import resolve_paths, resources_dir
     from reader.settings import Settings
     from reader.ui.main_window import MainWindow
+    from reader.ui.plain_text import message_box
     from reader.ui.quit_signals import QuitOnSignals
     from reader.ui.single_instance import claim_profile, show_files
     from reader.ui.themes import apply_theme
@@ -72,7 +73,7 @@ def run_app(args: argparse.Namespace) -> int:
     if claim is not None and (claim.handed_over or claim.server is None and claim.lock is None):
         if claim.error:  # printed and shown: a double-clicked app has no terminal
             print(f"news-reader: {claim.error}", file=sys.stderr)
-            QMessageBox.warning(None, "News Reader", claim.error)
+            message_box(None, QMessageBox.Icon.Warning, "News Reader", claim.error)
         return 0 if claim.handed_over else 1
     settings = Settings(paths.settings_file)
     apply_theme(app, args.theme or settings.get("theme"))
@@ -84,7 +85,7 @@ def run_app(args: argparse.Namespace) -> int:
         message = f"{exc}\n\nYour daily backups are in {paths.backups}."
         print(f"news-reader: {message}", file=sys.stderr)
         if not args.screenshot:
-            QMessageBox.critical(None, "News Reader cannot open your data", message)
+            message_box(None, QMessageBox.Icon.Critical, "News Reader cannot open your data", message)
         return 1
     notices = [n for n in (window.session.notice, cache_notice, settings.error) if n]
     if notices:  # recovered data, a rebuilt cache, read-only data, unreadable settings: the user must know
@@ -94,6 +95,7 @@ def run_app(args: argparse.Namespace) -> int:
         QTimer.singleShot(0, lambda: window.statusBar().showMessage(" ".join(notices), 60000))
         if not args.screenshot:  # window-modal, not a nested event loop: a SIGTERM still closes everything
             box = QMessageBox(QMessageBox.Icon.Warning, "News Reader", text, QMessageBox.StandardButton.Ok, window)
+            box.setTextFormat(Qt.TextFormat.PlainText)  # notices name files and folders
             QTimer.singleShot(0, box.open)
     if args.screenshot:
         return _screenshot(app, window, args)

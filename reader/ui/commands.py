@@ -164,6 +164,7 @@ class CommandRegistry:
             QMessageBox.StandardButton.Ok,
             self.window,
         )
+        box.setTextFormat(Qt.TextFormat.PlainText)  # the warnings quote the user's file
         box.setInformativeText("\n".join(self.keymap_warnings))
         box.setWindowModality(Qt.WindowModality.NonModal)
         box.show()

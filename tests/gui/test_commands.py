@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMainWindow
 
@@ -136,7 +137,7 @@ def test_the_window_is_told_and_the_users_file_is_left_untouched(tmp_path, windo
     assert registry.keymap_warnings == keymap.warnings and len(keymap.warnings) == 2
     assert registry.commands["bookmark-toggle"].keys == ["B", "Ctrl+D"]
     box = registry.announce_keymap_warnings()
-    assert box is not None and box.isVisible()
+    assert box is not None and box.isVisible() and box.textFormat() == Qt.TextFormat.PlainText
     assert "no-such-command" in box.informativeText() and "bookmark-toggle" in box.informativeText()
     assert "key bindings were not used" in window.statusBar().currentMessage()
     box.close()
