@@ -7,6 +7,10 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
 START = time.perf_counter()
 
@@ -115,9 +119,10 @@ def run_app(args: argparse.Namespace) -> int:
         claim.server.files_received.connect(lambda files: show_files(window, files))
     first_paint = FirstPaint()
     window.installEventFilter(first_paint)
-    if not window.restore_layout():
-        window.resize(*parse_size(args.size))
-    window.show()
+    if window.restore_layout():
+        window.show()
+    else:
+        show_fitted(window, parse_size(args.size))
     window.start_reading()
     QTimer.singleShot(0, window.rescan)
     quit_on_signals.attach(window)
@@ -125,6 +130,18 @@ def run_app(args: argparse.Namespace) -> int:
         return app.exec()
     finally:
         quit_on_signals.uninstall()
+
+
+def show_fitted(window: QWidget, size: tuple[int, int]) -> None:
+    """Show the window at `size`, or maximized when that would not fit the screen with its frame
+    (a 1280x800 window on a 1280x800 screen would lose its status bar under the bottom edge)."""
+    screen = window.screen()
+    room = screen.availableGeometry() if screen is not None else None
+    if room is not None and (size[0] >= room.width() or size[1] >= room.height() - 40):  # 40: a title bar
+        window.showMaximized()
+        return
+    window.resize(*size)
+    window.show()
 
 
 def _screenshot(app, window, args: argparse.Namespace) -> int:
