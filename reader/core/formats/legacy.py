@@ -119,28 +119,29 @@ def _decode_sample(sample: bytes, name: str) -> str | None:
         return sample[: exc.start].decode(name, "replace")
 
 
-def _candidates(sample: bytes) -> list[tuple[str, float]]:
-    """Our common code pages plus charset-normalizer's plausible ones, with its coherence (0-1)."""
-    found: dict[str, float] = {}
+def _candidates(sample: bytes) -> list[tuple[str, float, float]]:
+    """Our common code pages plus charset-normalizer's plausible ones, with its coherence and chaos (0-1)."""
+    found: dict[str, tuple[float, float]] = {}
     for match in from_bytes(sample):
         name = _SUPERSETS.get(match.encoding, match.encoding)
         name = _COMMON_NAMES.get(codecs.lookup(name).name, name)
         if name in COMMON:
-            found.setdefault(name, match.coherence)
-    return [(name, found.get(name, 0.0)) for name in COMMON if name in found or name not in _MULTIBYTE]
+            found.setdefault(name, (match.coherence, match.chaos))
+    return [(name, *found.get(name, (0.0, 0.0))) for name in COMMON if name in found or name not in _MULTIBYTE]
 
 
 def guess_legacy(data: bytes) -> str:
     """Pick the legacy encoding whose decoding of `data` reads most like one real language."""
     sample = data[:20000]
     best, best_key = "cp1252", (float("-inf"), 0.0)
-    for name, coherence in _candidates(sample):
+    for name, coherence, chaos in _candidates(sample):
         text = _decode_sample(sample, name)
         if text is None:
             continue
         # charset-normalizer's coherence (letter frequencies of a known language) separates
-        # tables whose letters are all plausible in shape, such as Greek read as Cyrillic.
-        key = (plausibility(text) + 10 * coherence, coherence)
+        # tables whose letters are all plausible in shape, such as Greek read as Cyrillic; its
+        # chaos (share of odd character sequences) separates Korean read as Chinese.
+        key = (plausibility(text) + 10 * coherence - chaos * len(text), coherence)
         if key > best_key:
             best, best_key = name, key
     return best
