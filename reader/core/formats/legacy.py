@@ -130,14 +130,33 @@ def _candidates(sample: bytes) -> list[tuple[str, float, float]]:
     return [(name, *found.get(name, (0.0, 0.0))) for name in COMMON if name in found or name not in _MULTIBYTE]
 
 
+def _sample(data: bytes, size: int = 8000) -> bytes:
+    """The first few thousand bytes, cut where no multibyte character can be split.
+
+    Lead and trail bytes of the East Asian encodings are all 0x40 or above, so a byte below that
+    (space, newline, punctuation; not digits, which GB18030 uses inside four-byte characters) always
+    stands alone. charset-normalizer rejects a sample that ends half-way through a character.
+    """
+    if len(data) <= size:
+        return data
+    cut = max(data.rfind(bytes([b]), size // 2, size) for b in b" \n\r\t.,:;!?\"'()<>/")
+    return data[: cut + 1] if cut > 0 else data[:size]
+
+
 def guess_legacy(data: bytes) -> str:
     """Pick the legacy encoding whose decoding of `data` reads most like one real language."""
-    sample = data[:20000]
-    best, best_key = "cp1252", (float("-inf"), 0.0)
+    sample = _sample(data)
+    # Code pages that decode the sample identically are one reading: the more common name keeps it,
+    # with the best charset-normalizer figures any of them got.
+    readings: dict[str, tuple[str, float, float]] = {}
     for name, coherence, chaos in _candidates(sample):
         text = _decode_sample(sample, name)
         if text is None:
             continue
+        first, best_coherence, least_chaos = readings.get(text, (name, coherence, chaos))
+        readings[text] = (first, max(best_coherence, coherence), min(least_chaos, chaos))
+    best, best_key = "cp1252", (float("-inf"), 0.0)
+    for text, (name, coherence, chaos) in readings.items():
         # charset-normalizer's coherence (letter frequencies of a known language) separates
         # tables whose letters are all plausible in shape, such as Greek read as Cyrillic; its
         # chaos (share of odd character sequences) separates Korean read as Chinese.

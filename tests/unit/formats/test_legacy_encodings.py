@@ -140,3 +140,12 @@ def test_letters_of_one_alphabet_read_better_than_a_mix() -> None:
     mixed = czech.encode("iso8859-2").decode("cp1250")  # š and ž become Polish ą and Slovak ľ
     assert mixed != czech
     assert plausibility(czech) > plausibility(mixed)
+
+
+@pytest.mark.parametrize("codec", list(SAMPLES))
+def test_long_files_read_right_too(codec: str) -> None:
+    # A long file is judged on its first few thousand bytes, which must still pick the same page
+    # (a long French text once went to cp1250, whose reading of it is identical but rarer).
+    page = as_text_file(*SAMPLES[codec]) * 120
+    text, _ = decode_bytes(page.encode(codec))
+    assert text == page
