@@ -1,14 +1,15 @@
-"""Turn a file's bytes into text: byte-order marks, declared charsets, then a small heuristic.
+"""Turn a file's bytes into text: byte-order marks, declared charsets, UTF-8, then a legacy guess.
 
-We keep this ours (no chardet): the set of encodings users meet in saved news is small, and a
-scored trial decode among them is fast and predictable.
+The rules for marks, labels and UTF-8 are ours; only bytes that are none of these go to the
+legacy guess (charset-normalizer's candidates, ranked by how well they read, see `legacy`).
 """
 
 from __future__ import annotations
 
 import codecs
 import re
-import unicodedata
+
+from reader.core.formats.legacy import guess_legacy
 
 # Order matters: the UTF-32 LE mark starts with the UTF-16 LE mark.
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -18,9 +19,6 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-
-# Legacy single- and double-byte encodings we tell apart when a file is not UTF-8.
-LEGACY_CANDIDATES = ("cp1252", "cp1256", "iso8859-6", "koi8-r", "shift_jis")
 
 _ALIASES = {
     "latin1": "cp1252",  # browsers treat Latin-1 labels as Windows-1252
@@ -111,73 +109,6 @@ def _mostly_utf8(data: bytes) -> bool:
     bad = text.count("\ufffd")
     good = sum(1 for ch in text if ord(ch) > 0x7F) - bad
     return good >= 3 and bad <= max(2, good // 10)
-
-
-_LATIN_EXTRA = re.compile(r"[^\W\d_]+")
-
-
-def _script(ch: str) -> str:
-    """A coarse script name for a letter: latin, cyrillic, arabic, cjk or other."""
-    o = ord(ch)
-    if o < 0x250:
-        return "latin"
-    if 0x400 <= o < 0x530:
-        return "cyrillic"
-    if 0x600 <= o < 0x780 or 0xFB50 <= o < 0xFE00 or 0xFE70 <= o < 0xFF00:
-        return "arabic"
-    if 0x3040 <= o < 0xA000 or 0xFF00 <= o < 0xFFF0:
-        return "cjk"
-    return "other"
-
-
-def plausibility(text: str) -> float:
-    """Score how much a decoded text looks like real writing (higher is better)."""
-    score = 0.0
-    for word in _LATIN_EXTRA.findall(text):
-        scripts = {_script(c) for c in word}
-        non_ascii = sum(1 for c in word if ord(c) > 0x7F)
-        if len(scripts) > 1:
-            score -= 4 * len(word)  # a word mixing alphabets is mojibake
-            continue
-        script = scripts.pop()
-        if script == "latin":
-            # Real Latin-script text is mostly ASCII; long runs of accented letters are not.
-            score += len(word) - non_ascii - (3 * non_ascii if non_ascii * 2 > len(word) else 0)
-        elif script == "cjk":
-            score += 2 * len(word)
-        elif script in ("cyrillic", "arabic"):
-            score += len(word)
-        else:
-            score -= len(word)
-    for ch in text:
-        if ord(ch) < 0x80:
-            continue
-        cat = unicodedata.category(ch)
-        if cat in ("Cc", "Co", "Cn") or ch == "\ufffd":
-            score -= 10
-        elif cat == "Mn":
-            score -= 0.6  # vowel marks are rare in news; many of them means the wrong Arabic table
-        elif cat.startswith("S") or ch in "¤¦¨¯´¸":
-            score -= 2
-    return score
-
-
-def guess_legacy(data: bytes) -> str:
-    """Pick the legacy encoding whose decoding of `data` reads most like real text."""
-    sample = data[:20000]
-    best, best_score = "cp1252", float("-inf")
-    for name in LEGACY_CANDIDATES:
-        try:
-            text = sample.decode(name)
-        except UnicodeDecodeError as exc:
-            # A cut-off multibyte character at the end of the sample is not a failure.
-            if exc.start < len(sample) - 2:
-                continue
-            text = sample[: exc.start].decode(name, "replace")
-        score = plausibility(text)
-        if score > best_score:
-            best, best_score = name, score
-    return best
 
 
 def choose_encoding(data: bytes, declared: str | None = None) -> tuple[bytes, str]:
