@@ -13,6 +13,7 @@ embeddings, overrides and isolates, the BOM and the invisible tag characters.
 
 from __future__ import annotations
 
+import os
 import re
 
 KEPT = frozenset("\t\n\r\u200c\u200d")
@@ -63,3 +64,9 @@ def is_link_url(url: str) -> bool:
         and not any(c.isspace() for c in url)
         and not has_controls(url)
     )
+
+
+def shown_path(path: str | bytes) -> str:
+    """A path as text a user can be shown (or SQLite can store): undecodable bytes become U+FFFD."""
+    raw = path if isinstance(path, bytes) else os.fsencode(path)
+    return raw.decode("utf-8", errors="replace")

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from reader.core.article import Article, Block
 from reader.core.entities import EntitySpan, canonical_name
+from reader.core.safe_text import shown_path
 from reader.core.store.library_query import USERS_ARTICLE_SQL, ListQuery, build_list_sql
 from reader.core.store.library_schema import SCHEMA, SCHEMA_VERSION, attach_user_db
 
@@ -63,12 +64,6 @@ def path_key(path: str | Path) -> bytes:
 def path_from_key(key: bytes) -> str:
     """The exact path back from its stored bytes (surrogate-escaped where not UTF-8)."""
     return os.fsdecode(key)
-
-
-def shown_path(path: str | bytes) -> str:
-    """A path as text a user can be shown: undecodable bytes become U+FFFD."""
-    raw = path if isinstance(path, bytes) else os.fsencode(path)
-    return raw.decode("utf-8", errors="replace")
 
 
 def _structure(article: Article) -> str:

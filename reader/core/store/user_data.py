@@ -11,6 +11,7 @@ from pathlib import Path
 
 from reader.core.anchoring import reanchor_highlights
 from reader.core.annotation import HIGHLIGHT_COLORS, Bookmark, Highlight, Note, TextQuote
+from reader.core.safe_text import shown_path
 from reader.core.store.backup import backup_before_upgrade
 from reader.core.store.db import UserDataError, connect, transaction, utc_now
 from reader.core.store.health import prepare_user_db
@@ -37,16 +38,6 @@ def _highlight_from_row(row: sqlite3.Row | tuple) -> Highlight:
         modified=modified,
         orphan=bool(orphan),
     )
-
-
-def storable(path: str) -> str:
-    """A path SQLite can take as text: a file name that is not UTF-8 (kept by Python as surrogate
-    escapes) is stored with a replacement character. Article paths here only say where a note was made."""
-    try:
-        path.encode("utf-8")
-    except UnicodeEncodeError:
-        return path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-    return path
 
 
 def _check_span(start: int, end: int) -> None:
@@ -123,7 +114,7 @@ class UserStore:
         """Add a library folder; `added` (its place in the list) is kept when an undo puts it back."""
         with transaction(self._conn) as c:
             c.execute("INSERT OR IGNORE INTO folders (path, added) VALUES (?, ?)",
-                      (storable(str(path)), added or utc_now()))  # fmt: skip
+                      (shown_path(str(path)), added or utc_now()))  # fmt: skip
 
     def folder_added(self, path: str) -> str | None:
         """When the folder was added (None when it is not a library folder)."""
@@ -144,7 +135,7 @@ class UserStore:
         now = utc_now()
         c.execute(
             "INSERT OR IGNORE INTO bookmarks (article_id, path, created, modified) VALUES (?, ?, ?, ?)",
-            (article_id, storable(path), now, now),
+            (article_id, shown_path(path), now, now),
         )
 
     def set_bookmarked(self, article_id: str, on: bool, *, path: str = "") -> None:
@@ -192,7 +183,7 @@ class UserStore:
             c.execute("DELETE FROM bookmarks WHERE article_id = ?", (b.article_id,))
             c.execute(
                 "INSERT INTO bookmarks (article_id, path, created, modified) VALUES (?, ?, ?, ?)",
-                (b.article_id, storable(b.path), b.created or now, b.modified or now),
+                (b.article_id, shown_path(b.path), b.created or now, b.modified or now),
             )
             tags = [(b.article_id, t) for t in clean_tags(b.tags)]
             c.executemany("INSERT INTO bookmark_tags (article_id, tag) VALUES (?, ?)", tags)
@@ -237,7 +228,7 @@ class UserStore:
                 "INSERT INTO notes (id, article_id, text, path, created, modified) VALUES (?, ?, ?, ?, ?, ?) "
                 "ON CONFLICT (article_id) DO UPDATE SET text = excluded.text, modified = excluded.modified, "
                 "path = CASE WHEN excluded.path != '' THEN excluded.path ELSE notes.path END",
-                (str(uuid.uuid4()), article_id, text, storable(path), now, now),
+                (str(uuid.uuid4()), article_id, text, shown_path(path), now, now),
             )
 
     def restore_note(self, n: Note) -> None:
@@ -249,7 +240,7 @@ class UserStore:
             c.execute(
                 "INSERT OR REPLACE INTO notes (id, article_id, text, path, created, modified) "
                 "VALUES (?, ?, ?, ?, ?, ?)",
-                (n.id or str(uuid.uuid4()), n.article_id, n.text, storable(n.path),
+                (n.id or str(uuid.uuid4()), n.article_id, n.text, shown_path(n.path),
                  n.created or now, n.modified or now),
             )
 
@@ -290,7 +281,7 @@ class UserStore:
         q = h.quote
         c.execute(
             f"{verb} INTO highlights ({_HIGHLIGHT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (h.id, h.article_id, h.start, h.end, q.exact, q.prefix, q.suffix, h.color, h.note, storable(h.path),
+            (h.id, h.article_id, h.start, h.end, q.exact, q.prefix, q.suffix, h.color, h.note, shown_path(h.path),
              h.created, h.modified, int(h.orphan)),
         )
 
