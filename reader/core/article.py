@@ -4,11 +4,25 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from bisect import bisect_right
+from dataclasses import dataclass, field, replace
 
 BLOCK_SEPARATOR = "\n\n"
 
 BLOCK_KINDS = ("p", "h", "li", "quote", "table", "caption", "pre")
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link over part of a text: `start`/`end` are offsets into the block (or article) text.
+
+    Links are only ever shown and, on the user's confirmed click, handed to the system browser;
+    the program never fetches them.
+    """
+
+    start: int
+    end: int
+    href: str
 
 
 @dataclass(frozen=True)
@@ -18,6 +32,7 @@ class Block:
     text: str
     kind: str = "p"
     level: int = 0  # heading level (1-6) for "h", nesting depth for "li"
+    links: tuple[Link, ...] = ()  # offsets into this block's `text`
 
 
 @dataclass(frozen=True)
@@ -55,6 +70,14 @@ class Article:
     def word_count(self) -> int:
         return len(self.text.split())
 
+    @property
+    def links(self) -> tuple[Link, ...]:
+        """Every block's links, with offsets into `text`."""
+        out: list[Link] = []
+        for block, (start, _end) in zip(self.blocks, self.block_spans(), strict=True):
+            out.extend(Link(start + k.start, start + k.end, k.href) for k in block.links)
+        return tuple(out)
+
     def block_spans(self) -> list[tuple[int, int]]:
         """(start, end) offsets of each block inside `text`."""
         spans = []
@@ -79,13 +102,55 @@ def clean_block_text(text: str) -> str:
     return _WS.sub(" ", text).strip()
 
 
+def _shifted(text: str, cleaned: str, links: tuple[Link, ...]) -> tuple[Link, ...]:
+    """`links` (offsets into `text`) moved onto `cleaned` = clean_block_text(text)."""
+    lead = len(text) - len(text.lstrip())
+    runs: list[tuple[int, int, int]] = []  # (start, end) of each white-space run, and its offset in `cleaned`
+    gone = lead
+    for m in _WS.finditer(text, lead):
+        runs.append((m.start(), m.end(), m.start() - gone))
+        gone += m.end() - m.start() - 1
+    run_starts = [r[0] for r in runs]
+
+    def new(pos: int) -> int:
+        i = bisect_right(run_starts, pos) - 1
+        if pos < lead:
+            at = 0
+        elif i < 0:
+            at = pos - lead
+        else:
+            start, end, at_run = runs[i]
+            at = at_run + (pos > start) + max(0, pos - end)
+        return max(0, min(len(cleaned), at))
+
+    out = []
+    for k in links:
+        a, b = new(k.start), new(k.end)
+        while a < b and cleaned[a] == " ":
+            a += 1
+        while b > a and cleaned[b - 1] == " ":
+            b -= 1
+        if a < b:
+            out.append(Link(a, b, k.href))
+    return tuple(out)
+
+
+def clean_block(block: Block) -> Block:
+    """The block with its white space collapsed (kept as is in "pre") and its links moved to match."""
+    if block.kind == "pre":
+        text = block.text.strip("\n")
+        cut = len(block.text) - len(block.text.lstrip("\n"))
+        links = tuple(
+            Link(max(0, k.start - cut), min(len(text), k.end - cut), k.href) for k in block.links
+        )
+        return replace(block, text=text, links=tuple(k for k in links if k.start < k.end))
+    text = clean_block_text(block.text)
+    return replace(block, text=text, links=_shifted(block.text, text, block.links) if block.links else ())
+
+
 def make_article(*, title: str, blocks: list[Block] | tuple[Block, ...], **meta: object) -> Article:
     """Build an Article with cleaned blocks (empty ones dropped) and a content-derived id."""
-    cleaned = tuple(
-        Block(clean_block_text(b.text) if b.kind != "pre" else b.text.strip("\n"), b.kind, b.level)
-        for b in blocks
-    )
-    cleaned = tuple(b for b in cleaned if b.text)
+    cleaned = tuple(c for c in (clean_block(b) for b in blocks) if c.text)
     title = clean_block_text(title)
     body = BLOCK_SEPARATOR.join(b.text for b in cleaned)
     return Article(id=article_id(title, body), title=title, blocks=cleaned, **meta)  # type: ignore[arg-type]
