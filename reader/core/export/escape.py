@@ -12,6 +12,7 @@ from reader.core.safe_text import escape_json_controls, is_link_url, strip_contr
 
 _BACKTICK_RUN = re.compile(r"`+")
 _NOT_TAG_CHAR = re.compile(r"[^\w/-]+")
+_LINK_TARGET_SPECIAL = re.compile(r"([\\()<>])")
 
 
 def code_fence(text: str) -> str:
@@ -34,6 +35,17 @@ def markdown_autolink(url: str) -> str | None:
     if not is_link_url(url) or any(c in url for c in "<>`\\"):
         return None
     return f"<{url}>"
+
+
+def markdown_link_target(url: str) -> str:
+    """The destination of `[text](url)` for an http, https or mailto address, "" for any other.
+
+    Backslash-escaping \\ ( ) < > keeps the destination in one piece whatever it holds (a CommonMark
+    destination may hold escaped punctuation); addresses with spaces or controls never become links.
+    """
+    if not is_link_url(url):
+        return ""
+    return _LINK_TARGET_SPECIAL.sub(r"\\\1", url)
 
 
 def clean_output(fmt: str, text: str) -> str:

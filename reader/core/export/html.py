@@ -10,11 +10,13 @@ from collections.abc import Sequence
 from html import escape
 
 from reader.core.annotation import Highlight
+from reader.core.article import Link
 from reader.core.dates_display import long_date
 from reader.core.export.html_style import color_name, entity_class, style_sheet
 from reader.core.export.item import ExportItem, ExportOptions, byline_parts, is_web_url
 from reader.core.export.layout import BlockLayout, Layout, entity_index, entity_label, layout
 from reader.core.export.note_markdown import note_html
+from reader.core.safe_text import is_link_url
 
 # Belt and braces: even if some text slipped through as markup, the page may not fetch or run anything.
 _CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
@@ -25,8 +27,20 @@ def _attr(value: str) -> str:
 
 
 def _inline(bl: BlockLayout, lay: Layout, prefix: str, with_entities: bool) -> str:
+    """The block's runs as markup: <a> around each link's runs, <mark> and entity <span> inside it.
+
+    A note reference (itself a link) closes the open link first, since links cannot nest.
+    """
     parts: list[str] = []
+    link: Link | None = None
     for run in bl.runs:
+        wanted = run.link if run.link is not None and is_link_url(run.link.href) else None
+        if wanted != link:
+            if link is not None:
+                parts.append("</a>")
+            if wanted is not None:
+                parts.append(f'<a href="{_attr(wanted.href)}" rel="noreferrer noopener">')
+            link = wanted
         piece = escape(run.text)
         if with_entities and run.entity:
             piece = f'<span class="ent {entity_class(run.entity)}" title="{_attr(run.entity)}">{piece}</span>'
@@ -35,10 +49,15 @@ def _inline(bl: BlockLayout, lay: Layout, prefix: str, with_entities: bool) -> s
             ids = " ".join(h.id for h in run.highlights)
             piece = f'<mark class="hl hl-{color_name(top.color)}" data-highlight="{_attr(ids)}">{piece}</mark>'
         parts.append(piece)
-        for h in bl.ends_at(run.end):
-            if h.note.strip():
-                n = lay.numbers[h.id]
-                parts.append(f'<sup class="ref"><a href="#note-{prefix}{n}">{n}</a></sup>')
+        refs = [h for h in bl.ends_at(run.end) if h.note.strip()]
+        if refs and link is not None:
+            parts.append("</a>")
+            link = None
+        for h in refs:
+            n = lay.numbers[h.id]
+            parts.append(f'<sup class="ref"><a href="#note-{prefix}{n}">{n}</a></sup>')
+    if link is not None:
+        parts.append("</a>")
     return "".join(parts)
 
 

@@ -1,7 +1,9 @@
-"""Cut an article into per-block runs of text carrying their highlights and entity type, for every renderer.
+"""Cut an article into per-block runs of text carrying their highlights, entity type and link, for every renderer.
 
 Highlights and entity spans are offsets into Article.text and may cross block boundaries; each block gets
 its own clipped pieces so a renderer never has to open a mark in one paragraph and close it in the next.
+Runs are also cut at link ends, so a renderer can wrap consecutive runs of one link in one element and
+nest highlight and entity marks inside it.
 """
 
 from __future__ import annotations
@@ -10,20 +12,21 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reader.core.annotation import Highlight
-from reader.core.article import Block
+from reader.core.article import Block, Link
 from reader.core.export.item import EntityLike, ExportItem
 from reader.core.styles import entity_plural
 
 
 @dataclass(frozen=True)
 class Run:
-    """A stretch of one block's text with the same highlights and entity type throughout."""
+    """A stretch of one block's text with the same highlights, entity type and link throughout."""
 
     text: str
     start: int  # offset into Article.text
     end: int
     highlights: tuple[Highlight, ...]  # those covering the run, outermost first
     entity: str | None = None
+    link: Link | None = None  # with offsets into Article.text
 
     @property
     def top(self) -> Highlight | None:
@@ -67,14 +70,22 @@ def _non_overlapping(spans: Sequence[EntityLike], n: int) -> list[EntityLike]:
     return out
 
 
+def _non_overlapping_links(links: Sequence[Link]) -> list[Link]:
+    """Links in text order, the first one winning where two overlap (an element cannot hold two hrefs)."""
+    out: list[Link] = []
+    for k in sorted(links, key=lambda k: (k.start, -k.end)):
+        if k.start < k.end and (not out or k.start >= out[-1].end):
+            out.append(k)
+    return out
+
+
 def _runs(
-    text: str, b_start: int, b_end: int, hls: list[Highlight], ents: list[EntityLike]
+    text: str, b_start: int, b_end: int, hls: list[Highlight], ents: list[EntityLike], links: list[Link]
 ) -> tuple[Run, ...]:
     points = {b_start, b_end}
-    for h in hls:
-        points.update((max(h.start, b_start), min(h.end, b_end)))
-    for e in ents:
-        points.update((max(e.start, b_start), min(e.end, b_end)))
+    edges = [(h.start, h.end) for h in hls] + [(e.start, e.end) for e in ents] + [(k.start, k.end) for k in links]
+    for start, end in edges:
+        points.update((max(start, b_start), min(end, b_end)))
     cuts = sorted(p for p in points if b_start <= p <= b_end)
     runs = []
     for a, b in zip(cuts, cuts[1:], strict=False):
@@ -82,7 +93,8 @@ def _runs(
             continue
         cover = tuple(h for h in hls if h.start <= a and h.end >= b)
         ent = next((e.type for e in ents if e.start <= a and e.end >= b), None)
-        runs.append(Run(text[a:b], a, b, cover, ent))
+        link = next((k for k in links if k.start <= a and k.end >= b), None)
+        runs.append(Run(text[a:b], a, b, cover, ent, link))
     return tuple(runs)
 
 
@@ -100,7 +112,9 @@ def layout(item: ExportItem) -> Layout:
         for h in hls:
             last_block[h.id] = i
         b_ents = [e for e in ents if e.start < b_end and e.end > b_start]
-        blocks.append(BlockLayout(block, b_start, b_end, _runs(text, b_start, b_end, hls, b_ents), ()))
+        links = [Link(b_start + k.start, b_start + k.end, k.href) for k in _non_overlapping_links(block.links)]
+        runs = _runs(text, b_start, b_end, hls, b_ents, [k for k in links if k.end <= b_end])
+        blocks.append(BlockLayout(block, b_start, b_end, runs, ()))
     placed = tuple(h for h in candidates if h.id in last_block)
     final = []
     for i, bl in enumerate(blocks):

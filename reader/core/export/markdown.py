@@ -10,7 +10,8 @@ import re
 from collections.abc import Sequence
 
 from reader.core.annotation import Highlight
-from reader.core.export.escape import code_fence, markdown_autolink, markdown_tag
+from reader.core.article import Link
+from reader.core.export.escape import code_fence, markdown_autolink, markdown_link_target, markdown_tag
 from reader.core.export.item import ExportItem, ExportOptions, byline_parts
 from reader.core.export.layout import BlockLayout, entity_index, entity_label, layout
 
@@ -56,25 +57,43 @@ def _ref(prefix: str, number: int) -> str:
 
 
 def _block_text(bl: BlockLayout, fn: dict[str, int], prefix: str, footnotes: bool) -> str:
-    """The block's inline Markdown with ==marks== and footnote references placed at highlight ends."""
+    """The block's inline Markdown: [links](href) holding ==marks==, footnote references at highlight ends.
+
+    A mark never crosses a link's edge (it is closed and opened again there), and a footnote reference
+    closes both first, so links, marks and references nest as Markdown needs.
+    """
     parts: list[str] = []
     open_mark = False
-    for run in bl.runs:
-        if run.highlights and not open_mark:
-            parts.append("==")
-            open_mark = True
-        elif not run.highlights and open_mark:
+    link: Link | None = None  # the link whose text is open: "[" written, "](href)" not yet
+
+    def close(*, keep_link: bool = False) -> None:
+        nonlocal open_mark, link
+        if open_mark:
             parts.append("==")
             open_mark = False
+        if link is not None and not keep_link:
+            parts.append(f"]({markdown_link_target(link.href)})")
+            link = None
+
+    for run in bl.runs:
+        wanted = run.link if run.link is not None and markdown_link_target(run.link.href) else None
+        if wanted != link:
+            close()
+            if wanted is not None:
+                parts.append("[")
+                link = wanted
+        if bool(run.highlights) != open_mark:
+            if open_mark:
+                close(keep_link=True)
+            else:
+                parts.append("==")
+                open_mark = True
         parts.append(escape_md(run.text, in_mark=open_mark))
         refs = [h for h in bl.ends_at(run.end) if h.note.strip()] if footnotes else []
         if refs:
-            if open_mark:
-                parts.append("==")
-                open_mark = False
+            close()
             parts.extend(_ref(prefix, fn[h.id]) for h in refs)
-    if open_mark:
-        parts.append("==")
+    close()
     return "".join(parts)
 
 

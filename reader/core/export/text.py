@@ -1,4 +1,8 @@
-"""Plain-text export: the article with highlights in [[double brackets]], numbered notes listed after it."""
+"""Plain-text export: the article with highlights in [[double brackets]], numbered notes listed after it.
+
+Links are listed after the body (their text, then the address), not marked inside it: the body stays
+the article's exact words, and only http, https and mailto addresses are listed, as the other exports link.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ from collections.abc import Sequence
 from reader.core.dates_display import long_date
 from reader.core.export.item import ExportItem, ExportOptions, byline_parts
 from reader.core.export.layout import BlockLayout, Layout, entity_index, entity_label, layout
+from reader.core.safe_text import is_link_url
 
 
 def _underline(title: str, char: str) -> str:
@@ -47,6 +52,17 @@ def _indented(text: str, first: str, indent: str = "    ") -> str:
     return "\n".join([first + lines[0], *(indent + line if line else "" for line in lines[1:])])
 
 
+def _links_section(item: ExportItem) -> str:
+    """Each distinct (text, address) link once, in text order."""
+    text = item.article.text
+    rows: list[str] = []
+    for k in item.article.links:
+        row = f"* {' '.join(text[k.start : k.end].split())}: {k.href}"
+        if is_link_url(k.href) and row not in rows:
+            rows.append(row)
+    return _underline("Links", "-") + "\n\n" + "\n".join(rows) if rows else ""
+
+
 def article_text(item: ExportItem, options: ExportOptions) -> str:
     """One article as plain text: header, body, highlight notes, unplaced highlights, note, entities."""
     a = item.article
@@ -61,6 +77,9 @@ def article_text(item: ExportItem, options: ExportOptions) -> str:
     if head:
         out.append("\n".join(head))
     out.extend(_block_text(bl, lay) for bl in lay.blocks)
+    links = _links_section(item)
+    if links:
+        out.append(links)
     noted = [h for h in lay.placed if h.id in lay.numbers]
     if noted:
         notes = [_indented(h.note, f"[{lay.numbers[h.id]}] ") for h in noted]

@@ -19,11 +19,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from reader.core.article import Article, Block
+from reader.core.article import Article, Block, Link
 from reader.core.entities import EntitySpan, canonical_name
 from reader.core.safe_text import shown_path
 from reader.core.store.library_query import USERS_ARTICLE_SQL, ListQuery, build_list_sql
-from reader.core.store.library_schema import SCHEMA, SCHEMA_VERSION, attach_user_db
+from reader.core.store.library_schema import SCHEMA, SCHEMA_VERSION, UPGRADES, attach_user_db
 
 
 @dataclass(frozen=True)
@@ -67,14 +67,23 @@ def path_from_key(key: bytes) -> str:
 
 
 def _structure(article: Article) -> str:
-    return json.dumps([[b.kind, b.level, len(b.text)] for b in article.blocks], separators=(",", ":"))
+    """Each block as `[kind, level, length]`, with `[[start, end, href], ...]` after it when it has links."""
+    entries: list[list[object]] = []
+    for b in article.blocks:
+        entry: list[object] = [b.kind, b.level, len(b.text)]
+        if b.links:
+            entry.append([[k.start, k.end, k.href] for k in b.links])
+        entries.append(entry)
+    return json.dumps(entries, separators=(",", ":"), ensure_ascii=False)
 
 
 def _blocks(body: str, structure: str) -> tuple[Block, ...]:
+    """The blocks back from the body and its structure (entries without links, as older rows have, read too)."""
     blocks = []
     pos = 0
-    for kind, level, length in json.loads(structure or "[]"):
-        blocks.append(Block(body[pos : pos + length], kind, level))
+    for kind, level, length, *rest in json.loads(structure or "[]"):
+        links = tuple(Link(int(a), int(b), str(href)) for a, b, href in rest[0]) if rest else ()
+        blocks.append(Block(body[pos : pos + length], kind, level, links))
         pos += length + 2
     return tuple(blocks)
 
@@ -102,12 +111,15 @@ class Library:
     def _open(self) -> sqlite3.Connection:
         db = self._connect()
         version = db.execute("PRAGMA user_version").fetchone()[0]
-        if version not in (0, SCHEMA_VERSION):  # an older cache: it is only a cache, rebuild it
+        if version not in (0, SCHEMA_VERSION, *UPGRADES):  # an older cache: it is only a cache, rebuild it
             db.close()
             for suffix in ("", "-wal", "-shm"):
                 Path(f"{self.path}{suffix}").unlink(missing_ok=True)
             db = self._connect()
         db.executescript(SCHEMA)
+        if version in UPGRADES:
+            with db:
+                db.execute(UPGRADES[version])
         db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
         return db
 

@@ -12,7 +12,13 @@ import sqlite3
 from pathlib import Path
 
 # 5: articles keyed by id with a table of locations; paths stored as bytes (BLOB).
-SCHEMA_VERSION = 5
+# 6: a block's structure entry may carry its links ([kind, level, length, [[start, end, href], ...]]).
+SCHEMA_VERSION = 6
+
+# Caches of these versions are brought up to date in place rather than rebuilt, so the user's kept articles
+# (whose files may be gone) stay showable. 5 -> 6: the tables are the same, but rows were stored without
+# links; an impossible mtime makes the next scan read every file again, which stores them with their links.
+UPGRADES = {5: "UPDATE files SET mtime = -1"}
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS files(
