@@ -138,8 +138,10 @@ class AnnotationFeature(QObject):
         if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick):
             self._click.stop()
         elif kind == QEvent.Type.MouseButtonRelease and isinstance(event, QMouseEvent):
-            if event.button() == Qt.MouseButton.LeftButton and not self.pane.textCursor().hasSelection():
-                h = self.highlight_at(self.offset_at_point(event.position().toPoint()))
+            point = event.position().toPoint()
+            plain = not self.pane.anchorAt(point)  # a click on a link opens the link, not the menu
+            if event.button() == Qt.MouseButton.LeftButton and not self.pane.textCursor().hasSelection() and plain:
+                h = self.highlight_at(self.offset_at_point(point))
                 if h is not None:
                     self._click_at = (h.id, event.globalPosition().toPoint())
                     self._click.start(QApplication.doubleClickInterval())

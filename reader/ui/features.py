@@ -18,5 +18,6 @@ def load_features() -> list[Callable[[FeatureContext], object]]:
     """The feature classes, imported when the window is built."""
     from reader.ui.annotation_feature import AnnotationFeature
     from reader.ui.entity_feature import EntityFeature
+    from reader.ui.link_opening import LinkFeature
 
-    return [AnnotationFeature, EntityFeature]
+    return [AnnotationFeature, EntityFeature, LinkFeature]

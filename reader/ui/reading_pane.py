@@ -1,6 +1,8 @@
 """The reading pane: an article as readable type, built block by block so offsets map exactly.
 
-Positions in `Article.text` become document positions in one place: `doc_position()`.
+Positions in `Article.text` become document positions in one place: `doc_position()`. The article's links
+are the pane's own, drawn around the mark layers (`ui.link_marks`); hovering and opening them (only after
+the user confirms) is `ui.link_opening`'s.
 """
 
 from __future__ import annotations
@@ -9,13 +11,14 @@ import bisect
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QFontMetricsF, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextFrameFormat
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextFrameFormat
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from reader.core.article import Article
+from reader.core.article import Article, Link
 from reader.core.dates_display import long_date
 from reader.core.word_snap import snap_to_words
 from reader.settings import DEFAULTS
+from reader.ui.link_marks import LINK_ONLY_TEXT, link_base_format, link_only_format, link_top_format, tooltip_pieces
 from reader.ui.plain_text import safe_tooltip
 
 DOCUMENT_MARGIN = 24  # pixels around the text, also the least space at the sides of a narrow pane
@@ -40,6 +43,7 @@ class ReadingPane(QTextBrowser):
 
     Each layer ("entities", "watch", "highlights", "search") is a list of marks the pane keeps;
     replacing one repaints only the ranges it covered or covers, without rendering the article again.
+    The article's links are drawn around the layers and stay when they are cleared.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -56,7 +60,8 @@ class ReadingPane(QTextBrowser):
         self._block_formats: list[QTextCharFormat] = []
         self._block_lengths: list[int] = []
         self._layers: dict[str, list[Mark]] = {}
-        self._rendered_with: tuple[int, int] | None = None
+        self._links: list[Link] = []  # the shown article's, in text order
+        self._rendered_with: tuple[int, int, int] | None = None
         self._font_size = 12
         self._line_chars = int(DEFAULTS["reading_line_chars"])
         self.show_placeholder()
@@ -89,9 +94,11 @@ class ReadingPane(QTextBrowser):
         """Reset `ranges` of the body to their plain formats, then merge every layer in order over them."""
         if not ranges or not self._block_doc_starts:
             return
-        layers = [
-            (marks, [m.start for m in marks], max(m.end - m.start for m in marks)) for marks in self._ordered_layers()
-        ]
+        ordered = self._ordered_layers()
+        layers = [(marks, [m.start for m in marks], max(m.end - m.start for m in marks)) for marks in ordered]
+        link_starts = [k.start for k in self._links]
+        longest_link = max((k.end - k.start for k in self._links), default=0)
+        color = self.link_color()
         cursor = QTextCursor(self.document())
         cursor.beginEditBlock()  # one layout pass for the whole change
         for a, b in ranges:
@@ -99,16 +106,26 @@ class ReadingPane(QTextBrowser):
                 cursor.setPosition(lo)
                 cursor.setPosition(hi, QTextCursor.MoveMode.KeepAnchor)
                 cursor.setCharFormat(self._block_formats[block])
+            first = bisect.bisect_left(link_starts, a - longest_link)
+            links = [k for k in self._links[first : bisect.bisect_left(link_starts, b)] if k.end > a]
+            for k in links:
+                self._merge_format(cursor, link_base_format(color, k.href), max(a, k.start), min(b, k.end))
             for marks, starts, longest in layers:
                 for m in marks[bisect.bisect_left(starts, a - longest) : bisect.bisect_left(starts, b)]:
                     if m.end > a and m.end > m.start:
                         self._merge(cursor, m, max(a, m.start), min(b, m.end))
+            for k in links:
+                for lo, hi, tip in tooltip_pieces(k.href, ordered, max(a, k.start), min(b, k.end)):
+                    self._merge_format(cursor, link_top_format(color, tip), lo, hi)
         cursor.endEditBlock()
 
     def _merge(self, cursor: QTextCursor, mark: Mark, start: int, end: int) -> None:
         fmt = QTextCharFormat(mark.format)
         if mark.tooltip:
             fmt.setToolTip(safe_tooltip(mark.tooltip))  # entity names, watch terms and notes: never markup
+        self._merge_format(cursor, fmt, start, end)
+
+    def _merge_format(self, cursor: QTextCursor, fmt: QTextCharFormat, start: int, end: int) -> None:
         for lo, hi, _block in self._pieces(start, end):
             cursor.setPosition(lo)
             cursor.setPosition(hi, QTextCursor.MoveMode.KeepAnchor)
@@ -145,6 +162,7 @@ class ReadingPane(QTextBrowser):
     def show_placeholder(self, message: str = "Choose an article in the list.") -> None:
         self.article = None
         self._layers.clear()
+        self._links = []
         self._rendered_with = None
         self._block_doc_starts, self._block_text_starts = [], []
         self._block_formats, self._block_lengths = [], []
@@ -181,8 +199,17 @@ class ReadingPane(QTextBrowser):
         self.setTextCursor(restored)
         bar.setValue(round(fraction * bar.maximum()))
 
-    def _render_key(self) -> tuple[int, int]:
-        return (self._font_size, self.palette().placeholderText().color().rgba())
+    def _render_key(self) -> tuple[int, int, int]:
+        return (self._font_size, self.palette().placeholderText().color().rgba(), self.link_color().rgba())
+
+    def link_color(self) -> QColor:
+        """The theme's link colour (the palette's), readable on its page in light and dark."""
+        return self.palette().link().color()
+
+    def link_at(self, offset: int) -> Link | None:
+        """The link over the character at `offset` of `Article.text`, else one ending right there."""
+        inside = [k for k in self._links if k.start <= offset < k.end]
+        return inside[0] if inside else next((k for k in self._links if k.end == offset), None)
 
     def _render(self, article: Article) -> None:
         self.article = article
@@ -213,6 +240,12 @@ class ReadingPane(QTextBrowser):
             self._block_lengths.append(len(block.text))
             cursor.insertText(block.text, char_format)
             text_pos += len(block.text) + 2
+        if not article.blocks and article.url:  # a feed item that is only a link: say so, offer the link
+            cursor.insertBlock(self._block_format(rtl, top=6))
+            cursor.insertText(LINK_ONLY_TEXT, QTextCharFormat())
+            cursor.insertText(article.url, link_only_format(self.link_color(), article.url))
+        self._links = sorted(article.links, key=lambda k: (k.start, k.end))
+        self._repaint(_merged_ranges(self._links))
         self.setTextCursor(QTextCursor(doc))  # the caret (F7) starts at the top, not after the last insert
         self._update_margins()
 
@@ -331,7 +364,7 @@ class ReadingPane(QTextBrowser):
         return bar.value() != before
 
 
-def _merged_ranges(marks: list[Mark]) -> list[tuple[int, int]]:
+def _merged_ranges(marks: list[Mark] | list[Link]) -> list[tuple[int, int]]:
     """The text ranges the marks cover, sorted, overlapping and touching ones joined."""
     out: list[tuple[int, int]] = []
     for start, end in sorted((m.start, m.end) for m in marks if m.end > m.start):

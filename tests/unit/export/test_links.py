@@ -6,12 +6,14 @@ so what is checked is what a reader of the file would get, not only the characte
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from bs4 import BeautifulSoup
 from markdown_it import MarkdownIt
 
 from reader.core.annotation import Highlight, TextQuote
 from reader.core.article import Article, Block, Link, make_article
-from reader.core.export import ExportItem, ExportOptions
+from reader.core.export import ExportItem, ExportOptions, render
 from reader.core.export.html import to_html
 from reader.core.export.layout import layout
 from reader.core.export.markdown import to_markdown
@@ -132,3 +134,18 @@ class _Span:
 
     def __init__(self, start: int, end: int, type_: str, text: str) -> None:
         self.start, self.end, self.type, self.text = start, end, type_, text
+
+
+def test_the_pdf_keeps_web_and_mail_links_as_link_annotations(qapp: object, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    from reader.ui.export_pdf import write_pdf
+
+    path = write_pdf(render(ExportItem(_article()), "pdf", OPTIONS), tmp_path / "links.pdf")
+    uris = [
+        annot.get_object()["/A"]["/URI"]
+        for page in PdfReader(path).pages
+        for annot in page.get("/Annots", []) or []
+        if annot.get_object().get("/Subtype") == "/Link"
+    ]
+    assert uris == [ODD, "mailto:desk@e.example"]  # javascript: is never a link, in the PDF either

@@ -1,0 +1,92 @@
+"""How links look in the reading pane: the palette's link colour, a solid underline, the address in a tooltip.
+
+A link is drawn in two passes around the other mark layers. Under them, it gives its text the anchor, the
+href and the link colour, so an entity's colour still wins (entity types stay recognisable). Over them, it
+gives the underline in the link colour and a tooltip naming the address after whatever the text's own
+tooltip says (an entity, a highlight's note), so every link looks like one and says where it goes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+from PySide6.QtGui import QColor, QTextCharFormat
+
+from reader.core.safe_text import strip_controls
+from reader.ui.plain_text import safe_tooltip
+
+LINK_ONLY_TEXT = "This item has no text of its own. Open its link: "
+
+
+class Tipped(Protocol):
+    """A mark of another layer, as far as link tooltips care."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def tooltip(self) -> str: ...
+
+
+def shown_href(href: str) -> str:
+    """The address as text to show: control characters (bidi overrides among them) cannot disguise it."""
+    return strip_controls(href)
+
+
+def link_tooltip(href: str, above: str = "") -> str:
+    """The tooltip of a link's text: what the text's own mark says, then where the link goes; never markup."""
+    line = f"Link: {shown_href(href)}"
+    return safe_tooltip(f"{above}\n{line}" if above else line)
+
+
+def link_base_format(color: QColor, href: str) -> QTextCharFormat:
+    """Under the other layers: the anchor with its href, in the link colour."""
+    fmt = QTextCharFormat()
+    fmt.setAnchor(True)
+    fmt.setAnchorHref(href)
+    fmt.setForeground(color)
+    return fmt
+
+
+def link_top_format(color: QColor, tooltip: str) -> QTextCharFormat:
+    """Over the other layers: the solid underline in the link colour, and the tooltip."""
+    fmt = QTextCharFormat()
+    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+    fmt.setUnderlineColor(color)
+    fmt.setToolTip(tooltip)
+    return fmt
+
+
+def link_only_format(color: QColor, href: str) -> QTextCharFormat:
+    """The address on a link-only item's line: both passes at once (no other layer reaches that line)."""
+    fmt = link_base_format(color, href)
+    fmt.merge(link_top_format(color, link_tooltip(href)))
+    return fmt
+
+
+def tooltip_pieces(
+    href: str, layers: Sequence[Sequence[Tipped]], start: int, end: int
+) -> list[tuple[int, int, str]]:
+    """[start, end) of a link cut where the tooltip of the marks over it changes, each piece with its tooltip.
+
+    The top-most layer's mark with a tooltip speaks for the text, as it does outside links.
+    """
+    tipped = [[m for m in marks if m.tooltip and m.start < end and m.end > start] for marks in layers]
+    cuts = {start, end}
+    for marks in tipped:
+        for m in marks:
+            cuts.update(p for p in (m.start, m.end) if start < p < end)
+    points = sorted(cuts)
+    out: list[tuple[int, int, str]] = []
+    for lo, hi in zip(points, points[1:], strict=False):
+        above = ""
+        for marks in tipped:
+            above = next((m.tooltip for m in reversed(marks) if m.start <= lo and m.end >= hi), above)
+        tip = link_tooltip(href, above)
+        if out and out[-1][2] == tip:
+            out[-1] = (out[-1][0], hi, tip)
+        else:
+            out.append((lo, hi, tip))
+    return out
