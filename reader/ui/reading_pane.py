@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextFrameFormat
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
@@ -307,6 +307,14 @@ class ReadingPane(QTextBrowser):
             ff.setLeftMargin(side)
             ff.setRightMargin(side)
             root.setFrameFormat(ff)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt naming
+        super().changeEvent(event)
+        # A new theme reaches the pane's palette only after the window re-rendered for it: colours taken
+        # from the palette (links, the meta line) are drawn again once it has arrived.
+        if event.type() == QEvent.Type.PaletteChange and self.article is not None:
+            if self._rendered_with != self._render_key():
+                self._render_again(self.article)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt naming
         super().resizeEvent(event)

@@ -307,3 +307,21 @@ def test_showing_and_hovering_linked_articles_makes_no_request(make_window, qtbo
         server.shutdown()
         server.server_close()
         thread.join(timeout=10)
+
+
+def test_a_new_theme_draws_the_links_in_its_own_link_colour(window, qtbot) -> None:
+    from reader.ui.themes import THEMES, current_theme
+
+    pane = window.reading_pane
+    first = current_theme()
+    try:
+        window.toggle_theme()
+        other = current_theme()
+        assert other != first
+        want = THEMES[other]["link"]
+        qtbot.waitUntil(lambda: format_at(pane, FIRST.index("union")).foreground().color().name() == want)
+        assert format_at(pane, FIRST.index("union")).anchorHref() == UNION
+    finally:
+        if current_theme() != first:
+            window.toggle_theme()
+    qtbot.waitUntil(lambda: format_at(pane, FIRST.index("union")).foreground().color().name() == THEMES[first]["link"])
