@@ -13,6 +13,7 @@ from typing import Protocol
 
 from PySide6.QtGui import QColor, QTextCharFormat
 
+from reader.core.article import Link
 from reader.core.safe_text import strip_controls
 from reader.ui.plain_text import safe_tooltip
 
@@ -59,11 +60,20 @@ def link_top_format(color: QColor, tooltip: str) -> QTextCharFormat:
     return fmt
 
 
-def link_only_format(color: QColor, href: str) -> QTextCharFormat:
-    """The address on a link-only item's line: both passes at once (no other layer reaches that line)."""
+def link_format(color: QColor, href: str) -> QTextCharFormat:
+    """Both passes at once, for text no other layer covers yet (a new article, a link-only item's line)."""
     fmt = link_base_format(color, href)
     fmt.merge(link_top_format(color, link_tooltip(href)))
     return fmt
+
+
+def drawn_links(links: Sequence[Link]) -> list[Link]:
+    """The links in text order, the first one winning where two overlap (a character has one href)."""
+    out: list[Link] = []
+    for k in sorted(links, key=lambda k: (k.start, -k.end)):
+        if k.start < k.end and (not out or k.start >= out[-1].end):
+            out.append(k)
+    return out
 
 
 def tooltip_pieces(

@@ -18,7 +18,14 @@ from reader.core.article import Article, Link
 from reader.core.dates_display import long_date
 from reader.core.word_snap import snap_to_words
 from reader.settings import DEFAULTS
-from reader.ui.link_marks import LINK_ONLY_TEXT, link_base_format, link_only_format, link_top_format, tooltip_pieces
+from reader.ui.link_marks import (
+    LINK_ONLY_TEXT,
+    drawn_links,
+    link_base_format,
+    link_format,
+    link_top_format,
+    tooltip_pieces,
+)
 from reader.ui.plain_text import safe_tooltip
 
 DOCUMENT_MARGIN = 24  # pixels around the text, also the least space at the sides of a narrow pane
@@ -115,7 +122,9 @@ class ReadingPane(QTextBrowser):
                     if m.end > a and m.end > m.start:
                         self._merge(cursor, m, max(a, m.start), min(b, m.end))
             for k in links:
-                for lo, hi, tip in tooltip_pieces(k.href, ordered, max(a, k.start), min(b, k.end)):
+                start, end = max(a, k.start), min(b, k.end)
+                near = [ms[bisect.bisect_left(st, start - n) : bisect.bisect_left(st, end)] for ms, st, n in layers]
+                for lo, hi, tip in tooltip_pieces(k.href, near, start, end):
                     self._merge_format(cursor, link_top_format(color, tip), lo, hi)
         cursor.endEditBlock()
 
@@ -231,6 +240,10 @@ class ReadingPane(QTextBrowser):
         self._block_doc_starts, self._block_text_starts = [], []
         self._block_formats, self._block_lengths = [], []
         text_pos = 0
+        self._links = drawn_links(article.links)
+        links = iter(self._links)
+        link = next(links, None)
+        color = self.link_color()
         for block in article.blocks:
             char_format = self._char_format(block.kind, block.level)
             cursor.insertBlock(self._block_format(rtl, block.kind, block.level), char_format)
@@ -238,14 +251,21 @@ class ReadingPane(QTextBrowser):
             self._block_text_starts.append(text_pos)
             self._block_formats.append(char_format)
             self._block_lengths.append(len(block.text))
-            cursor.insertText(block.text, char_format)
+            # Links go in with the text (no layer covers a new article yet), in pieces at their ends.
+            done, end = text_pos, text_pos + len(block.text)
+            while link is not None and link.start < end:
+                linked = QTextCharFormat(char_format)
+                linked.merge(link_format(color, link.href))
+                cursor.insertText(article.text[done : link.start], char_format)
+                cursor.insertText(article.text[link.start : link.end], linked)
+                done = link.end
+                link = next(links, None)
+            cursor.insertText(article.text[done:end], char_format)
             text_pos += len(block.text) + 2
         if not article.blocks and article.url:  # a feed item that is only a link: say so, offer the link
             cursor.insertBlock(self._block_format(rtl, top=6))
             cursor.insertText(LINK_ONLY_TEXT, QTextCharFormat())
-            cursor.insertText(article.url, link_only_format(self.link_color(), article.url))
-        self._links = sorted(article.links, key=lambda k: (k.start, k.end))
-        self._repaint(_merged_ranges(self._links))
+            cursor.insertText(article.url, link_format(color, article.url))
         self.setTextCursor(QTextCursor(doc))  # the caret (F7) starts at the top, not after the last insert
         self._update_margins()
 
