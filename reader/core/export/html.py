@@ -148,7 +148,7 @@ def _header_html(item: ExportItem) -> str:
     if meta:
         parts.append(f'<p class="meta">{escape(meta)}</p>')
     if a.url and is_web_url(a.url):
-        parts.append(f'<p class="meta"><a href="{_attr(a.url)}">{escape(a.url)}</a></p>')
+        parts.append(f'<p class="meta"><a href="{_attr(a.url)}" rel="noreferrer noopener">{escape(a.url)}</a></p>')
     elif a.url:  # never a live link to javascript:, data: and the like
         parts.append(f'<p class="meta">{escape(a.url)}</p>')
     if item.tags():

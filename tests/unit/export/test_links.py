@@ -149,3 +149,14 @@ def test_the_pdf_keeps_web_and_mail_links_as_link_annotations(qapp: object, tmp_
         if annot.get_object().get("/Subtype") == "/Link"
     ]
     assert uris == [ODD, "mailto:desk@e.example"]  # javascript: is never a link, in the PDF either
+
+
+def test_a_link_only_item_exports_its_title_and_link() -> None:
+    item = ExportItem(make_article(title="Berth 4 closed", blocks=[], url="https://port.example/n/4", format="rss"))
+    soup = BeautifulSoup(to_html(item, OPTIONS), "lxml")
+    (a,) = soup.select(".article a")
+    assert (a.get_text(), a["href"], a["rel"]) == ("https://port.example/n/4", "https://port.example/n/4",
+                                                   ["noreferrer", "noopener"])  # fmt: skip
+    assert soup.select_one(".body").get_text() == ""
+    assert 'url: "https://port.example/n/4"' in to_markdown(item, OPTIONS)
+    assert to_text(item, OPTIONS).startswith("Berth 4 closed\n==============\n\nhttps://port.example/n/4\n")
