@@ -93,8 +93,12 @@ def open_link(parent: QWidget | None, href: str) -> bool:
         return False
     if QDesktopServices.openUrl(QUrl(href)):
         return True
-    message_box(parent, QMessageBox.Icon.Warning, "Link Not Opened",
-                f"No program on this computer opened the link. Copy it and open it yourself:\n{href}")  # fmt: skip
+    failed = QMessageBox(QMessageBox.Icon.Warning, "Link Not Opened", "No program on this computer opened the "
+                         "link. Its exact address is under Show Details, to copy into a browser or mail program.",
+                         QMessageBox.StandardButton.Ok, parent)  # fmt: skip
+    failed.setTextFormat(Qt.TextFormat.PlainText)
+    failed.setDetailedText(href)
+    failed.exec()
     return False
 
 

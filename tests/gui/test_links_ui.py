@@ -325,3 +325,20 @@ def test_a_new_theme_draws_the_links_in_its_own_link_colour(window, qtbot) -> No
         if current_theme() != first:
             window.toggle_theme()
     qtbot.waitUntil(lambda: format_at(pane, FIRST.index("union")).foreground().color().name() == THEMES[first]["link"])
+
+
+def test_when_no_program_opens_the_link_its_address_is_offered_to_copy(qtbot, monkeypatch) -> None:
+    monkeypatch.setattr(link_opening, "ask_to_open", lambda _parent, _href: True)
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda _url: False)
+    seen: list[tuple[str, str]] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        seen.append((box.text(), box.detailedText()))
+        box.accept()
+
+    QTimer.singleShot(0, answer)
+    assert open_link(None, UNION) is False
+    assert seen == [("No program on this computer opened the link. Its exact address is under Show Details, to "
+                     "copy into a browser or mail program.", UNION)]  # fmt: skip
