@@ -36,8 +36,8 @@ def host_span(href: str) -> tuple[int, int]:
     if parts.scheme.lower() == "mailto":
         start = len(parts.scheme) + 1
         return start, start + len(parts.path)
-    at = href.find("//")
-    if at < 0 or not parts.netloc:
+    at = len(parts.scheme) + 1  # "scheme:" then "//" and the authority
+    if not parts.netloc or href[at : at + 2] != "//":
         return 0, 0
     host = parts.netloc.rpartition("@")[2]  # user:password@ is not where it goes
     host = host[: host.index("]") + 1] if host.startswith("[") and "]" in host else host.partition(":")[0]
