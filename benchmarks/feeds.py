@@ -81,7 +81,8 @@ def ours_at(articles: list[Article]) -> Any:
         if not isinstance(index, int) or index >= len(articles):
             return None
         a = articles[index]
-        shows = {"link": (a.url,), "title": (a.title,), "content": (a.text,), "summary": (a.text, a.description)}
+        summary = (a.text, a.description) if a.description else (a.text,)
+        shows = {"link": (a.url,), "title": (a.title,), "content": (a.text,), "summary": summary}
         return shows[path.kind]
 
     return ours
@@ -95,8 +96,10 @@ def type_at(reference: Any) -> Any:
             entry = reference.entries[path.keys[1]]
             if path.kind == "content":
                 return str(entry["content"][path.keys[3]].get("type", "text/plain"))
-            key = "summary" if path.kind == "summary" else path.kind
-            return str(entry.get(f"{key}_detail", {}).get("type", "text/plain"))
+            detail = entry.get(f"{path.kind}_detail")
+            if detail is None and path.kind == "summary" and entry.get("content"):
+                detail = entry["content"][0]  # feedparser copies content into an absent summary
+            return str((detail or {}).get("type", "text/plain"))
         except (IndexError, KeyError, TypeError, AttributeError):
             return "text/plain"
 
@@ -134,7 +137,8 @@ def run(folder: Path, show_wrong: str) -> int:
     print(f"{'crashes':<24}{outcome['crash']:>8}\n")
     print(f"{'checks':<24}{'right':>8}{'total':>8}")
     for kind in KINDS:
-        print(f"{kind + ' checks':<24}{right[kind]:>8}{total[kind]:>8}")
+        label = "nothing-to-show checks" if kind == "nothing" else f"{kind} checks"
+        print(f"{label:<24}{right[kind]:>8}{total[kind]:>8}")
     for path, check in wrong:
         if check.kind == show_wrong:
             print(f"  wrong: {path.relative_to(folder)}: {check.text[:150]}")

@@ -120,7 +120,10 @@ def _decoded_base64(value: str) -> str:
         raw = base64.b64decode(re.sub(r"\s+", "", value), validate=False)
     except (binascii.Error, ValueError):
         return ""
-    return raw.decode("utf-8", "replace")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:  # binary content (an image): nothing a reader can show as text
+        return ""
 
 
 def atom_construct(el: etree._Element | None) -> Content | None:

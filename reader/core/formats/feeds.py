@@ -9,12 +9,13 @@ host and path.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
-from reader.core.article import Article, Block, make_article
+from reader.core.article import Article, Block, article_id, make_article
 from reader.core.errors import ImportProblem
 from reader.core.extract.dates import normalise_date
 from reader.core.formats.common import check_is_text, title_from_path
@@ -192,7 +193,7 @@ def _entry_article(
             for c in children(entry, "category") + children(entry, "subject")
         )
     )
-    return make_article(
+    article = make_article(
         title=title or _fallback_title(blocks, url, path),
         blocks=blocks,
         path=str(path),
@@ -206,6 +207,9 @@ def _entry_article(
         image=_image(entry),
         tags=tuple(t for t in tags if t),
     )
+    if not article.text and url:  # no text to tell items apart: two "Episode 1" items are two links
+        article = replace(article, id=article_id(article.title, url))
+    return article
 
 
 def _media_title(entry: etree._Element) -> str:
