@@ -91,6 +91,15 @@ def has_markup(value: str) -> bool:
     return all(not name or name in html.entities.name2codepoint for name in refs)
 
 
+def has_body_markup(value: str) -> bool:
+    """True when an RSS description is HTML, as the RSS spec has it: any HTML tag, any closed tag or
+    a known character reference will do (a body's `<p>` is often left unclosed)."""
+    tags = _TAG.findall(value)
+    if any(close or name.lower() in _HTML_TAGS for close, name, _ in tags):
+        return True
+    return any(not name or name in html.entities.name2codepoint for name in _REFERENCE.findall(value))
+
+
 def html_inline_text(value: str) -> str:
     """The text an HTML fragment shows on one line: tags dropped, entities decoded, blocks spaced."""
     root = parse_html(f"<html><body><div>{value}</div></body></html>")
@@ -155,14 +164,15 @@ def rss_html(el: etree._Element | None) -> Content | None:
     return Content(_all_text(el), True)
 
 
-def rss_text(el: etree._Element | None) -> Content | None:
-    """An RSS field that may hold HTML or plain text: HTML only when it really contains markup."""
+def rss_text(el: etree._Element | None, *, body: bool = False) -> Content | None:
+    """An RSS field that may hold HTML or plain text: a title is HTML only when it really contains
+    markup (`has_markup`), a body (description) on any sign of it (`has_body_markup`)."""
     if el is None:
         return None
     if len(el):
         return Content(_inline_xml(el), True)
     value = _all_text(el)
-    return Content(value, has_markup(value))
+    return Content(value, has_body_markup(value) if body else has_markup(value))
 
 
 def media_description(entry: etree._Element) -> Content | None:

@@ -164,7 +164,7 @@ def _sources(entry: etree._Element, *, atom: bool) -> tuple[list[Content | None]
         summary = atom_construct(_own(entry, "summary"))
         first = [atom_construct(_own(entry, "content"))]
     else:
-        summary = rss_text(_own(entry, "description", "summary", "abstract"))
+        summary = rss_text(_own(entry, "description", "summary", "abstract"), body=True)
         first = [rss_html(_own(entry, "encoded"))]
     inline = [rss_html(_own(entry, "body")), rss_html(_own(entry, "fullitem"))]
     return [*first, *inline, summary, media_description(entry)], summary

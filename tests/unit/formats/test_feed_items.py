@@ -54,6 +54,12 @@ def test_richest_content_wins_over_a_teaser(tmp_path: Path) -> None:
     assert a.description == "The mill reopens."
 
 
+def test_description_with_unclosed_paragraphs_is_html(tmp_path: Path) -> None:
+    [a] = load_file(rss(tmp_path, "<item><title>Tide</title><description>&lt;p>High tide at six.&lt;p>Low tide at noon."
+                                  "</description></item>"))  # fmt: skip
+    assert a.paragraphs == ["High tide at six.", "Low tide at noon."]
+
+
 def test_link_only_item_is_listed_with_its_link(tmp_path: Path) -> None:
     items = ("<item><title>Council minutes</title><link>https://valley.example.org/minutes/march</link></item>"
              "<item><link>https://valley.example.org/news/bridge-opens/</link></item>")  # fmt: skip
