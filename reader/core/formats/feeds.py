@@ -43,13 +43,22 @@ _XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
 _WEB_URL = re.compile(r"^https?://[^\s/]+", re.I)
 
 
+def _namespace(el: etree._Element) -> str:
+    tag = str(el.tag)
+    return tag[1:].split("}", 1)[0] if tag.startswith("{") else ""
+
+
 def _own(entry: etree._Element, *names: str) -> etree._Element | None:
-    """The first direct child with one of the local names that is not Media RSS (whose
-    `media:content`/`media:description` share names with the entry's own)."""
-    for name in names:
-        for c in entry:
-            if local_name(c) == name and not str(c.tag).startswith(f"{{{MEDIA_NS}}}"):
-                return c
+    """The first direct child with one of the local names, in the entry's own namespace if there is
+    one there (an extension's `szf:description` is not the item's), else in any but Media RSS
+    (whose `media:content`/`media:description` are read apart)."""
+    own = _namespace(entry)
+    for same_only in (True, False):
+        for name in names:
+            for c in entry:
+                ns = _namespace(c)
+                if local_name(c) == name and ns != MEDIA_NS and (ns == own or not same_only):
+                    return c
     return None
 
 

@@ -60,6 +60,16 @@ def test_description_with_unclosed_paragraphs_is_html(tmp_path: Path) -> None:
     assert a.paragraphs == ["High tide at six.", "Low tide at noon."]
 
 
+def test_extension_element_with_a_core_name_is_not_the_description(tmp_path: Path) -> None:
+    path = tmp_path / "clash.xml"
+    path.write_text('<rss version="2.0" xmlns:x="https://ext.example.org/"><channel><title>C</title><item>'
+                    "<title>Pier</title><x:description>Extension data, not for readers.</x:description>"
+                    "<description>The pier is closed for repairs until June, the harbour office said.</description>"
+                    "</item></channel></rss>", encoding="utf-8")  # fmt: skip
+    [a] = load_file(path)
+    assert a.text == "The pier is closed for repairs until June, the harbour office said."
+
+
 def test_link_only_item_is_listed_with_its_link(tmp_path: Path) -> None:
     items = ("<item><title>Council minutes</title><link>https://valley.example.org/minutes/march</link></item>"
              "<item><link>https://valley.example.org/news/bridge-opens/</link></item>")  # fmt: skip
@@ -109,6 +119,11 @@ def test_item_with_nothing_to_show_is_left_out(tmp_path: Path) -> None:
 def test_rss_title_is_html_only_where_it_holds_markup(tmp_path: Path, title: str, shown: str) -> None:
     [a] = load_file(rss(tmp_path, f"<item><title>{title}</title><link>https://e.example.org/1</link></item>"))
     assert a.title == shown
+
+
+def test_upper_case_hex_reference_in_a_title_is_read(tmp_path: Path) -> None:
+    [a] = load_file(rss(tmp_path, "<item><title>Caf&#XE9; reopens</title><link>https://e.example.org/2</link></item>"))
+    assert a.title == "Café reopens"
 
 
 def test_atom_text_title_keeps_angle_brackets_and_html_title_is_read(tmp_path: Path) -> None:
