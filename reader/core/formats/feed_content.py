@@ -189,8 +189,8 @@ def richest(candidates: Iterable[Content | None]) -> tuple[list[Block], Content 
     best_len = 0
     chosen: Content | None = None
     for content in candidates:
-        if content is None:
-            continue
+        if content is None or len(content.value) <= best_len:
+            continue  # shown text is never longer than its source: this one cannot win
         blocks = content.blocks()
         size = sum(len(b.text) for b in blocks)
         if size > best_len:

@@ -152,6 +152,15 @@ def test_atom10_base64_content_of_a_binary_type_is_decoded(tmp_path: Path) -> No
     assert (second.title, second.text) == ("Map", "")
 
 
+def test_media_description_is_the_body_of_a_video_entry(tmp_path: Path) -> None:
+    [a] = load_file(atom(tmp_path, """<entry xmlns:media="http://search.yahoo.com/mrss/"><title>Lock gates</title>
+      <link href="https://v.example.org/watch/7"/><media:group><media:title>Lock gates</media:title>
+      <media:description>How the canal lock gates are replaced.
+
+Filmed over two winters.</media:description></media:group></entry>"""))
+    assert a.paragraphs == ["How the canal lock gates are replaced.", "Filmed over two winters."]
+
+
 def test_atom_link_is_resolved_against_xml_base(tmp_path: Path) -> None:
     [a] = load_file(atom(tmp_path, '<entry xml:base="https://r.example.org/log/"><title>Snow</title>'
                                    '<link href="snow.html"/></entry>'))  # fmt: skip
