@@ -12,12 +12,23 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 ENV_VAR = "NEWS_READER_DATA"
+FEEDS_ENV_VAR = "NEWS_READER_FEEDPARSER_TESTS"
 
 
 def data_root() -> Path:
     """The folder holding conll2003/ and extraction/: $NEWS_READER_DATA, else ../shared/data next to the repo."""
     value = os.environ.get(ENV_VAR, "").strip()
     return Path(value).expanduser() if value else REPO.parent / "shared" / "data"
+
+
+def feedparser_tests_dir() -> Path:
+    """feedparser's tests/ folder: $NEWS_READER_FEEDPARSER_TESTS, else a folder in the user cache."""
+    value = os.environ.get(FEEDS_ENV_VAR, "").strip()
+    if value:
+        return Path(value).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("news-reader-benchmarks", appauthor=False)) / "feedparser-tests"
 
 
 @dataclass(frozen=True)
@@ -47,6 +58,8 @@ NEEDS: dict[str, Needs] = {
 
 def skip_message(name: str, root: Path) -> str | None:
     """Why benchmark `name` cannot run with the data under `root` (None when it can)."""
+    if name == "feeds":
+        return _feeds_skip_message()
     needs = NEEDS.get(name)
     if needs is None:
         return None
@@ -59,3 +72,19 @@ def skip_message(name: str, root: Path) -> str | None:
         f"  Get {needs.how_to_get};\n"
         f"  put it under {root} or point {ENV_VAR} at the folder that holds it."
     )
+
+
+def _feeds_skip_message() -> str | None:
+    """The feeds benchmark reads feedparser's own test feeds (not in the shared data) and needs feedparser."""
+    folder = feedparser_tests_dir()
+    if not folder.is_dir():
+        return (
+            f"skipped: feeds needs feedparser's test feeds, not found at {folder}.\n"
+            "  Get them once: pip download --no-deps --no-binary :all: feedparser==6.0.14 -d /tmp/fp, unpack the\n"
+            f"  tarball and move its tests/ folder to {folder} (or point {FEEDS_ENV_VAR} at it)."
+        )
+    try:
+        import feedparser  # noqa: F401
+    except ImportError:
+        return "skipped: feeds needs feedparser to know which expected values are HTML: pip install -e '.[bench]'."
+    return None

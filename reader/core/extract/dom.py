@@ -89,7 +89,7 @@ def remove_keep_tail(el: etree._Element) -> None:
     if parent is None:
         return
     tail = el.tail
-    if tail and tail.strip():
+    if tail:  # white space too: "safe<embed> <b>news</b>" must not read "safenews"
         prev = el.getprevious()
         if prev is not None:
             prev.tail = (prev.tail or "") + tail

@@ -13,6 +13,7 @@ from reader.core.extract.repair import MAX_DEPTH, flatten_deep, nesting_depth
 _DOCTYPE = re.compile(r"<!DOCTYPE[^\[>]*(?:\[.*?\]\s*)?>", re.S | re.I)
 _NAMED_ENTITY = re.compile(r"&([A-Za-z][A-Za-z0-9]{1,31});")
 _XML_ENTITIES = frozenset({"amp", "lt", "gt", "quot", "apos"})
+_UPPER_HEX_REF = re.compile(r"&#X([0-9A-Fa-f]{1,6});")
 
 
 def _numeric_entities(text: str) -> str:
@@ -34,6 +35,7 @@ def parse_xml(text: str) -> etree._Element | None:
     text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)  # lxml refuses str input with an encoding declaration
     text = _DOCTYPE.sub("", text, count=1)
     text = _numeric_entities(text)
+    text = _UPPER_HEX_REF.sub(r"&#x\1;", text)  # HTML's &#X41; is no XML: the parser would drop it
     if nesting_depth(text, xml=True) > MAX_DEPTH:  # libxml2 drops whatever lies deeper than 256 levels
         text = flatten_deep(text, MAX_DEPTH, xml=True)
     parser = etree.XMLParser(
