@@ -95,6 +95,15 @@ def _without_site(text: str, sites: list[str]) -> str:
     return text if sites else strip_site_suffix(text, "")
 
 
+def _part_named_elsewhere(text: str, norm: str, kept: list[tuple[str, str]]) -> tuple[str, str]:
+    """"Lighthouse - Open Almanac" -> "Lighthouse" when another place gives "Lighthouse" as the headline."""
+    others = {other for _, other in kept if other != norm}
+    for part in title_parts(text):
+        if _norm(part) in others:
+            return part, _norm(part)
+    return text, norm
+
+
 def choose_title(candidates: Iterable[str], *, sites: Iterable[str], descriptions: Iterable[str]) -> str:
     """The headline among `candidates` (most trusted first; "" where a place is empty).
 
@@ -110,6 +119,7 @@ def choose_title(candidates: Iterable[str], *, sites: Iterable[str], description
         norm = _norm(text)
         if norm and norm not in site_norms and len(text) <= _LONGEST_TITLE:
             kept.append((text, norm))
+    kept = [_part_named_elsewhere(text, norm, kept) for text, norm in kept]
     best, best_votes = "", 0
     for i, (text, norm) in enumerate(kept):
         votes = sum(1 for j, (_, other) in enumerate(kept) if j == i or _agree(norm, other))
