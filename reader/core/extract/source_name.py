@@ -169,3 +169,16 @@ def choose_source(clues: SourceClues) -> str:
         if name and matches_domain(name, domain):
             return domain_of(name) or name
     return domain or clues.agency or next((h for h in handles if h), "")
+
+
+def tidy_source(value: str) -> str:
+    """A source written by hand or in data (a text file's "Source:" line, a JSON field) as shown.
+
+    A bare URL becomes its domain, a handle loses its "@", and a value that names no publication
+    ("Home", "U.S.") is dropped.
+    """
+    text = re.sub(r"\s+", " ", value).strip()
+    if text.startswith("@"):
+        return handle_name(text) or text
+    name = _tidy(text, "")
+    return name if is_publication_name(name) else ""

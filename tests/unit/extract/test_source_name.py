@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from reader.core.extract import extract_html
+from reader.core.formats import load_file
 
 BODY = "<p>" + "The harbour board met on Monday and voted, after a long debate, to rebuild the wall. " * 3 + "</p>"
 
@@ -86,3 +90,15 @@ def test_agency_byline_is_used_when_nothing_better_exists() -> None:
     body = '<p class="byline">By <span rel="author">Associated Press</span></p>' + BODY
     assert _source("", body) == "Associated Press"
     assert _source("", "<p>PARIS (AFP) — The harbour board met on Monday.</p>" + BODY) == "AFP"
+
+
+def test_text_and_json_loaders_tidy_their_source_the_same_way(tmp_path: Path) -> None:
+    story = "The harbour board met on Monday and voted, after a long debate, to rebuild the wall. " * 3
+    text_file = tmp_path / "wall.txt"
+    text_file.write_text(f"Harbour wall to be rebuilt\n\nSource: https://www.coastecho.example/news\n\n{story}\n")
+    [a] = load_file(text_file)
+    assert a.source == "coastecho.example"
+    json_file = tmp_path / "wall.json"
+    json_file.write_text(json.dumps({"title": "Harbour wall to be rebuilt", "source": "@coastecho", "text": story}))
+    [b] = load_file(json_file)
+    assert b.source == "coastecho"
