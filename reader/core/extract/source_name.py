@@ -100,8 +100,8 @@ def matches_domain(name: str, domain: str) -> bool:
 def is_publication_name(name: str) -> bool:
     """False for values that cannot be a publication's name (sections, places, platforms, blanks)."""
     text = name.strip()
-    if not text or len(text) > 80 or not re.search(r"[^\W\d_]", text):
-        return False
+    if not text or len(text) > 80 or len(text.split()) > 8 or not re.search(r"[^\W\d_]", text):
+        return False  # a sentence (a headline put in application-name) is not a name either
     return text.lower() not in _NOT_PUBLICATIONS and not _DOTTED_ABBREVIATION.match(text)
 
 

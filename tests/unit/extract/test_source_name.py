@@ -61,6 +61,13 @@ def test_words_that_are_not_publications_are_refused(word: str) -> None:
     assert _source(head) == "coastecho.example"
 
 
+def test_headline_given_as_application_name_is_not_a_source() -> None:
+    headline = "Harbour board votes to rebuild the old wall before the winter storms"
+    head = f"""<meta name="application-name" content="{headline}">
+    <link rel="canonical" href="https://www.coastecho.example/2019/wall">"""
+    assert _source(head) == "coastecho.example"
+
+
 def test_agency_account_on_the_agency_domain_names_the_agency() -> None:
     head = """<meta property="og:site_name" content="Hosted"><meta name="twitter:site" content="@AP">
     <link rel="canonical" href="https://hosted.ap.org/harbour/article/1234/wall">"""
