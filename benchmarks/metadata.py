@@ -9,7 +9,8 @@ even = "tune" (rules were tuned on it), odd = "check" (never looked at while tun
 Run: `.venv/bin/python benchmarks/metadata.py [--repo /work/main] [--repo .] [--list]`. Each
 `--repo` is a checkout whose `reader` package is measured (read only: no bytecode is written there);
 the default is this one. `--list` prints, for the last checkout, every page whose source is not the
-URL's publication (to check by eye) and every title or date flagged.
+URL's publication (to check by eye) and every title or date flagged, and with two checkouts or more,
+what changed from the first to the last.
 """
 
 from __future__ import annotations
@@ -157,6 +158,18 @@ def listing(rows: list[dict[str, str]]) -> str:
     return "\n".join(out)
 
 
+def changes(before: list[dict[str, str]], after: list[dict[str, str]]) -> str:
+    """Every title, source and date that differs between two checkouts, page by page."""
+    old = {r["id"]: r for r in before}
+    out = ["", "Changed from the first checkout to the last:"]
+    for r in after:
+        was = old.get(r["id"])
+        for key in ("title", "source", "published"):
+            if was is not None and was[key] != r[key]:
+                out.append(f"  {half(r['id']):5} {r['id'][:8]} {key:9} {was[key][:60]!r} -> {r[key][:60]!r}")
+    return "\n".join(out)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the extraction data folder")
@@ -173,8 +186,10 @@ def main(argv: list[str] | None = None) -> int:
     repos = args.repo or [REPO]
     columns: dict[str, list[dict[str, str]]] = {}
     rows: list[dict[str, str]] = []
+    first: list[dict[str, str]] = []
     for repo in repos:
         rows = read_checkout(repo, args.data)
+        first = first or rows
         label = repo.resolve().name
         for part in ("tune", "check"):
             columns[f"{label} {part}"] = [r for r in rows if half(r["id"]) == part]
@@ -182,6 +197,8 @@ def main(argv: list[str] | None = None) -> int:
     print(table(columns))
     if args.list:
         print(listing(rows))
+        if len(repos) > 1:
+            print(changes(first, rows))
     return 0
 
 

@@ -4,7 +4,8 @@ JSON-LD `datePublished`, the publication-time `<meta>` tags, an element marked
 `itemprop="datePublished"`, a `<time datetime>` (inside `<article>` first); then, when the page's
 address holds a date (/2019/11/19/), that; then a date written in an element whose class or id says
 it holds one ("published", "date", "time", "byline"), publication words before plain ones. Elements
-about updates, comments or other stories are not read.
+about updates, comments or other stories are not read, except that a page whose only date is its
+`<time>` of last update gets that (many blog themes show no other), rather than none.
 """
 
 from __future__ import annotations
@@ -55,11 +56,12 @@ def _itemprop_date(root: etree._Element, language: str) -> str:
     return ""
 
 
-def _time_element_date(root: etree._Element, language: str) -> str:
+def _time_element_date(root: etree._Element, language: str, *, updates: bool = False) -> str:
+    """The first `<time>` in the article, else in the page; one marked as an update only with `updates`."""
     scopes = [*root.iter("article"), root]
     for scope in scopes:
         for t in scope.iter("time"):
-            if _NOT_PUBLISHED.search(_hint(t)):
+            if not updates and (_NOT_PUBLISHED.search(_hint(t)) or _excluded(t)):
                 continue
             for value in (t.get("datetime"), text_of(t)[:_LONGEST_DATE_TEXT]):
                 found = normalise_date(value, language=language)
@@ -123,5 +125,5 @@ def page_date(root: etree._Element, ld: dict[str, Any], meta: dict[str, str], ur
         found = normalise_date(meta.get(key), language=language)
     return (
         found or _itemprop_date(root, language) or _time_element_date(root, language) or date_from_url(url)
-        or _hinted_date(root, language)
+        or _hinted_date(root, language) or _time_element_date(root, language, updates=True)
     )

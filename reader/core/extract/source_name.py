@@ -90,9 +90,11 @@ def matches_domain(name: str, domain: str) -> bool:
         label = label.replace("-", "")
         if compact == label or initials == label:
             return True
-        if len(label) >= 3 and (label in compact or (len(compact) >= 3 and compact in label)):
+        if len(label) < 3 or len(compact) > 2.5 * len(label):
+            continue  # "comwrap at the fair 2018" holds "comwrap" but is a headline, not a name
+        if label in compact or (len(compact) >= 3 and compact in label):
             return True
-        if len(label) >= 3 and label[0] == compact[0] and _subsequence(label, compact):
+        if label[0] == compact[0] and _subsequence(label, compact):
             return True
     return False
 

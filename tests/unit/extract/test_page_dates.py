@@ -49,6 +49,13 @@ def test_dates_in_comments_are_not_the_article_date() -> None:
     assert _published(body) == ""
 
 
+def test_time_of_last_update_when_the_page_gives_no_other_date() -> None:
+    body = f'{PROSE}<ul><li class="modified-date"><time class="updated" datetime="2018-08-13">13 Aug</time></li></ul>'
+    assert _published(body) == "2018-08-13"
+    body = f'<span class="posted-on">2 May 2018</span>{body}'
+    assert _published(body) == "2018-05-02"
+
+
 def test_numeric_date_read_with_the_page_locale() -> None:
     body = f'<span class="date">05/06/2019</span>{PROSE}'
     assert _published(body, lang="en-US") == "2019-05-06"

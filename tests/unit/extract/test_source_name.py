@@ -48,6 +48,13 @@ def test_title_suffix_that_is_a_section_is_not_a_source() -> None:
     assert _source(head) == "coastecho.example"
 
 
+def test_title_part_that_only_mentions_the_domain_name_is_not_a_source() -> None:
+    head = """<title>Take care - coastecho at the harbour fair 2018</title>
+    <meta name="twitter:site" content="@coastecho">
+    <link rel="canonical" href="https://blog.coastecho.example/harbour-fair-2018">"""
+    assert _source(head) == "coastecho"
+
+
 def test_dateline_place_is_refused_and_the_agency_in_the_dateline_taken() -> None:
     head = '<meta property="og:site_name" content="U.S.">'
     body = "<p>LONDON (Reuters) - The harbour board met on Monday and voted to rebuild the wall.</p>" + BODY
