@@ -48,6 +48,11 @@ NEEDS: dict[str, Needs] = {
         "96 news pages with their article text marked by hand (html/<id>.html.gz + ground-truth.json), "
         "from the project's shared data folder; see the format in ../shared/data/README.md",
     ),
+    "metadata": Needs(
+        ("extraction/ground-truth.json", "extraction/html"),
+        "the same 96 saved news pages as the extraction benchmark (html/<id>.html.gz, their URLs in "
+        "ground-truth.json), from the project's shared data folder",
+    ),
     "ner": Needs(
         ("conll2003/train.txt", "conll2003/dev.txt"),
         "the CoNLL-2003 English NER corpus (train.txt and dev.txt = testa, four columns, IOB2 tags), "

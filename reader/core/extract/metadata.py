@@ -11,18 +11,16 @@ from urllib.parse import urljoin
 from lxml import etree
 
 from reader.core.extract import jsonld
-from reader.core.extract.dates import date_from_url, normalise_date
+from reader.core.extract.dates import date_from_url
 from reader.core.extract.dom import text_of
 from reader.core.extract.language import normalise_language
+from reader.core.extract.page_dates import page_date
+from reader.core.extract.source_name import SourceClues, agency_in, choose_source
+from reader.core.extract.titles import choose_title, strip_site_suffix, title_parts
 
-_TITLE_SEPARATORS = re.compile(r"\s+(?:[|\-–—:·•»]|::)\s+")
+__all__ = ["PageMetadata", "read_metadata", "strip_site_suffix"]
+
 _BY_PREFIX = re.compile(r"^\s*(?:by|par|von|por|di)\s*[:\s]\s*", re.I)
-_DATE_META = (
-    "article:published_time", "og:published_time", "article:published", "published_time", "publishdate",
-    "publish-date", "publish_date", "pubdate", "datepublished", "date", "dc.date", "dc.date.issued",
-    "dcterms.created", "dcterms.issued", "sailthru.date", "parsely-pub-date", "article.published",
-    "originalpublicationdate", "displaydate", "article_date_original", "cxenseparse:recs:publishtime",
-)
 _AUTHOR_META = ("author", "article:author", "byl", "dc.creator", "parsely-author", "sailthru.author", "twitter:creator")
 
 
@@ -62,36 +60,6 @@ def _clean(text: str) -> str:
     return re.sub(r"\s+", " ", html_lib.unescape(text or "")).strip()
 
 
-def strip_site_suffix(title: str, site: str) -> str:
-    """`Story headline | Site Name` -> `Story headline` (also `Site - Headline`)."""
-    parts = _TITLE_SEPARATORS.split(title)
-    if len(parts) < 2:
-        return title
-    site_low = site.lower().strip()
-    if site_low:
-        kept = [p for p in parts if p.lower().strip() != site_low and site_low not in p.lower()]
-        if kept and len(kept) < len(parts):
-            return " - ".join(kept) if len(kept) > 1 else kept[0]
-    # No site name known: drop a last (or, after "|", a first) part that reads like a site label.
-    seps = list(_TITLE_SEPARATORS.finditer(title))
-    head, tail = title[: seps[-1].start()], title[seps[-1].end():]
-    if _looks_like_site_label(tail) and len(head) >= 15:
-        return head.strip()
-    first_sep = seps[0]
-    if "|" in first_sep.group(0) and _looks_like_site_label(title[: first_sep.start()]):
-        return title[first_sep.end():].strip()
-    return title
-
-
-def _looks_like_site_label(text: str) -> bool:
-    """Short, and every word capitalised or a domain: "BBC News", "The Daily Wave", "example.com"."""
-    text = text.strip()
-    words = text.split()
-    if not words or len(text) > 32 or len(words) > 5:
-        return False
-    return all(w[:1].isupper() or w[:1].isdigit() or "." in w or not w[:1].isalpha() for w in words)
-
-
 def _first_h1(root: etree._Element) -> str:
     for h1 in root.iter("h1"):
         text = _clean(text_of(h1))
@@ -111,36 +79,24 @@ def _byline_from_markup(root: etree._Element) -> str:
     return ""
 
 
-def _time_element_date(root: etree._Element) -> str:
-    for t in root.iter("time"):
-        for value in (t.get("datetime"), text_of(t)):
-            found = normalise_date(value)
-            if found:
-                return found
-    return ""
-
-
 def read_metadata(root: etree._Element, base_url: str = "") -> PageMetadata:
     """Collect metadata from JSON-LD, Open Graph and meta tags, and a few elements."""
     meta = _meta_map(root)
     articles = jsonld.article_objects(root)
     ld: dict[str, Any] = articles[0] if articles else {}
     md = PageMetadata()
-    publishers = jsonld.names(ld.get("publisher"))
-    md.source = _clean(
-        publishers[0] if publishers else
-        meta.get("og:site_name") or meta.get("application-name") or meta.get("twitter:site", "").lstrip("@")
-    )
     md.h1 = _first_h1(root)
-    md.title = _read_title(root, ld, meta, md)
-    md.byline = _read_byline(root, ld, meta)
     md.url = _read_url(root, ld, meta, base_url)
-    md.published = _read_date(root, ld, meta) or date_from_url(md.url) or date_from_url(base_url)
     md.language = _read_language(root, ld, meta)
     md.description = _clean(
         meta.get("description") or meta.get("og:description") or meta.get("twitter:description")
         or jsonld.text_value(ld.get("description"))
     )
+    page_title = _page_title(root, meta)
+    md.source = _read_source(root, ld, meta, page_title, md.url)
+    md.title = _read_title(root, ld, meta, page_title, md.source)
+    md.byline = _read_byline(root, ld, meta)
+    md.published = page_date(root, ld, meta, md.url, md.language) or date_from_url(base_url)
     md.image = _clean(meta.get("og:image") or meta.get("twitter:image") or jsonld.first_url(ld.get("image")))
     md.tags = _tags(ld, meta)
     body = ld.get("articleBody")
@@ -148,16 +104,68 @@ def read_metadata(root: etree._Element, base_url: str = "") -> PageMetadata:
     return md
 
 
-def _read_title(root: etree._Element, ld: dict[str, Any], meta: dict[str, str], md: PageMetadata) -> str:
+def _page_title(root: etree._Element, meta: dict[str, str]) -> str:
     title_el = root.find(".//title")
-    page_title = _clean(text_of(title_el)) if title_el is not None else ""
-    for candidate in (
-        jsonld.text_value(ld.get("headline")), meta.get("og:title"), meta.get("twitter:title"),
-        meta.get("headline"), meta.get("title"), md.h1, page_title,
-    ):
-        if candidate and _clean(candidate):
-            return strip_site_suffix(_clean(candidate), md.source)
-    return ""
+    return _clean(text_of(title_el)) if title_el is not None else _clean(meta.get("title", ""))
+
+
+def _declared_sites(ld: dict[str, Any], meta: dict[str, str]) -> list[str]:
+    """Names the page gives its site: JSON-LD publisher, og:site_name, application-name."""
+    return [_clean(v) for v in (*jsonld.names(ld.get("publisher"))[:1], meta.get("og:site_name", ""),
+                                meta.get("application-name", "")) if v and _clean(v)]
+
+
+def _read_source(root: etree._Element, ld: dict[str, Any], meta: dict[str, str], page_title: str, url: str) -> str:
+    clues = SourceClues(
+        declared=_declared_sites(ld, meta),
+        title_suffixes=title_parts(page_title) + title_parts(_clean(meta.get("og:title", ""))),
+        handles=[_clean(meta.get("twitter:site", ""))],
+        url=url,
+        agency=agency_in(_opening_lines(root)),
+    )
+    return _clean(choose_source(clues))
+
+
+def _opening_lines(root: etree._Element) -> list[str]:
+    """The first paragraphs' text and the byline, where a dateline "(Reuters) -" or "By AP" is written."""
+    lines = [text_of(p)[:200] for _, p in zip(range(8), root.iter("p"), strict=False)]
+    return [*lines, _byline_from_markup(root)]
+
+
+def _headline_element(root: etree._Element) -> etree._Element | None:
+    for el in root.iter():
+        if isinstance(el.tag, str) and el.tag != "meta" and (el.get("itemprop") or "").lower() == "headline":
+            return el
+    return None
+
+
+def _article_h1(root: etree._Element) -> etree._Element | None:
+    for scope in (*root.iter("article"), root):
+        for h1 in scope.iter("h1"):
+            if _clean(text_of(h1)):
+                return h1
+    return None
+
+
+def _read_title(
+    root: etree._Element, ld: dict[str, Any], meta: dict[str, str], page_title: str, source: str
+) -> str:
+    marked = _headline_element(root)
+    h1 = _article_h1(root)
+    # Ties go to the earlier place: what the reader sees marked as the headline first, the <meta>
+    # copies of the <title> last.
+    candidates = [
+        _clean(text_of(marked)) if marked is not None else "",
+        jsonld.text_value(ld.get("headline")),
+        meta.get("og:title") or meta.get("twitter:title", ""),
+        _clean(text_of(h1)) if h1 is not None and h1 is not marked else "",
+        meta.get("headline", "") if marked is None else "",
+        page_title,
+    ]
+    sites = [source, *_declared_sites(ld, meta)[:2]]
+    descriptions = [meta.get("description", ""), meta.get("og:description", ""), meta.get("twitter:description", ""),
+                    jsonld.text_value(ld.get("description"))]
+    return choose_title([_clean(c) for c in candidates], sites=sites, descriptions=descriptions)
 
 
 def _read_byline(root: etree._Element, ld: dict[str, Any], meta: dict[str, str]) -> str:
@@ -186,15 +194,6 @@ def _read_url(root: etree._Element, ld: dict[str, Any], meta: dict[str, str], ba
         base = base_url or meta.get("og:url", "")
         url = urljoin(base, url) if base.startswith(("http://", "https://")) else url
     return url
-
-
-def _read_date(root: etree._Element, ld: dict[str, Any], meta: dict[str, str]) -> str:
-    found = normalise_date(jsonld.text_value(ld.get("datePublished")) or jsonld.text_value(ld.get("dateCreated")))
-    for key in _DATE_META:
-        if found:
-            break
-        found = normalise_date(meta.get(key))
-    return found or _time_element_date(root)
 
 
 def _read_language(root: etree._Element, ld: dict[str, Any], meta: dict[str, str]) -> str:

@@ -10,6 +10,7 @@ from typing import Any
 from reader.core.article import Article, make_article
 from reader.core.errors import ImportProblem
 from reader.core.extract.dates import normalise_date
+from reader.core.extract.source_name import tidy_source
 from reader.core.formats.common import check_is_text, title_from_path
 from reader.core.formats.encoding import decode_bytes
 from reader.core.formats.feeds import body_blocks, inline_text
@@ -86,7 +87,7 @@ def item_article(item: dict[str, Any], path: Path, fmt: str, defaults: dict[str,
         format=fmt,
         byline=_as_text(_first(item, AUTHOR_KEYS)) or defaults.get("byline", ""),
         published=normalise_date(_first(item, DATE_KEYS)),
-        source=_as_text(_first(item, SOURCE_KEYS)) or defaults.get("source", ""),
+        source=tidy_source(_as_text(_first(item, SOURCE_KEYS))) or defaults.get("source", ""),
         url=url if url.startswith(("http://", "https://", "/")) or "." in url else "",
         language=_as_text(_first(item, LANG_KEYS)) or defaults.get("language", ""),
         description=description if blocks and description != blocks[0].text else "",

@@ -8,6 +8,7 @@ from pathlib import Path
 from reader.core.article import Article, Block, make_article
 from reader.core.extract.dates import normalise_date
 from reader.core.extract.language import guess_language
+from reader.core.extract.source_name import tidy_source
 from reader.core.formats.common import check_is_text, is_debris, parse_byline_line, title_from_path
 from reader.core.formats.encoding import decode_bytes
 
@@ -99,7 +100,7 @@ def _read_fields(paras: list[str], meta: dict[str, str]) -> list[str]:
                     continue
                 meta.setdefault(key, value)
             else:
-                meta.setdefault(key, m["value"].strip())
+                meta.setdefault(key, tidy_source(m["value"]) if key == "source" else m["value"].strip())
             if key == "source":
                 meta["_source_index"] = str(len(body))
             continue

@@ -162,7 +162,7 @@ def _meta(fx: Path, name: str) -> Article:
         ("name_pipe_weekday.txt", "Library extends opening hours during exam season", "Sofia Almeida", "2025-03-03",
          "The central library"),
         ("date_alone_iso.txt", "Cycle lane on the harbour road opens early", "", "2025-03-03", "The two-kilometre"),
-        ("updated_only.txt", "Storm warning lifted for the northern coast", "", "2025-03-04T10:30:00",
+        ("updated_only.txt", "Storm warning lifted for the northern coast", "", "2025-03-04T10:30:00+00:00",
          "The weather service"),
         ("no_front_matter.md", "Ferry company orders two electric boats", "Mara Lind", "2025-03-03",
          "The island ferry company"),
