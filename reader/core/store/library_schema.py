@@ -12,7 +12,9 @@ import sqlite3
 from pathlib import Path
 
 # 5: articles keyed by id with a table of locations; paths stored as bytes (BLOB).
-SCHEMA_VERSION = 5
+# 6: each mention keeps its own normal form (`name`) and the entity's key and type after aliases
+#    (`key`, `etype`): "U.S." and "United States" count as one place (see library_entities).
+SCHEMA_VERSION = 6
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS files(
@@ -54,9 +56,11 @@ CREATE TRIGGER IF NOT EXISTS articles_body AFTER UPDATE OF body ON articles WHEN
 END;
 CREATE TABLE IF NOT EXISTS mentions(
     article_rowid INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,
-    type TEXT NOT NULL, key TEXT NOT NULL, text TEXT NOT NULL, short TEXT NOT NULL DEFAULT '');
+    type TEXT NOT NULL, key TEXT NOT NULL, text TEXT NOT NULL, short TEXT NOT NULL DEFAULT '',
+    name TEXT NOT NULL DEFAULT '', etype TEXT NOT NULL DEFAULT '');
 CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article_rowid);
-CREATE INDEX IF NOT EXISTS mentions_key ON mentions(key, type);
+CREATE INDEX IF NOT EXISTS mentions_key ON mentions(key, etype);
+CREATE INDEX IF NOT EXISTS mentions_name ON mentions(name);
 CREATE INDEX IF NOT EXISTS mentions_short ON mentions(short);
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 -- articles found in no library file, kept because the user bookmarked, noted or highlighted them
