@@ -37,6 +37,10 @@ NEEDS: dict[str, Needs] = {
         "96 news pages with their article text marked by hand (html/<id>.html.gz + ground-truth.json), "
         "from the project's shared data folder; see the format in ../shared/data/README.md",
     ),
+    "top_entities": Needs(
+        ("extraction/html",),
+        "the 96 saved news pages (html/<id>.html.gz) from the project's shared data folder",
+    ),
     "ner": Needs(
         ("conll2003/train.txt", "conll2003/dev.txt"),
         "the CoNLL-2003 English NER corpus (train.txt and dev.txt = testa, four columns, IOB2 tags), "

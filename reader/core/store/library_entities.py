@@ -176,13 +176,11 @@ class LibraryEntities:
         return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
 
     def entity_name(self, key: str, entity_type: str) -> str:
-        """The name a row shows: the most frequent spelling of the key itself, else the alias table's
-        name ("United States" when the articles only say "U.S."), else the most frequent spelling."""
+        """The name a row shows: the most frequent spelling of the key itself ("Donald Trump" over the more
+        frequent "Trump"), else the most frequent spelling ("NASA"), else the alias table's name."""
         spelled = self.spellings(key, entity_type)
         own = [name for name, _n in spelled if name_key(name, entity_type) == key]
-        if own:
-            return own[0]
+        if own or spelled:
+            return (own or [spelled[0][0]])[0]
         known = self.aliases().entity(key, entity_type)
-        if known is not None and known.key == key:
-            return known.name
-        return spelled[0][0] if spelled else key
+        return known.name if known is not None else key
