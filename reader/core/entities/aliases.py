@@ -20,8 +20,6 @@ from reader.paths import resources_dir
 
 ALIAS_FILE = "aliases.json"
 NAME_TYPES = ("PER", "ORG", "LOC", "MISC")  # the others (dates, money...) keep their dots: "3.5" is not "35"
-# An alias of a country or an organisation never names a person ("Jordan" the surname is not the country).
-ALIASED_TYPES = ("ORG", "LOC", "MISC")
 _DOTS = re.compile(r"(?<=\w)\.(?=\w|$|\s)")
 _SPACES = re.compile(r"\s+")
 # "Acme Inc." and "Acme" are one company: the legal form says nothing about which company it is.
@@ -57,7 +55,8 @@ class Entity:
 class AliasTable:
     """Normalised alias -> the entity it names. Immutable; `with_user` gives a new table with the user's rules.
 
-    Built-in entries (countries, organisations) never apply to a person's name; the user's apply to any.
+    Built-in entries (countries, organisations) never apply to a person's name ("Jordan" the surname is
+    not the country); the user's apply to any.
     """
 
     def __init__(self, entries: Mapping[str, Entity], version: str = "",
