@@ -53,7 +53,8 @@ def tag(lib: Library, ids: dict[str, str]) -> None:
 
     lib.store_mentions(ids["wheat"], spans(text("wheat"), ("U.S.", "LOC"), ("Estonia", "LOC"),
                                            ("Peeter Kask", "PER"), ("Kask", "PER")))  # fmt: skip
-    lib.store_mentions(ids["ports"], spans(text("ports"), ("United States", "ORG"), ("America", "LOC"), ("Kask", "PER")))
+    lib.store_mentions(ids["ports"], spans(text("ports"), ("United States", "ORG"), ("America", "LOC"),
+                                           ("Kask", "PER")))  # fmt: skip
     lib.store_mentions(ids["rain"], spans(text("rain"), ("Britain", "LOC"), ("UK", "LOC"), ("United Kingdom", "LOC")))
 
 
