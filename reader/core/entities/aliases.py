@@ -12,7 +12,7 @@ import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from reader.core.entities.mentions import canonical_name
@@ -26,6 +26,7 @@ _SPACES = re.compile(r"\s+")
 _LEGAL_FORM = re.compile(r",?\s+(?:inc|corp|corporation|co|ltd|llc|plc|gmbh|ag|sa|nv)$")
 
 
+@lru_cache(maxsize=65536)  # an article names the same entity many times; a library, the same few thousand
 def name_key(text: str, type: str = "") -> str:
     """The normal form of a name: case, quotes, a possessive, a leading "the" and (for names) dots do not count.
 
@@ -78,22 +79,23 @@ class AliasTable:
             seen.add(further.key)
             entity = further
 
-    def entity(self, text: str, type: str = "") -> Entity | None:
-        """The entity a name is an alias of, if the table knows it."""
+    def _lookup(self, key: str, type: str) -> Entity | None:
         if type and type not in NAME_TYPES:
             return None
-        key = name_key(text, type)
         found = self._user.get(key)
         if found is None and type != "PER":
             found = self._entries.get(key)
         return None if found is None else self._follow(found)
 
+    def entity(self, text: str, type: str = "") -> Entity | None:
+        """The entity a name is an alias of, if the table knows it."""
+        return self._lookup(name_key(text, type), type)
+
     def resolve(self, text: str, type: str) -> tuple[str, str]:
         """(key, type) of the entity a mention names: through the table when it knows the name, else its own."""
-        found = self.entity(text, type)
-        if found is None:
-            return name_key(text, type), type
-        return found.key, found.type or type
+        key = name_key(text, type)
+        found = self._lookup(key, type)
+        return (key, type) if found is None else (found.key, found.type or type)
 
     def with_user(self, pairs: Iterable[tuple[str, str]]) -> AliasTable:
         """This table plus the user's "X is Y" rules (later ones win); Y may itself be an alias ("US")."""

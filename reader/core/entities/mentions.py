@@ -78,9 +78,16 @@ def group_mentions(spans: Iterable[EntitySpan], aliases: AliasTable | None = Non
         groups.setdefault((typ, name), []).append(sp)
     # A person's short form joins the single longer name it is part of.
     persons = [k for k in groups if k[0] == "PER"]
+    # The longer names each run of first or last words is part of: looked up, not compared pairwise,
+    # so a long text with thousands of names is grouped in linear time.
+    containing: dict[tuple[str, ...], list[tuple[str, str]]] = {}
+    for k in persons:
+        words = tuple(k[1].split())
+        for n in range(1, len(words)):
+            for part in {words[:n], words[-n:]}:
+                containing.setdefault(part, []).append(k)
     for key in sorted(persons, key=lambda k: len(k[1].split())):
-        words = key[1].split()
-        longer = [k for k in persons if k in groups and _is_part_of(words, k[1].split())]
+        longer = [k for k in containing.get(tuple(key[1].split()), []) if k in groups]
         if not longer:
             continue
         target = max(longer, key=lambda k: len(k[1].split()))
