@@ -81,8 +81,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"### Top {args.top} {label}\n")
             print(f"{'#':>3} {'art':>4} {'ment':>5}  {'name':<28} {'also written as':<34} first sentence")
             for i, row in enumerate(library.top_entities(entity_type, args.top), 1):
-                name = library.entity_name(row.key, row.type)
-                others = ", ".join(f"{s} ({c})" for s, c in library.spellings(row.key, row.type) if s != name)
+                spelled = library.spellings(row.key, row.type)
+                name = library.entity_name(row.key, row.type, spelled)
+                others = ", ".join(f"{s} ({c})" for s, c in spelled if s != name)
                 print(f"{i:>3} {row.articles:>4} {row.mentions:>5}  {name[:28]:<28} {others[:34]:<34} "
                       f"{first_sentence(library, row.key, row.type)}")
             print()

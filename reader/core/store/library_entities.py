@@ -175,10 +175,13 @@ class LibraryEntities:
             counts[name] = counts.get(name, 0) + int(n)
         return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
 
-    def entity_name(self, key: str, entity_type: str) -> str:
+    def entity_name(self, key: str, entity_type: str, spelled: list[tuple[str, int]] | None = None) -> str:
         """The name a row shows: the most frequent spelling of the key itself ("Donald Trump" over the more
-        frequent "Trump"), else the most frequent spelling ("NASA"), else the alias table's name."""
-        spelled = self.spellings(key, entity_type)
+        frequent "Trump"), else the most frequent spelling ("NASA"), else the alias table's name.
+
+        `spelled`: the entity's `spellings()` when the caller has them already.
+        """
+        spelled = self.spellings(key, entity_type) if spelled is None else spelled
         own = [name for name, _n in spelled if name_key(name, entity_type) == key]
         if own or spelled:
             return (own or [spelled[0][0]])[0]

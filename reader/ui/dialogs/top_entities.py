@@ -91,8 +91,9 @@ class TopEntitiesDialog(QDialog):
         aliases = self.library.aliases()
         self.table.setRowCount(len(rows))
         for r, (key, t, mentions, articles) in enumerate(rows):
-            name = self.library.entity_name(key, t)
-            others = also_written(self.library.spellings(key, t), name)
+            spelled = self.library.spellings(key, t)
+            name = self.library.entity_name(key, t, spelled)
+            others = also_written(spelled, name)
             cells = [name, STYLES[t].label if t in STYLES else t, f"{articles:,}", f"{mentions:,}", others]
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
