@@ -115,7 +115,8 @@ class LibraryEntities:
             self.db.execute("DELETE FROM mentions WHERE article_rowid=?", (row[0],))
             self.db.executemany("INSERT INTO mentions VALUES (?,?,?,?,?,?,?,?,?)", values)
             self.db.execute("UPDATE articles SET tagged=1 WHERE rowid=?", (row[0],))
-        self.db.execute("INSERT OR IGNORE INTO meta(key, value) VALUES('aliases', ?)", (builtin_table().version,))
+            # keys made with this table: a cache that never re-keyed before knows which table made them
+            self.db.execute("INSERT OR IGNORE INTO meta(key, value) VALUES('aliases', ?)", (builtin_table().version,))
 
     def rekey_mentions(self) -> int:
         """Give every stored mention its key again when the built-in alias table changed; how many articles.
