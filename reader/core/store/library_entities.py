@@ -77,10 +77,6 @@ class LibraryEntities:
             self._user_rules = rules
         return table
 
-    def entity_key(self, text: str) -> str:
-        """The key a name typed in the filter box (`entity:"US"`) stands for."""
-        return self.aliases().resolve(text, "")[0]
-
     # --- tagging ---------------------------------------------------------------------------
 
     def tagger_version(self) -> str | None:
