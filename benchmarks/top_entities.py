@@ -50,10 +50,18 @@ def first_sentence(library: Library, key: str, entity_type: str) -> str:
     if article is None:
         return ""
     start, end = sentence_at(article.text, row[1])
-    if end - start > CONTEXT:  # a long sentence: the part around the mention
-        start = max(start, min(row[1] - CONTEXT // 3, end - CONTEXT))
-        end = start + CONTEXT
-    return " ".join(article.text[start:end].split())
+    words = " ".join(article.text[start:end].split())
+    if len(words) <= CONTEXT:
+        return words
+    # a long sentence: whole words around the mention
+    at = len(" ".join(article.text[start : row[1]].split()))
+    first = max(0, min(at - CONTEXT // 3, len(words) - CONTEXT))
+    part = words[first : first + CONTEXT]
+    if first:
+        part = "…" + part.split(" ", 1)[-1]
+    if first + CONTEXT < len(words):
+        part = part.rsplit(" ", 1)[0] + "…"
+    return part
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -79,12 +87,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{n} pages -> {library.count()} articles ({t1 - t0:.1f} s), {tagged} tagged ({t2 - t1:.1f} s)\n")
         for entity_type, label in TYPES:
             print(f"### Top {args.top} {label}\n")
-            print(f"{'#':>3} {'art':>4} {'ment':>5}  {'name':<28} {'also written as':<34} first sentence")
+            print(f"{'#':>3} {'art':>4} {'ment':>5}  {'name':<28} {'also written as':<44} first sentence")
             for i, row in enumerate(library.top_entities(entity_type, args.top), 1):
                 spelled = library.spellings(row.key, row.type)
                 name = library.entity_name(row.key, row.type, spelled)
                 others = ", ".join(f"{s} ({c})" for s, c in spelled if s != name)
-                print(f"{i:>3} {row.articles:>4} {row.mentions:>5}  {name[:28]:<28} {others[:34]:<34} "
+                print(f"{i:>3} {row.articles:>4} {row.mentions:>5}  {name[:28]:<28} {others[:44]:<44} "
                       f"{first_sentence(library, row.key, row.type)}")
             print()
         library.close()
