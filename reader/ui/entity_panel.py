@@ -162,7 +162,7 @@ class EntityPanel(QWidget):
         lay.addLayout(options)
         lay.addWidget(self.watch_list, 1)
         lay.addLayout(watch_buttons)
-        lay.addWidget(QLabel("Corrections for this article and every article, and names of the same entity"))
+        lay.addWidget(QLabel("Corrections for this article and every article"))
         lay.addWidget(self.rules_list, 1)
         lay.addWidget(remove_rule, 0, Qt.AlignmentFlag.AlignRight)
         return page
