@@ -53,6 +53,10 @@ NEEDS: dict[str, Needs] = {
         "the same 96 saved news pages as the extraction benchmark (html/<id>.html.gz, their URLs in "
         "ground-truth.json), from the project's shared data folder",
     ),
+    "top_entities": Needs(
+        ("extraction/html",),
+        "the 96 saved news pages (html/<id>.html.gz) from the project's shared data folder",
+    ),
     "ner": Needs(
         ("conll2003/train.txt", "conll2003/dev.txt"),
         "the CoNLL-2003 English NER corpus (train.txt and dev.txt = testa, four columns, IOB2 tags), "

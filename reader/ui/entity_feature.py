@@ -22,20 +22,21 @@ from reader.core.entities import ENTITY_TYPES, EntityGroup, EntitySpan, group_me
 from reader.core.session import Applied, Changes
 from reader.core.store.entity_prefs import EVERY_ARTICLE, Correction, apply_corrections
 from reader.core.watch_terms import WatchHit, find_watch_terms
-from reader.ui.dialogs.top_entities import TopEntitiesDialog, filter_name
+from reader.ui.dialogs.top_entities import TopEntitiesDialog
 from reader.ui.entity_marks import STYLES, entity_format, entity_tooltip, watch_format
 from reader.ui.entity_navigation import next_span, reference_offset, select_span, span_at_cursor
 from reader.ui.entity_panel import EntityPanel, MarkEntityDialog
 from reader.ui.feature_context import FeatureContext
 from reader.ui.operations import FAILED
 from reader.ui.reading_pane import Mark
+from reader.ui.same_entity import SameEntityActions, user_alias_table
 from reader.ui.themes import current_theme
 
 MENU = "&Entities"
 T = TypeVar("T")
 
 
-class EntityFeature(QObject):
+class EntityFeature(SameEntityActions, QObject):
     """Wires entity marks, the panel and the entity commands into the main window."""
 
     def __init__(self, context: FeatureContext) -> None:
@@ -83,12 +84,14 @@ class EntityFeature(QObject):
         p = self.panel
         p.type_toggled.connect(self.set_type_visible)
         p.occurrence_requested.connect(self.next_occurrence)
-        p.articles_requested.connect(lambda g: self.show_articles_mentioning(filter_name(g.name, g.key)))
+        p.articles_requested.connect(lambda g: self.show_articles_mentioning(self.filter_name(g)))
         p.remove_requested.connect(self.remove_group)
         p.watch_add_requested.connect(lambda t, w, c: self.add_watch_term(t, whole_word=w, case_sensitive=c))
         p.watch_delete_requested.connect(self.delete_watch_term)
         p.watch_color_requested.connect(self.recolour_watch_term_dialog)
         p.correction_delete_requested.connect(self.delete_correction)
+        p.alias_requested.connect(self.same_entity_dialog)
+        p.alias_delete_requested.connect(self.delete_alias)
 
     def _register_commands(self) -> None:
         add = self.context.registry.add
@@ -113,6 +116,8 @@ class EntityFeature(QObject):
             help="The library's most mentioned people, places and organisations")  # fmt: skip
         add("entity-mark", "&Mark Selection as Entity…", self.mark_selection_dialog, menu=MENU,
             help="Say that the selected words are an entity, here or in every article")  # fmt: skip
+        add("entity-alias", "Same &Entity As…", lambda: self.same_entity_dialog(self.group_at_cursor()), menu=MENU,
+            help="Say that the entity at the cursor is another one, by another name, in every article")  # fmt: skip
         add("entity-remove", "&Remove Entity…", self.remove_at_cursor_dialog, menu=MENU,
             help="Say that the entity at the cursor is not one, here or in every article")  # fmt: skip
         add("watch-term-add", "&Watch Selected Words", self.watch_selection, menu=MENU,
@@ -147,10 +152,10 @@ class EntityFeature(QObject):
         self._tagged = {(s.start, s.end, s.type) for s in stored}
         corrections = self.prefs.corrections(article.id)
         self.spans = apply_corrections(article.text, stored, corrections)
-        self.groups = group_mentions(self.spans)
+        self.groups = group_mentions(self.spans, user_alias_table(self.prefs))
         self.pane.set_layer("entities", self.entity_marks())
         self.panel.set_groups(self.groups, self.hidden_types(), language=article.language)
-        self.panel.set_corrections(corrections)
+        self.panel.set_corrections(corrections, self.prefs.aliases())
 
     def _draw_watch_terms(self) -> None:
         if self.article is not None:
@@ -249,12 +254,11 @@ class EntityFeature(QObject):
         self.context.show_list_filter(f'entity:"{name.replace(chr(34), "")}"')
 
     def articles_for_entity_at_cursor(self) -> None:
-        span = self.span_at_cursor()
-        group = next((g for g in self.groups if span in g.spans), None) if span else self.panel.current_group()
+        group = self.group_at_cursor()
         if group is None:
             self.context.show_message("Put the cursor on an entity first (] goes to the next one)", 3000)
             return
-        self.show_articles_mentioning(filter_name(group.name, group.key))
+        self.show_articles_mentioning(self.filter_name(group))
 
     def show_top_entities(self) -> None:
         dialog = TopEntitiesDialog(self.context.library, current_theme(), self.context.dialog_parent())
@@ -289,7 +293,8 @@ class EntityFeature(QObject):
     def _refresh_rules(self) -> None:
         self.panel.set_watch_terms(self.prefs.watch_terms(), current_theme())
         # An article's own corrections and the every-article ones ("" alone when no article is shown).
-        self.panel.set_corrections(self.prefs.corrections(self.article.id if self.article is not None else ""))
+        shown = self.article.id if self.article is not None else ""
+        self.panel.set_corrections(self.prefs.corrections(shown), self.prefs.aliases())
 
     def mark_selection(self, entity_type: str, *, everywhere: bool = False) -> bool:
         """Make the selected words an entity of `entity_type`, here or in every article."""

@@ -33,13 +33,14 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.entities import ENTITY_TYPES, EntityGroup, reads_names
-from reader.core.store.entity_prefs import Correction
+from reader.core.store.entity_prefs import Correction, EntityAlias
 from reader.core.watch_terms import WatchTerm
 from reader.ui.entity_marks import STYLES, legend_rows, readable, sample_pixmap, style_of
 from reader.ui.plain_text import escaped_tooltip
 
 GroupRole = Qt.ItemDataRole.UserRole + 1  # the EntityGroup of a name row
 IdRole = Qt.ItemDataRole.UserRole + 2  # the id of a watch term or correction row
+AliasRole = Qt.ItemDataRole.UserRole + 3  # True on a rules row that is an alias ("always: X is Y")
 
 
 def _swatch(color: QColor) -> QIcon:
@@ -67,6 +68,8 @@ class EntityPanel(QWidget):
     watch_delete_requested = Signal(str)  # watch term id
     watch_color_requested = Signal(str)  # watch term id
     correction_delete_requested = Signal(str)  # correction id
+    alias_requested = Signal(object)  # EntityGroup: ask which entity it is the same as
+    alias_delete_requested = Signal(str)  # alias id
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -152,7 +155,7 @@ class EntityPanel(QWidget):
         self.rules_list = QListWidget()
         self.rules_list.setObjectName("correctionList")
         remove_rule = QPushButton("Forget correction")
-        remove_rule.clicked.connect(lambda: self._emit_id(self.rules_list, self.correction_delete_requested))
+        remove_rule.clicked.connect(self._forget_rule)
         lay = QVBoxLayout(page)
         lay.addWidget(QLabel("Watch terms"))
         lay.addLayout(entry)
@@ -225,12 +228,24 @@ class EntityPanel(QWidget):
             item.setData(IdRole, term.id)
             self.watch_list.addItem(item)
 
-    def set_corrections(self, corrections: list[Correction]) -> None:
+    def set_corrections(self, corrections: list[Correction], aliases: list[EntityAlias] | None = None) -> None:
+        """The corrections for this article and every article, then the user's aliases."""
         self.rules_list.clear()
         for c in corrections:
             item = QListWidgetItem(describe_correction(c))
             item.setData(IdRole, c.id)
             self.rules_list.addItem(item)
+        for a in aliases or []:
+            item = QListWidgetItem(f"Always the same entity: {a.alias} is {a.target}")
+            item.setData(IdRole, a.id)
+            item.setData(AliasRole, True)
+            self.rules_list.addItem(item)
+
+    def _forget_rule(self) -> None:
+        item = self.rules_list.currentItem()
+        if item is not None:
+            signal = self.alias_delete_requested if item.data(AliasRole) else self.correction_delete_requested
+            signal.emit(item.data(IdRole))
 
     # --- intent -----------------------------------------------------------------------------
 
@@ -263,6 +278,7 @@ class EntityPanel(QWidget):
         menu = QMenu(self)
         menu.addAction("Next mention", lambda: self.occurrence_requested.emit(group))
         menu.addAction(f"Articles mentioning “{group.name}”", lambda: self.articles_requested.emit(group))
+        menu.addAction(f"“{group.name}” Is the Same Entity As…", lambda: self.alias_requested.emit(group))
         menu.addSeparator()
         menu.addAction("Not an entity in this article", lambda: self.remove_requested.emit(group, False))
         menu.addAction("Never an entity (every article)", lambda: self.remove_requested.emit(group, True))

@@ -6,9 +6,13 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from reader.core.entities.span import EntitySpan
 from reader.core.entities.tokenize import ABBREVIATIONS
+
+if TYPE_CHECKING:
+    from reader.core.entities.aliases import AliasTable
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "‐": "-", "‑": "-", "–": "-", "—": "-"})
 _POSSESSIVE = re.compile(r"(?:'s|')$", re.IGNORECASE)
@@ -58,16 +62,32 @@ def _is_part_of(short: list[str], long: list[str]) -> bool:
     return n < len(long) and (long[:n] == short or long[-n:] == short)
 
 
-def group_mentions(spans: Iterable[EntitySpan]) -> list[EntityGroup]:
-    """Group mentions by entity, short and full forms of a person's name together; most frequent first."""
+def group_mentions(spans: Iterable[EntitySpan], aliases: AliasTable | None = None) -> list[EntityGroup]:
+    """Group mentions by entity, most frequent first.
+
+    A group's key and type come from the alias table (`aliases`, else the built-in one): "U.S." and
+    "United States" are one place. A person's short form joins the single longer name it is part of.
+    """
+    if aliases is None:
+        from reader.core.entities.aliases import builtin_table  # aliases.py builds on canonical_name here
+
+        aliases = builtin_table()
     groups: dict[tuple[str, str], list[EntitySpan]] = {}
     for sp in spans:
-        groups.setdefault((sp.type, canonical_name(sp.text, sp.type)), []).append(sp)
+        name, typ = aliases.resolve(sp.text, sp.type)
+        groups.setdefault((typ, name), []).append(sp)
     # A person's short form joins the single longer name it is part of.
     persons = [k for k in groups if k[0] == "PER"]
+    # The longer names each run of first or last words is part of: looked up, not compared pairwise,
+    # so a long text with thousands of names is grouped in linear time.
+    containing: dict[tuple[str, ...], list[tuple[str, str]]] = {}
+    for k in persons:
+        words = tuple(k[1].split())
+        for n in range(1, len(words)):
+            for part in {words[:n], words[-n:]}:
+                containing.setdefault(part, []).append(k)
     for key in sorted(persons, key=lambda k: len(k[1].split())):
-        words = key[1].split()
-        longer = [k for k in persons if k in groups and _is_part_of(words, k[1].split())]
+        longer = [k for k in containing.get(tuple(key[1].split()), []) if k in groups]
         if not longer:
             continue
         target = max(longer, key=lambda k: len(k[1].split()))

@@ -48,6 +48,7 @@ class LibrarySync:
         self.max_bytes = max_bytes  # None: the formats' default limit
         if library.tagger_version() != entities.TAGGER_VERSION:  # found by another tagger: find them again
             library.forget_mentions(entities.TAGGER_VERSION)
+        library.rekey_mentions()  # a new built-in alias table: the same spans, grouped again
 
     def sync(self, folders: list[str], files: list[str], *, progress: Progress | None = None,
              should_stop: ShouldStop | None = None) -> ScanResult | None:  # fmt: skip

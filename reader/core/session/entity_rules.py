@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from reader.core.session.base import SessionBase, refusing
 from reader.core.session.changes import Applied, Changes
-from reader.core.store.entity_prefs import EVERY_ARTICLE, Correction
+from reader.core.store.entity_prefs import EVERY_ARTICLE, Correction, EntityAlias
 from reader.core.watch_terms import WatchTerm
 
 
@@ -45,6 +45,26 @@ class EntityRuleWrites(SessionBase):
         self._push("Forget Correction", lambda: self._swap_corrections([], [gone]),
                    lambda: self._swap_corrections([gone], []))  # fmt: skip
         return Applied(gone, _corrections_changed([gone]))
+
+    # -- aliases: "always: X is Y" -------------------------------------------------------------
+
+    def _swap_aliases(self, remove: Sequence[EntityAlias], restore: Sequence[EntityAlias]) -> Changes:
+        self._prefs.replace_aliases([a.id for a in remove], restore)
+        return Changes(corrections=True)  # every article's entities may be grouped otherwise
+
+    def add_alias(self, *, alias: str, target: str) -> Applied[EntityAlias]:
+        """Make `alias` a name of `target` in every article and library view; undoable."""
+        with refusing():
+            new, replaced = self._prefs.put_alias(alias, target)
+        before = [replaced] if replaced is not None else []
+        self._push("Same Entity", lambda: self._swap_aliases([new], before), lambda: self._swap_aliases(before, [new]))
+        return Applied(new, Changes(corrections=True))
+
+    def delete_alias(self, alias_id: str) -> Applied[EntityAlias]:
+        with refusing():
+            gone = self._prefs.delete_alias(alias_id)
+        self._push("Forget Same Entity", lambda: self._swap_aliases([], [gone]), lambda: self._swap_aliases([gone], []))
+        return Applied(gone, Changes(corrections=True))
 
     # -- watch terms ---------------------------------------------------------------------------
 

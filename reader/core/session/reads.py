@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Protocol
 
 from reader.core.annotation import Bookmark, Highlight, Note
-from reader.core.store.entity_prefs import Correction
+from reader.core.store.entity_prefs import Correction, EntityAlias
 from reader.core.watch_terms import WatchTerm
 
 
@@ -36,7 +36,8 @@ class UserReads(Protocol):
 
 
 class EntityReads(Protocol):
-    """Queries on entity corrections and watch terms."""
+    """Queries on entity corrections, watch terms and the user's aliases."""
 
     def corrections(self, article_id: str | None = None) -> list[Correction]: ...
     def watch_terms(self) -> list[WatchTerm]: ...
+    def aliases(self) -> list[EntityAlias]: ...

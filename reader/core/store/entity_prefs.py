@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from reader.core.entities.aliases import name_key
 from reader.core.entities.span import ENTITY_TYPES, EntitySpan
 from reader.core.store.db import connect, transaction, utc_now
 from reader.core.store.migrations import migrate
@@ -23,6 +24,7 @@ EVERY_ARTICLE = ""  # article_id of an "always" / "never" correction
 
 _CORRECTION_COLUMNS = "id, article_id, start, end, exact, type, action, created"
 _WATCH_COLUMNS = "id, term, whole_word, case_sensitive, color"
+_ALIAS_COLUMNS = "id, alias, target, created"
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,16 @@ class Correction:
     @property
     def everywhere(self) -> bool:
         return self.article_id == EVERY_ARTICLE
+
+
+@dataclass(frozen=True)
+class EntityAlias:
+    """The user's "always: `alias` is `target`": in every library view the one counts as the other."""
+
+    alias: str
+    target: str
+    id: str = ""
+    created: str = ""
 
 
 def _overlaps(span: EntitySpan, start: int, end: int) -> bool:
@@ -108,8 +120,13 @@ def _check_correction(c: Correction) -> None:
         raise ValueError(f"start={c.start} end={c.end} do not fit the text {c.exact!r}")
 
 
+def _alias(row: tuple) -> EntityAlias:
+    aid, alias, target, created = row
+    return EntityAlias(alias, target, aid, created)
+
+
 class EntityPrefs:
-    """Corrections and watch terms in the user database (tables added by migration step 3)."""
+    """Corrections, watch terms (migration step 3) and aliases (step 4) in the user database."""
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self._conn = conn
@@ -252,3 +269,45 @@ class EntityPrefs:
                 raise KeyError(f"no watch term with id {term_id}")
             conn.execute("DELETE FROM watch_terms WHERE id = ?", (term_id,))
         return _watch(row)
+
+    # -- aliases ----------------------------------------------------------------------------
+
+    def aliases(self) -> list[EntityAlias]:
+        """The user's "X is Y" rules, oldest first (a later rule about the same X replaced the earlier)."""
+        rows = self._conn.execute(f"SELECT {_ALIAS_COLUMNS} FROM entity_aliases ORDER BY created, rowid")
+        return [_alias(r) for r in rows]
+
+    def put_alias(self, alias: str, target: str) -> tuple[EntityAlias, EntityAlias | None]:
+        """Record "`alias` is `target`" (spaces tidied): (the new record, the one it replaced about `alias`)."""
+        alias, target = " ".join(alias.split()), " ".join(target.split())
+        if not alias or not target:
+            raise ValueError("Say which name is which: both names need at least one letter")
+        if name_key(alias) == name_key(target):
+            raise ValueError(f"“{alias}” and “{target}” are already the same name")
+        new = EntityAlias(alias, target, str(uuid.uuid4()), utc_now())
+        with transaction(self._conn) as conn:
+            row = conn.execute(f"SELECT {_ALIAS_COLUMNS} FROM entity_aliases WHERE alias = ?", (alias,)).fetchone()
+            conn.execute("DELETE FROM entity_aliases WHERE alias = ?", (alias,))
+            self._insert_alias(conn, new)
+        return new, (_alias(row) if row else None)
+
+    def _insert_alias(self, conn: sqlite3.Connection, a: EntityAlias) -> None:
+        conn.execute(f"INSERT OR REPLACE INTO entity_aliases ({_ALIAS_COLUMNS}) VALUES (?, ?, ?, ?)",
+                     (a.id, a.alias, a.target, a.created))  # fmt: skip
+
+    def replace_aliases(self, remove_ids: Iterable[str], restore: Iterable[EntityAlias]) -> None:
+        """Forget some rules and put others back exactly (ids, times): undo and redo."""
+        with transaction(self._conn) as conn:
+            conn.executemany("DELETE FROM entity_aliases WHERE id = ?", [(i,) for i in remove_ids])
+            for a in restore:
+                conn.execute("DELETE FROM entity_aliases WHERE alias = ?", (a.alias,))
+                self._insert_alias(conn, a)
+
+    def delete_alias(self, alias_id: str) -> EntityAlias:
+        """Forget a rule and return it. KeyError if there is none."""
+        with transaction(self._conn) as conn:
+            row = conn.execute(f"SELECT {_ALIAS_COLUMNS} FROM entity_aliases WHERE id = ?", (alias_id,)).fetchone()
+            if row is None:
+                raise KeyError(f"no alias with id {alias_id}")
+            conn.execute("DELETE FROM entity_aliases WHERE id = ?", (alias_id,))
+        return _alias(row)

@@ -16,12 +16,12 @@ import json
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from reader.core.article import Article, Block, Link
-from reader.core.entities import EntitySpan, canonical_name
 from reader.core.safe_text import shown_path
+from reader.core.store.library_entities import LibraryEntities
 from reader.core.store.library_query import USERS_ARTICLE_SQL, ListQuery, build_list_sql
 from reader.core.store.library_schema import SCHEMA, SCHEMA_VERSION, UPGRADES, attach_user_db
 
@@ -88,7 +88,7 @@ def _blocks(body: str, structure: str) -> tuple[Block, ...]:
     return tuple(blocks)
 
 
-class Library:
+class Library(LibraryEntities):
     """The cache database. One instance per thread; WAL lets a reader and a writer share it.
 
     With `user_db`, the user database is attached read-only as `user`, so list queries join the
@@ -100,6 +100,7 @@ class Library:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.db = self._open()
         self.user_db = attach_user_db(self.db, Path(user_db) if user_db is not None else None)
+        self._init_entities()
 
     def _connect(self) -> sqlite3.Connection:
         # uri=True lets ATTACH take a `file:...?mode=ro` URI for the user database
@@ -116,10 +117,8 @@ class Library:
             for suffix in ("", "-wal", "-shm"):
                 Path(f"{self.path}{suffix}").unlink(missing_ok=True)
             db = self._connect()
-        db.executescript(SCHEMA)
-        if version in UPGRADES:
-            with db:
-                db.execute(UPGRADES[version])
+        before, after = UPGRADES.get(version, ("", ""))
+        db.executescript(f"BEGIN; {before}; {SCHEMA}; {after}; COMMIT;")
         db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
         return db
 
@@ -252,7 +251,12 @@ class Library:
 
     def list_ids(self, query: ListQuery | None = None) -> list[str]:
         """Article ids matching the query, in its sort order (cheap even for 100,000 articles)."""
-        sql, params = build_list_sql(query or ListQuery())
+        query = query or ListQuery()
+        if query.entity:  # the entity's own key, and every name the aliases and the user's rules lead to it from
+            table = self.aliases()
+            key = table.resolve(query.entity, "")[0]
+            query = replace(query, entity=key, entity_names=tuple(table.names_of(key)[1:]))
+        sql, params = build_list_sql(query)
         try:
             return [r[0] for r in self.db.execute(sql, params)]
         except sqlite3.OperationalError as exc:  # a malformed full-text query
@@ -313,67 +317,6 @@ class Library:
         rows = self.db.execute("SELECT path, reason, advice FROM files WHERE ok=0 ORDER BY path")
         return [Problem(shown_path(p), reason, advice) for p, reason, advice in rows]
 
-    # --- entities --------------------------------------------------------------------------
-
-    def tagger_version(self) -> str | None:
-        row = self.db.execute("SELECT value FROM meta WHERE key='tagger'").fetchone()
-        return None if row is None else str(row[0])
-
-    def forget_mentions(self, tagger_version: str) -> None:
-        """Drop every mention (they came from another tagger) and remember which tagger comes next."""
-        with self.db:
-            self.db.execute("DELETE FROM mentions")
-            self.db.execute("UPDATE articles SET tagged=0 WHERE tagged=1")
-            self.db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES('tagger', ?)", (tagger_version,))
-
-    def untagged_ids(self, limit: int = 100) -> list[str]:
-        return [r[0] for r in self.db.execute("SELECT id FROM articles WHERE tagged=0 LIMIT ?", (limit,))]
-
-    def untagged_count(self) -> int:
-        return int(self.db.execute("SELECT count(*) FROM articles WHERE tagged=0").fetchone()[0])
-
-    def mark_tagged(self, article_id: str) -> None:
-        """Never ask to tag this article again (e.g. it was gone when its turn came)."""
-        with self.db:
-            self.db.execute("UPDATE articles SET tagged=1 WHERE id=?", (article_id,))
-
-    def store_mentions(self, article_id: str, spans: Iterable[EntitySpan]) -> None:
-        """Replace an article's entity mentions."""
-        row = self.db.execute("SELECT rowid FROM articles WHERE id=?", (article_id,)).fetchone()
-        if row is None:
-            return
-        values = []
-        for s in spans:
-            key = canonical_name(s.text, s.type)
-            values.append((row[0], s.start, s.end, s.type, key, s.text, surname(key, s.type)))
-        with self.db:
-            self.db.execute("DELETE FROM mentions WHERE article_rowid=?", (row[0],))
-            self.db.executemany("INSERT INTO mentions VALUES (?,?,?,?,?,?,?)", values)
-            self.db.execute("UPDATE articles SET tagged=1 WHERE rowid=?", (row[0],))
-
-    def entity_spans(self, article_id: str) -> list[object]:
-        """The article's EntitySpans in text order (typed as export's ArticleSource protocol asks)."""
-        return [
-            EntitySpan(s, e, t, x)
-            for s, e, t, x in self.db.execute(
-                "SELECT m.start, m.end, m.type, m.text FROM mentions m JOIN articles a ON a.rowid=m.article_rowid"
-                " WHERE a.id=? ORDER BY m.start",
-                (article_id,),
-            )
-        ]
-
-    def top_entities(self, entity_type: str | None = None, limit: int = 50) -> list[tuple[str, str, int, int]]:
-        """(key, type, mentions, articles) of the most mentioned entities, optionally of one type."""
-        where, params = ("WHERE type=?", [entity_type]) if entity_type else ("", [])
-        return [
-            tuple(r)  # type: ignore[misc]
-            for r in self.db.execute(
-                f"SELECT key, type, count(*), count(DISTINCT article_rowid) FROM mentions {where}"
-                " GROUP BY key, type ORDER BY count(DISTINCT article_rowid) DESC, count(*) DESC LIMIT ?",
-                [*params, limit],
-            )
-        ]
-
 
 def kept_status(path: str, *, known: bool) -> str:
     """Why a kept article is in no library file: its file is still imported but no longer holds it
@@ -381,12 +324,6 @@ def kept_status(path: str, *, known: bool) -> str:
     if known:
         return "changed"
     return "outside" if os.path.lexists(path) else "gone"
-
-
-def surname(key: str, entity_type: str) -> str:
-    """The last word of a person's full name ("vladimir putin" -> "putin"), so short forms find it."""
-    words = key.split()
-    return words[-1] if entity_type == "PER" and len(words) > 1 else ""
 
 
 def _chunks(items: list[str], size: int) -> Iterator[list[str]]:

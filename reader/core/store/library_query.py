@@ -23,7 +23,8 @@ class ListQuery:
 
     title: str = ""  # words that must all occur in the title
     text: str = ""  # FTS5 query over title and body
-    entity: str = ""  # canonical entity key ("vladimir putin")
+    entity: str = ""  # canonical entity key ("vladimir putin", "united states")
+    entity_names: tuple[str, ...] = ()  # other names that lead to it ("us", "america"; from the alias tables)
     folder: str = ""  # only articles found in a file under this folder
     flags: tuple[str, ...] = ()  # bookmarked, annotated, unread, read (joined from the user database)
     tags: tuple[str, ...] = ()  # bookmark tags the article must all have
@@ -87,11 +88,10 @@ def build_list_sql(q: ListQuery) -> tuple[str, list[object]]:
     """The SELECT for `q`; flags and tags read the `user` database attached to the cache."""
     where: list[str] = [] if q.kept else ["a.rowid NOT IN (SELECT article_rowid FROM kept)"]
     params: list[object] = []
-    if q.entity:  # the name itself, a person's full name given the surname, and the surname given the full name
-        words = q.entity.split()
-        where.append("a.rowid IN (SELECT article_rowid FROM mentions WHERE key = ? OR short = ?"
-                     " OR (type = 'PER' AND key = ?))")  # fmt: skip
-        params += [q.entity, q.entity, words[-1] if len(words) > 1 else q.entity]
+    if q.entity:
+        sql, entity_params = entity_condition(q.entity, q.entity_names)
+        where.append(sql)
+        params += entity_params
     if q.folder:
         low, high = folder_range(q.folder)
         where.append("a.rowid IN (SELECT article_rowid FROM locations WHERE path >= ? AND path < ?)")
@@ -118,6 +118,24 @@ def build_list_sql(q: ListQuery) -> tuple[str, list[object]]:
     tie = "" if q.sort == "rank" else f", a.id {direction}"  # (column, id) indexes serve the whole order
     sql += f" ORDER BY {order} {direction}{tie}"
     return sql, params
+
+
+# The key a mention counts under once the user's "X is Y" rules apply (library_entities fills temp.user_alias).
+EFFECTIVE_KEY = ("coalesce((SELECT u.key FROM temp.user_alias u WHERE u.alias = m.name),"
+                 " (SELECT u.key FROM temp.user_alias u WHERE u.alias = m.key), m.key)")  # fmt: skip
+
+
+def entity_condition(key: str, names: tuple[str, ...]) -> tuple[str, list[object]]:
+    """Articles with a mention of the entity `key` (stored under it or under one of `names`, the user's
+    rules applied); a single word also finds the full names it ends ("Kask": "Peeter Kask").
+
+    A full name does not find articles that give only the surname: which "Kask" they mean is not known.
+    """
+    every = (key, *names)
+    marks = ",".join("?" * len(every))
+    sql = (f"a.rowid IN (SELECT m.article_rowid FROM mentions m WHERE ((m.key IN ({marks}) OR m.name IN ({marks}))"
+           f" AND {EFFECTIVE_KEY} = ?) OR (m.short = ? AND m.etype = 'PER'))")  # fmt: skip
+    return sql, [*every, *every, key, key if " " not in key else None]  # NULL matches no surname
 
 
 _WINDOWS_PATH = re.compile(r"^(?:[A-Za-z]:[\\/]|\\\\)")

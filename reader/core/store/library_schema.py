@@ -12,13 +12,17 @@ import sqlite3
 from pathlib import Path
 
 # 5: articles keyed by id with a table of locations; paths stored as bytes (BLOB).
-# 6: a block's structure entry may carry its links ([kind, level, length, [[start, end, href], ...]]).
+# 6: a block's structure entry may carry its links ([kind, level, length, [[start, end, href], ...]]);
+#    each mention keeps its own normal form (`name`) and the entity's key and type after aliases
+#    (`key`, `etype`): "U.S." and "United States" count as one place (see library_entities).
 SCHEMA_VERSION = 6
 
 # Caches of these versions are brought up to date in place rather than rebuilt, so the user's kept articles
-# (whose files may be gone) stay showable. 5 -> 6: the tables are the same, but rows were stored without
-# links; an impossible mtime makes the next scan read every file again, which stores them with their links.
-UPGRADES = {5: "UPDATE files SET mtime = -1"}
+# (whose files may be gone) stay showable. 5 -> 6: rows were stored without links and mentions without their
+# entity keys; an impossible mtime makes the next scan read every file again (storing links), and the
+# mentions are dropped (before SCHEMA creates their new form) so every article is tagged again with keys.
+# Each upgrade is (SQL run before SCHEMA, SQL run after it).
+UPGRADES = {5: ("DROP TABLE IF EXISTS mentions", "UPDATE files SET mtime = -1; UPDATE articles SET tagged = 0")}
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS files(
@@ -60,9 +64,11 @@ CREATE TRIGGER IF NOT EXISTS articles_body AFTER UPDATE OF body ON articles WHEN
 END;
 CREATE TABLE IF NOT EXISTS mentions(
     article_rowid INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,
-    type TEXT NOT NULL, key TEXT NOT NULL, text TEXT NOT NULL, short TEXT NOT NULL DEFAULT '');
+    type TEXT NOT NULL, key TEXT NOT NULL, text TEXT NOT NULL, short TEXT NOT NULL DEFAULT '',
+    name TEXT NOT NULL DEFAULT '', etype TEXT NOT NULL DEFAULT '');
 CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article_rowid);
-CREATE INDEX IF NOT EXISTS mentions_key ON mentions(key, type);
+CREATE INDEX IF NOT EXISTS mentions_key ON mentions(key, etype);
+CREATE INDEX IF NOT EXISTS mentions_name ON mentions(name);
 CREATE INDEX IF NOT EXISTS mentions_short ON mentions(short);
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 -- articles found in no library file, kept because the user bookmarked, noted or highlighted them

@@ -86,7 +86,17 @@ SCHEMA_V3 = (
     )""",
 )
 
-STEPS: tuple[tuple[str, ...], ...] = (SCHEMA_V1, SCHEMA_V2, SCHEMA_V3)
+# Step 4: the user's entity aliases, "always: X is Y" (X counts as the entity Y in every library view).
+SCHEMA_V4 = (
+    """CREATE TABLE entity_aliases (
+        id TEXT PRIMARY KEY,
+        alias TEXT NOT NULL UNIQUE,
+        target TEXT NOT NULL,
+        created TEXT NOT NULL
+    )""",
+)
+
+STEPS: tuple[tuple[str, ...], ...] = (SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4)
 LATEST_VERSION = len(STEPS)
 
 # Objects SQLite itself may add to any database (statistics, AUTOINCREMENT counters); never ours to judge.

@@ -17,33 +17,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.entities import ENTITY_TYPES, canonical_name
-from reader.core.entities.mentions import display_name
+from reader.core.entities import ENTITY_TYPES
+from reader.core.entities.aliases import AliasTable, builtin_table
 from reader.core.store.library import Library
 from reader.ui.entity_marks import STYLES, entity_color
+from reader.ui.plain_text import escaped_tooltip
 
 LIMIT = 200
 NameRole = Qt.ItemDataRole.UserRole + 1  # the name to put in the filter box
 
 
-def filter_name(name: str, key: str) -> str:
+def filter_name(name: str, key: str, aliases: AliasTable | None = None) -> str:
     """A name that the filter box's `entity:"…"` turns back into `key` (the nice spelling when it can)."""
+    table = aliases if aliases is not None else builtin_table()
     for candidate in (name, name[4:] if name.lower().startswith("the ") else name):
-        if canonical_name(candidate, "") == key:
+        if table.resolve(candidate, "")[0] == key:
             return candidate
     return key
 
 
-def shown_names(library: Library, rows: list[tuple[str, str, int, int]]) -> dict[tuple[str, str], str]:
-    """The most frequent spelling of each (key, type), for display (the cache stores keys in lower case)."""
-    names: dict[tuple[str, str], str] = {}
-    for key, typ, _mentions, _articles in rows:
-        row = library.db.execute(
-            "SELECT text FROM mentions WHERE key=? AND type=? GROUP BY text ORDER BY count(*) DESC LIMIT 1",
-            (key, typ),
-        ).fetchone()
-        names[(key, typ)] = display_name(row[0]) if row else key
-    return names
+def also_written(spellings: list[tuple[str, int]], shown: str) -> str:
+    """The other ways the articles write the entity, most frequent first: "U.S. (12), America (3)"."""
+    return ", ".join(f"{name} ({n:,})" for name, n in spellings if name != shown)
 
 
 class TopEntitiesDialog(QDialog):
@@ -64,14 +59,15 @@ class TopEntitiesDialog(QDialog):
             self.type_box.addItem(STYLES[t].plural, t)
         self.type_box.setCurrentIndex(1)  # people first: "all types" is mostly dates and numbers
         self.type_box.currentIndexChanged.connect(lambda _i: self.refresh())
-        self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels(["Entity", "Type", "Articles", "Mentions"])
+        self.table = QTableWidget(0, 5)
+        self.table.setHorizontalHeaderLabels(["Entity", "Type", "Articles", "Mentions", "Also written as"])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.table.itemActivated.connect(lambda _item: self.choose())
         self.summary = QLabel()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -86,24 +82,28 @@ class TopEntitiesDialog(QDialog):
         lay.addWidget(self.table, 1)
         lay.addWidget(self.summary)
         lay.addWidget(buttons)
-        self.resize(520, 560)
+        self.resize(720, 560)
         self.refresh()
 
     def refresh(self) -> None:
         typ = self.type_box.currentData() or None
         rows = self.library.top_entities(typ, LIMIT)
-        names = shown_names(self.library, rows)
+        aliases = self.library.aliases()
         self.table.setRowCount(len(rows))
         for r, (key, t, mentions, articles) in enumerate(rows):
-            name = names[(key, t)]
-            cells = [name, STYLES[t].label if t in STYLES else t, f"{articles:,}", f"{mentions:,}"]
+            spelled = self.library.spellings(key, t)
+            name = self.library.entity_name(key, t, spelled)
+            others = also_written(spelled, name)
+            cells = [name, STYLES[t].label if t in STYLES else t, f"{articles:,}", f"{mentions:,}", others]
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                if c >= 2:
+                if c in (2, 3):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 if c == 0:
                     item.setForeground(entity_color(t, self.theme))
-                    item.setData(NameRole, filter_name(name, key))
+                    item.setData(NameRole, filter_name(name, key, aliases))
+                if c == 4 and text:
+                    item.setToolTip(escaped_tooltip(f"{name} is also written: {text}"))
                 self.table.setItem(r, c, item)
         self.summary.setText(
             "Nothing tagged yet: entities are found in the background after import." if not rows

@@ -14,6 +14,7 @@ WRITES = {
     "set_note", "restore_note", "set_read", "set_read_many", "add_highlight", "update_highlight", "delete_highlight",
     "restore_highlight", "reanchor_article", "save_highlights", "set_value", "add_correction", "add_corrections",
     "delete_correction", "replace_corrections", "add_watch_term", "put_watch_term", "delete_watch_term",
+    "put_alias", "replace_aliases", "delete_alias", "add_alias",
 }  # fmt: skip
 STORE_NAMES = {"store", "_store", "prefs", "_prefs", "user", "user_store", "entity_prefs"}
 OWNERS = ("core/session/", "core/store/")  # the session, and the stores themselves

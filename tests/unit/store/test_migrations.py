@@ -104,3 +104,23 @@ def test_a_file_that_is_not_a_database_gets_a_clear_error(tmp_path: Path) -> Non
     path.write_bytes(b"this is a text file, not SQLite" * 100)
     with pytest.raises(UserDataError, match="not a usable News Reader database"):
         UserStore(path)
+
+
+def test_v3_database_upgrades_to_user_aliases_and_keeps_its_corrections(tmp_path: Path) -> None:
+    from reader.core.store.entity_prefs import EntityPrefs
+
+    path = tmp_path / "user.sqlite3"
+    conn = connect(path)
+    migrate(conn, target=3)
+    conn.execute("INSERT INTO entity_corrections (id, article_id, exact, type, action, created)"
+                 " VALUES ('c1', '', 'Tallinn', 'LOC', 'add', '2026-01-02T09:08:00.000Z')")  # fmt: skip
+    conn.commit()
+    conn.close()
+    prefs = EntityPrefs.open(path)
+    try:
+        assert schema_version(prefs._conn) == LATEST_VERSION >= 4
+        assert [c.exact for c in prefs.corrections()] == ["Tallinn"]
+        added, replaced = prefs.put_alias("Kask", "Peeter Kask")
+        assert replaced is None and [(a.alias, a.target) for a in prefs.aliases()] == [("Kask", "Peeter Kask")]
+    finally:
+        prefs.close()

@@ -1,0 +1,103 @@
+"""The library's top people, organisations and places, as the Top Entities view shows them, over real pages.
+
+The saved pages (`extraction/html/*.html.gz`) are unzipped into a temporary folder and imported with
+the app's own path (`LibrarySync.sync`, then `tag_pending`, as the window's scan worker does), into a
+throwaway cache. Each row: articles, mentions, the name shown, the other spellings merged into it, and
+the first sentence it appears in (cut short), so a reader can judge each row by eye.
+Run: `.venv/bin/python benchmarks/top_entities.py [--data DIR] [--top N]`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from _data import data_root, skip_message  # noqa: E402  (this folder is on sys.path when run as a script)
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from reader.core.library_sync import LibrarySync  # noqa: E402
+from reader.core.store.library import Library  # noqa: E402
+from reader.core.text_units import sentence_at  # noqa: E402
+
+TYPES = (("PER", "people"), ("ORG", "organisations"), ("LOC", "places"))
+CONTEXT = 90  # characters of the first sentence shown
+
+
+def unzip_pages(source: Path, target: Path) -> int:
+    """Write each `*.html.gz` of `source` into `target` as `.html`; how many."""
+    count = 0
+    for page in sorted(source.glob("*.html.gz")):
+        (target / page.name[: -len(".gz")]).write_bytes(gzip.decompress(page.read_bytes()))
+        count += 1
+    return count
+
+
+def first_sentence(library: Library, key: str, entity_type: str) -> str:
+    """The sentence of the entity's first mention (first imported article), at most CONTEXT characters of it.
+
+    The benchmark has no user rules, so the stored key is the key the view groups by.
+    """
+    row = library.db.execute(
+        "SELECT a.id, m.start FROM mentions m JOIN articles a ON a.rowid = m.article_rowid"
+        " WHERE m.key = ? AND m.etype = ? ORDER BY a.rowid, m.start LIMIT 1", (key, entity_type)).fetchone()
+    article = library.article(row[0]) if row else None
+    if article is None:
+        return ""
+    start, end = sentence_at(article.text, row[1])
+    words = " ".join(article.text[start:end].split())
+    if len(words) <= CONTEXT:
+        return words
+    # a long sentence: whole words around the mention
+    at = len(" ".join(article.text[start : row[1]].split()))
+    first = max(0, min(at - CONTEXT // 3, len(words) - CONTEXT))
+    part = words[first : first + CONTEXT]
+    if first:
+        part = "…" + part.split(" ", 1)[-1]
+    if first + CONTEXT < len(words):
+        part = part.rsplit(" ", 1)[0] + "…"
+    return part
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=data_root(), help="folder holding extraction/html")
+    parser.add_argument("--top", type=int, default=20)
+    args = parser.parse_args(argv)
+    reason = skip_message("top_entities", args.data)
+    if reason:
+        print(reason)
+        return 0
+    with tempfile.TemporaryDirectory() as tmp:
+        pages = Path(tmp) / "pages"
+        pages.mkdir()
+        n = unzip_pages(args.data / "extraction" / "html", pages)
+        library = Library(Path(tmp) / "cache.sqlite3")
+        sync = LibrarySync(library)
+        t0 = time.perf_counter()
+        sync.sync([str(pages)], [])
+        t1 = time.perf_counter()
+        tagged = sync.tag_pending()
+        t2 = time.perf_counter()
+        print(f"{n} pages -> {library.count()} articles ({t1 - t0:.1f} s), {tagged} tagged ({t2 - t1:.1f} s)\n")
+        for entity_type, label in TYPES:
+            print(f"### Top {args.top} {label}\n")
+            print(f"{'#':>3} {'art':>4} {'ment':>5}  {'name':<28} {'also written as':<44} first sentence")
+            for i, row in enumerate(library.top_entities(entity_type, args.top), 1):
+                spelled = library.spellings(row.key, row.type)
+                name = library.entity_name(row.key, row.type, spelled)
+                others = ", ".join(f"{s} ({c})" for s, c in spelled if s != name)
+                print(f"{i:>3} {row.articles:>4} {row.mentions:>5}  {name[:28]:<28} {others[:44]:<44} "
+                      f"{first_sentence(library, row.key, row.type)}")
+            print()
+        library.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

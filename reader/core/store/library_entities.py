@@ -1,0 +1,186 @@
+"""The library cache's entity mentions: stored with one key per real-world entity, queried by it.
+
+Each mention row keeps the tagger's span (start, end, type, text) and, for the library views:
+`name` (the mention's own normal form, "us"), `key` (the entity it names after the built-in alias
+table and the article's own surname joining, "united states"; "Trump" in an article that names
+"Donald Trump" is "donald trump") and `etype` (the entity's type: "U.S." tagged as an organisation
+still counts for the place). The user's "always: X is Y" rules are applied when a view asks, through
+a small temporary table on this connection: they change nothing stored, so a new rule (or its undo)
+shows at once without re-keying a library of millions of mentions.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from reader.core.entities import EntitySpan, group_mentions
+from reader.core.entities.aliases import AliasTable, builtin_table, name_key
+from reader.core.entities.mentions import display_name
+from reader.core.store.library_query import EFFECTIVE_KEY
+
+
+class TopEntity(NamedTuple):
+    """One row of the top-entities view: the entity's key and type, its mentions and the articles with any."""
+
+    key: str
+    type: str
+    mentions: int
+    articles: int
+
+
+def surname(key: str, entity_type: str) -> str:
+    """The last word of a person's full name ("vladimir putin" -> "putin"), so short forms find it."""
+    words = key.split()
+    return words[-1] if entity_type == "PER" and len(words) > 1 else ""
+
+
+def mention_rows(rowid: int, spans: Iterable[EntitySpan], table: AliasTable) -> list[tuple[object, ...]]:
+    """The stored rows of an article's mentions: grouped as the panel groups them, so counts agree."""
+    rows: list[tuple[object, ...]] = []
+    for group in group_mentions(spans, table):
+        for s in group.spans:
+            rows.append((rowid, s.start, s.end, s.type, group.key, s.text, surname(group.key, group.type),
+                         name_key(s.text, s.type), group.type))  # fmt: skip
+    return rows
+
+
+class LibraryEntities:
+    """Entity storage and queries of `Library` (its connection is `self.db`)."""
+
+    db: sqlite3.Connection
+
+    def _init_entities(self) -> None:
+        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS user_alias(alias TEXT PRIMARY KEY, key TEXT NOT NULL)")
+        self._user_rules: list[tuple[str, str]] | None = None
+
+    # --- the alias tables ------------------------------------------------------------------
+
+    def user_alias_rules(self) -> list[tuple[str, str]]:
+        """The user's "X is Y" rules from the attached user database, oldest first ([] without one)."""
+        try:
+            rows = self.db.execute("SELECT alias, target FROM user.entity_aliases ORDER BY created, rowid")
+            return [(str(a), str(t)) for a, t in rows]
+        except sqlite3.OperationalError:  # an older user database (or none): no rules yet
+            return []
+
+    def aliases(self) -> AliasTable:
+        """The built-in table with the user's rules on top, as they are now; the temp table follows them."""
+        rules = self.user_alias_rules()
+        table = builtin_table().with_user(rules)
+        if rules != self._user_rules:
+            with self.db:
+                self.db.execute("DELETE FROM temp.user_alias")
+                self.db.executemany("INSERT OR REPLACE INTO temp.user_alias VALUES (?, ?)",
+                                    list(table.user_keys().items()))  # fmt: skip
+            self._user_rules = rules
+        return table
+
+    # --- tagging ---------------------------------------------------------------------------
+
+    def tagger_version(self) -> str | None:
+        row = self.db.execute("SELECT value FROM meta WHERE key='tagger'").fetchone()
+        return None if row is None else str(row[0])
+
+    def forget_mentions(self, tagger_version: str) -> None:
+        """Drop every mention (they came from another tagger) and remember which tagger comes next."""
+        with self.db:
+            self.db.execute("DELETE FROM mentions")
+            self.db.execute("UPDATE articles SET tagged=0 WHERE tagged=1")
+            self.db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES('tagger', ?)", (tagger_version,))
+
+    def untagged_ids(self, limit: int = 100) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT id FROM articles WHERE tagged=0 LIMIT ?", (limit,))]
+
+    def untagged_count(self) -> int:
+        return int(self.db.execute("SELECT count(*) FROM articles WHERE tagged=0").fetchone()[0])
+
+    def mark_tagged(self, article_id: str) -> None:
+        """Never ask to tag this article again (e.g. it was gone when its turn came)."""
+        with self.db:
+            self.db.execute("UPDATE articles SET tagged=1 WHERE id=?", (article_id,))
+
+    def store_mentions(self, article_id: str, spans: Iterable[EntitySpan]) -> None:
+        """Replace an article's entity mentions, each with the key of the entity it names."""
+        row = self.db.execute("SELECT rowid FROM articles WHERE id=?", (article_id,)).fetchone()
+        if row is None:
+            return
+        values = mention_rows(row[0], spans, builtin_table())
+        with self.db:
+            self.db.execute("DELETE FROM mentions WHERE article_rowid=?", (row[0],))
+            self.db.executemany("INSERT INTO mentions VALUES (?,?,?,?,?,?,?,?,?)", values)
+            self.db.execute("UPDATE articles SET tagged=1 WHERE rowid=?", (row[0],))
+            # keys made with this table: a cache that never re-keyed before knows which table made them
+            self.db.execute("INSERT OR IGNORE INTO meta(key, value) VALUES('aliases', ?)", (builtin_table().version,))
+
+    def rekey_mentions(self) -> int:
+        """Give every stored mention its key again when the built-in alias table changed; how many articles.
+
+        Cheaper than tagging again: the spans stay, only the grouping is redone.
+        """
+        version = builtin_table().version
+        row = self.db.execute("SELECT value FROM meta WHERE key='aliases'").fetchone()
+        if row is not None and row[0] == version:
+            return 0
+        rowids = [r[0] for r in self.db.execute("SELECT DISTINCT article_rowid FROM mentions")]
+        with self.db:
+            for rowid in rowids:
+                spans = [EntitySpan(*r) for r in self.db.execute(
+                    "SELECT start, end, type, text FROM mentions WHERE article_rowid=? ORDER BY start", (rowid,))]
+                self.db.execute("DELETE FROM mentions WHERE article_rowid=?", (rowid,))
+                self.db.executemany("INSERT INTO mentions VALUES (?,?,?,?,?,?,?,?,?)",
+                                    mention_rows(rowid, spans, builtin_table()))  # fmt: skip
+            self.db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES('aliases', ?)", (version,))
+        return len(rowids)
+
+    # --- reading ---------------------------------------------------------------------------
+
+    def entity_spans(self, article_id: str) -> list[object]:
+        """The article's EntitySpans in text order (typed as export's ArticleSource protocol asks)."""
+        return [
+            EntitySpan(s, e, t, x)
+            for s, e, t, x in self.db.execute(
+                "SELECT m.start, m.end, m.type, m.text FROM mentions m JOIN articles a ON a.rowid=m.article_rowid"
+                " WHERE a.id=? ORDER BY m.start",
+                (article_id,),
+            )
+        ]
+
+    def top_entities(self, entity_type: str | None = None, limit: int = 50) -> list[TopEntity]:
+        """The most mentioned entities (aliases and the user's rules merged), optionally of one type."""
+        key = EFFECTIVE_KEY if self.aliases().user_keys() else "m.key"  # the plain key column keeps its index
+        where, params = ("WHERE m.etype=?", [entity_type]) if entity_type else ("", [])
+        rows = self.db.execute(
+            f"SELECT {key} AS k, m.etype, count(*), count(DISTINCT m.article_rowid) FROM mentions m {where}"
+            " GROUP BY k, m.etype ORDER BY count(DISTINCT m.article_rowid) DESC, count(*) DESC, k LIMIT ?",
+            [*params, limit],
+        )
+        return [TopEntity(str(k), str(t), int(n), int(a)) for k, t, n, a in rows]
+
+    def spellings(self, key: str, entity_type: str) -> list[tuple[str, int]]:
+        """How the articles write one entity: (name as shown, mentions), most frequent first."""
+        self.aliases()
+        counts: dict[str, int] = {}
+        for text, n in self.db.execute(
+            f"SELECT m.text, count(*) FROM mentions m WHERE (m.key = ?1 OR m.name IN"
+            f" (SELECT alias FROM temp.user_alias WHERE key = ?1) OR m.key IN"
+            f" (SELECT alias FROM temp.user_alias WHERE key = ?1)) AND m.etype = ?2 AND {EFFECTIVE_KEY} = ?1"
+            " GROUP BY m.text", (key, entity_type),
+        ):  # fmt: skip
+            name = display_name(text)
+            counts[name] = counts.get(name, 0) + int(n)
+        return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+
+    def entity_name(self, key: str, entity_type: str, spelled: list[tuple[str, int]] | None = None) -> str:
+        """The name a row shows: the most frequent spelling of the key itself ("Donald Trump" over the more
+        frequent "Trump"), else the most frequent spelling ("NASA"), else the alias table's name.
+
+        `spelled`: the entity's `spellings()` when the caller has them already.
+        """
+        spelled = self.spellings(key, entity_type) if spelled is None else spelled
+        own = [name for name, _n in spelled if name_key(name, entity_type) == key]
+        if own or spelled:
+            return (own or [spelled[0][0]])[0]
+        known = self.aliases().entity(key, entity_type)
+        return known.name if known is not None else key
