@@ -12,7 +12,7 @@ from functools import lru_cache
 from lxml import etree
 
 from reader.core.extract.blocks import RawBlock, collect_blocks
-from reader.core.extract.dom import element_class_id, remove_keep_tail, tag_of, text_of
+from reader.core.extract.dom import BLOCK_TAGS, element_class_id, remove_keep_tail, tag_of, text_of
 
 FURNITURE_TAGS = frozenset({"nav", "aside", "footer", "header", "menu"})
 _FURNITURE_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "menu", "dialog"})
@@ -37,6 +37,7 @@ _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _SPLIT = re.compile(r"[^a-z0-9]+")
 _SENTENCE_END = re.compile(r"[.!?…:;)\"'”’»。！？」]\s*$")
 _COMMAS = re.compile(r"[,，、،]")
+_NUMBERED = re.compile(r"^\s*(?:#|no\.?\s*)?\d{1,3}\s*[.):]\s", re.I)
 
 
 @lru_cache(maxsize=4096)
@@ -100,7 +101,10 @@ def strip_furniture(body: etree._Element) -> None:
             stack.extend(reversed(el))
             continue
         parent = el.getparent()
-        if tag in _HEADING_TAGS and parent is not None and parent is not body and _starts_with(parent, el):
+        if tag not in FURNITURE_TAGS and _holds_the_article(el):
+            # A layout box named after what sits beside the article ("layout-with-sidebar"): look inside.
+            stack.extend(reversed(el))
+        elif tag in _HEADING_TAGS and parent is not None and parent is not body and _starts_with(parent, el):
             # A box that opens with a headline marked as furniture ("Related stories") goes whole.
             doomed.append((parent, True))
         elif _text_len(el) < 0.4 * total:
@@ -111,6 +115,15 @@ def strip_furniture(body: etree._Element) -> None:
     for el, _labelled in doomed:
         if el.getparent() is not None:
             remove_keep_tail(el)
+
+
+def _holds_the_article(el: etree._Element) -> bool:
+    """True when the box holds the page's headline, its <main> or its marked article body."""
+    for x in el.iter("h1", "main", "div", "section", "article"):
+        tag = tag_of(x)
+        if tag in ("h1", "main") or (x.get("itemprop") or "").lower() == "articlebody":
+            return True
+    return False
 
 
 def _starts_with(box: etree._Element, heading: etree._Element) -> bool:
@@ -149,17 +162,49 @@ def teaser_cards(body: etree._Element, title: str) -> set[etree._Element]:
             continue
         linked = sum(len(" ".join(text_of(a).split())) for a in h.iter("a"))
         inside_link = any(tag_of(x) == "a" for x in h.iterancestors())
-        if linked < 0.8 * len(text) and not inside_link:
-            continue
-        box = h.getparent()
-        # Climb out of thin wrappers (a <header> or <div> holding just the headline).
-        while box is not None and box is not body and (
-            _text_chars(box) < len(text) + 40 or tag_of(box) in ("header", "hgroup", "a")
-        ):
-            box = box.getparent()
-        if box is not None and box is not body and _text_chars(box) < 1200:
+        if (linked < 0.8 * len(text) and not inside_link) or _NUMBERED.match(text):
+            continue  # a numbered heading is an item of this article's own list ("3. A concrete deck")
+        box = _card_box(h, len(text), body)
+        if box is not None:
             cards.add(box)
-    return cards
+    return cards | _linked_title_lists(body)
+
+
+def _card_box(title: etree._Element, size: int, body: etree._Element) -> etree._Element | None:
+    """The small box a teaser's title sits in, or None when it is no small box."""
+    box = title.getparent()
+    # Climb out of thin wrappers (a <header> or <div> holding just the headline).
+    while box is not None and box is not body and (
+        _text_chars(box) < size + 40 or tag_of(box) in ("header", "hgroup", "a")
+    ):
+        box = box.getparent()
+    return box if box is not None and box is not body and _text_chars(box) < 1200 else None
+
+
+def _linked_title_lists(body: etree._Element) -> set[etree._Element]:
+    """Teasers without heading tags: three or more sibling boxes, each led by a link on a line of its own."""
+    by_parent: dict[etree._Element, set[etree._Element]] = {}
+    for a in body.iter("a"):
+        text = " ".join(text_of(a).split())
+        if not 15 <= len(text) <= 200 or text.count(" ") < 2 or not _alone_on_its_line(a):
+            continue
+        box = _card_box(a, len(text), body)
+        parent = box.getparent() if box is not None else None
+        if box is not None and parent is not None:
+            by_parent.setdefault(parent, set()).add(box)
+    return {box for boxes in by_parent.values() if len(boxes) >= 3 for box in boxes}
+
+
+def _alone_on_its_line(a: etree._Element) -> bool:
+    """True when nothing but white space or block boundaries sits beside the link."""
+    if (a.tail or "").strip():
+        return False
+    prev = a.getprevious()
+    before = (prev.tail if prev is not None else (a.getparent().text if a.getparent() is not None else "")) or ""
+    if before.strip() or (prev is not None and tag_of(prev) not in BLOCK_TAGS):
+        return False
+    nxt = a.getnext()
+    return nxt is None or tag_of(nxt) in BLOCK_TAGS
 
 
 def _norm(text: str) -> str:
@@ -201,7 +246,8 @@ def choose_container(
 def keep_block(b: RawBlock) -> bool:
     """Drop link lists and one-line debris inside the chosen container."""
     if b.kind == "h":
-        return b.link_density < 0.6
+        # A numbered heading is an item of the article's own list, even when its name links to the thing.
+        return b.link_density < 0.6 or bool(_NUMBERED.match(b.text))
     if b.link_density > 0.5 and len(b.text) < 300:
         # A sentence whose names are linked is still prose; a list of links is not.
         sentence = bool(_SENTENCE_END.search(b.text)) and len(b.text.split()) >= 6

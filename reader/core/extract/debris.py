@@ -17,7 +17,10 @@ _LABELS = re.compile(
     r"the post .+ appeared first on .+|text size|explore further|trending(?: now| news| stories)?|"
     r"filed under\b.*|posted in\b.*|categor(?:y|ies)\s*:.*|"
     r"(?:\d+\s*min(?:ute)?s?\s*read|reading time|tempo de leitura|temps de lecture|lesezeit|tiempo de lectura)\b.*|"
-    r".*requires javascript.*|.*enable javascript.*|.*(?:playback|video) is (?:not supported|unsupported).*)$",
+    r".*requires javascript.*|.*enable javascript.*|.*(?:playback|video) is (?:not supported|unsupported).*|"
+    r"(?:your )?(?:video|ad|advertisement) will (?:play|begin|start|end|resume) in\b.*|skip (?:this )?ad\b.*|"
+    r"(?:ad|advertisement|sponsored)?\s*[-:|·]?\s*(?:powered|presented|brought to you) by(?: \S+){1,4}|"
+    r"ad choices|adchoices|(?:replay|mute|unmute|fullscreen|autoplay|up next)(?: video)?)$",
     re.I,
 )
 _MARKUP = re.compile(r"^<[a-zA-Z!/][^>]*>|^\[(\w+)[^\]]*\].*\[/\1\]$")
@@ -113,6 +116,27 @@ def is_debris(b: RawBlock, meta: PageMetadata, title: str) -> bool:
     if _COOKIES.search(text) or _DISCLOSURE.search(text):
         return True
     return bool(_COPYRIGHT.search(text)) and len(text) < 160
+
+
+# A heading over teasers for other articles: whatever follows it is not this article.
+_TEASER_HEADING = re.compile(
+    r"^(?:(?:other|more)\b.{0,40}\b(?:columns?|stories|articles|news|opinions?|reads|videos|posts)|more from\b.{1,60}|"
+    r"related(?: \w+){0,2}|(?:you|we think you) (?:may|might|will|could) (?:also )?(?:like|enjoy)|"
+    r"recommended(?: for you| stories| reading)?|(?:read|up|what to read) next|also read|(?:most|more) (?:read|popular)|"
+    r"elsewhere on\b.{1,40}|latest (?:news|stories|articles|headlines)|don'?t miss|trending(?: now| stories)?)\W*$",
+    re.I,
+)
+
+
+def cut_after_end(blocks: list[RawBlock]) -> list[RawBlock]:
+    """Drop a teaser heading ("Other opinion columns", "More from ...") in the article's last half and all after it."""
+    total = sum(len(b.text) for b in blocks)
+    seen = 0
+    for i, b in enumerate(blocks):
+        if seen >= 0.5 * total and len(b.text) <= 60 and b.kind in ("h", "p") and _TEASER_HEADING.match(b.text):
+            return blocks[:i]
+        seen += len(b.text)
+    return blocks
 
 
 def drop_tail_pitches(blocks: list[RawBlock]) -> list[RawBlock]:
