@@ -245,14 +245,22 @@ def choose_container(
 
 def keep_block(b: RawBlock) -> bool:
     """Drop link lists and one-line debris inside the chosen container."""
+    if b.links and len(b.text) < 200 and _script_link_chars(b) >= 0.3 * len(b.text):
+        return False  # a button drawn as a link ("Give us feedback.", "Load more"): page controls, not text
     if b.kind == "h":
         # A numbered heading is an item of the article's own list, even when its name links to the thing.
         return b.link_density < 0.6 or bool(_NUMBERED.match(b.text))
-    if b.link_density > 0.5 and len(b.text) < 300:
+    if b.link_density > 0.9 and b.kind != "table":
+        return False  # a paragraph that is one big link is a pitch for something else, however long
+    if b.link_density > 0.5 and len(b.text) < 300 and b.kind != "table":
         # A sentence whose names are linked is still prose; a list of links is not.
         sentence = bool(_SENTENCE_END.search(b.text)) and len(b.text.split()) >= 6
         return sentence and b.link_density < 0.8
     return True
+
+
+def _script_link_chars(b: RawBlock) -> int:
+    return sum(k.end - k.start for k in b.links if k.href.strip().lower().startswith("javascript:"))
 
 
 def _in_card(el: etree._Element, cards: set[etree._Element], stop: etree._Element) -> bool:

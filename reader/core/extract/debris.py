@@ -122,7 +122,8 @@ def is_debris(b: RawBlock, meta: PageMetadata, title: str) -> bool:
 _TEASER_HEADING = re.compile(
     r"^(?:(?:other|more)\b.{0,40}\b(?:columns?|stories|articles|news|opinions?|reads|videos|posts)|more from\b.{1,60}|"
     r"related(?: \w+){0,2}|(?:you|we think you) (?:may|might|will|could) (?:also )?(?:like|enjoy)|"
-    r"recommended(?: for you| stories| reading)?|(?:read|up|what to read) next|also read|(?:most|more) (?:read|popular)|"
+    r"recommended(?: for you| stories| reading)?|(?:read|up|what to read) next|also read|"
+    r"(?:most|more) (?:read|popular)|"
     r"elsewhere on\b.{1,40}|latest (?:news|stories|articles|headlines)|don'?t miss|trending(?: now| stories)?)\W*$",
     re.I,
 )

@@ -52,7 +52,8 @@ def test_a_numbered_list_article_keeps_every_item() -> None:
     items = [("A lantern for the pier", P1), ("A new coat of paint", P2), ("A concrete deck", P3),
              ("A public meeting", P4)]
     body = "".join(_item(i + 1, name, prose) for i, (name, prose) in enumerate(items))
-    html = f"<html><body><h1>Four things the pier needs</h1><p>{P1} Intro.</p><div class='list'>{body}</div></body></html>"
+    html = (f"<html><body><h1>Four things the pier needs</h1><p>{P1} Intro.</p>"
+            f"<div class='list'>{body}</div></body></html>")
     assert _texts(html) == [
         f"{P1} Intro.",
         "1. A lantern for the pier", P1, "2. A new coat of paint", P2, "3. A concrete deck", P3,
@@ -107,7 +108,9 @@ def test_a_caption_and_its_credit_are_not_glued() -> None:
             "<figcaption>Fishermen mend nets beside the pier on Thursday.<span class='credit'>Dana Lee / Eastmere "
             f"Gazette</span></figcaption></figure><p>{P2}</p></article></body></html>")
     assert _blocks(html) == [
-        ("p", P1), ("caption", "Fishermen mend nets beside the pier on Thursday. Dana Lee / Eastmere Gazette"), ("p", P2),
+        ("p", P1),
+        ("caption", "Fishermen mend nets beside the pier on Thursday. Dana Lee / Eastmere Gazette"),
+        ("p", P2),
     ]
 
 
@@ -133,3 +136,14 @@ def test_heading_permalink_anchors_are_not_heading_text() -> None:
     )
     html = f"<html><body><article>{heads}</article></body></html>"
     assert _texts(html) == ["Section 0", P1, "Section 1", P2, "Section 2", P3, "Section 3", P4]
+
+
+def test_links_drawn_as_buttons_and_paragraphs_that_are_one_link_are_dropped() -> None:
+    promo = ("Get the Eastmere Gazette delivered to your door every morning for half the price of a coffee, with "
+             "the crossword, the tide tables and the weekend magazine included at no extra cost to you")
+    html = (
+        f"<html><body><article><p>{P1}</p><p>{P2}</p><p>{P3}</p>"
+        "<div>Have your say.<a href='javascript:openForm()'>Give us your view on this.</a></div>"
+        f"<p><a href='https://shop.example.com/subscribe'>{promo}</a></p></article></body></html>"
+    )
+    assert _texts(html) == [P1, P2, P3]
