@@ -4,7 +4,7 @@ Scoring follows ../shared/data/README.md: 4-token shingles over `\\w+` tokens, p
 and recall averaged over pages, F1 from the two means, accuracy = share of pages whose token
 lists match exactly. The pages are split by a hash of their id (first byte of sha1(id) even: the
 tuning half, odd: the check half); rules are changed against the tuning half only, and both halves
-are reported. All extractors run in the same process, one after another, so their speeds compare.
+are reported. All extractors run in the same process, taking turns page by page, so their speeds compare.
 
 Run: `.venv/bin/python benchmarks/extraction.py [--data DIR] [--worst N --half tune] [--show ID]`.
 """
@@ -124,16 +124,19 @@ class PageResult:
     text: str
 
 
-def run(extract: Callable[[str], str], pages: list[Page]) -> list[PageResult]:
-    extract(pages[0].html)  # warm-up: imports and compiled patterns are not what we measure
-    out = []
+def run(extractors: list[tuple[str, Callable[[str], str]]], pages: list[Page]) -> list[tuple[str, list[PageResult]]]:
+    """Every extractor on every page, taking turns page by page so a busy machine slows them alike."""
+    for _, extract in extractors:
+        extract(pages[0].html)  # warm-up: imports and compiled patterns are not what we measure
+    results: list[list[PageResult]] = [[] for _ in extractors]
     for page in pages:
-        start = time.perf_counter()
-        text = extract(page.html)
-        seconds = time.perf_counter() - start
-        p, r, exact = page_scores(text, page.truth)
-        out.append(PageResult(page.id, page.half, p, r, exact, seconds, text))
-    return out
+        for (_, extract), out in zip(extractors, results, strict=True):
+            start = time.perf_counter()
+            text = extract(page.html)
+            seconds = time.perf_counter() - start
+            p, r, exact = page_scores(text, page.truth)
+            out.append(PageResult(page.id, page.half, p, r, exact, seconds, text))
+    return [(name, out) for (name, _), out in zip(extractors, results, strict=True)]
 
 
 def summary(results: list[PageResult], half: str) -> tuple[float, float, float, float, float, int]:
@@ -214,9 +217,10 @@ def main(argv: list[str] | None = None) -> int:
         for page in chosen:
             show_page(page, ours(page.html))
         return 0 if chosen else 1
-    rows = [("news-reader", run(ours, pages))]
+    extractors: list[tuple[str, Callable[[str], str]]] = [("news-reader", ours)]
     if not args.no_reference:
-        rows += [(name, run(fn, pages)) for name, fn in references()]
+        extractors += references()
+    rows = run(extractors, pages)
     tune = sum(p.half == "tune" for p in pages)
     print(f"Article text extraction, {len(pages)} pages ({tune} tuning, {len(pages) - tune} check)\n")
     print_table(rows)

@@ -156,6 +156,7 @@ def teaser_cards(body: etree._Element, title: str) -> set[etree._Element]:
     """Small boxes built around a linked headline: teasers for other stories, not this one."""
     norm_title = _norm(title)
     cards: set[etree._Element] = set()
+    sizes: dict[etree._Element, int] = {}  # the same wrappers are climbed through from many titles
     for h in body.iter("h1", "h2", "h3", "h4", "h5", "h6"):
         text = " ".join(text_of(h).split())
         if not text or (norm_title and _norm(text) == norm_title):
@@ -164,31 +165,37 @@ def teaser_cards(body: etree._Element, title: str) -> set[etree._Element]:
         inside_link = any(tag_of(x) == "a" for x in h.iterancestors())
         if (linked < 0.8 * len(text) and not inside_link) or _NUMBERED.match(text):
             continue  # a numbered heading is an item of this article's own list ("3. A concrete deck")
-        box = _card_box(h, len(text), body)
+        box = _card_box(h, len(text), body, sizes)
         if box is not None:
             cards.add(box)
-    return cards | _linked_title_lists(body)
+    return cards | _linked_title_lists(body, sizes)
 
 
-def _card_box(title: etree._Element, size: int, body: etree._Element) -> etree._Element | None:
+def _card_box(
+    title: etree._Element, size: int, body: etree._Element, sizes: dict[etree._Element, int]
+) -> etree._Element | None:
     """The small box a teaser's title sits in, or None when it is no small box."""
+
+    def chars(el: etree._Element) -> int:
+        if el not in sizes:
+            sizes[el] = _text_chars(el)
+        return sizes[el]
+
     box = title.getparent()
     # Climb out of thin wrappers (a <header> or <div> holding just the headline).
-    while box is not None and box is not body and (
-        _text_chars(box) < size + 40 or tag_of(box) in ("header", "hgroup", "a")
-    ):
+    while box is not None and box is not body and (chars(box) < size + 40 or tag_of(box) in ("header", "hgroup", "a")):
         box = box.getparent()
-    return box if box is not None and box is not body and _text_chars(box) < 1200 else None
+    return box if box is not None and box is not body and chars(box) < 1200 else None
 
 
-def _linked_title_lists(body: etree._Element) -> set[etree._Element]:
+def _linked_title_lists(body: etree._Element, sizes: dict[etree._Element, int]) -> set[etree._Element]:
     """Teasers without heading tags: three or more sibling boxes, each led by a link on a line of its own."""
     by_parent: dict[etree._Element, set[etree._Element]] = {}
     for a in body.iter("a"):
         text = " ".join(text_of(a).split())
         if not 15 <= len(text) <= 200 or text.count(" ") < 2 or not _alone_on_its_line(a):
             continue
-        box = _card_box(a, len(text), body)
+        box = _card_box(a, len(text), body, sizes)
         parent = box.getparent() if box is not None else None
         if box is not None and parent is not None:
             by_parent.setdefault(parent, set()).add(box)
