@@ -168,7 +168,7 @@ def teaser_cards(body: etree._Element, title: str) -> set[etree._Element]:
         box = _card_box(h, len(text), body, sizes)
         if box is not None:
             cards.add(box)
-    return cards | _linked_title_lists(body, sizes)
+    return cards
 
 
 def _card_box(
@@ -188,12 +188,15 @@ def _card_box(
     return box if box is not None and box is not body and chars(box) < 1200 else None
 
 
-def _linked_title_lists(body: etree._Element, sizes: dict[etree._Element, int]) -> set[etree._Element]:
+def linked_title_lists(body: etree._Element) -> set[etree._Element]:
     """Teasers without heading tags: three or more sibling boxes, each led by a link on a line of its own."""
+    sizes: dict[etree._Element, int] = {}
     by_parent: dict[etree._Element, set[etree._Element]] = {}
     for a in body.iter("a"):
+        if not _alone_on_its_line(a):
+            continue
         text = " ".join(text_of(a).split())
-        if not 15 <= len(text) <= 200 or text.count(" ") < 2 or not _alone_on_its_line(a):
+        if not 15 <= len(text) <= 200 or text.count(" ") < 2:
             continue
         box = _card_box(a, len(text), body, sizes)
         parent = box.getparent() if box is not None else None
@@ -312,6 +315,7 @@ def main_blocks(body: etree._Element, title: str = "") -> list[RawBlock]:
     cards = teaser_cards(body, title)  # before furniture goes: teaser headlines often sit in <header>
     strip_furniture(body)
     strip_link_clusters(body)
+    cards |= linked_title_lists(body)  # after furniture goes: menus are lists of lone links too
     blocks = collect_blocks(body)
     teasers = {i for i, b in enumerate(blocks) if cards and _in_card(b.element, cards, body)}
     container = choose_container(body, blocks, teasers)
