@@ -9,7 +9,8 @@ from reader.core.extract.dates import normalise_date
 from reader.core.extract.metadata import PageMetadata
 
 _LABELS = re.compile(
-    r"^(?:advertisement|advertising|advert|ads?|sponsored(?: content| links| stories| posts)?|share( this( article| story| page)?)?|"
+    r"^(?:advertisement|advertising|advert|ads?|sponsored(?: content| links| stories| posts)?|"
+    r"share( this( article| story| page)?)?|"
     r"share on \w+|tweet|e-?mail|print|read more|continue reading.*|see also|related( articles| stories)?|"
     r"click here.*|sign up.*|subscribe.*|(?:image|photo|picture|video|media)( credit| caption)?:?.*|credit:?.*|"
     r"loading\W*|close|menu|skip to .*|back to top|follow us.*|comments?|\d+ comments?|"
