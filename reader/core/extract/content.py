@@ -320,10 +320,21 @@ def main_blocks(body: etree._Element, title: str = "") -> list[RawBlock]:
     teasers = {i for i, b in enumerate(blocks) if cards and _in_card(b.element, cards, body)}
     container = choose_container(body, blocks, teasers)
     container_in_card = bool(cards) and _in_card(container, cards, body)
-    return [
+    kept = [
         b for i, b in enumerate(blocks)
         if _is_within(b.element, container) and keep_block(b) and (container_in_card or i not in teasers)
     ]
+    mark_alt_captions(container, kept)
+    return kept
+
+
+def mark_alt_captions(container: etree._Element, blocks: list[RawBlock]) -> None:
+    """A line that repeats an image's description (its alt text) is that image's caption, not prose."""
+    alts = {_norm(alt) for img in container.iter("img") if len(alt := img.get("alt") or "") >= 15}
+    alts.discard("")
+    for b in blocks:
+        if alts and b.kind == "p" and len(b.text) < 300 and _norm(b.text) in alts:
+            b.kind = "caption"
 
 
 def _is_within(el: etree._Element, container: etree._Element) -> bool:

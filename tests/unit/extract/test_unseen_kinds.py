@@ -74,7 +74,7 @@ def test_player_ad_labels_and_teaser_blocks_after_the_end_are_dropped() -> None:
     html = (
         "<html><body><article><h1>Pier stays open</h1>"
         "<div><p>Your video will play in 00:25</p><p>Skip ad</p></div>"
-        f"<p>{P1}</p><p>Powered by Adnetwork</p><p>Advertisement</p><p>{P2}</p><p>{P3}</p>"
+        f"<p>{P1}</p><p>Powered by Adnetwork</p><p>Advertisement</p><p>{P2}</p><p>Sponsored links</p><p>{P3}</p>"
         "<h3>Other opinion columns</h3>"
         f"<p>{P4} Another writer's column.</p><p>{P2} A third column.</p>"
         "</article></body></html>"
@@ -147,3 +147,9 @@ def test_links_drawn_as_buttons_and_paragraphs_that_are_one_link_are_dropped() -
         f"<p><a href='https://shop.example.com/subscribe'>{promo}</a></p></article></body></html>"
     )
     assert _texts(html) == [P1, P2, P3]
+
+
+def test_a_line_repeating_an_images_description_is_its_caption() -> None:
+    html = (f"<html><body><article><p>{P1}</p><div><img src='p.jpg' alt='Fishermen on the old pier at dawn'><br>"
+            f"<span class='small'>Fishermen on the old pier at dawn</span></div><p>{P2}</p></article></body></html>")
+    assert _blocks(html) == [("p", P1), ("caption", "Fishermen on the old pier at dawn"), ("p", P2)]
