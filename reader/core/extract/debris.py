@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from lxml import etree
+
 from reader.core.extract.blocks import RawBlock
 from reader.core.extract.dates import normalise_date
 from reader.core.extract.metadata import PageMetadata
@@ -11,7 +13,8 @@ from reader.core.extract.metadata import PageMetadata
 _LABELS = re.compile(
     r"^(?:advertisement|advertising|advert|ads?|sponsored(?: content| links| stories| posts)?|"
     r"share( this( article| story| page)?)?|"
-    r"share on \w+|tweet|e-?mail|print|read more|continue reading.*|see also|related( articles| stories)?|"
+    r"share on \w+|tweet|e-?mail|print|read more|continue reading.*|see also|"
+    r"related(?: articles| stories| news| content| posts| coverage)?|"
     r"click here.*|sign up.*|subscribe.*|(?:image|photo|picture|video|media)( credit| caption)?:?.*|credit:?.*|"
     r"loading\W*|close|menu|skip to .*|back to top|follow us.*|comments?|\d+ comments?|"
     r"(?:post|leave|add|write|show) (?:a |your )?comments?.*|(?:related )?(?:tags|topics|keywords)|more|"
@@ -21,7 +24,8 @@ _LABELS = re.compile(
     r".*requires javascript.*|.*enable javascript.*|.*(?:playback|video) is (?:not supported|unsupported).*|"
     r"(?:your )?(?:video|ad|advertisement) will (?:play|begin|start|end|resume) in\b.*|skip (?:this )?ad\b.*|"
     r"(?:ad|advertisement|sponsored)?\s*[-:|·]?\s*(?:powered|presented|brought to you) by(?: \S+){1,4}|"
-    r"ad choices|adchoices|(?:replay|mute|unmute|fullscreen|autoplay|up next)(?: video)?)$",
+    r"ad choices|adchoices|(?:replay|mute|unmute|fullscreen|autoplay|up next)(?: video)?|"
+    r"(?:just|must) watch(?:ed)?|now playing|watch(?: now| next| more)?)$",
     re.I,
 )
 _MARKUP = re.compile(r"^<[a-zA-Z!/][^>]*>|^\[(\w+)[^\]]*\].*\[/\1\]$")
@@ -40,6 +44,10 @@ _CREDIT_LOOSE = re.compile(
 )
 _DISCLOSURE = re.compile(
     r"\baffiliate (?:links?|commission)|\bmay earn (?:a|an)\b.*\bcommission|\breferral links\b", re.I
+)
+# The wire services' closing credit: "Reporting by A; additional reporting by B; Editing by C".
+_CONTRIBUTORS = re.compile(
+    r"^\(?(?:additional |further )?(?:reporting|writing|editing|compiled|research|graphics)(?: and \w+)? by\s", re.I
 )
 _BYLINE = re.compile(r"^(?:by|written by|posted by|words by)\s+\S", re.I)
 # "By Ann Lee on Monday..." / "By Ann Lee, AP": a name of capitalised words, then a break.
@@ -114,7 +122,7 @@ def is_debris(b: RawBlock, meta: PageMetadata, title: str) -> bool:
             return True
         if _LABELS.match(text.strip(" .:|•·-—")):
             return True
-    if _COOKIES.search(text) or _DISCLOSURE.search(text):
+    if _COOKIES.search(text) or _DISCLOSURE.search(text) or _CONTRIBUTORS.match(text):
         return True
     return bool(_COPYRIGHT.search(text)) and len(text) < 160
 
@@ -131,14 +139,24 @@ _TEASER_HEADING = re.compile(
 
 
 def cut_after_end(blocks: list[RawBlock]) -> list[RawBlock]:
-    """Drop a teaser heading ("Other opinion columns", "More from ...") in the article's last half and all after it."""
+    """Drop a teaser heading ("Other opinion columns", "More from ...") in the article's last half and all after it.
+
+    A heading that opens a box of its own (a "Related" box set inside the story) takes only that box.
+    """
     total = sum(len(b.text) for b in blocks)
     seen = 0
     for i, b in enumerate(blocks):
         if seen >= 0.5 * total and len(b.text) <= 60 and b.kind in ("h", "p") and _TEASER_HEADING.match(b.text):
-            return blocks[:i]
+            box = b.element.getparent()
+            if box is None or i == 0 or _inside(blocks[i - 1].element, box) or box.getparent() is None:
+                return blocks[:i]
+            return blocks[:i] + [x for x in blocks[i + 1:] if not _inside(x.element, box)]
         seen += len(b.text)
     return blocks
+
+
+def _inside(el: etree._Element, box: etree._Element) -> bool:
+    return any(x is box for x in el.iterancestors()) or el is box
 
 
 def drop_tail_pitches(blocks: list[RawBlock]) -> list[RawBlock]:

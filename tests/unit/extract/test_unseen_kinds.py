@@ -73,7 +73,7 @@ def test_a_short_article_beats_a_tall_sidebar_of_teasers() -> None:
 def test_player_ad_labels_and_teaser_blocks_after_the_end_are_dropped() -> None:
     html = (
         "<html><body><article><h1>Pier stays open</h1>"
-        "<div><p>Your video will play in 00:25</p><p>Skip ad</p></div>"
+        "<div><p>Your video will play in 00:25</p><p>Skip ad</p><h3>JUST WATCHED</h3><p>Now playing</p></div>"
         f"<p>{P1}</p><p>Powered by Adnetwork</p><p>Advertisement</p><p>{P2}</p><p>Sponsored links</p><p>{P3}</p>"
         "<h3>Other opinion columns</h3>"
         f"<p>{P4} Another writer's column.</p><p>{P2} A third column.</p>"
@@ -153,3 +153,10 @@ def test_a_line_repeating_an_images_description_is_its_caption() -> None:
     html = (f"<html><body><article><p>{P1}</p><div><img src='p.jpg' alt='Fishermen on the old pier at dawn'><br>"
             f"<span class='small'>Fishermen on the old pier at dawn</span></div><p>{P2}</p></article></body></html>")
     assert _blocks(html) == [("p", P1), ("caption", "Fishermen on the old pier at dawn"), ("p", P2)]
+
+
+def test_related_labels_and_wire_contributor_credits_are_not_text() -> None:
+    html = (f"<html><body><article><p>{P1}</p><p>{P2}</p><div><h4>Related news</h4></div><p>{P3}</p>"
+            "<p>Reporting by Ann Lee; additional reporting by Sam Hill; Editing by Jo Park</p>"
+            "<p>(Additional reporting by Ruth Okafor)</p></article></body></html>")
+    assert _texts(html) == [P1, P2, P3]
