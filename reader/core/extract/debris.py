@@ -54,7 +54,10 @@ _BYLINE = re.compile(r"^(?:by|written by|posted by|words by)\s+\S", re.I)
 _BYLINE_NAME = re.compile(
     r"^(?:[Bb]y|[Ww]ritten by|[Pp]osted by)\s+(?:[A-Z][\w.'’-]*\s*){1,4}(?:,|\bon\b|\band\b|\||·|-|—|$)"
 )
-_COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\ball rights reserved\b|\bcopyright\b", re.I)
+# "Copyright" as a notice ("Copyright 2019 ...", "Copyright © ..."), not the word in a sentence about copyright.
+_COPYRIGHT = re.compile(
+    r"©|\(c\)\s*\d{4}|\ball rights reserved\b|^\W*copyright\b|\bcopyright\s*(?:\(c\)|\d{4})", re.I
+)
 _DATE_WORDS = re.compile(
     r"\b(?:updated|published|posted|first|last|modified|on|at|am|pm|a\.m|p\.m|gmt|utc|[ecmp][sd]?t|bst|cet|"
     r"mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"

@@ -160,3 +160,11 @@ def test_related_labels_and_wire_contributor_credits_are_not_text() -> None:
             "<p>Reporting by Ann Lee; additional reporting by Sam Hill; Editing by Jo Park</p>"
             "<p>(Additional reporting by Ruth Okafor)</p></article></body></html>")
     assert _texts(html) == [P1, P2, P3]
+
+
+def test_a_short_article_about_copyright_keeps_its_sentences() -> None:
+    lines = ["The court ruled on Monday that the copyright on the harbour song had expired.",
+             "Its writer's family had claimed the copyright for another ten years.",
+             "Copyright 2024 Eastmere Gazette"]
+    html = "<html><body><article>" + "".join(f"<p>{x}</p>" for x in lines) + f"<p>{P1}</p></article></body></html>"
+    assert _texts(html) == [lines[0], lines[1], P1]
