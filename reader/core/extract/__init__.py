@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from reader.core.article import Block
 from reader.core.extract.blocks import RawBlock, collect_blocks
 from reader.core.extract.content import main_blocks, strip_furniture
-from reader.core.extract.debris import drop_tail_pitches, is_debris
+from reader.core.extract.debris import cut_after_end, drop_tail_pitches, is_debris
 from reader.core.extract.dom import parse_html, strip_never_text
 from reader.core.extract.language import guess_language
+from reader.core.extract.links import page_base, resolve_links
 from reader.core.extract.metadata import PageMetadata, read_metadata
 
 __all__ = ["ExtractedPage", "extract_html", "html_fragment_blocks"]
@@ -24,8 +25,9 @@ class ExtractedPage:
     meta: PageMetadata
 
 
-def to_blocks(raw: list[RawBlock]) -> list[Block]:
-    return [Block(b.text, b.kind, b.level) for b in raw]
+def to_blocks(raw: list[RawBlock], base: str = "") -> list[Block]:
+    """Article blocks from raw ones, their links resolved against `base` (see `links.page_base`)."""
+    return [Block(b.text, b.kind, b.level, resolve_links(b.links, base) if b.links else ()) for b in raw]
 
 
 def extract_html(html: str, *, url: str = "") -> ExtractedPage | None:
@@ -34,17 +36,18 @@ def extract_html(html: str, *, url: str = "") -> ExtractedPage | None:
     if root is None:
         return None
     meta = read_metadata(root, url)
+    base = page_base(root, url or meta.url)  # before <base> goes with the rest of <head>
     strip_never_text(root)
     body = root.find(".//body")
     if body is None:
         body = root
     title = meta.title or meta.h1
     raw = main_blocks(body, title)
-    kept = drop_tail_pitches([b for b in raw if not is_debris(b, meta, title)])
+    kept = drop_tail_pitches([b for b in cut_after_end(raw) if not is_debris(b, meta, title)])
     if not kept:
         # No block looked like prose (a very short page): keep whatever readable text there is.
         kept = [b for b in collect_blocks(body) if not is_debris(b, meta, title) and b.link_density < 0.5]
-    blocks = to_blocks(kept)
+    blocks = to_blocks(kept, base)
     if not meta.language:
         meta.language = guess_language(" ".join(b.text for b in blocks))
     return ExtractedPage(title=title, blocks=blocks, meta=meta)

@@ -12,7 +12,7 @@ from functools import lru_cache
 from lxml import etree
 
 from reader.core.extract.blocks import RawBlock, collect_blocks
-from reader.core.extract.dom import element_class_id, remove_keep_tail, tag_of, text_of
+from reader.core.extract.dom import BLOCK_TAGS, element_class_id, remove_keep_tail, tag_of, text_of
 
 FURNITURE_TAGS = frozenset({"nav", "aside", "footer", "header", "menu"})
 _FURNITURE_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "menu", "dialog"})
@@ -37,6 +37,7 @@ _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _SPLIT = re.compile(r"[^a-z0-9]+")
 _SENTENCE_END = re.compile(r"[.!?…:;)\"'”’»。！？」]\s*$")
 _COMMAS = re.compile(r"[,，、،]")
+_NUMBERED = re.compile(r"^\s*(?:#|no\.?\s*)?\d{1,3}\s*[.):]\s", re.I)
 
 
 @lru_cache(maxsize=4096)
@@ -100,7 +101,10 @@ def strip_furniture(body: etree._Element) -> None:
             stack.extend(reversed(el))
             continue
         parent = el.getparent()
-        if tag in _HEADING_TAGS and parent is not None and parent is not body and _starts_with(parent, el):
+        if tag not in FURNITURE_TAGS and _holds_the_article(el):
+            # A layout box named after what sits beside the article ("layout-with-sidebar"): look inside.
+            stack.extend(reversed(el))
+        elif tag in _HEADING_TAGS and parent is not None and parent is not body and _starts_with(parent, el):
             # A box that opens with a headline marked as furniture ("Related stories") goes whole.
             doomed.append((parent, True))
         elif _text_len(el) < 0.4 * total:
@@ -111,6 +115,15 @@ def strip_furniture(body: etree._Element) -> None:
     for el, _labelled in doomed:
         if el.getparent() is not None:
             remove_keep_tail(el)
+
+
+def _holds_the_article(el: etree._Element) -> bool:
+    """True when the box holds the page's headline, its <main> or its marked article body."""
+    for x in el.iter("h1", "main", "div", "section", "article"):
+        tag = tag_of(x)
+        if tag in ("h1", "main") or (x.get("itemprop") or "").lower() == "articlebody":
+            return True
+    return False
 
 
 def _starts_with(box: etree._Element, heading: etree._Element) -> bool:
@@ -143,23 +156,65 @@ def teaser_cards(body: etree._Element, title: str) -> set[etree._Element]:
     """Small boxes built around a linked headline: teasers for other stories, not this one."""
     norm_title = _norm(title)
     cards: set[etree._Element] = set()
+    sizes: dict[etree._Element, int] = {}  # the same wrappers are climbed through from many titles
     for h in body.iter("h1", "h2", "h3", "h4", "h5", "h6"):
         text = " ".join(text_of(h).split())
         if not text or (norm_title and _norm(text) == norm_title):
             continue
         linked = sum(len(" ".join(text_of(a).split())) for a in h.iter("a"))
         inside_link = any(tag_of(x) == "a" for x in h.iterancestors())
-        if linked < 0.8 * len(text) and not inside_link:
-            continue
-        box = h.getparent()
-        # Climb out of thin wrappers (a <header> or <div> holding just the headline).
-        while box is not None and box is not body and (
-            _text_chars(box) < len(text) + 40 or tag_of(box) in ("header", "hgroup", "a")
-        ):
-            box = box.getparent()
-        if box is not None and box is not body and _text_chars(box) < 1200:
+        if (linked < 0.8 * len(text) and not inside_link) or _NUMBERED.match(text):
+            continue  # a numbered heading is an item of this article's own list ("3. A concrete deck")
+        box = _card_box(h, len(text), body, sizes)
+        if box is not None:
             cards.add(box)
     return cards
+
+
+def _card_box(
+    title: etree._Element, size: int, body: etree._Element, sizes: dict[etree._Element, int]
+) -> etree._Element | None:
+    """The small box a teaser's title sits in, or None when it is no small box."""
+
+    def chars(el: etree._Element) -> int:
+        if el not in sizes:
+            sizes[el] = _text_chars(el)
+        return sizes[el]
+
+    box = title.getparent()
+    # Climb out of thin wrappers (a <header> or <div> holding just the headline).
+    while box is not None and box is not body and (chars(box) < size + 40 or tag_of(box) in ("header", "hgroup", "a")):
+        box = box.getparent()
+    return box if box is not None and box is not body and chars(box) < 1200 else None
+
+
+def linked_title_lists(body: etree._Element) -> set[etree._Element]:
+    """Teasers without heading tags: three or more sibling boxes, each led by a link on a line of its own."""
+    sizes: dict[etree._Element, int] = {}
+    by_parent: dict[etree._Element, set[etree._Element]] = {}
+    for a in body.iter("a"):
+        if not _alone_on_its_line(a):
+            continue
+        text = " ".join(text_of(a).split())
+        if not 15 <= len(text) <= 200 or text.count(" ") < 2:
+            continue
+        box = _card_box(a, len(text), body, sizes)
+        parent = box.getparent() if box is not None else None
+        if box is not None and parent is not None:
+            by_parent.setdefault(parent, set()).add(box)
+    return {box for boxes in by_parent.values() if len(boxes) >= 3 for box in boxes}
+
+
+def _alone_on_its_line(a: etree._Element) -> bool:
+    """True when nothing but white space or block boundaries sits beside the link."""
+    if (a.tail or "").strip():
+        return False
+    prev = a.getprevious()
+    before = (prev.tail if prev is not None else (a.getparent().text if a.getparent() is not None else "")) or ""
+    if before.strip() or (prev is not None and tag_of(prev) not in BLOCK_TAGS):
+        return False
+    nxt = a.getnext()
+    return nxt is None or tag_of(nxt) in BLOCK_TAGS
 
 
 def _norm(text: str) -> str:
@@ -200,13 +255,22 @@ def choose_container(
 
 def keep_block(b: RawBlock) -> bool:
     """Drop link lists and one-line debris inside the chosen container."""
+    if b.links and len(b.text) < 200 and _script_link_chars(b) >= 0.3 * len(b.text):
+        return False  # a button drawn as a link ("Give us feedback.", "Load more"): page controls, not text
     if b.kind == "h":
-        return b.link_density < 0.6
-    if b.link_density > 0.5 and len(b.text) < 300:
+        # A numbered heading is an item of the article's own list, even when its name links to the thing.
+        return b.link_density < 0.6 or bool(_NUMBERED.match(b.text))
+    if b.link_density > 0.9 and b.kind != "table":
+        return False  # a paragraph that is one big link is a pitch for something else, however long
+    if b.link_density > 0.5 and len(b.text) < 300 and b.kind != "table":
         # A sentence whose names are linked is still prose; a list of links is not.
         sentence = bool(_SENTENCE_END.search(b.text)) and len(b.text.split()) >= 6
         return sentence and b.link_density < 0.8
     return True
+
+
+def _script_link_chars(b: RawBlock) -> int:
+    return sum(k.end - k.start for k in b.links if k.href.strip().lower().startswith("javascript:"))
 
 
 def _in_card(el: etree._Element, cards: set[etree._Element], stop: etree._Element) -> bool:
@@ -251,14 +315,26 @@ def main_blocks(body: etree._Element, title: str = "") -> list[RawBlock]:
     cards = teaser_cards(body, title)  # before furniture goes: teaser headlines often sit in <header>
     strip_furniture(body)
     strip_link_clusters(body)
+    cards |= linked_title_lists(body)  # after furniture goes: menus are lists of lone links too
     blocks = collect_blocks(body)
     teasers = {i for i, b in enumerate(blocks) if cards and _in_card(b.element, cards, body)}
     container = choose_container(body, blocks, teasers)
     container_in_card = bool(cards) and _in_card(container, cards, body)
-    return [
+    kept = [
         b for i, b in enumerate(blocks)
         if _is_within(b.element, container) and keep_block(b) and (container_in_card or i not in teasers)
     ]
+    mark_alt_captions(container, kept)
+    return kept
+
+
+def mark_alt_captions(container: etree._Element, blocks: list[RawBlock]) -> None:
+    """A line that repeats an image's description (its alt text) is that image's caption, not prose."""
+    alts = {_norm(alt) for img in container.iter("img") if len(alt := img.get("alt") or "") >= 15}
+    alts.discard("")
+    for b in blocks:
+        if alts and b.kind == "p" and len(b.text) < 300 and _norm(b.text) in alts:
+            b.kind = "caption"
 
 
 def _is_within(el: etree._Element, container: etree._Element) -> bool:

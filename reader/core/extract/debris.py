@@ -4,20 +4,28 @@ from __future__ import annotations
 
 import re
 
+from lxml import etree
+
 from reader.core.extract.blocks import RawBlock
 from reader.core.extract.dates import normalise_date
 from reader.core.extract.metadata import PageMetadata
 
 _LABELS = re.compile(
-    r"^(?:advertisement|advertising|advert|ads?|sponsored( content)?|share( this( article| story| page)?)?|"
-    r"share on \w+|tweet|e-?mail|print|read more|continue reading.*|see also|related( articles| stories)?|"
+    r"^(?:advertisement|advertising|advert|ads?|sponsored(?: content| links| stories| posts)?|"
+    r"share( this( article| story| page)?)?|"
+    r"share on \w+|tweet|e-?mail|print|read more|continue reading.*|see also|"
+    r"related(?: articles| stories| news| content| posts| coverage)?|"
     r"click here.*|sign up.*|subscribe.*|(?:image|photo|picture|video|media)( credit| caption)?:?.*|credit:?.*|"
     r"loading\W*|close|menu|skip to .*|back to top|follow us.*|comments?|\d+ comments?|"
     r"(?:post|leave|add|write|show) (?:a |your )?comments?.*|(?:related )?(?:tags|topics|keywords)|more|"
     r"the post .+ appeared first on .+|text size|explore further|trending(?: now| news| stories)?|"
     r"filed under\b.*|posted in\b.*|categor(?:y|ies)\s*:.*|"
     r"(?:\d+\s*min(?:ute)?s?\s*read|reading time|tempo de leitura|temps de lecture|lesezeit|tiempo de lectura)\b.*|"
-    r".*requires javascript.*|.*enable javascript.*|.*(?:playback|video) is (?:not supported|unsupported).*)$",
+    r".*requires javascript.*|.*enable javascript.*|.*(?:playback|video) is (?:not supported|unsupported).*|"
+    r"(?:your )?(?:video|ad|advertisement) will (?:play|begin|start|end|resume) in\b.*|skip (?:this )?ad\b.*|"
+    r"(?:ad|advertisement|sponsored)?\s*[-:|·]?\s*(?:powered|presented|brought to you) by(?: \S+){1,4}|"
+    r"ad choices|adchoices|(?:replay|mute|unmute|fullscreen|autoplay|up next)(?: video)?|"
+    r"(?:just|must) watch(?:ed)?|now playing|watch(?: now| next| more)?)$",
     re.I,
 )
 _MARKUP = re.compile(r"^<[a-zA-Z!/][^>]*>|^\[(\w+)[^\]]*\].*\[/\1\]$")
@@ -37,12 +45,19 @@ _CREDIT_LOOSE = re.compile(
 _DISCLOSURE = re.compile(
     r"\baffiliate (?:links?|commission)|\bmay earn (?:a|an)\b.*\bcommission|\breferral links\b", re.I
 )
+# The wire services' closing credit: "Reporting by A; additional reporting by B; Editing by C".
+_CONTRIBUTORS = re.compile(
+    r"^\(?(?:additional |further )?(?:reporting|writing|editing|compiled|research|graphics)(?: and \w+)? by\s", re.I
+)
 _BYLINE = re.compile(r"^(?:by|written by|posted by|words by)\s+\S", re.I)
 # "By Ann Lee on Monday..." / "By Ann Lee, AP": a name of capitalised words, then a break.
 _BYLINE_NAME = re.compile(
     r"^(?:[Bb]y|[Ww]ritten by|[Pp]osted by)\s+(?:[A-Z][\w.'’-]*\s*){1,4}(?:,|\bon\b|\band\b|\||·|-|—|$)"
 )
-_COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\ball rights reserved\b|\bcopyright\b", re.I)
+# "Copyright" as a notice ("Copyright 2019 ...", "Copyright © ..."), not the word in a sentence about copyright.
+_COPYRIGHT = re.compile(
+    r"©|\(c\)\s*\d{4}|\ball rights reserved\b|^\W*copyright\b|\bcopyright\s*(?:\(c\)|\d{4})", re.I
+)
 _DATE_WORDS = re.compile(
     r"\b(?:updated|published|posted|first|last|modified|on|at|am|pm|a\.m|p\.m|gmt|utc|[ecmp][sd]?t|bst|cet|"
     r"mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
@@ -110,9 +125,41 @@ def is_debris(b: RawBlock, meta: PageMetadata, title: str) -> bool:
             return True
         if _LABELS.match(text.strip(" .:|•·-—")):
             return True
-    if _COOKIES.search(text) or _DISCLOSURE.search(text):
+    if _COOKIES.search(text) or _DISCLOSURE.search(text) or _CONTRIBUTORS.match(text):
         return True
     return bool(_COPYRIGHT.search(text)) and len(text) < 160
+
+
+# A heading over teasers for other articles: whatever follows it is not this article.
+_TEASER_HEADING = re.compile(
+    r"^(?:(?:other|more)\b.{0,40}\b(?:columns?|stories|articles|news|opinions?|reads|videos|posts)|more from\b.{1,60}|"
+    r"related(?: \w+){0,2}|(?:you|we think you) (?:may|might|will|could) (?:also )?(?:like|enjoy)|"
+    r"recommended(?: for you| stories| reading)?|(?:read|up|what to read) next|also read|"
+    r"(?:most|more) (?:read|popular)|"
+    r"elsewhere on\b.{1,40}|latest (?:news|stories|articles|headlines)|don'?t miss|trending(?: now| stories)?)\W*$",
+    re.I,
+)
+
+
+def cut_after_end(blocks: list[RawBlock]) -> list[RawBlock]:
+    """Drop a teaser heading ("Other opinion columns", "More from ...") in the article's last half and all after it.
+
+    A heading that opens a box of its own (a "Related" box set inside the story) takes only that box.
+    """
+    total = sum(len(b.text) for b in blocks)
+    seen = 0
+    for i, b in enumerate(blocks):
+        if seen >= 0.5 * total and len(b.text) <= 60 and b.kind in ("h", "p") and _TEASER_HEADING.match(b.text):
+            box = b.element.getparent()
+            if box is None or i == 0 or _inside(blocks[i - 1].element, box) or box.getparent() is None:
+                return blocks[:i]
+            return blocks[:i] + [x for x in blocks[i + 1:] if not _inside(x.element, box)]
+        seen += len(b.text)
+    return blocks
+
+
+def _inside(el: etree._Element, box: etree._Element) -> bool:
+    return any(x is box for x in el.iterancestors()) or el is box
 
 
 def drop_tail_pitches(blocks: list[RawBlock]) -> list[RawBlock]:
