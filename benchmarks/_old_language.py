@@ -1,4 +1,4 @@
-"""Guess an article's language from its writing system and, for Latin script, common words."""
+"""The language guesser News Reader used before CLD2, kept only for benchmarks/languages.py to compare with."""
 
 from __future__ import annotations
 

@@ -18,7 +18,7 @@ import pycld2
 
 MIN_WORDS = 4  # fewer words (a date line, two place names, a score) name no language reliably
 # Our single-language sentences all get 90% or more; a text half in one language and half in another
-# gets 50-57%, three quarters in one 76-82% (benchmarks/language_samples.py): a text below this is
+# gets 50-57%, three quarters in one 76-82% (benchmarks/_language_samples.py): a text below this is
 # too mixed to have one language.
 MIN_PERCENT = 70
 SAMPLE_CHARS = 10_000  # CLD2 judges the whole sample in about a millisecond; more adds nothing

@@ -2,7 +2,7 @@
 (~60 words) per language, and a few short or mixed texts on which no language should be claimed.
 
 They were written for this project (town-hall news of an invented kind), not copied from anywhere.
-The tests use other sentences (tests/unit/extract/), so the identifier is not judged on what it
+The tests use other sentences (tests/unit/extract/language_texts.py), so the identifier is not judged on what it
 was tuned on.
 """
 
@@ -171,7 +171,7 @@ SAMPLES: dict[str, tuple[str, str]] = {
     ),
 }
 
-# Texts too short or too mixed to name a language: a date line, names alone, a code, half and half.
+# Texts too short or too mixed to name one language: a date line, names alone, a code, half and half.
 UNCLEAR: tuple[str, ...] = (
     "Warszawa, 12.03.2024",
     "Photo: Reuters",
@@ -181,6 +181,9 @@ UNCLEAR: tuple[str, ...] = (
     "OK",
     "Stockholm – Oslo 2:1",
     "Kraków Główny 14:05 → Gdynia 19:40",
+    # half English, half Polish; half English, half Indonesian
+    f"{SAMPLES['en'][1]} {SAMPLES['pl'][1]}",
+    f"{SAMPLES['id'][1]} {SAMPLES['en'][1]}",
 )
 
 # Other codes an identifier may give for the same language (Norwegian Bokmål is "nb" in some).
