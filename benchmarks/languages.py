@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import importlib.metadata as md
 import importlib.util
+import re
 import subprocess
 import sys
 import time
@@ -64,7 +65,8 @@ def _lingua() -> Identify | None:
 
 # name -> (distribution, the statement a fresh interpreter times, how to build the identifier)
 CANDIDATES: dict[str, tuple[str, str, Callable[[], Identify | None]]] = {
-    "old": ("", "import _old_language as m; m.guess_language('Le conseil a voté mardi')", lambda: _old_language.guess_language),
+    "old": ("", "import _old_language as m; m.guess_language('Le conseil a voté mardi')",
+            lambda: _old_language.guess_language),
     "CLD2 (ours)": ("pycld2", "import pycld2; pycld2.detect('Le conseil a voté mardi')", lambda: guess_language),
     "py3langid": ("py3langid", "import py3langid; py3langid.classify('Le conseil a voté mardi')", _py3langid),
     "lingua": ("lingua-language-detector", "", _lingua),
@@ -98,9 +100,9 @@ def installed_mb(dist: str) -> float:
             d = md.distribution(name)
         except md.PackageNotFoundError:
             continue
-        total += sum(Path(str(d.locate_file(f))).stat().st_size for f in d.files or [] if Path(str(d.locate_file(f))).exists())
-        todo += [r.split(";")[0].split()[0].split("<")[0].split(">")[0].split("=")[0].split("[")[0]
-                 for r in d.requires or [] if "extra ==" not in r]  # fmt: skip
+        paths = [Path(str(d.locate_file(f))) for f in d.files or []]
+        total += sum(p.stat().st_size for p in paths if p.exists())
+        todo += [re.split(r"[\s;<>=!~\[(]", r, maxsplit=1)[0] for r in d.requires or [] if "extra ==" not in r]
     return total / 1e6
 
 
