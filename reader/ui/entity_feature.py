@@ -18,7 +18,7 @@ from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import QApplication, QColorDialog, QDialog, QMessageBox, QWidget
 
 from reader.core.article import Article
-from reader.core.entities import ENTITY_TYPES, EntityGroup, EntitySpan, group_mentions
+from reader.core.entities import ENTITY_TYPES, EntityGroup, EntitySpan, group_mentions, reads_names
 from reader.core.session import Applied, Changes
 from reader.core.store.entity_prefs import EVERY_ARTICLE, Correction, apply_corrections
 from reader.core.watch_terms import WatchHit, find_watch_terms
@@ -52,6 +52,7 @@ class EntityFeature(SameEntityActions, QObject):
         self.watch_hits: list[WatchHit] = []
         self._tagged: set[tuple[int, int, str]] = set()  # spans as the tagger left them (the rest are corrections)
         self._cycle: dict[tuple[str, str], int] = {}
+        self._names = True  # whether the tagger looked for names in this article (English, or may be)
         self._focus_before: QWidget | None = None  # where F9 took the focus from, to give it back
         self.panel = EntityPanel()
         visible = bool(context.settings.get("entity_panel_visible", True))
@@ -137,6 +138,7 @@ class EntityFeature(SameEntityActions, QObject):
         """Apply the corrections to the stored spans, then colour entities and watch terms."""
         self.article = article
         self._cycle = {}
+        self._names = reads_names(article.language, article.text)
         self._draw_entities()
         self._draw_watch_terms()
         if current_theme() != self._legend_theme:  # the swatches of the watch terms follow the theme too
@@ -154,7 +156,7 @@ class EntityFeature(SameEntityActions, QObject):
         self.spans = apply_corrections(article.text, stored, corrections)
         self.groups = group_mentions(self.spans, user_alias_table(self.prefs))
         self.pane.set_layer("entities", self.entity_marks())
-        self.panel.set_groups(self.groups, self.hidden_types(), language=article.language)
+        self.panel.set_groups(self.groups, self.hidden_types(), language=article.language, names=self._names)
         self.panel.set_corrections(corrections, self.prefs.aliases())
 
     def _draw_watch_terms(self) -> None:
@@ -217,7 +219,8 @@ class EntityFeature(SameEntityActions, QObject):
         self._refresh_legend()
         if self.article is not None:
             self.pane.set_layer("entities", self.entity_marks())
-            self.panel.set_groups(self.groups, self.hidden_types(), language=self.article.language)
+            self.panel.set_groups(self.groups, self.hidden_types(), language=self.article.language,
+                                  names=self._names)
         self.context.show_message(message, 2000)
 
     # --- moving between entities ------------------------------------------------------------

@@ -32,7 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.entities import ENTITY_TYPES, EntityGroup, reads_names
+from reader.core.entities import ENTITY_TYPES, EntityGroup
+from reader.core.extract.language import language_name
 from reader.core.store.entity_prefs import Correction, EntityAlias
 from reader.core.watch_terms import WatchTerm
 from reader.ui.entity_marks import STYLES, legend_rows, readable, sample_pixmap, style_of
@@ -182,10 +183,11 @@ class EntityPanel(QWidget):
             box.blockSignals(False)
 
     def set_groups(self, groups: list[EntityGroup], hidden: set[str], *, article: bool = True,
-                   language: str = "") -> None:
+                   language: str = "", names: bool = True) -> None:
         """The article's entities, grouped by type (in the tagger's order), most mentioned first.
 
-        `language` is the article's; names are only looked for in English (see `reads_names`).
+        `language` is the article's; `names` says whether names were looked for in it (see
+        `reader.core.entities.reads_names`): when not, the panel says why in words.
         """
         self.tree.clear()
         by_type: dict[str, list[EntityGroup]] = {}
@@ -209,10 +211,8 @@ class EntityPanel(QWidget):
             top.setExpanded(t not in hidden)
         if not article:
             self.empty_label.setText("Choose an article to see its people, places and organisations.")
-        elif not reads_names(language):
-            self.empty_label.setText(f"People, places and organisations are found in English articles only (this "
-                                     f"one is in '{language}'): select a name and use Entities › Mark Selection "
-                                     "as Entity.")
+        elif not names:
+            self.empty_label.setText(_no_names_text(language))
         elif not groups:
             self.empty_label.setText("No entities found in this article (yet: tagging runs after import).")
         else:
@@ -325,3 +325,11 @@ class MarkEntityDialog(QDialog):
         lay.addWidget(self.here)
         lay.addWidget(self.always)
         lay.addWidget(buttons)
+
+
+def _no_names_text(language: str) -> str:
+    """Why an article has no name marks, and what the user can do about it."""
+    why = (f"this one reads as {language_name(language)}" if language
+           else "this one's language could not be told")  # fmt: skip
+    return (f"Names are marked in English articles only; {why}. To mark a name, select it and use "
+            "Entities › Mark Selection as Entity.")

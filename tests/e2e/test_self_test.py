@@ -23,6 +23,7 @@ def test_self_test_passes_and_checks_every_step(run_reader) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.splitlines()
     assert lines[0] == "ok   sample library: 17 articles"
+    assert lines[1] == "ok   language identified (Swedish)"
     for step in ("entities drawn in the reading pane", "highlight drawn in the reading pane", "export md",
                  "export html", "export txt", "export json", "export pdf"):  # fmt: skip
         assert any(line.startswith(f"ok   {step}") for line in lines), step
@@ -36,6 +37,15 @@ def test_self_test_fails_naming_the_missing_samples(qapp, monkeypatch, tmp_path:
     assert run_self_test(out) == 1
     assert "self-test FAILED (1): the sample library is empty (resources/samples missing from the bundle?)" in (
         out.getvalue())
+
+
+def test_self_test_fails_naming_a_missing_language_identifier(qapp, monkeypatch) -> None:
+    import reader.core.extract.language as language
+
+    monkeypatch.setattr(language, "guess_language", lambda _text: "")  # as if CLD2 had no model
+    out = io.StringIO()
+    assert run_self_test(out) == 1
+    assert "FAIL language identified: a Swedish sentence read as no language" in out.getvalue()
 
 
 def test_pdf_check_reads_pages_and_body_size_as_pypdf_does(qapp, tmp_path: Path) -> None:

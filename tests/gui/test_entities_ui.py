@@ -300,4 +300,4 @@ def test_the_panel_says_why_an_article_in_another_language_has_no_names(harbour)
     assert not panel.empty_label.isVisibleTo(panel)  # English, with entities
     feature(w).on_article_shown(replace(w.library.article(aid), language="de"))
     assert panel.empty_label.isVisibleTo(panel) and "English articles only" in panel.empty_label.text()
-    assert "'de'" in panel.empty_label.text()
+    assert "this one reads as German" in panel.empty_label.text()

@@ -16,12 +16,13 @@ from reader.core.entities.patterns import find_patterns
 from reader.core.entities.span import EntitySpan
 from reader.core.entities.tokenize import split_sentences, tokenize
 from reader.core.errors import ReaderError
+from reader.core.extract.language import may_hold_english_names
 from reader.paths import resources_dir
 
 MODEL_FILE = "ner-model.bin"
 # Changes whenever tag() may give other spans for the same text (a new model file, other rules):
 # the library cache then tags every article again.
-TAGGER_VERSION = "6"  # 6: long texts tagged in pieces (chunks.py)
+TAGGER_VERSION = "7"  # 7: names only in English text, unknown languages judged by CLD2 (extract/language.py)
 
 _lock = threading.Lock()
 _model: TaggerModel | StackedModel | None = None
@@ -84,22 +85,29 @@ def tag_sentences(sentences: list[list[str]]) -> list[list[str]]:
     return _get_model().tag_document(sentences)
 
 
-def reads_names(language: str) -> bool:
-    """Whether the model's names (PER, ORG, LOC, MISC) are found in text of `language` (a code such
-    as "en" or "de-AT"; "" when not known): the model learnt English news, and in other languages
-    its guesses are mostly noise (every German noun is capitalised, for one)."""
-    return not language or language.lower().split("-")[0] == "en"
+def reads_names(language: str, text: str = "") -> bool:
+    """Whether the model's names (PER, ORG, LOC, MISC) are looked for in `text` of `language` (a
+    code such as "en" or "de-AT"; "" when not known).
+
+    The model learnt English news; in other languages its guesses are mostly noise (every German
+    noun is capitalised, "Sejmie" is not a person). A known language must be English; an unknown
+    one is judged from the text (`may_hold_english_names`: too short to tell, or English-looking).
+    """
+    if language:
+        return language.lower().split("-")[0] == "en"
+    return may_hold_english_names(text)
 
 
 def tag(text: str, language: str = "") -> list[EntitySpan]:
     """Entities of `text`, sorted by start and never overlapping; offsets index into `text`.
 
-    With a `language` other than English only the rule types (dates, money...) are found. A long
-    text is tagged a piece (`chunk_bounds`) at a time, so memory does not grow with its size.
+    Where `reads_names(language, text)` says no, only the rule types (dates, money...) are found. A
+    long text is tagged a piece (`chunk_bounds`) at a time, so memory does not grow with its size.
     """
+    names = reads_names(language, text)
     spans: list[EntitySpan] = []
     for start, end in chunk_bounds(text):
-        spans.extend(_tag_piece(text, start, end, language))
+        spans.extend(_tag_piece(text, start, end, names))
     return spans
 
 
@@ -130,6 +138,7 @@ def tag_bounded(
     spans: list[EntitySpan] = []
     started = time.thread_time()  # this thread's CPU: a busy machine does not eat the budget
     try:
+        names = reads_names(language, text)
         for start, end in chunk_bounds(text):
             if should_stop is not None and should_stop():
                 done = f"{start:,} of {len(text):,} characters"
@@ -137,7 +146,7 @@ def tag_bounded(
             if budget_s is not None and time.thread_time() - started > budget_s:
                 done = f"{start:,} of {len(text):,} characters"
                 return TagResult(spans, False, f"stopped after {budget_s:g} s of tagging, at {done}")
-            spans.extend(_tag_piece(text, start, end, language))
+            spans.extend(_tag_piece(text, start, end, names))
     except EntityModelUnavailable:
         raise
     except Exception as exc:  # MemoryError, RecursionError...: this article is not tagged, the next may be
@@ -146,10 +155,10 @@ def tag_bounded(
     return TagResult(spans)
 
 
-def _tag_piece(whole: str, start: int, end: int, language: str) -> list[EntitySpan]:
-    """The entities of `whole[start:end]`, with offsets into `whole`."""
+def _tag_piece(whole: str, start: int, end: int, names: bool) -> list[EntitySpan]:
+    """The entities of `whole[start:end]`, with offsets into `whole`; the model's names only if `names`."""
     text = whole[start:end]
-    if not reads_names(language):
+    if not names:
         return _shift(_rule_spans(text, []), start)
     tokens = tokenize(text)
     if not tokens:

@@ -14,6 +14,8 @@ import unicodedata
 
 from charset_normalizer import from_bytes
 
+from reader.core.extract.language import identify
+
 # Code pages people really saved news in, in the order that wins a tie (identical decodings).
 COMMON = (
     "cp1252", "iso8859-15", "cp1250", "iso8859-2", "cp1251", "koi8-r", "cp1253", "cp1255",
@@ -26,6 +28,23 @@ _COMMON_NAMES = {codecs.lookup(n).name: n for n in COMMON}
 # Supersets charset-normalizer names that decode the same bytes the same way as ours.
 _SUPERSETS = {"cp932": "shift_jis", "euc_jis_2004": "euc-jp", "euc_jisx0213": "euc-jp", "gbk": "gb18030",
               "gb2312": "gb18030", "euc_kr": "cp949", "big5hkscs": "big5"}
+
+# The code pages each language was saved in: when readings score close, the language of the text
+# (told from its ASCII words, which every reading shares) picks among them.
+_PAGES_OF_LANGUAGE: dict[str, tuple[str, ...]] = {}
+for _pages, _languages in (
+    (("cp1252", "iso8859-15"), "en fr de es it pt nl da sv no nn fi is ca gl eu af ga et"),
+    (("cp1250", "iso8859-2"), "pl cs sk hu ro hr sl bs sq"),
+    (("cp1251", "koi8-r"), "ru uk bg be mk sr"),
+    (("cp1253",), "el"), (("cp1255",), "he"), (("cp1256", "iso8859-6"), "ar fa ur"), (("cp1254",), "tr az"),
+    (("cp1257",), "lv lt et"), (("shift_jis", "euc-jp"), "ja"), (("gb18030", "big5"), "zh"), (("cp949",), "ko"),
+):
+    for _language in _languages.split():
+        _PAGES_OF_LANGUAGE[_language] = _PAGES_OF_LANGUAGE.get(_language, ()) + _pages
+# How close a reading's score must be to the best one for the language to choose between them: a
+# wrong table that turns letters into invisible marks (Turkish read as cp1256) loses about a
+# quarter of the score, a right one never that much.
+_CLOSE = 0.7
 
 # Accented Latin letters of each language's alphabet: a right decoding uses letters of one of them.
 _ALPHABETS = (
@@ -155,12 +174,24 @@ def guess_legacy(data: bytes) -> str:
             continue
         first, best_coherence, least_chaos = readings.get(text, (name, coherence, chaos))
         readings[text] = (first, max(best_coherence, coherence), min(least_chaos, chaos))
-    best, best_key = "cp1252", (float("-inf"), 0.0)
+    scored = []
     for text, (name, coherence, chaos) in readings.items():
         # charset-normalizer's coherence (letter frequencies of a known language) separates
         # tables whose letters are all plausible in shape, such as Greek read as Cyrillic; its
         # chaos (share of odd character sequences) separates Korean read as Chinese.
-        key = (plausibility(text) + 10 * coherence - chaos * len(text), coherence)
-        if key > best_key:
-            best, best_key = name, key
-    return best
+        scored.append(((plausibility(text) + 10 * coherence - chaos * len(text), coherence), name, text))
+    if not scored:
+        return "cp1252"
+    scored.sort(key=lambda reading: reading[0], reverse=True)
+    return _by_language(scored)
+
+
+def _by_language(scored: list[tuple[tuple[float, float], str, str]]) -> str:
+    """The best reading's code page, unless a close reading is in a code page of the text's language."""
+    (best_score, _), best_name, best_text = scored[0]
+    guess = identify(best_text)
+    pages = _PAGES_OF_LANGUAGE.get(guess.language.split("-")[0], ()) if guess.confident else ()
+    if not pages or best_name in pages:
+        return best_name
+    floor = best_score - (1 - _CLOSE) * abs(best_score)
+    return next((name for (score, _), name, _t in scored if name in pages and score >= floor), best_name)

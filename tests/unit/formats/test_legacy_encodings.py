@@ -129,6 +129,27 @@ def test_plain_western_text_stays_cp1252_when_code_pages_agree() -> None:
     assert name == "cp1252"
 
 
+# Turkish with ğ, ı and ş: cp1256 turns them into a vowel mark and invisible direction marks, leaving
+# plain ASCII words that score well. The first sentence set the rule; the others were written after
+# it, to check it (the old guess read three of them as Arabic).
+TURKISH = (
+    "Yağışlı hava nedeniyle şehirde okullar kapalı kaldı. Belediye başkanı, karların temizlenmesi için "
+    "ekiplerin gece boyunca çalıştığını söyledi.",
+    "Şirket yöneticileri, işçilerin maaşlarının ağustos ayında artırılacağını açıkladı.",
+    "Dağlık bölgelerde yaşayan köylüler, kışın yolların kapanması yüzünden sağlık hizmetlerine ulaşamıyor.",
+    "Bakanlık, ilkbaharda başlayacak yeni aşı kampanyasının tüm şehirlerde uygulanacağını duyurdu.",
+    "Işıklı tabelalar gece boyunca yanık kaldı; esnaf, alışveriş merkezinin açılışını kutladı.",
+    "Genç sporcular, şampiyonada aldıkları başarılı sonuçlarla ülkeye döndü ve havalimanında karşılandı.",
+    "Sığınmacılar için kurulan çadır kentte yaşam koşulları ağırlaşıyor, yardım kuruluşları uyarıyor.",
+)
+
+
+@pytest.mark.parametrize("sentence", TURKISH)
+def test_the_language_of_the_text_breaks_a_close_call_turkish_is_not_arabic(sentence: str) -> None:
+    text, name = decode_bytes(sentence.encode("cp1254"))
+    assert (text, name) == (sentence, "cp1254")
+
+
 def test_a_label_still_wins_over_the_guess() -> None:
     page = "<meta charset='windows-1251'><p>" + SAMPLES["koi8-r"][1] + "</p>"
     text, name = decode_bytes(page.encode("cp1251"))

@@ -1,0 +1,84 @@
+"""The language identifier (CLD2) and the rule for unknown languages, on sentences written for the tests."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from reader.core.extract.language import (
+    guess_language,
+    identify,
+    language_name,
+    may_hold_english_names,
+)
+
+sys.path.insert(0, str(Path(__file__).parent))
+from language_texts import ARTICLES  # noqa: E402
+
+
+@pytest.mark.parametrize("language", ["pl", "sv", "tr", "id", "da", "ro", "en"])
+def test_each_issue_language_is_identified(language: str) -> None:
+    assert guess_language(ARTICLES[language]) == language
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Rząd przyjął we wtorek projekt ustawy o ochronie lasów państwowych.", "pl"),
+        ("Pemerintah daerah membuka kembali pasar tradisional yang rusak akibat kebakaran.", "id"),
+        ("Hükümet, orman yangınlarıyla mücadele için yeni bir plan açıkladı.", "tr"),
+        ("הממשלה אישרה ביום שלישי תקציב חדש לשיפוץ בתי הספר בעיר", "he"),  # CLD2 says "iw"
+        ("В субботу в центральном парке открылся новый каток", "ru"),
+    ],
+)
+def test_one_sentence_is_enough(text: str, language: str) -> None:
+    assert guess_language(text) == language
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "ok",
+        "Gdańsk Wrzeszcz 08:15",  # three words: a timetable line, not a language
+        "Oslo – Bergen 3:2",
+        "Photo: Jan Kowalski",
+    ],
+)
+def test_too_short_to_tell_is_unknown(text: str) -> None:
+    assert guess_language(text) == ""
+    assert may_hold_english_names(text)  # a caption may be English: the model still runs on it
+
+
+def test_half_and_half_is_unknown_and_not_english() -> None:
+    mixed = f"{ARTICLES['en']} {ARTICLES['tr']}"
+    assert guess_language(mixed) == ""
+    assert not may_hold_english_names(mixed)
+
+
+def test_english_with_a_short_quote_stays_english() -> None:
+    text = f"{ARTICLES['en']} A sign outside read: „Zamknięte do odwołania”."
+    assert guess_language(text) == "en"
+
+
+def test_unknown_language_runs_the_name_model_only_on_english_looking_text() -> None:
+    # Indonesian is written in plain ASCII words, so only the identifier's best guess tells it apart.
+    assert not may_hold_english_names(ARTICLES["id"])
+    assert not may_hold_english_names(ARTICLES["pl"])
+    assert may_hold_english_names(ARTICLES["en"])
+
+
+def test_characters_cld2_refuses_are_no_crash() -> None:
+    text = "Budget\x03 news\x7f from \ud800the council\x9b meeting on Tuesday night \ufffe in town"
+    assert identify(text).language == "en"
+
+
+def test_language_names_for_the_panel() -> None:
+    assert language_name("pl") == "Polish"
+    assert language_name("pl-PL") == "Polish"
+    assert language_name("id") == "Indonesian"
+    assert language_name("he") == "Hebrew"
+    assert language_name("zh-Hant") == "Chinese (Traditional)"
+    assert language_name("qq") == "qq"  # not a language we know: shown as given
