@@ -19,9 +19,12 @@ from reader.core.article import Block, Link
 from reader.core.extract import html_fragment_blocks
 from reader.core.formats.markdown_inline import inline_text
 
-# markdown-it skips whatever lies deeper than this; the CommonMark preset's 20 cut real nested lists
-# (each list level takes two), and deeper input only costs a little more recursion.
-MAX_NESTING = 100
+# markdown-it skips whatever lies deeper than its nesting limit (a list level takes two: list and item).
+# Its search for a link's end costs up to the limit per `[`, so documents are read with the CommonMark
+# preset's 20 (nine levels of lists, nineteen of quotes) and only one that reaches it is read again
+# with the deep limit, which Python's recursion still affords.
+MAX_NESTING = 20
+DEEP_NESTING = 100
 CELL_SEPARATOR = " | "
 
 
@@ -33,11 +36,19 @@ class _Reader(MarkdownIt):
 
 
 @cache
-def _parser() -> MarkdownIt:
-    md = _Reader("commonmark", {"maxNesting": MAX_NESTING, "linkify": False, "typographer": False})
+def _parser(max_nesting: int = MAX_NESTING) -> MarkdownIt:
+    md = _Reader("commonmark", {"maxNesting": max_nesting, "linkify": False, "typographer": False})
     md.enable(["table", "strikethrough"])
     md.use(front_matter_plugin)
     return md
+
+
+def _tokens(text: str) -> list[Token]:
+    """The block tokens of `text`, read again with the deep limit when the first reading reached its own."""
+    tokens = _parser().parse(text)
+    if any(t.level >= MAX_NESTING - 1 for t in tokens):
+        tokens = _parser(DEEP_NESTING).parse(text)
+    return tokens
 
 
 @dataclass
@@ -148,4 +159,4 @@ class _Walker:
 
 def parse_markdown(text: str) -> ParsedMarkdown:
     """The front matter (as text) and the body blocks of a Markdown document."""
-    return _Walker().walk(_parser().parse(text))
+    return _Walker().walk(_tokens(text))

@@ -170,3 +170,9 @@ def test_fenced_code_and_setext_headings(tmp_path: Path) -> None:
         ("h", 2, "Details"),
         ("pre", 0, "x = 1\n\ny = 2"),
     ]
+
+
+def test_lists_nested_deeper_than_the_parsers_first_limit_keep_every_item(tmp_path: Path) -> None:
+    items = "".join("  " * depth + f"- item at depth {depth}\n" for depth in range(14))
+    a = _load(tmp_path, "# Outline\n\n" + items)
+    assert [(b.kind, b.level, b.text) for b in a.blocks] == [("li", d, f"item at depth {d}") for d in range(14)]
