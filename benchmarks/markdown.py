@@ -14,6 +14,7 @@ from __future__ import annotations
 import sys
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -54,9 +55,9 @@ def main() -> None:
     for name, data in _inputs():
         path = Path(name)
         text = data.decode("utf-8")
-        md = _best_ms(lambda d=data, p=path: load_markdown(d, p))  # type: ignore[misc]
-        parse = _best_ms(lambda t=text: _tokens(t))  # type: ignore[misc]
-        ref = _best_ms(lambda d=data, p=path: load_text(d, p))  # type: ignore[misc]
+        md = _best_ms(partial(load_markdown, data, path))
+        parse = _best_ms(partial(_tokens, text))
+        ref = _best_ms(partial(load_text, data, path))
         print(f"{name:<42}{len(data) / 1024:>8.1f}{md:>13.1f}{parse:>12.1f}{ref:>15.1f}{md / ref:>7.1f}")
 
 

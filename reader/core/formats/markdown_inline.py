@@ -18,6 +18,8 @@ _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
 _KEPT_SCHEMES = frozenset({"http", "https", "mailto", "file"})
 _CONTROL_OR_SPACE = re.compile(r"[\x00-\x20\x7f]")
 _HIDDEN_HTML = re.compile(r"<(script|style)\b", re.I)
+# Inline tags that stand between words as a break does: without a space `one<br>two` reads `onetwo`.
+_BREAKING_HTML = re.compile(r"</?(?:br|hr|p|div|li|tr|td|th|h[1-6])\b", re.I)
 
 
 def kept_href(href: str) -> str | None:
@@ -76,6 +78,8 @@ class InlineText:
                 link_start = link_href = None
             elif kind == "html_inline" and (m := _HIDDEN_HTML.match(token.content)):
                 hidden = f"</{m.group(1).lower()}"
+            elif kind == "html_inline" and _BREAKING_HTML.match(token.content):
+                self.add(" ")
             # Images, emphasis markers and other inline HTML tags add no text.
 
     @property

@@ -176,3 +176,23 @@ def test_lists_nested_deeper_than_the_parsers_first_limit_keep_every_item(tmp_pa
     items = "".join("  " * depth + f"- item at depth {depth}\n" for depth in range(14))
     a = _load(tmp_path, "# Outline\n\n" + items)
     assert [(b.kind, b.level, b.text) for b in a.blocks] == [("li", d, f"item at depth {d}") for d in range(14)]
+
+
+def test_inline_html_tags_go_breaks_part_words_and_inline_scripts_are_not_text(tmp_path: Path) -> None:
+    a = _load(
+        tmp_path,
+        "# Inline HTML\n\nFirst line<br>second line with <span class=\"x\">a span</span> and "
+        "<script>alert('no')</script>the end.\n",
+    )
+    assert a.text == "First line second line with a span and the end."
+
+
+def test_windows_line_endings_and_a_byte_order_mark(tmp_path: Path) -> None:
+    f = tmp_path / "story.md"
+    f.write_bytes(
+        b"\xef\xbb\xbf---\r\ntitle: Tides\r\ndescription: >\r\n  High water\r\n  at noon.\r\n---\r\n\r\n"
+        b"| Port | Time |\r\n|---|---|\r\n| Ely | | \r\n\r\nThe end.\r\n"
+    )
+    [a] = load_file(f)
+    assert (a.title, a.description) == ("Tides", "High water at noon.")
+    assert a.paragraphs == ["Port | Time", "Ely |", "The end."]
