@@ -50,7 +50,8 @@ def markdown_to_article(text: str, path: Path) -> Article:
     """Build an article from Markdown text with optional front matter.
 
     Front matter that cannot be read is logged as a warning (like a mailbox's unreadable message):
-    the article still loads, with its title from the first heading or the file name.
+    the article still loads, with its title from the first heading or the file name; lines that were
+    prose rather than `name: value` pairs are kept as text.
     """
     parsed = parse_markdown(text)
     meta: dict[str, object] = {}
@@ -58,7 +59,10 @@ def markdown_to_article(text: str, path: Path) -> Article:
         try:
             meta = front_matter_fields(parsed.front_matter)
         except FrontMatterProblem as problem:
-            _log.warning("%s: %s; the article was read without it.", shown_path(str(path)), problem)
+            if problem.is_prose:  # text between two rules, not metadata: it stays in the body
+                parsed = parse_markdown(text, front_matter=False)
+            outcome = "it was read as part of the text" if problem.is_prose else "the article was read without it"
+            _log.warning("%s: %s; %s.", shown_path(str(path)), problem, outcome)
     blocks = parsed.blocks
     title = str(meta.pop("title", "") or "")
     if not title and blocks and blocks[0].kind == "h" and blocks[0].level <= 2:

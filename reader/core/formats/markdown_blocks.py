@@ -36,18 +36,19 @@ class _Reader(MarkdownIt):
 
 
 @cache
-def _parser(max_nesting: int = MAX_NESTING) -> MarkdownIt:
+def _parser(max_nesting: int = MAX_NESTING, front_matter: bool = True) -> MarkdownIt:
     md = _Reader("commonmark", {"maxNesting": max_nesting, "linkify": False, "typographer": False})
     md.enable(["table", "strikethrough"])
-    md.use(front_matter_plugin)
+    if front_matter:
+        md.use(front_matter_plugin)
     return md
 
 
-def _tokens(text: str) -> list[Token]:
+def _tokens(text: str, front_matter: bool = True) -> list[Token]:
     """The block tokens of `text`, read again with the deep limit when the first reading reached its own."""
-    tokens = _parser().parse(text)
+    tokens = _parser(MAX_NESTING, front_matter).parse(text)
     if any(t.level >= MAX_NESTING - 1 for t in tokens):
-        tokens = _parser(DEEP_NESTING).parse(text)
+        tokens = _parser(DEEP_NESTING, front_matter).parse(text)
     return tokens
 
 
@@ -157,6 +158,9 @@ class _Walker:
             self.out.blocks.append(block)
 
 
-def parse_markdown(text: str) -> ParsedMarkdown:
-    """The front matter (as text) and the body blocks of a Markdown document."""
-    return _Walker().walk(_tokens(text))
+def parse_markdown(text: str, *, front_matter: bool = True) -> ParsedMarkdown:
+    """The front matter (as text) and the body blocks of a Markdown document.
+
+    With `front_matter=False` opening `---` lines are plain CommonMark (a rule, a setext underline).
+    """
+    return _Walker().walk(_tokens(text, front_matter))

@@ -30,7 +30,15 @@ _Scalar = str | int | float | dt.date
 
 
 class FrontMatterProblem(ValueError):
-    """Front matter that gives no metadata, with the reason in words a user can act on."""
+    """Front matter that gives no metadata, with the reason in words a user can act on.
+
+    `is_prose` is true when the YAML read as plain text or a list rather than `name: value` lines:
+    the lines between the `---` rules were most likely part of the article, not metadata.
+    """
+
+    def __init__(self, reason: str, *, is_prose: bool = False) -> None:
+        super().__init__(reason)
+        self.is_prose = is_prose
 
 
 def _as_text(value: object) -> str:
@@ -85,7 +93,7 @@ def front_matter_fields(source: str) -> dict[str, object]:
     if data is None:
         return {}
     if not isinstance(data, dict):
-        raise FrontMatterProblem("its front matter is not a list of `name: value` lines")
+        raise FrontMatterProblem("its front matter is not a list of `name: value` lines", is_prose=True)
     meta: dict[str, object] = {}
     for key, value in data.items():
         name = _FIELD_NAMES.get(str(key).lower())

@@ -69,14 +69,14 @@ def test_invalid_yaml_still_loads_the_body_and_warns(tmp_path: Path, caplog: pyt
     )
 
 
-def test_front_matter_that_is_not_a_mapping_still_loads_the_body(
-    tmp_path: Path, caplog: pytest.LogCaptureFixture
-) -> None:
+def test_front_matter_that_is_not_a_mapping_stays_text(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     with caplog.at_level(logging.WARNING, logger="reader.core.formats.markdown"):
-        a = _load(tmp_path, "---\n- just\n- a list\n---\n\n" + BODY)
+        a = _load(tmp_path, "---\nA note before the story.\n\n- first point\n- second point\n---\n\n" + BODY)
     assert a.title == "Story"  # from the file name
-    assert a.text == BODY.strip()
-    assert "its front matter is not a list of `name: value` lines" in caplog.text
+    assert [(b.kind, b.text) for b in a.blocks] == [
+        ("p", "A note before the story."), ("li", "first point"), ("li", "second point"), ("p", BODY.strip()),
+    ]
+    assert caplog.text.count("its front matter is not a list of `name: value` lines; it was read as part of") == 1
 
 
 def test_yaml_is_read_safely() -> None:
