@@ -26,6 +26,7 @@ def test_markdown_front_matter_and_blocks(fx: Path) -> None:
     assert kinds[-1] == ("p", "Work starts in the autumn.")
     # The heading repeating the title is not part of the body.
     assert "Council publishes" not in a.text
+    assert [(a.text[k.start:k.end], k.href) for k in a.links] == [("protected cycle lanes", "https://example.org/plan")]
 
 
 def test_markdown_title_from_first_heading(tmp_path: Path) -> None:
