@@ -1,9 +1,11 @@
-"""How links look in the reading pane: the palette's link colour, a solid underline, the address in a tooltip.
+"""How links look in the reading pane: text in its own colour, a solid underline in the link colour, a tooltip.
 
-A link is drawn in two passes around the other mark layers. Under them, it gives its text the anchor, the
-href and the link colour, so an entity's colour still wins (entity types stay recognisable). Over them, it
-gives the underline in the link colour and a tooltip naming the address after whatever the text's own
-tooltip says (an entity, a highlight's note), so every link looks like one and says where it goes.
+A link keeps the text's colour because coloured text already means an entity here (people are blue with a
+solid underline, as links are on the web): a link is the one mark that is only an underline. It is drawn in
+two passes around the other mark layers. Under them, it gives its text the anchor and the href, so an
+entity's colour still wins. Over them, it gives the underline in the link colour and a tooltip naming the
+address after whatever the text's own tooltip says (an entity, a highlight's note), so every link looks like
+one and says where it goes.
 """
 
 from __future__ import annotations
@@ -42,12 +44,11 @@ def link_tooltip(href: str, above: str = "") -> str:
     return safe_tooltip(f"{above}\n{line}" if above else line)
 
 
-def link_base_format(color: QColor, href: str) -> QTextCharFormat:
-    """Under the other layers: the anchor with its href, in the link colour."""
+def link_base_format(href: str) -> QTextCharFormat:
+    """Under the other layers: the anchor with its href (the text keeps its colour)."""
     fmt = QTextCharFormat()
     fmt.setAnchor(True)
     fmt.setAnchorHref(href)
-    fmt.setForeground(color)
     return fmt
 
 
@@ -62,7 +63,7 @@ def link_top_format(color: QColor, tooltip: str) -> QTextCharFormat:
 
 def link_format(color: QColor, href: str) -> QTextCharFormat:
     """Both passes at once, for text no other layer covers yet (a new article, a link-only item's line)."""
-    fmt = link_base_format(color, href)
+    fmt = link_base_format(href)
     fmt.merge(link_top_format(color, link_tooltip(href)))
     return fmt
 

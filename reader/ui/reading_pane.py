@@ -116,7 +116,7 @@ class ReadingPane(QTextBrowser):
             first = bisect.bisect_left(link_starts, a - longest_link)
             links = [k for k in self._links[first : bisect.bisect_left(link_starts, b)] if k.end > a]
             for k in links:
-                self._merge_format(cursor, link_base_format(color, k.href), max(a, k.start), min(b, k.end))
+                self._merge_format(cursor, link_base_format(k.href), max(a, k.start), min(b, k.end))
             for marks, starts, longest in layers:
                 for m in marks[bisect.bisect_left(starts, a - longest) : bisect.bisect_left(starts, b)]:
                     if m.end > a and m.end > m.start:

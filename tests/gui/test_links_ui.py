@@ -87,16 +87,17 @@ def window(make_window, qtbot):  # type: ignore[no-untyped-def]
     return w
 
 
-def test_links_are_anchors_with_their_href_in_the_link_colour(window) -> None:
+def test_links_are_anchors_underlined_in_the_link_colour_over_text_of_its_own_colour(window) -> None:
+    # Coloured text means an entity (people are blue and underlined): a link is only its underline.
     pane = window.reading_pane
     fmt = format_at(pane, FIRST.index("union"))
+    plain = format_at(pane, FIRST.index("Monday"))
     assert fmt.isAnchor() and fmt.anchorHref() == UNION
-    assert fmt.foreground().color() == pane.palette().link().color()
+    assert fmt.foreground().color() == plain.foreground().color() != pane.palette().link().color()
     assert fmt.underlineStyle() == fmt.UnderlineStyle.SingleUnderline
     assert fmt.underlineColor() == pane.palette().link().color()
     assert fmt.toolTip() == f"Link: {UNION}"
-    plain = format_at(pane, FIRST.index("Monday"))
-    assert not plain.isAnchor() and plain.foreground().color() != pane.palette().link().color()
+    assert not plain.isAnchor() and plain.underlineStyle() == fmt.UnderlineStyle.NoUnderline
 
 
 def test_a_click_asks_first_and_cancel_opens_nothing(window, qtbot, monkeypatch) -> None:
@@ -258,7 +259,8 @@ def test_an_entity_over_a_link_keeps_its_colour_under_the_links_underline_and_ad
     assert format_at(pane, FIRST.index("the union")).toolTip() == f"Link: {UNION}"
     pane.clear_layers()  # a new article's features start bare: the links stay, being the text's own
     fmt = format_at(pane, union + 1)
-    assert fmt.anchorHref() == UNION and fmt.foreground().color() == pane.link_color()
+    assert fmt.anchorHref() == UNION and fmt.underlineColor() == pane.link_color()
+    assert fmt.foreground().color() != entity_format("PER", "light").foreground().color()
     assert fmt.toolTip() == f"Link: {UNION}"
 
 
@@ -319,12 +321,12 @@ def test_a_new_theme_draws_the_links_in_its_own_link_colour(window, qtbot) -> No
         other = current_theme()
         assert other != first
         want = THEMES[other]["link"]
-        qtbot.waitUntil(lambda: format_at(pane, FIRST.index("union")).foreground().color().name() == want)
+        qtbot.waitUntil(lambda: format_at(pane, FIRST.index("union")).underlineColor().name() == want)
         assert format_at(pane, FIRST.index("union")).anchorHref() == UNION
     finally:
         if current_theme() != first:
             window.toggle_theme()
-    qtbot.waitUntil(lambda: format_at(pane, FIRST.index("union")).foreground().color().name() == THEMES[first]["link"])
+    qtbot.waitUntil(lambda: format_at(pane, FIRST.index("union")).underlineColor().name() == THEMES[first]["link"])
 
 
 def test_when_no_program_opens_the_link_its_address_is_offered_to_copy(qtbot, monkeypatch) -> None:

@@ -61,6 +61,8 @@ h2 { font-size: 23px; } h3 { font-size: 20px; } h4, h5, h6 { font-size: 18px; }
 .tag { font-family: "Helvetica Neue", Arial, sans-serif; font-size: 0.8em; color: #444444;
        background-color: #eeeeee; padding: 0.1em 0.5em; border-radius: 0.8em; }
 .body { margin-top: 1.5em; }
+/* A link keeps the text's colour: coloured text is an entity here (people are blue and underlined). */
+.body a { color: #1b1b1b; text-decoration: underline; text-decoration-color: #2a5b8f; }
 .passage { margin: 0; }
 .notes { margin: 0.2em 0 1em 1.2em; }
 mark.hl { padding: 0.05em 0; border-radius: 0.15em; border-bottom: 2px solid transparent; }
