@@ -78,7 +78,8 @@ def _print_text(article: Article, out: TextIO) -> None:
         value = getattr(article, name)
         if value:
             out.write(strip_controls(f"{name.capitalize()}: {_valid_text(value)}") + "\n")
-    out.write("\n" + strip_controls(_valid_text(article.text)) + "\n\n")
+    body = article.text or ("(This item has no text of its own; its link is above.)" if article.url else "")
+    out.write("\n" + strip_controls(_valid_text(body)) + "\n\n")
 
 
 def _json_line(record: dict[str, str]) -> str:

@@ -237,7 +237,7 @@ class ArticleListView(QTreeView):
 
 def meta_line(info: RowInfo) -> str:
     """The row's second line: source, date and length, after why the file is not in the library (if so)."""
-    words = f"{info.words:,} word{'' if info.words == 1 else 's'}"
+    words = f"{info.words:,} word{'' if info.words == 1 else 's'}" if info.words else "no text, a link only"
     # the source in a bidi isolate: an Arabic or Hebrew name must not pull the date's digits into its run
     source = f"\u2068{info.source}\u2069" if info.source else ""
     parts = (KEPT_NOTES.get(info.status, ""), source, short_date(info.published) if info.published else "", words)

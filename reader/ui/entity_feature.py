@@ -156,7 +156,8 @@ class EntityFeature(SameEntityActions, QObject):
         self.spans = apply_corrections(article.text, stored, corrections)
         self.groups = group_mentions(self.spans, user_alias_table(self.prefs))
         self.pane.set_layer("entities", self.entity_marks())
-        self.panel.set_groups(self.groups, self.hidden_types(), language=article.language, names=self._names)
+        self.panel.set_groups(self.groups, self.hidden_types(), language=article.language, names=self._names,
+                               has_text=bool(article.text))
         self.panel.set_corrections(corrections, self.prefs.aliases())
 
     def _draw_watch_terms(self) -> None:
@@ -220,7 +221,7 @@ class EntityFeature(SameEntityActions, QObject):
         if self.article is not None:
             self.pane.set_layer("entities", self.entity_marks())
             self.panel.set_groups(self.groups, self.hidden_types(), language=self.article.language,
-                                  names=self._names)
+                                  names=self._names, has_text=bool(self.article.text))
         self.context.show_message(message, 2000)
 
     # --- moving between entities ------------------------------------------------------------

@@ -183,7 +183,7 @@ class EntityPanel(QWidget):
             box.blockSignals(False)
 
     def set_groups(self, groups: list[EntityGroup], hidden: set[str], *, article: bool = True,
-                   language: str = "", names: bool = True) -> None:
+                   language: str = "", names: bool = True, has_text: bool = True) -> None:
         """The article's entities, grouped by type (in the tagger's order), most mentioned first.
 
         `language` is the article's; `names` says whether names were looked for in it (see
@@ -211,6 +211,8 @@ class EntityPanel(QWidget):
             top.setExpanded(t not in hidden)
         if not article:
             self.empty_label.setText("Choose an article to see its people, places and organisations.")
+        elif not has_text:
+            self.empty_label.setText("This item has no text of its own, so it names no one.")
         elif not names:
             self.empty_label.setText(_no_names_text(language))
         elif not groups:

@@ -177,6 +177,14 @@ def test_a_link_only_item_is_listed_says_so_and_offers_its_link(make_window, qtb
     item = make_article(title="Port authority notice", blocks=[], url="https://port.example/notice/12", format="rss")
     show(window, qtbot, item)
     assert window.model.row_of(item.id) >= 0
+    from reader.ui.article_row import MetaRole
+
+    meta = window.model.index(window.model.row_of(item.id), 0).data(MetaRole)
+    assert meta.endswith("no text, a link only") and "0 words" not in meta
+    from reader.ui.entity_feature import EntityFeature
+
+    panel = next(f for f in window.features if isinstance(f, EntityFeature)).panel
+    assert panel.empty_label.text() == "This item has no text of its own, so it names no one."
     pane = window.reading_pane
     text = pane.document().toPlainText()
     assert text == f"Port authority notice\n{LINK_ONLY_TEXT}https://port.example/notice/12"

@@ -33,3 +33,16 @@ def test_extract_text_output_for_a_folder(fx: Path, tmp_path: Path, capsys: pyte
     assert out.index("Title: Harbour authority") < out.index("Title: Council publishes its cycling plan")
     assert "Source: Northern Coast Herald" in out and "Byline: Priya Raman" in out
     assert "\n\nIsland councils had campaigned" in out
+
+
+def test_extract_says_a_link_only_feed_item_has_no_text(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    feed = tmp_path / "port.rss"
+    feed.write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Port notices</title>'
+        "<item><title>Berth 4 closed</title><link>https://port.example/berth-4</link></item></channel></rss>",
+        encoding="utf-8",
+    )
+    assert main(["extract", str(feed)]) == 0
+    out = capsys.readouterr().out
+    assert "Title: Berth 4 closed\n" in out and "Url: https://port.example/berth-4\n" in out
+    assert out.endswith("\n(This item has no text of its own; its link is above.)\n\n")
