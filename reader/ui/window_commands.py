@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from reader.ui import window_actions
+from reader.ui.notebook_view import install_notebook
 from reader.ui.operations import FAILED
 from reader.ui.welcome import install_welcome
 
@@ -48,7 +49,8 @@ def register_window_commands(w: MainWindow) -> None:
         help="Select the paragraph at the caret")  # fmt: skip
     w.registry.add_with_arg("view", "{arg}", w.sidebar.select_view, menu="&View", help="Show {arg}",
                             choices=[("all", "All Articles"), ("unread", "Unread"), ("bookmarked", "Bookmarked"),
-                                     ("annotated", "Annotated"), ("problems", "Import Problems")])  # fmt: skip
+                                     ("annotated", "Annotated"), ("notebook", "Notebook"),
+                                     ("problems", "Import Problems")])  # fmt: skip
     add("theme-toggle", "&Dark Theme", w.toggle_theme, menu="&View", help="Switch between light and dark")
     add("font-larger", "&Larger Text", lambda: w.change_font_size(1), menu="&View",
         help="Make the reading text larger")  # fmt: skip
@@ -60,6 +62,7 @@ def register_window_commands(w: MainWindow) -> None:
     add("palette-show", "&Command Palette…", w.show_palette, menu="&Help",
         help="Find and run any command by typing its name")  # fmt: skip
     install_welcome(w)
+    install_notebook(w)
 
 
 def build_menus(w: MainWindow) -> None:
