@@ -99,7 +99,7 @@ class NotebookView(QWidget):
         self.setObjectName("notebook")
         self.model = NotebookModel(db, self)
         self._timer = QTimer(self, singleShot=True, interval=150)
-        self._timer.timeout.connect(self.refresh)
+        self._timer.timeout.connect(self.apply_filters)
         self.text_box = QLineEdit(placeholderText="Search quotes and notes", clearButtonEnabled=True)
         self.text_box.setObjectName("notebookSearch")
         self.text_box.textChanged.connect(lambda _t: self._timer.start())
@@ -115,7 +115,7 @@ class NotebookView(QWidget):
         self.order_box.addItem("Newest first", "newest")
         self.order_box.addItem("By article", "article")
         for box in (self.color_box, self.source_box, self.tag_box, self.order_box):
-            box.currentIndexChanged.connect(lambda _i: self.refresh())
+            box.currentIndexChanged.connect(lambda _i: self.apply_filters())
         for line in (self.from_box, self.to_box):
             line.setMaximumWidth(120)
             line.textChanged.connect(lambda _t: self._timer.start())
@@ -194,9 +194,13 @@ class NotebookView(QWidget):
             order=self.order_box.currentData() or "newest",
         )
 
-    def refresh(self, *, keep: bool = True) -> None:
-        """Run the query again (the sources are read again too), keeping the current entry and the scroll."""
+    def refresh(self) -> None:
+        """Read the sources and run the query again (the notebook is shown, or its entries changed)."""
         self._fill(self.source_box, "Any source", notebook_sources(self.model.db))
+        self.apply_filters()
+
+    def apply_filters(self, *, keep: bool = True) -> None:
+        """Run the query for the filters as they are, keeping the current entry and the scroll."""
         try:
             query = self.query()
         except ValueError as exc:
