@@ -297,3 +297,16 @@ def open_entry(w: MainWindow, article_id: str, entry_id: str) -> bool:
     pane.scroll_to_offset(h.start)
     pane.setFocus()
     return True
+
+
+def focus_list_or_filter(w: MainWindow, *, filter_box: bool) -> None:
+    """Esc and /: the list or the filter box of the view shown (the notebook has its own search box)."""
+    if w.list_stack.currentWidget() is not w.notebook:
+        w.focus_filter() if filter_box else w.focus_list()
+    elif filter_box:
+        w.notebook.text_box.setFocus()
+        w.notebook.text_box.selectAll()
+    else:
+        w.notebook.entry_list.setFocus()
+        if not w.notebook.entry_list.currentIndex().isValid() and w.notebook.model.ids:
+            w.notebook.entry_list.setCurrentIndex(w.notebook.model.index(0, 0))

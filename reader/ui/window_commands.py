@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from reader.ui import window_actions
-from reader.ui.notebook_view import install_notebook
+from reader.ui.notebook_view import focus_list_or_filter, install_notebook
 from reader.ui.operations import FAILED
 from reader.ui.welcome import install_welcome
 
@@ -34,8 +34,10 @@ def register_window_commands(w: MainWindow) -> None:
     add("page-down", "Page &Down", lambda: w.page(1), menu="&Go",
         help="Scroll the article a page down; at its end, go to the next article")  # fmt: skip
     add("page-up", "Page &Up", lambda: w.page(-1), menu="&Go", help="Scroll the article a page up")
-    add("list-focus", "Back to the &List", w.focus_list, menu="&Go", help="Put the focus on the article list")
-    add("filter-focus", "&Filter…", w.focus_filter, menu="&Go", help="Filter the list by title")
+    add("list-focus", "Back to the &List", lambda: focus_list_or_filter(w, filter_box=False), menu="&Go",
+        help="Put the focus on the article list")  # fmt: skip
+    add("filter-focus", "&Filter…", lambda: focus_list_or_filter(w, filter_box=True), menu="&Go",
+        help="Filter the list by title")  # fmt: skip
     add("note-focus", "Edit &Note", w.focus_note, menu="&Article", help="Write in the article's note")
     add("bookmark-toggle", "&Bookmark", w.toggle_bookmark, menu="&Article", help="Bookmark or un-bookmark")
     add("read-toggle", "Mark &Read/Unread", w.toggle_read, menu="&Article", help="Toggle the read mark")

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from reader.core.annotation import TextQuote
 from reader.core.export.readwise_csv import READWISE_COLUMNS
-from reader.ui.notebook_model import RowRole, first_line, meta_line
+from reader.ui.notebook_model import EntryIdRole, RowRole, first_line, meta_line
 from reader.ui.notebook_view import NO_ENTRIES, NO_MATCH
 
 HARBOUR = "Harbour strike ends after nine days"
@@ -160,3 +160,28 @@ def test_markdown_html_and_json_exports(make_window, qtbot, tmp_path, monkeypatc
     assert not nb.export_to(tmp_path / "n.md", "md")  # not replaced without asking; the box says why
     assert said == [f"{tmp_path / 'n.md'} exists already. Choose another name, or agree to replace it."]
     assert (tmp_path / "n.md").read_text(encoding="utf-8") == md
+
+
+def test_slash_and_esc_go_to_the_notebooks_search_box_and_list(make_window, qtbot) -> None:
+    w = make_window()
+    hid = highlight(w, HARBOUR, "returned to work")
+    open_notebook(w, qtbot)
+    w.notebook.entry_list.setFocus()
+    qtbot.keyClick(w.notebook.entry_list, Qt.Key.Key_Slash)
+    assert w.focusWidget() is w.notebook.text_box  # not the hidden article filter
+    qtbot.keyClick(w.notebook.text_box, Qt.Key.Key_Escape)
+    assert w.focusWidget() is w.notebook.entry_list
+    assert w.notebook.entry_list.currentIndex().data(EntryIdRole) == hid
+
+
+def test_double_click_opens_the_article_at_the_highlight(make_window, qtbot) -> None:
+    w = make_window()
+    highlight(w, LONG, "Paragraph 31")
+    open_notebook(w, qtbot)
+    view = w.notebook.entry_list
+    rect = view.visualRect(w.notebook.model.index(0, 0))
+    # an item view takes a double click as a press, then the double click, on the same item
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert w.current_id == article_id(w, LONG)
+    assert w.reading_pane.textCursor().selectedText() == "Paragraph 31"
