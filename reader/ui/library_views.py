@@ -19,6 +19,7 @@ from reader.paths import Paths, resources_dir
 from reader.settings import Settings
 from reader.ui.article_list import ArticleListModel, ArticleListView
 from reader.ui.folder_offer import FolderOfferBar, FolderOffers
+from reader.ui.notebook_view import NotebookView
 from reader.ui.notes_panel import NotesPanel
 from reader.ui.operations import Operations
 from reader.ui.problems_view import ProblemsView
@@ -63,6 +64,7 @@ class LibraryViews(QMainWindow):
     model: ArticleListModel
     list_view: ArticleListView
     problems_view: ProblemsView
+    notebook: NotebookView
     list_stack: QStackedWidget
     reading_pane: ReadingPane
     reading_positions: ReadingPositions
@@ -252,6 +254,11 @@ class LibraryViews(QMainWindow):
         if self.view_kind == "view" and self.view_value == "problems":
             self.problems_view.set_problems(self.library.problems())
             self.list_stack.setCurrentWidget(self.problems_view)
+            return
+        self.filter_box.setVisible(self.view_value != "notebook")  # the notebook has its own filters
+        if self.view_kind == "view" and self.view_value == "notebook":
+            self.notebook.refresh()
+            self.list_stack.setCurrentWidget(self.notebook)
             return
         self.list_stack.setCurrentWidget(self.list_view)
         keep = self.current_id if keep_current else None

@@ -12,7 +12,7 @@ from reader.core.store.library_query import ListQuery
 from reader.ui.plain_text import escaped_tooltip
 
 VIEWS = [("all", "All articles"), ("unread", "Unread"), ("bookmarked", "Bookmarked"),
-         ("annotated", "Annotated"), ("problems", "Import problems")]  # fmt: skip
+         ("annotated", "Annotated"), ("notebook", "Notebook"), ("problems", "Import problems")]  # fmt: skip
 KindRole = Qt.ItemDataRole.UserRole + 1
 ValueRole = Qt.ItemDataRole.UserRole + 2
 LabelRole = Qt.ItemDataRole.UserRole + 3  # the name without its count

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from reader.ui import window_actions
+from reader.ui.notebook_view import focus_list_or_filter, install_notebook
 from reader.ui.operations import FAILED
 from reader.ui.welcome import install_welcome
 
@@ -33,8 +34,10 @@ def register_window_commands(w: MainWindow) -> None:
     add("page-down", "Page &Down", lambda: w.page(1), menu="&Go",
         help="Scroll the article a page down; at its end, go to the next article")  # fmt: skip
     add("page-up", "Page &Up", lambda: w.page(-1), menu="&Go", help="Scroll the article a page up")
-    add("list-focus", "Back to the &List", w.focus_list, menu="&Go", help="Put the focus on the article list")
-    add("filter-focus", "&Filter…", w.focus_filter, menu="&Go", help="Filter the list by title")
+    add("list-focus", "Back to the &List", lambda: focus_list_or_filter(w, filter_box=False), menu="&Go",
+        help="Put the focus on the article list")  # fmt: skip
+    add("filter-focus", "&Filter…", lambda: focus_list_or_filter(w, filter_box=True), menu="&Go",
+        help="Filter the list by title")  # fmt: skip
     add("note-focus", "Edit &Note", w.focus_note, menu="&Article", help="Write in the article's note")
     add("bookmark-toggle", "&Bookmark", w.toggle_bookmark, menu="&Article", help="Bookmark or un-bookmark")
     add("read-toggle", "Mark &Read/Unread", w.toggle_read, menu="&Article", help="Toggle the read mark")
@@ -48,7 +51,8 @@ def register_window_commands(w: MainWindow) -> None:
         help="Select the paragraph at the caret")  # fmt: skip
     w.registry.add_with_arg("view", "{arg}", w.sidebar.select_view, menu="&View", help="Show {arg}",
                             choices=[("all", "All Articles"), ("unread", "Unread"), ("bookmarked", "Bookmarked"),
-                                     ("annotated", "Annotated"), ("problems", "Import Problems")])  # fmt: skip
+                                     ("annotated", "Annotated"), ("notebook", "Notebook"),
+                                     ("problems", "Import Problems")])  # fmt: skip
     add("theme-toggle", "&Dark Theme", w.toggle_theme, menu="&View", help="Switch between light and dark")
     add("font-larger", "&Larger Text", lambda: w.change_font_size(1), menu="&View",
         help="Make the reading text larger")  # fmt: skip
@@ -60,6 +64,7 @@ def register_window_commands(w: MainWindow) -> None:
     add("palette-show", "&Command Palette…", w.show_palette, menu="&Help",
         help="Find and run any command by typing its name")  # fmt: skip
     install_welcome(w)
+    install_notebook(w)
 
 
 def build_menus(w: MainWindow) -> None:

@@ -360,7 +360,8 @@ def test_argument_variants_are_one_command_each(make_window) -> None:
     """view, highlight-color and entity-toggle are registered once, with their choices (issue 9)."""
     w = make_window()
     families = w.registry.families
-    assert [v for v, _label in families["view"].choices] == ["all", "unread", "bookmarked", "annotated", "problems"]
+    assert [v for v, _label in families["view"].choices] == ["all", "unread", "bookmarked", "annotated", "notebook",
+                                                               "problems"]
     assert [v for v, _label in families["highlight-color"].choices] == ["1", "2", "3", "4", "5"]
     assert {v for v, _label in families["entity-toggle"].choices} >= {"per", "loc", "org", "misc"}
     variants = ("view-", "highlight-color-", "entity-toggle-")
