@@ -40,7 +40,7 @@ class FilterSpec:
     authors: list[str] = field(default_factory=list)
     before: str = ""  # published earlier than this ISO prefix
     after: str = ""  # published at or after this ISO prefix (the day after the period named)
-    terms: list[str] = field(default_factory=list)  # the positive words and phrases, for drawing matches
+    terms: list[str] = field(default_factory=list)  # the positive words and phrases ("prefix*"), to mark them
 
 
 def fts_string(text: str, *, prefix: bool = False) -> str:
@@ -76,17 +76,18 @@ def parse_filter(text: str) -> FilterSpec:
             pending_or = pending_not = False
             continue
         prefix = not quoted and bare.endswith("*")
-        term = fts_string(bare.rstrip("*") if prefix else bare, prefix=prefix)
+        word = bare.rstrip("*") if prefix else bare
+        term = fts_string(word, prefix=prefix)
         if not term:
             continue
         if minus or pending_not:
             negatives.append(term)
         elif pending_or:
             groups[-1].append(term)
-            spec.terms.append(bare.rstrip("*"))
+            spec.terms.append(word + "*" * prefix)
         else:
             groups.append([term])
-            spec.terms.append(bare.rstrip("*"))
+            spec.terms.append(word + "*" * prefix)
         pending_or = pending_not = False
     spec.text = " AND ".join(g[0] if len(g) == 1 else "(" + " OR ".join(g) + ")" for g in groups)
     spec.exclude = " OR ".join(negatives)

@@ -42,6 +42,7 @@ class LibraryViews(QMainWindow):
     """Scanning the folders, the sidebar's views and counts, the filter box and the list query."""
 
     entities_arrived = Signal(object)  # ids of articles the background tagger just finished
+    search_changed = Signal()  # the list was run for a new search: the pane marks its words again
 
     paths: Paths
     settings: Settings
@@ -72,6 +73,7 @@ class LibraryViews(QMainWindow):
     scan_progress: QProgressBar | None = None
     folder_offers: FolderOffers | None = None
     search_problem: QLabel | None = None
+    _search_terms: tuple[str, ...] = ()
 
     def max_import_bytes(self) -> int:
         """The size limit for one file, from the `max_import_mb` setting (50 MB unless changed)."""
@@ -260,18 +262,27 @@ class LibraryViews(QMainWindow):
             self.show_search_problem(str(exc))
             return
         self.show_search_problem("")
+        terms = tuple(parse_filter(self.filter_box.text()).terms)
+        if terms != self._search_terms:
+            self._search_terms = terms
+            self.search_changed.emit()
         self.model.set_marks(bookmarked=self.store.bookmarked_ids(), read=self.store.read_ids())
         if keep and self.model.row_of(keep) >= 0:
             self.select_article(keep)
         self.status_label.setText(f"{len(self.model.ids):,} of {count_text(self.library.count())}")
         self.keep_pane_in_list()
 
+    def search_terms(self) -> tuple[str, ...]:
+        """The words and phrases of the search the list shows (the last one understood)."""
+        return self._search_terms
+
     def show_search_problem(self, message: str) -> None:
         """Say under the search box why the search cannot be run ("" hides it)."""
         if self.search_problem is None:
             if not message:
                 return
-            column = self.filter_box.parentWidget().layout() if self.filter_box.parentWidget() else None
+            parent = self.filter_box.parentWidget()
+            column = parent.layout() if parent is not None else None
             assert isinstance(column, QVBoxLayout)
             self.search_problem = QLabel()
             self.search_problem.setObjectName("searchProblem")
