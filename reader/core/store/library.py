@@ -24,6 +24,7 @@ from reader.core.safe_text import shown_path
 from reader.core.store.library_entities import LibraryEntities
 from reader.core.store.library_query import USERS_ARTICLE_SQL, ListQuery, build_list_sql, parse_filter, with_search
 from reader.core.store.library_schema import SCHEMA, SCHEMA_VERSION, UPGRADES, attach_user_db
+from reader.core.store.search_sql import count_sql, page_sql
 
 
 @dataclass(frozen=True)
@@ -286,9 +287,8 @@ class Library(LibraryEntities):
 
             entity = canonical_name(spec.entity, "")
         query = self._resolved(with_search(base or ListQuery(sort="rank"), spec, entity))
-        sql, params = build_list_sql(query)
-        ids = [str(r[0]) for r in self._run(f"{sql} LIMIT ? OFFSET ?", [*params, limit, offset])]
-        total = len(ids) + offset if len(ids) < limit else int(str(self._run(*build_list_sql(query, count=True))[0][0]))
+        total = int(str(self._run(*count_sql(query))[0][0]))
+        ids = [str(r[0]) for r in self._run(*page_sql(query, total, limit, offset))] if total > offset else []
         return SearchPage(ids, total, tuple(spec.terms))
 
     def all_ids(self) -> list[str]:

@@ -54,9 +54,9 @@ FLAG_SQL = {
 USERS_ARTICLE_SQL = f"({FLAG_SQL['bookmarked']} OR {FLAG_SQL['annotated']})"
 
 
-def build_list_sql(q: ListQuery, *, count: bool = False) -> tuple[str, list[object]]:
-    """The SELECT for `q` (or, with `count`, of how many it finds, in no order); flags and tags read the
-    `user` database attached to the cache."""
+def conditions(q: ListQuery) -> tuple[list[str], list[object], bool]:
+    """`q`'s conditions on `a` (the articles, or their index rows), their parameters, and whether any reads a
+    column besides `a.rowid` (the full-text words are not among them: see `fts_match`)."""
     where: list[str] = [] if q.kept else ["a.rowid NOT IN (SELECT article_rowid FROM kept)"]
     params: list[object] = []
     if q.entity:
@@ -67,6 +67,10 @@ def build_list_sql(q: ListQuery, *, count: bool = False) -> tuple[str, list[obje
         low, high = folder_range(q.folder)
         where.append("a.rowid IN (SELECT article_rowid FROM locations WHERE path >= ? AND path < ?)")
         params += [low, high]
+    if q.exclude:
+        where.append("a.rowid NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
+        params.append(q.exclude)
+    rowid_only = len(where)
     where += [FLAG_SQL[flag] for flag in dict.fromkeys(q.flags) if flag in FLAG_SQL]  # unknown flags limit nothing
     for tag in dict.fromkeys(q.tags):
         where.append("a.id IN (SELECT article_id FROM user.bookmark_tags WHERE tag = ?)")
@@ -81,18 +85,27 @@ def build_list_sql(q: ListQuery, *, count: bool = False) -> tuple[str, list[obje
     if q.after:
         where.append("a.published >= ?")
         params.append(q.after)
-    if q.exclude:
-        where.append("a.rowid NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
-        params.append(q.exclude)
-    join = ""
-    order = SORT_COLUMNS.get(q.sort, SORT_COLUMNS["published"])
+    return where, params, len(where) > rowid_only
+
+
+def fts_match(q: ListQuery) -> str:
+    """The FTS5 expression the article must match ("" when none): title words as prefixes, then the text."""
     match = [title_match(word) for word in q.title.split() if title_match(word)]
     if q.text:
         match.append(f"({q.text})")
+    return " AND ".join(match)
+
+
+def build_list_sql(q: ListQuery) -> tuple[str, list[object]]:
+    """The SELECT for `q`; flags and tags read the `user` database attached to the cache."""
+    where, params, _row = conditions(q)
+    join = ""
+    order = SORT_COLUMNS.get(q.sort, SORT_COLUMNS["published"])
+    match = fts_match(q)
     if match:
         join = " JOIN articles_fts f ON f.rowid = a.rowid"
         where.append("articles_fts MATCH ?")
-        params.append(" AND ".join(match))
+        params.append(match)
     order_params: list[object] = []
     ranked = q.sort == "rank" and bool(match)  # without words to rank by, newest first
     if ranked and q.text:  # title matches first, then bm25 (FTS5's rank) within each part
@@ -101,11 +114,9 @@ def build_list_sql(q: ListQuery, *, count: bool = False) -> tuple[str, list[obje
     elif ranked:
         order = "f.rank"
     direction = "DESC" if q.descending and not ranked else "ASC"
-    sql = f"SELECT {'count(*)' if count else 'a.id'} FROM articles a{join}"
+    sql = f"SELECT a.id FROM articles a{join}"
     if where:
         sql += " WHERE " + " AND ".join(where)
-    if count:
-        return sql, params
     tie = "" if ranked else f", a.id {direction}"  # (column, id) indexes serve the whole order
     sql += f" ORDER BY {order} {direction}{tie}"
     return sql, params + order_params

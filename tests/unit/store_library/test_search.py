@@ -155,3 +155,22 @@ def test_filter_box_forms_kept() -> None:
     assert spec.tags == ["energy"] and spec.flags == ["bookmarked"]
     assert spec.text == '"gas" AND "deal"' and spec.title == "pipe"
     assert parse_filter('"unclosed quote').text == '"unclosed quote"'
+
+
+@pytest.mark.parametrize("sort", ["published", "title", "source", "words", "path"])
+@pytest.mark.parametrize("descending", [True, False])
+def test_walking_the_sort_index_gives_the_same_pages_as_sorting_every_match(lib: Library, sort: str,
+                                                                            descending: bool) -> None:
+    from reader.core.search_query import parse_filter
+    from reader.core.store.library_query import with_search
+    from reader.core.store.search_sql import page_sql
+
+    for text in ("harbour", "harbour -ferry", "dry OR strike* source:wire", "the author:tamm", "a*"):
+        query = with_search(ListQuery(sort=sort, descending=descending), parse_filter(text))
+        for offset in (0, 1, 3):
+            few = lib.db.execute(*page_sql(query, 0, 2, offset)).fetchall()  # fetched, then sorted
+            many = lib.db.execute(*page_sql(query, 10**6, 2, offset)).fetchall()  # read off the sort index
+            assert few == many, (text, offset)
+    every = lib.list_ids(with_search(ListQuery(sort=sort, descending=descending), parse_filter("the")))
+    assert [r[0] for r in lib.db.execute(*page_sql(with_search(ListQuery(sort=sort, descending=descending),
+                                                               parse_filter("the")), 10**6, 3, 1))] == every[1:4]
