@@ -24,7 +24,7 @@ from reader.core.safe_text import shown_path
 from reader.core.store.library_entities import LibraryEntities
 from reader.core.store.library_query import USERS_ARTICLE_SQL, ListQuery, build_list_sql, parse_filter, with_search
 from reader.core.store.library_schema import SCHEMA, SCHEMA_VERSION, UPGRADES, attach_user_db
-from reader.core.store.search_sql import count_sql, page_sql
+from reader.core.store.search_sql import count_sql, page_sql, rowid_part
 
 
 @dataclass(frozen=True)
@@ -287,7 +287,9 @@ class Library(LibraryEntities):
 
             entity = canonical_name(spec.entity, "")
         query = self._resolved(with_search(base or ListQuery(sort="rank"), spec, entity))
-        total = int(str(self._run(*count_sql(query))[0][0]))
+        matches = int(str(self._run(*count_sql(rowid_part(query)))[0][0]))
+        narrower = matches and query != rowid_part(query)  # columns of the articles to check as well
+        total = int(str(self._run(*count_sql(query, matches))[0][0])) if narrower else matches
         ids = [str(r[0]) for r in self._run(*page_sql(query, total, limit, offset))] if total > offset else []
         return SearchPage(ids, total, tuple(spec.terms))
 

@@ -9,6 +9,8 @@ matching rowids (gathered once). Best-first order has no index: every match is s
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from reader.core.store.library_query import SORT_COLUMNS, ListQuery, build_list_sql, conditions, fts_match
 
 WALK_FROM = 1000  # matches from which walking the sort index beats fetching and sorting each of them
@@ -16,19 +18,31 @@ SORT_INDEXES = {"title": "articles_title", "source": "articles_source", "publish
                 "words": "articles_words", "path": "articles_path"}  # fmt: skip
 
 
-def count_sql(q: ListQuery) -> tuple[str, list[object]]:
-    """How many articles `q` finds."""
+def count_sql(q: ListQuery, matches: int | None = None) -> tuple[str, list[object]]:
+    """How many articles `q` finds. With conditions on the articles' columns, `matches` (what the words and
+    rowid conditions alone find, from `count_sql(q)` without them) picks the plan: few are each read; many
+    are counted in the sort index that holds the columns asked about (dates, source, id), not in the rows."""
     where, params, row = conditions(q)
     match = fts_match(q)
     if not match:
         source = "articles a"
-    elif row:
-        source = "articles_fts f JOIN articles a ON a.rowid = f.rowid"
-    else:  # rowid conditions only: the index answers alone (its rows named `a`)
+    elif not row:  # rowid conditions only: the index answers alone (its rows named `a`)
         source = "articles_fts a"
+    elif matches is not None and matches >= WALK_FROM and not q.authors:
+        index = "articles_source" if q.sources and not (q.before or q.after) else "articles_published"
+        where = ["a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)", *where]
+        sql = f"SELECT count(*) FROM articles a INDEXED BY {index} WHERE {' AND '.join(where)}"
+        return sql, [match, *params]
+    else:
+        source = "articles_fts f JOIN articles a ON a.rowid = f.rowid"
     if match:
         where, params = ["articles_fts MATCH ?", *where], [match, *params]
     return f"SELECT count(*) FROM {source}" + (" WHERE " + " AND ".join(where) if where else ""), params
+
+
+def rowid_part(q: ListQuery) -> ListQuery:
+    """`q` with only its words and rowid conditions (folder, entity, exclusions, kept): cheap to count."""
+    return replace(q, flags=(), tags=(), sources=(), authors=(), before="", after="")
 
 
 def page_sql(q: ListQuery, total: int, limit: int, offset: int) -> tuple[str, list[object]]:

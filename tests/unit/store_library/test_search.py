@@ -174,3 +174,18 @@ def test_walking_the_sort_index_gives_the_same_pages_as_sorting_every_match(lib:
     every = lib.list_ids(with_search(ListQuery(sort=sort, descending=descending), parse_filter("the")))
     assert [r[0] for r in lib.db.execute(*page_sql(with_search(ListQuery(sort=sort, descending=descending),
                                                                parse_filter("the")), 10**6, 3, 1))] == every[1:4]
+
+
+def test_counting_in_the_sort_index_gives_the_same_totals_as_reading_each_match(lib: Library, tmp_path: Path) -> None:
+    from reader.core.search_query import parse_filter
+    from reader.core.store.library_query import with_search
+    from reader.core.store.search_sql import count_sql
+
+    user = UserStore(tmp_path / "user.sqlite3")
+    user.set_bookmarked(by_title(lib)["Port roundup"], True)
+    for text, expected in (("the source:wire", 2), ("the after:2024", 1), ("harbour before:2024 source:ledger", 0),
+                           ("harbour is:bookmarked", 1), ("the author:tamm", 2), ("harbour -port", 3)):
+        query = with_search(ListQuery(), parse_filter(text))
+        few, many = (lib.db.execute(*count_sql(query, n)).fetchone()[0] for n in (0, 10**6))
+        assert (few, many) == (expected, expected), text
+        assert lib.search(text).total == expected
