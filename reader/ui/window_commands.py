@@ -34,7 +34,7 @@ def register_window_commands(w: MainWindow) -> None:
         help="Scroll the article a page down; at its end, go to the next article")  # fmt: skip
     add("page-up", "Page &Up", lambda: w.page(-1), menu="&Go", help="Scroll the article a page up")
     add("list-focus", "Back to the &List", w.focus_list, menu="&Go", help="Put the focus on the article list")
-    add("filter-focus", "&Filter…", w.focus_filter, menu="&Go", help="Filter the list by title")
+    add("filter-focus", "&Search…", w.focus_filter, menu="&Go", help="Search titles and text (source:, is:unread…)")
     add("note-focus", "Edit &Note", w.focus_note, menu="&Article", help="Write in the article's note")
     add("bookmark-toggle", "&Bookmark", w.toggle_bookmark, menu="&Article", help="Bookmark or un-bookmark")
     add("read-toggle", "Mark &Read/Unread", w.toggle_read, menu="&Article", help="Toggle the read mark")
