@@ -58,13 +58,16 @@ def measure(lib: Library) -> dict[str, list[float]]:
     times: dict[str, list[float]] = {"reference: bare FTS5 rowids": [], "search page, ranked + total": [],
                                      "search page, newest first + total": [], "old: every id, newest first": []}
     for q in QUERIES:
-        match = reference_match(q)
-        times["reference: bare FTS5 rowids"].append(best_ms(lambda: lib.db.execute(
-            "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?", (match,)).fetchall()))  # fmt: skip
-        times["search page, ranked + total"].append(best_ms(lambda: lib.search(q, limit=50)))
-        times["search page, newest first + total"].append(best_ms(lambda: lib.search(q, limit=50, base=ListQuery())))
-        old = with_search(ListQuery(), parse_filter(q))
-        times["old: every id, newest first"].append(best_ms(lambda: lib.list_ids(old)))
+        match, old = reference_match(q), with_search(ListQuery(), parse_filter(q))
+        runs: dict[str, Callable[[], object]] = {
+            "reference: bare FTS5 rowids": lambda m=match: lib.db.execute(
+                "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?", (m,)).fetchall(),
+            "search page, ranked + total": lambda q=q: lib.search(q, limit=50),
+            "search page, newest first + total": lambda q=q: lib.search(q, limit=50, base=ListQuery()),
+            "old: every id, newest first": lambda o=old: lib.list_ids(o),
+        }  # fmt: skip
+        for name, run in runs.items():
+            times[name].append(best_ms(run))
     return times
 
 
@@ -92,7 +95,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"| {name:36} | {p50:6.1f} | {top:6.1f} | {p50 / statistics.median(ref):9.2f} |"
                   f" {top / p95(ref):9.2f} |")
         counts = [lib.search(q, limit=1).total for q in QUERIES]
-        print(f"\nmatches per query: min {min(counts):,}, median {int(statistics.median(counts)):,}, max {max(counts):,}")
+        median = int(statistics.median(counts))
+        print(f"\nmatches per query: min {min(counts):,}, median {median:,}, max {max(counts):,}")
         lib.close()
     return 0
 

@@ -189,3 +189,19 @@ def test_counting_in_the_sort_index_gives_the_same_totals_as_reading_each_match(
         few, many = (lib.db.execute(*count_sql(query, n)).fetchone()[0] for n in (0, 10**6))
         assert (few, many) == (expected, expected), text
         assert lib.search(text).total == expected
+
+
+def test_matches_in_the_text_are_found_as_the_index_finds_them() -> None:
+    from reader.core.search_matches import match_spans
+
+    text = "Café owners in TALLINN met; the cafe closed. Tallinners wait by the old café."
+
+    def words(terms: list[str]) -> list[str]:
+        return [text[s:e] for s, e in match_spans(text, terms)]
+
+    assert words(["cafe"]) == ["Café", "cafe", "café"]  # accents and case ignored
+    assert words(["tallinn"]) == ["TALLINN"]  # whole words only
+    assert words(["tallinn*"]) == ["TALLINN", "Tallinners"]
+    assert words(["old café", "café"]) == ["Café", "cafe", "old café"]  # a phrase takes in the word inside it
+    assert words(["the cafe closed", "!!"]) == ["the cafe closed"]
+    assert match_spans(text, ["cafe owners closed"]) == []
