@@ -74,6 +74,7 @@ class LibraryViews(QMainWindow):
     folder_offers: FolderOffers | None = None
     search_problem: QLabel | None = None
     _search_terms: tuple[str, ...] = ()
+    _search_text = ""
 
     def max_import_bytes(self) -> int:
         """The size limit for one file, from the `max_import_mb` setting (50 MB unless changed)."""
@@ -262,7 +263,8 @@ class LibraryViews(QMainWindow):
             self.show_search_problem(str(exc))
             return
         self.show_search_problem("")
-        terms = tuple(parse_filter(self.filter_box.text()).terms)
+        self._search_text = self.filter_box.text().strip()
+        terms = tuple(parse_filter(self._search_text).terms)
         if terms != self._search_terms:
             self._search_terms = terms
             self.search_changed.emit()
@@ -271,6 +273,10 @@ class LibraryViews(QMainWindow):
             self.select_article(keep)
         self.status_label.setText(f"{len(self.model.ids):,} of {count_text(self.library.count())}")
         self.keep_pane_in_list()
+
+    def search_text(self) -> str:
+        """The search the list shows, as typed (the last one understood)."""
+        return self._search_text
 
     def search_terms(self) -> tuple[str, ...]:
         """The words and phrases of the search the list shows (the last one understood)."""

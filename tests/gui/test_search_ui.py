@@ -60,3 +60,29 @@ def test_a_typo_is_explained_under_the_box_and_keeps_the_list(make_window, artic
     w.filter_box.setText("ferry source:nowhere")
     w.apply_view(keep_current=True)
     assert w.model.ids == [] and not w.search_problem.isVisible()
+
+
+def test_saved_searches_are_listed_run_and_removed_with_undo(make_window, article_folder: Path, qtbot) -> None:
+    from reader.ui.saved_search_feature import SavedSearchFeature
+
+    w = open_ferry(make_window, article_folder, qtbot)
+    saved = next(f for f in w.features if isinstance(f, SavedSearchFeature))
+    assert not saved.dock.isVisible()
+    w.filter_box.setText("ferr* source:nowhere")  # a search that lists nothing is still worth keeping
+    w.apply_view()
+    saved.save("  Ferries   elsewhere ")
+    assert [saved.panel.item(i).text() for i in range(saved.panel.count())] == ["Ferries elsewhere"]
+    assert saved.dock.isVisible() and w.statusBar().currentMessage() == "Saved the search “Ferries elsewhere”"
+    w.show_list_filter("")
+    assert w.model.ids  # every article again
+    saved.run_item(saved.panel.item(0))
+    assert w.filter_box.text() == "ferr* source:nowhere" and w.model.ids == []
+    saved.panel.setCurrentRow(0)
+    w.registry.run("search-saved-remove")
+    assert saved.panel.count() == 0
+    w.registry.run("undo")
+    assert [saved.panel.item(i).text() for i in range(saved.panel.count())] == ["Ferries elsewhere"]
+    w.close()
+    w2 = make_window()  # kept in the user database
+    again = next(f for f in w2.features if isinstance(f, SavedSearchFeature))
+    assert again.panel.count() == 1 and again.panel.item(0).toolTip() == "<p>ferr* source:nowhere</p>"
