@@ -47,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
     library = Library(paths.library_db, user_db=paths.user_db)  # the user's marks answer is:, has:, tag:
     try:
         if args.scan:
-            _scan(library, paths.user_db)
+            _scan(library, paths.user_db, paths.backups)
         try:
             page = library.search(" ".join(args.query), limit=args.limit)
         except ValueError as exc:
@@ -69,11 +69,13 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _scan(library: Library, user_db: Path) -> None:
+def _scan(library: Library, user_db: Path, backups: Path) -> None:
     """Read new and changed files of the user's library folders into the cache (as the window's scan does)."""
     from reader.core.library_sync import LibrarySync
-    from reader.core.store.user_data import UserStore
+    from reader.core.session import Session
 
-    with UserStore(user_db) as store:
-        folders = store.folders()
+    with Session(user_db, backups_dir=backups) as session:  # the one way in to the user's data
+        if session.notice:
+            print(f"news-reader: {session.notice}", file=sys.stderr)
+        folders = session.store.folders()
     LibrarySync(library).sync(folders, [])

@@ -63,3 +63,19 @@ def test_a_bad_query_says_why_and_exits_1(library_dir: Path, capsys: pytest.Capt
     assert main(["search", "before:soon", "--data-dir", str(library_dir)]) == 1
     assert capsys.readouterr().err == ("news-reader search: Cannot read the date in 'before:soon'."
                                        " Write it as 2024, 2024-05 or 2024-05-31.\n")
+
+
+def test_scan_reads_the_library_folders_first(data_dir: Path, tmp_path: Path,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    from reader.core.session import Session
+
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "tide.txt").write_text("Tide tables printed\n\nThe harbour office printed new tables.\n", encoding="utf-8")
+    paths = resolve_paths(data_dir).ensure()
+    with Session(paths.user_db) as session:
+        session.add_folder(str(news))
+    assert main(["search", "tables", "--data-dir", str(data_dir)]) == 0
+    assert capsys.readouterr().out == ""  # the cache has not seen the folder yet
+    assert main(["search", "tables", "--scan", "--data-dir", str(data_dir)]) == 0
+    assert capsys.readouterr().out.split("\t")[3] == "Tide tables printed"
