@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QMainWindow, QProgressBar, QStackedWidget, QVBoxLayout
 
 from reader.core.library_sync import LibrarySync, ScanResult
@@ -293,6 +293,7 @@ class LibraryViews(QMainWindow):
             self.search_problem = QLabel()
             self.search_problem.setObjectName("searchProblem")
             self.search_problem.setWordWrap(True)
+            self.search_problem.setTextFormat(Qt.TextFormat.PlainText)  # it quotes what was typed
             column.insertWidget(column.indexOf(self.filter_box) + 1, self.search_problem)
         self.search_problem.setText(message)
         self.search_problem.setVisible(bool(message))

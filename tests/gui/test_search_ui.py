@@ -57,6 +57,10 @@ def test_a_typo_is_explained_under_the_box_and_keeps_the_list(make_window, artic
     w.apply_view(keep_current=True)
     assert w.search_problem.text() == ("Cannot read the date in 'before:2024-13'."
                                        " Write it as 2024, 2024-05 or 2024-05-31.")
+    w.filter_box.setText("is:<b>bold</b>")
+    w.apply_view(keep_current=True)
+    assert w.search_problem.textFormat() == Qt.TextFormat.PlainText
+    assert w.search_problem.text().startswith("Unknown value in 'is:<b>bold</b>'.")
     w.filter_box.setText("ferry source:nowhere")
     w.apply_view(keep_current=True)
     assert w.model.ids == [] and not w.search_problem.isVisible()
