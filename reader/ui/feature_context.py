@@ -51,3 +51,7 @@ class FeatureContext(Protocol):
     def show_list_filter(self, text: str) -> None: ...  # list every article matching a filter (entity:"…")
     def listed_ids(self) -> list[str]: ...  # the article list's ids, in order
     def selected_ids(self) -> list[str]: ...  # the selected rows (or the current article)
+    def search_text(self) -> str: ...  # the search the list shows, as typed
+    def search_terms(self) -> tuple[str, ...]: ...  # the search box's words and phrases ("prefix*") to mark
+    @property
+    def search_changed(self) -> SignalInstance: ...  # the search box's search was run anew

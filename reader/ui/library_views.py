@@ -8,13 +8,13 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QMainWindow, QProgressBar, QStackedWidget, QVBoxLayout
 
 from reader.core.library_sync import LibrarySync, ScanResult
 from reader.core.session import UserReads
 from reader.core.store.library import Library
-from reader.core.store.library_query import ListQuery, parse_filter
+from reader.core.store.library_query import ListQuery, parse_filter, with_search
 from reader.paths import Paths, resources_dir
 from reader.settings import Settings
 from reader.ui.article_list import ArticleListModel, ArticleListView
@@ -43,6 +43,7 @@ class LibraryViews(QMainWindow):
     """Scanning the folders, the sidebar's views and counts, the filter box and the list query."""
 
     entities_arrived = Signal(object)  # ids of articles the background tagger just finished
+    search_changed = Signal()  # the list was run for a new search: the pane marks its words again
 
     paths: Paths
     settings: Settings
@@ -73,6 +74,9 @@ class LibraryViews(QMainWindow):
     opening_marks_read: bool
     scan_progress: QProgressBar | None = None
     folder_offers: FolderOffers | None = None
+    search_problem: QLabel | None = None
+    _search_terms: tuple[str, ...] = ()
+    _search_text = ""
 
     def max_import_bytes(self) -> int:
         """The size limit for one file, from the `max_import_mb` setting (50 MB unless changed)."""
@@ -228,24 +232,21 @@ class LibraryViews(QMainWindow):
         self.apply_view()
 
     def current_query(self) -> ListQuery:
-        """The list query for the chosen view plus the filter box (the cache joins the user data in SQL)."""
+        """The list query for the chosen view plus the search box (the cache joins the user data in SQL).
+
+        Raises `QueryError` (a ValueError) for a search that cannot be understood."""
         spec = parse_filter(self.filter_box.text())
-        flags = list(spec.flags)
-        if self.view_kind == "view" and self.view_value in ("bookmarked", "annotated", "unread"):
-            flags.append(self.view_value)
-        tags = list(spec.tags) + ([self.view_value] if self.view_kind == "tag" else [])
+        flags = [self.view_value] if self.view_kind == "view" and self.view_value in ("bookmarked", "annotated",
+                                                                                     "unread") else []  # fmt: skip
+        tags = [self.view_value] if self.view_kind == "tag" else []
         entity = ""
         if spec.entity:
             from reader.core.entities import canonical_name
 
             entity = canonical_name(spec.entity, "")
-        # the user's own views list their articles even when the files left the library
-        kept = bool(tags) or any(flag in ("bookmarked", "annotated") for flag in flags)
-        q = self.model.query
-        return replace(
-            q, title=spec.title, text=spec.text, entity=entity, kept=kept,
-            folder=self.view_value if self.view_kind == "folder" else "", flags=tuple(flags), tags=tuple(tags),
-        )  # fmt: skip
+        base = replace(self.model.query, entity="", kept=False, flags=tuple(flags), tags=tuple(tags),
+                       folder=self.view_value if self.view_kind == "folder" else "")  # fmt: skip
+        return with_search(base, spec, entity)
 
     def apply_view(self, *, keep_current: bool = False) -> None:
         """Re-run the list for the current view and filter."""
@@ -263,15 +264,46 @@ class LibraryViews(QMainWindow):
         self.list_stack.setCurrentWidget(self.list_view)
         keep = self.current_id if keep_current else None
         try:
-            self.model.set_query(self.current_query())
-        except ValueError as exc:
-            self.status_label.setText(str(exc))
+            query = self.current_query()
+            self.model.set_query(query)
+        except ValueError as exc:  # a typo keeps the list as it was, and says what is wrong under the box
+            self.show_search_problem(str(exc))
             return
+        self.show_search_problem("")
+        self._search_text = self.filter_box.text().strip()
+        terms = tuple(parse_filter(self._search_text).terms)
+        if terms != self._search_terms:
+            self._search_terms = terms
+            self.search_changed.emit()
         self.model.set_marks(bookmarked=self.store.bookmarked_ids(), read=self.store.read_ids())
         if keep and self.model.row_of(keep) >= 0:
             self.select_article(keep)
         self.status_label.setText(f"{len(self.model.ids):,} of {count_text(self.library.count())}")
         self.keep_pane_in_list()
+
+    def search_text(self) -> str:
+        """The search the list shows, as typed (the last one understood)."""
+        return self._search_text
+
+    def search_terms(self) -> tuple[str, ...]:
+        """The words and phrases of the search the list shows (the last one understood)."""
+        return self._search_terms
+
+    def show_search_problem(self, message: str) -> None:
+        """Say under the search box why the search cannot be run ("" hides it)."""
+        if self.search_problem is None:
+            if not message:
+                return
+            parent = self.filter_box.parentWidget()
+            column = parent.layout() if parent is not None else None
+            assert isinstance(column, QVBoxLayout)
+            self.search_problem = QLabel()
+            self.search_problem.setObjectName("searchProblem")
+            self.search_problem.setWordWrap(True)
+            self.search_problem.setTextFormat(Qt.TextFormat.PlainText)  # it quotes what was typed
+            column.insertWidget(column.indexOf(self.filter_box) + 1, self.search_problem)
+        self.search_problem.setText(message)
+        self.search_problem.setVisible(bool(message))
 
     def keep_pane_in_list(self) -> None:
         """After a view or filter change: keep the shown article if the new list has it, else the placeholder.

@@ -107,7 +107,7 @@ class MainWindow(LibraryViews):
         self.sidebar.add_folder_requested.connect(self.add_folder_dialog)
         self.filter_box = QLineEdit()
         self.filter_box.setObjectName("filterBox")
-        self.filter_box.setPlaceholderText('Filter by title   (/)   — also entity:"Name", tag:x, text:word')
+        self.filter_box.setPlaceholderText('Search titles and text (/) — "a phrase", word*, -word, source:, is:unread')
         self.filter_box.setClearButtonEnabled(True)
         self.filter_box.textChanged.connect(lambda _t: self._filter_timer.start())
         self.filter_box.returnPressed.connect(self.focus_list)

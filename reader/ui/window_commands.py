@@ -36,8 +36,8 @@ def register_window_commands(w: MainWindow) -> None:
     add("page-up", "Page &Up", lambda: w.page(-1), menu="&Go", help="Scroll the article a page up")
     add("list-focus", "Back to the &List", lambda: focus_list_or_filter(w, filter_box=False), menu="&Go",
         help="Put the focus on the article list")  # fmt: skip
-    add("filter-focus", "&Filter…", lambda: focus_list_or_filter(w, filter_box=True), menu="&Go",
-        help="Filter the list by title")  # fmt: skip
+    add("filter-focus", "&Search…", lambda: focus_list_or_filter(w, filter_box=True), menu="&Go",
+        help="Search titles and text (source:, is:unread…)")  # fmt: skip
     add("note-focus", "Edit &Note", w.focus_note, menu="&Article", help="Write in the article's note")
     add("bookmark-toggle", "&Bookmark", w.toggle_bookmark, menu="&Article", help="Bookmark or un-bookmark")
     add("read-toggle", "Mark &Read/Unread", w.toggle_read, menu="&Article", help="Toggle the read mark")

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from reader.core import saved_searches
 from reader.core.annotation import Bookmark, Note
 from reader.core.session.base import SessionBase, refusing
-from reader.core.session.changes import Applied, Changes, about
+from reader.core.session.changes import Applied, Changes, WriteRefused, about
 from reader.core.store.note_versions import NoteChangedElsewhere, note_version
 
 
@@ -135,6 +136,33 @@ class RecordWrites(SessionBase):
         return Changes(folders=True)
 
     # -- small values --------------------------------------------------------------------------
+
+    # -- saved searches (the user's: undoable) ---------------------------------------------------
+
+    def _put_searches(self, text: str) -> Changes:
+        self._store.set_value(saved_searches.KEY, text)
+        return Changes(values=True)
+
+    def _searches_step(self, label: str, after: list[saved_searches.SavedSearch]) -> Changes:
+        before = self._store.get_value(saved_searches.KEY, "") or ""
+        text = saved_searches.dump(after)
+        with refusing():
+            self._store.set_value(saved_searches.KEY, text)
+        self._push(label, lambda: self._put_searches(before), lambda: self._put_searches(text))
+        return Changes(values=True)
+
+    def save_search(self, name: str, query: str) -> Changes:
+        """Save the search box's `query` under `name` (replacing a search of that name)."""
+        current = saved_searches.load(self._store.get_value(saved_searches.KEY))
+        with refusing():
+            after = saved_searches.with_search(current, name, query)
+        return self._searches_step("Save Search", after)
+
+    def remove_saved_search(self, name: str) -> Changes:
+        current = saved_searches.load(self._store.get_value(saved_searches.KEY))
+        if not any(s.name == name for s in current):
+            raise WriteRefused(f"There is no saved search called “{name}”.")
+        return self._searches_step("Remove Saved Search", [s for s in current if s.name != name])
 
     def set_value(self, key: str, value: str) -> Changes:
         """Remember a small setting in the user database (not undoable: it is not the user's work)."""

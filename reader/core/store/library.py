@@ -22,8 +22,9 @@ from pathlib import Path
 from reader.core.article import Article, Block, Link
 from reader.core.safe_text import shown_path
 from reader.core.store.library_entities import LibraryEntities
-from reader.core.store.library_query import USERS_ARTICLE_SQL, ListQuery, build_list_sql
+from reader.core.store.library_query import USERS_ARTICLE_SQL, ListQuery, build_list_sql, parse_filter, with_search
 from reader.core.store.library_schema import SCHEMA, SCHEMA_VERSION, UPGRADES, attach_user_db
+from reader.core.store.search_sql import count_sql, page_sql, rowid_part
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,15 @@ KEPT_NOTES = {
     "gone": "File no longer found",
     "changed": "Its file has changed since",
 }
+
+
+@dataclass(frozen=True)
+class SearchPage:
+    """One page of a search: its ids in order, how many articles match in all, and the words to mark."""
+
+    ids: list[str]
+    total: int
+    terms: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -251,16 +261,37 @@ class Library(LibraryEntities):
 
     def list_ids(self, query: ListQuery | None = None) -> list[str]:
         """Article ids matching the query, in its sort order (cheap even for 100,000 articles)."""
-        query = query or ListQuery()
+        sql, params = build_list_sql(self._resolved(query or ListQuery()))
+        return [str(r[0]) for r in self._run(sql, params)]
+
+    def _resolved(self, query: ListQuery) -> ListQuery:
         if query.entity:  # the entity's own key, and every name the aliases and the user's rules lead to it from
             table = self.aliases()
             key = table.resolve(query.entity, "")[0]
             query = replace(query, entity=key, entity_names=tuple(table.names_of(key)[1:]))
-        sql, params = build_list_sql(query)
+        return query
+
+    def _run(self, sql: str, params: list[object]) -> list[tuple[object, ...]]:
         try:
-            return [r[0] for r in self.db.execute(sql, params)]
+            return self.db.execute(sql, params).fetchall()
         except sqlite3.OperationalError as exc:  # a malformed full-text query
             raise ValueError(f"The search could not be understood: {exc}.") from exc
+
+    def search(self, text: str, *, limit: int = 50, offset: int = 0, base: ListQuery | None = None) -> SearchPage:
+        """One page of what the search box's `text` finds within `base` (best first unless `base` sorts);
+        the page stops the query early and the total is counted apart. Raises `QueryError` (a ValueError)."""
+        spec = parse_filter(text)
+        entity = ""
+        if spec.entity:
+            from reader.core.entities import canonical_name
+
+            entity = canonical_name(spec.entity, "")
+        query = self._resolved(with_search(base or ListQuery(sort="rank"), spec, entity))
+        matches = int(str(self._run(*count_sql(rowid_part(query)))[0][0]))
+        narrower = matches and query != rowid_part(query)  # columns of the articles to check as well
+        total = int(str(self._run(*count_sql(query, matches))[0][0])) if narrower else matches
+        ids = [str(r[0]) for r in self._run(*page_sql(query, total, limit, offset))] if total > offset else []
+        return SearchPage(ids, total, tuple(spec.terms))
 
     def all_ids(self) -> list[str]:
         """Every article in the cache, the user's kept ones included."""

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import os
 import re
-import shlex
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from pathlib import PureWindowsPath
+
+from reader.core.search_query import FilterSpec, QueryError, parse_filter
+
+__all__ = ["FilterSpec", "ListQuery", "QueryError", "build_list_sql", "parse_filter", "with_search"]
 
 SORT_COLUMNS = {
     "title": "a.title COLLATE NOCASE",
@@ -23,6 +26,11 @@ class ListQuery:
 
     title: str = ""  # words that must all occur in the title
     text: str = ""  # FTS5 query over title and body
+    exclude: str = ""  # FTS5 query over title and body that must not match
+    sources: tuple[str, ...] = ()  # each must occur in the source's name (any case)
+    authors: tuple[str, ...] = ()  # each must occur in the byline (any case)
+    before: str = ""  # published before this ISO prefix ("2024-05")
+    after: str = ""  # published at or after this ISO prefix
     entity: str = ""  # canonical entity key ("vladimir putin", "united states")
     entity_names: tuple[str, ...] = ()  # other names that lead to it ("us", "america"; from the alias tables)
     folder: str = ""  # only articles found in a file under this folder
@@ -33,59 +41,22 @@ class ListQuery:
     kept: bool = False  # also list the user's articles found in no library file (`Library` keeps them)
 
 
-@dataclass
-class FilterSpec:
-    """The filter box's text, understood: `entity:"X"`, `tag:T`, `is:bookmarked`, `text:Q`, title words."""
-
-    title: str = ""
-    text: str = ""
-    entity: str = ""
-    tags: list[str] = field(default_factory=list)
-    flags: list[str] = field(default_factory=list)  # bookmarked, annotated, unread, read
-
-
-_FIELD = re.compile(r"^(entity|tag|is|text):(.*)$", re.IGNORECASE)
-
-
-def parse_filter(text: str) -> FilterSpec:
-    """Split the filter box's text into its parts; unknown words filter the title."""
-    try:
-        words = shlex.split(text)
-    except ValueError:  # an unclosed quote: take the words as they are
-        words = text.replace('"', " ").split()
-    spec = FilterSpec()
-    title_words = []
-    for word in words:
-        m = _FIELD.match(word)
-        if not m or not m.group(2):
-            title_words.append(word)
-            continue
-        key, value = m.group(1).lower(), m.group(2)
-        if key == "entity":
-            spec.entity = value
-        elif key == "tag":
-            spec.tags.append(value)
-        elif key == "is":
-            spec.flags.append(value.lower())
-        else:
-            spec.text = f"{spec.text} {value}".strip()
-    spec.title = " ".join(title_words)
-    return spec
-
-
 # Each view flag as a condition on the article's id, read from the attached user database.
 FLAG_SQL = {
     "bookmarked": "a.id IN (SELECT article_id FROM user.bookmarks)",
     "annotated": "a.id IN (SELECT article_id FROM user.notes UNION SELECT article_id FROM user.highlights)",
     "read": "a.id IN (SELECT article_id FROM user.read_state)",
     "unread": "a.id NOT IN (SELECT article_id FROM user.read_state)",
+    "noted": "a.id IN (SELECT article_id FROM user.notes)",
+    "highlighted": "a.id IN (SELECT article_id FROM user.highlights)",
 }
 # The articles that hold the user's work: their cache rows outlive their files.
 USERS_ARTICLE_SQL = f"({FLAG_SQL['bookmarked']} OR {FLAG_SQL['annotated']})"
 
 
-def build_list_sql(q: ListQuery) -> tuple[str, list[object]]:
-    """The SELECT for `q`; flags and tags read the `user` database attached to the cache."""
+def conditions(q: ListQuery) -> tuple[list[str], list[object], bool]:
+    """`q`'s conditions on `a` (the articles, or their index rows), their parameters, and whether any reads a
+    column besides `a.rowid` (the full-text words are not among them: see `fts_match`)."""
     where: list[str] = [] if q.kept else ["a.rowid NOT IN (SELECT article_rowid FROM kept)"]
     params: list[object] = []
     if q.entity:
@@ -96,28 +67,72 @@ def build_list_sql(q: ListQuery) -> tuple[str, list[object]]:
         low, high = folder_range(q.folder)
         where.append("a.rowid IN (SELECT article_rowid FROM locations WHERE path >= ? AND path < ?)")
         params += [low, high]
+    if q.exclude:
+        where.append("a.rowid NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
+        params.append(q.exclude)
+    rowid_only = len(where)
     where += [FLAG_SQL[flag] for flag in dict.fromkeys(q.flags) if flag in FLAG_SQL]  # unknown flags limit nothing
     for tag in dict.fromkeys(q.tags):
         where.append("a.id IN (SELECT article_id FROM user.bookmark_tags WHERE tag = ?)")
         params.append(tag)
-    join = ""
-    order = SORT_COLUMNS.get(q.sort, SORT_COLUMNS["published"])
+    for column, values in (("a.source", q.sources), ("a.byline", q.authors)):
+        for value in values:
+            where.append(f"{column} LIKE ? ESCAPE '\\'")
+            params.append("%" + re.sub(r"([\\%_])", r"\\\1", value) + "%")
+    if q.before:
+        where.append("a.published < ? AND a.published != ''")
+        params.append(q.before)
+    if q.after:
+        where.append("a.published >= ?")
+        params.append(q.after)
+    return where, params, len(where) > rowid_only
+
+
+def fts_match(q: ListQuery) -> str:
+    """The FTS5 expression the article must match ("" when none): title words as prefixes, then the text."""
     match = [title_match(word) for word in q.title.split() if title_match(word)]
     if q.text:
         match.append(f"({q.text})")
+    return " AND ".join(match)
+
+
+def build_list_sql(q: ListQuery) -> tuple[str, list[object]]:
+    """The SELECT for `q`; flags and tags read the `user` database attached to the cache."""
+    where, params, _row = conditions(q)
+    join = ""
+    order = SORT_COLUMNS.get(q.sort, SORT_COLUMNS["published"])
+    match = fts_match(q)
     if match:
         join = " JOIN articles_fts f ON f.rowid = a.rowid"
         where.append("articles_fts MATCH ?")
-        params.append(" AND ".join(match))
-        if q.sort == "rank":
-            order = "f.rank"
-    direction = "DESC" if q.descending and q.sort != "rank" else "ASC"
+        params.append(match)
+    order_params: list[object] = []
+    ranked = q.sort == "rank" and bool(match)  # without words to rank by, newest first
+    if ranked and q.text:  # title matches first, then bm25 (FTS5's rank) within each part
+        order = "f.rowid NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?), f.rank"
+        order_params.append(f"title : ({q.text})")
+    elif ranked:
+        order = "f.rank"
+    direction = "DESC" if q.descending and not ranked else "ASC"
     sql = f"SELECT a.id FROM articles a{join}"
     if where:
         sql += " WHERE " + " AND ".join(where)
-    tie = "" if q.sort == "rank" else f", a.id {direction}"  # (column, id) indexes serve the whole order
+    tie = "" if ranked else f", a.id {direction}"  # (column, id) indexes serve the whole order
     sql += f" ORDER BY {order} {direction}{tie}"
-    return sql, params
+    return sql, params + order_params
+
+
+def with_search(base: ListQuery, spec: FilterSpec, entity: str = "") -> ListQuery:
+    """`base` narrowed by a parsed search (`entity` is the canonical form of `spec.entity`); the user's own
+    views (bookmarked, annotated, noted, highlighted, a tag) list their articles even when the files left."""
+    flags = (*base.flags, *spec.flags)
+    tags = (*base.tags, *spec.tags)
+    kept = base.kept or bool(tags) or any(f in ("bookmarked", "annotated", "noted", "highlighted") for f in flags)
+    return replace(
+        base, title=spec.title, text=spec.text, exclude=spec.exclude, entity=entity or base.entity, flags=flags,
+        tags=tags, sources=tuple(spec.sources), authors=tuple(spec.authors), before=spec.before, after=spec.after,
+        kept=kept,
+    )  # fmt: skip
 
 
 # The key a mention counts under once the user's "X is Y" rules apply (library_entities fills temp.user_alias).

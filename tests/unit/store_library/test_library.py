@@ -9,7 +9,7 @@ import pytest
 
 from reader.core.library_sync import LibrarySync
 from reader.core.store.library import Library
-from reader.core.store.library_query import ListQuery, parse_filter
+from reader.core.store.library_query import ListQuery
 
 
 def write(folder: Path, name: str, text: str) -> Path:
@@ -85,14 +85,6 @@ def test_forget_outside_drops_removed_folders(tmp_path: Path, folder: Path) -> N
     LibrarySync(lib).scan([folder])
     assert lib.forget_outside([folder / "sub"]) == 2
     assert lib.count() == 1
-
-
-def test_parse_filter_understands_fields() -> None:
-    spec = parse_filter('entity:"Vladimir Putin" tag:energy is:bookmarked text:gas pipeline deal')
-    assert spec.entity == "Vladimir Putin"
-    assert spec.tags == ["energy"] and spec.flags == ["bookmarked"]
-    assert spec.text == "gas" and spec.title == "pipeline deal"
-    assert parse_filter('"unclosed quote').title == "unclosed quote"
 
 
 def test_entity_filter_finds_short_and_full_forms_of_a_name(tmp_path: Path, folder: Path) -> None:

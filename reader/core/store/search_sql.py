@@ -1,0 +1,74 @@
+"""One page of a search and its total, without sorting every match (issue 15).
+
+The total comes from the full-text index alone when no condition needs an article's columns. The page is
+read in one of two ways, by how many match: a few are fetched and sorted; many are found by walking the
+sort order's own `(column, id)` index and stopping at the page's end, each entry checked against the
+matching rowids (gathered once). Best-first order has no index: every match is scored (bm25, as FTS5's
+`rank`), in the index alone, and only the page's rows are read from `articles`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from reader.core.store.library_query import SORT_COLUMNS, ListQuery, build_list_sql, conditions, fts_match
+
+WALK_FROM = 1000  # matches from which walking the sort index beats fetching and sorting each of them
+SORT_INDEXES = {"title": "articles_title", "source": "articles_source", "published": "articles_published",
+                "words": "articles_words", "path": "articles_path"}  # fmt: skip
+
+
+def count_sql(q: ListQuery, matches: int | None = None) -> tuple[str, list[object]]:
+    """How many articles `q` finds. With conditions on the articles' columns, `matches` (what the words and
+    rowid conditions alone find, from `count_sql(q)` without them) picks the plan: few are each read; many
+    are counted in the sort index that holds the columns asked about (dates, source, id), not in the rows."""
+    where, params, row = conditions(q)
+    match = fts_match(q)
+    if not match:
+        source = "articles a"
+    elif not row:  # rowid conditions only: the index answers alone (its rows named `a`)
+        source = "articles_fts a"
+    elif matches is not None and matches >= WALK_FROM and not q.authors:
+        index = "articles_source" if q.sources and not (q.before or q.after) else "articles_published"
+        where = ["a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)", *where]
+        sql = f"SELECT count(*) FROM articles a INDEXED BY {index} WHERE {' AND '.join(where)}"
+        return sql, [match, *params]
+    else:
+        source = "articles_fts f JOIN articles a ON a.rowid = f.rowid"
+    if match:
+        where, params = ["articles_fts MATCH ?", *where], [match, *params]
+    return f"SELECT count(*) FROM {source}" + (" WHERE " + " AND ".join(where) if where else ""), params
+
+
+def rowid_part(q: ListQuery) -> ListQuery:
+    """`q` with only its words and rowid conditions (folder, entity, exclusions, kept): cheap to count."""
+    return replace(q, flags=(), tags=(), sources=(), authors=(), before="", after="")
+
+
+def page_sql(q: ListQuery, total: int, limit: int, offset: int) -> tuple[str, list[object]]:
+    """The ids of one page of `q` (`total` of them match), in `q`'s order."""
+    match = fts_match(q)
+    if q.sort == "rank" and match:
+        return _ranked_page(q, match, limit, offset)
+    sql, params = build_list_sql(q)
+    if match and total >= WALK_FROM and q.sort in SORT_INDEXES:
+        where, where_params, _row = conditions(q)
+        where = ["a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)", *where]
+        way = "DESC" if q.descending else "ASC"
+        sql = (f"SELECT a.id FROM articles a INDEXED BY {SORT_INDEXES[q.sort]} WHERE {' AND '.join(where)}"
+               f" ORDER BY {SORT_COLUMNS[q.sort]} {way}, a.id {way}")  # fmt: skip
+        params = [match, *where_params]
+    return f"{sql} LIMIT ? OFFSET ?", [*params, limit, offset]
+
+
+def _ranked_page(q: ListQuery, match: str, limit: int, offset: int) -> tuple[str, list[object]]:
+    """Title matches first, then bm25; scored in the index, and only the page joined to the articles."""
+    where, params, row = conditions(q)
+    # with rowid conditions only, the index's rows are named `a` and no article is read before the page
+    fts, join = ("f", " JOIN articles a ON a.rowid = f.rowid") if row else ("a", "")
+    title_first = f"{fts}.rowid NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)" if q.text else "0"
+    title_params = [f"title : ({q.text})"] if q.text else []
+    inner = (f"SELECT {fts}.rowid AS r, {title_first} AS t, {fts}.rank AS k FROM articles_fts {fts}{join}"
+             f" WHERE {' AND '.join(['articles_fts MATCH ?', *where])} ORDER BY t, k LIMIT ? OFFSET ?")  # fmt: skip
+    sql = f"SELECT a.id FROM ({inner}) p JOIN articles a ON a.rowid = p.r ORDER BY p.t, p.k"
+    return sql, [*title_params, match, *params, limit, offset]
