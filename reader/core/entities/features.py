@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from reader.core.entities.lexicon import BUSINESS_WORDS, SPORT_WORDS, list_memberships
+from reader.core.entities.knowledge import Knowledge
+from reader.core.entities.lexicon import BUSINESS_WORDS, SPORT_WORDS
 from reader.core.entities.tokenize import normalize_token
 
 OFFSETS = (-2, -1, 0, 1, 2)
@@ -67,7 +68,7 @@ def short_shape(word: str) -> str:
     return hit
 
 
-def own_features(word: str, stats: Mapping[str, str]) -> list[str]:
+def own_features(word: str, stats: Mapping[str, str], know: Knowledge) -> list[str]:
     """Features of the word being tagged (offset 0)."""
     if word in (SENT_START, SENT_END):
         return [word]
@@ -92,8 +93,11 @@ def own_features(word: str, stats: Mapping[str, str]) -> list[str]:
                 f0.append("hp=" + part)
     if "." in w and n > 1:
         f0.append("PERIOD")
-    for name in list_memberships(low):
+    for name in know.memberships(low):
         f0.append("g=" + name)
+    if know.freq:
+        # How common the word is in lower case: a capitalised common word is seldom a name.
+        f0.append("zf=" + know.freq.get(low, "0"))
     st = stats.get(low)
     if st is not None:
         f0.append("ts=" + st)
@@ -104,7 +108,7 @@ def own_features(word: str, stats: Mapping[str, str]) -> list[str]:
     return f0
 
 
-def context_features(word: str, stats: Mapping[str, str], near: bool) -> list[str]:
+def context_features(word: str, stats: Mapping[str, str], near: bool, know: Knowledge) -> list[str]:
     """Features of a word next to the one being tagged (`near`: at -1 or +1; else at -2 or +2),
     before the offset prefix."""
     if word in (SENT_START, SENT_END):
@@ -113,7 +117,7 @@ def context_features(word: str, stats: Mapping[str, str], near: bool) -> list[st
     low = w.lower()
     out = ["l=" + low, "s=" + short_shape(w)]
     if near:
-        out += ["g=" + name for name in list_memberships(low)]
+        out += ["g=" + name for name in know.memberships(low)]
         st = stats.get(low)
         if st is not None:
             out.append("ts=" + st)
@@ -130,9 +134,11 @@ class WordFeatureCache:
     their own (offset 0) features are never needed.
     """
 
-    def __init__(self, stats: Mapping[str, str], limit: int = 0) -> None:
-        """`limit` bounds the number of words kept (0: no bound, as in training)."""
+    def __init__(self, stats: Mapping[str, str], limit: int = 0, knowledge: Knowledge | None = None) -> None:
+        """`limit` bounds the number of words kept (0: no bound, as in training); `knowledge` holds the
+        word lists (by default the hand-written ones)."""
         self.stats = stats
+        self.knowledge = knowledge if knowledge is not None else Knowledge.from_json(None)
         self.limit = limit
         self.cache: dict[str, list[list[str] | None]] = {}
 
@@ -147,12 +153,12 @@ class WordFeatureCache:
         names = hit[k]
         if names is None:
             if k == 2:
-                names = own_features(word, self.stats)
+                names = own_features(word, self.stats, self.knowledge)
             else:
                 side = 5 if k in (1, 3) else 6
                 base = hit[side]
                 if base is None:
-                    base = hit[side] = context_features(word, self.stats, side == 5)
+                    base = hit[side] = context_features(word, self.stats, side == 5, self.knowledge)
                 prefix = _OFFSET_PREFIX[k]
                 names = [prefix + f for f in base]
             hit[k] = names
