@@ -303,13 +303,17 @@ def tag_features(i: int, low: list[str], shapes: list[str], prev: str, prev2: st
              "T1ts=" + prev + wstats[i]]
     if caps_sentence:
         feats.append("H=" + prev)
+    return feats + memory_features(w, shp, prev, memory)
+
+
+def memory_features(w: str, shp: str, prev: str, memory: Mapping[str, Memory]) -> list[str]:
+    """Features of what the document said so far about a capitalised word (see `tag_features`)."""
     mem = memory.get(w)
-    if mem is not None and shp[:1] == "X":
-        last, counts = mem
-        feats.append("Dm=" + last)
-        feats.append("Dm=" + last + prev)
-        # Extended history: the type this word was given most often so far in the document.
-        total = sum(counts.values())
-        top = max(counts, key=counts.__getitem__)
-        feats.append("Dh=" + top + ("" if counts[top] == total else "~") + ("1" if total == 1 else "n"))
-    return feats
+    if mem is None or shp[:1] != "X":
+        return []
+    last, counts = mem
+    # Extended history: the type this word was given most often so far in the document.
+    total = sum(counts.values())
+    top = max(counts, key=counts.__getitem__)
+    return ["Dm=" + last, "Dm=" + last + prev,
+            "Dh=" + top + ("" if counts[top] == total else "~") + ("1" if total == 1 else "n")]
