@@ -97,6 +97,8 @@ def main(argv: list[str] | None = None) -> int:
     for epoch, res in sorted(results.items()):
         p, r, f = res.scores.prf()
         print(f"| {epoch} | {p:.2f} | {r:.2f} | {f:.2f} | {res.unseen_recall():.2f} |")
+    last = results[max(results)]
+    print(f"\nper type after {max(results)} epochs:\n{last.scores.table()}")
     return 0
 
 
