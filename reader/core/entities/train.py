@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import struct
 import sys
 import time
 from collections import Counter, defaultdict
@@ -94,34 +95,47 @@ def name_starters(docs: list[ConllDocument], last: bool = False) -> list[str]:
 
 
 class Perceptron:
-    """Averaged perceptron weights: W[f][label], plus the running sums needed for averaging."""
+    """Averaged perceptron weights, each feature's label weights packed into one Python int.
+
+    Why packed: scoring sums a few dozen features for every training token; one C-level `sum()` of
+    ints (32-bit fields, as the decoder's `pack`) replaces a Python loop per label, which made
+    training (and so cross-validation) about three times faster. The running sums for averaging
+    (step * update) need 64-bit fields. Integer arithmetic gives exactly the old float results.
+    """
 
     def __init__(self, n_labels: int) -> None:
         self.n = n_labels
-        self.w: dict[str, list[float]] = {}
-        self.u: dict[str, list[float]] = {}  # sum of step * update, so average = w - u / steps
+        self.w: dict[str, int] = {}
+        self.u: dict[str, int] = {}  # sum of step * update, so average = w - u / steps
         self.steps = 1
+        self._unit = [1 << (32 * k) for k in range(n_labels)]
+        self._unit64 = [1 << (64 * k) for k in range(n_labels)]
+        self._bias = sum(1 << 30 << (32 * k) for k in range(n_labels))
+        self._unpack = struct.Struct(f"<{n_labels}I").unpack
 
-    def scores(self, feats: list[str]) -> list[float]:
-        vecs = [v for v in map(self.w.get, feats) if v is not None]
-        return [sum(col) for col in zip(*vecs, strict=True)] if vecs else [0.0] * self.n
+    def scores(self, feats: list[str]) -> tuple[int, ...]:
+        """The labels' scores, each biased by 2**30 (the order of the scores is what counts)."""
+        total = sum(filter(None, map(self.w.get, feats))) + self._bias
+        return self._unpack(total.to_bytes(4 * self.n, "little"))
 
     def update(self, feats: list[str], gold: int, guess: int) -> None:
-        c = self.steps
+        d = self._unit[gold] - self._unit[guess]
+        du = self.steps * (self._unit64[gold] - self._unit64[guess])
+        w, u = self.w, self.u
         for f in feats:
-            w = self.w.get(f)
-            if w is None:
-                w = self.w[f] = [0.0] * self.n
-                self.u[f] = [0.0] * self.n
-            u = self.u[f]
-            w[gold] += 1.0
-            w[guess] -= 1.0
-            u[gold] += c
-            u[guess] -= c
+            w[f] = w.get(f, 0) + d
+            u[f] = u.get(f, 0) + du
 
     def averaged(self) -> dict[str, list[float]]:
-        c = self.steps
-        return {f: [a - b / c for a, b in zip(w, self.u[f], strict=True)] for f, w in self.w.items()}
+        c, n = self.steps, self.n
+        bias64 = sum(1 << 62 << (64 * k) for k in range(n))
+        unpack64 = struct.Struct(f"<{n}Q").unpack
+        out = {}
+        for f, w in self.w.items():
+            ws = self._unpack((w + self._bias).to_bytes(4 * n, "little"))
+            us = unpack64((self.u[f] + bias64).to_bytes(8 * n, "little"))
+            out[f] = [(a - (1 << 30)) - (b - (1 << 62)) / c for a, b in zip(ws, us, strict=True)]
+        return out
 
 
 def train_epoch(p: Perceptron, docs: list[ConllDocument], caches: list[WordFeatureCache],
