@@ -138,8 +138,28 @@ class Perceptron:
         return out
 
 
+Prepared = list[tuple[list[str], list[str], bool, list[list[str]], list[str], list[tuple[list[str], ...]]]]
+
+
+def _prepare_doc(doc: ConllDocument, cache: WordFeatureCache, matcher: PhraseMatcher,
+                 hints: list[list[list[str]]] | None) -> Prepared:
+    """Per sentence, what training needs that does not depend on the tags: the same in every epoch."""
+    view = DocumentView(doc.sentences)
+    out: Prepared = []
+    for si, sent in enumerate(doc.sentences):
+        low, shapes, caps, computed, wstats, _, _ = prepare_sentence(sent, view, matcher, cache.stats)
+        sfeats = cast(list[list[str]], computed)  # every token's features: no starters given
+        if hints is not None:
+            for feats, more in zip(sfeats, hints[si], strict=True):
+                feats.extend(more)
+        wf = [cache.get(t) for t in (SENT_START, SENT_START, *sent, SENT_END, SENT_END)]
+        out.append((low, shapes, caps, sfeats, wstats, wf))
+    return out
+
+
 def train_epoch(p: Perceptron, docs: list[ConllDocument], caches: list[WordFeatureCache],
-                matchers: list[PhraseMatcher], order: list[int], hints: Hints | None = None) -> int:
+                matchers: list[PhraseMatcher], order: list[int], hints: Hints | None = None,
+                memo: dict[int, Prepared] | None = None) -> int:
     """One pass over the documents in `order`; returns the number of wrong tags.
 
     `caches` and `matchers` hold, for each document, the jackknifed statistics and phrases it sees.
@@ -151,17 +171,15 @@ def train_epoch(p: Perceptron, docs: list[ConllDocument], caches: list[WordFeatu
     errors = 0
     for di in order:
         doc = docs[di]
-        cache = caches[di]
-        view = DocumentView(doc.sentences)
+        prepared = memo.get(di) if memo is not None else None
+        if prepared is None:
+            prepared = _prepare_doc(doc, caches[di], matchers[di], hints[di] if hints is not None else None)
+            if memo is not None:
+                memo[di] = prepared
         memory: dict[str, Memory] = {}
-        for si, (sent, gold_iob) in enumerate(zip(doc.sentences, doc.tags, strict=True)):
+        for sent, gold_iob, (low, shapes, caps, sfeats, wstats, wf) in zip(doc.sentences, doc.tags, prepared,
+                                                                          strict=True):
             gold = to_bilou(gold_iob)
-            low, shapes, caps, computed, wstats, _, _ = prepare_sentence(sent, view, matchers[di], cache.stats)
-            sfeats = cast(list[list[str]], computed)  # every token's features: no starters given
-            if hints is not None:
-                for feats, more in zip(sfeats, hints[di][si], strict=True):
-                    feats.extend(more)
-            wf = [cache.get(t) for t in (SENT_START, SENT_START, *sent, SENT_END, SENT_END)]
             prev2 = prev = "<S>"
             for i in range(len(sent)):
                 feats = [*wf[i][0], *wf[i + 1][1], *wf[i + 2][2], *wf[i + 3][3], *wf[i + 4][4],
@@ -203,9 +221,10 @@ def train_stage(docs: list[ConllDocument], caches: list[WordFeatureCache], match
     p = Perceptron(len(LABELS))
     rng = random.Random(seed)
     order = list(range(len(docs)))
+    memo: dict[int, Prepared] = {}  # each document's tag-independent features, made in the first epoch
     for epoch in range(1, epochs + 1):
         rng.shuffle(order)
-        train_epoch(p, docs, caches, matchers, order, hints)
+        train_epoch(p, docs, caches, matchers, order, hints, memo)
         if on_epoch is not None and epoch < epochs:
             on_epoch(epoch, p.averaged())
     final = p.averaged()
