@@ -11,6 +11,7 @@ as much as they deserve on unseen text.
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import struct
 import sys
@@ -49,7 +50,8 @@ from reader.core.entities.stacking import (
 from reader.core.entities.tokenize import normalize_token
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
-DEFAULT_DATA = REPO_ROOT.parent / "shared" / "data" / "conll2003"
+# $NEWS_READER_DATA (as for the benchmarks), else ../shared/data beside the repository.
+DEFAULT_DATA = Path(os.environ.get("NEWS_READER_DATA") or REPO_ROOT.parent / "shared" / "data") / "conll2003"
 DEFAULT_OUT = REPO_ROOT / "resources" / "models" / "ner-model.bin"
 FOLDS = 5  # default number of jackknife folds (--folds)
 Hints = list[list[list[list[str]]]]  # per document, sentence and token: second-pass features
