@@ -66,3 +66,29 @@ def test_entities_command_does_not_import_the_other_commands(tmp_path: Path) -> 
             "print('LOADED', 'reader.core.export' in sys.modules, 'reader.core.formats' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code, str(src)], capture_output=True, text=True, check=True).stdout
     assert out.splitlines()[-1] == "LOADED False False"
+
+
+def _tiny_corpus() -> list[ConllDocument]:
+    people = ["Anna Berg", "Tom Lund", "Mia Holt", "Ola Dahl", "Eva Strand", "Per Moe"]
+    towns = ["Oslo", "Bergen", "Tromso", "Narvik", "Molde", "Hamar"]
+    docs = []
+    for k in range(12):
+        first, last = people[k % 6].split()
+        town = towns[(k * 5) % 6]
+        sent = [first, last, "visited", town, "on", "Monday", "."]
+        docs.append(ConllDocument([sent], [["B-PER", "I-PER", "O", "B-LOC", "O", "O", "O"]]))
+    return docs
+
+
+def test_training_and_cross_validation_need_no_development_data() -> None:
+    from reader.core.entities.crossval import Result
+    from reader.core.entities.train import TrainConfig, fit
+
+    docs = _tiny_corpus()
+    trained = fit(docs, TrainConfig(epochs=(4,), folds=2), Knowledge({"GEO": ["oslo", "bergen"]}, {}))
+    assert trained.info["epochs"] == [4] and "dev_f1" not in trained.info
+    assert trained.model.tag_document([["Mia", "Holt", "visited", "Oslo", "on", "Monday", "."]]) == [
+        ["B-PER", "I-PER", "O", "B-LOC", "O", "O", "O"]]
+    res = Result()
+    res.add(trained.model, docs[:2], {})
+    assert res.scores.prf()[2] == 100.0 and res.unseen == [4, 4]
