@@ -55,9 +55,10 @@ class Result:
 
 
 def cross_validate(docs: list[ConllDocument], cfg: TrainConfig, folds: int = FOLDS,
-                   per_epoch: bool = False) -> dict[int, Result]:
+                   per_epoch: bool = False, from_epoch: int = 1) -> dict[int, Result]:
     """Held-out results by the number of first-pass epochs (only the configured one unless `per_epoch`,
-    which is for one-stage models: every epoch up to the configured number is scored from one run)."""
+    which is for one-stage models: every epoch from `from_epoch` up to the configured number is scored
+    from one run). The running totals are printed after each fold."""
     knowledge = build_knowledge(cfg.groups)
     results: dict[int, Result] = {}
     for k in range(folds):
@@ -68,14 +69,17 @@ def cross_validate(docs: list[ConllDocument], cfg: TrainConfig, folds: int = FOL
 
         def score(epoch: int, model: TaggerModel | StackedModel, held: list[ConllDocument] = held,
                   known: dict[str, str] = known) -> None:
-            results.setdefault(epoch, Result()).add(model, held, known)
+            if epoch >= from_epoch or epoch == cfg.epochs[0]:
+                results.setdefault(epoch, Result()).add(model, held, known)
 
         hook = score if per_epoch and cfg.stages == 1 else None
         trained = fit(train, cfg, knowledge, hook)
         if hook is None:
             score(cfg.epochs[0], trained.model)
+        so_far = ", ".join(f"{e} epochs F1 {r.scores.prf()[2]:.2f} unseen recall {r.unseen_recall():.2f}"
+                           for e, r in sorted(results.items()))
         print(f"fold {k + 1}/{folds}: {len(train)} documents to train, {len(held)} held out "
-              f"({time.process_time() - t0:.0f} CPU s)", file=sys.stderr, flush=True)
+              f"({time.process_time() - t0:.0f} CPU s); folds so far: {so_far}", file=sys.stderr, flush=True)
     return results
 
 
@@ -87,10 +91,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-backward", dest="backward", action="store_false")
     ap.add_argument("--groups", default="hand,extra", help="knowledge groups (knowledge.py)")
     ap.add_argument("--per-epoch", action="store_true", help="score every epoch count (one-stage models)")
+    ap.add_argument("--from-epoch", type=int, default=1, help="with --per-epoch: the first epoch count scored")
     args = ap.parse_args(argv)
     cfg = TrainConfig(epochs=tuple(int(x) for x in args.epochs.split(",")), stages=args.stages,
                       backward=args.backward, groups=tuple(g for g in args.groups.split(",") if g))
-    results = cross_validate(read_conll(args.train), cfg, per_epoch=args.per_epoch)
+    results = cross_validate(read_conll(args.train), cfg, per_epoch=args.per_epoch, from_epoch=args.from_epoch)
     print(f"{cfg}")
     print("| epochs | P | R | F1 | unseen-name recall |")
     print("|---:|---:|---:|---:|---:|")
