@@ -214,6 +214,8 @@ class DocumentView:
                     cues.append("Dn=" + (after or SENT_END))
                 if both_ways:
                     seen_at.setdefault(w, []).append((before, after))
+        # Each word's cues once, without repeats: the decoder adds them for every occurrence.
+        self.around = {w: list(set(cues)) for w, cues in self.around.items()}
         # The document's kind, when its words say so clearly.
         self.topics = [t for t, count in (("SPORT", sport), ("BIZ", business)) if count >= 3]
         if both_ways:
@@ -222,8 +224,8 @@ class DocumentView:
             mirror.tabular, mirror.topics = self.tabular, self.topics
             for word, places in seen_at.items():
                 # Read backwards, the first four occurrences are the last four, and next is previous.
-                mirror.around[word] = [cue for before, after in places[:-5:-1]
-                                       for cue in ("Dp=" + (after or SENT_START), "Dn=" + (before or SENT_END))]
+                mirror.around[word] = list({cue for before, after in places[:-5:-1]
+                                            for cue in ("Dp=" + (after or SENT_START), "Dn=" + (before or SENT_END))})
 
 
 def _is_caps_sentence(sent: list[str]) -> bool:
@@ -290,7 +292,7 @@ def token_features(i: int, low: list[str], shapes: list[str], caps_sentence: boo
             feats.append("Dtc")
         cues = doc.around.get(w)
         if cues:
-            feats.extend(set(cues))
+            feats.extend(cues)
     return feats
 
 

@@ -26,6 +26,7 @@ AGENCIES = tuple(tuple(a.split()) for a in (
     "ap photo", "afp photo", "reuters photo", "imago", "dpa", "ansa", "kyodo", "yonhap", "tass", "ria novosti",
     "wireimage", "filmmagic", "invision", "the associated press", "associated press", "ddp", "abaca"))
 _CREDIT_JOINS = frozenset(["/", "|", "via", "for"])
+_AGENCY_FIRST = frozenset(a[0] for a in AGENCIES)
 # Technical words written in capitals that are not names (generic computing, media and web terms).
 TECH_WORDS = frozenset("""url urls http https html css json xml api apis cpu cpus gpu gpus pc pcs tv tvs usb pdf
 sql ram rom ssd hdd led lcd oled ai vpn dns ip sms mms gps faq os ui ux app apps io rss ftp ssh ssl tls cd dvd
@@ -50,6 +51,8 @@ def _credit_region(low: list[str], i: int) -> int:
 
 def _agency_at(low: list[str], i: int) -> int:
     """The end of an agency name starting at token i (0 when none starts there)."""
+    if low[i] not in _AGENCY_FIRST:
+        return 0
     best = 0
     for agency in AGENCIES:
         if tuple(low[i : i + len(agency)]) == agency:
@@ -96,20 +99,33 @@ def credit_tokens(sent: list[str]) -> list[bool]:
     return out
 
 
+def _may_hold_credit(sent: list[str]) -> bool:
+    """A cheap first look: whether any token could begin or join a credit (most sentences: no)."""
+    return any(t.lower() in _TRIGGERS for t in sent if t[:1].isalpha() or t in ("/", "|"))
+
+
+_TRIGGERS = CREDIT_CUES | _CREDIT_JOINS | {"courtesy"}
+
+
 def apply_news_rules(sent: list[str], tags: list[str], known_orgs: Collection[str] = ()) -> list[str]:
     """The sentence's IOB2 tags after the rules; `known_orgs` are lower-case organisation names."""
-    if all(t == "O" for t in tags):
+    if tags.count("O") == len(tags):
         return tags
     out = list(tags)
-    credit = credit_tokens(sent)
-    for a, b, _typ in iob_spans(out):
-        words = [t.lower() for t in sent[a:b]]
-        if any(credit[a:b]):
+    spans = iob_spans(out)
+    credit = credit_tokens(sent) if _may_hold_credit(sent) else None
+    has_person = False
+    for a, b, typ in spans:
+        if credit is not None and any(credit[a:b]):
             out[a:b] = ["O"] * (b - a)
-        elif all(w in TECH_WORDS and t.isupper() for w, t in zip(words, sent[a:b], strict=True)) and \
-                " ".join(words) not in known_orgs:
-            out[a:b] = ["O"] * (b - a)
-    return _keep_hyphenated_names(sent, out)
+            continue
+        has_person = has_person or typ == "PER"
+        if sent[a].isupper() and sent[a].lower() in TECH_WORDS:
+            words = [t.lower() for t in sent[a:b]]
+            if all(w in TECH_WORDS and t.isupper() for w, t in zip(words, sent[a:b], strict=True)) and \
+                    " ".join(words) not in known_orgs:
+                out[a:b] = ["O"] * (b - a)
+    return _keep_hyphenated_names(sent, out) if has_person else out
 
 
 def _keep_hyphenated_names(sent: list[str], tags: list[str]) -> list[str]:
