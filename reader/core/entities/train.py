@@ -26,7 +26,7 @@ from reader.core.entities.conll import ConllDocument, iob_spans, read_conll
 from reader.core.entities.evaluate import Scores
 from reader.core.entities.features import SENT_END, SENT_START, DocumentView, Memory, WordFeatureCache, tag_features
 from reader.core.entities.gazetteer import PhraseMatcher, collect_phrases, reversed_phrases
-from reader.core.entities.knowledge import Knowledge, build_knowledge
+from reader.core.entities.knowledge import Knowledge, build_knowledge, plain_words
 from reader.core.entities.model import (
     FEATURE_CACHE_LIMIT,
     LABELS,
@@ -361,7 +361,8 @@ def main(argv: list[str] | None = None) -> int:
                       groups=tuple(g for g in args.groups.split(",") if g))
     train_docs = read_conll(args.train)
     print(f"train: {len(train_docs)} documents; {cfg}", flush=True)
-    trained = fit(train_docs, cfg, build_knowledge(cfg.groups))
+    plain = plain_words(s for d in train_docs for s in d.sentences)
+    trained = fit(train_docs, cfg, build_knowledge(cfg.groups, plain))
     if args.dev.exists():
         scores, _, _ = evaluate(trained.model, read_conll(args.dev))
         trained.info["dev_f1"] = round(scores.prf()[2], 2)
