@@ -31,8 +31,14 @@ def run(args: argparse.Namespace) -> int:
             print(f"news-reader entities: cannot read {args.conll}: {exc.strerror}", file=sys.stderr)
             return 1
         out = sys.stdout
+        buf: list[str] = []
         for line in tag_conll_lines(lines):
-            out.write(line + "\n")
+            buf.append(line)
+            if len(buf) >= 4096:  # one write per few thousand lines, not one per line
+                out.write("\n".join(buf) + "\n")
+                buf.clear()
+        if buf:
+            out.write("\n".join(buf) + "\n")
         return 0
     if not args.article:
         print("news-reader entities: give an ARTICLE file or --conll IN.txt", file=sys.stderr)

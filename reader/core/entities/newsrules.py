@@ -101,10 +101,11 @@ def credit_tokens(sent: list[str]) -> list[bool]:
 
 def _may_hold_credit(sent: list[str]) -> bool:
     """A cheap first look: whether any token could begin or join a credit (most sentences: no)."""
-    return any(t.lower() in _TRIGGERS for t in sent if t[:1].isalpha() or t in ("/", "|"))
+    return not _TRIGGERS.isdisjoint(sent)
 
 
-_TRIGGERS = CREDIT_CUES | _CREDIT_JOINS | {"courtesy"}
+# The words that begin or join a credit, as written in lower case, capitalised or in capitals.
+_TRIGGERS = frozenset(v for w in (*CREDIT_CUES, *_CREDIT_JOINS, "courtesy") for v in (w, w.title(), w.upper()))
 
 
 def apply_news_rules(sent: list[str], tags: list[str], known_orgs: Collection[str] = ()) -> list[str]:
