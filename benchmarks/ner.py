@@ -1,170 +1,186 @@
-"""Benchmark of the entity tagger: dev F1 per type, tokens per second, model size and load time.
+"""Benchmark of the entity tagger: cross-validated and dev F1, per-type scores, unseen-name recall, speed.
 
-    .venv/bin/python benchmarks/ner.py [--dev ../shared/data/conll2003/dev.txt] [--model FILE]
+    .venv/bin/python benchmarks/ner.py [--model FILE] [--no-cv] [--train ...] [--dev ...]
 
-The reference row, measured in the same run, is a lookup tagger (every entity string of
-train.txt with its most frequent type, longest match first): it shows what memorising the
-training names alone gives, and what plain dictionary speed looks like on this machine.
-Speed is tokens per second of CPU time of this one process (one core; the machine is shared, and
-CPU time is what other jobs disturb least), over the whole dev set, best of 3 runs: the model on pre-split
-CoNLL tokens, and `tag()` on the dev text rebuilt as plain prose (tokenizer, sentence splitter
-and date/money rules included). "Cold" starts each run with empty per-word caches (a fresh
-app); "warm" runs with the caches filled by earlier text (an import of many articles).
+- Cross-validation: the shipped model's configuration (epochs, knowledge groups, from its header)
+  trained again five times on four fifths of `train.txt` (documents split by a hash of their text)
+  and scored on the fifth left out. Every choice of the model was made this way.
+- Dev: the shipped model (with the news-page rules) on `dev.txt`, which no choice looked at.
+- Unseen-name recall: recall on gold names whose words never were a name in the training part.
+- Speed, in tokens per second of CPU time (the machine is shared; CPU time is what other jobs disturb
+  least), best of 3: the whole `news-reader entities --conll FILE` process over the first ~180,000
+  tokens of `train.txt` (start-up and model load included, measured with `getrusage` of the child),
+  the model alone on the same documents from a cold start, and beside them the reference measured in
+  the same run: a plain dictionary lookup of every token (its most frequent tag in training).
 """
 
 from __future__ import annotations
 
 import argparse
+import resource
+import subprocess
 import sys
+import tempfile
 import time
-from collections.abc import Callable, Mapping
+from collections import Counter, defaultdict
+from collections.abc import Callable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from reader.core.entities.conll import ConllDocument, iob_spans, read_conll  # noqa: E402
+from reader.core.entities import tagger  # noqa: E402
+from reader.core.entities.conll import ConllDocument, read_conll  # noqa: E402
+from reader.core.entities.crossval import Result, cross_validate  # noqa: E402
 from reader.core.entities.evaluate import Scores  # noqa: E402
-from reader.core.entities.gazetteer import PhraseMatcher, collect_phrases  # noqa: E402
+from reader.core.entities.gazetteer import collect_phrases  # noqa: E402
 from reader.core.entities.model import StackedModel, TaggerModel  # noqa: E402
 from reader.core.entities.model_file import read_model  # noqa: E402
-from reader.core.entities.tagger import model_path  # noqa: E402
+from reader.core.entities.train import TrainConfig  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _data import data_root  # noqa: E402
 
 DATA = data_root() / "conll2003"
+SPEED_TOKENS = 180_000
 
 
-def lookup_tags(matcher: PhraseMatcher, sent: list[str]) -> list[str]:
-    """The reference: tag every known training entity string, longest match first."""
-    low = [t.lower() for t in sent]
-    tags = ["O"] * len(sent)
-    for i, feats in enumerate(matcher.match(low, [t[:1].isupper() for t in sent])):
-        for f in feats:
-            if f[:5] in ("gz=B-", "gz=U-"):
-                tags[i] = "B-" + f[5:]
-            elif f[:5] in ("gz=I-", "gz=L-"):
-                tags[i] = "I-" + f[5:]
-    return tags
+REPEAT = [3]  # runs per speed measure (--repeat)
 
 
-def _best_rate(tokens: int, run: Callable[[], object], *, cold: Callable[[], None] | None = None,
-               repeat: int = 3) -> float:
-    """tokens/s of the fastest of `repeat` runs (the machine is shared: the best run is the least disturbed)."""
-    best = float("inf")
-    for _ in range(repeat):
-        if cold is not None:
-            cold()
-        t0 = time.process_time()
-        run()
-        best = min(best, time.process_time() - t0)
-    return tokens / best
+def _best(run: Callable[[], float]) -> float:
+    """The smallest of REPEAT CPU-second measurements (the least disturbed run)."""
+    return min(run() for _ in range(REPEAT[0]))
 
 
-def score_model(model: TaggerModel | StackedModel, docs: list[ConllDocument],
-                known: Mapping[str, str]) -> tuple[Scores, dict[tuple[bool, str], tuple[int, int]], float, float]:
-    """Scores, recall on names seen / never seen in training (per type, and "" for all), then tokens/s cold
-    and warm."""
-    tokens = sum(d.token_count for d in docs)
-    scores = Scores()
-    recall: dict[tuple[bool, str], list[int]] = {}  # (seen in training, type or "") -> [found, gold]
+def first_tokens(docs: list[ConllDocument], limit: int) -> list[ConllDocument]:
+    """Whole documents from the start until `limit` tokens are reached."""
+    out, n = [], 0
     for d in docs:
-        for sent, g, p in zip(d.sentences, d.tags, model.tag_document(d.sentences), strict=True):
-            scores.add(g, p)
-            found = set(iob_spans(p))
-            for a, b, typ in iob_spans(g):
-                seen = " ".join(t.lower() for t in sent[a:b]) in known
-                for key in ((seen, ""), (seen, typ)):
-                    counts = recall.setdefault(key, [0, 0])
-                    counts[0] += (a, b, typ) in found
-                    counts[1] += 1
+        if n >= limit:
+            break
+        out.append(d)
+        n += d.token_count
+    return out
 
-    def run() -> None:
+
+def write_conll(docs: list[ConllDocument], path: Path) -> None:
+    with open(path, "w", encoding="utf-8") as fh:
         for d in docs:
-            model.tag_document(d.sentences)
-
-    cold = _best_rate(tokens, run, cold=model.clear_cache)
-    warm = _best_rate(tokens, run)
-    return scores, {k: (v[0], v[1]) for k, v in recall.items()}, cold, warm
+            fh.write("-DOCSTART- -X- -X- O\n\n")
+            for sent in d.sentences:
+                fh.write("".join(f"{tok} O\n" for tok in sent) + "\n")
 
 
-def text_speed(model: TaggerModel | StackedModel, docs: list[ConllDocument]) -> tuple[float, float, int]:
-    """tokens/s of the public tag() with `model` on each dev document rebuilt as text (cold, warm), and the
-    spans found."""
-    from reader.core.entities import tag
-    from reader.core.entities.tagger import clear_caches, use_model
+def process_cpu(path: Path, model: Path) -> float:
+    """CPU seconds of one `news-reader entities --conll path` process (the child's user + system time)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    env_model = ["-c", "import sys; from reader.core.entities import tagger; from pathlib import Path; "
+                 f"tagger.model_path = lambda: Path({str(model)!r}); from reader.cli import main; "
+                 "sys.exit(main(sys.argv[1:]))"]
+    subprocess.run([sys.executable, *env_model, "entities", "--conll", str(path)], stdout=subprocess.DEVNULL,
+                   check=True, cwd=REPO)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
-    use_model(model)
-    texts = ["\n".join(" ".join(s) for s in d.sentences) for d in docs]
-    tokens = sum(d.token_count for d in docs)
-    found = sum(len(tag(t)) for t in texts)
 
-    def run() -> None:
-        for t in texts:
-            tag(t)
+def model_cpu(model: TaggerModel | StackedModel, docs: list[ConllDocument]) -> float:
+    model.clear_cache()
+    tagger.clear_caches()
+    t0 = time.process_time()
+    for d in docs:
+        model.tag_document(d.sentences)
+    return time.process_time() - t0
 
-    return _best_rate(tokens, run, cold=clear_caches), _best_rate(tokens, run), found
+
+def lookup_cpu(table: dict[str, str], docs: list[ConllDocument]) -> float:
+    """The reference: one dictionary lookup per token."""
+    t0 = time.process_time()
+    get = table.get
+    for d in docs:
+        for sent in d.sentences:
+            [get(tok, "O") for tok in sent]
+    return time.process_time() - t0
+
+
+def dev_scores(model: TaggerModel | StackedModel, docs: list[ConllDocument]) -> Result:
+    """The shipped path (model and news-page rules) on dev."""
+    tagger.use_model(model)
+
+    class Shipped:
+        def tag_document(self, sentences: list[list[str]]) -> list[list[str]]:
+            return tagger.tag_sentences(sentences)
+
+    res = Result()
+    res.add(Shipped(), docs, collect_phrases(TRAIN_DOCS))  # type: ignore[arg-type]
+    return res
+
+
+TRAIN_DOCS: list[ConllDocument] = []
+
+
+def print_scores(title: str, res: Result) -> None:
+    s: Scores = res.scores
+    print(f"\n### {title}\n")
+    print("| type | precision | recall | F1 | gold entities |")
+    print("|---|---:|---:|---:|---:|")
+    for t in s.types():
+        p, r, f = s.prf(t)
+        print(f"| {t} | {p:.2f} | {r:.2f} | {f:.2f} | {s.gold[t]} |")
+    p, r, f = s.prf()
+    print(f"| **overall (exact match, micro)** | {p:.2f} | {r:.2f} | **{f:.2f}** | {sum(s.gold.values())} |")
+    print(f"| recall on names unseen in training | | {res.unseen_recall():.2f} | | {res.unseen[1]} |")
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--dev", type=Path, default=DATA / "dev.txt")
-    ap.add_argument("--train", type=Path, default=DATA / "train.txt", help="for the lookup reference only")
-    ap.add_argument("--model", type=Path, default=model_path())
+    ap.add_argument("--train", type=Path, default=DATA / "train.txt")
+    ap.add_argument("--model", type=Path, default=tagger.model_path())
+    ap.add_argument("--no-cv", dest="cv", action="store_false", help="skip the (slow) cross-validation")
+    ap.add_argument("--repeat", type=int, default=3, help="runs per speed measure (the best is kept)")
     args = ap.parse_args()
+    REPEAT[0] = args.repeat
     missing = [p for p in (args.dev, args.train) if not p.exists()]
     if missing:
         print(f"No CoNLL-2003 data at {', '.join(map(str, missing))}; pass --dev/--train or set NEWS_READER_DATA.",
               file=sys.stderr)
         return 2
-
-    loads = []
-    for _ in range(3):
-        t0 = time.perf_counter()
-        model = read_model(args.model)
-        loads.append(time.perf_counter() - t0)
+    model = read_model(args.model)
+    info = model.info
+    TRAIN_DOCS.extend(read_conll(args.train))
     dev = read_conll(args.dev)
-    tokens = sum(d.token_count for d in dev)
-    matcher = PhraseMatcher(collect_phrases(read_conll(args.train)))
-    scores, recall, cold, warm = score_model(model, dev, matcher.phrases)
-    prose_cold, prose_warm, found = text_speed(model, dev)
+    print(f"## Entity tagger {args.model.name} ({args.model.stat().st_size / 1e6:.2f} MB): "
+          f"epochs {info.get('epochs')}, knowledge {info.get('groups', 'hand lists')}")
+    if args.cv:
+        stages = 2 if isinstance(model, StackedModel) else 1
+        cfg = TrainConfig(epochs=tuple(info.get("epochs", (6,))), stages=stages,
+                          groups=tuple(info.get("groups", ("hand", "extra"))))
+        cv = cross_validate(TRAIN_DOCS, cfg)[cfg.epochs[0]]
+        print_scores("5-fold cross-validation on train.txt (held-out folds)", cv)
+    print_scores(f"{args.dev.name}, scored once (model + news-page rules)", dev_scores(model, dev))
 
-    ref = Scores()
-    t0 = time.process_time()
-    for d in dev:
-        for sent, gold in zip(d.sentences, d.tags, strict=True):
-            ref.add(gold, lookup_tags(matcher, sent))
-    ref_speed = tokens / (time.process_time() - t0)
-
-    print(f"## Entity tagger on {args.dev.name} ({len(dev)} documents, {tokens} tokens)\n")
-    print("| type | precision | recall | F1 | gold entities |")
-    print("|---|---:|---:|---:|---:|")
-    for t in scores.types():
-        p, r, f = scores.prf(t)
-        print(f"| {t} | {p:.2f} | {r:.2f} | {f:.2f} | {scores.gold[t]} |")
-    p, r, f = scores.prf()
-    print(f"| **overall (exact match, micro)** | {p:.2f} | {r:.2f} | **{f:.2f}** | {sum(scores.gold.values())} |")
-    rp, rr, rf = ref.prf()
-    print(f"| reference: training-name lookup | {rp:.2f} | {rr:.2f} | {rf:.2f} | |")
-    for seen, label in ((False, "never seen in training"), (True, "seen in training")):
-        hit, total = recall[seen, ""]
-        print(f"| recall on names {label} | | {100 * hit / total:.2f} | | {total} |")
-        for t in scores.types():
-            if (seen, t) in recall:
-                hit, total = recall[seen, t]
-                print(f"| - {t} | | {100 * hit / total:.2f} | | {total} |")
-    print()
-    print("| measure | value |")
-    print("|---|---:|")
-    print(f"| model file size | {args.model.stat().st_size / 1e6:.2f} MB |")
-    print(f"| model load time (best of 3) | {min(loads):.3f} s |")
-    print(f"| tokens/s, model on CoNLL tokens, cold cache | {cold:,.0f} |")
-    print(f"| tokens/s, model on CoNLL tokens, warm cache | {warm:,.0f} |")
-    print(f"| tokens/s, tag() on plain text (tokenize + rules), cold cache | {prose_cold:,.0f} |")
-    print(f"| tokens/s, tag() on plain text (tokenize + rules), warm cache | {prose_warm:,.0f} |")
-    print(f"| tokens/s, reference lookup tagger | {ref_speed:,.0f} |")
-    print(f"\n(tag() found {found} spans in the rebuilt dev text, rule types included)")
+    docs = first_tokens(TRAIN_DOCS, SPEED_TOKENS)
+    tokens = sum(d.token_count for d in docs)
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for d in TRAIN_DOCS:
+        for sent, tags in zip(d.sentences, d.tags, strict=True):
+            for tok, t in zip(sent, tags, strict=True):
+                counts[tok][t] += 1
+    table = {tok: c.most_common(1)[0][0] for tok, c in counts.items()}
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "speed.txt"
+        write_conll(docs, path)
+        whole = _best(lambda: process_cpu(path, args.model))
+    alone = _best(lambda: model_cpu(model, docs))
+    ref = _best(lambda: lookup_cpu(table, docs))
+    print(f"\n### Speed over {tokens:,} tokens ({len(docs)} documents of train.txt), tokens per CPU second\n")
+    print("| what | CPU s | tokens / CPU s |")
+    print("|---|---:|---:|")
+    print(f"| whole process: news-reader entities --conll (start-up, model load, output) | {whole:.2f} | "
+          f"{tokens / whole:,.0f} |")
+    print(f"| model alone, cold caches | {alone:.2f} | {tokens / alone:,.0f} |")
+    print(f"| reference: one dictionary lookup per token | {ref:.3f} | {tokens / ref:,.0f} |")
     return 0
 
 

@@ -18,10 +18,11 @@ import reader.commands
 from reader import __version__
 
 
-def _command_modules() -> list[ModuleType]:
+def _command_modules(only: str | None = None) -> list[ModuleType]:
+    """The command modules (with `only`, just the module of that command name, if there is one)."""
     mods = []
     for info in sorted(pkgutil.iter_modules(reader.commands.__path__), key=lambda i: i.name):
-        if info.name.startswith("_"):
+        if info.name.startswith("_") or (only is not None and info.name != only.replace("-", "_")):
             continue
         mod = importlib.import_module(f"reader.commands.{info.name}")
         if hasattr(mod, "NAME") and hasattr(mod, "run"):
@@ -52,7 +53,9 @@ def add_gui_arguments(parser: argparse.ArgumentParser) -> None:
                         help="check the installed app offscreen (samples, entities, highlight, exports) and exit")
 
 
-def build_parser() -> tuple[argparse.ArgumentParser, dict[str, ModuleType]]:
+def build_parser(only: str | None = None) -> tuple[argparse.ArgumentParser, dict[str, ModuleType]]:
+    """The parser with every command, or with `only` that one (starting a command then imports only its
+    module: `entities --conll` must not pay for the export modules' imports)."""
     parser = argparse.ArgumentParser(
         prog="news-reader",
         description="Read, annotate and export the news you keep on disk. Without a command, opens the window.",
@@ -63,7 +66,7 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, ModuleType]]:
     add_common_arguments(parser)
     commands: dict[str, ModuleType] = {}
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for mod in _command_modules():
+    for mod in _command_modules(only):
         p = sub.add_parser(mod.NAME, help=mod.HELP, description=mod.HELP)
         add_common_arguments(p, default=argparse.SUPPRESS)
         mod.add_arguments(p)
@@ -100,8 +103,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     when it comes after a window option.
     """
     args_list = list(sys.argv[1:] if argv is None else argv)
-    parser, commands = build_parser()
     rest = _after_global_options(args_list)
+    parser, commands = build_parser(rest[0] if rest and not rest[0].startswith("-") else None)
+    if not (rest and rest[0] in commands):
+        parser, commands = build_parser()
     command = rest[0] if rest and rest[0] in commands else None
     asks_about_program = any(a in ("-h", "--help", "--version") for a in rest) and not any(
         not a.startswith("-") for a in rest

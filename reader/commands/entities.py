@@ -31,8 +31,14 @@ def run(args: argparse.Namespace) -> int:
             print(f"news-reader entities: cannot read {args.conll}: {exc.strerror}", file=sys.stderr)
             return 1
         out = sys.stdout
+        buf: list[str] = []
         for line in tag_conll_lines(lines):
-            out.write(line + "\n")
+            buf.append(line)
+            if len(buf) >= 4096:  # one write per few thousand lines, not one per line
+                out.write("\n".join(buf) + "\n")
+                buf.clear()
+        if buf:
+            out.write("\n".join(buf) + "\n")
         return 0
     if not args.article:
         print("news-reader entities: give an ARTICLE file or --conll IN.txt", file=sys.stderr)
@@ -48,19 +54,25 @@ def tag_conll_lines(lines: list[str]) -> Iterator[str]:
     from reader.core.entities import tag_sentences
 
     def flush(doc_lines: list[str]) -> Iterable[str]:
-        sentences: list[list[str]] = [[]]
-        for ln in doc_lines:
-            if ln.split():
-                sentences[-1].append(ln.split()[0])
-            elif sentences[-1]:
-                sentences.append([])
-        tags = iter(t for sent in tag_sentences([s for s in sentences if s]) for t in sent)
-        for ln in doc_lines:
-            yield f"{ln.split()[0]}\t{next(tags)}" if ln.split() else ""
+        # Each line split once: the first column is the token, a blank line ends a sentence.
+        words = [ln.split(None, 1)[0] if ln and not ln.isspace() else "" for ln in doc_lines]
+        sentences: list[list[str]] = []
+        sent: list[str] = []
+        for w in words:
+            if w:
+                sent.append(w)
+            elif sent:
+                sentences.append(sent)
+                sent = []
+        if sent:
+            sentences.append(sent)
+        tags = iter([t for tagged in tag_sentences(sentences) for t in tagged])
+        for w in words:
+            yield f"{w}\t{next(tags)}" if w else ""
 
     doc: list[str] = []
     for line in lines:
-        if line.split()[:1] == [DOCSTART]:
+        if line.startswith(DOCSTART) and line.split(None, 1)[0] == DOCSTART:
             yield from flush(doc)
             doc = []
             yield line

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from reader.core.entities.lexicon import BUSINESS_WORDS, SPORT_WORDS, list_memberships
+from reader.core.entities.knowledge import Knowledge
+from reader.core.entities.lexicon import BUSINESS_WORDS, SPORT_WORDS
 from reader.core.entities.tokenize import normalize_token
 
 OFFSETS = (-2, -1, 0, 1, 2)
@@ -67,7 +68,7 @@ def short_shape(word: str) -> str:
     return hit
 
 
-def own_features(word: str, stats: Mapping[str, str]) -> list[str]:
+def own_features(word: str, stats: Mapping[str, str], know: Knowledge) -> list[str]:
     """Features of the word being tagged (offset 0)."""
     if word in (SENT_START, SENT_END):
         return [word]
@@ -92,8 +93,11 @@ def own_features(word: str, stats: Mapping[str, str]) -> list[str]:
                 f0.append("hp=" + part)
     if "." in w and n > 1:
         f0.append("PERIOD")
-    for name in list_memberships(low):
+    for name in know.memberships(low):
         f0.append("g=" + name)
+    if know.freq:
+        # How common the word is in lower case: a capitalised common word is seldom a name.
+        f0.append("zf=" + know.freq.get(low, "0"))
     st = stats.get(low)
     if st is not None:
         f0.append("ts=" + st)
@@ -104,7 +108,7 @@ def own_features(word: str, stats: Mapping[str, str]) -> list[str]:
     return f0
 
 
-def context_features(word: str, stats: Mapping[str, str], near: bool) -> list[str]:
+def context_features(word: str, stats: Mapping[str, str], near: bool, know: Knowledge) -> list[str]:
     """Features of a word next to the one being tagged (`near`: at -1 or +1; else at -2 or +2),
     before the offset prefix."""
     if word in (SENT_START, SENT_END):
@@ -113,7 +117,7 @@ def context_features(word: str, stats: Mapping[str, str], near: bool) -> list[st
     low = w.lower()
     out = ["l=" + low, "s=" + short_shape(w)]
     if near:
-        out += ["g=" + name for name in list_memberships(low)]
+        out += ["g=" + name for name in know.memberships(low)]
         st = stats.get(low)
         if st is not None:
             out.append("ts=" + st)
@@ -130,9 +134,11 @@ class WordFeatureCache:
     their own (offset 0) features are never needed.
     """
 
-    def __init__(self, stats: Mapping[str, str], limit: int = 0) -> None:
-        """`limit` bounds the number of words kept (0: no bound, as in training)."""
+    def __init__(self, stats: Mapping[str, str], limit: int = 0, knowledge: Knowledge | None = None) -> None:
+        """`limit` bounds the number of words kept (0: no bound, as in training); `knowledge` holds the
+        word lists (by default the hand-written ones)."""
         self.stats = stats
+        self.knowledge = knowledge if knowledge is not None else Knowledge.from_json(None)
         self.limit = limit
         self.cache: dict[str, list[list[str] | None]] = {}
 
@@ -147,12 +153,12 @@ class WordFeatureCache:
         names = hit[k]
         if names is None:
             if k == 2:
-                names = own_features(word, self.stats)
+                names = own_features(word, self.stats, self.knowledge)
             else:
                 side = 5 if k in (1, 3) else 6
                 base = hit[side]
                 if base is None:
-                    base = hit[side] = context_features(word, self.stats, side == 5)
+                    base = hit[side] = context_features(word, self.stats, side == 5, self.knowledge)
                 prefix = _OFFSET_PREFIX[k]
                 names = [prefix + f for f in base]
             hit[k] = names
@@ -208,6 +214,8 @@ class DocumentView:
                     cues.append("Dn=" + (after or SENT_END))
                 if both_ways:
                     seen_at.setdefault(w, []).append((before, after))
+        # Each word's cues once, without repeats: the decoder adds them for every occurrence.
+        self.around = {w: list(set(cues)) for w, cues in self.around.items()}
         # The document's kind, when its words say so clearly.
         self.topics = [t for t, count in (("SPORT", sport), ("BIZ", business)) if count >= 3]
         if both_ways:
@@ -216,8 +224,8 @@ class DocumentView:
             mirror.tabular, mirror.topics = self.tabular, self.topics
             for word, places in seen_at.items():
                 # Read backwards, the first four occurrences are the last four, and next is previous.
-                mirror.around[word] = [cue for before, after in places[:-5:-1]
-                                       for cue in ("Dp=" + (after or SENT_START), "Dn=" + (before or SENT_END))]
+                mirror.around[word] = list({cue for before, after in places[:-5:-1]
+                                            for cue in ("Dp=" + (after or SENT_START), "Dn=" + (before or SENT_END))})
 
 
 def _is_caps_sentence(sent: list[str]) -> bool:
@@ -284,7 +292,7 @@ def token_features(i: int, low: list[str], shapes: list[str], caps_sentence: boo
             feats.append("Dtc")
         cues = doc.around.get(w)
         if cues:
-            feats.extend(set(cues))
+            feats.extend(cues)
     return feats
 
 
@@ -297,13 +305,17 @@ def tag_features(i: int, low: list[str], shapes: list[str], prev: str, prev2: st
              "T1ts=" + prev + wstats[i]]
     if caps_sentence:
         feats.append("H=" + prev)
+    return feats + memory_features(w, shp, prev, memory)
+
+
+def memory_features(w: str, shp: str, prev: str, memory: Mapping[str, Memory]) -> list[str]:
+    """Features of what the document said so far about a capitalised word (see `tag_features`)."""
     mem = memory.get(w)
-    if mem is not None and shp[:1] == "X":
-        last, counts = mem
-        feats.append("Dm=" + last)
-        feats.append("Dm=" + last + prev)
-        # Extended history: the type this word was given most often so far in the document.
-        total = sum(counts.values())
-        top = max(counts, key=counts.__getitem__)
-        feats.append("Dh=" + top + ("" if counts[top] == total else "~") + ("1" if total == 1 else "n"))
-    return feats
+    if mem is None or shp[:1] != "X":
+        return []
+    last, counts = mem
+    # Extended history: the type this word was given most often so far in the document.
+    total = sum(counts.values())
+    top = max(counts, key=counts.__getitem__)
+    return ["Dm=" + last, "Dm=" + last + prev,
+            "Dh=" + top + ("" if counts[top] == total else "~") + ("1" if total == 1 else "n")]

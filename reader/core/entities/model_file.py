@@ -1,7 +1,8 @@
 """The model file: how the trained weights are stored on disk and read back.
 
 Format (`ner-model.bin`, gzip-compressed): the magic line, a length-prefixed JSON header (labels,
-word statistics, entity phrases, how it was trained, features per stage), then for each stage
+word statistics, entity phrases, how it was trained, features per stage, the word lists of
+`knowledge.py`), then for each stage
 (first and second pass) its feature names joined by newlines and one little-endian int16 weight
 per (feature, label). No pickle: loading never runs code from the file.
 """
@@ -19,13 +20,15 @@ from typing import Any
 
 from reader.core.entities.features import WordFeatureCache
 from reader.core.entities.gazetteer import PhraseMatcher, reversed_phrases
+from reader.core.entities.knowledge import Knowledge
 from reader.core.entities.model import FEATURE_CACHE_LIMIT, StackedModel, TaggerModel
 
 MAGIC = b"NEWSREADER-NER-2\n"
 
 
 def save_model(path: Path, labels: tuple[str, ...], stages: Sequence[Mapping[str, Sequence[int]]],
-               stats: Mapping[str, str], phrases: Mapping[str, str], info: Mapping[str, Any]) -> int:
+               stats: Mapping[str, str], phrases: Mapping[str, str], info: Mapping[str, Any],
+               knowledge: Knowledge | None = None) -> int:
     """Write one to three stages of integer weights (from `quantize`); returns the feature count.
 
     Three stages are the first pass, the right-to-left first pass and the second pass.
@@ -42,7 +45,8 @@ def save_model(path: Path, labels: tuple[str, ...], stages: Sequence[Mapping[str
         parts += [struct.pack("<I", len(name_bytes)), name_bytes, struct.pack("<I", len(packed) * 2),
                   packed.tobytes()]
     header = json.dumps({"labels": list(labels), "stages": [len(w) for w in stages], "stats": stats,
-                         "phrases": phrases, "info": dict(info)}).encode("utf-8")
+                         "phrases": phrases, "info": dict(info),
+                         "knowledge": knowledge.to_json() if knowledge is not None else None}).encode("utf-8")
     blob = b"".join([MAGIC, struct.pack("<I", len(header)), header, *parts])
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(gzip.compress(blob, compresslevel=9, mtime=0))
@@ -65,7 +69,9 @@ def read_model(path: Path) -> TaggerModel | StackedModel:
     header = json.loads(chunk().decode("utf-8"))
     labels = tuple(header["labels"])
     stats, phrases = header["stats"], header["phrases"]
-    features, matcher = WordFeatureCache(stats, FEATURE_CACHE_LIMIT), PhraseMatcher(phrases)  # shared by both passes
+    knowledge = Knowledge.from_json(header.get("knowledge"))
+    # Shared by the passes.
+    features, matcher = WordFeatureCache(stats, FEATURE_CACHE_LIMIT, knowledge), PhraseMatcher(phrases)
     models = []
     for _ in header["stages"]:
         names = chunk().decode("utf-8").split("\n")

@@ -12,6 +12,7 @@ from reader.core.entities.chunks import chunk_bounds
 from reader.core.entities.conll import iob_spans
 from reader.core.entities.model import StackedModel, TaggerModel
 from reader.core.entities.model_file import read_model
+from reader.core.entities.newsrules import apply_news_rules
 from reader.core.entities.patterns import find_patterns
 from reader.core.entities.span import EntitySpan
 from reader.core.entities.tokenize import split_sentences, tokenize
@@ -22,7 +23,8 @@ from reader.paths import resources_dir
 MODEL_FILE = "ner-model.bin"
 # Changes whenever tag() may give other spans for the same text (a new model file, other rules):
 # the library cache then tags every article again.
-TAGGER_VERSION = "7"  # 7: names only in English text, unknown languages judged by CLD2 (extract/language.py)
+# 7: names only in English text (CLD2, extract/language.py); model chosen by cross-validation, news rules
+TAGGER_VERSION = "7"
 
 _lock = threading.Lock()
 _model: TaggerModel | StackedModel | None = None
@@ -81,8 +83,23 @@ def clear_caches() -> None:
 
 
 def tag_sentences(sentences: list[list[str]]) -> list[list[str]]:
-    """IOB2 tags (PER, ORG, LOC, MISC) for the tokens of one document's sentences."""
-    return _get_model().tag_document(sentences)
+    """IOB2 tags (PER, ORG, LOC, MISC) for the tokens of one document's sentences (news rules applied)."""
+    model = _get_model()
+    known = _known_orgs(model)
+    return [apply_news_rules(sent, tags, known)
+            for sent, tags in zip(sentences, model.tag_document(sentences), strict=True)]
+
+
+_orgs: tuple[object, frozenset[str]] | None = None
+
+
+def _known_orgs(model: TaggerModel | StackedModel) -> frozenset[str]:
+    """The organisation names the model learnt from (lower case), made once per model."""
+    global _orgs
+    if _orgs is None or _orgs[0] is not model:
+        first = model.first if isinstance(model, StackedModel) else model
+        _orgs = (model, frozenset(p for p, typ in first.phrases.items() if typ == "ORG"))
+    return _orgs[1]
 
 
 def reads_names(language: str, text: str = "") -> bool:
