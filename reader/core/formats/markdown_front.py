@@ -12,6 +12,10 @@ import yaml
 
 from reader.core.extract.dates import normalise_date
 
+# PyYAML's safe loader, in its libyaml (C) form where the wheel has it: the same plain values as
+# `yaml.safe_load`, several times faster on the small front matters of a large import.
+_SAFE_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 # Real front matter is a few hundred bytes; the pure-Python YAML reader is slow on megabytes of it.
 MAX_FRONT_MATTER_CHARS = 64 * 1024
 
@@ -85,7 +89,7 @@ def front_matter_fields(source: str) -> dict[str, object]:
             f"its front matter is longer than {MAX_FRONT_MATTER_CHARS // 1024} KB, so it was not read"
         )
     try:
-        data = yaml.safe_load(source)
+        data = yaml.load(source, Loader=_SAFE_LOADER)  # noqa: S506 - a safe loader: plain values only
     except yaml.YAMLError as exc:
         where = getattr(exc, "problem_mark", None)
         line = f" on line {where.line + 2}" if where is not None else ""  # +2: 1-based, after the `---` line
