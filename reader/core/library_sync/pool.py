@@ -8,6 +8,7 @@ SQLite writer and stores what comes back in batches (`reader.core.library_sync.i
 from __future__ import annotations
 
 import logging
+import signal
 from dataclasses import replace
 from typing import Any
 
@@ -32,6 +33,8 @@ class _WorkerState:
 
 def init_worker(max_bytes: int | None, tag: bool, stop: Any) -> None:
     """Run once per worker process: load the entity model once, here, not once per file."""
+    # Ctrl+C reaches the whole process group: the main process decides, the workers finish their file
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _WorkerState.max_bytes = max_bytes
     _WorkerState.stop = stop
     _WorkerState.tag = tag
