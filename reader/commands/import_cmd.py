@@ -17,7 +17,7 @@ import threading
 import time
 from pathlib import Path
 
-from reader.core.library_sync import LibrarySync, ScanResult, default_workers
+from reader.core.library_sync import POOL_MIN_FILES, LibrarySync, ScanResult, default_workers
 from reader.core.session import Session
 from reader.core.store.db import UserDataError
 from reader.core.store.library import Library
@@ -35,11 +35,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help=f"worker processes (default: one per core, here {default_workers()}; 0: none)")
 
 
-def summary(result: ScanResult, seconds: float, untagged: int) -> dict[str, object]:
-    """The numbers both outputs print."""
+def summary(result: ScanResult, seconds: float, untagged: int, problems: int) -> dict[str, object]:
+    """The numbers both outputs print (`problems`: files under the folders that cannot be imported now)."""
     return {
         "added": result.added, "updated": result.updated, "removed": result.removed,
-        "unchanged": result.unchanged, "problems": result.failed, "files": result.seen,
+        "unchanged": result.unchanged, "problems": problems, "files": result.seen,
         "articles": result.articles, "seconds": round(seconds, 2),
         "articles_per_second": round(result.articles / seconds, 1) if seconds > 0 else 0.0,
         "untagged": untagged, "complete": not result.stopped,
@@ -85,12 +85,13 @@ def run(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     library = Library(paths.library_db, user_db=paths.user_db)
     try:
-        sync = LibrarySync(library, workers=args.workers)
+        # --workers N asks for the pool even for a few files; by default a few are read here, without one
+        sync = LibrarySync(library, workers=args.workers, pool_min_files=1 if args.workers else POOL_MIN_FILES)
         result = sync.scan(roots, should_stop=stop.is_set)
         if not result.stopped:
             sync.tag_pending(should_stop=stop.is_set)  # the few files read without the pool
-        out = summary(result, time.perf_counter() - started, library.untagged_count())
         problems = [p for p in library.problems() if p.path.startswith(tuple(r.rstrip(os.sep) + os.sep for r in roots))]
+        out = summary(result, time.perf_counter() - started, library.untagged_count(), len(problems))
     finally:
         library.close()
         signal.signal(signal.SIGINT, previous)
