@@ -25,7 +25,8 @@ log = logging.getLogger(__name__)
 # Below this many new or changed files, starting worker processes (each loading the entity model)
 # costs more than it saves: they are read here and tagged after.
 POOL_MIN_FILES = 100
-PROGRESS_SECONDS = 0.1  # progress is passed on at most ten times a second
+PROGRESS_FILES = 10  # progress is passed on every this many files...
+PROGRESS_SECONDS = 0.1  # ...or this often
 
 __all__ = ["Entry", "LibrarySync", "ScanResult", "default_workers", "walk"]
 
@@ -61,15 +62,18 @@ class ScanResult:
 
 
 class _Throttle:
-    """Passes progress on at most every `PROGRESS_SECONDS`, plus the first and the last step."""
+    """Passes progress on every `PROGRESS_FILES` files or `PROGRESS_SECONDS`, and at the end: not at every one
+    of 100,000 unchanged files (the receiver, e.g. the window's worker, decides how often it is shown)."""
 
     def __init__(self, progress: Progress | None, total: int) -> None:
-        self.progress, self.total, self.when = progress, total, 0.0
+        self.progress, self.total, self.told, self.when = progress, total, 0, 0.0
 
     def __call__(self, done: int, path: str) -> None:
+        if not self.progress:
+            return
         now = time.monotonic()
-        if self.progress and (done >= self.total or now - self.when >= PROGRESS_SECONDS):
-            self.when = now
+        if done >= self.total or done - self.told >= PROGRESS_FILES or now - self.when >= PROGRESS_SECONDS:
+            self.told, self.when = done, now
             self.progress(done, self.total, shown_path(path))
 
 
