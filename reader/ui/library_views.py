@@ -72,6 +72,7 @@ class LibraryViews(QMainWindow):
     opening_marks_read: bool
     scan_progress: QProgressBar | None = None
     import_progress: ImportProgress | None = None
+    _cancelled = False  # the user pressed Cancel on the running scan
     folder_offers: FolderOffers | None = None
 
     def max_import_bytes(self) -> int:
@@ -117,12 +118,16 @@ class LibraryViews(QMainWindow):
         """Cancel: the worker stores what it has and stops; the next scan goes on from there."""
         if self.worker is not None and self.worker.isRunning():
             self._scan_again = False
+            self._cancelled = True
             self.worker.requestInterruption()
-            self.status_label.setText(STOPPED)
 
     def _on_worker_finished(self) -> None:
         if self.import_progress is not None:
             self.import_progress.finish()
+        if self._cancelled and not self.closed:  # (isInterruptionRequested() is false once the thread ended)
+            self._cancelled = False
+            self.apply_view(keep_current=True)  # the last batch stored before the stop
+            self.status_label.setText(STOPPED)
         if self._scan_again and not self.closed:
             self.rescan()
 
