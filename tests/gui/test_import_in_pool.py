@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from reader.core.library_sync import importer
+from reader.core.store.library import Library
 from reader.ui import library_views
 from reader.ui.import_progress import STOPPED, ImportProgress, duration_text
 from reader.ui.workers import ScanWorker
@@ -115,3 +116,23 @@ def test_the_progress_line_gives_rate_time_left_and_folder(qtbot, monkeypatch: p
     assert stopped == [True]
     assert [duration_text(s) for s in (3, 42, 600, 4000)] == ["about 3 s", "about 40 s", "about 10 min",
                                                               "about 1 h 7 min"]  # fmt: skip
+
+
+def test_closing_the_window_while_the_pool_imports_ends_cleanly(
+    make_window: Callable, article_folder: Path, qtbot, pool_runs: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(importer, "BATCH_FILES", 5)
+    w = make_window()
+    before = len(w.model.ids)
+    write_stories(article_folder, NEW_FILES)
+    w.rescan()
+    qtbot.waitUntil(lambda: len(w.model.ids) > before, timeout=60000)  # in the middle of the import
+    worker = w.worker
+    assert worker is not None
+
+    w.close()  # waits for the worker, which stops handing out files and stores what came back
+
+    assert not worker.isRunning() and pool_runs == ["start", "end"]
+    cache = Library(w.paths.library_db)
+    assert before < cache.count() <= before + NEW_FILES  # what was stored stays for the next start
+    cache.close()
