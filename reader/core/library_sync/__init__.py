@@ -62,17 +62,18 @@ class ScanResult:
 
 
 class _Throttle:
-    """Passes progress on every `PROGRESS_FILES` files or `PROGRESS_SECONDS`, and at the end: not at every one
-    of 100,000 unchanged files (the receiver, e.g. the window's worker, decides how often it is shown)."""
+    """Passes progress on for every file read (or batch stored), but over unchanged files only every
+    `PROGRESS_FILES` files or `PROGRESS_SECONDS`: not 100,000 times in a rescan (the receiver, e.g. the
+    window's worker, decides how often it is shown)."""
 
     def __init__(self, progress: Progress | None, total: int) -> None:
         self.progress, self.total, self.told, self.when = progress, total, 0, 0.0
 
-    def __call__(self, done: int, path: str) -> None:
+    def __call__(self, done: int, path: str, *, read: bool = False) -> None:
         if not self.progress:
             return
         now = time.monotonic()
-        if done >= self.total or done - self.told >= PROGRESS_FILES or now - self.when >= PROGRESS_SECONDS:
+        if read or done >= self.total or done - self.told >= PROGRESS_FILES or now - self.when >= PROGRESS_SECONDS:
             self.told, self.when = done, now
             self.progress(done, self.total, shown_path(path))
 
@@ -156,7 +157,7 @@ class LibrarySync:
         result.removed = self._forget_missing(roots, states, {entry.path for entry in entries})
         for path in singles:
             self._import_if_changed(path, result)
-            tell(result.seen, path)
+            tell(result.seen, path, read=True)
         return result
 
     def import_file(self, path: str | Path) -> list[str]:
@@ -173,7 +174,7 @@ class LibrarySync:
             for record in records:
                 result.seen += 1
                 result.count(record, record.path in states)
-            tell(result.seen, records[-1].path)
+            tell(result.seen, records[-1].path, read=True)
             if on_stored is not None:
                 on_stored(records)
 
