@@ -88,30 +88,43 @@ def median_time(fn: Callable[[], None], runs: int) -> float:
     return statistics.median(times)
 
 
+def import_table(tmp: Path, folder: Path, args: argparse.Namespace) -> Path:
+    """Import the folder each way into a fresh cache, print the table; the last cache, for the rescans."""
+    runs = [("pool, 1 worker (reference)", 1), (f"pool, {args.workers} workers", args.workers)]
+    if not args.no_serial:
+        runs.insert(0, ("one thread: read, then tag", 0))
+    rows = []
+    for i, (name, workers) in enumerate(runs):
+        rows.append((name, *timed_import(tmp / f"cache-{i}.sqlite3", folder, workers)))
+    ref = next(r for r in rows if r[0].endswith("(reference)"))
+    print(f"First import of {args.n:,} plain-text articles with entity tagging, {os.cpu_count()} cores\n")
+    print(f"| {'run':<28} | articles | seconds | articles/s | CPU s | speed vs reference |")
+    print(f"|{'-' * 30}|---------:|--------:|-----------:|------:|-------------------:|")
+    for name, n, wall, cpu in rows:
+        speed = ref[2] / wall
+        print(f"| {name:<28} | {n:>8,} | {wall:>7.1f} | {n / wall:>10.1f} | {cpu:>5.1f} | {speed:>17.2f}x |")
+    return tmp / f"cache-{len(runs) - 1}.sqlite3"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=2000, help="articles to write and import (default 2,000)")
     parser.add_argument("--workers", type=int, default=default_workers(), help="workers of the full pool run")
     parser.add_argument("--no-serial", action="store_true", help="leave out the one-thread run")
     parser.add_argument("--runs", type=int, default=3, help="rescans of each kind (the median is shown)")
+    parser.add_argument("--rescan-only", action="store_true",
+                        help="import without tagging (quick) and measure only the rescan, e.g. with --n 10000")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "news"
         write_text_files(folder, args.n)
-        runs = [("pool, 1 worker (reference)", 1), (f"pool, {args.workers} workers", args.workers)]
-        if not args.no_serial:
-            runs.insert(0, ("one thread: read, then tag", 0))
-        rows = []
-        for i, (name, workers) in enumerate(runs):
-            rows.append((name, *timed_import(Path(tmp) / f"cache-{i}.sqlite3", folder, workers)))
-        ref = next(r for r in rows if r[0].endswith("(reference)"))
-        print(f"First import of {args.n:,} plain-text articles with entity tagging, {os.cpu_count()} cores\n")
-        print(f"| {'run':<28} | articles | seconds | articles/s | CPU s | speed vs reference |")
-        print(f"|{'-' * 30}|---------:|--------:|-----------:|------:|-------------------:|")
-        for name, n, wall, cpu in rows:
-            speed = ref[2] / wall
-            print(f"| {name:<28} | {n:>8,} | {wall:>7.1f} | {n / wall:>10.1f} | {cpu:>5.1f} | {speed:>17.2f}x |")
-        db = Path(tmp) / f"cache-{len(runs) - 1}.sqlite3"
+        if args.rescan_only:
+            db = Path(tmp) / "cache.sqlite3"
+            lib = Library(db)
+            LibrarySync(lib, workers=0).scan([folder])
+            lib.close()
+        else:
+            db = import_table(Path(tmp), folder, args)
         times = {name: median_time(lambda fn=fn: fn(db, folder), args.runs)  # type: ignore[misc]
                  for name, fn in [("floor: stat + one SELECT", floor_rescan), ("rescan (LibrarySync.scan)", new_rescan),
                                   ("old way: resolve + stat + SELECT each", old_rescan)]}  # fmt: skip
