@@ -136,3 +136,28 @@ def test_closing_the_window_while_the_pool_imports_ends_cleanly(
     cache = Library(w.paths.library_db)
     assert before < cache.count() <= before + NEW_FILES  # what was stored stays for the next start
     cache.close()
+
+
+def test_a_rescan_of_unchanged_files_runs_the_list_query_once(make_window: Callable, qtbot,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    monkeypatch.setattr("reader.ui.workers.PROGRESS_MIN_SECONDS", 0)
+    monkeypatch.setattr("reader.ui.workers.PROGRESS_FILES", 1)  # every step the scan reports reaches the window
+    w = make_window()
+    steps: list[int] = []
+    ended: list[bool] = []
+
+    class SpiedWorker(ScanWorker):
+        def start(self) -> None:  # type: ignore[override]
+            self.progress.connect(lambda done, _total, _path: steps.append(done))
+            self.finished.connect(lambda: ended.append(True))
+            super().start()
+
+    monkeypatch.setattr(library_views, "ScanWorker", SpiedWorker)
+    queries: list[bool] = []
+    real_apply = w.apply_view
+    monkeypatch.setattr(w, "apply_view", lambda **kw: (queries.append(True), real_apply(**kw)))
+    w.rescan()
+    qtbot.waitUntil(lambda: bool(ended) and bool(queries), timeout=60000)
+    qtbot.wait(200)  # anything still queued for the window lands
+    assert steps and steps[-1] == len(w.model.ids)  # the window heard of the scan's steps...
+    assert queries == [True]  # ...but re-ran the list only at the end: no row came or went
