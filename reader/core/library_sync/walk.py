@@ -93,7 +93,7 @@ def _walk(folder: str, ancestors: list[tuple[int, int]], seen: set[tuple[int, in
                 seen.add(ident)
                 yield from _walk(entry.path, [*ancestors, ident], seen)
         elif is_article_name(entry.name):
-            kind = special_kind(st.st_mode)
+            kind = "" if stat.S_ISREG(st.st_mode) else special_kind(st.st_mode)
             yield special_file(entry.path, kind) if kind else Entry(entry.path, mtime=st.st_mtime, size=st.st_size)
 
 
