@@ -19,6 +19,7 @@ from reader.paths import Paths, resources_dir
 from reader.settings import Settings
 from reader.ui.article_list import ArticleListModel, ArticleListView
 from reader.ui.folder_offer import FolderOfferBar, FolderOffers
+from reader.ui.import_progress import STOPPED, ImportProgress, summary_text
 from reader.ui.notebook_view import NotebookView
 from reader.ui.notes_panel import NotesPanel
 from reader.ui.operations import Operations
@@ -73,6 +74,9 @@ class LibraryViews(QMainWindow):
     status_label: QLabel
     opening_marks_read: bool
     scan_progress: QProgressBar | None = None
+    import_progress: ImportProgress | None = None
+    _cancelled = False  # the user pressed Cancel on the running scan
+    _listed_count = -1  # the library's article count when the list was last re-run during a scan
     folder_offers: FolderOffers | None = None
     search_problem: QLabel | None = None
     _search_terms: tuple[str, ...] = ()
@@ -117,48 +121,59 @@ class LibraryViews(QMainWindow):
         self.worker.failed.connect(lambda msg: self.status_label.setText(msg))
         self.worker.start()
 
+    def cancel_import(self) -> None:
+        """Cancel: the worker stores what it has and stops; the next scan goes on from there."""
+        if self.worker is not None and self.worker.isRunning():
+            self._scan_again = False
+            self._cancelled = True
+            self.worker.requestInterruption()
+
     def _on_worker_finished(self) -> None:
-        if self.scan_progress is not None:
-            self.scan_progress.hide()
+        if self.import_progress is not None:
+            self.import_progress.finish()
+        if self._cancelled and not self.closed:  # (isInterruptionRequested() is false once the thread ended)
+            self._cancelled = False
+            self.apply_view(keep_current=True)  # the last batch stored before the stop
+            self.status_label.setText(STOPPED)
         if self._scan_again and not self.closed:
             self.rescan()
 
     def progress_bar(self) -> QProgressBar:
         """The scan's "n of N" bar at the right of the status bar (hidden between scans)."""
-        if self.scan_progress is None:
-            self.scan_progress = QProgressBar()
-            self.scan_progress.setObjectName("scanProgress")
-            self.scan_progress.setFormat("%v of %m")
-            self.scan_progress.setMaximumWidth(220)
-            self.statusBar().addPermanentWidget(self.scan_progress)
+        if self.import_progress is None:
+            self.import_progress = ImportProgress(self.cancel_import)
+            self.statusBar().addPermanentWidget(self.import_progress)
+        self.scan_progress = self.import_progress.bar
         return self.scan_progress
 
     def _on_scan_progress(self, done: int, total: int, path: str) -> None:
         """The scan got further: show n of N and the articles found so far (the list query is cheap)."""
         if self.closed:
             return
-        bar = self.progress_bar()
-        bar.setRange(0, total)  # 0 of 0 while the folders are still being walked: a busy bar
-        bar.setValue(done)
-        bar.show()
-        if done:
+        self.progress_bar()
+        assert self.import_progress is not None
+        self.import_progress.show_progress(done, total, path)  # 0 of 0 while the folders are walked: a busy bar
+        count = self.library.count() if done else self._listed_count
+        if count != self._listed_count:  # unchanged files add no row: spare the list query (0.3-1 s at 100,000)
+            self._listed_count = count
             scroll = self.list_view.verticalScrollBar()
             where = scroll.value()
             self.apply_view(keep_current=True)
             scroll.setValue(where)  # the user may be reading further down the list than the current row
-            self.sidebar.set_counts({"all": self.library.count()})
+            self.sidebar.set_counts({"all": count})
         self.status_label.setText(f"Importing {done:,} of {total:,} files… ({Path(path).name})" if total
                                   else "Looking for files…")  # fmt: skip
 
     def _on_scanned(self, result: ScanResult) -> None:
         if self.closed:
             return
-        if self.scan_progress is not None:
-            self.scan_progress.hide()
+        if self.import_progress is not None:
+            self.import_progress.finish()
         self.apply_view(keep_current=True)
+        self._listed_count = self.library.count()
         self.refresh_sidebar()
-        failed = f", {result.failed} could not be read (see Import problems)" if result.failed else ""
-        self.status_label.setText(f"{count_text(self.library.count())}{failed}")
+        changed = summary_text(result)
+        self.status_label.setText(count_text(self.library.count()) + (f"; last import: {changed}" if changed else ""))
         if self.session_files and self.current_id is None:
             ids = self.library.ids_at(self.session_files[0])
             if ids:

@@ -81,6 +81,7 @@ def _run(tmp: Path, say: Callable[[str], None]) -> list[str]:
         quote = article.text[start:end]
         for fmt in FORMATS:
             _step(failures, say, f"export {fmt}", partial(_export, window, article_id, fmt, tmp / "out", quote))
+        _step(failures, say, "import in a worker process", partial(_pool_import, tmp))
     finally:
         window.close()
     return failures
@@ -110,6 +111,25 @@ def _language() -> str:
     if got != "sv":
         raise SelfTestFailure(f"a Swedish sentence read as {got or 'no language'}")
     return "Swedish"
+
+
+def _pool_import(tmp: Path) -> str:
+    """Two sample files read and tagged in a spawned worker: a frozen app needs freeze_support() for that."""
+    from reader.core.library_sync import walk
+    from reader.core.library_sync.importer import import_in_pool
+    from reader.core.store.library import Library
+    from reader.paths import resources_dir
+
+    entries = [e for e in walk(str(resources_dir() / "samples")) if e.ok][:2]
+    lib = Library(tmp / "pool-check.sqlite3")
+    try:
+        run = import_in_pool(lib, entries, workers=1, max_bytes=None, tag=True)
+        tagged = sum(1 for i in lib.all_ids() if lib.entity_spans(i))
+    finally:
+        lib.close()
+    if run.left or not tagged:
+        raise SelfTestFailure("the import worker process did not start, or found no entities")
+    return f"{len(entries)} files, {tagged} articles tagged in a worker"
 
 
 def _marks(window: object, layer: str) -> str:

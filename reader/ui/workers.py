@@ -11,17 +11,20 @@ from pathlib import Path
 from PySide6.QtCore import QThread, Signal
 
 from reader.core.entities import load_model
-from reader.core.library_sync import LibrarySync
+from reader.core.library_sync import POOL_MIN_FILES, LibrarySync
 from reader.core.store.library import Library
 
 PROGRESS_FILES = 200  # the window hears of the scan every this many files...
-PROGRESS_SECONDS = 0.5  # ...or this often, whichever comes first
+PROGRESS_SECONDS = 0.5  # ...or this often, whichever comes first...
+PROGRESS_MIN_SECONDS = 0.1  # ...but never more often than this: each step re-runs the list query
 log = logging.getLogger(__name__)
 
 
 class ScanWorker(QThread):
     """Scans folders (and single files) with its own cache connection, then tags new articles.
 
+    Many new files are read and tagged in a process pool (`workers`, `pool_min_files`: see
+    `LibrarySync`), stored in batches; the window hears of each step through `progress`.
     With `user_db`, the cache keeps the user's articles whose files left the library (see `Library`).
     """
 
@@ -33,8 +36,11 @@ class ScanWorker(QThread):
 
     def __init__(self, db_path: Path, folders: list[str], files: list[str], *, tag: bool = True,
                  max_bytes: int | None = None, user_db: Path | None = None,
-                 progress_every: int | None = None) -> None:  # fmt: skip
+                 progress_every: int | None = None, workers: int | None = None,
+                 pool_min_files: int = POOL_MIN_FILES) -> None:  # fmt: skip
         super().__init__()
+        self.workers = workers
+        self.pool_min_files = pool_min_files
         self.db_path = db_path
         self.user_db = user_db
         self.max_bytes = max_bytes
@@ -51,7 +57,8 @@ class ScanWorker(QThread):
             self.failed.emit(f"The library cache could not be opened: {exc}")
             return
         try:
-            sync = LibrarySync(lib, max_bytes=self.max_bytes)
+            sync = LibrarySync(lib, max_bytes=self.max_bytes, workers=self.workers,
+                               pool_min_files=self.pool_min_files, tag=self.tag)  # fmt: skip
             result = sync.sync(self.folders, self.files, progress=self._progress,
                                should_stop=self.isInterruptionRequested)  # fmt: skip
             if result is None:
@@ -68,7 +75,9 @@ class ScanWorker(QThread):
         """Pass the scan's progress on in steps: the window re-runs its list query at each one."""
         told, when = self._told
         now = time.monotonic()
-        if done in (0, total) or done - told >= self.progress_every or now - when >= PROGRESS_SECONDS:
+        gap = now - when
+        due = (done - told >= self.progress_every and gap >= PROGRESS_MIN_SECONDS) or gap >= PROGRESS_SECONDS
+        if done in (0, total) or due:
             self._told = (done, now)
             self.progress.emit(done, total, path)
 
@@ -78,9 +87,14 @@ def tag_library(
     should_stop: Callable[[], bool],
     on_batch: Callable[[list[str], int], None] | None = None,
 ) -> int:
-    """Tag what is not tagged yet, loading the tagger's model first (here, off the window's thread)."""
-    load_model()
+    """Tag what is not tagged yet, loading the tagger's model first (here, off the window's thread).
+
+    When the import's workers tagged everything, the model (about 50 MB) is never loaded here.
+    """
     sync = library if isinstance(library, LibrarySync) else LibrarySync(library)
+    if not sync.library.untagged_count():
+        return 0
+    load_model()
     return sync.tag_pending(should_stop=should_stop, on_batch=on_batch)
 
 

@@ -25,7 +25,7 @@ def test_self_test_passes_and_checks_every_step(run_reader) -> None:
     assert lines[0] == "ok   sample library: 17 articles"
     assert lines[1] == "ok   language identified (Swedish)"
     for step in ("entities drawn in the reading pane", "highlight drawn in the reading pane", "export md",
-                 "export html", "export txt", "export json", "export pdf"):  # fmt: skip
+                 "export html", "export txt", "export json", "export pdf", "import in a worker process"):  # fmt: skip
         assert any(line.startswith(f"ok   {step}") for line in lines), step
     assert any(line.startswith("ok   export pdf (") and "body 11 pt" in line for line in lines)
     assert lines[-1] == "self-test passed"

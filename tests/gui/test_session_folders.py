@@ -153,6 +153,7 @@ def test_the_first_import_fills_the_list_as_it_goes_with_n_of_n(
     with UserStore(paths.user_db) as store:
         store.add_folder(str(folder))
     monkeypatch.setattr(workers, "PROGRESS_FILES", 10)
+    monkeypatch.setattr(workers, "PROGRESS_MIN_SECONDS", 0)  # every step shown, however fast the scan
     w = MainWindow(paths, Settings(paths.settings_file), samples=False)
     qtbot.addWidget(w)
     w.show()

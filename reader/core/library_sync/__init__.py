@@ -10,20 +10,25 @@ from __future__ import annotations
 import logging
 import os
 import stat
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from reader.core import entities
-from reader.core.errors import ImportProblem
-from reader.core.formats import load_file
+from reader.core.library_sync.importer import OnStored, default_workers, import_in_pool
+from reader.core.library_sync.pool import TAG_BUDGET_S, read_file
 from reader.core.library_sync.walk import Entry, special_file, special_kind, walk
-from reader.core.store.library import Library, shown_path
+from reader.core.store.library import FileRecord, Library, shown_path
 
 log = logging.getLogger(__name__)
-TAG_BUDGET_S = 60.0  # CPU seconds one article may take to tag (ordinary articles take well under one)
+# Below this many new or changed files, starting worker processes (each loading the entity model)
+# costs more than it saves: they are read here and tagged after.
+POOL_MIN_FILES = 100
+PROGRESS_FILES = 10  # progress is passed on every this many files...
+PROGRESS_SECONDS = 0.1  # ...or this often
 
-__all__ = ["Entry", "LibrarySync", "ScanResult", "walk"]
+__all__ = ["Entry", "LibrarySync", "ScanResult", "default_workers", "walk"]
 
 Progress = Callable[[int, int, str], None]  # files done, files in all (0 while still looking), a path shown
 ShouldStop = Callable[[], bool]
@@ -31,49 +36,94 @@ ShouldStop = Callable[[], bool]
 
 @dataclass
 class ScanResult:
-    """Counts from one scan."""
+    """Counts from one scan: files seen, and what became of them (`imported` = `added` + `updated`)."""
 
     seen: int = 0
     imported: int = 0
     unchanged: int = 0
     failed: int = 0
     removed: int = 0
+    added: int = 0
+    updated: int = 0
+    articles: int = 0  # articles in the files imported
+    stopped: bool = False
+
+    def count(self, record: FileRecord, known: bool) -> None:
+        """Add one file read (`known`: the cache had a record of it before)."""
+        if record.reason:
+            self.failed += 1
+            return
+        self.imported += 1
+        self.articles += len(record.articles)
+        if known:
+            self.updated += 1
+        else:
+            self.added += 1
+
+
+class _Throttle:
+    """Passes progress on for every file read (or batch stored), but over unchanged files only every
+    `PROGRESS_FILES` files or `PROGRESS_SECONDS`: not 100,000 times in a rescan (the receiver, e.g. the
+    window's worker, decides how often it is shown)."""
+
+    def __init__(self, progress: Progress | None, total: int) -> None:
+        self.progress, self.total, self.told, self.when = progress, total, 0, 0.0
+
+    def __call__(self, done: int, path: str, *, read: bool = False) -> None:
+        if not self.progress:
+            return
+        now = time.monotonic()
+        if read or done >= self.total or done - self.told >= PROGRESS_FILES or now - self.when >= PROGRESS_SECONDS:
+            self.told, self.when = done, now
+            self.progress(done, self.total, shown_path(path))
 
 
 class LibrarySync:
-    """Imports into one `Library` (its connection, its thread); files over `max_bytes` are refused."""
+    """Imports into one `Library` (its connection, its thread); files over `max_bytes` are refused.
 
-    def __init__(self, library: Library, *, max_bytes: int | None = None) -> None:
+    At least `pool_min_files` new or changed files are read and tagged in `workers` processes
+    (None: one per core; 0: never); fewer are read here, and `tag_pending()` tags them after.
+    """
+
+    def __init__(self, library: Library, *, max_bytes: int | None = None, workers: int | None = None,
+                 pool_min_files: int = POOL_MIN_FILES, tag: bool = True) -> None:  # fmt: skip
         self.library = library
         self.max_bytes = max_bytes  # None: the formats' default limit
+        self.workers = default_workers() if workers is None else workers
+        self.pool_min_files = pool_min_files
+        self.tag = tag
         if library.tagger_version() != entities.TAGGER_VERSION:  # found by another tagger: find them again
             library.forget_mentions(entities.TAGGER_VERSION)
         library.rekey_mentions()  # a new built-in alias table: the same spans, grouped again
 
     def sync(self, folders: list[str], files: list[str], *, progress: Progress | None = None,
-             should_stop: ShouldStop | None = None) -> ScanResult | None:  # fmt: skip
+             should_stop: ShouldStop | None = None,
+             on_stored: OnStored | None = None) -> ScanResult | None:  # fmt: skip
         """Scan the folders, import the single files, and forget whatever lies outside both.
 
         The user's articles (bookmarked, noted, highlighted) are not forgotten: the cache keeps
         them (see `Library.forget_outside`). None when `should_stop` said stop: then nothing is forgotten.
         """
-        result = self.scan(folders, progress=progress, should_stop=should_stop, files=files)
-        if should_stop and should_stop():
+        result = self.scan(folders, progress=progress, should_stop=should_stop, files=files, on_stored=on_stored)
+        if result.stopped or (should_stop and should_stop()):
             return None
         self.library.forget_outside([*folders, *files])
         self.library.forget_unclaimed()
         return result
 
     def scan(self, folders: Iterable[str | Path], *, progress: Progress | None = None,
-             should_stop: ShouldStop | None = None, files: Iterable[str | Path] = ()) -> ScanResult:  # fmt: skip
+             should_stop: ShouldStop | None = None, files: Iterable[str | Path] = (),
+             on_stored: OnStored | None = None) -> ScanResult:  # fmt: skip
         """Bring the cache in line with the files under `folders` (new, changed, deleted, unreadable),
         then import the single `files`.
 
-        The folders are walked first (names only, quick), so `progress` is told the exact total
-        before the first file is read.
+        The folders are walked first (names and the walk's own stat: no file is looked at twice),
+        then compared with one query of every stored (mtime, size), so `progress` knows the exact
+        total before the first file is read. `on_stored(records)` hears of each batch stored.
+        A stopped scan keeps what it stored (`stopped` set); the next one goes on from there.
         """
         result = ScanResult()
-        roots = [str(Path(f).resolve()) for f in folders]
+        roots = [str(Path(f).resolve()) for f in folders]  # the folders only: a file's path is its folder's + name
         if progress:
             progress(0, 0, "")
         entries: list[Entry] = []
@@ -82,26 +132,32 @@ class LibrarySync:
                 continue
             for entry in walk(root):
                 if should_stop and should_stop():
+                    result.stopped = True
                     return result
                 entries.append(entry)
         singles = [str(Path(f).resolve()) for f in files]
-        total = len(entries) + len(singles)
+        tell = _Throttle(progress, len(entries) + len(singles))
+        states = self.library.file_states()
+        todo: list[Entry] = []
         for entry in entries:
-            if should_stop and should_stop():
-                return result
-            if entry.ok:
-                self._import_if_changed(entry.path, result)
-            else:
+            if not entry.ok:
                 result.seen += 1
                 result.failed += 1
                 self.library.store_problem(entry.path, 0, 0, entry.reason, entry.advice)
-            if progress:
-                progress(result.seen, total, shown_path(entry.path))
-        result.removed = self._forget_missing(roots, {entry.path for entry in entries})
+            elif states.get(entry.path) == (entry.mtime, entry.size):
+                result.seen += 1
+                result.unchanged += 1
+            else:
+                todo.append(entry)
+                continue
+            tell(result.seen, entry.path)
+        if not self._import(todo, states, result, tell, should_stop, on_stored):
+            result.stopped = True
+            return result
+        result.removed = self._forget_missing(roots, states, {entry.path for entry in entries})
         for path in singles:
             self._import_if_changed(path, result)
-            if progress:
-                progress(result.seen, total, shown_path(path))
+            tell(result.seen, path, read=True)
         return result
 
     def import_file(self, path: str | Path) -> list[str]:
@@ -109,6 +165,32 @@ class LibrarySync:
         resolved = str(Path(path).resolve())
         self._import_if_changed(resolved, ScanResult())
         return self.library.ids_at(resolved)
+
+    def _import(self, todo: list[Entry], states: dict[str, tuple[float, int]], result: ScanResult,
+                tell: _Throttle, should_stop: ShouldStop | None, on_stored: OnStored | None) -> bool:  # fmt: skip
+        """Read the new and changed files (in the pool when there are enough); False when stopped."""
+
+        def stored(records: list[FileRecord]) -> None:
+            for record in records:
+                result.seen += 1
+                result.count(record, record.path in states)
+            tell(result.seen, records[-1].path, read=True)
+            if on_stored is not None:
+                on_stored(records)
+
+        if todo and self.workers >= 1 and len(todo) >= self.pool_min_files:
+            run = import_in_pool(self.library, todo, workers=self.workers, max_bytes=self.max_bytes, tag=self.tag,
+                                 on_stored=stored, should_stop=should_stop)  # fmt: skip
+            if run.stopped:
+                return False
+            todo = run.left  # the pool broke: the rest is read here
+        for entry in todo:
+            if should_stop and should_stop():
+                return False
+            record = read_file(entry.path, entry.mtime, entry.size, max_bytes=self.max_bytes)
+            self.library.store_batch([record])
+            stored([record])
+        return True
 
     def _import_if_changed(self, path: str, result: ScanResult) -> None:
         result.seen += 1
@@ -125,25 +207,17 @@ class LibrarySync:
             lib.store_problem(path, st.st_mtime, st.st_size, entry.reason, entry.advice)
             result.failed += 1
             return
-        if lib.file_state(path) == (st.st_mtime, st.st_size):
+        before = lib.file_state(path)
+        if before == (st.st_mtime, st.st_size):
             result.unchanged += 1
             return
-        try:
-            articles = load_file(path) if self.max_bytes is None else load_file(path, max_bytes=self.max_bytes)
-        except ImportProblem as problem:
-            lib.store_problem(path, st.st_mtime, st.st_size, problem.reason, problem.advice)
-            result.failed += 1
-            return
-        except Exception as exc:  # noqa: BLE001 - a loader bug must not stop the scan; report it as a problem
-            lib.store_problem(path, st.st_mtime, st.st_size, f"Unexpected error: {exc!r}.", "Report this file.")
-            result.failed += 1
-            return
-        lib.store_file(path, st.st_mtime, st.st_size, articles)
-        result.imported += 1
+        record = read_file(path, st.st_mtime, st.st_size, max_bytes=self.max_bytes)
+        lib.store_batch([record])
+        result.count(record, before is not None)
 
-    def _forget_missing(self, roots: list[str], present: set[str]) -> int:
-        prefixes = [root.rstrip(os.sep) + os.sep for root in roots]
-        gone = [p for p in self.library.known_paths() if p not in present and p.startswith(tuple(prefixes))]
+    def _forget_missing(self, roots: list[str], states: dict[str, tuple[float, int]], present: set[str]) -> int:
+        prefixes = tuple(root.rstrip(os.sep) + os.sep for root in roots)
+        gone = [p for p in states if p not in present and p.startswith(prefixes)]
         self.library.forget_paths(gone)
         return len(gone)
 

@@ -25,6 +25,8 @@ class Entry:
     path: str
     reason: str = ""
     advice: str = ""
+    mtime: float = -1.0  # from the walk's own stat, so a rescan never stats a file twice
+    size: int = -1
 
     @property
     def ok(self) -> bool:
@@ -91,8 +93,8 @@ def _walk(folder: str, ancestors: list[tuple[int, int]], seen: set[tuple[int, in
                 seen.add(ident)
                 yield from _walk(entry.path, [*ancestors, ident], seen)
         elif is_article_name(entry.name):
-            kind = special_kind(st.st_mode)
-            yield special_file(entry.path, kind) if kind else Entry(entry.path)
+            kind = "" if stat.S_ISREG(st.st_mode) else special_kind(st.st_mode)
+            yield special_file(entry.path, kind) if kind else Entry(entry.path, mtime=st.st_mtime, size=st.st_size)
 
 
 def _identity(st: os.stat_result) -> tuple[int, int]:

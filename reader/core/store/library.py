@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from reader.core.article import Article, Block, Link
+from reader.core.entities import EntitySpan
 from reader.core.safe_text import shown_path
 from reader.core.store.library_entities import LibraryEntities
 from reader.core.store.library_query import USERS_ARTICLE_SQL, ListQuery, build_list_sql, parse_filter, with_search
@@ -55,6 +56,19 @@ class SearchPage:
     ids: list[str]
     total: int
     terms: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class FileRecord:
+    """One file read for `store_batch`: its articles with their mentions (None: not tagged yet), or a problem."""
+
+    path: str
+    mtime: float
+    size: int
+    articles: tuple[Article, ...] = ()
+    mentions: tuple[tuple[EntitySpan, ...] | None, ...] = ()  # one entry per article
+    reason: str = ""  # not "": the file could not be imported, and `advice` says what to do
+    advice: str = ""
 
 
 @dataclass(frozen=True)
@@ -142,34 +156,56 @@ class Library(LibraryEntities):
         row = self.db.execute("SELECT mtime, size FROM files WHERE path=?", (path_key(path),)).fetchone()
         return (row[0], row[1]) if row else None
 
+    def file_states(self) -> dict[str, tuple[float, int]]:
+        """(mtime, size) of every file the cache has a record of, by exact path: one query for a whole rescan."""
+        return {path_from_key(k): (m, s) for k, m, s in self.db.execute("SELECT path, mtime, size FROM files")}
+
     def store_file(self, path: str, mtime: float, size: int, articles: Iterable[Article]) -> None:
         """Record a file's articles (replacing what it held before) in one transaction."""
-        key = path_key(path)
         with self.db:
-            before = self._drop_locations(key)
-            for idx, article in enumerate(articles):
-                rowid = self._upsert(article, key)
-                self.db.execute("INSERT OR IGNORE INTO locations(article_rowid, path, idx) VALUES (?,?,?)",
-                                (rowid, key, idx))  # fmt: skip
-            self.db.execute(
-                "INSERT OR REPLACE INTO files(path, mtime, size, ok, reason, advice) VALUES (?,?,?,1,'','')",
-                (key, mtime, size),
-            )
-            found = [r[0] for r in self.db.execute(
-                "DELETE FROM kept WHERE article_rowid IN (SELECT article_rowid FROM locations WHERE path=?)"
-                " RETURNING article_rowid", (key,))]  # fmt: skip
-            self._settle([*before, *found])  # a kept article seen again is shown from where it is now
+            self._put_file(path, mtime, size, articles)
+
+    def store_batch(self, records: Iterable[FileRecord]) -> None:
+        """Record many files (articles, their mentions when found, or the problem) in one transaction."""
+        with self.db:
+            for r in records:
+                if r.reason:
+                    self._put_problem(r.path, r.mtime, r.size, r.reason, r.advice)
+                    continue
+                self._put_file(r.path, r.mtime, r.size, r.articles)
+                for article, spans in zip(r.articles, r.mentions, strict=False):
+                    if spans is not None:
+                        self._put_mentions(article.id, spans)
+
+    def _put_file(self, path: str, mtime: float, size: int, articles: Iterable[Article]) -> None:
+        key = path_key(path)
+        before = self._drop_locations(key)
+        for idx, article in enumerate(articles):
+            rowid = self._upsert(article, key)
+            self.db.execute("INSERT OR IGNORE INTO locations(article_rowid, path, idx) VALUES (?,?,?)",
+                            (rowid, key, idx))  # fmt: skip
+        self.db.execute(
+            "INSERT OR REPLACE INTO files(path, mtime, size, ok, reason, advice) VALUES (?,?,?,1,'','')",
+            (key, mtime, size),
+        )
+        found = [r[0] for r in self.db.execute(
+            "DELETE FROM kept WHERE article_rowid IN (SELECT article_rowid FROM locations WHERE path=?)"
+            " RETURNING article_rowid", (key,))]  # fmt: skip
+        self._settle([*before, *found])  # a kept article seen again is shown from where it is now
 
     def store_problem(self, path: str, mtime: float, size: int, reason: str, advice: str) -> None:
         """Record a file that could not be imported; it holds no articles any more."""
-        key = path_key(path)
         with self.db:
-            before = self._drop_locations(key)
-            self.db.execute(
-                "INSERT OR REPLACE INTO files(path, mtime, size, ok, reason, advice) VALUES (?,?,?,0,?,?)",
-                (key, mtime, size, reason, advice),
-            )
-            self._settle(before)
+            self._put_problem(path, mtime, size, reason, advice)
+
+    def _put_problem(self, path: str, mtime: float, size: int, reason: str, advice: str) -> None:
+        key = path_key(path)
+        before = self._drop_locations(key)
+        self.db.execute(
+            "INSERT OR REPLACE INTO files(path, mtime, size, ok, reason, advice) VALUES (?,?,?,0,?,?)",
+            (key, mtime, size, reason, advice),
+        )
+        self._settle(before)
 
     def _upsert(self, a: Article, key: bytes) -> int:
         """The article's rowid; its metadata is refreshed only from the file it is shown from."""

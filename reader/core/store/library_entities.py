@@ -103,16 +103,20 @@ class LibraryEntities:
 
     def store_mentions(self, article_id: str, spans: Iterable[EntitySpan]) -> None:
         """Replace an article's entity mentions, each with the key of the entity it names."""
+        with self.db:
+            self._put_mentions(article_id, spans)
+
+    def _put_mentions(self, article_id: str, spans: Iterable[EntitySpan]) -> None:
+        """`store_mentions` inside the caller's transaction (a batch of imported files is one)."""
         row = self.db.execute("SELECT rowid FROM articles WHERE id=?", (article_id,)).fetchone()
         if row is None:
             return
         values = mention_rows(row[0], spans, builtin_table())
-        with self.db:
-            self.db.execute("DELETE FROM mentions WHERE article_rowid=?", (row[0],))
-            self.db.executemany("INSERT INTO mentions VALUES (?,?,?,?,?,?,?,?,?)", values)
-            self.db.execute("UPDATE articles SET tagged=1 WHERE rowid=?", (row[0],))
-            # keys made with this table: a cache that never re-keyed before knows which table made them
-            self.db.execute("INSERT OR IGNORE INTO meta(key, value) VALUES('aliases', ?)", (builtin_table().version,))
+        self.db.execute("DELETE FROM mentions WHERE article_rowid=?", (row[0],))
+        self.db.executemany("INSERT INTO mentions VALUES (?,?,?,?,?,?,?,?,?)", values)
+        self.db.execute("UPDATE articles SET tagged=1 WHERE rowid=?", (row[0],))
+        # keys made with this table: a cache that never re-keyed before knows which table made them
+        self.db.execute("INSERT OR IGNORE INTO meta(key, value) VALUES('aliases', ?)", (builtin_table().version,))
 
     def rekey_mentions(self) -> int:
         """Give every stored mention its key again when the built-in alias table changed; how many articles.

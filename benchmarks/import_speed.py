@@ -1,0 +1,141 @@
+"""First import with entity tagging, one thread vs the process pool, and the rescan of an unchanged library.
+
+Writes N plain-text articles of about 300 words (`make_library.write_text_files`) to a temporary folder and
+imports them into fresh caches: the one-thread path (read every file, then tag), the pool with one worker
+(the reference) and with every core. Then rescans the unchanged library and measures, in the same run, the
+floor (walk with stat + one SELECT of every stored file state) and the old per-file way (resolve, stat, one
+SELECT per file). Wall seconds depend on what else the machine runs; CPU seconds (this process and its
+workers) less so. `python benchmarks/import_speed.py [--n 10000] [--workers N] [--no-serial]`
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from make_library import write_text_files  # noqa: E402
+
+from reader.core.library_sync import LibrarySync, default_workers  # noqa: E402
+from reader.core.store.library import Library  # noqa: E402
+
+
+def cpu_seconds() -> float:
+    """User + system CPU of this process and its ended children (the pool's workers, once shut down)."""
+    own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+def timed_import(db: Path, folder: Path, workers: int) -> tuple[int, float, float]:
+    """(articles, wall s, CPU s) of a first import with tagging; `workers` 0 is the one-thread path."""
+    cpu, wall = cpu_seconds(), time.perf_counter()
+    lib = Library(db)
+    sync = LibrarySync(lib, workers=workers, pool_min_files=0)
+    result = sync.scan([folder])
+    sync.tag_pending()
+    wall, cpu = time.perf_counter() - wall, cpu_seconds() - cpu
+    assert lib.untagged_count() == 0 and result.failed == 0, (lib.untagged_count(), result)
+    lib.close()
+    return result.articles, wall, cpu
+
+
+def floor_rescan(db: Path, folder: Path) -> None:
+    """What any rescan must do: stat every file under the folder and read every stored state once."""
+    stack = [str(folder)]
+    while stack:
+        with os.scandir(stack.pop()) as it:
+            for entry in it:
+                st = entry.stat()
+                if entry.is_dir():
+                    stack.append(entry.path)
+                _ = (st.st_mtime, st.st_size)
+    lib = Library(db)
+    lib.db.execute("SELECT path, mtime, size FROM files").fetchall()
+    lib.close()
+
+
+def old_rescan(db: Path, folder: Path) -> None:
+    """The per-file way this replaced: resolve each path, stat it, one SELECT each."""
+    lib = Library(db)
+    for path in folder.rglob("*.txt"):
+        resolved = str(path.resolve())
+        st = os.stat(resolved)
+        _ = lib.file_state(resolved) == (st.st_mtime, st.st_size)
+    lib.close()
+
+
+def new_rescan(db: Path, folder: Path) -> None:
+    lib = Library(db)
+    result = LibrarySync(lib).scan([folder])
+    assert result.imported == 0 and result.unchanged > 0, result
+    lib.close()
+
+
+def median_time(fn: Callable[[], None], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
+def import_table(tmp: Path, folder: Path, args: argparse.Namespace) -> Path:
+    """Import the folder each way into a fresh cache, print the table; the last cache, for the rescans."""
+    runs = [("pool, 1 worker (reference)", 1), (f"pool, {args.workers} workers", args.workers)]
+    if not args.no_serial:
+        runs.insert(0, ("one thread: read, then tag", 0))
+    rows = []
+    for i, (name, workers) in enumerate(runs):
+        rows.append((name, *timed_import(tmp / f"cache-{i}.sqlite3", folder, workers)))
+    ref = next(r for r in rows if r[0].endswith("(reference)"))
+    print(f"First import of {args.n:,} plain-text articles with entity tagging, {os.cpu_count()} cores\n")
+    print(f"| {'run':<28} | articles | seconds | articles/s | CPU s | speed vs reference |")
+    print(f"|{'-' * 30}|---------:|--------:|-----------:|------:|-------------------:|")
+    for name, n, wall, cpu in rows:
+        speed = ref[2] / wall
+        print(f"| {name:<28} | {n:>8,} | {wall:>7.1f} | {n / wall:>10.1f} | {cpu:>5.1f} | {speed:>17.2f}x |")
+    return tmp / f"cache-{len(runs) - 1}.sqlite3"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=2000, help="articles to write and import (default 2,000)")
+    parser.add_argument("--workers", type=int, default=default_workers(), help="workers of the full pool run")
+    parser.add_argument("--no-serial", action="store_true", help="leave out the one-thread run")
+    parser.add_argument("--runs", type=int, default=3, help="rescans of each kind (the median is shown)")
+    parser.add_argument("--rescan-only", action="store_true",
+                        help="import without tagging (quick) and measure only the rescan, e.g. with --n 10000")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "news"
+        write_text_files(folder, args.n)
+        if args.rescan_only:
+            db = Path(tmp) / "cache.sqlite3"
+            lib = Library(db)
+            LibrarySync(lib, workers=0).scan([folder])
+            lib.close()
+        else:
+            db = import_table(Path(tmp), folder, args)
+        times = {name: median_time(lambda fn=fn: fn(db, folder), args.runs)  # type: ignore[misc]
+                 for name, fn in [("floor: stat + one SELECT", floor_rescan), ("rescan (LibrarySync.scan)", new_rescan),
+                                  ("old way: resolve + stat + SELECT each", old_rescan)]}  # fmt: skip
+        print(f"\nRescan of the {args.n:,} unchanged files (median of {args.runs})\n")
+        print(f"| {'what':<38} | seconds | vs floor |")
+        print(f"|{'-' * 40}|--------:|---------:|")
+        floor = times["floor: stat + one SELECT"]
+        for name, sec in times.items():
+            print(f"| {name:<38} | {sec:>7.3f} | {sec / floor:>7.2f}x |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

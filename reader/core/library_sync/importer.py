@@ -1,0 +1,105 @@
+"""The main-process side of an import on every core: hand files to a process pool, store results in batches.
+
+Workers (`pool.parse_and_tag`) read, extract and tag; this process is the cache's one writer and
+stores their results a batch at a time (one transaction each), then tells `on_batch`, so a window
+lists the new articles per batch, not per file. Stopping stops handing out files, asks the
+workers to stop tagging, and stores what came back: the next scan skips those files by size and
+mtime and carries on with the rest.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import time
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
+
+from reader.core.library_sync.pool import init_worker, parse_and_tag
+from reader.core.library_sync.walk import Entry
+from reader.core.store.library import FileRecord, Library
+
+log = logging.getLogger(__name__)
+BATCH_FILES = 100  # files stored per transaction...
+BATCH_SECONDS = 1.0  # ...or whatever came back in this long, so a slow import still fills the list
+IN_FLIGHT_PER_WORKER = 4  # files handed out ahead: enough to keep every core busy, few to wait for on Cancel
+
+OnStored = Callable[[list[FileRecord]], None]  # told after each batch is stored
+ShouldStop = Callable[[], bool]
+
+
+def default_workers() -> int:
+    """One worker per core (at least one)."""
+    return max(1, os.cpu_count() or 1)
+
+
+@dataclass
+class PoolRun:
+    """How a pool import ended: the entries it could not hand to a worker, and whether it was stopped.
+
+    The records themselves go to `on_stored` a batch at a time and are not kept (100,000 texts would be).
+    """
+
+    left: list[Entry] = field(default_factory=list)  # not done: the pool broke or could not start
+    stopped: bool = False
+
+
+def import_in_pool(library: Library, todo: Sequence[Entry], *, workers: int, max_bytes: int | None, tag: bool,
+                   on_stored: OnStored | None = None, should_stop: ShouldStop | None = None) -> PoolRun:  # fmt: skip
+    """Read (and tag) the `todo` files in `workers` processes and store them in batches in `library`."""
+    run = PoolRun()
+    ctx = multiprocessing.get_context("spawn")  # the same on every system, and safe in a frozen app
+    stop = ctx.Event()
+    done_paths: set[str] = set()
+    try:
+        with ProcessPoolExecutor(max_workers=max(1, workers), mp_context=ctx, initializer=init_worker,
+                                 initargs=(max_bytes, tag, stop)) as pool:  # fmt: skip
+            _drive(pool, library, iter(todo), max(1, workers) * IN_FLIGHT_PER_WORKER, run, stop, done_paths,
+                   on_stored, should_stop)  # fmt: skip
+    except Exception as exc:  # noqa: BLE001 - a broken pool (a worker killed, no processes allowed): finish here
+        log.warning("the import pool stopped (%r); the rest is read in this process", exc)
+        run.left = [e for e in todo if e.path not in done_paths]
+    return run
+
+
+def _drive(pool: ProcessPoolExecutor, library: Library, entries: Iterator[Entry], window: int, run: PoolRun,
+           stop: object, done_paths: set[str], on_stored: OnStored | None,
+           should_stop: ShouldStop | None) -> None:  # fmt: skip
+    pending: set[Future[FileRecord]] = set()
+    batch: list[FileRecord] = []
+    last_write = time.monotonic()
+    try:
+        while True:
+            if not run.stopped and should_stop is not None and should_stop():
+                run.stopped = True
+                stop.set()  # type: ignore[attr-defined]  # workers stop tagging between pieces of text
+                for future in pending:
+                    future.cancel()  # not started yet: never read
+            while not run.stopped and len(pending) < window:
+                entry = next(entries, None)
+                if entry is None:
+                    break
+                pending.add(pool.submit(parse_and_tag, entry.path, entry.mtime, entry.size))
+            pending = {f for f in pending if not f.cancelled()}
+            if not pending:
+                break
+            finished, pending = wait(pending, timeout=0.1, return_when=FIRST_COMPLETED)
+            for future in finished:
+                if not future.cancelled():
+                    batch.append(future.result())
+            if batch and (len(batch) >= BATCH_FILES or time.monotonic() - last_write >= BATCH_SECONDS):
+                _store(library, batch, run, done_paths, on_stored)
+                batch, last_write = [], time.monotonic()
+    finally:
+        if batch:  # what came back is kept, even when the pool broke meanwhile
+            _store(library, batch, run, done_paths, on_stored)
+
+
+def _store(library: Library, batch: list[FileRecord], run: PoolRun, done_paths: set[str],
+           on_stored: OnStored | None) -> None:  # fmt: skip
+    library.store_batch(batch)
+    done_paths.update(r.path for r in batch)
+    if on_stored is not None:
+        on_stored(batch)

@@ -1,0 +1,87 @@
+"""The worker side of an import on every core: read, extract and tag one file in another process.
+
+These functions run in `spawn`ed worker processes (`concurrent.futures.ProcessPoolExecutor`), so
+they are top-level and take and return plain picklable data; the main process keeps the one
+SQLite writer and stores what comes back in batches (`reader.core.library_sync.importer`).
+"""
+
+from __future__ import annotations
+
+import logging
+import signal
+from dataclasses import replace
+from typing import Any
+
+from reader.core import entities
+from reader.core.article import Article
+from reader.core.entities import EntitySpan
+from reader.core.errors import ImportProblem
+from reader.core.formats import load_file
+from reader.core.store.library import FileRecord, shown_path
+
+log = logging.getLogger(__name__)
+TAG_BUDGET_S = 60.0  # CPU seconds one article may take to tag (ordinary articles take well under one)
+
+
+class _WorkerState:
+    """What `init_worker` set up in this process: the size limit, whether to tag, the shared stop flag."""
+
+    max_bytes: int | None = None
+    tag: bool = False
+    stop: Any = None  # a multiprocessing Event shared with the main process (None: never stop)
+
+
+def init_worker(max_bytes: int | None, tag: bool, stop: Any) -> None:
+    """Run once per worker process: load the entity model once, here, not once per file."""
+    # Ctrl+C reaches the whole process group: the main process decides, the workers finish their file
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _WorkerState.max_bytes = max_bytes
+    _WorkerState.stop = stop
+    _WorkerState.tag = tag
+    if tag:
+        try:
+            entities.load_model()
+        except entities.EntityModelUnavailable as exc:
+            # articles stay untagged; the main process's own tagging reports the broken installation
+            log.warning("no entity tagging in the import workers: %s", exc)
+            _WorkerState.tag = False
+
+
+def _stopping() -> bool:
+    stop = _WorkerState.stop
+    return bool(stop is not None and stop.is_set())
+
+
+def parse_and_tag(path: str, mtime: float, size: int) -> FileRecord:
+    """Load one file (any format), and tag each of its articles within the CPU budget.
+
+    A file that cannot be read comes back as a problem; an article whose tagging was stopped (the
+    import was cancelled) comes back without mentions (None), so it is tagged later, never half.
+    """
+    record = read_file(path, mtime, size, max_bytes=_WorkerState.max_bytes)
+    if record.reason or not _WorkerState.tag:
+        return record
+    return replace(record, mentions=tuple(_mentions(a) for a in record.articles))
+
+
+def read_file(path: str, mtime: float, size: int, *, max_bytes: int | None) -> FileRecord:
+    """One file's articles, untagged (`mentions` all None), or the problem that kept them out."""
+    try:
+        articles = tuple(load_file(path) if max_bytes is None else load_file(path, max_bytes=max_bytes))
+    except ImportProblem as problem:
+        return FileRecord(path, mtime, size, reason=problem.reason, advice=problem.advice)
+    except Exception as exc:  # noqa: BLE001 - a loader bug must not stop the import; report it as a problem
+        return FileRecord(path, mtime, size, reason=f"Unexpected error: {exc!r}.", advice="Report this file.")
+    return FileRecord(path, mtime, size, articles, tuple(None for _ in articles))
+
+
+def _mentions(article: Article) -> tuple[EntitySpan, ...] | None:
+    if _stopping():
+        return None
+    # tag_bounded decides by the article's language whether names are looked for, as the serial path does
+    result = entities.tag_bounded(article.text, article.language, budget_s=TAG_BUDGET_S, should_stop=_stopping)
+    if result.stopped:
+        return None
+    if not result.complete:
+        log.warning("entities of %s only partly found: %s", shown_path(article.path), result.error)
+    return tuple(result.spans)

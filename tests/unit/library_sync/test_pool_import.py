@@ -1,0 +1,132 @@
+"""Import on every core: the pool stores what the serial path stores; rescans see exactly what changed; Cancel keeps
+what was stored and the next run finishes the rest."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from reader.core.library_sync import LibrarySync, importer
+from reader.core.store.library import Library
+
+PEOPLE = ["Maria Keller", "Tomas Brandt", "Ana Lucia Reyes", "Jonas Weber", "Priya Raman", "Elif Sahin"]
+PLACES = ["Hamburg", "Lisbon", "Chicago", "Nairobi", "Oslo", "Melbourne"]
+
+
+def write_article(folder: Path, i: int) -> Path:
+    """A short news text of our own, with a person, a place and an organisation the tagger can find."""
+    person, place = PEOPLE[i % len(PEOPLE)], PLACES[i % len(PLACES)]
+    path = folder / f"story-{i:03d}.txt"
+    path.write_text(
+        f"Harbour report number {i}\n\n"
+        f"{person} told reporters in {place} on Monday that the port authority would hire {i + 3} more pilots.\n\n"
+        f"The European Commission said it would review the plan before the end of the year.\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def make_folder(tmp_path: Path, n: int) -> Path:
+    folder = tmp_path / "news"
+    folder.mkdir()
+    for i in range(n):
+        write_article(folder, i)
+    return folder
+
+
+def snapshot(lib: Library) -> dict[str, tuple[str, str, list[object]]]:
+    """Every article: title, text and its entity spans."""
+    out = {}
+    for article_id in lib.all_ids():
+        article = lib.article(article_id)
+        assert article is not None
+        out[article_id] = (article.title, article.text, lib.entity_spans(article_id))
+    return out
+
+
+def test_pool_import_stores_the_same_articles_and_mentions_as_the_serial_path(tmp_path: Path) -> None:
+    folder = make_folder(tmp_path, 8)
+    serial = Library(tmp_path / "serial.sqlite3")
+    LibrarySync(serial, workers=0).scan([folder])
+    LibrarySync(serial).tag_pending()
+    pooled = Library(tmp_path / "pooled.sqlite3")
+    result = LibrarySync(pooled, workers=2, pool_min_files=1).scan([folder])
+
+    assert (result.added, result.updated, result.failed, result.articles) == (8, 0, 0, 8)
+    assert pooled.untagged_count() == 0  # tagged in the workers, nothing left for the window's tagger
+    expected = snapshot(serial)
+    assert snapshot(pooled) == expected
+    names = {span.text for _title, _text, spans in expected.values() for span in spans}  # type: ignore[attr-defined]
+    assert {"Maria Keller", "Lisbon"} <= names  # the comparison is over real mentions, not empty lists
+
+
+@pytest.mark.parametrize("workers", [0, 2])
+def test_rescan_sees_added_changed_deleted_renamed_and_identical_files(tmp_path: Path, workers: int) -> None:
+    folder = make_folder(tmp_path, 5)
+    lib = Library(tmp_path / "cache.sqlite3")
+    sync = LibrarySync(lib, workers=workers, pool_min_files=1)
+    first = sync.scan([folder])
+    assert (first.added, first.unchanged) == (5, 0)
+    ids = {p.name: lib.ids_at(p)[0] for p in folder.iterdir()}
+
+    write_article(folder, 10)  # added
+    changed = folder / "story-001.txt"
+    changed.write_text("Harbour report corrected\n\nTomas Brandt said the pilots were already hired.\n",
+                       encoding="utf-8")  # fmt: skip
+    os.utime(changed, (1_000_000_000, 1_000_000_000))  # a new mtime even on a coarse clock
+    (folder / "story-002.txt").unlink()  # deleted
+    (folder / "story-003.txt").rename(folder / "renamed.txt")  # renamed: same text, new name
+    shutil.copy2(folder / "story-004.txt", folder / "copy-of-4.txt")  # identical text in a second file
+    again = sync.scan([folder])
+
+    assert (again.added, again.updated, again.removed, again.unchanged, again.failed) == (3, 1, 2, 2, 0)
+    assert again.seen == 6
+    titles = {lib.article(i).title for i in lib.all_ids()}  # type: ignore[union-attr]
+    assert titles == {"Harbour report number 0", "Harbour report corrected", "Harbour report number 3",
+                      "Harbour report number 4", "Harbour report number 10"}  # fmt: skip
+    assert lib.ids_at(folder / "renamed.txt") == [ids["story-003.txt"]]  # the same article, found by its text
+    assert lib.paths_of(ids["story-004.txt"]) == sorted([str(folder / "copy-of-4.txt"), str(folder / "story-004.txt")])
+    assert lib.untagged_count() == (5 if workers == 0 else 0)  # the serial path leaves tagging to tag_pending
+
+    still = sync.scan([folder])
+    assert (still.unchanged, still.imported, still.removed) == (6, 0, 0)
+
+
+def test_cancel_keeps_what_was_stored_and_the_next_run_finishes(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    monkeypatch.setattr(importer, "BATCH_FILES", 2)
+    folder = make_folder(tmp_path, 12)
+    lib = Library(tmp_path / "cache.sqlite3")
+    sync = LibrarySync(lib, workers=2, pool_min_files=1)
+    batches: list[int] = []
+    stopped = sync.sync([str(folder)], [], on_stored=lambda records: batches.append(len(records)),
+                        should_stop=lambda: bool(batches))  # fmt: skip
+
+    assert stopped is None  # stopped: nothing was forgotten
+    kept = len(lib.all_ids())
+    assert kept == sum(batches)
+    assert 2 <= kept < 12
+    assert len(lib.file_states()) == kept  # only what was stored counts as seen
+
+    finished = sync.sync([str(folder)], [])
+    assert finished is not None
+    assert (finished.unchanged, finished.added) == (kept, 12 - kept)
+    assert len(lib.all_ids()) == 12
+    sync.tag_pending()  # anything whose tagging the cancel stopped is tagged now
+    assert lib.untagged_count() == 0
+    assert all(lib.entity_spans(i) for i in lib.all_ids())
+
+
+def test_a_broken_pool_leaves_the_rest_to_this_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_pool(*args: object, **kwargs: object) -> None:
+        raise OSError("no processes may be started here")
+
+    monkeypatch.setattr(importer, "ProcessPoolExecutor", no_pool)
+    folder = make_folder(tmp_path, 3)
+    lib = Library(tmp_path / "cache.sqlite3")
+    result = LibrarySync(lib, workers=2, pool_min_files=1).scan([folder])
+    assert (result.added, result.failed) == (3, 0)
+    assert len(lib.all_ids()) == 3
