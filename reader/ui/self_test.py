@@ -64,6 +64,7 @@ def _run(tmp: Path, say: Callable[[str], None]) -> list[str]:
             return ["the sample library is empty (resources/samples missing from the bundle?)"]
         say(f"ok   sample library: {count} articles")
         _step(failures, say, "language identified", _language)
+        _step(failures, say, "time zone database", _time_zones)
         tagged = tag_library(window.library, lambda: False)
         article_id = next((i for i in window.model.ids if window.library.entity_spans(i)), None)
         if article_id is None:
@@ -111,6 +112,16 @@ def _language() -> str:
     if got != "sv":
         raise SelfTestFailure(f"a Swedish sentence read as {got or 'no language'}")
     return "Swedish"
+
+
+def _time_zones() -> str:
+    """The zone database (tzdata) is in the bundle: a US Eastern time in July is four hours behind UTC."""
+    from reader.core.extract.dates import normalise_date
+
+    got = normalise_date("July 4, 2019 9:00 a.m. ET")
+    if not got.endswith("-04:00"):
+        raise SelfTestFailure(f"'9:00 a.m. ET' read as {got!r}: the time zone database is missing")
+    return "ET in July is UTC-04:00"
 
 
 def _pool_import(tmp: Path) -> str:

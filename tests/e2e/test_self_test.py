@@ -24,6 +24,7 @@ def test_self_test_passes_and_checks_every_step(run_reader) -> None:
     lines = result.stdout.splitlines()
     assert lines[0] == "ok   sample library: 17 articles"
     assert lines[1] == "ok   language identified (Swedish)"
+    assert lines[2] == "ok   time zone database (ET in July is UTC-04:00)"
     for step in ("entities drawn in the reading pane", "highlight drawn in the reading pane", "export md",
                  "export html", "export txt", "export json", "export pdf", "import in a worker process"):  # fmt: skip
         assert any(line.startswith(f"ok   {step}") for line in lines), step
