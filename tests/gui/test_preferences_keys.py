@@ -167,3 +167,12 @@ def test_single_letters_never_fire_while_typing_in_a_text_field(make_window, qtb
     qtbot.keyClicks(w.notes_panel.editor, "jk b")
     assert w.notes_panel.editor.toPlainText() == "jk b"
     assert not bookmarked(w) and w.current_id == first
+
+
+def test_a_command_the_default_list_does_not_name_is_not_given_a_key_it_would_lose(make_window, qtbot) -> None:
+    w = make_window()
+    dialog = open_dialog(w, qtbot)
+    dialog.keys.defaults.pop("bookmark-toggle")  # as for a command registered without a default entry
+    dialog.keys.select_command("bookmark-toggle")
+    assert not dialog.keys.add_key("Ctrl+Shift+B")
+    assert dialog.keys.message.text() == "'Bookmark' cannot take keys of its own yet; choose another command."

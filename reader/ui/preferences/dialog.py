@@ -63,7 +63,7 @@ class PreferencesDialog(QDialog):
         path = w.paths.config / "keymap.json"
         single = self.keys.single_keys.isChecked()
         data = overrides(self.keys.keymap, self.keys.defaults)
-        if self.keys.changed() or path.exists():
+        if self.keys.changed():  # an unchanged set leaves the user's file as it is, even one we could not read
             if not readable_file(path) and not self.confirm(self, str(path)):
                 return False
             try:

@@ -117,6 +117,9 @@ class KeysPage(QWidget):
             self.message.setText("Choose a command, then press the new key in the box." if name is None
                                  else "Press the new key in the box first.")  # fmt: skip
             return False
+        if name not in self.defaults:  # keymap.json may only name commands the default list knows
+            self.message.setText(f"'{self._title(name)}' cannot take keys of its own yet; choose another command.")
+            return False
         if key in (canonical_key(k) for k in self.keymap[name]):
             self.message.setText(f"{key_text(key)} is already a key of '{self._title(name)}'.")
             return False
