@@ -13,10 +13,13 @@ from typing import Any
 log = logging.getLogger(__name__)
 
 DEFAULTS: dict[str, Any] = {
-    "theme": "light",  # light | dark
+    "theme": "light",  # light | dark | sepia | system
     "max_import_mb": 50,
     "reading_font_size": 12,
     "reading_line_chars": 70,  # the widest reading line, in average characters of the reading font
+    "reading_font_family": "",  # "" is the system's default font
+    "reading_line_spacing": 145,  # percent of the font's line height
+    "single_key_shortcuts": True,  # keys that type a character (j, k, /) run commands when no text field has focus
     "show_entities": True,
     "hidden_entity_types": [],
     "pdf_page_size": "A4",

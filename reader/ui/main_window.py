@@ -38,6 +38,7 @@ from reader.ui.notes_panel import NotesPanel
 from reader.ui.operations import FAILED, Operations
 from reader.ui.palette import CommandPalette
 from reader.ui.plain_text import message_box
+from reader.ui.preferences.dialog import install_preferences
 from reader.ui.problems_view import ProblemsView
 from reader.ui.reading_pane import ReadingPane
 from reader.ui.reading_position import ReadingPositions
@@ -93,6 +94,7 @@ class MainWindow(LibraryViews):
         self.operations.history_changed.connect(lambda: sync_undo_actions(self))
         sync_undo_actions(self)
         self.features = [feature(self) for feature in load_features()]
+        install_preferences(self)  # Ctrl+, and the remembered keys, type and theme
         build_menus(self)
         self.refresh_sidebar()
         self.sidebar.select_view("all")  # also runs the first list query

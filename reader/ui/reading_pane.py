@@ -71,6 +71,8 @@ class ReadingPane(QTextBrowser):
         self._rendered_with: tuple[int, int, int] | None = None
         self._font_size = 12
         self._line_chars = int(DEFAULTS["reading_line_chars"])
+        self._family = ""  # the widget's font when empty
+        self._spacing = int(DEFAULTS["reading_line_spacing"])
         self.show_placeholder()
 
     # --- layers -----------------------------------------------------------------------------
@@ -167,6 +169,13 @@ class ReadingPane(QTextBrowser):
         """The widest line, in average characters of the reading font (the `reading_line_chars` setting)."""
         self._line_chars = max(20, int(chars))
         self._update_margins()
+
+    def set_type(self, family: str, spacing: int) -> None:
+        """The reading font family ("" for the default) and line spacing in percent (100-200)."""
+        self._family, self._spacing = family, max(100, min(200, int(spacing)))
+        self._update_margins()
+        if self.article is not None:
+            self._render_again(self.article)
 
     def show_placeholder(self, message: str = "Choose an article in the list.") -> None:
         self.article = None
@@ -272,6 +281,8 @@ class ReadingPane(QTextBrowser):
     def _reading_font(self) -> QFont:
         font = QFont(self.font())
         font.setPointSizeF(self._font_size)
+        if self._family:
+            font.setFamily(self._family)
         return font
 
     def _insert_heading(self, cursor: QTextCursor, title: str, rtl: bool) -> None:
@@ -285,7 +296,7 @@ class ReadingPane(QTextBrowser):
         self, rtl: bool, kind: str = "p", level: int = 0, top: float = 0, bottom: float = 12
     ) -> QTextBlockFormat:
         bf = QTextBlockFormat()
-        bf.setLineHeight(145, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        bf.setLineHeight(self._spacing, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
         bf.setTopMargin(top if kind == "p" else 6)
         bf.setBottomMargin(bottom)
         if kind == "h":

@@ -1,8 +1,13 @@
-"""Light and dark themes: palettes chosen when drawing, styles kept as data."""
+"""Light, dark and sepia themes, or the system's light/dark choice: palettes as data, applied to the app.
+
+Sepia is a light theme on warm paper: entity and highlight colours use their light shades on it
+(checked for contrast by the tests).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
 THEMES: dict[str, dict[str, str]] = {
@@ -14,11 +19,24 @@ THEMES: dict[str, dict[str, str]] = {
         "window": "#1f2023", "base": "#17181a", "alt": "#202124", "text": "#e6e4df", "muted": "#9a9aa0",
         "button": "#2a2b2f", "highlight": "#3d7cc4", "highlighted_text": "#ffffff", "link": "#7fb2ee",
     },
-}  # fmt: skip
+    "sepia": {
+        "window": "#efe4cc", "base": "#f8f0dc", "alt": "#f1e7cf", "text": "#3b2f20", "muted": "#6f5f48",
+        "button": "#e6d8b8", "highlight": "#8a5a2b", "highlighted_text": "#ffffff", "link": "#1d5a9a",
+    },
+}
+SYSTEM = "system"  # follow the system's light or dark colour scheme
+CHOICES = (("light", "Light"), ("dark", "Dark"), ("sepia", "Sepia"), (SYSTEM, "Follow the system"))  # fmt: skip
+
+
+def system_theme() -> str:
+    """The system's choice: "dark" when it asks for a dark colour scheme, else "light"."""
+    dark = QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
+    return "dark" if dark else "light"
 
 
 def apply_theme(app: QApplication, name: str) -> str:
-    """Set the Fusion style and the named palette; returns the theme actually used."""
+    """Set the Fusion style and the named palette ("system": the system's choice); returns the theme used."""
+    name = system_theme() if name == SYSTEM else name
     name = name if name in THEMES else "light"
     c = {k: QColor(v) for k, v in THEMES[name].items()}
     app.setStyle("Fusion")

@@ -1,0 +1,1 @@
+"""Preferences (Ctrl+,): your own keys and reading comfort."""
