@@ -10,8 +10,8 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextFrameFormat
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QTextCharFormat, QTextCursor, QTextFrameFormat
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from reader.core.article import Article, Link
@@ -26,10 +26,10 @@ from reader.ui.link_marks import (
     link_top_format,
     tooltip_pieces,
 )
+from reader.ui.pane_formats import block_format, char_format
 from reader.ui.plain_text import safe_tooltip
 
 DOCUMENT_MARGIN = 24  # pixels around the text, also the least space at the sides of a narrow pane
-HEADING_SCALE = {1: 1.5, 2: 1.3, 3: 1.15}
 RTL_LANGUAGES = {"ar", "fa", "he", "ur", "ps", "yi"}
 # Lower layers first: a highlight's background over an entity's colour and underline, watch terms between.
 LAYER_ORDER = ("entities", "watch", "highlights", "search")
@@ -241,7 +241,7 @@ class ReadingPane(QTextBrowser):
         self._insert_heading(cursor, article.title or "(untitled)", rtl)
         meta = " · ".join(x for x in (article.source, article.byline, long_date(article.published)) if x)
         if meta:
-            cursor.insertBlock(self._block_format(rtl, top=4, bottom=18))
+            cursor.insertBlock(block_format(rtl, self._spacing, top=4, bottom=18))
             fmt = QTextCharFormat()
             fmt.setForeground(self.palette().placeholderText())
             fmt.setFontPointSize(self._font_size * 0.9)
@@ -254,25 +254,25 @@ class ReadingPane(QTextBrowser):
         link = next(links, None)
         color = self.link_color()
         for block in article.blocks:
-            char_format = self._char_format(block.kind, block.level)
-            cursor.insertBlock(self._block_format(rtl, block.kind, block.level), char_format)
+            kind_format = char_format(block.kind, block.level, self._font_size, self.palette())
+            cursor.insertBlock(block_format(rtl, self._spacing, block.kind, block.level), kind_format)
             self._block_doc_starts.append(cursor.position())
             self._block_text_starts.append(text_pos)
-            self._block_formats.append(char_format)
+            self._block_formats.append(kind_format)
             self._block_lengths.append(len(block.text))
             # Links go in with the text (no layer covers a new article yet), in pieces at their ends.
             done, end = text_pos, text_pos + len(block.text)
             while link is not None and link.start < end:
-                linked = QTextCharFormat(char_format)
+                linked = QTextCharFormat(kind_format)
                 linked.merge(link_format(color, link.href))
-                cursor.insertText(article.text[done : link.start], char_format)
+                cursor.insertText(article.text[done : link.start], kind_format)
                 cursor.insertText(article.text[link.start : link.end], linked)
                 done = link.end
                 link = next(links, None)
-            cursor.insertText(article.text[done:end], char_format)
+            cursor.insertText(article.text[done:end], kind_format)
             text_pos += len(block.text) + 2
         if not article.blocks and article.url:  # a feed item that is only a link: say so, offer the link
-            cursor.insertBlock(self._block_format(rtl, top=6))
+            cursor.insertBlock(block_format(rtl, self._spacing, top=6))
             cursor.insertText(LINK_ONLY_TEXT, QTextCharFormat())
             cursor.insertText(article.url, link_format(color, article.url))
         self.setTextCursor(QTextCursor(doc))  # the caret (F7) starts at the top, not after the last insert
@@ -286,46 +286,11 @@ class ReadingPane(QTextBrowser):
         return font
 
     def _insert_heading(self, cursor: QTextCursor, title: str, rtl: bool) -> None:
-        cursor.setBlockFormat(self._block_format(rtl, top=0, bottom=4))
+        cursor.setBlockFormat(block_format(rtl, self._spacing, top=0, bottom=4))
         fmt = QTextCharFormat()
         fmt.setFontPointSize(self._font_size * 1.7)
         fmt.setFontWeight(QFont.Weight.Bold)
         cursor.insertText(title, fmt)
-
-    def _block_format(
-        self, rtl: bool, kind: str = "p", level: int = 0, top: float = 0, bottom: float = 12
-    ) -> QTextBlockFormat:
-        bf = QTextBlockFormat()
-        bf.setLineHeight(self._spacing, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-        bf.setTopMargin(top if kind == "p" else 6)
-        bf.setBottomMargin(bottom)
-        if kind == "h":
-            bf.setTopMargin(14)
-            bf.setBottomMargin(6)
-        elif kind == "quote":
-            bf.setLeftMargin(28)
-            bf.setRightMargin(28)
-        elif kind == "li":
-            bf.setLeftMargin(20 + 16 * max(level - 1, 0))
-            bf.setBottomMargin(4)
-        if rtl:
-            bf.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-            bf.setAlignment(Qt.AlignmentFlag.AlignRight)
-        return bf
-
-    def _char_format(self, kind: str, level: int) -> QTextCharFormat:
-        fmt = QTextCharFormat()
-        if kind == "h":
-            fmt.setFontWeight(QFont.Weight.Bold)
-            fmt.setFontPointSize(self._font_size * HEADING_SCALE.get(level, 1.1))
-        elif kind == "quote":
-            fmt.setFontItalic(True)
-        elif kind == "caption":
-            fmt.setFontPointSize(self._font_size * 0.9)
-            fmt.setForeground(self.palette().placeholderText())
-        elif kind == "pre":
-            fmt.setFontFamilies(["monospace"])
-        return fmt
 
     def _update_margins(self) -> None:
         """A centred column of about `reading_line_chars` characters, never closer than the document margin."""
