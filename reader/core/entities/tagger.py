@@ -17,7 +17,6 @@ from reader.core.entities.patterns import find_patterns
 from reader.core.entities.span import EntitySpan
 from reader.core.entities.tokenize import split_sentences, tokenize
 from reader.core.errors import ReaderError
-from reader.core.extract.language import may_hold_english_names
 from reader.paths import resources_dir
 
 MODEL_FILE = "ner-model.bin"
@@ -112,6 +111,10 @@ def reads_names(language: str, text: str = "") -> bool:
     """
     if language:
         return language.lower().split("-")[0] == "en"
+    # Imported here: the extraction package (lxml, date parsing) costs a third of a CPU second at
+    # start-up, and `news-reader entities --conll` never needs it.
+    from reader.core.extract.language import may_hold_english_names
+
     return may_hold_english_names(text)
 
 
