@@ -25,7 +25,10 @@ from reader.paths import resources_dir
 
 MODERN_FILE = "modern_names.json"
 # Tokens that may stand between a model name and a listed name it swallowed ("X and Getty Images").
-_JOINS = frozenset(["and", ",", "&", "/", "or"])
+# Not "&": it is part of names ("Procter & Gamble", "Goldman Sachs & Co").
+_JOINS = frozenset(["and", ",", "or"])
+# Words after a join that make the whole one company ("Morgan Stanley and Co").
+_FIRM_WORDS = frozenset(["co", "co.", "company", "sons", "partners", "associates", "inc", "inc.", "ltd", "brothers"])
 
 
 @dataclass(frozen=True)
@@ -109,7 +112,7 @@ def _retype(sent: list[str], out: list[str], i: int, j: int, name: ModernName) -
         # A longer name around the listed one stays whole, unless only a join ("and") links them.
         if a < i and sent[i - 1].lower() not in _JOINS:
             return False
-        if b > j and sent[j].lower() not in _JOINS:
+        if b > j and (sent[j].lower() not in _JOINS or " ".join(sent[j + 1 : j + 2]).lower() in _FIRM_WORDS):
             return False
     for a, b, t in covering:
         if a < i:
