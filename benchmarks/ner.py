@@ -72,14 +72,15 @@ def write_conll(docs: list[ConllDocument], path: Path) -> None:
                 fh.write("".join(f"{tok} O\n" for tok in sent) + "\n")
 
 
-def process_cpu(path: Path, model: Path) -> float:
-    """CPU seconds of one `news-reader entities --conll path` process (the child's user + system time)."""
+def process_cpu(path: Path, model: Path, tree: Path = REPO) -> float:
+    """CPU seconds of one `news-reader entities --conll path` process (the child's user + system time),
+    running the code of `tree` (this checkout, or another one given with --against)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     env_model = ["-c", "import sys; from reader.core.entities import tagger; from pathlib import Path; "
                  f"tagger.model_path = lambda: Path({str(model)!r}); from reader.cli import main; "
                  "sys.exit(main(sys.argv[1:]))"]
     subprocess.run([sys.executable, *env_model, "entities", "--conll", str(path)], stdout=subprocess.DEVNULL,
-                   check=True, cwd=REPO)
+                   check=True, cwd=tree)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
@@ -139,6 +140,10 @@ def main() -> int:
     ap.add_argument("--model", type=Path, default=tagger.model_path())
     ap.add_argument("--no-cv", dest="cv", action="store_false", help="skip the (slow) cross-validation")
     ap.add_argument("--repeat", type=int, default=3, help="runs per speed measure (the best is kept)")
+    ap.add_argument("--against", type=Path, metavar="DIR",
+                    help="another checkout (e.g. `git archive REV reader resources | tar -x -C DIR`): its whole "
+                         "process is measured too, each run alternating with this tree's (a shared machine's "
+                         "load then falls on both alike)")
     args = ap.parse_args()
     REPEAT[0] = args.repeat
     missing = [p for p in (args.dev, args.train) if not p.exists()]
@@ -171,7 +176,12 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "speed.txt"
         write_conll(docs, path)
-        whole = _best(lambda: process_cpu(path, args.model))
+        runs = [process_cpu(path, args.model) for _ in range(REPEAT[0] if args.against is None else 0)]
+        other: list[float] = []
+        for _ in range(REPEAT[0] if args.against is not None else 0):
+            runs.append(process_cpu(path, args.model))
+            other.append(process_cpu(path, args.model, args.against))
+        whole = min(runs)
     alone = _best(lambda: model_cpu(model, docs))
     ref = _best(lambda: lookup_cpu(table, docs))
     print(f"\n### Speed over {tokens:,} tokens ({len(docs)} documents of train.txt), tokens per CPU second\n")
@@ -179,6 +189,12 @@ def main() -> int:
     print("|---|---:|---:|")
     print(f"| whole process: news-reader entities --conll (start-up, model load, output) | {whole:.2f} | "
           f"{tokens / whole:,.0f} |")
+    if other:
+        med = sorted(runs)[len(runs) // 2]
+        print(f"| (median of {len(runs)} whole-process runs, alternating with {args.against}) | {med:.2f} | "
+              f"{tokens / med:,.0f} |")
+        for label, value in (("best", min(other)), ("median", sorted(other)[len(other) // 2])):
+            print(f"| whole process of {args.against}, {label} | {value:.2f} | {tokens / value:,.0f} |")
     print(f"| model alone, cold caches | {alone:.2f} | {tokens / alone:,.0f} |")
     print(f"| reference: one dictionary lookup per token | {ref:.3f} | {tokens / ref:,.0f} |")
     return 0

@@ -12,19 +12,20 @@ from reader.core.entities.chunks import chunk_bounds
 from reader.core.entities.conll import iob_spans
 from reader.core.entities.model import StackedModel, TaggerModel
 from reader.core.entities.model_file import read_model
+from reader.core.entities.modern import apply_modern_names
 from reader.core.entities.newsrules import apply_news_rules
 from reader.core.entities.patterns import find_patterns
 from reader.core.entities.span import EntitySpan
 from reader.core.entities.tokenize import split_sentences, tokenize
 from reader.core.errors import ReaderError
-from reader.core.extract.language import may_hold_english_names
 from reader.paths import resources_dir
 
 MODEL_FILE = "ner-model.bin"
 # Changes whenever tag() may give other spans for the same text (a new model file, other rules):
 # the library cache then tags every article again.
 # 7: names only in English text (CLD2, extract/language.py); model chosen by cross-validation, news rules
-TAGGER_VERSION = "7"
+# 8: modern organisations and products (modern.py)
+TAGGER_VERSION = "8"
 
 _lock = threading.Lock()
 _model: TaggerModel | StackedModel | None = None
@@ -86,7 +87,7 @@ def tag_sentences(sentences: list[list[str]]) -> list[list[str]]:
     """IOB2 tags (PER, ORG, LOC, MISC) for the tokens of one document's sentences (news rules applied)."""
     model = _get_model()
     known = _known_orgs(model)
-    return [apply_news_rules(sent, tags, known)
+    return [apply_news_rules(sent, apply_modern_names(sent, tags), known)
             for sent, tags in zip(sentences, model.tag_document(sentences), strict=True)]
 
 
@@ -112,6 +113,10 @@ def reads_names(language: str, text: str = "") -> bool:
     """
     if language:
         return language.lower().split("-")[0] == "en"
+    # Imported here: the extraction package (lxml, date parsing) costs a third of a CPU second at
+    # start-up, and `news-reader entities --conll` never needs it.
+    from reader.core.extract.language import may_hold_english_names
+
     return may_hold_english_names(text)
 
 
