@@ -10,7 +10,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QFontMetrics, QTextDocument
 from PySide6.QtWidgets import QStyleOptionViewItem
 
-from reader.core.store.library import RowInfo
+from reader.core.store.library import RowInfo, SearchPage
 from reader.core.store.library_query import ListQuery
 from reader.ui.article_list import ArticleIdRole, ArticleListModel, ArticleListView, meta_line
 from reader.ui.article_row import RowLayout
@@ -24,7 +24,7 @@ TITLE_70 = "Harbour workers vote to accept a four percent pay rise after the tal
 
 
 class FakeLibrary:
-    """The two calls the model makes: ids in an order, and rows for a page of ids."""
+    """The calls the model makes: a page of ids in an order, where an id stands, and rows for a page of ids."""
 
     def __init__(self, rows: list[RowInfo]) -> None:
         self.by_id = {r.id: r for r in rows}
@@ -33,6 +33,14 @@ class FakeLibrary:
     def list_ids(self, query: ListQuery) -> list[str]:
         key = {"published": lambda r: r.published, "title": lambda r: r.title.casefold()}[query.sort]
         return [r.id for r in sorted(self.by_id.values(), key=key, reverse=query.descending)]
+
+    def search(self, text: str, *, limit: int, offset: int, base: ListQuery) -> SearchPage:
+        ids = self.list_ids(base)
+        return SearchPage(ids[offset : offset + limit], len(ids))
+
+    def position(self, article_id: str, text: str, base: ListQuery) -> int:
+        ids = self.list_ids(base)
+        return ids.index(article_id) if article_id in ids else -1
 
     def rows(self, ids: list[str]) -> dict[str, RowInfo]:
         self.pages.append(len(ids))
