@@ -157,9 +157,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     args = parser.parse_args()
+    from _old_article_list import OldArticleListModel
     from PySide6.QtWidgets import QApplication
 
-    from _old_article_list import OldArticleListModel
     from reader.ui.article_list import ArticleListModel
 
     app = QApplication.instance() or QApplication([])
