@@ -6,7 +6,7 @@ as one rich row, and its header opens the sort menu.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import overload
 
@@ -54,6 +54,10 @@ class ListedIds(Sequence[str]):
         if not -len(self) <= row < len(self):
             raise IndexError(row)
         return self._model.id_at(row % len(self))
+
+    def __iter__(self) -> Iterator[str]:
+        # one query for the whole list (mark all read, export the listed): not one per page
+        yield from self._model.all_ids() if len(self) > PAGE else (self[i] for i in range(len(self)))
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Sequence) and list(self) == list(other)
@@ -132,6 +136,10 @@ class ArticleListModel(QAbstractTableModel):
             ids = self.library.search(self.text, limit=PAGE, offset=number * PAGE, base=self.query).ids
             self._pages[number] = ids
         return ids
+
+    def all_ids(self) -> list[str]:
+        """Every listed id in order, read in one query (for acts on the whole list, not for painting)."""
+        return self.library.search(self.text, limit=max(1, self.total), offset=0, base=self.query).ids
 
     def id_at(self, row: int) -> str:
         """The id listed at `row` ("" past the end: the library changed and the list has not been run again)."""

@@ -149,3 +149,11 @@ def test_the_shown_article_stays_selected_when_a_search_narrows_the_list_and_whe
     assert w.model.total == everything
     assert w.list_view.currentIndex().row() == everything - 1
     assert w.list_view.currentIndex().data(ArticleIdRole) == last == w.current_id
+
+
+def test_the_whole_list_is_read_in_one_query_when_asked_for_every_id(model) -> None:
+    model.library.offsets.clear()
+    ids = list(model.ids)
+    assert len(ids) == N == len(set(ids))
+    assert model.library.offsets == [0]
+    assert ids[N - 1] == model.index(N - 1, 1).data(ArticleIdRole)
