@@ -169,3 +169,15 @@ def test_sorting_keeps_the_current_and_selected_articles(make_window, qtbot) -> 
     w.list_view.setFocus()
     qtbot.keyClick(w.list_view, Qt.Key.Key_J)  # j goes on from the shown article's new row
     assert w.current_id == by_title[by_title.index(chosen) + 1]
+
+
+def test_a_narrower_list_breaks_the_title_again_to_its_new_width(list_view, qtbot) -> None:
+    """The delegate keeps laid-out titles; a new width must not reuse the lines made for the old one."""
+    wide = layout_of(list_view, "a")
+    list_view.resize(220, 400)
+    qtbot.waitUntil(lambda: layout_of(list_view, "a").title_rects[0].width() < wide.title_rects[0].width())
+    narrow = layout_of(list_view, "a")
+    metrics = QFontMetrics(narrow.title_font)
+    assert narrow.title_lines != wide.title_lines and narrow.title_lines[1].endswith("…")
+    assert all(metrics.horizontalAdvance(line) <= narrow.title_rects[0].width() for line in narrow.title_lines)
+    assert QFontMetrics(narrow.meta_font).horizontalAdvance(narrow.meta_text) <= narrow.meta_rect.width()
