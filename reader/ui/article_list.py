@@ -133,13 +133,15 @@ class ArticleListModel(QAbstractTableModel):
         if ids is None:
             if len(self._pages) > MAX_PAGES:  # a long scroll: keep memory flat, not every page seen
                 self._pages = {0: self._pages[0]}
-            ids = self.library.search(self.text, limit=PAGE, offset=number * PAGE, base=self.query).ids
+            ids = self.library.search_page(self.text, total=self.total, limit=PAGE, offset=number * PAGE,
+                                           base=self.query)  # fmt: skip
             self._pages[number] = ids
         return ids
 
     def all_ids(self) -> list[str]:
         """Every listed id in order, read in one query (for acts on the whole list, not for painting)."""
-        return self.library.search(self.text, limit=max(1, self.total), offset=0, base=self.query).ids
+        total = self.total
+        return self.library.search_page(self.text, total=total, limit=max(1, total), offset=0, base=self.query)
 
     def id_at(self, row: int) -> str:
         """The id listed at `row` ("" past the end: the library changed and the list has not been run again)."""
@@ -253,7 +255,8 @@ class ArticleListModel(QAbstractTableModel):
         self.layoutAboutToBeChanged.emit()  # the views save their current and selected rows as persistent indexes
         old = self.persistentIndexList()
         moved = [self.id_at(i.row()) for i in old]
-        self._start(self.library.search(self.text, limit=PAGE, offset=0, base=self.query).ids, self.total)
+        self._start(self.library.search_page(self.text, total=self.total, limit=PAGE, offset=0, base=self.query),
+                    self.total)  # fmt: skip
         if old:  # a few ids (current, selected), each found in the new order
             rows = [self.row_of(article_id) for article_id in moved]
             new = [self.index(r, i.column()) if r >= 0 else QModelIndex() for r, i in zip(rows, old, strict=True)]

@@ -38,6 +38,9 @@ class FakeLibrary:
         ids = self.list_ids(base)
         return SearchPage(ids[offset : offset + limit], len(ids))
 
+    def search_page(self, text: str, *, total: int, limit: int, offset: int, base: ListQuery) -> list[str]:
+        return self.search(text, limit=limit, offset=offset, base=base).ids
+
     def position(self, article_id: str, text: str, base: ListQuery) -> int:
         ids = self.list_ids(base)
         return ids.index(article_id) if article_id in ids else -1

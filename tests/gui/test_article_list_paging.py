@@ -40,6 +40,10 @@ class CountingLibrary:
         self.offsets.append(offset)
         return self.library.search(text, limit=limit, offset=offset, base=base)
 
+    def search_page(self, text: str, *, total: int, limit: int, offset: int, base: ListQuery) -> list[str]:
+        self.offsets.append(offset)
+        return self.library.search_page(text, total=total, limit=limit, offset=offset, base=base)
+
     def __getattr__(self, name: str) -> object:
         return getattr(self.library, name)
 

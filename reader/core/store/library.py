@@ -295,6 +295,11 @@ class Library(LibraryEntities):
         ids = [str(r[0]) for r in self._run(*page_sql(query, total, limit, offset))] if total > offset else []
         return SearchPage(ids, total, tuple(spec.terms))
 
+    def search_page(self, text: str, *, total: int, limit: int, offset: int, base: ListQuery) -> list[str]:
+        """Another page of `search(text, base=base)`, whose `total` is known already: nothing is counted again."""
+        query = self._search_query(parse_filter(text), base)
+        return [str(r[0]) for r in self._run(*page_sql(query, total, limit, offset))] if total > offset else []
+
     def _search_query(self, spec: FilterSpec, base: ListQuery | None) -> ListQuery:
         entity = ""
         if spec.entity:
