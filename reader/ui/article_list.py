@@ -23,6 +23,7 @@ from reader.ui.plain_text import escaped_tooltip
 COLUMNS = ("★", "Title", "Source", "Date", "Words")
 SORT_KEYS = {1: "title", 2: "source", 3: "published", 4: "words"}
 PAGE = 200
+ROWS_AT_ONCE = 40  # rows read and formatted together: a screenful or two, not a whole page after a jump
 MAX_PAGES = 20  # pages (and their rows) kept before the cache starts again from the first
 ArticleIdRole = Qt.ItemDataRole.UserRole + 1
 ASC, DESC = Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder
@@ -183,7 +184,8 @@ class ArticleListModel(QAbstractTableModel):
         if shown is None and article_id:
             if len(self._rows) > MAX_PAGES * PAGE:
                 self._rows.clear()
-            for info in self.library.rows(self._page(row // PAGE)).values():
+            start = row % PAGE // ROWS_AT_ONCE * ROWS_AT_ONCE
+            for info in self.library.rows(self._page(row // PAGE)[start : start + ROWS_AT_ONCE]).values():
                 self._rows[info.id] = ShownRow(info, short_date(info.published), meta_line(info))
             shown = self._rows.get(article_id)
         return shown
