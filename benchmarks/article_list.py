@@ -1,113 +1,186 @@
-"""The article list on 100,000 articles against 100: query, model reset, scrolling, filtering.
+"""The article list at 10,000 and 100,000 articles, before (every id listed at each reload) and after (paged
+search results), measured in the same run: list reset, scrolling the whole list against a bare QTreeView over
+the same rows, a search typed in the window's filter box (to the first painted page), and opening a far article.
 
-"100,000 rows must scroll like 100": the table prints each step's time for both sizes and the ratio.
+    QT_QPA_PLATFORM=offscreen nice .venv/bin/python benchmarks/article_list.py [--sizes 10000 100000]
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import random
+import shutil
+import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from make_library import make_library  # noqa: E402
+from make_library import SOURCES, WORDS  # noqa: E402
+
+SEARCHES = ("reservoir", "harbour council", "title:ferry", "source:meridian wage", "")  # typed, then cleared
+JUMPS = 200  # positions spread over the whole list, each painted
 
 
-def timed(fn, repeat: int = 5) -> float:
-    best = float("inf")
+def build(db_path: Path, n: int, seed: int = 7):
+    """`n` articles of about 300 words, stored 1,000 to a file (one transaction each: quick to build)."""
+    from reader.core.article import Block, make_article
+    from reader.core.store.library import Library
+
+    rng = random.Random(seed)
+    lib = Library(db_path)
+    for first in range(0, n, 1000):
+        batch = []
+        for i in range(first, min(n, first + 1000)):
+            title = " ".join(rng.choice(WORDS) for _ in range(6)).capitalize() + f" {i}"
+            blocks = [Block(" ".join(rng.choice(WORDS) for _ in range(60))) for _ in range(5)]
+            batch.append(make_article(title=title, blocks=blocks, path=f"/bench/{first}.txt", format="text",
+                                      source=rng.choice(SOURCES),
+                                      published=f"20{rng.randint(10, 26)}-{rng.randint(1, 12):02d}-01"))  # fmt: skip
+        lib.store_file(f"/bench/{first}.txt", 0.0, 1, batch)
+    return lib
+
+
+def times(fn: Callable[[], object], repeat: int) -> list[float]:
+    out = []
     for _ in range(repeat):
         t0 = time.perf_counter()
         fn()
-        best = min(best, time.perf_counter() - t0)
-    return best
+        out.append(time.perf_counter() - t0)
+    return out
 
 
-def measure(n: int, tmp: Path) -> dict[str, float]:
-    from PySide6.QtWidgets import QApplication
+def p95(values: list[float]) -> float:
+    return sorted(values)[max(0, round(0.95 * len(values)) - 1)]
+
+
+def scroll_all(view) -> None:
+    """JUMPS positions from the top to the bottom of the list, each painted."""
+    bar = view.verticalScrollBar()
+    for i in range(JUMPS + 1):
+        bar.setValue(bar.maximum() * i // JUMPS)
+        view.viewport().repaint()
+
+
+def measure_list(lib, model_class) -> dict[str, float]:
+    from PySide6.QtCore import QSize, QStringListModel
+    from PySide6.QtWidgets import QApplication, QStyledItemDelegate, QTreeView
 
     from reader.core.store.library_query import ListQuery
-    from reader.ui.article_list import ArticleListModel, ArticleListView
+    from reader.ui.article_list import ArticleListView
 
-    app = QApplication.instance() or QApplication([])
-    t0 = time.perf_counter()
-    lib = make_library(tmp / f"lib{n}.sqlite3", n)
-    build = time.perf_counter() - t0
-    model = ArticleListModel(lib)
+    model = model_class(lib)
     view = ArticleListView()
     view.setModel(model)
     view.resize(600, 800)
     view.show()
-    app.processEvents()
-    out = {"build cache (not compared)": build}
-    out["open list (query + reset)"] = timed(lambda: model.set_query(ListQuery()))
+    QApplication.processEvents()  # until the window is exposed, repaint() paints nothing
 
-    def scroll() -> None:  # 50 page-downs through the list, painting each
-        bar = view.verticalScrollBar()
-        for i in range(50):
-            bar.setValue(bar.maximum() * i // 50)
-            view.viewport().repaint()
+    def reset() -> None:
+        model.set_query(ListQuery())
+        view.viewport().repaint()
 
-    out["scroll 50 pages with paint"] = timed(scroll, 3)
-    out["sort by title"] = timed(lambda: model.sort(1), 3)
-    out["filter title 'harbour'"] = timed(lambda: model.set_query(ListQuery(title="harbour")), 3)
-    out["full-text 'reservoir inflation'"] = timed(lambda: lib.search_ids("reservoir inflation"), 3)
+    out = {"list reset + paint (min)": min(times(reset, 5))}
+    scrolls = times(lambda: scroll_all(view), 3)
+    height = view.sizeHintForRow(0)
+
+    class Fixed(QStyledItemDelegate):
+        def sizeHint(self, option, index) -> QSize:  # noqa: N802
+            return QSize(160, height)
+
+    titles = [model.index(0, 1).data()] * model.rowCount()  # the bare view: same row count, same row height
+    bare_model = QStringListModel(titles)
+    bare = QTreeView()
+    bare.setUniformRowHeights(True)
+    bare.setRootIsDecorated(False)
+    bare.setItemDelegate(Fixed(bare))
+    bare.setModel(bare_model)
+    bare.resize(600, 800)
+    bare.show()
+    QApplication.processEvents()
+    bare_scrolls = times(lambda: scroll_all(bare), 3)
+    out["scroll whole list (min)"] = min(scrolls)
+    out["bare QTreeView, same rows (min)"] = min(bare_scrolls)
+    out["scroll ratio to bare"] = min(scrolls) / min(bare_scrolls)
+    bare.close()
     view.close()
-    lib.close()
-    out.update(measure_window(tmp / f"lib{n}.sqlite3"))
     return out
 
 
-def measure_window(cache: Path) -> dict[str, float]:
-    """The whole window over that cache: next article (render, note, read mark, row repaint), bookmark."""
-    import shutil
+def measure_window(cache: Path, model_class) -> dict[str, float]:
+    """The whole window over a copy of that cache: searches typed in the filter box, far articles opened."""
+    from PySide6.QtWidgets import QApplication
 
+    import reader.ui.main_window as main_window
     from reader.paths import resolve_paths
     from reader.settings import Settings
-    from reader.ui.main_window import MainWindow
 
-    paths = resolve_paths(cache.parent / f"data-{cache.stem}").ensure()
+    paths = resolve_paths(cache.parent / f"data-{cache.stem}-{model_class.__name__}").ensure()
     shutil.copy(cache, paths.library_db)
-    window = MainWindow(paths, Settings(paths.settings_file), samples=False)
+    main_window.ArticleListModel = model_class  # type: ignore[misc]
+    window = main_window.MainWindow(paths, Settings(paths.settings_file), samples=False)
     window.resize(1280, 800)
     window.show()
+    QApplication.processEvents()
+    window.repaint()
+    n = window.model.total
     window.select_row(0)
 
-    def next_articles() -> None:  # 20 times j, each painted
-        for _ in range(20):
-            window.move_selection(1)
-            window.repaint()
+    def search(words: str) -> None:
+        window.filter_box.setText(words)
+        window.apply_view(keep_current=True)
+        window.list_view.viewport().repaint()
 
-    out = {"window: 20 x next article, painted": timed(next_articles, 3),
-           "window: bookmark on and off": timed(lambda: (window.toggle_bookmark(), window.toggle_bookmark()), 5)}
+    searches = [t for _ in range(3) for words in SEARCHES for t in times(lambda w=words: search(w), 1)]
+    far = [n - 1, 0, n // 2, n - 7, 3, 3 * n // 4, n // 5, n - 100]
 
-    def views() -> None:  # the views and filters that read the user database (read marks, bookmarks)
-        for kind, value, words in (("view", "unread", ""), ("view", "bookmarked", ""), ("view", "all", "is:read")):
-            window.filter_box.setText(words)
-            window.set_view(kind, value)
+    def open_row(row: int) -> None:
+        window.select_row(row)
+        window.repaint()
 
-    out["window: unread, bookmarked, is:read"] = timed(views, 3)
+    opens = [t for _ in range(3) for row in far for t in times(lambda r=row: open_row(r), 1)]
     window.close()
-    return out
+    return {
+        "filter-box search to painted page p50": statistics.median(searches),
+        "filter-box search to painted page p95": p95(searches),
+        "open a far article p50": statistics.median(opens),
+        "open a far article p95": p95(opens),
+    }
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--large", type=int, default=100_000)
-    parser.add_argument("--small", type=int, default=100)
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     args = parser.parse_args()
+    from _old_article_list import OldArticleListModel
+    from PySide6.QtWidgets import QApplication
+
+    from reader.ui.article_list import ArticleListModel
+
+    app = QApplication.instance() or QApplication([])
+    results: dict[tuple[int, str], dict[str, float]] = {}
     with tempfile.TemporaryDirectory() as d:
-        small = measure(args.small, Path(d))
-        large = measure(args.large, Path(d))
-    print(f"| step | {args.small:,} articles (ms) | {args.large:,} articles (ms) | ratio |")
-    print("|---|---|---|---|")
-    for key in small:
-        ratio = large[key] / small[key] if small[key] else float("nan")
-        print(f"| {key} | {small[key] * 1000:.1f} | {large[key] * 1000:.1f} | {ratio:.1f}x |")
+        for n in args.sizes:
+            cache = Path(d) / f"lib{n}.sqlite3"
+            lib = build(cache, n)
+            for name, cls in (("before", OldArticleListModel), ("after", ArticleListModel)):
+                results[(n, name)] = measure_list(lib, cls)
+                app.processEvents()
+            lib.close()
+            for name, cls in (("before", OldArticleListModel), ("after", ArticleListModel)):
+                results[(n, name)].update(measure_window(cache, cls))
+    columns = [(n, name) for n in args.sizes for name in ("before", "after")]
+    print("| step | " + " | ".join(f"{n:,} {name}" for n, name in columns) + " |")
+    print("|---|" + "---|" * len(columns))
+    for key in results[columns[0]]:
+        cells = [results[c][key] for c in columns]
+        shown = [f"{v:.2f}x" if "ratio" in key else f"{v * 1000:.1f} ms" for v in cells]
+        print(f"| {key} | " + " | ".join(shown) + " |")
     return 0
 
 

@@ -6,7 +6,9 @@ as one rich row, and its header opens the sort menu.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+from typing import overload
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QPoint, Qt
 from PySide6.QtGui import QFont
@@ -21,6 +23,8 @@ from reader.ui.plain_text import escaped_tooltip
 COLUMNS = ("★", "Title", "Source", "Date", "Words")
 SORT_KEYS = {1: "title", 2: "source", 3: "published", 4: "words"}
 PAGE = 200
+ROWS_AT_ONCE = 40  # rows read and formatted together: a screenful or two, not a whole page after a jump
+MAX_PAGES = 20  # pages (and their rows) kept before the cache starts again from the first
 ArticleIdRole = Qt.ItemDataRole.UserRole + 1
 ASC, DESC = Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder
 SORTS = (  # the sort menu: label, model column, order
@@ -32,39 +36,118 @@ Index = QModelIndex | QPersistentModelIndex
 NO_PARENT = QModelIndex()
 
 
+class ListedIds(Sequence[str]):
+    """The listed ids as a sequence: each read from the model's pages, so nothing holds all 100,000."""
+
+    def __init__(self, model: ArticleListModel) -> None:
+        self._model = model
+
+    def __len__(self) -> int:
+        return self._model.total
+
+    @overload
+    def __getitem__(self, row: int) -> str: ...
+    @overload
+    def __getitem__(self, row: slice) -> list[str]: ...
+    def __getitem__(self, row: int | slice) -> str | list[str]:
+        if isinstance(row, slice):
+            return [self[i] for i in range(*row.indices(len(self)))]
+        if not -len(self) <= row < len(self):
+            raise IndexError(row)
+        return self._model.id_at(row % len(self))
+
+    def __iter__(self) -> Iterator[str]:
+        # one query for the whole list (mark all read, export the listed): not one per page
+        yield from self._model.all_ids() if len(self) > PAGE else (self[i] for i in range(len(self)))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def index(self, value: object, start: int = 0, stop: int | None = None) -> int:
+        row = self._model.row_of(str(value))
+        if row < max(0, start) or (stop is not None and row >= stop):
+            raise ValueError(value)
+        return row
+
+    def __contains__(self, value: object) -> bool:
+        return self._model.row_of(str(value)) >= 0
+
+
+@dataclass(frozen=True)
+class ShownRow:
+    """One row's text as drawn, formatted once when its page is read (dates are not parsed on every paint)."""
+
+    info: RowInfo
+    date: str
+    meta: str
+
+
 class ArticleListModel(QAbstractTableModel):
-    """Rows are article ids; titles and the rest are fetched from the library a page at a time."""
+    """Rows are the pages of a library search (`total` rows); ids and row text are read a page at a time."""
 
     def __init__(self, library: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.library = library
-        self.ids: list[str] = []
-        self._rows: dict[str, RowInfo] = {}
+        self.query = ListQuery()  # the view and its order; the search box's words are `text`
+        self.text = ""
+        self.total = 0
+        self.ids = ListedIds(self)
+        self._pages: dict[int, list[str]] = {}
+        self._rows: dict[str, ShownRow] = {}
+        self._found: dict[str, int] = {}  # rows of ids looked up off the loaded pages, until the next reload
         self.bookmarked: set[str] = set()
         self.read: set[str] = set()
-        self.query = ListQuery()
         self._bold = QFont()
         self._bold.setBold(True)
 
     # --- loading ---------------------------------------------------------------------------
 
-    def set_query(self, query: ListQuery) -> None:
-        """Run `query` and show its ids (the row cache is dropped)."""
-        self.query = query
-        self.reload()
+    def set_query(self, query: ListQuery, text: str = "") -> None:
+        """List what the search box's `text` finds within `query` (the view and its order); the cached pages
+        are dropped. Raises `QueryError` (a ValueError) and keeps the list as it was for words it cannot run."""
+        first = self.library.search(text, limit=PAGE, offset=0, base=query)
+        self.beginResetModel()
+        self.query, self.text = query, text
+        self._start(first.ids, first.total)
+        self.endResetModel()
 
     def reload(self) -> None:
-        self.beginResetModel()
-        self.ids = self.library.list_ids(self.query)
-        self._rows.clear()
-        self.endResetModel()
+        """Run the same query again (the library or the user's marks changed)."""
+        self.set_query(self.query, self.text)
 
     def clear(self) -> None:
         """Show no rows (the window is closing)."""
         self.beginResetModel()
-        self.ids = []
-        self._rows.clear()
+        self._start([], 0)
         self.endResetModel()
+
+    def _start(self, first: list[str], total: int) -> None:
+        self.total = total
+        self._pages = {0: first}
+        self._rows.clear()
+        self._found.clear()
+
+    def _page(self, number: int) -> list[str]:
+        ids = self._pages.get(number)
+        if ids is None:
+            if len(self._pages) > MAX_PAGES:  # a long scroll: keep memory flat, not every page seen
+                self._pages = {0: self._pages[0]}
+            ids = self.library.search_page(self.text, total=self.total, limit=PAGE, offset=number * PAGE,
+                                           base=self.query)  # fmt: skip
+            self._pages[number] = ids
+        return ids
+
+    def all_ids(self) -> list[str]:
+        """Every listed id in order, read in one query (for acts on the whole list, not for painting)."""
+        total = self.total
+        return self.library.search_page(self.text, total=total, limit=max(1, total), offset=0, base=self.query)
+
+    def id_at(self, row: int) -> str:
+        """The id listed at `row` ("" past the end: the library changed and the list has not been run again)."""
+        ids = self._page(row // PAGE)
+        return ids[row % PAGE] if row % PAGE < len(ids) else ""
 
     def set_marks(self, *, bookmarked: set[str] | None = None, read: set[str] | None = None) -> None:
         """Update the bookmark/read marks shown, repainting only what is visible."""
@@ -72,8 +155,8 @@ class ArticleListModel(QAbstractTableModel):
             self.bookmarked = bookmarked
         if read is not None:
             self.read = read
-        if self.ids:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self.ids) - 1, len(COLUMNS) - 1))
+        if self.total:
+            self.dataChanged.emit(self.index(0, 0), self.index(self.total - 1, len(COLUMNS) - 1))
 
     def update_marks(self, article_id: str, *, bookmarked: bool, read: bool) -> None:
         """One article's marks changed: repaint its row only."""
@@ -87,26 +170,30 @@ class ArticleListModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
 
     def row_of(self, article_id: str) -> int:
-        try:
-            return self.ids.index(article_id)
-        except ValueError:
-            return -1
+        """The row listing `article_id`, or -1: from the loaded pages, else asked of the library once."""
+        for number, ids in self._pages.items():
+            if article_id in ids:
+                return number * PAGE + ids.index(article_id)
+        if article_id not in self._found:
+            self._found[article_id] = self.library.position(article_id, self.text, self.query) if article_id else -1
+        return self._found[article_id]
 
-    def _row(self, row: int) -> RowInfo | None:
-        article_id = self.ids[row]
-        info = self._rows.get(article_id)
-        if info is None:
-            if len(self._rows) > 20 * PAGE:
+    def _row(self, row: int) -> ShownRow | None:
+        article_id = self.id_at(row)
+        shown = self._rows.get(article_id)
+        if shown is None and article_id:
+            if len(self._rows) > MAX_PAGES * PAGE:
                 self._rows.clear()
-            start = max(0, row - PAGE // 4)
-            self._rows.update(self.library.rows(self.ids[start : start + PAGE]))
-            info = self._rows.get(article_id)
-        return info
+            start = row % PAGE // ROWS_AT_ONCE * ROWS_AT_ONCE
+            for info in self.library.rows(self._page(row // PAGE)[start : start + ROWS_AT_ONCE]).values():
+                self._rows[info.id] = ShownRow(info, short_date(info.published), meta_line(info))
+            shown = self._rows.get(article_id)
+        return shown
 
     # --- Qt model --------------------------------------------------------------------------
 
     def rowCount(self, parent: Index = NO_PARENT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.ids)
+        return 0 if parent.isValid() else self.total
 
     def columnCount(self, parent: Index = NO_PARENT) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(COLUMNS)
@@ -123,7 +210,7 @@ class ArticleListModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        article_id = self.ids[index.row()]
+        article_id = self.id_at(index.row())
         if role == ArticleIdRole:
             return article_id
         if role == Qt.ItemDataRole.FontRole:
@@ -138,13 +225,14 @@ class ArticleListModel(QAbstractTableModel):
             )
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, MetaRole, DimmedRole):
             return None
-        info = self._row(index.row())
-        if info is None:
+        shown = self._row(index.row())
+        if shown is None:
             return None
+        info = shown.info
         if role == DimmedRole:
             return bool(info.status)
         if role == MetaRole:
-            return meta_line(info)
+            return shown.meta
         col = index.column()
         if col == 0:
             return "★" if article_id in self.bookmarked else ""
@@ -157,7 +245,7 @@ class ArticleListModel(QAbstractTableModel):
         if col == 2:
             return info.source
         if col == 3:
-            return short_date(info.published) if role == Qt.ItemDataRole.DisplayRole else info.published
+            return shown.date if role == Qt.ItemDataRole.DisplayRole else info.published
         return f"{info.words:,}"
 
     def sort(self, column: int, order: Qt.SortOrder = ASC) -> None:
@@ -168,14 +256,12 @@ class ArticleListModel(QAbstractTableModel):
         self.query = replace(self.query, sort=key, descending=order == DESC)
         self.layoutAboutToBeChanged.emit()  # the views save their current and selected rows as persistent indexes
         old = self.persistentIndexList()
-        moved = [self.ids[i.row()] for i in old]
-        self.ids = self.library.list_ids(self.query)
-        if old:
-            wanted = set(moved)  # a few ids (current, selected): no 100,000-entry dict
-            rows = {article_id: row for row, article_id in enumerate(self.ids) if article_id in wanted}
-            new = [
-                self.index(rows[a], i.column()) if a in rows else QModelIndex() for a, i in zip(moved, old, strict=True)
-            ]
+        moved = [self.id_at(i.row()) for i in old]
+        self._start(self.library.search_page(self.text, total=self.total, limit=PAGE, offset=0, base=self.query),
+                    self.total)  # fmt: skip
+        if old:  # a few ids (current, selected), each found in the new order
+            rows = [self.row_of(article_id) for article_id in moved]
+            new = [self.index(r, i.column()) if r >= 0 else QModelIndex() for r, i in zip(rows, old, strict=True)]
             self.changePersistentIndexList(old, new)
         self.layoutChanged.emit()
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)

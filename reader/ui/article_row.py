@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QTextLayout, QTextOption
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
@@ -19,6 +19,7 @@ PAD_X, PAD_Y, GAP = 8, 6, 2
 META_SCALE = 0.88  # the second line's font, relative to the list's
 META_ALPHA = 0.62  # how much of the text colour the second line keeps: dimmer, still readable in both themes
 STAR = "★"
+TEXT_CACHE = 4000  # rows' texts kept laid out (a few screens' worth of scrolling, both lines)
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -81,6 +82,23 @@ def wrap_title(title: str, font: QFont, width: int, max_lines: int = TITLE_LINES
 class ArticleRowDelegate(QStyledItemDelegate):
     """Draws a whole article row in the title column; every row has the same height (fast 100,000-row lists)."""
 
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        # a title's line breaks and the elided second line, by text, font and width: scrolling back and forth
+        # repaints the same rows, and breaking a title into lines is most of a row's layout
+        self._texts: dict[tuple[str, str, int, bool], list[str]] = {}
+
+    def _lines(self, text: str, font: QFont, width: int, *, meta: bool) -> list[str]:
+        key = (text, font.key(), width, meta)
+        lines = self._texts.get(key)
+        if lines is None:
+            if len(self._texts) > TEXT_CACHE:
+                self._texts.clear()
+            lines = ([QFontMetrics(font).elidedText(text, Qt.TextElideMode.ElideRight, width)] if meta
+                     else wrap_title(text, font, width))  # fmt: skip
+            self._texts[key] = lines
+        return lines
+
     def row_layout(self, option: QStyleOptionViewItem, index: Index) -> RowLayout:
         """What `paint` draws for `index` in `option.rect`."""
         return self._layout(self._options(option, index), index)
@@ -99,14 +117,14 @@ class ArticleRowDelegate(QStyledItemDelegate):
         star_rect = QRect(area.left(), area.top(), star_w, title_fm.lineSpacing())
         text_left = area.left() + star_w
         width = max(1, area.right() - text_left + 1)
-        lines = wrap_title(str(index.data(Qt.ItemDataRole.DisplayRole) or ""), title_font, width)
+        lines = self._lines(str(index.data(Qt.ItemDataRole.DisplayRole) or ""), title_font, width, meta=False)
         rects = [QRect(text_left, area.top() + i * title_fm.lineSpacing(), width, title_fm.lineSpacing())
                  for i in range(len(lines))]  # fmt: skip
         meta_top = area.top() + TITLE_LINES * title_fm.lineSpacing() + GAP
         meta = str(index.data(MetaRole) or "")
         return RowLayout(
             title_font=title_font, title_lines=lines, title_rects=rects, meta_font=small,
-            meta_text=meta_fm.elidedText(meta, Qt.TextElideMode.ElideRight, width),
+            meta_text=self._lines(meta, small, width, meta=True)[0],
             meta_rect=QRect(text_left, meta_top, width, meta_fm.height()),
             star_rect=star_rect, bookmarked=bool(index.data(BookmarkedRole)), dimmed=bool(index.data(DimmedRole)),
         )  # fmt: skip

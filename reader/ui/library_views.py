@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QMainWindow, QProgressBar, QSta
 from reader.core.library_sync import LibrarySync, ScanResult
 from reader.core.session import UserReads
 from reader.core.store.library import Library
-from reader.core.store.library_query import ListQuery, parse_filter, with_search
+from reader.core.store.library_query import ListQuery, parse_filter
 from reader.paths import Paths, resources_dir
 from reader.settings import Settings
 from reader.ui.article_list import ArticleListModel, ArticleListView
@@ -246,22 +246,14 @@ class LibraryViews(QMainWindow):
         self.view_kind, self.view_value = kind, value
         self.apply_view()
 
-    def current_query(self) -> ListQuery:
-        """The list query for the chosen view plus the search box (the cache joins the user data in SQL).
-
-        Raises `QueryError` (a ValueError) for a search that cannot be understood."""
-        spec = parse_filter(self.filter_box.text())
+    def view_query(self) -> ListQuery:
+        """The list query for the chosen view and order; the search box's words narrow it in the library's
+        `search` (the cache joins the user data in SQL)."""
         flags = [self.view_value] if self.view_kind == "view" and self.view_value in ("bookmarked", "annotated",
                                                                                      "unread") else []  # fmt: skip
         tags = [self.view_value] if self.view_kind == "tag" else []
-        entity = ""
-        if spec.entity:
-            from reader.core.entities import canonical_name
-
-            entity = canonical_name(spec.entity, "")
-        base = replace(self.model.query, entity="", kept=False, flags=tuple(flags), tags=tuple(tags),
+        return replace(self.model.query, entity="", kept=False, flags=tuple(flags), tags=tuple(tags),
                        folder=self.view_value if self.view_kind == "folder" else "")  # fmt: skip
-        return with_search(base, spec, entity)
 
     def apply_view(self, *, keep_current: bool = False) -> None:
         """Re-run the list for the current view and filter."""
@@ -279,8 +271,7 @@ class LibraryViews(QMainWindow):
         self.list_stack.setCurrentWidget(self.list_view)
         keep = self.current_id if keep_current else None
         try:
-            query = self.current_query()
-            self.model.set_query(query)
+            self.model.set_query(self.view_query(), self.filter_box.text())
         except ValueError as exc:  # a typo keeps the list as it was, and says what is wrong under the box
             self.show_search_problem(str(exc))
             return
@@ -293,7 +284,7 @@ class LibraryViews(QMainWindow):
         self.model.set_marks(bookmarked=self.store.bookmarked_ids(), read=self.store.read_ids())
         if keep and self.model.row_of(keep) >= 0:
             self.select_article(keep)
-        self.status_label.setText(f"{len(self.model.ids):,} of {count_text(self.library.count())}")
+        self.status_label.setText(f"{self.model.total:,} of {count_text(self.library.count())}")
         self.keep_pane_in_list()
 
     def search_text(self) -> str:

@@ -10,7 +10,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QFontMetrics, QTextDocument
 from PySide6.QtWidgets import QStyleOptionViewItem
 
-from reader.core.store.library import RowInfo
+from reader.core.store.library import RowInfo, SearchPage
 from reader.core.store.library_query import ListQuery
 from reader.ui.article_list import ArticleIdRole, ArticleListModel, ArticleListView, meta_line
 from reader.ui.article_row import RowLayout
@@ -24,7 +24,7 @@ TITLE_70 = "Harbour workers vote to accept a four percent pay rise after the tal
 
 
 class FakeLibrary:
-    """The two calls the model makes: ids in an order, and rows for a page of ids."""
+    """The calls the model makes: a page of ids in an order, where an id stands, and rows for a page of ids."""
 
     def __init__(self, rows: list[RowInfo]) -> None:
         self.by_id = {r.id: r for r in rows}
@@ -33,6 +33,17 @@ class FakeLibrary:
     def list_ids(self, query: ListQuery) -> list[str]:
         key = {"published": lambda r: r.published, "title": lambda r: r.title.casefold()}[query.sort]
         return [r.id for r in sorted(self.by_id.values(), key=key, reverse=query.descending)]
+
+    def search(self, text: str, *, limit: int, offset: int, base: ListQuery) -> SearchPage:
+        ids = self.list_ids(base)
+        return SearchPage(ids[offset : offset + limit], len(ids))
+
+    def search_page(self, text: str, *, total: int, limit: int, offset: int, base: ListQuery) -> list[str]:
+        return self.search(text, limit=limit, offset=offset, base=base).ids
+
+    def position(self, article_id: str, text: str, base: ListQuery) -> int:
+        ids = self.list_ids(base)
+        return ids.index(article_id) if article_id in ids else -1
 
     def rows(self, ids: list[str]) -> dict[str, RowInfo]:
         self.pages.append(len(ids))
@@ -161,3 +172,15 @@ def test_sorting_keeps_the_current_and_selected_articles(make_window, qtbot) -> 
     w.list_view.setFocus()
     qtbot.keyClick(w.list_view, Qt.Key.Key_J)  # j goes on from the shown article's new row
     assert w.current_id == by_title[by_title.index(chosen) + 1]
+
+
+def test_a_narrower_list_breaks_the_title_again_to_its_new_width(list_view, qtbot) -> None:
+    """The delegate keeps laid-out titles; a new width must not reuse the lines made for the old one."""
+    wide = layout_of(list_view, "a")
+    list_view.resize(220, 400)
+    qtbot.waitUntil(lambda: layout_of(list_view, "a").title_rects[0].width() < wide.title_rects[0].width())
+    narrow = layout_of(list_view, "a")
+    metrics = QFontMetrics(narrow.title_font)
+    assert narrow.title_lines != wide.title_lines and narrow.title_lines[1].endswith("…")
+    assert all(metrics.horizontalAdvance(line) <= narrow.title_rects[0].width() for line in narrow.title_lines)
+    assert QFontMetrics(narrow.meta_font).horizontalAdvance(narrow.meta_text) <= narrow.meta_rect.width()

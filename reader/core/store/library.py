@@ -23,7 +23,14 @@ from reader.core.article import Article, Block, Link
 from reader.core.entities import EntitySpan
 from reader.core.safe_text import shown_path
 from reader.core.store.library_entities import LibraryEntities
-from reader.core.store.library_query import USERS_ARTICLE_SQL, ListQuery, build_list_sql, parse_filter, with_search
+from reader.core.store.library_query import (
+    USERS_ARTICLE_SQL,
+    FilterSpec,
+    ListQuery,
+    build_list_sql,
+    parse_filter,
+    with_search,
+)
 from reader.core.store.library_schema import SCHEMA, SCHEMA_VERSION, UPGRADES, attach_user_db
 from reader.core.store.search_sql import count_sql, page_sql, rowid_part
 
@@ -317,17 +324,33 @@ class Library(LibraryEntities):
         """One page of what the search box's `text` finds within `base` (best first unless `base` sorts);
         the page stops the query early and the total is counted apart. Raises `QueryError` (a ValueError)."""
         spec = parse_filter(text)
-        entity = ""
-        if spec.entity:
-            from reader.core.entities import canonical_name
-
-            entity = canonical_name(spec.entity, "")
-        query = self._resolved(with_search(base or ListQuery(sort="rank"), spec, entity))
+        query = self._search_query(spec, base)
         matches = int(str(self._run(*count_sql(rowid_part(query)))[0][0]))
         narrower = matches and query != rowid_part(query)  # columns of the articles to check as well
         total = int(str(self._run(*count_sql(query, matches))[0][0])) if narrower else matches
         ids = [str(r[0]) for r in self._run(*page_sql(query, total, limit, offset))] if total > offset else []
         return SearchPage(ids, total, tuple(spec.terms))
+
+    def search_page(self, text: str, *, total: int, limit: int, offset: int, base: ListQuery) -> list[str]:
+        """Another page of `search(text, base=base)`, whose `total` is known already: nothing is counted again."""
+        query = self._search_query(parse_filter(text), base)
+        return [str(r[0]) for r in self._run(*page_sql(query, total, limit, offset))] if total > offset else []
+
+    def _search_query(self, spec: FilterSpec, base: ListQuery | None) -> ListQuery:
+        entity = ""
+        if spec.entity:
+            from reader.core.entities import canonical_name
+
+            entity = canonical_name(spec.entity, "")
+        return self._resolved(with_search(base or ListQuery(sort="rank"), spec, entity))
+
+    def position(self, article_id: str, text: str, base: ListQuery) -> int:
+        """Where `article_id` stands in the pages `search(text, base=base)` gives (-1: not found there);
+        counted in SQLite, so no id list is built. `base` must sort by a column (its order has a tie-break)."""
+        sql, params = build_list_sql(self._search_query(parse_filter(text), base))
+        numbered = f"SELECT n FROM (SELECT id AS i, row_number() OVER () - 1 AS n FROM ({sql})) WHERE i = ?"
+        found = self._run(numbered, [*params, article_id])
+        return int(str(found[0][0])) if found else -1
 
     def all_ids(self) -> list[str]:
         """Every article in the cache, the user's kept ones included."""

@@ -1,0 +1,163 @@
+"""The article list over a 10,000-article cache: rows are read a page at a time, counts come from the search,
+sorting and searching keep the right rows, and the shown article stays selected when the list is run again."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QItemSelectionModel, Qt
+
+from reader.core.article import Block, make_article
+from reader.core.store.library import Library, SearchPage
+from reader.core.store.library_query import ListQuery
+from reader.ui.article_list import PAGE, ArticleIdRole, ArticleListModel, ArticleListView
+from reader.ui.article_row import MetaRole
+
+pytestmark = [
+    pytest.mark.qt_log_level_fail("WARNING"),
+    pytest.mark.qt_log_ignore("^This plugin does not support"),
+]
+
+N = 10_000
+DAY0 = datetime.date(2000, 1, 1)
+
+
+def published(i: int) -> str:
+    return (DAY0 + datetime.timedelta(days=i)).isoformat()
+
+
+class CountingLibrary:
+    """The real library, noting the offset of every page the model asks for."""
+
+    def __init__(self, library: Library) -> None:
+        self.library = library
+        self.offsets: list[int] = []
+
+    def search(self, text: str, *, limit: int, offset: int, base: ListQuery) -> SearchPage:
+        self.offsets.append(offset)
+        return self.library.search(text, limit=limit, offset=offset, base=base)
+
+    def search_page(self, text: str, *, total: int, limit: int, offset: int, base: ListQuery) -> list[str]:
+        self.offsets.append(offset)
+        return self.library.search_page(text, total=total, limit=limit, offset=offset, base=base)
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.library, name)
+
+
+@pytest.fixture(scope="module")
+def library(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Library]:
+    """Article i is "Report 0000i", published i days after 1 Jan 2000, its text holding the word "kind<i % 7>"."""
+    lib = Library(Path(tmp_path_factory.mktemp("paging")) / "cache.sqlite3")
+    articles = [
+        make_article(title=f"Report {i:05d}", blocks=[Block(f"kind{i % 7} harbour notes number {i}")],
+                     path="/news/all.txt", format="text", source="Ledger", published=published(i))
+        for i in range(N)
+    ]  # fmt: skip
+    lib.store_file("/news/all.txt", 0.0, 1, articles)
+    yield lib
+    lib.close()
+
+
+@pytest.fixture
+def model(library: Library, qtbot) -> ArticleListModel:
+    view = ArticleListView()
+    qtbot.addWidget(view)
+    listed = ArticleListModel(CountingLibrary(library))  # type: ignore[arg-type]
+    view.setModel(listed)
+    listed.set_query(ListQuery())
+    view.resize(400, 600)
+    view.show()
+    qtbot.waitExposed(view)
+    return listed
+
+
+def title_at(model: ArticleListModel, row: int) -> str:
+    return str(model.index(row, 1).data())
+
+
+def test_every_article_is_a_row_and_the_last_one_is_the_oldest(model) -> None:
+    assert model.rowCount() == N == model.total
+    assert title_at(model, 0) == f"Report {N - 1:05d}"
+    assert title_at(model, N - 1) == "Report 00000"
+    assert model.index(N - 1, 1).data(MetaRole) == "\u2068Ledger\u2069 · 01 Jan 2000 · 5 words"
+
+
+def test_rows_are_read_a_page_at_a_time(model) -> None:
+    model.library.offsets.clear()
+    assert title_at(model, 9_999) == "Report 00000"
+    assert title_at(model, 9_998) == "Report 00001"
+    assert model.library.offsets == [(N - 1) // PAGE * PAGE]  # one page read, the one holding the row
+
+
+def test_sorting_by_title_orders_all_10000_rows(model) -> None:
+    model.sort(1, Qt.SortOrder.AscendingOrder)
+    assert model.rowCount() == N
+    assert [title_at(model, r) for r in (0, 1, 5_000, 9_999)] == [
+        "Report 00000", "Report 00001", "Report 05000", "Report 09999"]  # fmt: skip
+    model.sort(1, Qt.SortOrder.DescendingOrder)
+    assert title_at(model, 9_999) == "Report 00000"
+
+
+def test_a_far_article_is_found_at_its_row_without_reading_the_pages_before_it(model) -> None:
+    model.sort(1, Qt.SortOrder.AscendingOrder)
+    article_id = model.library.search("", limit=1, offset=7_321, base=model.query).ids[0]
+    model.library.offsets.clear()
+    assert model.row_of(article_id) == 7_321
+    assert model.library.offsets == []
+    assert model.index(7_321, 1).data(ArticleIdRole) == article_id
+    assert model.row_of("no such id") == -1
+
+
+def test_a_search_narrows_the_count_and_lists_only_what_it_finds(model) -> None:
+    model.set_query(model.query, "kind3")
+    wanted = [i for i in range(N) if i % 7 == 3]
+    assert model.rowCount() == len(wanted)
+    assert title_at(model, 0) == f"Report {wanted[-1]:05d}"
+    assert title_at(model, len(wanted) - 1) == f"Report {wanted[0]:05d}"
+    model.set_query(model.query, "")
+    assert model.rowCount() == N
+
+
+def test_the_current_far_row_follows_its_article_through_a_sort(library: Library, qtbot) -> None:
+    view = ArticleListView()
+    qtbot.addWidget(view)
+    model = ArticleListModel(library)
+    view.setModel(model)
+    model.set_query(ListQuery())
+    view.show()
+    qtbot.waitExposed(view)
+    chosen = model.index(8_000, 1)
+    article_id = chosen.data(ArticleIdRole)
+    view.selectionModel().setCurrentIndex(chosen, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+    model.sort(1, Qt.SortOrder.AscendingOrder)  # newest first -> title A-Z: row 8,000 becomes row 1,999
+    assert view.currentIndex().row() == N - 1 - 8_000
+    assert view.currentIndex().data(ArticleIdRole) == article_id
+
+
+def test_the_shown_article_stays_selected_when_a_search_narrows_the_list_and_when_it_is_cleared(make_window) -> None:
+    w = make_window()
+    everything = w.model.total
+    last = w.model.ids[everything - 1]
+    w.select_article(last)
+    word = max(w.library.rows([last])[last].title.split(), key=len)
+    w.filter_box.setText(word)
+    w.apply_view(keep_current=True)
+    assert 0 < w.model.total < everything
+    assert w.list_view.currentIndex().data(ArticleIdRole) == last == w.current_id
+    w.filter_box.setText("")
+    w.apply_view(keep_current=True)
+    assert w.model.total == everything
+    assert w.list_view.currentIndex().row() == everything - 1
+    assert w.list_view.currentIndex().data(ArticleIdRole) == last == w.current_id
+
+
+def test_the_whole_list_is_read_in_one_query_when_asked_for_every_id(model) -> None:
+    model.library.offsets.clear()
+    ids = list(model.ids)
+    assert len(ids) == N == len(set(ids))
+    assert model.library.offsets == [0]
+    assert ids[N - 1] == model.index(N - 1, 1).data(ArticleIdRole)
