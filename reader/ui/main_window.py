@@ -36,7 +36,7 @@ from reader.ui.features import load_features
 from reader.ui.library_views import LibraryViews
 from reader.ui.notes_panel import NotesPanel
 from reader.ui.operations import FAILED, Operations
-from reader.ui.palette import CommandPalette
+from reader.ui.palette_actions import show_palette
 from reader.ui.plain_text import message_box
 from reader.ui.problems_view import ProblemsView
 from reader.ui.reading_pane import ReadingPane
@@ -323,9 +323,7 @@ class MainWindow(LibraryViews):
         message_box(self, QMessageBox.Icon.Warning, "Could not save", message)
 
     def show_palette(self) -> None:
-        palette = CommandPalette(self.registry, self)
-        if palette.exec() and palette.chosen:
-            self.registry.run(palette.chosen)
+        show_palette(self)  # commands, articles, entities and highlights (reader/ui/palette_actions.py)
 
     def show_shortcuts(self) -> None:
         ShortcutsDialog(self.registry.shortcut_rows(), self).exec()
