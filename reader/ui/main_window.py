@@ -29,6 +29,7 @@ from reader.paths import Paths
 from reader.settings import Settings
 from reader.ui import window_actions
 from reader.ui.article_list import ArticleIdRole, ArticleListModel, ArticleListView
+from reader.ui.accessible_names import name_controls
 from reader.ui.caret_browsing import CaretBrowsing
 from reader.ui.commands import CommandRegistry, load_keymap
 from reader.ui.dialogs.shortcuts import ShortcutsDialog
@@ -94,6 +95,7 @@ class MainWindow(LibraryViews):
         sync_undo_actions(self)
         self.features = [feature(self) for feature in load_features()]
         build_menus(self)
+        name_controls(self)  # after the features: their panels are named too
         self.refresh_sidebar()
         self.sidebar.select_view("all")  # also runs the first list query
         QTimer.singleShot(0, self.registry.announce_keymap_warnings)  # a broken keymap.json is said, not ignored
