@@ -28,8 +28,8 @@ from reader.core.store.library import Library
 from reader.paths import Paths
 from reader.settings import Settings
 from reader.ui import window_actions
-from reader.ui.article_list import ArticleIdRole, ArticleListModel, ArticleListView
 from reader.ui.accessible_names import name_controls
+from reader.ui.article_list import ArticleIdRole, ArticleListModel, ArticleListView
 from reader.ui.caret_browsing import CaretBrowsing
 from reader.ui.commands import CommandRegistry, load_keymap
 from reader.ui.dialogs.shortcuts import ShortcutsDialog
