@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QDockWidget, QWidget
 
 from reader.settings import DEFAULTS
@@ -57,12 +58,22 @@ def reset_font(w: MainWindow) -> None:
     w.change_font_size(int(DEFAULTS["reading_font_size"]) - int(w.settings.get("reading_font_size")))
 
 
-class FocusMode:
-    """F11: only the reading pane and its notes; the library column and the list are hidden, then restored."""
+class FocusMode(QObject):
+    """F11: only the reading pane and its notes; the library column and the list are hidden, then restored.
+
+    Closing the window leaves focus mode first, so the layout saved for the next start has everything shown.
+    """
 
     def __init__(self, w: MainWindow) -> None:
+        super().__init__(w)
         self.w = w
         self.hidden: list[QWidget] = []
+        w.installEventFilter(self)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
+        if obj is self.w and event.type() == QEvent.Type.Close:
+            self.leave()
+        return False
 
     @property
     def on(self) -> bool:

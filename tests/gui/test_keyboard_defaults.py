@@ -154,3 +154,13 @@ def test_ctrl_0_puts_the_text_size_back(make_window, qtbot) -> None:
     qtbot.keyClick(w.list_view, Qt.Key.Key_0, ctrl)
     assert w.settings.get("reading_font_size") == 12
     assert w.reading_pane.font().pointSize() == start
+
+
+def test_closing_in_focus_mode_saves_the_layout_with_everything_shown(make_window, qtbot) -> None:
+    w = make_window()
+    qtbot.keyClick(w.list_view, Qt.Key.Key_F11)
+    assert not w.library_dock.isVisible()
+    w.close()
+    w2 = make_window()
+    w2.restore_layout()
+    assert w2.library_dock.isVisible() and w2.list_view.isVisible()
