@@ -9,22 +9,34 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextCursor
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QTextCursor
 
 from reader.core.text_units import paragraph_at, sentence_at
 from reader.ui.reading_pane import ReadingPane
 
 BROWSING = Qt.TextInteractionFlag.TextBrowserInteraction | Qt.TextInteractionFlag.TextSelectableByKeyboard
 CARET_WIDTH = 2
+# keys the caret moves with: while browsing they go to the pane, not to the window's Home/End (first/last article)
+CARET_KEYS = {Qt.Key.Key_Home, Qt.Key.Key_End, Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down,
+              Qt.Key.Key_PageUp, Qt.Key.Key_PageDown}  # fmt: skip
 
 
-class CaretBrowsing:
+class CaretBrowsing(QObject):
     """Switches the pane between reading (no caret) and caret browsing, and selects sentences and paragraphs."""
 
     def __init__(self, pane: ReadingPane) -> None:
+        super().__init__(pane)
         self.pane = pane
         self.on = False
+        pane.installEventFilter(self)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
+        """While browsing, the caret's keys (Home, End, arrows) are the pane's, even where a shortcut uses them."""
+        if (self.on and obj is self.pane and event.type() == QEvent.Type.ShortcutOverride
+                and isinstance(event, QKeyEvent) and event.key() in CARET_KEYS):  # fmt: skip
+            event.accept()
+        return False
 
     def toggle(self) -> bool:
         """Caret browsing on or off; returns the new state. Turning it on puts the caret at the top of the view."""

@@ -44,9 +44,11 @@ class CommandFamily:
 
 
 def key_text(key: str) -> str:
-    """A key as the user types it: a plain letter in lower case ("j"), combinations as Qt writes them."""
-    text = QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
-    return text.lower() if len(text) == 1 and text.isalpha() else text
+    """A key as the user types it: a plain letter in lower case ("j"), combinations as Qt writes them, "g n"."""
+    sequence = QKeySequence(key)
+    native = QKeySequence.SequenceFormat.NativeText
+    parts = [QKeySequence(sequence[i]).toString(native) for i in range(sequence.count())]  # type: ignore[index]
+    return " ".join(p.lower() if len(p) == 1 and p.isalpha() else p for p in parts)  # "G, N" is typed "g n"
 
 
 def _bound(handler: Callable[[str], None], value: str) -> Callable[[], None]:

@@ -28,6 +28,7 @@ from reader.core.store.library import Library
 from reader.paths import Paths
 from reader.settings import Settings
 from reader.ui import window_actions
+from reader.ui.accessible_names import name_controls
 from reader.ui.article_list import ArticleIdRole, ArticleListModel, ArticleListView
 from reader.ui.caret_browsing import CaretBrowsing
 from reader.ui.commands import CommandRegistry, load_keymap
@@ -36,7 +37,7 @@ from reader.ui.features import load_features
 from reader.ui.library_views import LibraryViews
 from reader.ui.notes_panel import NotesPanel
 from reader.ui.operations import FAILED, Operations
-from reader.ui.palette import CommandPalette
+from reader.ui.palette_actions import show_palette
 from reader.ui.plain_text import message_box
 from reader.ui.preferences.dialog import install_preferences
 from reader.ui.problems_view import ProblemsView
@@ -96,6 +97,7 @@ class MainWindow(LibraryViews):
         self.features = [feature(self) for feature in load_features()]
         install_preferences(self)  # Ctrl+, and the remembered keys, type and theme
         build_menus(self)
+        name_controls(self)  # after the features: their panels are named too
         self.refresh_sidebar()
         self.sidebar.select_view("all")  # also runs the first list query
         QTimer.singleShot(0, self.registry.announce_keymap_warnings)  # a broken keymap.json is said, not ignored
@@ -325,9 +327,7 @@ class MainWindow(LibraryViews):
         message_box(self, QMessageBox.Icon.Warning, "Could not save", message)
 
     def show_palette(self) -> None:
-        palette = CommandPalette(self.registry, self)
-        if palette.exec() and palette.chosen:
-            self.registry.run(palette.chosen)
+        show_palette(self)  # commands, articles, entities and highlights (reader/ui/palette_actions.py)
 
     def show_shortcuts(self) -> None:
         ShortcutsDialog(self.registry.shortcut_rows(), self).exec()

@@ -1,18 +1,28 @@
-"""The command palette (Ctrl+K): every command by name, found by typing a few letters.
+"""The palette (Ctrl+K, Ctrl+Shift+P): commands with their keys, articles, entities and highlights, found by typing.
 
-Typing a command that takes an argument and a space ("view ") lists its choices; typing it whole
-("view bookmarked") puts that command first.
+Matching is fuzzy (`reader.core.palette_search.fuzzy_score`: the letters in order, word starts and
+runs first); what was chosen recently comes first. Typing a command that takes an argument and a
+space ("view ") lists its choices; typing a command whole ("view bookmarked") puts it first. The
+palette only chooses: the window does what the choice means (`reader.ui.palette_actions`).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDialog, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
+from reader.core.palette_search import Found, fuzzy_score
 from reader.ui.commands import Command, CommandRegistry, key_text
 
 NameRole = Qt.ItemDataRole.UserRole + 1
+FoundRole = Qt.ItemDataRole.UserRole + 2
+SHOWN = 80  # rows listed at most; typing narrows
+
+Finder = Callable[[str], list[Found]]
+_PREFIX = {"article": "Article", "entity": "Entity", "highlight": "Highlight"}
 
 
 def matches(query: str, text: str) -> bool:
@@ -21,21 +31,39 @@ def matches(query: str, text: str) -> bool:
     return all(word in low for word in query.casefold().split())
 
 
-class CommandPalette(QDialog):
-    """Type to narrow the list of commands; Enter runs the chosen one, Esc closes."""
+def row_text(found: Found, registry: CommandRegistry) -> str:
+    """What a row says: a command with its name and keys, anything else with what kind of thing it is."""
+    if found.kind == "command":
+        command = registry.commands[found.key]
+        keys = ", ".join(key_text(k) for k in command.keys)
+        return f"{command.title.replace('&', '')}  ·  {command.name}" + (f"    {keys}" if keys else "")
+    label = " ".join(found.label.split())
+    if found.kind == "highlight" and found.key.startswith("note:"):
+        return f"Note: {label}"
+    return f"{_PREFIX.get(found.kind, found.kind)}: {label}"
 
-    def __init__(self, registry: CommandRegistry, parent: QWidget | None = None) -> None:
+
+class CommandPalette(QDialog):
+    """Type to narrow the list; Enter chooses the current row (`choice`; `chosen` is its command name), Esc closes."""
+
+    def __init__(self, registry: CommandRegistry, parent: QWidget | None = None, *, finder: Finder | None = None,
+                 recent: Sequence[Found] = ()) -> None:  # fmt: skip
         super().__init__(parent)
-        self.setWindowTitle("Run a command")
+        self.setWindowTitle("Go to anything")
         self.registry = registry
+        self.finder = finder
+        self.recent = list(recent)
+        self.choice: Found | None = None
         self.chosen: str | None = None
         self.query = QLineEdit()
-        self.query.setPlaceholderText("Type a command: bookmark, export, highlight, entities…")
+        self.query.setAccessibleName("Find a command, article, entity or highlight")
+        self.query.setPlaceholderText("Type a command, an article title, a name or words you highlighted…")
         self.list = QListWidget()
+        self.list.setAccessibleName("What matches")
         layout = QVBoxLayout(self)
         layout.addWidget(self.query)
         layout.addWidget(self.list)
-        self.resize(520, 420)
+        self.resize(600, 440)
         self.query.textChanged.connect(self.refill)
         self.query.returnPressed.connect(self.run_current)
         self.list.itemActivated.connect(lambda _item: self.run_current())
@@ -43,30 +71,47 @@ class CommandPalette(QDialog):
         self.refill("")
 
     def refill(self, query: str) -> None:
-        """Commands matching `query`; "view " then an argument lists that command's choices."""
+        """What matches `query`, best first; "view " then an argument lists that command's choices."""
         self.list.clear()
         exact = self.registry.resolve(query)
         family, space, rest = query.lstrip().partition(" ")
-        in_family = bool(space) and family in self.registry.families
-        for command in self.commands():
-            if in_family:
-                found = command.family == family and matches(rest, f"{command.arg} {command.title}")
-            else:
-                found = matches(query, f"{command.title} {command.help} {command.name}")
-            if found or command.name == exact:
-                self._add_item(command, first=command.name == exact)
+        rows: list[Found] = []
+        if space and family in self.registry.families:
+            rows = [self._command(c, 0) for c in self.commands()
+                    if c.family == family and matches(rest, f"{c.arg} {c.title}")]  # fmt: skip
+        else:
+            rows = self._scored(query)
+        if exact is not None:
+            rows = [self._command(self.registry.commands[exact], 0)] + [r for r in rows if r.key != exact]
+        for found in rows[:SHOWN]:
+            self._add_item(found)
         self.list.setCurrentRow(0)
 
-    def _add_item(self, command: Command, *, first: bool) -> None:
-        keys = ", ".join(key_text(k) for k in command.keys)
-        title = command.title.replace("&", "")
-        item = QListWidgetItem(f"{title}  ·  {command.name}" + (f"    {keys}" if keys else ""))
-        item.setToolTip(command.help)
-        item.setData(NameRole, command.name)
-        if first:
-            self.list.insertItem(0, item)
-        else:
-            self.list.addItem(item)
+    def _scored(self, query: str) -> list[Found]:
+        recent = {(f.kind, f.key): len(self.recent) - i for i, f in enumerate(self.recent)}
+        rows: list[Found] = []
+        for c in self.commands():
+            title = c.title.replace("&", "")
+            scores = [s for s in (fuzzy_score(query, title), fuzzy_score(query, c.name)) if s is not None]
+            if scores:
+                rows.append(self._command(c, max(scores)))
+        if query.strip() and self.finder is not None:
+            rows += self.finder(query)
+        else:  # nothing typed: the recent articles, entities and highlights come back too
+            rows += [f for f in self.recent if f.kind != "command"]
+        # recent matches first, newest first; then the rest by score (stable: commands by title)
+        return sorted(rows, key=lambda f: (-recent.get((f.kind, f.key), 0), -f.score))
+
+    def _command(self, command: Command, score: int) -> Found:
+        return Found("command", command.title.replace("&", ""), command.name, score=score)
+
+    def _add_item(self, found: Found) -> None:
+        item = QListWidgetItem(row_text(found, self.registry))
+        if found.kind == "command":
+            item.setToolTip(self.registry.commands[found.key].help)
+            item.setData(NameRole, found.key)
+        item.setData(FoundRole, found)
+        self.list.addItem(item)
 
     def commands(self) -> list[Command]:
         """Every enabled command, by title."""
@@ -76,13 +121,15 @@ class CommandPalette(QDialog):
     def run_current(self) -> None:
         item = self.list.currentItem()
         if item is not None:
-            self.chosen = item.data(NameRole)
+            self.choice = item.data(FoundRole)
         else:  # nothing listed, but the text may name a command exactly
-            self.chosen = self.registry.resolve(self.query.text())
-        if self.chosen:
+            name = self.registry.resolve(self.query.text())
+            self.choice = self._command(self.registry.commands[name], 0) if name else None
+        self.chosen = self.choice.key if self.choice is not None and self.choice.kind == "command" else None
+        if self.choice is not None:
             self.accept()
 
-    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt naming
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
         """Up and Down in the text field move through the list."""
         if obj is self.query and isinstance(event, QKeyEvent) and event.type() == QKeyEvent.Type.KeyPress:
             if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up):

@@ -6,7 +6,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from reader.ui import window_actions
-from reader.ui.notebook_view import focus_list_or_filter, install_notebook
+from reader.ui.navigation import FocusMode, install_navigation, page_or_next_unread
+from reader.ui.notebook_view import install_notebook
 from reader.ui.operations import FAILED
 from reader.ui.welcome import install_welcome
 
@@ -19,6 +20,7 @@ MENUS = ("&File", "&Edit", "&Go", "&Article", "&Entities", "&View", "&Help")
 def register_window_commands(w: MainWindow) -> None:
     """Add the window's commands to its registry (features add theirs when they attach)."""
     add = w.registry.add
+    mode = FocusMode(w)  # the list and filter commands bring the list back first
     add("folder-add", "&Add Folder…", w.add_folder_dialog, menu="&File", help="Add a folder of articles")
     add("folder-remove", "&Remove Folder…", lambda: window_actions.remove_current_folder(w), menu="&File",
         help="Remove the folder chosen in the sidebar from the library (files stay on disk)")  # fmt: skip
@@ -31,12 +33,12 @@ def register_window_commands(w: MainWindow) -> None:
     add("article-next", "&Next Article", lambda: w.move_selection(1), menu="&Go", help="Select the next article")
     add("article-previous", "&Previous Article", lambda: w.move_selection(-1), menu="&Go",
         help="Select the previous article")  # fmt: skip
-    add("page-down", "Page &Down", lambda: w.page(1), menu="&Go",
-        help="Scroll the article a page down; at its end, go to the next article")  # fmt: skip
+    add("page-down", "Page &Down", lambda: page_or_next_unread(w), menu="&Go",
+        help="Scroll the article a page down; at its end, go to the next unread article")  # fmt: skip
     add("page-up", "Page &Up", lambda: w.page(-1), menu="&Go", help="Scroll the article a page up")
-    add("list-focus", "Back to the &List", lambda: focus_list_or_filter(w, filter_box=False), menu="&Go",
+    add("list-focus", "Back to the &List", lambda: mode.back_to_list(filter_box=False), menu="&Go",
         help="Put the focus on the article list")  # fmt: skip
-    add("filter-focus", "&Search…", lambda: focus_list_or_filter(w, filter_box=True), menu="&Go",
+    add("filter-focus", "&Search…", lambda: mode.back_to_list(filter_box=True), menu="&Go",
         help="Search titles and text (source:, is:unread…)")  # fmt: skip
     add("note-focus", "Edit &Note", w.focus_note, menu="&Article", help="Write in the article's note")
     add("bookmark-toggle", "&Bookmark", w.toggle_bookmark, menu="&Article", help="Bookmark or un-bookmark")
@@ -63,6 +65,7 @@ def register_window_commands(w: MainWindow) -> None:
     add("shortcuts-show", "&Keyboard Shortcuts", w.show_shortcuts, menu="&Help", help="List every shortcut")
     add("palette-show", "&Command Palette…", w.show_palette, menu="&Help",
         help="Find and run any command by typing its name")  # fmt: skip
+    install_navigation(w, mode)
     install_welcome(w)
     install_notebook(w)
 

@@ -72,7 +72,7 @@ def test_plain_letters_are_shown_as_typed() -> None:
 
 def test_the_default_keymap_binds_arguments_and_has_no_old_names() -> None:
     defaults = default_keymap()
-    assert defaults["view bookmarked"] == ["Ctrl+3"]
+    assert defaults["view bookmarked"] == ["G, B"]
     assert defaults["highlight-color 2"] == ["2"]
     assert defaults["entity-toggle per"] == ["Alt+1"]
     old = {"view-all", "view-bookmarked", "highlight-color-1", "highlight-color-5", "entity-toggle-per"}
@@ -107,7 +107,7 @@ def test_a_key_another_command_keeps_by_default_is_reported_and_the_default_used
 
 def test_two_user_commands_on_one_key_both_keep_their_defaults(tmp_path) -> None:
     keymap = load_keymap(write_keymap(tmp_path, {"read-toggle": ["Ctrl+Alt+X"], "note-focus": ["ctrl+alt+x"]}))
-    assert keymap["read-toggle"] == ["M"] and keymap["note-focus"] == ["N"]
+    assert keymap["read-toggle"] == ["M"] and keymap["note-focus"] == ["Shift+N"]
     assert len(keymap.warnings) == 2
 
 

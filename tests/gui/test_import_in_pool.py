@@ -49,28 +49,30 @@ def pool_runs(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return events
 
 
-def test_moving_in_the_list_works_while_the_pool_imports(make_window: Callable, article_folder: Path, qtbot,
-                                                         pool_runs: list[str]) -> None:  # fmt: skip
+def test_moving_in_the_list_works_while_the_pool_imports(
+    make_window: Callable, article_folder: Path, qtbot, pool_runs: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     w = make_window()
+    shown: list[str] = []  # every status line the window shows, in the window's own thread
+    set_text = w.status_label.setText
+    monkeypatch.setattr(w.status_label, "setText", lambda text: (shown.append(text), set_text(text))[1])
     before = len(w.model.ids)
     assert before >= 2
     w.select_row(0)
     write_stories(article_folder, NEW_FILES)
     w.rescan()
     assert w.worker is not None
-    said: list[str] = []
-    w.worker.scanned.connect(lambda _result: said.append(w.status_label.text()))  # after the window's own slot
     qtbot.waitUntil(lambda: pool_runs == ["start"], timeout=30000)
 
     qtbot.keyClick(w.list_view, Qt.Key.Key_J)  # next article: handled at once, the import goes on in the workers
     assert w.current_id == w.model.ids[1]
     assert pool_runs == ["start"] and w.worker is not None and w.worker.isRunning()
 
-    qtbot.waitUntil(lambda: not w.worker.isRunning(), timeout=120000)
+    said = f"{before + NEW_FILES} articles; last import: {NEW_FILES} added"
+    qtbot.waitUntil(lambda: not w.worker.isRunning() and said in shown, timeout=120000)
     assert pool_runs == ["start", "end"]
     assert len(w.model.ids) == before + NEW_FILES
     assert w.library.untagged_count() == 0
-    assert said == [f"{before + NEW_FILES} articles; last import: {NEW_FILES} added"]
     assert w.import_progress is not None and not w.import_progress.isVisible()
 
 

@@ -37,7 +37,7 @@ def test_the_palette_lists_each_argument_with_its_keys(registry, qtbot) -> None:
     reg, _ran = registry
     palette = CommandPalette(reg)
     qtbot.addWidget(palette)
-    assert "Bookmarked  ·  view bookmarked    Ctrl+3" in palette_rows(palette)
+    assert "Bookmarked  ·  view bookmarked    g b" in palette_rows(palette)
     assert "Next Article  ·  article-next    j" in palette_rows(palette)
 
 
@@ -49,7 +49,7 @@ def test_typing_a_command_and_a_space_lists_its_arguments(registry, qtbot) -> No
     assert [palette.list.item(i).data(Qt.ItemDataRole.UserRole + 1) for i in range(palette.list.count())] == [
         "view all", "view annotated", "view bookmarked", "view unread"]  # fmt: skip
     qtbot.keyClicks(palette.query, "bookm")
-    assert palette_rows(palette) == ["Bookmarked  ·  view bookmarked    Ctrl+3"]
+    assert palette_rows(palette) == ["Bookmarked  ·  view bookmarked    g b"]
     qtbot.keyClick(palette.query, Qt.Key.Key_Return)
     assert palette.chosen == "view bookmarked"
     reg.run(palette.chosen)
@@ -95,7 +95,7 @@ def test_the_help_shows_plain_letters_as_typed_and_lists_arguments(make_window, 
     by_name = {title: keys for keys, title, _help in dialog.visible_rows()}
     assert by_name["Next Article"] == "j"
     assert by_name["Highlight in Colour…"] == "Shift+H"
-    assert by_name["Bookmarked"] == "Ctrl+3"
+    assert by_name["Bookmarked"] == "g b"
 
 
 def test_searching_the_help_leaves_only_matching_rows(make_window, qtbot) -> None:
@@ -107,5 +107,5 @@ def test_searching_the_help_leaves_only_matching_rows(make_window, qtbot) -> Non
     assert "Next Article" not in titles
     assert all("book" in " ".join(row).casefold() for row in rows)
     dialog.search.clear()
-    qtbot.keyClicks(dialog.search, "Ctrl+3")
-    assert [title for _keys, title, _help in dialog.visible_rows()] == ["Bookmarked"]
+    qtbot.keyClicks(dialog.search, "Ctrl+Shift+T")
+    assert [title for _keys, title, _help in dialog.visible_rows()] == ["Dark Theme"]

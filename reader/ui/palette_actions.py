@@ -1,0 +1,80 @@
+"""What the window does with a palette choice, what the palette finds in the library, and the recent choices.
+
+Enter on a command runs it; on an article shows it (in All Articles when the list shown lacks it); on
+an entity lists its articles (an `entity:` search); on a highlight or note opens the article there.
+The recent choices live for the window's session, newest first.
+"""
+
+from __future__ import annotations
+
+import weakref
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from reader.core.palette_search import Found, find_articles, find_entities, find_highlights
+from reader.core.styles import ENTITY_STYLES
+from reader.ui.notebook_view import open_entry
+from reader.ui.palette import CommandPalette
+
+if TYPE_CHECKING:
+    from reader.ui.main_window import MainWindow
+
+RECENT_KEPT = 20
+_recent: weakref.WeakKeyDictionary[MainWindow, list[Found]] = weakref.WeakKeyDictionary()
+
+
+def recent_choices(w: MainWindow) -> list[Found]:
+    """The window's recent palette choices, newest first."""
+    return _recent.setdefault(w, [])
+
+
+def find(w: MainWindow, query: str) -> list[Found]:
+    """Articles, entities and highlights matching `query`, labelled as the user knows them."""
+    db = w.library.db
+    entities = [replace(e, label=f"{w.library.entity_name(e.key, e.entity_type)} ({_type_label(e.entity_type)})")
+                for e in find_entities(db, query)]  # fmt: skip
+    highlights = find_highlights(db, query)
+    rows = w.library.rows(sorted({h.article_id for h in highlights}))
+    highlights = [replace(h, label=f"“{h.label}” — {rows[h.article_id].title}" if h.article_id in rows else h.label)
+                  for h in highlights]  # fmt: skip
+    return [*find_articles(db, query), *entities, *highlights]
+
+
+def _type_label(entity_type: str) -> str:
+    style = ENTITY_STYLES.get(entity_type)
+    return style.label if style is not None else entity_type
+
+
+def show_palette(w: MainWindow) -> None:
+    """Ctrl+K: choose, then do what the choice means; the choice becomes the most recent."""
+    palette = CommandPalette(w.registry, w, finder=lambda q: find(w, q), recent=recent_choices(w))
+    if palette.exec() and palette.choice is not None:
+        choose(w, palette.choice)
+
+
+def choose(w: MainWindow, found: Found) -> None:
+    """Do what a palette row means, and remember it first among the recent choices."""
+    recent = recent_choices(w)
+    recent[:] = [replace(found, score=0)] + [f for f in recent if (f.kind, f.key) != (found.kind, found.key)]
+    del recent[RECENT_KEPT:]
+    if found.kind == "command":
+        w.registry.run(found.key)
+    elif found.kind == "article":
+        open_article(w, found.article_id)
+    elif found.kind == "entity":
+        name = w.library.entity_name(found.key, found.entity_type)
+        w.show_list_filter(f'entity:"{name.replace(chr(34), "")}"')
+    elif found.kind == "highlight":
+        open_entry(w, found.article_id, found.key)
+
+
+def open_article(w: MainWindow, article_id: str) -> None:
+    """Select the article in the list, in All Articles without a filter when the list shown lacks it."""
+    if not w.select_article(article_id):
+        w.filter_box.clear()
+        if w.view_kind != "view" or w.view_value != "all":
+            w.sidebar.select_view("all")
+        w.apply_view()
+        if not w.select_article(article_id):
+            w.show_article(article_id)
+    w.list_view.setFocus()
