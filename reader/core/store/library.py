@@ -16,23 +16,18 @@ import json
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from reader.core.article import Article, Block, Link
 from reader.core.entities import EntitySpan
 from reader.core.safe_text import shown_path
 from reader.core.store.library_entities import LibraryEntities
-from reader.core.store.library_query import (
-    USERS_ARTICLE_SQL,
-    FilterSpec,
-    ListQuery,
-    build_list_sql,
-    parse_filter,
-    with_search,
-)
+from reader.core.store.library_query import USERS_ARTICLE_SQL, ListQuery
 from reader.core.store.library_schema import SCHEMA, SCHEMA_VERSION, UPGRADES, attach_user_db
-from reader.core.store.search_sql import count_sql, page_sql, rowid_part
+from reader.core.store.library_search import LibrarySearch, SearchPage
+
+__all__ = ["FileRecord", "Library", "Problem", "RowInfo", "SearchPage", "kept_status", "path_from_key", "path_key"]
 
 
 @dataclass(frozen=True)
@@ -54,15 +49,6 @@ KEPT_NOTES = {
     "gone": "File no longer found",
     "changed": "Its file has changed since",
 }
-
-
-@dataclass(frozen=True)
-class SearchPage:
-    """One page of a search: its ids in order, how many articles match in all, and the words to mark."""
-
-    ids: list[str]
-    total: int
-    terms: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -119,7 +105,7 @@ def _blocks(body: str, structure: str) -> tuple[Block, ...]:
     return tuple(blocks)
 
 
-class Library(LibraryEntities):
+class Library(LibraryEntities, LibrarySearch):
     """The cache database. One instance per thread; WAL lets a reader and a writer share it.
 
     With `user_db`, the user database is attached read-only as `user`, so list queries join the
@@ -302,56 +288,6 @@ class Library(LibraryEntities):
         sql = "SELECT count(*) FROM articles WHERE rowid NOT IN (SELECT article_rowid FROM kept)"
         return int(self.db.execute(sql).fetchone()[0])
 
-    def list_ids(self, query: ListQuery | None = None) -> list[str]:
-        """Article ids matching the query, in its sort order (cheap even for 100,000 articles)."""
-        sql, params = build_list_sql(self._resolved(query or ListQuery()))
-        return [str(r[0]) for r in self._run(sql, params)]
-
-    def _resolved(self, query: ListQuery) -> ListQuery:
-        if query.entity:  # the entity's own key, and every name the aliases and the user's rules lead to it from
-            table = self.aliases()
-            key = table.resolve(query.entity, "")[0]
-            query = replace(query, entity=key, entity_names=tuple(table.names_of(key)[1:]))
-        return query
-
-    def _run(self, sql: str, params: list[object]) -> list[tuple[object, ...]]:
-        try:
-            return self.db.execute(sql, params).fetchall()
-        except sqlite3.OperationalError as exc:  # a malformed full-text query
-            raise ValueError(f"The search could not be understood: {exc}.") from exc
-
-    def search(self, text: str, *, limit: int = 50, offset: int = 0, base: ListQuery | None = None) -> SearchPage:
-        """One page of what the search box's `text` finds within `base` (best first unless `base` sorts);
-        the page stops the query early and the total is counted apart. Raises `QueryError` (a ValueError)."""
-        spec = parse_filter(text)
-        query = self._search_query(spec, base)
-        matches = int(str(self._run(*count_sql(rowid_part(query)))[0][0]))
-        narrower = matches and query != rowid_part(query)  # columns of the articles to check as well
-        total = int(str(self._run(*count_sql(query, matches))[0][0])) if narrower else matches
-        ids = [str(r[0]) for r in self._run(*page_sql(query, total, limit, offset))] if total > offset else []
-        return SearchPage(ids, total, tuple(spec.terms))
-
-    def search_page(self, text: str, *, total: int, limit: int, offset: int, base: ListQuery) -> list[str]:
-        """Another page of `search(text, base=base)`, whose `total` is known already: nothing is counted again."""
-        query = self._search_query(parse_filter(text), base)
-        return [str(r[0]) for r in self._run(*page_sql(query, total, limit, offset))] if total > offset else []
-
-    def _search_query(self, spec: FilterSpec, base: ListQuery | None) -> ListQuery:
-        entity = ""
-        if spec.entity:
-            from reader.core.entities import canonical_name
-
-            entity = canonical_name(spec.entity, "")
-        return self._resolved(with_search(base or ListQuery(sort="rank"), spec, entity))
-
-    def position(self, article_id: str, text: str, base: ListQuery) -> int:
-        """Where `article_id` stands in the pages `search(text, base=base)` gives (-1: not found there);
-        counted in SQLite, so no id list is built. `base` must sort by a column (its order has a tie-break)."""
-        sql, params = build_list_sql(self._search_query(parse_filter(text), base))
-        numbered = f"SELECT n FROM (SELECT id AS i, row_number() OVER () - 1 AS n FROM ({sql})) WHERE i = ?"
-        found = self._run(numbered, [*params, article_id])
-        return int(str(found[0][0])) if found else -1
-
     def all_ids(self) -> list[str]:
         """Every article in the cache, the user's kept ones included."""
         return self.list_ids(ListQuery(kept=True))
@@ -398,10 +334,6 @@ class Library(LibraryEntities):
             format=r[3] or "", byline=r[4] or "", published=r[5] or "", source=r[6] or "", url=r[7] or "",
             language=r[8] or "", description=r[9] or "", image=r[10] or "", tags=tuple(json.loads(r[11] or "[]")),
         )  # fmt: skip
-
-    def search_ids(self, query: str) -> list[str]:
-        """Full-text search over titles and bodies (FTS5 syntax), best match first."""
-        return self.list_ids(ListQuery(text=query, sort="rank"))
 
     def problems(self) -> list[Problem]:
         rows = self.db.execute("SELECT path, reason, advice FROM files WHERE ok=0 ORDER BY path")
