@@ -90,6 +90,9 @@ def test_cancel_keeps_what_was_stored_and_f5_finishes(
         clicked.wait(timeout=60)
 
     monkeypatch.setattr(importer, "_store", first_batch_then_wait)
+    # every stored batch reaches the window at once (by default a fast machine's first batch waits for the next)
+    monkeypatch.setattr("reader.ui.workers.PROGRESS_MIN_SECONDS", 0)
+    monkeypatch.setattr("reader.ui.workers.PROGRESS_FILES", 1)
     w = make_window()
     before = len(w.model.ids)
     write_stories(article_folder, NEW_FILES)
