@@ -103,6 +103,9 @@ def test_reset_one_command_and_reset_all(make_window, qtbot) -> None:
 def test_the_filter_finds_commands_by_menu_text_and_key(make_window, qtbot) -> None:
     w = make_window()
     dialog = open_dialog(w, qtbot)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.focusWidget() is dialog.keys.filter_box  # typing after Ctrl+, filters at once
     dialog.keys.filter_box.setText("palette")
     assert dialog.keys.visible_commands() == ["palette-show"]
     dialog.keys.filter_box.setText("Ctrl+Shift+T")

@@ -52,6 +52,7 @@ class PreferencesDialog(QDialog):
         layout.addWidget(self.tabs)
         layout.addWidget(buttons)
         self.resize(820, 560)
+        self.keys.filter_box.setFocus()  # Ctrl+, then the command's name: the keys are at hand at once
 
     def save_and_close(self) -> None:
         if self.save():
