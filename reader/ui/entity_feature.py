@@ -14,8 +14,8 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QColor
-from PySide6.QtWidgets import QApplication, QColorDialog, QDialog, QMessageBox, QWidget
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from reader.core.article import Article
 from reader.core.entities import ENTITY_TYPES, EntityGroup, EntitySpan, group_mentions, reads_names
@@ -31,12 +31,13 @@ from reader.ui.operations import FAILED
 from reader.ui.reading_pane import Mark
 from reader.ui.same_entity import SameEntityActions, user_alias_table
 from reader.ui.themes import current_theme
+from reader.ui.watch_term_actions import WatchTermActions
 
 MENU = "&Entities"
 T = TypeVar("T")
 
 
-class EntityFeature(SameEntityActions, QObject):
+class EntityFeature(SameEntityActions, WatchTermActions, QObject):
     """Wires entity marks, the panel and the entity commands into the main window."""
 
     def __init__(self, context: FeatureContext) -> None:
@@ -284,7 +285,7 @@ class EntityFeature(SameEntityActions, QObject):
             back = self._focus_before
             (back if back is not None and back.isVisible() else self.pane).setFocus()
 
-    # --- corrections and watch terms --------------------------------------------------------
+    # --- corrections (watch terms: WatchTermActions) --------------------------------------------------------
 
     def _write(self, write: Callable[[], Applied[T]], message: Callable[[T], str]) -> bool:
         """Save through the session; the layers are drawn again on `changes_applied`. Say what changed."""
@@ -366,37 +367,6 @@ class EntityFeature(SameEntityActions, QObject):
         box.exec()
         if box.clickedButton() in (here, never):
             self.remove_span(span, everywhere=box.clickedButton() is never)
-
-    def watch_selection(self) -> None:
-        sel = self.pane.word_selection()
-        if self.article is None or sel is None:
-            self.dock.setVisible(True)
-            self.panel.tabs.setCurrentIndex(1)
-            self.panel.watch_edit.setFocus()
-            return
-        self.add_watch_term(self.article.text[sel[0] : sel[1]])
-
-    def add_watch_term(self, term: str, *, whole_word: bool = True, case_sensitive: bool = False) -> None:
-        self._write(lambda: self.session.add_watch_term(term, whole_word=whole_word, case_sensitive=case_sensitive),
-                    lambda added: f"Watching “{added.term}” in every article")  # fmt: skip
-
-    def recolour_watch_term(self, term_id: str, color: str) -> None:
-        term = next((t for t in self.prefs.watch_terms() if t.id == term_id), None)
-        if term is not None:
-            self._write(lambda: self.session.add_watch_term(term.term, whole_word=term.whole_word,
-                                                          case_sensitive=term.case_sensitive, color=color),
-                        lambda t: f"“{t.term}” has a new colour")  # fmt: skip
-
-    def recolour_watch_term_dialog(self, term_id: str) -> None:
-        term = next((t for t in self.prefs.watch_terms() if t.id == term_id), None)
-        if term is not None:
-            parent = self.context.dialog_parent()
-            color = QColorDialog.getColor(QColor(term.color), parent, f"Colour for “{term.term}”")
-            if color.isValid():
-                self.recolour_watch_term(term_id, color.name())
-
-    def delete_watch_term(self, term_id: str) -> None:
-        self._write(lambda: self.session.delete_watch_term(term_id), lambda t: f"Stopped watching “{t.term}”")
 
     def delete_correction(self, correction_id: str) -> None:
         self._write(lambda: self.session.delete_correction(correction_id), lambda c: f"Correction forgotten: {c.exact}")
