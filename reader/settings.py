@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
 import logging
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
+
+from reader.core.atomic_write import write_atomic
 
 log = logging.getLogger(__name__)
 
@@ -59,22 +58,10 @@ class Settings:
         """Write the file atomically; False (and `write_error` set, the reason logged) when that failed."""
         if self.error:  # never overwrite a file we could not read
             return False
-        tmp: Path | None = None
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            # A temp name of its own per write: two instances saving at once must not write into one file.
-            with tempfile.NamedTemporaryFile(
-                "w", encoding="utf-8", dir=self.path.parent, prefix=f".{self.path.name}.", suffix=".tmp", delete=False
-            ) as f:
-                tmp = Path(f.name)
-                f.write(json.dumps(self.values, indent=2, sort_keys=True))
-                f.flush()
-                os.fsync(f.fileno())
-            os.replace(tmp, self.path)
+            write_atomic(self.path, json.dumps(self.values, indent=2, sort_keys=True))
         except (OSError, TypeError, ValueError) as exc:
-            if tmp is not None:
-                with contextlib.suppress(OSError):
-                    tmp.unlink()
             self.write_error = f"Your settings could not be saved to {self.path} ({exc}); they hold until you quit."
             log.warning("%s", self.write_error)
             return False

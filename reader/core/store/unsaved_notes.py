@@ -10,9 +10,10 @@ from __future__ import annotations
 import json
 import logging
 import os
-import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
+
+from reader.core.atomic_write import write_atomic
 
 log = logging.getLogger(__name__)
 
@@ -41,16 +42,7 @@ def write_unsaved(path: Path, notes: list[UnsavedNote]) -> None:
         path.unlink(missing_ok=True)
         return
     data = {"version": 1, "notes": [asdict(n) for n in notes]}
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump(data, f, ensure_ascii=True)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomic(path, json.dumps(data, ensure_ascii=True))
 
 
 def read_unsaved(path: Path) -> list[UnsavedNote]:

@@ -7,15 +7,14 @@ moved to `keymap.json.bak` first.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 
+from reader.core.atomic_write import write_atomic
 from reader.ui.commands import CommandRegistry
 from reader.ui.keymap import canonical_key
 
@@ -73,21 +72,7 @@ def save_overrides(path: Path, data: dict[str, list[str]]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     if path.exists() and not readable_file(path):
         os.replace(path, backup_path(path))
-    tmp: Path | None = None
-    try:
-        with tempfile.NamedTemporaryFile(
-            "w", encoding="utf-8", dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False
-        ) as f:
-            tmp = Path(f.name)
-            f.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except OSError:
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                tmp.unlink()
-        raise
+    write_atomic(path, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
 
 
 def apply_bindings(registry: CommandRegistry, keymap: dict[str, list[str]], *, single_keys: bool) -> None:
