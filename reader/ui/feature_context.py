@@ -13,6 +13,7 @@ from PySide6.QtCore import SignalInstance
 from PySide6.QtWidgets import QDockWidget, QWidget
 
 from reader.core.article import Article
+from reader.core.library_sync import FolderChanges
 from reader.core.session import Session
 from reader.core.store.library import Library
 from reader.settings import Settings
@@ -55,3 +56,10 @@ class FeatureContext(Protocol):
     def search_terms(self) -> tuple[str, ...]: ...  # the search box's words and phrases ("prefix*") to mark
     @property
     def search_changed(self) -> SignalInstance: ...  # the search box's search was run anew
+    def library_folders(self) -> list[str]: ...  # the folders the library reads (samples when there are none)
+    def showing_samples(self) -> bool: ...  # the bundled samples stand in for the user's folders
+    def import_changes(self, changes: FolderChanges) -> bool: ...  # False while an import runs: ask again
+    @property
+    def import_finished(self) -> SignalInstance: ...  # a scan or import ended
+    @property
+    def window_closing(self) -> SignalInstance: ...  # stop background work now

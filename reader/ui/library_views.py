@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QMainWindow, QProgressBar, QStackedWidget, QVBoxLayout
 
-from reader.core.library_sync import LibrarySync, ScanResult
+from reader.core.library_sync import FolderChanges, LibrarySync, ScanResult
 from reader.core.session import UserReads
 from reader.core.store.library import Library
 from reader.core.store.library_query import ListQuery, parse_filter
@@ -27,7 +27,7 @@ from reader.ui.problems_view import ProblemsView
 from reader.ui.reading_pane import ReadingPane
 from reader.ui.reading_position import ReadingPositions
 from reader.ui.sidebar import Sidebar, unread_counts
-from reader.ui.workers import ScanWorker
+from reader.ui.workers import ScanWorker, stop_worker
 
 EMPTY_LIBRARY = ("Your library is empty.\n\nAdd a folder of saved articles (text, Markdown, HTML, feeds, JSON, "
                  "e-mail) with File › Add Folder… (Ctrl+O), or open files by naming them on the command line.")
@@ -45,6 +45,8 @@ class LibraryViews(QMainWindow):
 
     entities_arrived = Signal(object)  # ids of articles the background tagger just finished
     search_changed = Signal()  # the list was run for a new search: the pane marks its words again
+    import_finished = Signal()  # a background scan or import ended (the folder watcher's queue goes on)
+    window_closing = Signal()  # the window is closing: background work stops now
 
     paths: Paths
     settings: Settings
@@ -111,8 +113,23 @@ class LibraryViews(QMainWindow):
             self._scan_again = True  # folders changed during a scan: scan once more when it ends
             return
         self._scan_again = False
-        self.worker = ScanWorker(self.paths.library_db, folders, files, max_bytes=self.max_import_bytes(),
-                                 user_db=self.paths.user_db)  # fmt: skip
+        self._start_worker(ScanWorker(self.paths.library_db, folders, files, max_bytes=self.max_import_bytes(),
+                                      user_db=self.paths.user_db))  # fmt: skip
+
+    def import_changes(self, changes: FolderChanges) -> bool:
+        """Import what the folder watcher found, in the background; False (nothing started) while an
+        import runs or after closing: the watcher keeps it and asks again on `import_finished`."""
+        if self.closed or self.import_running():
+            return False
+        self._start_worker(ScanWorker(self.paths.library_db, [], [], max_bytes=self.max_import_bytes(),
+                                      user_db=self.paths.user_db, changes=changes))  # fmt: skip
+        return True
+
+    def import_running(self) -> bool:
+        return self.worker is not None and self.worker.isRunning()
+
+    def _start_worker(self, worker: ScanWorker) -> None:
+        self.worker = worker
         self.worker.finished.connect(self._on_worker_finished)
         self.worker.progress.connect(self._on_scan_progress)
         self.worker.scanned.connect(self._on_scanned)
@@ -137,6 +154,14 @@ class LibraryViews(QMainWindow):
             self.status_label.setText(STOPPED)
         if self._scan_again and not self.closed:
             self.rescan()
+        if not self.closed:
+            self.import_finished.emit()
+
+    def stop_background(self) -> None:
+        """On close: the folder watcher stops (`window_closing`), then the scan; no thread outlives the window."""
+        self.window_closing.emit()
+        if self.worker is not None:
+            stop_worker(self.worker)
 
     def progress_bar(self) -> QProgressBar:
         """The scan's "n of N" bar at the right of the status bar (hidden between scans)."""

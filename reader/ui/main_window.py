@@ -46,7 +46,6 @@ from reader.ui.reading_position import ReadingPositions
 from reader.ui.sidebar import Sidebar
 from reader.ui.themes import apply_theme, current_theme
 from reader.ui.window_commands import build_menus, register_window_commands, sync_undo_actions
-from reader.ui.workers import stop_worker
 
 
 class MainWindow(LibraryViews):
@@ -387,8 +386,7 @@ class MainWindow(LibraryViews):
             if self.current_id:
                 self.reading_positions.save(self.current_id)
         self.closed = True
-        if self.worker is not None:
-            stop_worker(self.worker)
+        self.stop_background()  # the folder watcher, then the scan
         self.model.clear()  # no row may be fetched from the cache once it is closed
         self.session.close()
         self.library.close()

@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QThread, Signal
 
 from reader.core.entities import load_model
-from reader.core.library_sync import POOL_MIN_FILES, LibrarySync
+from reader.core.library_sync import POOL_MIN_FILES, FolderChanges, LibrarySync, ScanResult
 from reader.core.store.library import Library
 
 PROGRESS_FILES = 200  # the window hears of the scan every this many files...
@@ -21,7 +21,8 @@ log = logging.getLogger(__name__)
 
 
 class ScanWorker(QThread):
-    """Scans folders (and single files) with its own cache connection, then tags new articles.
+    """Scans folders (and single files), or imports a watcher's `changes`, with its own cache connection,
+    then tags new articles.
 
     Many new files are read and tagged in a process pool (`workers`, `pool_min_files`: see
     `LibrarySync`), stored in batches; the window hears of each step through `progress`.
@@ -37,8 +38,9 @@ class ScanWorker(QThread):
     def __init__(self, db_path: Path, folders: list[str], files: list[str], *, tag: bool = True,
                  max_bytes: int | None = None, user_db: Path | None = None,
                  progress_every: int | None = None, workers: int | None = None,
-                 pool_min_files: int = POOL_MIN_FILES) -> None:  # fmt: skip
+                 pool_min_files: int = POOL_MIN_FILES, changes: FolderChanges | None = None) -> None:  # fmt: skip
         super().__init__()
+        self.changes = changes  # set: import just these (the folder watcher's finding), not a whole scan
         self.workers = workers
         self.pool_min_files = pool_min_files
         self.db_path = db_path
@@ -59,8 +61,13 @@ class ScanWorker(QThread):
         try:
             sync = LibrarySync(lib, max_bytes=self.max_bytes, workers=self.workers,
                                pool_min_files=self.pool_min_files, tag=self.tag)  # fmt: skip
-            result = sync.sync(self.folders, self.files, progress=self._progress,
-                               should_stop=self.isInterruptionRequested)  # fmt: skip
+            result: ScanResult | None
+            if self.changes is not None:
+                result = sync.apply(self.changes, progress=self._progress, should_stop=self.isInterruptionRequested)
+                result = None if result.stopped else result
+            else:
+                result = sync.sync(self.folders, self.files, progress=self._progress,
+                                   should_stop=self.isInterruptionRequested)  # fmt: skip
             if result is None:
                 return
             self.scanned.emit(result)

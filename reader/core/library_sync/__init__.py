@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.core import entities
+from reader.core.library_sync.changes import ChangeDetector, FolderChanges
 from reader.core.library_sync.importer import OnStored, default_workers, import_in_pool
 from reader.core.library_sync.pool import TAG_BUDGET_S, read_file
 from reader.core.library_sync.walk import Entry, special_file, special_kind, walk
@@ -28,7 +29,7 @@ POOL_MIN_FILES = 100
 PROGRESS_FILES = 10  # progress is passed on every this many files...
 PROGRESS_SECONDS = 0.1  # ...or this often
 
-__all__ = ["Entry", "LibrarySync", "ScanResult", "default_workers", "walk"]
+__all__ = ["ChangeDetector", "Entry", "FolderChanges", "LibrarySync", "ScanResult", "default_workers", "walk"]
 
 Progress = Callable[[int, int, str], None]  # files done, files in all (0 while still looking), a path shown
 ShouldStop = Callable[[], bool]
@@ -158,6 +159,42 @@ class LibrarySync:
         for path in singles:
             self._import_if_changed(path, result)
             tell(result.seen, path, read=True)
+        return result
+
+    def apply(self, changes: FolderChanges, *, progress: Progress | None = None,
+              should_stop: ShouldStop | None = None, on_stored: OnStored | None = None) -> ScanResult:  # fmt: skip
+        """Import the files a `ChangeDetector` found added or changed and forget the removed ones.
+
+        The same import as `scan` (the process pool for many files), without walking any folder. A
+        file whose stat the cache already holds (a rescan got there first) is not read again; the
+        user's articles in removed files stay, as kept articles.
+        """
+        result = ScanResult()
+        entries = [*changes.added, *changes.changed]
+        tell = _Throttle(progress, len(entries))
+        if progress:
+            progress(0, len(entries), "")
+        states: dict[str, tuple[float, int]] = {}
+        todo: list[Entry] = []
+        for entry in entries:
+            before = self.library.file_state(entry.path)
+            if before is not None:
+                states[entry.path] = before
+            if not entry.ok:
+                result.seen += 1
+                result.failed += 1
+                self.library.store_problem(entry.path, 0, 0, entry.reason, entry.advice)
+            elif before == (entry.mtime, entry.size):
+                result.seen += 1
+                result.unchanged += 1
+            else:
+                todo.append(entry)
+        if not self._import(todo, states, result, tell, should_stop, on_stored):
+            result.stopped = True
+            return result
+        gone = [path for path in changes.removed if self.library.file_state(path) is not None]
+        self.library.forget_paths(gone)
+        result.removed = len(gone)
         return result
 
     def import_file(self, path: str | Path) -> list[str]:

@@ -70,31 +70,57 @@ def walk(folder: str) -> Iterator[Entry]:
 
 
 def _walk(folder: str, ancestors: list[tuple[int, int]], seen: set[tuple[int, int]]) -> Iterator[Entry]:
+    for item in list_folder(folder):
+        if isinstance(item, Entry):
+            yield item
+        elif item.ident in ancestors:
+            yield link_loop(item.path)
+        elif item.ident not in seen and len(ancestors) < MAX_DEPTH:
+            seen.add(item.ident)
+            yield from _walk(item.path, [*ancestors, item.ident], seen)
+
+
+@dataclass(frozen=True)
+class Folder:
+    """A sub-folder found in a listing, with its (device, inode) identity so loops and twins are seen."""
+
+    path: str
+    ident: tuple[int, int]
+
+
+def list_folder(folder: str) -> list[Entry | Folder]:
+    """One folder's own entries in name order: article files and problems as `Entry`, sub-folders as `Folder`.
+
+    Hidden names and `*_files` folders (a saved page's images) are left out; an unreadable folder is
+    one problem entry. The walk and the change detector (`changes.py`) share these rules.
+    """
     try:
         with os.scandir(folder) as it:
             entries = sorted(it, key=lambda e: e.name)
     except OSError as exc:
-        yield _unreadable_folder(folder, exc)
-        return
+        return [_unreadable_folder(folder, exc)]
+    found: list[Entry | Folder] = []
     for entry in entries:
         if entry.name.startswith("."):
             continue
         try:
             st = entry.stat()  # follows links
         except OSError as exc:
-            yield _broken_link(entry.path, exc) if entry.is_symlink() else _unreadable(entry.path, exc)
+            found.append(_broken_link(entry.path, exc) if entry.is_symlink() else _unreadable(entry.path, exc))
             continue
         if stat.S_ISDIR(st.st_mode):
-            ident = _identity(st)
-            if ident in ancestors:
-                yield Entry(entry.path, "This link leads back to a folder that contains it (a link loop); "
-                            "it was not followed.", "Remove the link or point it somewhere else.")  # fmt: skip
-            elif not entry.name.endswith(("_files", "-files")) and ident not in seen and len(ancestors) < MAX_DEPTH:
-                seen.add(ident)
-                yield from _walk(entry.path, [*ancestors, ident], seen)
+            if not entry.name.endswith(("_files", "-files")):
+                found.append(Folder(entry.path, _identity(st)))
         elif is_article_name(entry.name):
             kind = "" if stat.S_ISREG(st.st_mode) else special_kind(st.st_mode)
-            yield special_file(entry.path, kind) if kind else Entry(entry.path, mtime=st.st_mtime, size=st.st_size)
+            found.append(special_file(entry.path, kind) if kind else Entry(entry.path, mtime=st.st_mtime,
+                                                                             size=st.st_size))  # fmt: skip
+    return found
+
+
+def link_loop(path: str) -> Entry:
+    return Entry(path, "This link leads back to a folder that contains it (a link loop); it was not followed.",
+                 "Remove the link or point it somewhere else.")  # fmt: skip
 
 
 def _identity(st: os.stat_result) -> tuple[int, int]:

@@ -1,0 +1,224 @@
+"""Finding what changed in the library folders since the last look, cheaply enough to ask every few seconds.
+
+`ChangeDetector(roots, known)` keeps a snapshot of every folder under the roots: its mtime and the
+article files (and problems) it held. A folder's mtime changes when an entry in it is added, removed
+or renamed, so a poll stats each folder once and lists only the folders whose mtime moved; a
+100,000-file tree in 1,000 folders costs 1,000 stats per poll, not 100,000.
+
+A file written in place (same name) does not touch its folder's mtime: only a stat of the file shows
+it. So files are stat-ed in three cases: in a folder listed anew; in a folder that is still "racy"
+(it, or a file in it, changed less than `RACY_SECONDS` ago, so a change in the same clock tick as the
+listing, or a copy still being written, is caught at the next poll); and in a full poll
+(`poll(full=True)`), which lists every folder. The window runs a full poll once a minute
+(`ui/folder_watcher.py`), so an edit in place shows within about a minute, a new, removed or renamed
+file within a poll.
+
+`known` is what the cache holds ((mtime, size) by path, `Library.file_states()`): a file is added when
+it is not known, changed when its (mtime, size) differs. The detector assumes what it reports gets
+imported and updates `known` itself, so the cache is read once, not at every poll.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reader.core.library_sync.walk import MAX_DEPTH, Entry, Folder, link_loop, list_folder
+
+RACY_SECONDS = 2.0  # a folder or file changed this recently is listed again at the next poll
+
+Stat = tuple[float, int]  # (mtime, size), as the cache stores them
+
+
+@dataclass
+class FolderChanges:
+    """Files to import (`added`, `changed`: entries with the stat that found them, or problems) and
+    paths whose files are gone (`removed`)."""
+
+    added: list[Entry] = field(default_factory=list)
+    changed: list[Entry] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.added or self.changed or self.removed)
+
+    def __len__(self) -> int:
+        return len(self.added) + len(self.changed) + len(self.removed)
+
+    def merge(self, later: FolderChanges) -> None:
+        """Fold a later finding into this one (a file added then removed before its import is neither)."""
+        gone = set(later.removed)
+        fresh = {e.path for e in (*later.added, *later.changed)}
+        never_imported = {e.path for e in self.added}  # its removal leaves nothing to forget
+        self.added = [e for e in self.added if e.path not in gone and e.path not in fresh]
+        self.changed = [e for e in self.changed if e.path not in gone and e.path not in fresh]
+        self.removed = [p for p in self.removed if p not in fresh]
+        self.removed += [p for p in later.removed if p not in never_imported and p not in self.removed]
+        self.added += later.added
+        self.changed += later.changed
+
+
+@dataclass
+class _Dir:
+    mtime_ns: int  # -1: list again at the next poll (racy)
+    ident: tuple[int, int]
+    depth: int
+    files: dict[str, Entry]  # article files and problems directly in the folder, by path
+    subdirs: set[str]
+
+
+class ChangeDetector:
+    """Snapshots of the folders under `roots`; `poll()` and `check(folders)` say what changed since.
+
+    Not thread-safe: one poll at a time (the window runs them one after another in a worker thread).
+    `should_stop` is asked between folders; a stopped poll leaves the snapshot half-updated, so the
+    detector is thrown away after one.
+    """
+
+    def __init__(self, roots: Iterable[str], known: Mapping[str, Stat], *,
+                 should_stop: Callable[[], bool] | None = None) -> None:  # fmt: skip
+        self.roots = [str(Path(r).resolve()) for r in roots]
+        prefixes = tuple(r.rstrip(os.sep) + os.sep for r in self.roots)
+        self.known: dict[str, Stat] = {p: s for p, s in known.items() if p.startswith(prefixes)}
+        self.dirs: dict[str, _Dir] = {}
+        self.idents: dict[tuple[int, int], str] = {}  # which folder each listed (device, inode) is
+        self.should_stop = should_stop or (lambda: False)
+        self.stopped = False
+
+    def folders(self) -> list[str]:
+        """Every folder in the snapshot (what a file system watcher should watch)."""
+        return list(self.dirs)
+
+    def racy(self) -> list[str]:
+        """Folders to list again at the next poll (changed too recently to trust their mtime)."""
+        return [path for path, d in self.dirs.items() if d.mtime_ns < 0]
+
+    def poll(self, *, full: bool = False) -> FolderChanges:
+        """Stat every folder; list those whose mtime moved (all of them when `full`); report the changes.
+
+        The first poll lists everything and also reports known files that are no longer there.
+        """
+        first = not self.dirs
+        changes = FolderChanges()
+        for root in self.roots:
+            if root not in self.dirs:
+                self._list(root, 0, changes)
+        for path in list(self.dirs):
+            if self._stop():
+                break
+            d = self.dirs.get(path)
+            if d is None:
+                continue  # dropped with a parent meanwhile
+            if full or d.mtime_ns < 0 or _mtime_ns(path) != d.mtime_ns:
+                self._list(path, d.depth, changes)
+        if (first or full) and not self.stopped:
+            self._forget_unseen(changes)
+        return changes
+
+    def check(self, folders: Iterable[str]) -> FolderChanges:
+        """List just these folders (a file system watcher named them) and the racy ones."""
+        changes = FolderChanges()
+        for path in dict.fromkeys([*folders, *self.racy()]):
+            if self._stop():
+                break
+            d = self.dirs.get(path)
+            if d is not None:
+                self._list(path, d.depth, changes)
+            elif path in self.roots:
+                self._list(path, 0, changes)
+        return changes
+
+    def _stop(self) -> bool:
+        self.stopped = self.stopped or self.should_stop()
+        return self.stopped
+
+    def _list(self, path: str, depth: int, changes: FolderChanges) -> None:
+        """List one folder, diff it with its snapshot, and list sub-folders that are new (recursively)."""
+        old = self.dirs.get(path)
+        try:
+            st = os.stat(path)  # before the listing: an entry added meanwhile moves the mtime again
+        except OSError:
+            self._drop(path, changes)
+            return
+        if old is not None and old.ident != (st.st_dev, st.st_ino):  # replaced by another folder of that name
+            self._drop(path, changes)
+            old = None
+        items = list_folder(path)
+        files = {item.path: item for item in items if isinstance(item, Entry)}
+        subdirs = {item.path: item for item in items if isinstance(item, Folder)}
+        now = time.time()
+        racy = now - st.st_mtime < RACY_SECONDS
+        for entry in files.values():
+            racy = racy or (entry.ok and now - entry.mtime < RACY_SECONDS)
+            self._compare(entry, old.files.get(entry.path) if old else None, changes)
+        for gone in (old.files.keys() - files.keys()) if old else ():
+            self._remove(gone, changes)
+        d = _Dir(-1 if racy else st.st_mtime_ns, (st.st_dev, st.st_ino), depth, files, set())
+        self.dirs[path] = d
+        self.idents[d.ident] = path
+        for gone in (old.subdirs - subdirs.keys()) if old else ():
+            self._drop(gone, changes)
+        for sub in subdirs.values():
+            if sub.path in self.dirs:
+                d.subdirs.add(sub.path)
+            elif self._is_ancestor(sub.ident, path):
+                self._compare(link_loop(sub.path), files.get(sub.path), changes)
+            elif depth + 1 < MAX_DEPTH and not self._is_listed(sub.ident) and not self._stop():
+                d.subdirs.add(sub.path)
+                self._list(sub.path, depth + 1, changes)
+
+    def _compare(self, entry: Entry, before: Entry | None, changes: FolderChanges) -> None:
+        if not entry.ok:
+            if before is None or before.reason != entry.reason:  # a problem is said once, not at every poll
+                changes.added.append(entry)
+                self.known.pop(entry.path, None)
+            return
+        state = self.known.get(entry.path)
+        if state == (entry.mtime, entry.size):
+            return
+        (changes.added if state is None else changes.changed).append(entry)
+        self.known[entry.path] = (entry.mtime, entry.size)
+
+    def _remove(self, path: str, changes: FolderChanges) -> None:
+        if self.known.pop(path, None) is not None:
+            changes.removed.append(path)
+
+    def _drop(self, path: str, changes: FolderChanges) -> None:
+        """A folder is gone (or was replaced): its files and its sub-folders' leave the snapshot."""
+        d = self.dirs.pop(path, None)
+        if d is None:
+            return
+        if self.idents.get(d.ident) == path:
+            del self.idents[d.ident]
+        for file in d.files:
+            self._remove(file, changes)
+        for sub in d.subdirs:
+            self._drop(sub, changes)
+
+    def _is_listed(self, ident: tuple[int, int]) -> bool:
+        """A folder reached twice (two links to it) is watched once, as the walk reads it once."""
+        return ident in self.idents
+
+    def _is_ancestor(self, ident: tuple[int, int], path: str) -> bool:
+        here = Path(path)
+        for parent in (here, *here.parents):
+            d = self.dirs.get(str(parent))
+            if d is not None and d.ident == ident:
+                return True
+        return False
+
+    def _forget_unseen(self, changes: FolderChanges) -> None:
+        """Known files in no folder listed (their folder went away before the first look)."""
+        present = {p for d in self.dirs.values() for p in d.files}
+        for path in [p for p in self.known if p not in present]:
+            self._remove(path, changes)
+
+
+def _mtime_ns(path: str) -> int:
+    try:
+        return os.stat(path).st_mtime_ns
+    except OSError:
+        return -2  # gone: listing it drops it
