@@ -79,6 +79,7 @@ class FolderWatcher(QObject):
         self._dirty: set[str] = set()  # folders the file system watcher named, not yet listed
         self._want_full = False
         self._want_poll = False
+        self._looked = False
         self.tick = QTimer(self, interval=self.timing.poll_ms)
         self.tick.timeout.connect(self._on_tick)
         self.full_tick = QTimer(self, interval=self.timing.full_poll_ms)
@@ -89,6 +90,11 @@ class FolderWatcher(QObject):
     @property
     def running(self) -> bool:
         return self.detector is not None
+
+    @property
+    def ready(self) -> bool:
+        """The first look is done: from now on every change is noticed."""
+        return self.detector is not None and self._looked
 
     def start(self, roots: list[str], timing: WatchTiming | None = None) -> None:
         """Watch these folders from now on (a first full look finds what changed since the cache was filled)."""
@@ -128,7 +134,7 @@ class FolderWatcher(QObject):
         self.roots = []
         self.queued = FolderChanges()
         self._dirty.clear()
-        self._want_full = self._want_poll = False
+        self._want_full = self._want_poll = self._looked = False
 
     def import_finished(self) -> None:
         """The window's import ended: hand over what waited for it."""
@@ -170,6 +176,7 @@ class FolderWatcher(QObject):
         self.job = None
         if self.detector is None:
             return
+        self._looked = True
         self._watch(job.watch)
         if job.changes:
             self.queued.merge(job.changes)
