@@ -60,6 +60,6 @@ class FeatureContext(Protocol):
     def showing_samples(self) -> bool: ...  # the bundled samples stand in for the user's folders
     def import_changes(self, changes: FolderChanges) -> bool: ...  # False while an import runs: ask again
     @property
-    def import_finished(self) -> SignalInstance: ...  # a scan or import ended
+    def import_finished(self) -> SignalInstance: ...  # bool: a scan or import ended (True: stopped by the user)
     @property
     def window_closing(self) -> SignalInstance: ...  # stop background work now

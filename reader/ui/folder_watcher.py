@@ -20,6 +20,7 @@ import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QFileSystemWatcher, QObject, QThread, QTimer
 
 from reader.core.library_sync import ChangeDetector, FolderChanges
@@ -96,8 +97,9 @@ class FolderWatcher(QObject):
         """The first look is done: from now on every change is noticed."""
         return self.detector is not None and self._looked
 
-    def start(self, roots: list[str], timing: WatchTiming | None = None) -> None:
-        """Watch these folders from now on (a first full look finds what changed since the cache was filled)."""
+    def start(self, roots: list[str], timing: WatchTiming | None = None, *, adopt: bool = False) -> None:
+        """Watch these folders from now on. The first full look imports what differs from the cache, or, with
+        `adopt` (the user stopped the import), takes the files as they are: F5 or the next start imports them."""
         self.stop()
         if timing is not None:
             self.timing = timing
@@ -107,7 +109,7 @@ class FolderWatcher(QObject):
         self.roots = list(roots)
         if not self.roots:
             return
-        self.detector = ChangeDetector(self.roots, self.context.library.file_states())
+        self.detector = ChangeDetector(self.roots, None if adopt else self.context.library.file_states())
         self.polling = False
         self._look(full=True)
         self.tick.start()
@@ -126,10 +128,7 @@ class FolderWatcher(QObject):
         job, self.job = self.job, None
         if job is not None:
             job.wait()  # the detector stops between folders, so this is short
-        if self.fs is not None:
-            self.fs.directoryChanged.disconnect(self._on_folder_event)
-            self.fs.deleteLater()  # its inotify descriptor goes with it
-            self.fs = None
+        self._drop_fs()
         self.detector = None
         self.roots = []
         self.queued = FolderChanges()
@@ -209,9 +208,13 @@ class FolderWatcher(QObject):
     def _poll_instead(self, why: str) -> None:
         log.info("library folders are polled every %d ms (%s)", self.timing.poll_ms, why)
         self.polling = True
+        self._drop_fs()
+
+    def _drop_fs(self) -> None:
+        """Delete the file system watcher now, not later: its inotify instance (128 per user) is freed at once."""
         if self.fs is not None:
             self.fs.directoryChanged.disconnect(self._on_folder_event)
-            self.fs.deleteLater()
+            shiboken6.delete(self.fs)
             self.fs = None
 
     # --- importing ------------------------------------------------------------------------
@@ -262,11 +265,14 @@ class FolderWatchFeature:
             self.watcher.stop()
             self.context.show_message("Not watching the library folders: press F5 to look for new files.")
 
-    def _on_import_finished(self) -> None:
+    def _on_import_finished(self, stopped: bool) -> None:
+        """Start with the first scan's end, follow a change of folders; after Cancel, import nothing by itself."""
         if not self.enabled:
             return
         roots = self.roots()
         if roots != self.watcher.roots or not self.watcher.running:
-            self.watcher.start(roots)
+            self.watcher.start(roots, adopt=stopped)
+        elif stopped:
+            self.watcher.queued = FolderChanges()  # Cancel means stop: what is left waits for F5 or the next start
         else:
             self.watcher.import_finished()

@@ -45,7 +45,7 @@ class LibraryViews(QMainWindow):
 
     entities_arrived = Signal(object)  # ids of articles the background tagger just finished
     search_changed = Signal()  # the list was run for a new search: the pane marks its words again
-    import_finished = Signal()  # a background scan or import ended (the folder watcher's queue goes on)
+    import_finished = Signal(bool)  # a background scan or import ended (True: the user stopped it)
     window_closing = Signal()  # the window is closing: background work stops now
 
     paths: Paths
@@ -146,6 +146,7 @@ class LibraryViews(QMainWindow):
             self.worker.requestInterruption()
 
     def _on_worker_finished(self) -> None:
+        stopped = self._cancelled
         if self.import_progress is not None:
             self.import_progress.finish()
         if self._cancelled and not self.closed:  # (isInterruptionRequested() is false once the thread ended)
@@ -155,7 +156,7 @@ class LibraryViews(QMainWindow):
         if self._scan_again and not self.closed:
             self.rescan()
         if not self.closed:
-            self.import_finished.emit()
+            self.import_finished.emit(stopped)
 
     def stop_background(self) -> None:
         """On close: the folder watcher stops (`window_closing`), then the scan; no thread outlives the window."""

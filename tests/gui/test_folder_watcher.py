@@ -167,3 +167,28 @@ def test_closing_the_window_stops_the_watcher(make_window, article_folder: Path,
     assert not watcher.running and watcher.job is None and watcher.fs is None
     assert not (watcher.tick.isActive() or watcher.full_tick.isActive() or watcher.settle.isActive())
     assert job is None or job.isFinished()
+
+
+def test_after_cancel_the_watcher_imports_nothing_by_itself(make_window, article_folder: Path, qtbot,
+                                                            monkeypatch) -> None:  # fmt: skip
+    """Cancel says the rest waits for F5 or the next start: the watcher, starting then, adopts the files."""
+    w = make_window()
+    release = threading.Event()
+    real_sync = LibrarySync.sync
+
+    def held_sync(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        release.wait(WAIT / 1000)
+        return real_sync(self, *args, **kwargs)
+
+    monkeypatch.setattr(LibrarySync, "sync", held_sync)
+    write(article_folder / "12-dock.txt", "Dock workers vote")
+    w.rescan()
+    w.cancel_import()
+    release.set()
+    watcher = feature(w).watcher
+    qtbot.waitUntil(lambda: watcher.ready and watcher.job is None and not w.import_running(), timeout=WAIT)
+    assert watcher.imports == 0 and not watcher.queued
+    assert "Dock workers vote" not in titles(w)
+    monkeypatch.setattr(LibrarySync, "sync", real_sync)
+    w.rescan()  # F5
+    qtbot.waitUntil(lambda: "Dock workers vote" in titles(w), timeout=WAIT)

@@ -73,16 +73,19 @@ class _Dir:
 class ChangeDetector:
     """Snapshots of the folders under `roots`; `poll()` and `check(folders)` say what changed since.
 
+    `known` None: the first poll takes the files on disk as known (the caller does not want them imported).
+
     Not thread-safe: one poll at a time (the window runs them one after another in a worker thread).
     `should_stop` is asked between folders; a stopped poll leaves the snapshot half-updated, so the
     detector is thrown away after one.
     """
 
-    def __init__(self, roots: Iterable[str], known: Mapping[str, Stat], *,
+    def __init__(self, roots: Iterable[str], known: Mapping[str, Stat] | None, *,
                  should_stop: Callable[[], bool] | None = None) -> None:  # fmt: skip
         self.roots = [str(Path(r).resolve()) for r in roots]
         prefixes = tuple(r.rstrip(os.sep) + os.sep for r in self.roots)
-        self.known: dict[str, Stat] = {p: s for p, s in known.items() if p.startswith(prefixes)}
+        self.known: dict[str, Stat] = {p: s for p, s in (known or {}).items() if p.startswith(prefixes)}
+        self.adopting = known is None  # the first poll takes the files as they are and reports nothing
         self.dirs: dict[str, _Dir] = {}
         self.idents: dict[tuple[int, int], str] = {}  # which folder each listed (device, inode) is
         self.should_stop = should_stop or (lambda: False)
@@ -114,6 +117,9 @@ class ChangeDetector:
                 continue  # dropped with a parent meanwhile
             if full or d.mtime_ns < 0 or _mtime_ns(path) != d.mtime_ns:
                 self._list(path, d.depth, changes)
+        if self.adopting:
+            self.adopting = False
+            return FolderChanges()
         if (first or full) and not self.stopped:
             self._forget_unseen(changes)
         return changes

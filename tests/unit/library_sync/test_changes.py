@@ -219,3 +219,12 @@ def test_apply_imports_the_changes_and_forgets_removed_files(tree: Path, tmp_pat
     again = sync.apply(FolderChanges(added=[Entry(str(new), mtime=new.stat().st_mtime, size=new.stat().st_size)]))
     assert (again.added, again.unchanged) == (0, 1)  # already in the cache: not read again
     lib.close()
+
+
+def test_without_known_states_the_first_poll_adopts_the_files_and_later_ones_report(tree: Path) -> None:
+    """After a cancelled import the window watches without importing what is already there."""
+    detector = ChangeDetector([str(tree)], None)
+    assert not detector.poll()
+    new = write(tree / "later.txt", "Written after the first look")
+    settle(new, tree)
+    assert paths(detector.poll().added) == [str(new)]
