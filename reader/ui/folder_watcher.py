@@ -17,6 +17,7 @@ goes at `import_finished`.
 from __future__ import annotations
 
 import logging
+import os
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -202,7 +203,8 @@ class FolderWatcher(QObject):
         new = [f for f in folders if f not in watched]
         if gone:
             self.fs.removePaths(gone)
-        if new and self.fs.addPaths(new):  # the paths it could not watch (the system's limit)
+        refused = self.fs.addPaths(new) if new else []
+        if any(os.path.isdir(f) for f in refused):  # not one deleted meanwhile: the system's limit
             self._poll_instead("the system refused more watches")
 
     def _poll_instead(self, why: str) -> None:

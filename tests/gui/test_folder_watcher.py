@@ -8,6 +8,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QFileSystemWatcher
 from PySide6.QtWidgets import QApplication
 
 from reader.core.library_sync import LibrarySync
@@ -192,3 +193,20 @@ def test_after_cancel_the_watcher_imports_nothing_by_itself(make_window, article
     monkeypatch.setattr(LibrarySync, "sync", real_sync)
     w.rescan()  # F5
     qtbot.waitUntil(lambda: "Dock workers vote" in titles(w), timeout=WAIT)
+
+
+def test_a_refused_watch_falls_back_to_polling(make_window, article_folder: Path, qtbot, monkeypatch) -> None:
+    """The system's inotify limit reached: addPaths hands the folders back, and the watcher polls instead."""
+
+    class Refusing(QFileSystemWatcher):
+        def addPaths(self, paths: list[str]) -> list[str]:  # noqa: N802
+            return list(paths)
+
+    monkeypatch.setattr("reader.ui.folder_watcher.QFileSystemWatcher", Refusing)
+    w = make_window()
+    watcher = feature(w).watcher
+    watcher.start(w.library_folders(), FAST)
+    qtbot.waitUntil(lambda: watcher.ready and watcher.job is None, timeout=WAIT)
+    assert watcher.polling and watcher.fs is None
+    write(article_folder / "13-bridge.txt", "Bridge tolls dropped")
+    qtbot.waitUntil(lambda: "Bridge tolls dropped" in titles(w), timeout=WAIT)
