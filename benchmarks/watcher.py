@@ -77,11 +77,11 @@ def poll_table(args: argparse.Namespace) -> None:
         ]
     folders = -(-args.n // args.per_folder) + 1
     print(f"One look at an unchanged tree of {args.n:,} files in {folders:,} folders (median of {args.runs})\n")
-    print(f"| {'what':<42} |       ms | vs reference |")
-    print(f"|{'-' * 44}|---------:|-------------:|")
+    print(f"| {'what':<42} |       ms | share of reference |")
+    print(f"|{'-' * 44}|---------:|-------------------:|")
     ref = rows[0][1]
     for name, ms in rows:
-        print(f"| {name:<42} | {ms:>8.2f} | {ms / ref:>11.3f}x |")
+        print(f"| {name:<42} | {ms:>8.2f} | {ms / ref:>17.2%} |")
 
 
 def latency_table(args: argparse.Namespace) -> None:

@@ -81,6 +81,9 @@ def test_first_poll_over_an_imported_tree_finds_nothing_and_lists_every_folder(t
     assert not detector.poll()
     assert sorted(listings) == sorted([str(tree), str(tree / "2024"), str(tree / "2024" / "may")])
     assert sorted(detector.folders()) == sorted(listings)
+    listings.clear()
+    assert not ChangeDetector([str(tree)], known_of(tree)).poll(full=True)  # the window's first look
+    assert len(listings) == 3  # each folder once
 
 
 def test_first_poll_with_an_empty_cache_adds_every_file(tree: Path) -> None:
@@ -142,15 +145,18 @@ def test_a_rename_is_a_removal_and_an_addition(tree: Path) -> None:
     assert paths(found.added) == [str(tree / "2024" / "a.txt")]
 
 
-def test_an_edit_in_place_shows_only_in_a_full_poll(tree: Path) -> None:
-    """The folder's mtime does not move when a file is rewritten under its name: only a full poll stats it."""
+def test_an_edit_in_place_shows_only_in_a_full_poll(tree: Path, listings: list[str]) -> None:
+    """The folder's mtime does not move when a file is rewritten under its name: only a full poll stats it,
+    file by file, without listing a folder whose entries did not change."""
     detector = ChangeDetector([str(tree)], known_of(tree))
     detector.poll()
     write(tree / "b.md", "# Budget fails after all")
     settle(tree / "b.md")
     assert not detector.poll()
+    listings.clear()
     found = detector.poll(full=True)
     assert paths(found.changed) == [str(tree / "b.md")]
+    assert listings == []
 
 
 def test_a_folder_changed_just_now_is_listed_again_at_the_next_poll(tree: Path, listings: list[str]) -> None:
