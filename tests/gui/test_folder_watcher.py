@@ -144,6 +144,11 @@ def test_an_added_folder_is_watched(make_window, tmp_path: Path, qtbot) -> None:
     assert "Canal drained" in titles(w)
     write(extra / "10-lock.txt", "Lock gates replaced")
     qtbot.waitUntil(lambda: "Lock gates replaced" in titles(w), timeout=WAIT)
+    w.operations.run(lambda: w.session.remove_folder(str(extra)))  # and a removed one is no longer watched
+    qtbot.waitUntil(lambda: str(extra) not in watcher.roots and watcher.ready and not w.import_running(),
+                    timeout=WAIT)  # fmt: skip
+    assert watcher.fs is not None and not any(d.startswith(str(extra)) for d in watcher.fs.directories())
+    assert "Canal drained" not in titles(w)
 
 
 def test_the_menu_command_turns_watching_off_and_on(make_window, qtbot) -> None:
