@@ -176,7 +176,8 @@ class ChangeDetector:
             if sub.path in self.dirs:
                 d.subdirs.add(sub.path)
             elif self._is_ancestor(sub.ident, path):
-                self._compare(link_loop(sub.path), files.get(sub.path), changes)
+                d.files[sub.path] = link_loop(sub.path)  # remembered, so the problem is said once
+                self._compare(d.files[sub.path], old.files.get(sub.path) if old else None, changes)
             elif depth + 1 < MAX_DEPTH and not self._is_listed(sub.ident) and not self._stop():
                 d.subdirs.add(sub.path)
                 self._list(sub.path, depth + 1, changes)

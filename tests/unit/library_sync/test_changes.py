@@ -234,3 +234,15 @@ def test_without_known_states_the_first_poll_adopts_the_files_and_later_ones_rep
     new = write(tree / "later.txt", "Written after the first look")
     settle(new, tree)
     assert paths(detector.poll().added) == [str(new)]
+
+
+def test_a_link_loop_is_a_problem_said_once(tree: Path) -> None:
+    detector = ChangeDetector([str(tree)], known_of(tree))
+    detector.poll()
+    (tree / "2024" / "back").symlink_to(tree, target_is_directory=True)
+    settle(tree / "2024")
+    found = detector.poll()
+    assert [(e.path, e.reason.split(";")[0]) for e in found.added] == [
+        (str(tree / "2024" / "back"), "This link leads back to a folder that contains it (a link loop)")]
+    settle(tree / "2024")
+    assert not detector.poll()
