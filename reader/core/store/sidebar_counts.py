@@ -1,0 +1,111 @@
+"""The sidebar's counts read from the cache's count tables, which triggers keep (see `count_schema`).
+
+`sync_read_marks(db)` mirrors the user's read marks into the cache (all of them on start, only the
+changed ones after a read-state change), `set_count_folders(db, folders)` says which folders to count,
+and `read_counts(db)` reads every number the sidebar shows: a few small tables and the user's own rows
+(bookmarks, notes, tags), nothing in proportion to the library. The connection must have the user
+database attached as `user` (`library_schema.attach_user_db`).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from reader.core.store.library_query import folder_range
+
+TOP_SOURCES = 30  # sources listed before "More…"
+_CHUNK = 500  # ids per statement (SQLite's variable limit is far above it)
+
+
+@dataclass(frozen=True)
+class Tally:
+    """How many articles a view holds, and how many of them are unread."""
+
+    all: int
+    unread: int
+
+
+@dataclass(frozen=True)
+class SidebarCounts:
+    """Everything the sidebar counts. `sources` is by article count (most first), at most `top` of them;
+    `source_total` says how many sources there are in all."""
+
+    library: Tally = Tally(0, 0)
+    bookmarked: int = 0
+    annotated: int = 0
+    folders: dict[str, Tally] = field(default_factory=dict)
+    sources: list[tuple[str, Tally]] = field(default_factory=list)
+    source_total: int = 0
+    tags: dict[str, int] = field(default_factory=dict)
+
+
+def sync_read_marks(db: sqlite3.Connection, ids: Iterable[str] | None = None) -> None:
+    """Make the cache's mirror of the read marks agree with the user database: for `ids` only (the
+    articles whose read state just changed), or all of them (on start: another window, the command line
+    or a restore may have changed them). The triggers move the counts of each article that changed."""
+    with db:
+        if ids is None:
+            db.execute("DELETE FROM read_marks WHERE id NOT IN (SELECT article_id FROM user.read_state)")
+            db.execute("INSERT OR IGNORE INTO read_marks(id) SELECT article_id FROM user.read_state")
+            return
+        wanted = list(dict.fromkeys(ids))
+        for start in range(0, len(wanted), _CHUNK):
+            part = wanted[start : start + _CHUNK]
+            marks = ",".join("?" * len(part))
+            db.execute(f"DELETE FROM read_marks WHERE id IN ({marks})"
+                       f" AND id NOT IN (SELECT article_id FROM user.read_state)", part)  # fmt: skip
+            db.execute(f"INSERT OR IGNORE INTO read_marks(id)"
+                       f" SELECT article_id FROM user.read_state WHERE article_id IN ({marks})", part)  # fmt: skip
+
+
+def set_count_folders(db: sqlite3.Connection, folders: Iterable[str]) -> None:
+    """Count these folders from now on (and no others); a folder new to the counts is counted once, in SQL."""
+    wanted = list(dict.fromkeys(folders))
+    with db:
+        have = {str(r[0]) for r in db.execute("SELECT folder FROM folder_counts")}
+        for gone in have - set(wanted):
+            db.execute("DELETE FROM folder_counts WHERE folder = ?", (gone,))
+        for folder in wanted:
+            if folder in have:
+                continue
+            low, high = folder_range(folder)
+            n, unread = db.execute(
+                "SELECT count(*), coalesce(sum(a.id NOT IN (SELECT id FROM read_marks)), 0) FROM articles a"
+                " WHERE a.rowid IN (SELECT article_rowid FROM locations WHERE path >= ? AND path < ?)",
+                (low, high),
+            ).fetchone()
+            db.execute("INSERT INTO folder_counts(folder, low, high, n, unread) VALUES (?,?,?,?,?)",
+                       (folder, low, high, n, unread))  # fmt: skip
+
+
+def read_counts(db: sqlite3.Connection, *, top: int | None = TOP_SOURCES) -> SidebarCounts:
+    """Every count the sidebar shows; `top=None` lists every source."""
+    n, unread = db.execute("SELECT coalesce(sum(n), 0), coalesce(sum(unread), 0) FROM source_counts").fetchone()
+    listed = db.execute(
+        "SELECT source, n, unread FROM source_counts WHERE n > 0 AND source != ''"
+        " ORDER BY n DESC, source COLLATE NOCASE, source LIMIT ?",
+        (-1 if top is None else top,),
+    ).fetchall()
+    named = db.execute("SELECT count(*) FROM source_counts WHERE n > 0 AND source != ''").fetchone()[0]  # "" is never listed
+    folders = {str(f): Tally(int(a), int(u)) for f, a, u in db.execute("SELECT folder, n, unread FROM folder_counts")}
+    # the user's rows joined to the cache: the Bookmarked and Annotated views list exactly these
+    bookmarked = db.execute("SELECT count(*) FROM user.bookmarks b JOIN articles a ON a.id = b.article_id")
+    annotated = db.execute(
+        "SELECT count(*) FROM (SELECT article_id FROM user.notes UNION SELECT article_id FROM user.highlights) u"
+        " JOIN articles a ON a.id = u.article_id"
+    )
+    tags = db.execute(
+        "SELECT t.tag, count(DISTINCT t.article_id) FROM user.bookmark_tags t JOIN articles a ON a.id = t.article_id"
+        " GROUP BY t.tag"
+    )
+    return SidebarCounts(
+        library=Tally(int(n), int(unread)),
+        bookmarked=int(bookmarked.fetchone()[0]),
+        annotated=int(annotated.fetchone()[0]),
+        folders=folders,
+        sources=[(str(s), Tally(int(a), int(u))) for s, a, u in listed],
+        source_total=int(named),
+        tags={str(t): int(c) for t, c in tags},
+    )
