@@ -27,7 +27,8 @@ SCHEMA_VERSION = 7
 # Each upgrade is (SQL run before SCHEMA, SQL run after it).
 # 6 -> 7: the counts are made once from the articles, then kept by the triggers.
 UPGRADES = {
-    5: ("DROP TABLE IF EXISTS mentions", f"UPDATE files SET mtime = -1; UPDATE articles SET tagged = 0; {RECOUNT_SOURCES}"),
+    5: ("DROP TABLE IF EXISTS mentions",
+        f"UPDATE files SET mtime = -1; UPDATE articles SET tagged = 0; {RECOUNT_SOURCES}"),
     6: ("", RECOUNT_SOURCES),
 }
 

@@ -88,7 +88,8 @@ def read_counts(db: sqlite3.Connection, *, top: int | None = TOP_SOURCES) -> Sid
         " ORDER BY n DESC, source COLLATE NOCASE, source LIMIT ?",
         (-1 if top is None else top,),
     ).fetchall()
-    named = db.execute("SELECT count(*) FROM source_counts WHERE n > 0 AND source != ''").fetchone()[0]  # "" is never listed
+    # the articles without a source are in the totals but never listed: no source: filter can ask for them
+    named = db.execute("SELECT count(*) FROM source_counts WHERE n > 0 AND source != ''").fetchone()[0]
     folders = {str(f): Tally(int(a), int(u)) for f, a, u in db.execute("SELECT folder, n, unread FROM folder_counts")}
     # the user's rows joined to the cache: the Bookmarked and Annotated views list exactly these
     bookmarked = db.execute("SELECT count(*) FROM user.bookmarks b JOIN articles a ON a.id = b.article_id")

@@ -65,7 +65,8 @@ class World:
 
         folders = {f: tally({a.id for p, arts in self.files.items() if p.startswith(f + "/") for a in arts})
                    for f in FOLDERS}  # fmt: skip
-        sources = {s: tally({i for i, a in listed.items() if a.source == s}) for s in {a.source for a in listed.values()} if s}
+        names = {a.source for a in listed.values() if a.source}
+        sources = {s: tally({i for i, a in listed.items() if a.source == s}) for s in names}
         ordered = sorted(((s, t) for s, t in sources.items() if t.all), key=lambda st: (-st[1].all, st[0].lower()))
         tags: dict[str, int] = {}
         for i in shown:
