@@ -68,13 +68,17 @@ CREATE TRIGGER IF NOT EXISTS counts_location_gone AFTER DELETE ON locations BEGI
         WHERE old.path >= low AND old.path < high AND NOT EXISTS (SELECT 1 FROM locations l
             WHERE l.article_rowid = old.article_rowid AND {_IN_FOLDER});
 END;
-CREATE TRIGGER IF NOT EXISTS counts_read AFTER INSERT ON read_marks BEGIN
+-- while a row is in counts_paused (many marks mirrored at once), the counts are made again after, in bulk
+CREATE TABLE IF NOT EXISTS counts_paused(x INTEGER);
+CREATE TRIGGER IF NOT EXISTS counts_read AFTER INSERT ON read_marks WHEN NOT EXISTS (SELECT 1 FROM counts_paused)
+BEGIN
     UPDATE source_counts SET unread = unread - 1 WHERE source = (SELECT coalesce(source, '') FROM articles
         WHERE id = new.id AND rowid NOT IN (SELECT article_rowid FROM kept));
     UPDATE folder_counts SET unread = unread - 1 WHERE EXISTS (SELECT 1 FROM articles a
         JOIN locations l ON l.article_rowid = a.rowid WHERE a.id = new.id AND {_IN_FOLDER});
 END;
-CREATE TRIGGER IF NOT EXISTS counts_unread AFTER DELETE ON read_marks BEGIN
+CREATE TRIGGER IF NOT EXISTS counts_unread AFTER DELETE ON read_marks WHEN NOT EXISTS (SELECT 1 FROM counts_paused)
+BEGIN
     UPDATE source_counts SET unread = unread + 1 WHERE source = (SELECT coalesce(source, '') FROM articles
         WHERE id = old.id AND rowid NOT IN (SELECT article_rowid FROM kept));
     UPDATE folder_counts SET unread = unread + 1 WHERE EXISTS (SELECT 1 FROM articles a
@@ -82,11 +86,13 @@ CREATE TRIGGER IF NOT EXISTS counts_unread AFTER DELETE ON read_marks BEGIN
 END;
 """
 
-# Every source's counts from the articles themselves: for a cache made before the counts were kept.
-RECOUNT_SOURCES = """
-DELETE FROM source_counts;
-INSERT INTO source_counts(source, n, unread)
-    SELECT coalesce(a.source, ''), count(*), sum(a.id NOT IN (SELECT id FROM read_marks)) FROM articles a
-    WHERE a.rowid NOT IN (SELECT article_rowid FROM kept) GROUP BY coalesce(a.source, '');
-DELETE FROM folder_counts;
-"""
+# Every source's counts from the articles themselves, by aggregate queries: for a cache made before the counts
+# were kept (folders are counted again when the window names them), and after many read marks at once.
+SOURCES_AGAIN = ("DELETE FROM source_counts",
+                 "INSERT INTO source_counts(source, n, unread)"
+                 " SELECT coalesce(a.source, ''), count(*), sum(a.id NOT IN (SELECT id FROM read_marks))"
+                 " FROM articles a WHERE a.rowid NOT IN (SELECT article_rowid FROM kept)"
+                 " GROUP BY coalesce(a.source, '')")  # fmt: skip
+RECOUNT_SOURCES = "; ".join((*SOURCES_AGAIN, "DELETE FROM folder_counts")) + ";"
+FOLDER_TALLY = ("SELECT count(*), coalesce(sum(a.id NOT IN (SELECT id FROM read_marks)), 0) FROM articles a"
+                " WHERE a.rowid IN (SELECT article_rowid FROM locations WHERE path >= ? AND path < ?)")  # fmt: skip

@@ -13,10 +13,12 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from reader.core.store.count_schema import FOLDER_TALLY, SOURCES_AGAIN
 from reader.core.store.library_query import folder_range
 
 TOP_SOURCES = 30  # sources listed before "More…"
 _CHUNK = 500  # ids per statement (SQLite's variable limit is far above it)
+BULK = 1000  # read marks to mirror from which counting again beats moving the counts one mark at a time
 
 
 @dataclass(frozen=True)
@@ -47,17 +49,42 @@ def sync_read_marks(db: sqlite3.Connection, ids: Iterable[str] | None = None) ->
     or a restore may have changed them). The triggers move the counts of each article that changed."""
     with db:
         if ids is None:
-            db.execute("DELETE FROM read_marks WHERE id NOT IN (SELECT article_id FROM user.read_state)")
-            db.execute("INSERT OR IGNORE INTO read_marks(id) SELECT article_id FROM user.read_state")
+            _sync_all(db)
             return
         wanted = list(dict.fromkeys(ids))
         for start in range(0, len(wanted), _CHUNK):
             part = wanted[start : start + _CHUNK]
             marks = ",".join("?" * len(part))
-            db.execute(f"DELETE FROM read_marks WHERE id IN ({marks})"
-                       f" AND id NOT IN (SELECT article_id FROM user.read_state)", part)  # fmt: skip
+            # NOT EXISTS looks each id up; NOT IN (SELECT ...) would gather every read mark first
+            db.execute(f"DELETE FROM read_marks WHERE id IN ({marks}) AND NOT EXISTS"
+                       f" (SELECT 1 FROM user.read_state r WHERE r.article_id = read_marks.id)", part)  # fmt: skip
             db.execute(f"INSERT OR IGNORE INTO read_marks(id)"
                        f" SELECT article_id FROM user.read_state WHERE article_id IN ({marks})", part)  # fmt: skip
+
+
+_GONE = "NOT EXISTS (SELECT 1 FROM user.read_state r WHERE r.article_id = read_marks.id)"
+_NEW = "NOT EXISTS (SELECT 1 FROM read_marks m WHERE m.id = user.read_state.article_id)"
+
+
+def _sync_all(db: sqlite3.Connection) -> None:
+    """Every read mark: one at a time through the triggers when few differ, else mirrored with the triggers
+    paused and the counts made again (the first start after an upgrade mirrors them all)."""
+    differ = db.execute(f"SELECT (SELECT count(*) FROM read_marks WHERE {_GONE})"
+                        f" + (SELECT count(*) FROM user.read_state WHERE {_NEW})").fetchone()[0]  # fmt: skip
+    if not differ:
+        return
+    bulk = differ >= BULK
+    if bulk:
+        db.execute("INSERT INTO counts_paused(x) VALUES (1)")
+    db.execute(f"DELETE FROM read_marks WHERE {_GONE}")
+    db.execute(f"INSERT INTO read_marks(id) SELECT article_id FROM user.read_state WHERE {_NEW}")
+    if bulk:
+        db.execute("DELETE FROM counts_paused")
+        for statement in SOURCES_AGAIN:
+            db.execute(statement)
+        for folder, low, high in db.execute("SELECT folder, low, high FROM folder_counts").fetchall():
+            n, unread = db.execute(FOLDER_TALLY, (low, high)).fetchone()
+            db.execute("UPDATE folder_counts SET n = ?, unread = ? WHERE folder = ?", (n, unread, folder))
 
 
 def set_count_folders(db: sqlite3.Connection, folders: Iterable[str]) -> None:
@@ -71,11 +98,7 @@ def set_count_folders(db: sqlite3.Connection, folders: Iterable[str]) -> None:
             if folder in have:
                 continue
             low, high = folder_range(folder)
-            n, unread = db.execute(
-                "SELECT count(*), coalesce(sum(a.id NOT IN (SELECT id FROM read_marks)), 0) FROM articles a"
-                " WHERE a.rowid IN (SELECT article_rowid FROM locations WHERE path >= ? AND path < ?)",
-                (low, high),
-            ).fetchone()
+            n, unread = db.execute(FOLDER_TALLY, (low, high)).fetchone()
             db.execute("INSERT INTO folder_counts(folder, low, high, n, unread) VALUES (?,?,?,?,?)",
                        (folder, low, high, n, unread))  # fmt: skip
 

@@ -11,6 +11,7 @@ import pytest
 
 from reader.core.article import Article, Block, make_article
 from reader.core.session import Session
+from reader.core.store import sidebar_counts
 from reader.core.store.library import Library
 from reader.core.store.library_query import ListQuery
 from reader.core.store.sidebar_counts import SidebarCounts, Tally, read_counts, set_count_folders, sync_read_marks
@@ -144,6 +145,19 @@ def test_marks_made_elsewhere_are_found_on_start(world: World) -> None:
     sync_read_marks(world.lib.db)
     world.check()
     assert read_counts(world.lib.db).library.unread == len(ids) - 7
+
+
+def test_many_marks_made_elsewhere_are_mirrored_in_bulk_and_counted_again(world: World, monkeypatch) -> None:
+    world.import_batch(40)
+    ids = sorted(world.listed())
+    world.mark(ids[:5], True)
+    world.session.mark_read(ids[5:30])  # many at once, unseen by the mirror
+    world.session.mark_read(ids[:2], False)
+    monkeypatch.setattr(sidebar_counts, "BULK", 10)
+    sync_read_marks(world.lib.db)
+    world.check()
+    world.mark(ids[30:33], True)  # the triggers move the counts again afterwards
+    world.check()
 
 
 def test_sources_listed_by_count_then_name_with_the_rest_counted(tmp_path: Path) -> None:
