@@ -12,7 +12,7 @@ with tags. Columns (ms, best of 5):
   mark: write     `session.mark_read` of one article (the user database's write, synced to disk: the reference)
   mark: old       after that write, the old count
   mark: new       after that write, its mark mirrored (the triggers move its counts by one) and `read_counts`
-The last table stores 10,000 articles with the count triggers and without them.
+The last line stores 5,000 articles with the count triggers and without them.
 
     nice .venv/bin/python benchmarks/sidebar.py [--sizes 1000 10000 100000]
 """
@@ -85,12 +85,18 @@ def measure(tmp: Path, n: int) -> dict[str, float]:
         session.set_bookmark_tags(i, [rng.choice(["energy", "ports", "courts", "budget"])])
     set_count_folders(lib.db, FOLDERS)
 
-    def start(*, empty: bool) -> None:
-        if empty:
-            lib.db.execute("DELETE FROM read_marks")  # as if the window had never mirrored them
-            lib.db.commit()
+    def start() -> None:
         sync_read_marks(lib.db)
         read_counts(lib.db)
+
+    def first_start(repeat: int = 5) -> float:
+        best = float("inf")
+        for _ in range(repeat):  # as if the window had never mirrored the marks (not timed)
+            lib.db.executescript("BEGIN; INSERT INTO counts_paused VALUES (1); DELETE FROM read_marks;"
+                                 f" DELETE FROM counts_paused; {RECOUNT_SOURCES} COMMIT;")  # fmt: skip
+            set_count_folders(lib.db, FOLDERS)
+            best = min(best, best_ms(start, repeat=1))
+        return best
 
     def recount() -> None:
         lib.db.executescript(f"BEGIN; {RECOUNT_SOURCES} COMMIT;")
@@ -111,8 +117,8 @@ def measure(tmp: Path, n: int) -> dict[str, float]:
     results = {
         "old count": best_ms(lambda: old_unread_counts(lib, session.store.read_ids(), FOLDERS)),
         "counts": best_ms(lambda: read_counts(lib.db)),
-        "start": best_ms(lambda: start(empty=False)),
-        "first start": best_ms(lambda: start(empty=True)),
+        "start": best_ms(start),
+        "first start": first_start(),
         "GROUP BY": best_ms(recount),
         "mark: write": best_ms(lambda: session.mark_read([unread.pop()], undoable=False)),
         "mark: old": after_mark(lambda _ids: old_unread_counts(lib, session.store.read_ids(), FOLDERS)),
@@ -126,11 +132,11 @@ def measure(tmp: Path, n: int) -> dict[str, float]:
     return results
 
 
-def import_cost(tmp: Path, n: int = 10_000) -> tuple[float, float]:
-    """Seconds to store `n` articles with the count triggers, and with them dropped."""
-    out = []
-    for keep in (True, False):
-        lib = Library(tmp / f"import-{keep}.sqlite3")
+def import_cost(tmp: Path, n: int = 5_000, repeat: int = 3) -> tuple[float, float]:
+    """Best seconds to store `n` articles with the count triggers, and with them dropped (taken in turns)."""
+    best = {True: float("inf"), False: float("inf")}
+    for run, keep in ((r, k) for r in range(repeat) for k in (True, False)):
+        lib = Library(tmp / f"import-{keep}-{run}.sqlite3")
         set_count_folders(lib.db, FOLDERS)
         if not keep:
             triggers = lib.db.execute("SELECT name FROM sqlite_master WHERE type='trigger' AND name LIKE 'counts_%'")
@@ -138,9 +144,9 @@ def import_cost(tmp: Path, n: int = 10_000) -> tuple[float, float]:
                 lib.db.execute(f"DROP TRIGGER {name}")
         t0 = time.perf_counter()
         store(lib, n, random.Random(1))
-        out.append(time.perf_counter() - t0)
+        best[keep] = min(best[keep], time.perf_counter() - t0)
         lib.close()
-    return out[0], out[1]
+    return best[True], best[False]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -156,8 +162,8 @@ def main(argv: list[str] | None = None) -> int:
             cells = " | ".join(f"{r[name]:11.2f}" for name in names)
             print(f"| {n:>8,} | {cells} | {r['old count'] / r['counts']:12.0f} |")
         with_triggers, without = import_cost(Path(tmp))
-        print(f"\nstoring 10,000 articles: {with_triggers:.2f} s with the count triggers, {without:.2f} s without"
-              f" ({(with_triggers / without - 1) * 100:+.0f}%)")  # fmt: skip
+        print(f"\nstoring 5,000 articles (best of 3): {with_triggers:.2f} s with the count triggers,"
+              f" {without:.2f} s without ({(with_triggers / without - 1) * 100:+.0f}%)")  # fmt: skip
     return 0
 
 
