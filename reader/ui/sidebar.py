@@ -109,8 +109,8 @@ class Sidebar(QTreeWidget):
         if found:
             self.setCurrentItem(found[0])
         else:
-            self.clearSelection()
-            self.setCurrentIndex(self.rootIndex())  # no item: nothing is shown as chosen
+            self.clearSelection()  # gone from the list: nothing is shown as chosen
+            self.selectionModel().clearCurrentIndex()
         self.blockSignals(False)
 
     def items(self) -> list[QTreeWidgetItem]:

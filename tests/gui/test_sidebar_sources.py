@@ -115,3 +115,15 @@ def test_saved_searches_are_in_the_sidebar_and_run_on_click(make_window, own_fol
     click(w, qtbot, section(w, "search")[0])
     qtbot.waitUntil(lambda: w.filter_box.text() == "reef")
     qtbot.waitUntil(lambda: listed_titles(w) == ["Reef survey"])
+
+
+def test_a_chosen_tag_that_goes_away_leaves_nothing_chosen_and_no_new_view(make_window, own_folder, qtbot) -> None:
+    w = make_window()
+    first = w.model.ids[0]
+    w.operations.run(lambda: w.session.set_bookmark_tags(first, ["ports"]))
+    click(w, qtbot, section(w, "tag")[0])
+    qtbot.waitUntil(lambda: (w.view_kind, w.view_value) == ("tag", "ports"))
+    assert texts(w, "tag") == ["#ports (1)"]
+    w.operations.run(lambda: w.session.set_bookmark_tags(first, []))
+    assert section(w, "tag") == [] and w.sidebar.currentItem() is None
+    assert (w.view_kind, w.view_value) == ("tag", "ports")  # the list is not switched under the user

@@ -47,11 +47,11 @@ def sync_read_marks(db: sqlite3.Connection, ids: Iterable[str] | None = None) ->
     """Make the cache's mirror of the read marks agree with the user database: for `ids` only (the
     articles whose read state just changed), or all of them (on start: another window, the command line
     or a restore may have changed them). The triggers move the counts of each article that changed."""
+    wanted = None if ids is None else list(dict.fromkeys(ids))
     with db:
-        if ids is None:
+        if wanted is None or len(wanted) >= BULK:  # (Mark All Read of a large view: counted again in bulk)
             _sync_all(db)
             return
-        wanted = list(dict.fromkeys(ids))
         for start in range(0, len(wanted), _CHUNK):
             part = wanted[start : start + _CHUNK]
             marks = ",".join("?" * len(part))

@@ -158,6 +158,8 @@ def test_many_marks_made_elsewhere_are_mirrored_in_bulk_and_counted_again(world:
     world.check()
     world.mark(ids[30:33], True)  # the triggers move the counts again afterwards
     world.check()
+    world.mark(ids[:20], False)  # as many as Mark All Read (undone) names: mirrored in bulk too
+    world.check()
 
 
 def test_sources_listed_by_count_then_name_with_the_rest_counted(tmp_path: Path) -> None:
