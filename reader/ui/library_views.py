@@ -5,6 +5,7 @@ A base class of `MainWindow` (which builds the widgets named below); kept apart 
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import replace
 from pathlib import Path
 
@@ -237,7 +238,10 @@ class LibraryViews(QMainWindow):
         self.sidebar.set_tags(self.store.all_tags())
         found = saved_searches.load(self.store.get_value(saved_searches.KEY))
         self.sidebar.set_saved_searches([(s.name, s.query) for s in found])
-        set_count_folders(self.library.db, folders)
+        try:
+            set_count_folders(self.library.db, folders)
+        except sqlite3.OperationalError:  # the cache stayed busy: a folder new to the counts is counted next time
+            pass
         self.refresh_unread_counts()
 
     def count_later(self, changes: Changes) -> None:
@@ -250,9 +254,12 @@ class LibraryViews(QMainWindow):
         """Mirror the read marks that changed (all of them the first time), then show the counts."""
         if self.closed:
             return
-        if self.library.user_db is not None:  # without one the stand-in is empty: the mirror is left alone
-            sync_read_marks(self.library.db, self._unsynced_reads)
-        self._unsynced_reads = set()
+        try:
+            if self.library.user_db is not None:  # without one the stand-in is empty: the mirror is left alone
+                sync_read_marks(self.library.db, self._unsynced_reads)
+            self._unsynced_reads = set()
+        except sqlite3.OperationalError:  # the cache stayed busy: these marks are mirrored on the next refresh
+            pass
         self.show_counts()
 
     def show_counts(self) -> None:
