@@ -170,8 +170,7 @@ class Sidebar(QTreeWidget):
         self.tag_counts = dict(counts.tags)
         self._show_tag_counts()
         names = [name for name, _tally in counts.sources]
-        listed = [i.data(0, ValueRole) for i in self.items() if i.data(0, KindRole) == "source"]
-        if names != listed:
+        if names != [i.data(0, ValueRole) for i in self._sources_listed()]:
             self._fill(self._sources, "source", names, str)
         rest = counts.source_total - len(names)
         more = next((i for i in self.items() if i.data(0, KindRole) == "more"), None)
