@@ -46,7 +46,10 @@ class SidebarCounts:
 def sync_read_marks(db: sqlite3.Connection, ids: Iterable[str] | None = None) -> None:
     """Make the cache's mirror of the read marks agree with the user database: for `ids` only (the
     articles whose read state just changed), or all of them (on start: another window, the command line
-    or a restore may have changed them). The triggers move the counts of each article that changed."""
+    or a restore may have changed them). The triggers move the counts of each article that changed.
+
+    Needs the real user database attached (its `read_at`), not the empty stand-in.
+    """
     wanted = None if ids is None else list(dict.fromkeys(ids))
     with db:
         if wanted is None or len(wanted) >= BULK:  # (Mark All Read of a large view: counted again in bulk)
@@ -60,15 +63,28 @@ def sync_read_marks(db: sqlite3.Connection, ids: Iterable[str] | None = None) ->
                        f" (SELECT 1 FROM user.read_state r WHERE r.article_id = read_marks.id)", part)  # fmt: skip
             db.execute(f"INSERT OR IGNORE INTO read_marks(id)"
                        f" SELECT article_id FROM user.read_state WHERE article_id IN ({marks})", part)  # fmt: skip
+        # marks made elsewhere meanwhile (the command line) are not mirrored: the next start compares them all
+        db.execute("DELETE FROM meta WHERE key = 'read_marks'")
 
 
 _GONE = "NOT EXISTS (SELECT 1 FROM user.read_state r WHERE r.article_id = read_marks.id)"
 _NEW = "NOT EXISTS (SELECT 1 FROM read_marks m WHERE m.id = user.read_state.article_id)"
 
 
+# How many read marks there are and the newest one's time, kept after a full sync: every new mark is newer
+# (read_at has milliseconds) and every removal lowers the count, so an unchanged pair means nothing changed
+# since; reading it is one pass over the marks without a lookup per mark, where comparing the sets looks each up.
+_FINGERPRINT = "SELECT count(*) || ' ' || coalesce(max(read_at), '') FROM user.read_state"
+
+
 def _sync_all(db: sqlite3.Connection) -> None:
     """Every read mark: one at a time through the triggers when few differ, else mirrored with the triggers
     paused and the counts made again (the first start after an upgrade mirrors them all)."""
+    now = db.execute(_FINGERPRINT).fetchone()[0]
+    seen = db.execute("SELECT value FROM meta WHERE key = 'read_marks'").fetchone()
+    if seen is not None and seen[0] == now:
+        return
+    db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('read_marks', ?)", (now,))
     differ = db.execute(f"SELECT (SELECT count(*) FROM read_marks WHERE {_GONE})"
                         f" + (SELECT count(*) FROM user.read_state WHERE {_NEW})").fetchone()[0]  # fmt: skip
     if not differ:

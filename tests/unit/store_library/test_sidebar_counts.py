@@ -211,3 +211,19 @@ def test_an_article_deleted_with_its_files_still_known_leaves_the_counts_right(w
         world.lib.db.execute("DELETE FROM articles WHERE id = ?", (a.id,))
     del world.files["/lib/news/a.txt"]
     world.check()
+
+
+def test_marks_made_elsewhere_during_a_session_are_found_on_the_next_start(world: World) -> None:
+    world.import_batch(20)
+    ids = sorted(world.listed())
+    sync_read_marks(world.lib.db)  # a start: in step, and remembered as such
+    world.session.mark_read(ids[:3])  # the command line, while the window runs
+    world.mark(ids[3:4], True)  # the window's own mark: mirrored alone
+    sync_read_marks(world.lib.db)  # the next start
+    world.check()
+    sync_read_marks(world.lib.db)  # and the one after, with nothing changed between
+    world.check()
+    world.mark(ids[5:6], True)  # the window's mark, mirrored...
+    world.session.mark_read(ids[5:6], False)  # ...and taken back by the command line: the marks are as before
+    sync_read_marks(world.lib.db)
+    world.check()
