@@ -227,3 +227,19 @@ def test_marks_made_elsewhere_during_a_session_are_found_on_the_next_start(world
     world.session.mark_read(ids[5:6], False)  # ...and taken back by the command line: the marks are as before
     sync_read_marks(world.lib.db)
     world.check()
+
+
+def test_a_source_view_lists_exactly_that_source_and_searches_within_it(tmp_path: Path) -> None:
+    lib = Library(tmp_path / "cache.sqlite3")
+    for n, (title, source) in enumerate([("Reef survey", "Times"), ("Reef closed", "Tide Times"),
+                                         ("Budget vote", "Times"), ("Reef tours", "times")]):  # fmt: skip
+        lib.store_file(f"/x/{n}.txt", 1.0, 1, [make_article(title=title, blocks=[Block("b")], source=source)])
+    view = ListQuery(source="Times", sort="title", descending=False)
+
+    def titles(ids: list[str]) -> list[str]:
+        rows = lib.rows(ids)
+        return [rows[i].title for i in ids]
+
+    assert titles(lib.list_ids(view)) == ["Budget vote", "Reef survey"]  # not "Tide Times", not "times"
+    page = lib.search("reef", base=view)
+    assert (titles(page.ids), page.total) == (["Reef survey"], 1)
