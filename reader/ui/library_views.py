@@ -5,16 +5,19 @@ A base class of `MainWindow` (which builds the widgets named below); kept apart 
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QMainWindow, QProgressBar, QStackedWidget, QVBoxLayout
 
+from reader.core import saved_searches
 from reader.core.library_sync import FolderChanges, LibrarySync, ScanResult
-from reader.core.session import UserReads
+from reader.core.session import Changes, UserReads
 from reader.core.store.library import Library
 from reader.core.store.library_query import ListQuery, parse_filter
+from reader.core.store.sidebar_counts import TOP_SOURCES, read_counts, set_count_folders, sync_read_marks
 from reader.paths import Paths, resources_dir
 from reader.settings import Settings
 from reader.ui.article_list import ArticleListModel, ArticleListView
@@ -26,7 +29,7 @@ from reader.ui.operations import Operations
 from reader.ui.problems_view import ProblemsView
 from reader.ui.reading_pane import ReadingPane
 from reader.ui.reading_position import ReadingPositions
-from reader.ui.sidebar import Sidebar, unread_counts
+from reader.ui.sidebar import Sidebar
 from reader.ui.workers import ScanWorker, stop_worker
 
 EMPTY_LIBRARY = ("Your library is empty.\n\nAdd a folder of saved articles (text, Markdown, HTML, feeds, JSON, "
@@ -83,6 +86,8 @@ class LibraryViews(QMainWindow):
     search_problem: QLabel | None = None
     _search_terms: tuple[str, ...] = ()
     _search_text = ""
+    unread_counts_timer: QTimer
+    _unsynced_reads: set[str] | None = None  # read marks changed since the cache's mirror was last synced (None: all)
 
     def max_import_bytes(self) -> int:
         """The size limit for one file, from the `max_import_mb` setting (50 MB unless changed)."""
@@ -186,7 +191,7 @@ class LibraryViews(QMainWindow):
             where = scroll.value()
             self.apply_view(keep_current=True)
             scroll.setValue(where)  # the user may be reading further down the list than the current row
-            self.sidebar.set_counts({"all": count})
+            self.show_counts()  # the import's batches added their counts in the cache as they were stored
         self.status_label.setText(f"Importing {done:,} of {total:,} files… ({Path(path).name})" if total
                                   else "Looking for files…")  # fmt: skip
 
@@ -253,24 +258,53 @@ class LibraryViews(QMainWindow):
             self.refresh_sidebar()
 
     def refresh_sidebar(self) -> None:
-        self.sidebar.set_folders(self.library_folders(), samples=self.showing_samples())
+        """List the folders, tags and saved searches again, and show every count."""
+        folders = self.library_folders()
+        self.sidebar.set_folders(folders, samples=self.showing_samples())
         self.sidebar.set_tags(self.store.all_tags())
-        self.sidebar.set_counts({
-            "all": self.library.count(),
-            "bookmarked": len(self.store.bookmarked_ids()),
-            "annotated": len(self.store.annotated_ids()),
-            "problems": len(self.library.problems()),
-        })  # fmt: skip
+        found = saved_searches.load(self.store.get_value(saved_searches.KEY))
+        self.sidebar.set_saved_searches([(s.name, s.query) for s in found])
+        try:
+            set_count_folders(self.library.db, folders)
+        except sqlite3.OperationalError:  # the cache stayed busy: a folder new to the counts is counted next time
+            pass
         self.refresh_unread_counts()
 
+    def count_later(self, changes: Changes) -> None:
+        """Read marks changed (every j marks one): mirror them into the cache once the keys stop."""
+        if changes.read and self._unsynced_reads is not None:
+            self._unsynced_reads.update(changes.article_ids)
+        self.unread_counts_timer.start()
+
     def refresh_unread_counts(self) -> None:
-        """Unread (n) and each folder's unread count in the sidebar."""
-        if not self.closed:
-            self.sidebar.set_counts(unread_counts(self.library, self.store.read_ids(), self.library_folders()))
+        """Mirror the read marks that changed (all of them the first time), then show the counts."""
+        if self.closed:
+            return
+        try:
+            if self.library.user_db is not None:  # without one the stand-in is empty: the mirror is left alone
+                sync_read_marks(self.library.db, self._unsynced_reads)
+            self._unsynced_reads = set()
+        except sqlite3.OperationalError:  # the cache stayed busy: these marks are mirrored on the next refresh
+            pass
+        self.show_counts()
+
+    def show_counts(self) -> None:
+        """The sidebar's counts, read from the cache's count tables (a few small tables)."""
+        counts = read_counts(self.library.db, top=None if self.sidebar.all_sources else TOP_SOURCES)
+        self.sidebar.show_counts(counts, problems=len(self.library.problems()))
 
     def set_view(self, kind: str, value: str) -> None:
+        if kind == "search":  # a saved search in the sidebar: run it, as the Saved Searches panel does
+            self.show_list_filter(value)
+            return
+        if kind == "more":  # "More sources…": every source is listed from now on
+            self.show_counts()
+            return
         self.view_kind, self.view_value = kind, value
         self.apply_view()
+
+    def show_list_filter(self, text: str) -> None:  # pragma: no cover - MainWindow's
+        raise NotImplementedError
 
     def view_query(self) -> ListQuery:
         """The list query for the chosen view and order; the search box's words narrow it in the library's
@@ -279,7 +313,8 @@ class LibraryViews(QMainWindow):
                                                                                      "unread") else []  # fmt: skip
         tags = [self.view_value] if self.view_kind == "tag" else []
         return replace(self.model.query, entity="", kept=False, flags=tuple(flags), tags=tuple(tags),
-                       folder=self.view_value if self.view_kind == "folder" else "")  # fmt: skip
+                       folder=self.view_value if self.view_kind == "folder" else "",
+                       source=self.view_value if self.view_kind == "source" else "")  # fmt: skip
 
     def apply_view(self, *, keep_current: bool = False) -> None:
         """Re-run the list for the current view and filter."""

@@ -338,12 +338,12 @@ class MainWindow(LibraryViews):
                                         read=self.store.is_read(article_id))  # fmt: skip
         elif changes.bookmarks or changes.read:
             self.model.set_marks(bookmarked=self.store.bookmarked_ids(), read=self.store.read_ids())
-        if changes.bookmarks or changes.tags or changes.notes or changes.highlights or changes.folders:
+        if any((changes.bookmarks, changes.tags, changes.notes, changes.highlights, changes.folders, changes.values)):
             self.refresh_sidebar()
         if changes.bookmarks and self.reading_pane.article:
             self._update_window_title(self.reading_pane.article.title)
         if changes.read or changes.folders:
-            self.unread_counts_timer.start()
+            self.count_later(changes)
         if changes.folders:  # added, removed, or either undone: the list follows the folders
             self.rescan()
 

@@ -1,14 +1,14 @@
-"""The sidebar: library views (All, Unread, Bookmarked, Annotated, Import problems), folders, tags, with counts."""
+"""The sidebar: library views (All, Unread, Bookmarked, Annotated, Import problems), folders, sources, tags and
+saved searches, with their counts (read from the cache's count tables: `core/store/sidebar_counts.py`)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtWidgets import QMenu, QTreeWidget, QTreeWidgetItem, QWidget
 
-from reader.core.store.library import Library
-from reader.core.store.library_query import ListQuery
+from reader.core.store.sidebar_counts import SidebarCounts, Tally
 from reader.ui.plain_text import escaped_tooltip
 
 VIEWS = [("all", "All articles"), ("unread", "Unread"), ("bookmarked", "Bookmarked"),
@@ -23,16 +23,20 @@ def with_count(label: str, n: int | None) -> str:
     return f"{label} ({n:,})" if n is not None else label
 
 
-def unread_counts(library: Library, read: set[str], folders: Iterable[str]) -> dict[str, int]:
-    """The unread counts `Sidebar.set_counts` shows: "unread" and one "folder:<path>" per folder."""
-    counts = {"unread": sum(1 for i in library.list_ids() if i not in read)}
-    for folder in folders:
-        counts[FOLDER_KEY + folder] = sum(1 for i in library.list_ids(ListQuery(folder=folder)) if i not in read)
-    return counts
+def source_label(name: str, tally: Tally) -> str:
+    """'Tide Times (1,204, 37 unread)'; the unread part only when there are unread articles."""
+    return f"{name} ({tally.all:,}, {tally.unread:,} unread)" if tally.unread else f"{name} ({tally.all:,})"
+
+
+def source_spoken(name: str, tally: Tally) -> str:
+    """What a screen reader says for a source: the words, not the punctuation."""
+    articles = f"{tally.all:,} article" + ("" if tally.all == 1 else "s")
+    return f"Source {name}: {articles}, {tally.unread:,} unread"
 
 
 class Sidebar(QTreeWidget):
-    """Emits `view_requested(kind, value)`: kind is "view", "folder" or "tag".
+    """Emits `view_requested(kind, value)`: kind is "view", "folder", "source", "tag" or "search" (a saved
+    search's query) or "more" (every source is wanted: the counts are shown again; not a view).
 
     `set_counts` takes view keys ("all", "unread", "bookmarked", "annotated", "problems") and "folder:<path>" keys.
     """
@@ -55,13 +59,19 @@ class Sidebar(QTreeWidget):
             item.setData(0, ValueRole, key)
             self._views[key] = item
         self._folders = self._section("Folders")
+        self._sources = self._section("Sources")
+        self._sources.setHidden(True)
         self._tags = self._section("Tags")
+        self._searches = self._section("Saved searches")
+        self._searches.setHidden(True)
         self.expandAll()
         self.currentItemChanged.connect(self._emit)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._context_menu)
         self.samples_shown = False
         self.counts: dict[str, int] = {}
+        self.tag_counts: dict[str, int] = {}
+        self.all_sources = False  # "More sources…" was chosen: every source is listed
 
     def _context_menu(self, pos: QPoint) -> None:
         item = self.itemAt(pos)
@@ -81,9 +91,40 @@ class Sidebar(QTreeWidget):
         item.setFont(0, f)
         return item
 
-    def _emit(self, current: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None) -> None:
-        if current is not None and current.data(0, KindRole):
-            self.view_requested.emit(current.data(0, KindRole), current.data(0, ValueRole))
+    def _emit(self, current: QTreeWidgetItem | None, previous: QTreeWidgetItem | None) -> None:
+        if current is None or not current.data(0, KindRole):
+            return
+        if current.data(0, KindRole) == "more":  # not a view: list the rest, and stay where the user was
+            key = (previous.data(0, KindRole), previous.data(0, ValueRole)) if previous is not None else None
+            self.all_sources = True
+            self.view_requested.emit("more", "")
+            self._select_quietly(key)
+            return
+        self.view_requested.emit(current.data(0, KindRole), current.data(0, ValueRole))
+
+    def _select_quietly(self, key: tuple[str, str] | None) -> None:
+        """Make the item of (kind, value) current again without asking for its view once more."""
+        found = [i for i in self.items() if key and (i.data(0, KindRole), i.data(0, ValueRole)) == key]
+        self.blockSignals(True)
+        if found:
+            self.setCurrentItem(found[0])
+        else:
+            self.clearSelection()  # gone from the list: nothing is shown as chosen
+            self.selectionModel().clearCurrentIndex()
+        self.blockSignals(False)
+
+    def items(self) -> list[QTreeWidgetItem]:
+        """Every item under the section headings, in the order shown."""
+        sections = (self.topLevelItem(i) for i in range(self.topLevelItemCount()))
+        children = (s.child(i) for s in sections if s is not None for i in range(s.childCount()))
+        return [c for c in children if c is not None]
+
+    def select_source(self, name: str) -> bool:
+        """Choose the listed source `name` (as a click does); False when it is not listed."""
+        found = [i for i in self._sources_listed() if i.data(0, ValueRole) == name]
+        if found:
+            self.setCurrentItem(found[0])
+        return bool(found)
 
     def select_view(self, key: str) -> None:
         self.setCurrentItem(self._views[key])
@@ -111,8 +152,59 @@ class Sidebar(QTreeWidget):
 
     def set_tags(self, tags: list[str]) -> None:
         self._fill(self._tags, "tag", tags, lambda t: f"#{t}")
+        self._show_tag_counts()
+
+    def _show_tag_counts(self) -> None:
+        for item in (self._tags.child(i) for i in range(self._tags.childCount())):
+            if item is not None:
+                item.setText(0, with_count(item.data(0, LabelRole), self.tag_counts.get(item.data(0, ValueRole))))
+
+    def show_counts(self, counts: SidebarCounts, *, problems: int) -> None:
+        """Every count the sidebar shows, from one `read_counts`; the sources listed are rebuilt only when
+        their names or order changed, so the chosen one stays chosen."""
+        self.set_counts({
+            "all": counts.library.all, "unread": counts.library.unread, "bookmarked": counts.bookmarked,
+            "annotated": counts.annotated, "problems": problems,
+            **{FOLDER_KEY + folder: tally.unread for folder, tally in counts.folders.items()},
+        })  # fmt: skip
+        self.tag_counts = dict(counts.tags)
+        self._show_tag_counts()
+        names = [name for name, _tally in counts.sources]
+        if names != [i.data(0, ValueRole) for i in self._sources_listed()]:
+            self._fill(self._sources, "source", names, str)
+        rest = counts.source_total - len(names)
+        more = next((i for i in self.items() if i.data(0, KindRole) == "more"), None)
+        if rest > 0 and more is None:
+            more = QTreeWidgetItem(self._sources)
+            more.setData(0, KindRole, "more")
+        if more is not None:
+            more.setText(0, f"More sources… ({rest:,})")
+            more.setData(0, Qt.ItemDataRole.AccessibleTextRole, f"Show {rest:,} more sources")
+            more.setHidden(rest <= 0)
+        for item, (name, tally) in zip(self._sources_listed(), counts.sources, strict=False):
+            item.setText(0, source_label(name, tally))
+            item.setData(0, Qt.ItemDataRole.AccessibleTextRole, source_spoken(name, tally))
+
+    def _sources_listed(self) -> list[QTreeWidgetItem]:
+        return [i for i in self.items() if i.data(0, KindRole) == "source"]
+
+    def set_saved_searches(self, searches: list[tuple[str, str]]) -> None:
+        """(name, query) of each saved search: choosing one runs its query in the search box."""
+        self._fill(self._searches, "search", [query for _name, query in searches], str)
+        for item, (name, query) in zip(self._searches_listed(), searches, strict=True):
+            item.setText(0, name)
+            item.setData(0, LabelRole, name)
+            item.setToolTip(0, escaped_tooltip(query))
+            item.setData(0, Qt.ItemDataRole.AccessibleTextRole, f"Saved search {name}")
+
+    def _searches_listed(self) -> list[QTreeWidgetItem]:
+        children = (self._searches.child(i) for i in range(self._searches.childCount()))
+        return [c for c in children if c is not None]
 
     def _fill(self, section: QTreeWidgetItem, kind: str, values: list[str], label: Callable[[str], str]) -> None:
+        current = self.currentItem()
+        key = (current.data(0, KindRole), current.data(0, ValueRole)) if current is not None else None
+        was_here = current is not None and current.parent() is section
         self.blockSignals(True)
         section.takeChildren()
         for v in values:
@@ -123,3 +215,5 @@ class Sidebar(QTreeWidget):
             item.setData(0, ValueRole, v)
         self.blockSignals(False)
         section.setHidden(not values)
+        if was_here:
+            self._select_quietly(key)  # the chosen item was listed again: it stays chosen

@@ -280,7 +280,7 @@ def test_tags_dialog_tags_the_bookmark_and_the_tag_filters(make_window, qtbot) -
     assert w.store.is_bookmarked(article_id)
     assert w.store.bookmark(article_id).tags == ("labour", "ports")
     tags_section = w.sidebar._tags
-    assert [tags_section.child(i).text(0) for i in range(tags_section.childCount())] == ["#labour", "#ports"]
+    assert [tags_section.child(i).text(0) for i in range(tags_section.childCount())] == ["#labour (1)", "#ports (1)"]
     w.filter_box.setText("tag:ports")
     w.apply_view()
     assert w.model.ids == [article_id]

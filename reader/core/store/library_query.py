@@ -28,6 +28,7 @@ class ListQuery:
     text: str = ""  # FTS5 query over title and body
     exclude: str = ""  # FTS5 query over title and body that must not match
     sources: tuple[str, ...] = ()  # each must occur in the source's name (any case)
+    source: str = ""  # exactly this source's name (a source chosen in the sidebar)
     authors: tuple[str, ...] = ()  # each must occur in the byline (any case)
     before: str = ""  # published before this ISO prefix ("2024-05")
     after: str = ""  # published at or after this ISO prefix
@@ -75,6 +76,9 @@ def conditions(q: ListQuery) -> tuple[list[str], list[object], bool]:
     for tag in dict.fromkeys(q.tags):
         where.append("a.id IN (SELECT article_id FROM user.bookmark_tags WHERE tag = ?)")
         params.append(tag)
+    if q.source:
+        where.append("a.source = ?")
+        params.append(q.source)
     for column, values in (("a.source", q.sources), ("a.byline", q.authors)):
         for value in values:
             where.append(f"{column} LIKE ? ESCAPE '\\'")

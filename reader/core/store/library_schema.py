@@ -11,18 +11,26 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from reader.core.store.count_schema import COUNT_SCHEMA, RECOUNT_SOURCES
+
 # 5: articles keyed by id with a table of locations; paths stored as bytes (BLOB).
 # 6: a block's structure entry may carry its links ([kind, level, length, [[start, end, href], ...]]);
 #    each mention keeps its own normal form (`name`) and the entity's key and type after aliases
 #    (`key`, `etype`): "U.S." and "United States" count as one place (see library_entities).
-SCHEMA_VERSION = 6
+# 7: the sidebar's counts kept in tables by triggers, with a mirror of the read marks (count_schema).
+SCHEMA_VERSION = 7
 
 # Caches of these versions are brought up to date in place rather than rebuilt, so the user's kept articles
 # (whose files may be gone) stay showable. 5 -> 6: rows were stored without links and mentions without their
 # entity keys; an impossible mtime makes the next scan read every file again (storing links), and the
 # mentions are dropped (before SCHEMA creates their new form) so every article is tagged again with keys.
 # Each upgrade is (SQL run before SCHEMA, SQL run after it).
-UPGRADES = {5: ("DROP TABLE IF EXISTS mentions", "UPDATE files SET mtime = -1; UPDATE articles SET tagged = 0")}
+# 6 -> 7: the counts are made once from the articles, then kept by the triggers.
+UPGRADES = {
+    5: ("DROP TABLE IF EXISTS mentions",
+        f"UPDATE files SET mtime = -1; UPDATE articles SET tagged = 0; {RECOUNT_SOURCES}"),
+    6: ("", RECOUNT_SOURCES),
+}
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS files(
@@ -73,7 +81,7 @@ CREATE INDEX IF NOT EXISTS mentions_short ON mentions(short);
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 -- articles found in no library file, kept because the user bookmarked, noted or highlighted them
 CREATE TABLE IF NOT EXISTS kept(article_rowid INTEGER PRIMARY KEY);
-"""
+""" + COUNT_SCHEMA
 
 # The user-database tables list queries read (schema in reader.core.store.migrations).
 USER_TABLES = {
