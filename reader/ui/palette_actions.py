@@ -2,14 +2,15 @@
 
 Enter on a command runs it; on an article shows it (in All Articles when the list shown lacks it); on
 an entity lists its articles (an `entity:` search); on a highlight or note opens the article there.
-The recent choices live for the window's session, newest first.
+The recent choices (newest first, at most RECENT_KEPT) are a preference, not the user's work: they
+are kept in the settings file as "palette_recent", so they come first again after a restart.
 """
 
 from __future__ import annotations
 
 import weakref
-from dataclasses import replace
-from typing import TYPE_CHECKING
+from dataclasses import asdict, fields, replace
+from typing import TYPE_CHECKING, Any
 
 from reader.core.palette_search import Found, find_articles, find_entities, find_highlights
 from reader.core.styles import ENTITY_STYLES
@@ -24,8 +25,21 @@ _recent: weakref.WeakKeyDictionary[MainWindow, list[Found]] = weakref.WeakKeyDic
 
 
 def recent_choices(w: MainWindow) -> list[Found]:
-    """The window's recent palette choices, newest first."""
-    return _recent.setdefault(w, [])
+    """The window's recent palette choices, newest first (read from the settings the first time)."""
+    if w not in _recent:
+        _recent[w] = stored_choices(w.settings.get("palette_recent"))
+    return _recent[w]
+
+
+def stored_choices(value: Any) -> list[Found]:
+    """The choices kept in the settings file; anything malformed (a hand-edited file) is skipped."""
+    names = {f.name for f in fields(Found)}
+    out: list[Found] = []
+    for item in value if isinstance(value, list) else []:
+        if isinstance(item, dict) and all(isinstance(item.get(k), str) for k in ("kind", "label", "key")):
+            kept = {k: v for k, v in item.items() if k in names and isinstance(v, str)}
+            out.append(Found(**kept))
+    return out[:RECENT_KEPT]
 
 
 def find(w: MainWindow, query: str) -> list[Found]:
@@ -57,6 +71,8 @@ def choose(w: MainWindow, found: Found) -> None:
     recent = recent_choices(w)
     recent[:] = [replace(found, score=0)] + [f for f in recent if (f.kind, f.key) != (found.kind, found.key)]
     del recent[RECENT_KEPT:]
+    if not w.settings.set("palette_recent", [{k: v for k, v in asdict(f).items() if k != "score"} for f in recent]):
+        w.show_message(w.settings.write_error, 10000)  # still first for this session
     if found.kind == "command":
         w.registry.run(found.key)
     elif found.kind == "article":
