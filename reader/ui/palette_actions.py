@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
 
 RECENT_KEPT = 20
+_TEXT_FIELDS = {f.name for f in fields(Found) if f.name != "score"}
 _recent: weakref.WeakKeyDictionary[MainWindow, list[Found]] = weakref.WeakKeyDictionary()
 
 
@@ -33,12 +34,13 @@ def recent_choices(w: MainWindow) -> list[Found]:
 
 def stored_choices(value: Any) -> list[Found]:
     """The choices kept in the settings file; anything malformed (a hand-edited file) is skipped."""
-    names = {f.name for f in fields(Found)}
     out: list[Found] = []
     for item in value if isinstance(value, list) else []:
-        if isinstance(item, dict) and all(isinstance(item.get(k), str) for k in ("kind", "label", "key")):
-            kept = {k: v for k, v in item.items() if k in names and isinstance(v, str)}
-            out.append(Found(**kept))
+        if isinstance(item, dict):
+            text = {k: v for k, v in item.items() if k in _TEXT_FIELDS and isinstance(v, str)}
+            if {"kind", "label", "key"} <= text.keys():
+                out.append(Found(text["kind"], text["label"], text["key"], text.get("article_id", ""),
+                                 text.get("entity_type", "")))  # fmt: skip
     return out[:RECENT_KEPT]
 
 
