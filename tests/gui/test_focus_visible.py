@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QImage, QPalette
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
@@ -51,6 +51,11 @@ def grab_both(qtbot, widget: QWidget, away: QWidget) -> tuple[QImage, QImage]:
     widget.setFocus(Qt.FocusReason.TabFocusReason)
     qtbot.waitUntil(widget.hasFocus)
     return plain, widget.grab().toImage()
+
+
+def near(a: QColor, b: QColor) -> bool:
+    """The same colour as drawn (Fusion shades a selected row by a step or two)."""
+    return max(abs(a.red() - b.red()), abs(a.green() - b.green()), abs(a.blue() - b.blue())) <= 8
 
 
 def main_widgets(w) -> dict[str, QWidget]:
@@ -148,3 +153,23 @@ def test_ctrl_1_2_3_and_tab_move_the_keys_between_sidebar_list_and_pane(make_win
     assert tabbed == [w.filter_box, w.list_view, w.reading_pane, w.notes_panel.editor]
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
     assert QApplication.focusWidget() is w.reading_pane
+
+
+@pytest.mark.parametrize("theme", ["light", "dark", "sepia"])
+def test_only_the_list_with_the_keys_shows_its_selection_in_the_highlight_colour(make_window, qtbot, themed,
+                                                                                  theme) -> None:  # fmt: skip
+    themed(theme)
+    w = make_window()
+    w.select_row(1)
+    colours = THEMES[theme]
+    for view in (w.list_view, w.sidebar, w.list_view):  # and back: the list is loud again
+        seen = []
+        for focused in (False, True):
+            (view if focused else w.filter_box).setFocus()
+            qtbot.waitUntil(lambda f=focused, v=view: v.hasFocus() == f)
+            image = view.grab().toImage()
+            rect = view.visualRect(view.currentIndex())
+            spot = view.viewport().mapTo(view, rect.topLeft()) + QPoint(3, rect.height() // 2)
+            seen.append(QColor(image.pixel(spot)))
+        want = [QColor(colours["selection_unfocused"]), QColor(colours["highlight"])]
+        assert all(near(a, b) for a, b in zip(seen, want, strict=True)), (type(view).__name__, [c.name() for c in seen])
