@@ -100,16 +100,20 @@ def mark_selection(view: QAbstractItemView, *, focused: bool) -> None:
 
 
 def focus_style_sheet(name: str) -> str:
-    """The style sheet that frames every list, tree, table and text view, in highlight colour when focused."""
+    """The style sheet that frames every list, tree, table, text view and text field, in highlight colour
+    when focused; unfocused lists show their selection in a quiet colour (`mark_selection` for the focused one)."""
     c = THEMES[name if name in THEMES else "light"]
     plain = ", ".join(_FRAMED)
     focused = ", ".join(f"{k}:focus" for k in _FRAMED)
-    views = "QAbstractItemView"
+    inner = ", ".join(f"{box} QLineEdit{state}" for box in ("QComboBox", "QAbstractSpinBox") for state in ("", ":focus"))
     return (f"{plain} {{ border: 1px solid {c['frame']}; padding: 1px; }}\n"
             f"{focused} {{ border: 2px solid {c['highlight']}; padding: 0px; }}\n"
-            f"{views} {{ selection-background-color: {c['selection_unfocused']}; selection-color: {c['text']}; }}\n"
-            f"{views}:focus {{ selection-background-color: {c['highlight']}; "
-            f"selection-color: {c['highlighted_text']}; }}\n")
+            # Fusion's own mark on a focused text field is a hairline, hard to see in dark and sepia
+            f"QLineEdit {{ border: 1px solid {c['frame']}; border-radius: 2px; padding: 2px 3px; }}\n"
+            f"QLineEdit:focus {{ border: 2px solid {c['highlight']}; padding: 1px 2px; }}\n"
+            f"{inner} {{ border: none; padding: 0px; }}\n"  # a choice box's or spin box's own field
+            f"QAbstractItemView {{ selection-background-color: {c['selection_unfocused']}; "
+            f"selection-color: {c['text']}; }}\n")
 
 
 def current_theme() -> str:
