@@ -105,7 +105,8 @@ def focus_style_sheet(name: str) -> str:
     c = THEMES[name if name in THEMES else "light"]
     plain = ", ".join(_FRAMED)
     focused = ", ".join(f"{k}:focus" for k in _FRAMED)
-    inner = ", ".join(f"{box} QLineEdit{state}" for box in ("QComboBox", "QAbstractSpinBox") for state in ("", ":focus"))
+    boxes = ("QComboBox", "QAbstractSpinBox")
+    inner = ", ".join(f"{box} QLineEdit{state}" for box in boxes for state in ("", ":focus"))
     return (f"{plain} {{ border: 1px solid {c['frame']}; padding: 1px; }}\n"
             f"{focused} {{ border: 2px solid {c['highlight']}; padding: 0px; }}\n"
             # Fusion's own mark on a focused text field is a hairline, hard to see in dark and sepia
