@@ -110,8 +110,8 @@ def focus_style_sheet(name: str) -> str:
     return (f"{plain} {{ border: 1px solid {c['frame']}; padding: 1px; }}\n"
             f"{focused} {{ border: 2px solid {c['highlight']}; padding: 0px; }}\n"
             # Fusion's own mark on a focused text field is a hairline, hard to see in dark and sepia
-            f"QLineEdit {{ border: 1px solid {c['frame']}; border-radius: 2px; padding: 2px 3px; }}\n"
-            f"QLineEdit:focus {{ border: 2px solid {c['highlight']}; padding: 1px 2px; }}\n"
+            f"QLineEdit {{ border: 1px solid {c['frame']}; border-radius: 2px; padding: 2px 1px; }}\n"
+            f"QLineEdit:focus {{ border: 2px solid {c['highlight']}; padding: 1px 0px; }}\n"
             f"{inner} {{ border: none; padding: 0px; }}\n"  # a choice box's or spin box's own field
             f"QAbstractItemView {{ selection-background-color: {c['selection_unfocused']}; "
             f"selection-color: {c['text']}; }}\n")
