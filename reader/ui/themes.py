@@ -113,6 +113,10 @@ def focus_style_sheet(name: str) -> str:
             f"QLineEdit {{ border: 1px solid {c['frame']}; border-radius: 2px; padding: 2px 1px; }}\n"
             f"QLineEdit:focus {{ border: 2px solid {c['highlight']}; padding: 1px 0px; }}\n"
             f"{inner} {{ border: none; padding: 0px; }}\n"  # a choice box's or spin box's own field
+            # nor does Fusion mark a focused choice box that cannot be typed in
+            f"QComboBox:!editable {{ border: 1px solid {c['frame']}; border-radius: 2px; padding: 2px 4px; "
+            f"background: {c['button']}; }}\n"
+            f"QComboBox:!editable:focus {{ border: 2px solid {c['highlight']}; padding: 1px 3px; }}\n"
             f"QAbstractItemView {{ selection-background-color: {c['selection_unfocused']}; "
             f"selection-color: {c['text']}; }}\n")
 

@@ -173,3 +173,27 @@ def test_only_the_list_with_the_keys_shows_its_selection_in_the_highlight_colour
             seen.append(QColor(image.pixel(spot)))
         want = [QColor(colours["selection_unfocused"]), QColor(colours["highlight"])]
         assert all(near(a, b) for a, b in zip(seen, want, strict=True)), (type(view).__name__, [c.name() for c in seen])
+
+
+@pytest.mark.parametrize("theme", ["light", "dark", "sepia"])
+def test_the_reading_pages_controls_show_focus(make_window, qtbot, themed, theme) -> None:
+    from reader.ui.preferences.dialog import PreferencesDialog
+
+    themed(theme)
+    w = make_window()
+    dialog = PreferencesDialog(w)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    dialog.tabs.setCurrentWidget(dialog.reading)
+    page = dialog.reading
+    controls = {"theme": page.theme, "font": page.font_family, "size": page.font_size, "width": page.line_chars}
+    same = []
+    for name, control in controls.items():
+        away = page.line_spacing
+        plain, focused = grab_both(qtbot, control, away)
+        if edge_pixels(plain) == edge_pixels(focused):
+            same.append(name)
+    assert same == []
