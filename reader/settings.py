@@ -22,6 +22,7 @@ DEFAULTS: dict[str, Any] = {
     "show_entities": True,
     "hidden_entity_types": [],
     "pdf_page_size": "A4",
+    "palette_recent": [],  # the palette's last choices, newest first: kind, label, key, article_id, entity_type
 }
 
 

@@ -19,9 +19,10 @@ def load_features() -> list[Callable[[FeatureContext], object]]:
     from reader.ui.annotation_feature import AnnotationFeature
     from reader.ui.entity_feature import EntityFeature
     from reader.ui.folder_watcher import FolderWatchFeature
+    from reader.ui.keyboard_order import KeyboardOrder
     from reader.ui.link_opening import LinkFeature
     from reader.ui.saved_search_feature import SavedSearchFeature
     from reader.ui.search_feature import SearchFeature
 
     return [AnnotationFeature, EntityFeature, LinkFeature, SearchFeature, SavedSearchFeature,
-            FolderWatchFeature]
+            FolderWatchFeature, KeyboardOrder]

@@ -2,14 +2,15 @@
 
 Enter on a command runs it; on an article shows it (in All Articles when the list shown lacks it); on
 an entity lists its articles (an `entity:` search); on a highlight or note opens the article there.
-The recent choices live for the window's session, newest first.
+The recent choices (newest first, at most RECENT_KEPT) are a preference, not the user's work: they
+are kept in the settings file as "palette_recent", so they come first again after a restart.
 """
 
 from __future__ import annotations
 
 import weakref
-from dataclasses import replace
-from typing import TYPE_CHECKING
+from dataclasses import asdict, fields, replace
+from typing import TYPE_CHECKING, Any
 
 from reader.core.palette_search import Found, find_articles, find_entities, find_highlights
 from reader.core.styles import ENTITY_STYLES
@@ -20,12 +21,27 @@ if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
 
 RECENT_KEPT = 20
+_TEXT_FIELDS = {f.name for f in fields(Found) if f.name != "score"}
 _recent: weakref.WeakKeyDictionary[MainWindow, list[Found]] = weakref.WeakKeyDictionary()
 
 
 def recent_choices(w: MainWindow) -> list[Found]:
-    """The window's recent palette choices, newest first."""
-    return _recent.setdefault(w, [])
+    """The window's recent palette choices, newest first (read from the settings the first time)."""
+    if w not in _recent:
+        _recent[w] = stored_choices(w.settings.get("palette_recent"))
+    return _recent[w]
+
+
+def stored_choices(value: Any) -> list[Found]:
+    """The choices kept in the settings file; anything malformed (a hand-edited file) is skipped."""
+    out: list[Found] = []
+    for item in value if isinstance(value, list) else []:
+        if isinstance(item, dict):
+            text = {k: v for k, v in item.items() if k in _TEXT_FIELDS and isinstance(v, str)}
+            if {"kind", "label", "key"} <= text.keys():
+                out.append(Found(text["kind"], text["label"], text["key"], text.get("article_id", ""),
+                                 text.get("entity_type", "")))  # fmt: skip
+    return out[:RECENT_KEPT]
 
 
 def find(w: MainWindow, query: str) -> list[Found]:
@@ -57,6 +73,8 @@ def choose(w: MainWindow, found: Found) -> None:
     recent = recent_choices(w)
     recent[:] = [replace(found, score=0)] + [f for f in recent if (f.kind, f.key) != (found.kind, found.key)]
     del recent[RECENT_KEPT:]
+    if not w.settings.set("palette_recent", [{k: v for k, v in asdict(f).items() if k != "score"} for f in recent]):
+        w.show_message(w.settings.write_error, 10000)  # still first for this session
     if found.kind == "command":
         w.registry.run(found.key)
     elif found.kind == "article":

@@ -2,26 +2,35 @@
 
 Sepia is a light theme on warm paper: entity and highlight colours use their light shades on it
 (checked for contrast by the tests).
+
+Focus is always visible: Fusion marks a focused line edit, button or check box but not a list, a
+tree, a table or a text view, so the application style sheet (`focus_style_sheet`) gives those a
+thin frame that turns into a thicker one in the theme's highlight colour while they have the keys,
+and only the list with the keys shows its selection in that colour (the others in a quiet one), so
+a selected row in the sidebar is never mistaken for where the keys are.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
 
 THEMES: dict[str, dict[str, str]] = {
     "light": {
         "window": "#f4f3ef", "base": "#fdfcf9", "alt": "#f1efe9", "text": "#1d1d1f", "muted": "#6b6b70",
         "button": "#ebe9e3", "highlight": "#2f6fb3", "highlighted_text": "#ffffff", "link": "#1f5fa8",
+        "frame": "#c9c5bb", "selection_unfocused": "#dcd8cd",
     },
     "dark": {
         "window": "#1f2023", "base": "#17181a", "alt": "#202124", "text": "#e6e4df", "muted": "#9a9aa0",
         "button": "#2a2b2f", "highlight": "#3d7cc4", "highlighted_text": "#ffffff", "link": "#7fb2ee",
+        "frame": "#3a3c41", "selection_unfocused": "#383b42",
     },
     "sepia": {
         "window": "#efe4cc", "base": "#f8f0dc", "alt": "#f1e7cf", "text": "#3b2f20", "muted": "#6f5f48",
         "button": "#e6d8b8", "highlight": "#8a5a2b", "highlighted_text": "#ffffff", "link": "#1d5a9a",
+        "frame": "#d2c19c", "selection_unfocused": "#e0cfa9",
     },
 }
 SYSTEM = "system"  # follow the system's light or dark colour scheme
@@ -50,8 +59,66 @@ def apply_theme(app: QApplication, name: str) -> str:
     ):  # fmt: skip
         p.setColor(r, c[key])
     app.setPalette(p)
+    app.setStyleSheet(focus_style_sheet(name))
+    if not app.property("selectionFollowsFocus"):
+        app.setProperty("selectionFollowsFocus", True)
+        app.focusChanged.connect(_selection_follows_focus)
     app.setProperty("themeName", name)
+    for widget in app.allWidgets():  # views that had the keys keep colours of their own: the new theme's
+        if isinstance(widget, QAbstractItemView):
+            mark_selection(widget, focused=widget.hasFocus())
     return name
+
+
+# The views Fusion leaves unmarked when focused. The border keeps its width (1px + 1px padding, then
+# 2px) so the content does not move when the focus comes and goes.
+_FRAMED = ("QAbstractItemView", "QTextEdit", "QPlainTextEdit")
+
+
+def _selection_follows_focus(old: QWidget | None, new: QWidget | None) -> None:
+    """The list with the keys shows its selection in the highlight colour, the others in a quiet one.
+
+    A style sheet cannot do this (its selection colours ignore :focus), so the two palette roles
+    are set on the view as the keys come and go.
+    """
+    app = QApplication.instance()
+    if app is None or app.property("themeName") not in THEMES:
+        return  # no theme applied (a test's bare application): Qt's own colours stay
+    for widget, focused in ((old, False), (new, True)):
+        if isinstance(widget, QAbstractItemView):
+            mark_selection(widget, focused=focused)
+
+
+def mark_selection(view: QAbstractItemView, *, focused: bool) -> None:
+    """Give a view the selection colours of the current theme, loud with the keys and quiet without."""
+    c = THEMES[current_theme()]
+    back, fore = ("highlight", "highlighted_text") if focused else ("selection_unfocused", "text")
+    p = view.palette()
+    p.setColor(QPalette.ColorRole.Highlight, QColor(c[back]))
+    p.setColor(QPalette.ColorRole.HighlightedText, QColor(c[fore]))
+    view.setPalette(p)
+
+
+def focus_style_sheet(name: str) -> str:
+    """The style sheet that frames every list, tree, table, text view and text field, in highlight colour
+    when focused; unfocused lists show their selection in a quiet colour (`mark_selection` for the focused one)."""
+    c = THEMES[name if name in THEMES else "light"]
+    plain = ", ".join(_FRAMED)
+    focused = ", ".join(f"{k}:focus" for k in _FRAMED)
+    boxes = ("QComboBox", "QAbstractSpinBox")
+    inner = ", ".join(f"{box} QLineEdit{state}" for box in boxes for state in ("", ":focus"))
+    return (f"{plain} {{ border: 1px solid {c['frame']}; padding: 1px; }}\n"
+            f"{focused} {{ border: 2px solid {c['highlight']}; padding: 0px; }}\n"
+            # Fusion's own mark on a focused text field is a hairline, hard to see in dark and sepia
+            f"QLineEdit {{ border: 1px solid {c['frame']}; border-radius: 2px; padding: 2px 1px; }}\n"
+            f"QLineEdit:focus {{ border: 2px solid {c['highlight']}; padding: 1px 0px; }}\n"
+            f"{inner} {{ border: none; padding: 0px; }}\n"  # a choice box's or spin box's own field
+            # nor does Fusion mark a focused choice box that cannot be typed in
+            f"QComboBox:!editable {{ border: 1px solid {c['frame']}; border-radius: 2px; padding: 2px 4px; "
+            f"background: {c['button']}; }}\n"
+            f"QComboBox:!editable:focus {{ border: 2px solid {c['highlight']}; padding: 1px 3px; }}\n"
+            f"QAbstractItemView {{ selection-background-color: {c['selection_unfocused']}; "
+            f"selection-color: {c['text']}; }}\n")
 
 
 def current_theme() -> str:

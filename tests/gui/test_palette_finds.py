@@ -99,3 +99,57 @@ def test_recent_choices_come_first(make_window, qtbot) -> None:
     assert [palette.list.item(i).text() for i in range(2)] == [f"Article: {HARBOUR}", f"Article: {RAIN}"]
     qtbot.keyClicks(palette.query, "r")  # both match "r": the more recent stays first
     assert palette.list.item(0).data(FoundRole).label == HARBOUR
+
+
+def rows_of_empty_palette(w, qtbot) -> list[str]:
+    """Open the palette with Ctrl+K, read its rows with nothing typed, close it with Esc."""
+    seen: list[str] = []
+
+    def look() -> None:
+        palette = QApplication.activeModalWidget()
+        seen.extend(palette.list.item(i).text() for i in range(palette.list.count()))
+        qtbot.keyClick(palette.query, Qt.Key.Key_Escape)
+
+    QTimer.singleShot(50, look)
+    qtbot.keyClick(w.list_view, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    return seen
+
+
+def reactivate(w, qtbot) -> None:
+    """Give the window the keys back after a dialog (offscreen windows are not activated by themselves)."""
+    w.windowHandle().requestActivate()
+    qtbot.waitUntil(w.isActiveWindow)
+
+
+def test_recent_choices_come_first_after_a_restart(make_window, qtbot) -> None:
+    w = make_window()
+    aid = article_id(w, HARBOUR)
+    start = w.library.article(aid).text.index("Tallinn")
+    w.library.store_mentions(aid, [EntitySpan(start, start + 7, "LOC", "Tallinn")])
+    open_palette(w, qtbot, "rain valley")
+    reactivate(w, qtbot)
+    open_palette(w, qtbot, "tallin")
+    assert w.filter_box.text() == 'entity:"Tallinn"'
+    w.close()
+    again = make_window()  # a new window on the same data folder, reading the same settings file
+    rows = rows_of_empty_palette(again, qtbot)
+    assert rows[:2] == ["Entity: Tallinn (Place)", f"Article: {RAIN}"]
+    reactivate(again, qtbot)
+    open_palette(again, qtbot, "bkmrkd")  # a command chosen in the new window goes first in turn
+    again.close()
+    third = make_window()
+    assert rows_of_empty_palette(third, qtbot)[:3] == [
+        "Bookmarked  ·  view bookmarked    g b", "Entity: Tallinn (Place)", f"Article: {RAIN}"]  # fmt: skip
+
+
+def test_a_hand_edited_recent_list_is_read_as_far_as_it_makes_sense(make_window, qtbot) -> None:
+    from reader.settings import Settings
+
+    w = make_window()
+    rain = article_id(w, RAIN)
+    w.close()
+    settings = Settings(w.settings.path)
+    settings.set("palette_recent", [{"kind": "article", "label": RAIN, "key": rain, "article_id": rain},
+                                    {"kind": 3}, "junk"])  # fmt: skip
+    again = make_window()
+    assert rows_of_empty_palette(again, qtbot)[0] == f"Article: {RAIN}"

@@ -133,6 +133,7 @@ class ExportDialog(QDialog):
         self.layout_group.addButton(self.combined)
         self.folder_edit = QLineEdit()
         self.folder_edit.setObjectName("exportFolder")
+        self.folder_edit.setAccessibleName("Folder to export into")  # its form row holds a layout, not a label's buddy
         browse = QPushButton("Choose…")
         browse.clicked.connect(self._browse)
         folder_row = QHBoxLayout()

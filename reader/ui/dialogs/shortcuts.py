@@ -39,6 +39,7 @@ class ShortcutsDialog(QDialog):
         self.search.setPlaceholderText("Search by key, command or description…")
         self.search.setClearButtonEnabled(True)
         self.table = QTableWidget(len(all_rows), 3)
+        self.table.setAccessibleName("Keyboard shortcuts")
         self.table.setHorizontalHeaderLabels(["Keys", "Command", "What it does"])
         for r, values in enumerate(all_rows):
             for c, value in enumerate(values):

@@ -54,12 +54,14 @@ class TopEntitiesDialog(QDialog):
         self.theme = theme
         self._chosen = False  # Enter both activates the row and presses the default button: act once
         self.type_box = QComboBox()
+        self.type_box.setAccessibleName("Entity type")
         self.type_box.addItem("All types", "")
         for t in ENTITY_TYPES:
             self.type_box.addItem(STYLES[t].plural, t)
         self.type_box.setCurrentIndex(1)  # people first: "all types" is mostly dates and numbers
         self.type_box.currentIndexChanged.connect(lambda _i: self.refresh())
         self.table = QTableWidget(0, 5)
+        self.table.setAccessibleName("Entities by number of articles")
         self.table.setHorizontalHeaderLabels(["Entity", "Type", "Articles", "Mentions", "Also written as"])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
