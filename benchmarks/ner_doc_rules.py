@@ -18,7 +18,7 @@ import pickle
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -30,7 +30,7 @@ from reader.core.entities.conll import ConllDocument, read_conll  # noqa: E402
 from reader.core.entities.crossval import FOLDS, fold_of  # noqa: E402
 from reader.core.entities.docrules import DEFAULT_RULES, DocRules, apply_document_rules  # noqa: E402
 from reader.core.entities.evaluate import Scores  # noqa: E402
-from reader.core.entities.knowledge import build_knowledge, plain_words  # noqa: E402
+from reader.core.entities.knowledge import Knowledge, build_knowledge, plain_words  # noqa: E402
 from reader.core.entities.model import TaggerModel  # noqa: E402
 from reader.core.entities.model_file import read_model  # noqa: E402
 from reader.core.entities.modern import apply_modern_names  # noqa: E402
@@ -50,13 +50,12 @@ class Tagged:
     docs: list[ConllDocument]
     raw: list[list[list[str]]]
     known_orgs: frozenset[str]
-    freq: Mapping[str, str]
+    knowledge: Knowledge
 
 
-def model_facts(model: TaggerModel) -> tuple[frozenset[str], Mapping[str, str], Mapping[str, str]]:
-    """The model's organisation names (for the news rules), its word statistics and word frequencies."""
-    orgs = frozenset(p for p, typ in model.phrases.items() if typ == "ORG")
-    return orgs, model.stats, model.features.knowledge.freq
+def known_orgs(model: TaggerModel) -> frozenset[str]:
+    """The model's organisation names (for the news rules)."""
+    return frozenset(p for p, typ in model.phrases.items() if typ == "ORG")
 
 
 def fold_predictions(train: Path, cfg: TrainConfig, cache: Path) -> list[Tagged]:
@@ -74,13 +73,15 @@ def fold_predictions(train: Path, cfg: TrainConfig, cache: Path) -> list[Tagged]
             model = fit(part, cfg, knowledge).model
             assert isinstance(model, TaggerModel)
             raw = [model.tag_document(d.sentences) for d in held]
-            orgs, stats, freq = model_facts(model)
-            raw_folds.append((raw, orgs, dict(stats), dict(freq)))
+            raw_folds.append((raw, known_orgs(model)))
             print(f"fold {k + 1}/{FOLDS} tagged ({time.process_time() - t0:.0f} CPU s)", file=sys.stderr, flush=True)
         cache.write_bytes(pickle.dumps(raw_folds))
     out = []
-    for k, (raw, orgs, _stats, freq) in enumerate(raw_folds):
-        out.append(Tagged([d for d in docs if fold_of(d) == k], raw, orgs, freq))
+    for k, (raw, orgs, *_old) in enumerate(raw_folds):
+        # The word lists as the fold's model had them (made again: quick, and the same every time).
+        part = [d for d in docs if fold_of(d) != k]
+        knowledge = build_knowledge(cfg.groups, plain_words(s for d in part for s in d.sentences))
+        out.append(Tagged([d for d in docs if fold_of(d) == k], raw, orgs, knowledge))
     return out
 
 
@@ -92,7 +93,7 @@ def score(parts: list[Tagged], rules: DocRules | None) -> tuple[Scores, int]:
             tags = [apply_news_rules(s, apply_modern_names(s, t), part.known_orgs)
                     for s, t in zip(doc.sentences, raw, strict=True)]
             if rules is not None:
-                after = apply_document_rules(doc.sentences, tags, part.freq, rules)
+                after = apply_document_rules(doc.sentences, tags, part.knowledge, rules)
                 changed += sum(a != b for x, y in zip(tags, after, strict=True) for a, b in zip(x, y, strict=True))
                 tags = after
             for gold, pred in zip(doc.tags, tags, strict=True):
@@ -111,16 +112,23 @@ def row(label: str, s: Scores, changed: int, base: Scores | None) -> str:
 
 NONE = DocRules(short_form_types=(), join_person=(), common_zipf=0)
 ALL_TYPES = ("PER", "ORG", "LOC", "MISC")
+ALL_LISTS = ("CTRY", "CITY", "REGION", "CTRYP", "NAT", "GIVEN", "GEO", "CITY2", "CLUB", "SURN")
+OP = ("ORG", "PER")
 VARIANTS: list[tuple[str, Callable[[DocRules], DocRules]]] = [
     ("short forms of PER names, by vote", lambda d: replace(NONE, short_form_types=("PER",))),
     ("short forms of PER names, always", lambda d: replace(NONE, short_form_types=("PER",), short_form_vote=False)),
     ("short forms of any type's names, by vote", lambda d: replace(NONE, short_form_types=ALL_TYPES)),
-    ("one-word LOC/ORG + PER joined", lambda d: replace(NONE, join_person=("LOC", "ORG"))),
-    ("one-word LOC/ORG/MISC + PER joined", lambda d: replace(NONE, join_person=("LOC", "ORG", "MISC"))),
-    ("common words (ORG, PER), Zipf >= 4", lambda d: replace(NONE, common_zipf=4)),
-    ("common words (ORG, PER), Zipf >= 5", lambda d: replace(NONE, common_zipf=5)),
-    ("common words (ORG, PER), Zipf >= 6", lambda d: replace(NONE, common_zipf=6)),
+    ("one-word LOC/ORG + one-word PER joined", lambda d: replace(NONE, join_person=("LOC", "ORG"))),
+    ("one-word LOC/ORG/MISC + one-word PER joined", lambda d: replace(NONE, join_person=("LOC", "ORG", "MISC"))),
+    ("common words (ORG, PER), Zipf >= 4", lambda d: replace(NONE, common_zipf=4, common_types=OP)),
+    ("common words (ORG, PER), Zipf >= 5", lambda d: replace(NONE, common_zipf=5, common_types=OP)),
+    ("common words (ORG, PER), Zipf >= 6", lambda d: replace(NONE, common_zipf=6, common_types=OP)),
+    ("common words (any type), Zipf >= 4", lambda d: replace(NONE, common_zipf=4, common_types=ALL_TYPES)),
     ("common words (any type), Zipf >= 5", lambda d: replace(NONE, common_zipf=5, common_types=ALL_TYPES)),
+    ("common words (any type), Zipf >= 5, any listed word kept",
+     lambda d: replace(NONE, common_zipf=5, common_types=ALL_TYPES, name_lists=ALL_LISTS)),
+    ("common words (any type), Zipf >= 5, no listed word kept",
+     lambda d: replace(NONE, common_zipf=5, common_types=ALL_TYPES, name_lists=())),
     ("chosen (DEFAULT_RULES)", lambda d: d),
 ]
 
@@ -157,8 +165,8 @@ def main() -> int:
     if args.dev:
         assert isinstance(shipped, TaggerModel)
         dev = read_conll(args.train.parent / "dev.txt")
-        orgs, _stats, freq = model_facts(shipped)
-        part = Tagged(dev, [shipped.tag_document(d.sentences) for d in dev], orgs, freq)
+        part = Tagged(dev, [shipped.tag_document(d.sentences) for d in dev], known_orgs(shipped),
+                      shipped.features.knowledge)
         table("dev.txt, the shipped model, scored once", [part], [VARIANTS[-1]])
     return 0
 

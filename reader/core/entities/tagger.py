@@ -92,7 +92,7 @@ def tag_sentences(sentences: list[list[str]]) -> list[list[str]]:
     tags = [apply_news_rules(sent, apply_modern_names(sent, tags), known)
             for sent, tags in zip(sentences, model.tag_document(sentences), strict=True)]
     first = model.first if isinstance(model, StackedModel) else model
-    return apply_document_rules(sentences, tags, first.features.knowledge.freq)
+    return apply_document_rules(sentences, tags, first.features.knowledge)
 
 
 _orgs: tuple[object, frozenset[str]] | None = None

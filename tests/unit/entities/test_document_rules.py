@@ -7,11 +7,13 @@ from reader.core.entities import tag
 from reader.core.entities.aliases import AliasTable, Entity
 from reader.core.entities.conll import iob_spans
 from reader.core.entities.docrules import DEFAULT_RULES, DocRules, apply_document_rules
+from reader.core.entities.knowledge import Knowledge
 from reader.core.entities.mentions import group_mentions
 from reader.core.entities.modern import ModernName, ModernNames
 
-# Frequency buckets as the model ships them (wordfreq's Zipf, rounded down), for the words used here.
-FREQ = {"plan": "5", "red": "5", "summit": "5", "apple": "5", "us": "6", "hunter": "4"}
+# Frequency buckets as the model ships them (wordfreq's Zipf, rounded down) and a word list, for the words used here.
+KNOWLEDGE = Knowledge({"CITY": ["reading"]}, {"plan": "5", "red": "5", "summit": "5", "apple": "5", "us": "6",
+                                              "stage": "5", "hunter": "4", "reading": "5", "oh": "5", "la": "5"})
 NO_LISTS = ModernNames({})
 NO_ALIASES = AliasTable({})
 
@@ -20,7 +22,7 @@ def names(doc: list[str], tags: list[list[str]], rules: DocRules = DEFAULT_RULES
           aliases: AliasTable = NO_ALIASES) -> list[tuple[str, str]]:
     """(words, type) of every name after the rules; `doc` holds one sentence per string, tokens split by spaces."""
     sents = [s.split() for s in doc]
-    out = apply_document_rules(sents, tags, FREQ, rules, modern, aliases)
+    out = apply_document_rules(sents, tags, KNOWLEDGE, rules, modern, aliases)
     return [(" ".join(s[a:b]), t) for s, tg in zip(sents, out, strict=True) for a, b, t in iob_spans(tg)]
 
 
@@ -83,6 +85,13 @@ def test_a_place_just_before_a_person_is_the_first_name() -> None:
     assert names(doc, tags) == [("Joe", "PER"), ("Hunter Biden", "PER")]
 
 
+def test_a_place_before_a_full_name_stays_a_place() -> None:
+    # "envoy to Ukraine Kurt Volker": two names side by side, not one.
+    doc = ["The envoy to Hunter Kurt Volker spoke ."]
+    tags = [["O", "O", "O", "B-LOC", "B-PER", "I-PER", "O", "O"]]
+    assert names(doc, tags) == [("Hunter", "LOC"), ("Kurt Volker", "PER")]
+
+
 def test_a_place_with_a_comma_before_a_person_stays_a_place() -> None:
     doc = ["In Texas , Ann Roe said so ."]
     tags = [["O", "B-LOC", "O", "B-PER", "I-PER", "O", "O", "O"]]
@@ -94,6 +103,25 @@ def test_a_common_word_alone_is_no_name() -> None:
     tags = [["O", "O", "B-ORG", "O", "O", "O", "O", "O"], ["O", "O", "O", "O", "O", "O", "B-ORG", "O"]]
     assert names(doc, tags) == []
     assert names(doc, tags, DocRules(common_zipf=6)) == [("Plan", "ORG"), ("Red", "ORG")]  # not that common
+
+
+def test_abbreviations_are_not_taken_for_the_words_they_spell() -> None:
+    doc = ["Cincinnati , OH @ Riverbend", "He spoke in Monroe , La . , on Monday ."]
+    tags = [["B-LOC", "O", "B-LOC", "O", "O"], ["O", "O", "O", "B-LOC", "O", "B-LOC", "O", "O", "O", "O", "O"]]
+    assert [n for n, _t in names(doc, tags)] == ["Cincinnati", "OH", "Monroe", "La"]
+
+
+def test_a_heading_of_common_words_gives_no_evidence() -> None:
+    # "The Plan Stage" is a heading in title case, not the name that makes "Plan" a company.
+    doc = ["The Plan Stage : think .", "Plan & Grow BIG helps ."]
+    tags = [["O", "B-ORG", "I-ORG", "O", "O", "O"], ["B-ORG", "O", "O", "O", "O"]]
+    assert names(doc, tags) == [("Plan Stage", "ORG")]
+
+
+def test_a_common_word_the_model_lists_as_a_place_stays() -> None:
+    doc = ["Reading won 2-1 .", "Summit lost ."]
+    tags = [["B-ORG", "O", "O", "O"], ["B-ORG", "O", "O"]]
+    assert names(doc, tags) == [("Reading", "ORG")]
 
 
 def test_a_common_word_with_a_company_word_or_a_title_is_a_name_all_through() -> None:
