@@ -60,10 +60,12 @@ def _word_spans(sent: list[str], tags: list[str]) -> list[tuple[int, int, str]]:
     as the tagger keeps them (`tagger.trim_span`); names of punctuation alone are left out."""
     out = []
     for a, b, typ in iob_spans(tags):
-        while a < b and not any(ch.isalnum() for ch in sent[a]):
-            a += 1
-        while b > a and not any(ch.isalnum() for ch in sent[b - 1]):
-            b -= 1
+        # Most names begin and end with a letter: the token-by-token look is for the rest.
+        if not (sent[a][:1].isalnum() and sent[b - 1][:1].isalnum()):
+            while a < b and not any(ch.isalnum() for ch in sent[a]):
+                a += 1
+            while b > a and not any(ch.isalnum() for ch in sent[b - 1]):
+                b -= 1
         if a < b:
             out.append((a, b, typ))
     return out
@@ -87,9 +89,9 @@ def apply_document_rules(sentences: list[list[str]], tags: list[list[str]], know
     modern = modern if modern is not None else builtin_names()
     out = [list(t) for t in tags]
     if rules.join_person:
-        for sent, found, new in zip(sentences, spans, out, strict=True):
-            _join_persons(sent, found, new, rules, knowledge, modern)
-        spans = [[] if t.count("O") == len(t) else _word_spans(s, t) for s, t in zip(sentences, out, strict=True)]
+        for k, (sent, found, new) in enumerate(zip(sentences, spans, out, strict=True)):
+            if len(found) > 1 and _join_persons(sent, found, new, rules, knowledge, modern):
+                spans[k] = _word_spans(sent, new)
     dropped = _common_words(sentences, spans, knowledge, rules, modern, aliases or builtin_table())
     retyped = _short_forms(sentences, spans, rules, modern)
     for sent, found, new in zip(sentences, spans, out, strict=True):
@@ -117,13 +119,14 @@ def _name_at(tags: list[str], k: int) -> tuple[int, int]:
 
 
 def _join_persons(sent: list[str], found: list[tuple[int, int, str]], new: list[str], rules: DocRules,
-                  knowledge: Knowledge, modern: ModernNames) -> None:
-    """"Hunter"(place) "Biden"(person) -> "Hunter Biden"(person), in `new`.
+                  knowledge: Knowledge, modern: ModernNames) -> bool:
+    """"Hunter"(place) "Biden"(person) -> "Hunter Biden"(person), in `new`; whether any was joined.
 
     Only a one-word person (a family name alone: "Ukraine Kurt Volker" is two names) after a word
     the model's lists do not hold as a place ("Hawaii Rep. Gabbard").
     """
     lists = set(rules.name_lists)
+    joined = False
     for (a, b, typ), (c, d, nxt) in zip(found, found[1:], strict=False):
         if b == c and b - a == 1 and d - c == 1 and typ in rules.join_person and nxt == "PER" and \
                 _is_word(sent[a]) and _is_word(sent[c]) and len(sent[c]) > 1 and \
@@ -131,18 +134,21 @@ def _join_persons(sent: list[str], found: list[tuple[int, int, str]], new: list[
                 lists.isdisjoint(knowledge.memberships(sent[a].lower())):
             start, end = _name_at(new, a)[0], _name_at(new, d - 1)[1]
             new[start:end] = ["B-PER"] + ["I-PER"] * (end - start - 1)
+            joined = True
+    return joined
 
 
 def _short_forms(sentences: list[list[str]], spans: Spans, rules: DocRules, modern: ModernNames) -> dict[str, str]:
     """Word -> the type of the longer names it begins or ends, for the one-word names that take it."""
     long_types: dict[str, set[str]] = {}
-    votes: dict[tuple[str, str], int] = {}  # (word, type) -> mentions of that type (as a long name's edge or alone)
+    votes: dict[str, dict[str, int]] = {}  # word -> type -> mentions of that type (as a long name's edge or alone)
     for sent, found in zip(sentences, spans, strict=True):
         for a, b, typ in found:
-            edges = {sent[a], sent[b - 1]} if b - a > 1 else {sent[a]}
+            edges = (sent[a], sent[b - 1]) if b - a > 1 and sent[a] != sent[b - 1] else (sent[a],)
             for tok in edges:
                 if _is_word(tok):
-                    votes[tok, typ] = votes.get((tok, typ), 0) + 1
+                    counts = votes.setdefault(tok, {})
+                    counts[typ] = counts.get(typ, 0) + 1
                     if b - a > 1:
                         long_types.setdefault(tok, set()).add(typ)
     out = {}
@@ -153,8 +159,8 @@ def _short_forms(sentences: list[list[str]], spans: Spans, rules: DocRules, mode
         if long_type not in rules.short_form_types:
             continue
         if rules.short_form_vote:
-            mine = votes.get((tok, long_type), 0)
-            if any(n > mine for (t, typ), n in votes.items() if t == tok and typ != long_type):
+            counts = votes[tok]
+            if any(n > counts[long_type] for typ, n in counts.items() if typ != long_type):
                 continue
         out[tok] = long_type
     return out
