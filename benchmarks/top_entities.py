@@ -4,7 +4,10 @@ The saved pages (`extraction/html/*.html.gz`) are unzipped into a temporary fold
 the app's own path (`LibrarySync.sync`, then `tag_pending`, as the window's scan worker does), into a
 throwaway cache. Each row: articles, mentions, the name shown, the other spellings merged into it, and
 the first sentence it appears in (cut short), so a reader can judge each row by eye.
-Run: `.venv/bin/python benchmarks/top_entities.py [--data DIR] [--top N]`.
+With `--changes`, also what the document rules (`entities/docrules.py`) change: every article is
+tagged again with and without them, and each mention they drop or retype is counted and shown in
+its sentence, so a reader can check by eye that the changed mentions were wrong.
+Run: `.venv/bin/python benchmarks/top_entities.py [--data DIR] [--top N] [--changes]`.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import gzip
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 from _data import data_root, skip_message  # noqa: E402  (this folder is on sys.path when run as a script)
@@ -21,6 +25,8 @@ from _data import data_root, skip_message  # noqa: E402  (this folder is on sys.
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from reader.core.entities import tagger  # noqa: E402
+from reader.core.entities.span import EntitySpan  # noqa: E402
 from reader.core.library_sync import LibrarySync  # noqa: E402
 from reader.core.store.library import Library  # noqa: E402
 from reader.core.text_units import sentence_at  # noqa: E402
@@ -64,10 +70,60 @@ def first_sentence(library: Library, key: str, entity_type: str) -> str:
     return part
 
 
+def _in_sentence(text: str, sp: EntitySpan) -> str:
+    start, end = sentence_at(text, sp.start)
+    words = " ".join((text[start : sp.start] + "[" + sp.text + "]" + text[sp.end : end]).split())
+    at = words.index("[")
+    return ("…" if at > 60 else "") + words[max(0, at - 60) : at + 60] + ("…" if at + 60 < len(words) else "")
+
+
+def rule_changes(library: Library, shown: int) -> None:
+    """Tag every article with and without the document rules; count and show the mentions that differ."""
+    keep = tagger.apply_document_rules
+
+    def spans_of(text: str, language: str, rules: bool) -> set[EntitySpan]:
+        tagger.apply_document_rules = keep if rules else (lambda _s, tags, *_a, **_k: tags)  # type: ignore[assignment]
+        try:
+            return {sp for sp in tagger.tag(text, language) if sp.type in ("PER", "ORG", "LOC", "MISC")}
+        finally:
+            tagger.apply_document_rules = keep
+
+    kinds: Counter[str] = Counter()
+    examples: list[str] = []
+    articles = total = 0
+    for aid in library.all_ids():
+        article = library.article(aid)
+        if article is None:
+            continue
+        before, after = spans_of(article.text, article.language, False), spans_of(article.text, article.language, True)
+        total += len(before)
+        gone = sorted(before - after, key=lambda sp: sp.start)
+        new = {(sp.start, sp.end): sp for sp in after - before}
+        articles += bool(gone or new)
+        for sp in gone:
+            other = new.pop((sp.start, sp.end), None)
+            kind = f"{sp.type} -> {other.type if other else 'none'}"
+            kinds[kind] += 1
+            examples.append(f"{kind:<12} {sp.text!r:<18} {_in_sentence(article.text, sp)}")
+        for sp in new.values():
+            kinds[f"new {sp.type}"] += 1
+            examples.append(f"{'new ' + sp.type:<12} {sp.text!r:<18} {_in_sentence(article.text, sp)}")
+    print(f"### What the document rules change: {sum(kinds.values())} of {total} name mentions, in {articles} of "
+          f"{library.count()} articles\n")
+    for kind, n in kinds.most_common():
+        print(f"{n:>5}  {kind}")
+    print(f"\nThe changed mentions (the first {shown}, in [brackets]):\n")
+    for line in examples[:shown]:
+        print(line)
+    print()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=data_root(), help="folder holding extraction/html")
     parser.add_argument("--top", type=int, default=20)
+    parser.add_argument("--changes", type=int, nargs="?", const=80, default=0, metavar="N",
+                        help="also count what the document rules change and show N changed mentions (80)")
     args = parser.parse_args(argv)
     reason = skip_message("top_entities", args.data)
     if reason:
@@ -95,6 +151,8 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{i:>3} {row.articles:>4} {row.mentions:>5}  {name[:28]:<28} {others[:44]:<44} "
                       f"{first_sentence(library, row.key, row.type)}")
             print()
+        if args.changes:
+            rule_changes(library, args.changes)
         library.close()
     return 0
 

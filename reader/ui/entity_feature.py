@@ -23,7 +23,7 @@ from reader.core.session import Applied, Changes
 from reader.core.store.entity_prefs import EVERY_ARTICLE, Correction, apply_corrections
 from reader.core.watch_terms import WatchHit, find_watch_terms
 from reader.ui.dialogs.top_entities import TopEntitiesDialog
-from reader.ui.entity_marks import STYLES, entity_format, entity_tooltip, watch_format
+from reader.ui.entity_marks import STYLES, entity_format, entity_tooltip, listed_types, shown_type, watch_format
 from reader.ui.entity_navigation import next_span, reference_offset, select_span, span_at_cursor
 from reader.ui.entity_panel import EntityPanel, MarkEntityDialog
 from reader.ui.feature_context import FeatureContext
@@ -52,6 +52,7 @@ class EntityFeature(SameEntityActions, WatchTermActions, QObject):
         self.groups: list[EntityGroup] = []
         self.watch_hits: list[WatchHit] = []
         self._tagged: set[tuple[int, int, str]] = set()  # spans as the tagger left them (the rest are corrections)
+        self._listed: dict[tuple[int, int], str] = {}  # mention -> the type its group is listed under
         self._cycle: dict[tuple[str, str], int] = {}
         self._names = True  # whether the tagger looked for names in this article (English, or may be)
         self._focus_before: QWidget | None = None  # where F9 took the focus from, to give it back
@@ -78,7 +79,8 @@ class EntityFeature(SameEntityActions, WatchTermActions, QObject):
 
     def visible_spans(self) -> list[EntitySpan]:
         hidden = self.hidden_types()
-        return [s for s in self.spans if s.type not in hidden] if self.shown() else []
+        listed = self._listed
+        return [s for s in self.spans if shown_type(s, listed) not in hidden] if self.shown() else []
 
     # --- wiring -----------------------------------------------------------------------------
 
@@ -156,6 +158,7 @@ class EntityFeature(SameEntityActions, WatchTermActions, QObject):
         corrections = self.prefs.corrections(article.id)
         self.spans = apply_corrections(article.text, stored, corrections)
         self.groups = group_mentions(self.spans, user_alias_table(self.prefs))
+        self._listed = listed_types(self.groups)
         self.pane.set_layer("entities", self.entity_marks())
         self.panel.set_groups(self.groups, self.hidden_types(), language=article.language, names=self._names,
                                has_text=bool(article.text))
@@ -168,9 +171,10 @@ class EntityFeature(SameEntityActions, WatchTermActions, QObject):
 
     def entity_marks(self) -> list[Mark]:
         theme = current_theme()
+        listed = self._listed
         return [
-            Mark(s.start, s.end, entity_format(s.type, theme),
-                 entity_tooltip(s.type, s.text, corrected=(s.start, s.end, s.type) not in self._tagged))
+            Mark(s.start, s.end, entity_format(shown_type(s, listed), theme),
+                 entity_tooltip(shown_type(s, listed), s.text, corrected=(s.start, s.end, s.type) not in self._tagged))
             for s in self.visible_spans()
         ]  # fmt: skip
 
@@ -236,7 +240,8 @@ class EntityFeature(SameEntityActions, WatchTermActions, QObject):
         target = next_span(spans, reference_offset(self.pane, step), step)
         self.select_span(target)
         n = spans.index(target) + 1
-        self.context.show_message(f"{entity_tooltip(target.type, target.text)} — {n} of {len(spans)}", 4000)
+        label = entity_tooltip(shown_type(target, self._listed), target.text)
+        self.context.show_message(f"{label} — {n} of {len(spans)}", 4000)
 
     def select_span(self, span: EntitySpan) -> None:
         select_span(self.pane, span)

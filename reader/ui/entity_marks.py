@@ -11,7 +11,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPixmap, QTextCharFormat, QTextCursor, QTextDocument
 
 from reader.core import styles
-from reader.core.entities import ENTITY_TYPES
+from reader.core.entities import ENTITY_TYPES, EntitySpan
+from reader.core.entities.mentions import EntityGroup
 from reader.core.styles import ENTITY_STYLES, EntityStyle, entity_style
 from reader.ui.themes import THEMES
 
@@ -46,6 +47,21 @@ def entity_format(entity_type: str, theme: str) -> QTextCharFormat:
     fmt.setUnderlineStyle(underline_of(entity_type))
     fmt.setUnderlineColor(color)
     return fmt
+
+
+def listed_types(groups: list[EntityGroup]) -> dict[tuple[int, int], str]:
+    """(start, end) of each mention -> the type its group is listed under.
+
+    The alias table may count a mention under another type than the tagger gave it ("U.S." tagged
+    as an organisation is the place United States): the pane draws it as the panel and the Top
+    Entities view list it.
+    """
+    return {(s.start, s.end): g.type for g in groups for s in g.spans}
+
+
+def shown_type(span: EntitySpan, listed: dict[tuple[int, int], str]) -> str:
+    """The type `span` is drawn as: its group's, else its own."""
+    return listed.get((span.start, span.end), span.type)
 
 
 def entity_tooltip(entity_type: str, text: str, *, corrected: bool = False) -> str:

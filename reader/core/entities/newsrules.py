@@ -3,8 +3,8 @@
 Applied to the model's IOB2 tags of each sentence:
 - photo credits and caption bylines ("Photo: Jane Doe/AFP via Getty Images", "Courtesy Google",
   "(AP Photo/John Roe)") name who made a picture, not who the story is about: no entity there;
-- all-caps technical words (URL, HTTP, API, CPU, PC, TV) are not names, unless the model's
-  training names hold them as an organisation;
+- technical words (URL, HTTP, API, CPU, PC, TV in capitals; Wi-Fi, E-Mail hyphenated in title case)
+  are not names, unless the model's training names hold them as an organisation;
 - a hyphenated given name ("Lee Jae-myung", "Han Dong-hoon", "Moon Jae-in") stays in the name.
 """
 
@@ -30,7 +30,8 @@ _AGENCY_FIRST = frozenset(a[0] for a in AGENCIES)
 # Technical words written in capitals that are not names (generic computing, media and web terms).
 TECH_WORDS = frozenset("""url urls http https html css json xml api apis cpu cpus gpu gpus pc pcs tv tvs usb pdf
 sql ram rom ssd hdd led lcd oled ai vpn dns ip sms mms gps faq os ui ux app apps io rss ftp ssh ssl tls cd dvd
-hd uhd 4k 5g 4g lte wifi wi-fi nfc qr id pin atm sim ceo cfo cto coo cmo post get put delete dm pm am ok""".split())
+hd uhd 4k 5g 4g lte wifi wi-fi nfc qr id pin atm sim ceo cfo cto coo cmo post get put delete dm pm am ok
+e-mail e-mails email emails e-book e-books e-commerce e-bike e-bikes""".split())
 # Second parts of "X-word" compounds made with a name that are not part of the name ("Putin-backed").
 _COMPOUND_WORDS = frozenset("""led backed based born era style like owned run linked made funded controlled
 affiliated aligned friendly appointed allied sponsored inspired bound type esque ish""".split())
@@ -121,12 +122,18 @@ def apply_news_rules(sent: list[str], tags: list[str], known_orgs: Collection[st
             out[a:b] = ["O"] * (b - a)
             continue
         has_person = has_person or typ == "PER"
-        if sent[a].isupper() and sent[a].lower() in TECH_WORDS:
+        if sent[a].lower() in TECH_WORDS:
             words = [t.lower() for t in sent[a:b]]
-            if all(w in TECH_WORDS and t.isupper() for w, t in zip(words, sent[a:b], strict=True)) and \
+            if all(w in TECH_WORDS and _tech_spelling(t) for w, t in zip(words, sent[a:b], strict=True)) and \
                     " ".join(words) not in known_orgs:
                 out[a:b] = ["O"] * (b - a)
     return _keep_hyphenated_names(sent, out) if has_person else out
+
+
+def _tech_spelling(token: str) -> bool:
+    """Written as a technical word is: in capitals ("API"), or hyphenated ("Wi-Fi", "E-Mail"), not as a
+    capitalised word ("Post", "Get" begin names)."""
+    return token.isupper() or "-" in token
 
 
 def _keep_hyphenated_names(sent: list[str], tags: list[str]) -> list[str]:

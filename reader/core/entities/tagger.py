@@ -10,6 +10,7 @@ from pathlib import Path
 
 from reader.core.entities.chunks import chunk_bounds
 from reader.core.entities.conll import iob_spans
+from reader.core.entities.docrules import apply_document_rules
 from reader.core.entities.model import StackedModel, TaggerModel
 from reader.core.entities.model_file import read_model
 from reader.core.entities.modern import apply_modern_names
@@ -25,7 +26,8 @@ MODEL_FILE = "ner-model.bin"
 # the library cache then tags every article again.
 # 7: names only in English text (CLD2, extract/language.py); model chosen by cross-validation, news rules
 # 8: modern organisations and products (modern.py)
-TAGGER_VERSION = "8"
+# 9: document rules (docrules.py: short forms of a person's name, common words alone); Wi-Fi is no name
+TAGGER_VERSION = "9"
 
 _lock = threading.Lock()
 _model: TaggerModel | StackedModel | None = None
@@ -84,11 +86,13 @@ def clear_caches() -> None:
 
 
 def tag_sentences(sentences: list[list[str]]) -> list[list[str]]:
-    """IOB2 tags (PER, ORG, LOC, MISC) for the tokens of one document's sentences (news rules applied)."""
+    """IOB2 tags (PER, ORG, LOC, MISC) for the tokens of one document's sentences (news and document rules applied)."""
     model = _get_model()
     known = _known_orgs(model)
-    return [apply_news_rules(sent, apply_modern_names(sent, tags), known)
+    tags = [apply_news_rules(sent, apply_modern_names(sent, tags), known)
             for sent, tags in zip(sentences, model.tag_document(sentences), strict=True)]
+    first = model.first if isinstance(model, StackedModel) else model
+    return apply_document_rules(sentences, tags, first.features.knowledge)
 
 
 _orgs: tuple[object, frozenset[str]] | None = None

@@ -1,0 +1,207 @@
+"""Document-level rules: the names of one article agree with each other (label consistency).
+
+The tagger decides each sentence alone; these rules read the whole document's IOB2 tags after the
+sentence rules (modern names, news-page rules), as the non-local "label consistency" features of the
+NER literature do:
+- short forms: a one-word name that begins or ends a longer person's name of the same document is
+  that person ("Epstein" tagged as a place where the article says "Jeffrey Epstein"), unless the
+  document calls it the other type more often than it names the person, or it is a listed modern name
+  ("Stadia");
+- a one-word place or organisation just before a person's name is the first word of that name
+  ("Hunter" + "Biden"): in news a place or company is not written against a person's name without a
+  word or a comma between them;
+- common words: a one-word name whose lower-case form is a very common English word ("Plan",
+  "Earth", "Red", "West") is no name when nothing in the document says it is one: it is never a word
+  of a longer name, no title stands before it ("Mr.") nor a company word after it ("Inc."), and
+  neither the model's place and given-name lists ("Nice", "James"), the alias table ("US") nor the
+  modern names ("Apple") know it.
+Every setting was chosen on held-out folds of CoNLL train.txt (`benchmarks/ner_doc_rules.py`), and
+what they change in real pages read by eye (`benchmarks/top_entities.py --changes`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reader.core.entities.aliases import AliasTable, builtin_table
+from reader.core.entities.conll import iob_spans
+from reader.core.entities.knowledge import Knowledge
+from reader.core.entities.lexicon import ORG_WORDS, TITLES
+from reader.core.entities.modern import ModernNames, builtin_names
+
+_TITLES = frozenset(TITLES)
+_ORG_WORDS = frozenset(ORG_WORDS)
+Spans = list[list[tuple[int, int, str]]]
+
+
+@dataclass(frozen=True)
+class DocRules:
+    """The rules' settings (the defaults are the chosen ones)."""
+
+    short_form_types: tuple[str, ...] = ("PER",)  # the types of long names whose words take their type
+    short_form_vote: bool = True  # only where the long names mention the word at least as often
+    join_person: tuple[str, ...] = ("LOC", "ORG")  # one-word names of these types join a person's name after them
+    common_zipf: int = 5  # a word at least this common (wordfreq's Zipf, rounded down) is no name alone; 0: off
+    common_types: tuple[str, ...] = ("PER", "ORG", "LOC", "MISC")  # the types the common-word rule looks at
+    # The model's word lists that make a common word a name word ("Nice" the city, "James"): kept.
+    name_lists: tuple[str, ...] = ("CTRY", "CITY", "REGION", "CTRYP", "NAT", "GIVEN")
+
+
+DEFAULT_RULES = DocRules()
+
+
+def _is_word(token: str) -> bool:
+    """A capitalised word (not "'s", "of", "U.S." or a number): only such words stand for a longer name."""
+    return token[:1].isupper() and token.replace("-", "").isalpha()
+
+
+def _word_spans(sent: list[str], tags: list[str]) -> list[tuple[int, int, str]]:
+    """The sentence's names without punctuation at their edges ("Plan &" is the one word "Plan"),
+    as the tagger keeps them (`tagger.trim_span`); names of punctuation alone are left out."""
+    out = []
+    for a, b, typ in iob_spans(tags):
+        # Most names begin and end with a letter: the token-by-token look is for the rest.
+        if not (sent[a][:1].isalnum() and sent[b - 1][:1].isalnum()):
+            while a < b and not any(ch.isalnum() for ch in sent[a]):
+                a += 1
+            while b > a and not any(ch.isalnum() for ch in sent[b - 1]):
+                b -= 1
+        if a < b:
+            out.append((a, b, typ))
+    return out
+
+
+def _listed(token: str, modern: ModernNames) -> bool:
+    return any(len(n.tokens) == 1 for n in modern.by_first.get(token, ()))
+
+
+def apply_document_rules(sentences: list[list[str]], tags: list[list[str]], knowledge: Knowledge,
+                         rules: DocRules = DEFAULT_RULES,
+                         modern: ModernNames | None = None, aliases: AliasTable | None = None) -> list[list[str]]:
+    """The document's IOB2 tags after the rules (the input is not changed).
+
+    `knowledge` is the model's (word frequencies from wordfreq, word lists); `modern` and `aliases`
+    default to the shipped lists.
+    """
+    spans: Spans = [[] if t.count("O") == len(t) else _word_spans(s, t) for s, t in zip(sentences, tags, strict=True)]
+    if not any(spans):
+        return tags
+    modern = modern if modern is not None else builtin_names()
+    out = [list(t) for t in tags]
+    if rules.join_person:
+        for k, (sent, found, new) in enumerate(zip(sentences, spans, out, strict=True)):
+            if len(found) > 1 and _join_persons(sent, found, new, rules, knowledge, modern):
+                spans[k] = _word_spans(sent, new)
+    dropped = _common_words(sentences, spans, knowledge, rules, modern, aliases or builtin_table())
+    retyped = _short_forms(sentences, spans, rules, modern)
+    for sent, found, new in zip(sentences, spans, out, strict=True):
+        for a, b, typ in found:
+            if b - a != 1:
+                continue
+            tok = sent[a]
+            # The whole name goes or changes, with any punctuation the tagger had put at its edges.
+            start, end = _name_at(new, a)
+            if (tok, typ) in dropped:
+                new[start:end] = ["O"] * (end - start)
+            elif tok in retyped and typ != retyped[tok]:
+                new[start:end] = ["B-" + retyped[tok]] + ["I-" + retyped[tok]] * (end - start - 1)
+    return out
+
+
+def _name_at(tags: list[str], k: int) -> tuple[int, int]:
+    """The tokens of the name that token k is part of."""
+    start, end = k, k + 1
+    while tags[start].startswith("I-") and start > 0:
+        start -= 1
+    while end < len(tags) and tags[end].startswith("I-"):
+        end += 1
+    return start, end
+
+
+def _join_persons(sent: list[str], found: list[tuple[int, int, str]], new: list[str], rules: DocRules,
+                  knowledge: Knowledge, modern: ModernNames) -> bool:
+    """"Hunter"(place) "Biden"(person) -> "Hunter Biden"(person), in `new`; whether any was joined.
+
+    Only a one-word person (a family name alone: "Ukraine Kurt Volker" is two names) after a word
+    the model's lists do not hold as a place ("Hawaii Rep. Gabbard").
+    """
+    lists = set(rules.name_lists)
+    joined = False
+    for (a, b, typ), (c, d, nxt) in zip(found, found[1:], strict=False):
+        if b == c and b - a == 1 and d - c == 1 and typ in rules.join_person and nxt == "PER" and \
+                _is_word(sent[a]) and _is_word(sent[c]) and len(sent[c]) > 1 and \
+                not sent[a].isupper() and not _listed(sent[a], modern) and \
+                lists.isdisjoint(knowledge.memberships(sent[a].lower())):
+            start, end = _name_at(new, a)[0], _name_at(new, d - 1)[1]
+            new[start:end] = ["B-PER"] + ["I-PER"] * (end - start - 1)
+            joined = True
+    return joined
+
+
+def _short_forms(sentences: list[list[str]], spans: Spans, rules: DocRules, modern: ModernNames) -> dict[str, str]:
+    """Word -> the type of the longer names it begins or ends, for the one-word names that take it."""
+    long_types: dict[str, set[str]] = {}
+    votes: dict[str, dict[str, int]] = {}  # word -> type -> mentions of that type (as a long name's edge or alone)
+    for sent, found in zip(sentences, spans, strict=True):
+        for a, b, typ in found:
+            edges = (sent[a], sent[b - 1]) if b - a > 1 and sent[a] != sent[b - 1] else (sent[a],)
+            for tok in edges:
+                if _is_word(tok):
+                    counts = votes.setdefault(tok, {})
+                    counts[typ] = counts.get(typ, 0) + 1
+                    if b - a > 1:
+                        long_types.setdefault(tok, set()).add(typ)
+    out = {}
+    for tok, types in long_types.items():
+        if len(types) != 1 or _listed(tok, modern):
+            continue
+        (long_type,) = types
+        if long_type not in rules.short_form_types:
+            continue
+        if rules.short_form_vote:
+            counts = votes[tok]
+            if any(n > counts[long_type] for typ, n in counts.items() if typ != long_type):
+                continue
+        out[tok] = long_type
+    return out
+
+
+def _common(word: str, knowledge: Knowledge, rules: DocRules) -> bool:
+    """Whether a capitalised word is a very common English word and no word of the model's name lists."""
+    return word.isalpha() and int(knowledge.freq.get(word.lower(), "0")) >= rules.common_zipf and \
+        set(rules.name_lists).isdisjoint(knowledge.memberships(word.lower()))
+
+
+def _common_words(sentences: list[list[str]], spans: Spans, knowledge: Knowledge, rules: DocRules,
+                  modern: ModernNames, aliases: AliasTable) -> set[tuple[str, str]]:
+    """(word, type) of the one-word names of the document that are common words with nothing making them names."""
+    if not rules.common_zipf:
+        return set()
+    in_longer: set[tuple[str, str]] = set()  # the words of longer names of each type
+    candidates = set()
+    for sent, found in zip(sentences, spans, strict=True):
+        for a, b, typ in found:
+            tok = sent[a]
+            if b - a > 1:
+                # "Summit Inc." makes "Summit" a company; a heading's "The Plan Stage" says nothing.
+                if not all(_common(w, knowledge, rules) for w in sent[a:b] if w[:1].isupper()):
+                    in_longer.update((w, typ) for w in sent[a:b])
+            elif typ in rules.common_types and tok[:1].isupper() and _common(tok, knowledge, rules) and \
+                    not (tok.isupper() and len(tok) <= 3) and not (b < len(sent) - 1 and sent[b] == "."):
+                # Not "OH", "CO" or "La.": abbreviations of names, whatever the word they spell.
+                candidates.add((tok, typ))
+    candidates = {(tok, typ) for tok, typ in candidates - in_longer
+                  if not _listed(tok, modern) and aliases.entity(tok, "ORG") is None}
+    if not candidates:
+        return candidates
+    words = {tok for tok, _typ in candidates}
+    named = set()
+    for sent in sentences:
+        for k, tok in enumerate(sent):
+            if tok in words:
+                before = sent[k - 1].lower() if k else ""
+                after = sent[k + 1].lower() if k + 1 < len(sent) else ""
+                # Named with a title or a company word somewhere: a name all through the document.
+                if before in _TITLES or after in _ORG_WORDS:
+                    named.add(tok)
+    return {(tok, typ) for tok, typ in candidates if tok not in named}
