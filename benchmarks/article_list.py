@@ -2,14 +2,17 @@
 search results), measured in the same run: list reset, scrolling the whole list against a bare QTreeView over
 the same rows, a search typed in the window's filter box (to the first painted page), and opening a far article.
 
-    QT_QPA_PLATFORM=offscreen nice .venv/bin/python benchmarks/article_list.py [--sizes 10000 100000]
+The library is made of CoNLL-2003 news sentences when `NEWS_READER_DATA` holds them (`_news_library.py`);
+`--vocabulary` builds the old 26-word library, to reproduce the old figures.
+
+    NEWS_READER_DATA=/work/shared/data QT_QPA_PLATFORM=offscreen nice .venv/bin/python \
+        benchmarks/article_list.py [--sizes 10000 100000] [--vocabulary]
 """
 
 from __future__ import annotations
 
 import argparse
 import os
-import random
 import shutil
 import statistics
 import sys
@@ -21,29 +24,9 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from make_library import SOURCES, WORDS  # noqa: E402
+from _news_library import build_library, load_corpus, queries, window_searches  # noqa: E402
 
-SEARCHES = ("reservoir", "harbour council", "title:ferry", "source:meridian wage", "")  # typed, then cleared
 JUMPS = 200  # positions spread over the whole list, each painted
-
-
-def build(db_path: Path, n: int, seed: int = 7):
-    """`n` articles of about 300 words, stored 1,000 to a file (one transaction each: quick to build)."""
-    from reader.core.article import Block, make_article
-    from reader.core.store.library import Library
-
-    rng = random.Random(seed)
-    lib = Library(db_path)
-    for first in range(0, n, 1000):
-        batch = []
-        for i in range(first, min(n, first + 1000)):
-            title = " ".join(rng.choice(WORDS) for _ in range(6)).capitalize() + f" {i}"
-            blocks = [Block(" ".join(rng.choice(WORDS) for _ in range(60))) for _ in range(5)]
-            batch.append(make_article(title=title, blocks=blocks, path=f"/bench/{first}.txt", format="text",
-                                      source=rng.choice(SOURCES),
-                                      published=f"20{rng.randint(10, 26)}-{rng.randint(1, 12):02d}-01"))  # fmt: skip
-        lib.store_file(f"/bench/{first}.txt", 0.0, 1, batch)
-    return lib
 
 
 def times(fn: Callable[[], object], repeat: int) -> list[float]:
@@ -112,7 +95,7 @@ def measure_list(lib, model_class) -> dict[str, float]:
     return out
 
 
-def measure_window(cache: Path, model_class) -> dict[str, float]:
+def measure_window(cache: Path, model_class, searches_typed: list[str]) -> dict[str, float]:
     """The whole window over a copy of that cache: searches typed in the filter box, far articles opened."""
     from PySide6.QtWidgets import QApplication
 
@@ -136,7 +119,7 @@ def measure_window(cache: Path, model_class) -> dict[str, float]:
         window.apply_view(keep_current=True)
         window.list_view.viewport().repaint()
 
-    searches = [t for _ in range(3) for words in SEARCHES for t in times(lambda w=words: search(w), 1)]
+    searches = [t for _ in range(3) for words in searches_typed for t in times(lambda w=words: search(w), 1)]
     far = [n - 1, 0, n // 2, n - 7, 3, 3 * n // 4, n // 5, n - 100]
 
     def open_row(row: int) -> None:
@@ -156,7 +139,11 @@ def measure_window(cache: Path, model_class) -> dict[str, float]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--vocabulary", action="store_true", help="the old 26-word library (the old figures)")
     args = parser.parse_args()
+    corpus = load_corpus(vocabulary=args.vocabulary)
+    typed = window_searches(corpus, queries(corpus))
+    print("typed in the window's box, then cleared: " + " | ".join(typed[:-1]) + "\n")
     from _old_article_list import OldArticleListModel
     from PySide6.QtWidgets import QApplication
 
@@ -167,13 +154,13 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as d:
         for n in args.sizes:
             cache = Path(d) / f"lib{n}.sqlite3"
-            lib = build(cache, n)
+            lib = build_library(cache, n, corpus)
             for name, cls in (("before", OldArticleListModel), ("after", ArticleListModel)):
                 results[(n, name)] = measure_list(lib, cls)
                 app.processEvents()
             lib.close()
             for name, cls in (("before", OldArticleListModel), ("after", ArticleListModel)):
-                results[(n, name)].update(measure_window(cache, cls))
+                results[(n, name)].update(measure_window(cache, cls, typed))
     columns = [(n, name) for n in args.sizes for name in ("before", "after")]
     print("| step | " + " | ".join(f"{n:,} {name}" for n, name in columns) + " |")
     print("|---|" + "---|" * len(columns))
