@@ -10,13 +10,21 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import overload
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QPoint, Qt
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPersistentModelIndex, QPoint, Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QAbstractItemView, QMenu, QTreeView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QMenu,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
 
 from reader.core.dates_display import short_date
 from reader.core.store.library import KEPT_NOTES, Library, RowInfo
 from reader.core.store.library_query import ListQuery
+from reader.core.store.library_search import Anchor
 from reader.ui.article_row import ArticleRowDelegate, BookmarkedRole, DimmedRole, MetaRole
 from reader.ui.plain_text import escaped_tooltip
 
@@ -24,6 +32,7 @@ COLUMNS = ("★", "Title", "Source", "Date", "Words")
 SORT_KEYS = {1: "title", 2: "source", 3: "published", 4: "words"}
 PAGE = 200
 ROWS_AT_ONCE = 40  # rows read and formatted together: a screenful or two, not a whole page after a jump
+NEAR_PAGES = 3  # pages read by OFFSET (a short step over the first rows); past them, by seeking to their anchor
 MAX_PAGES = 20  # pages (and their rows) kept before the cache starts again from the first
 ArticleIdRole = Qt.ItemDataRole.UserRole + 1
 ASC, DESC = Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder
@@ -97,6 +106,7 @@ class ArticleListModel(QAbstractTableModel):
         self._pages: dict[int, list[str]] = {}
         self._rows: dict[str, ShownRow] = {}
         self._found: dict[str, int] = {}  # rows of ids looked up off the loaded pages, until the next reload
+        self._anchors: list[Anchor] | None = None  # where each page starts, read at the first far page
         self.bookmarked: set[str] = set()
         self.read: set[str] = set()
         self._bold = QFont()
@@ -128,16 +138,28 @@ class ArticleListModel(QAbstractTableModel):
         self._pages = {0: first}
         self._rows.clear()
         self._found.clear()
+        self._anchors = None
 
     def _page(self, number: int) -> list[str]:
         ids = self._pages.get(number)
         if ids is None:
             if len(self._pages) > MAX_PAGES:  # a long scroll: keep memory flat, not every page seen
                 self._pages = {0: self._pages[0]}
-            ids = self.library.search_page(self.text, total=self.total, limit=PAGE, offset=number * PAGE,
-                                           base=self.query)  # fmt: skip
+            anchor = self._anchor(number)
+            offset = 0 if anchor else number * PAGE
+            ids = self.library.search_page(self.text, total=self.total, limit=PAGE, offset=offset, base=self.query,
+                                           seek=anchor)  # fmt: skip
             self._pages[number] = ids
         return ids
+
+    def _anchor(self, number: int) -> Anchor | None:
+        """Where page `number` starts (its first row's sort key and id), once the list is scrolled past its first
+        pages: read for every page at once, so no page is ever found by stepping over the rows before it."""
+        if number < NEAR_PAGES:
+            return None
+        if self._anchors is None:
+            self._anchors = self.library.page_anchors(self.text, base=self.query, every=PAGE)
+        return self._anchors[number] if number < len(self._anchors) else None
 
     def all_ids(self) -> list[str]:
         """Every listed id in order, read in one query (for acts on the whole list, not for painting)."""
@@ -274,15 +296,23 @@ class ArticleListModel(QAbstractTableModel):
         return f"By {self.query.sort}"
 
 
-class ArticleListView(QTreeView):
-    """A flat, fast list of one-rich-row articles (uniform row heights); the header offers the sort orders."""
+class ArticleListView(QTableView):
+    """A flat, fast list of one-rich-row articles; the header offers the sort orders.
+
+    A table, not a tree: every row has the height the delegate asks for, so a reset does not visit each of
+    100,000 rows as a tree's layout does (two Python calls a row); only the title column is shown.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("articleList")
-        self.setRootIsDecorated(False)
-        self.setUniformRowHeights(True)
-        self.setAllColumnsShowFocus(True)
+        self.setShowGrid(False)
+        self.setWordWrap(False)
+        self.setTabKeyNavigation(False)  # Tab leaves the list, as it left the tree
+        self.setCornerButtonEnabled(False)
+        rows = self.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -291,10 +321,35 @@ class ArticleListView(QTreeView):
         self.row_delegate = ArticleRowDelegate(self)
         self.setItemDelegate(self.row_delegate)
         header = self.header()
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setHighlightSections(False)
         header.setSectionsClickable(True)
         header.setSortIndicatorShown(False)
         header.setSectionsMovable(False)
         header.sectionClicked.connect(lambda _section: self.show_sort_menu())
+        self.fit_rows()
+
+    def header(self) -> QHeaderView:
+        """The column header (the sort menu's button)."""
+        return self.horizontalHeader()
+
+    def fit_rows(self) -> None:
+        """Every row as tall as the delegate draws one in the list's font (again when the font changes)."""
+        option = QStyleOptionViewItem()
+        option.initFrom(self)
+        option.font = self.font()
+        self.verticalHeader().setDefaultSectionSize(self.row_delegate.sizeHint(option, QModelIndex()).height())
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.fit_rows()
+
+    def moveCursor(self, action: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier) -> QModelIndex:  # noqa: N802
+        # Home and End go to the first and last article, as in a list, not to the row's first and last column
+        if action in (QAbstractItemView.CursorAction.MoveHome, QAbstractItemView.CursorAction.MoveEnd):
+            modifiers |= Qt.KeyboardModifier.ControlModifier
+        return super().moveCursor(action, modifiers)
 
     def setModel(self, model) -> None:  # noqa: N802
         super().setModel(model)

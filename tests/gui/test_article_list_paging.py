@@ -13,6 +13,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from reader.core.article import Block, make_article
 from reader.core.store.library import Library, SearchPage
 from reader.core.store.library_query import ListQuery
+from reader.core.store.library_search import Anchor
 from reader.ui.article_list import PAGE, ArticleIdRole, ArticleListModel, ArticleListView
 from reader.ui.article_row import MetaRole
 
@@ -35,14 +36,18 @@ class CountingLibrary:
     def __init__(self, library: Library) -> None:
         self.library = library
         self.offsets: list[int] = []
+        self.seeks: list[Anchor | None] = []
 
     def search(self, text: str, *, limit: int, offset: int, base: ListQuery) -> SearchPage:
         self.offsets.append(offset)
         return self.library.search(text, limit=limit, offset=offset, base=base)
 
-    def search_page(self, text: str, *, total: int, limit: int, offset: int, base: ListQuery) -> list[str]:
+    def search_page(
+        self, text: str, *, total: int, limit: int, offset: int, base: ListQuery, seek: Anchor | None = None
+    ) -> list[str]:
         self.offsets.append(offset)
-        return self.library.search_page(text, total=total, limit=limit, offset=offset, base=base)
+        self.seeks.append(seek)
+        return self.library.search_page(text, total=total, limit=limit, offset=offset, base=base, seek=seek)
 
     def __getattr__(self, name: str) -> object:
         return getattr(self.library, name)
@@ -90,7 +95,44 @@ def test_rows_are_read_a_page_at_a_time(model) -> None:
     model.library.offsets.clear()
     assert title_at(model, 9_999) == "Report 00000"
     assert title_at(model, 9_998) == "Report 00001"
-    assert model.library.offsets == [(N - 1) // PAGE * PAGE]  # one page read, the one holding the row
+    first = (N - 1) // PAGE * PAGE  # one page read, the one holding the row, from its first row on
+    assert model.library.seeks == [(published(N - 1 - first), article_id_at(model.library, first))]
+
+
+def article_id_at(library: Library, row: int) -> str:
+    return library.search("", limit=1, offset=row, base=ListQuery()).ids[0]
+
+
+def statements(library: Library) -> list[str]:
+    """Every statement the library's connection runs from now on, with its values."""
+    ran: list[str] = []
+    library.db.set_trace_callback(ran.append)
+    return ran
+
+
+def test_a_far_row_is_read_by_seeking_to_its_page_not_by_stepping_over_the_rows_before_it(model) -> None:
+    ran = statements(model.library.library)
+    try:
+        assert title_at(model, 7_777) == "Report 02222"
+        assert title_at(model, 5_001) == "Report 04998"
+    finally:
+        model.library.library.db.set_trace_callback(None)
+    pages = [sql for sql in ran if " LIMIT " in sql]
+    assert len(pages) == 2
+    assert all(sql.endswith("OFFSET 0") and "(a.published, a.id) <= (" in sql for sql in pages)
+    assert f"<= ('{published(N - 1 - 7_600)}', " in pages[0]  # the page starts at row 7,600, found in the index
+
+
+@pytest.mark.parametrize("column", [1, 2, 3, 4])
+@pytest.mark.parametrize("order", [Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder])
+def test_every_sort_order_gives_the_right_rows_far_down_the_list(model, column: int, order: Qt.SortOrder) -> None:
+    model.sort(column, order)
+    everything = model.library.search_page("", total=N, limit=N, offset=0, base=model.query)  # in one query
+    rows = (0, 199, 200, 1_234, 6_400, 9_801, N - 1)
+    assert [model.index(row, 1).data(ArticleIdRole) for row in rows] == [everything[row] for row in rows]
+    if column in (1, 3):  # by title or date, article i stands at row i (oldest or A first) or N - 1 - i
+        up = order == Qt.SortOrder.AscendingOrder
+        assert [title_at(model, row) for row in rows] == [f"Report {row if up else N - 1 - row:05d}" for row in rows]
 
 
 def test_sorting_by_title_orders_all_10000_rows(model) -> None:

@@ -9,8 +9,17 @@ import sqlite3
 from dataclasses import dataclass, replace
 
 from reader.core.entities.aliases import AliasTable
-from reader.core.store.library_query import FilterSpec, ListQuery, build_list_sql, parse_filter, with_search
-from reader.core.store.search_sql import count_sql, page_sql, rowid_part
+from reader.core.store.library_query import (
+    SORT_COLUMNS,
+    FilterSpec,
+    ListQuery,
+    build_list_sql,
+    parse_filter,
+    with_search,
+)
+from reader.core.store.search_sql import anchors_sql, count_sql, page_sql, rowid_part
+
+Anchor = tuple[object, str]  # a row's sort key and id: where a page starts
 
 
 @dataclass(frozen=True)
@@ -59,10 +68,24 @@ class LibrarySearch:
         ids = [str(r[0]) for r in self._run(*page_sql(query, total, limit, offset))] if total > offset else []
         return SearchPage(ids, total, tuple(spec.terms))
 
-    def search_page(self, text: str, *, total: int, limit: int, offset: int, base: ListQuery) -> list[str]:
-        """Another page of `search(text, base=base)`, whose `total` is known already: nothing is counted again."""
+    def search_page(
+        self, text: str, *, total: int, limit: int, offset: int, base: ListQuery, seek: Anchor | None = None
+    ) -> list[str]:
+        """Another page of `search(text, base=base)`, whose `total` is known already: nothing is counted again.
+        With `seek` (one of `page_anchors`), the page starts at that row and `offset` counts from there."""
         query = self._search_query(parse_filter(text), base)
-        return [str(r[0]) for r in self._run(*page_sql(query, total, limit, offset))] if total > offset else []
+        if seek is None and total <= offset:
+            return []
+        return [str(r[0]) for r in self._run(*page_sql(query, total, limit, offset, seek))]
+
+    def page_anchors(self, text: str, *, base: ListQuery, every: int) -> list[Anchor]:
+        """The sort key and id of every `every`-th row of `search(text, base=base)` (from row 0): a far page is
+        then read by seeking to its anchor in the sort index, not by stepping over the rows before it (OFFSET).
+        Empty when the order has no such key (best first)."""
+        query = self._search_query(parse_filter(text), base)
+        if query.sort not in SORT_COLUMNS:
+            return []
+        return [(r[0], str(r[1])) for r in self._run(*anchors_sql(query, every))]
 
     def _search_query(self, spec: FilterSpec, base: ListQuery | None) -> ListQuery:
         entity = ""

@@ -11,7 +11,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from reader.core.store.library_query import SORT_COLUMNS, ListQuery, build_list_sql, conditions, fts_match
+from reader.core.store.library_query import (
+    SORT_COLUMNS,
+    ListQuery,
+    build_list_sql,
+    conditions,
+    fts_match,
+    seek_condition,
+)
 
 WALK_FROM = 1000  # matches from which walking the sort index beats fetching and sorting each of them
 SORT_INDEXES = {"title": "articles_title", "source": "articles_source", "published": "articles_published",
@@ -45,15 +52,22 @@ def rowid_part(q: ListQuery) -> ListQuery:
     return replace(q, flags=(), tags=(), sources=(), authors=(), before="", after="")
 
 
-def page_sql(q: ListQuery, total: int, limit: int, offset: int) -> tuple[str, list[object]]:
-    """The ids of one page of `q` (`total` of them match), in `q`'s order."""
+def page_sql(
+    q: ListQuery, total: int, limit: int, offset: int, seek: tuple[object, str] | None = None
+) -> tuple[str, list[object]]:
+    """The ids of one page of `q` (`total` of them match), in `q`'s order; with `seek` (a sort key and an id, see
+    `anchors_sql`), `offset` counts from that row, found in the sort index instead of stepped to."""
     match = fts_match(q)
     if q.sort == "rank" and match:
         return _ranked_page(q, match, limit, offset)
-    sql, params = build_list_sql(q)
+    seek = seek if q.sort in SORT_COLUMNS else None
+    sql, params = build_list_sql(q, seek=seek)
     if match and total >= WALK_FROM and q.sort in SORT_INDEXES:
         where, where_params, _row = conditions(q)
         where = ["a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)", *where]
+        if seek is not None:
+            where.append(seek_condition(q))
+            where_params += list(seek)
         way = "DESC" if q.descending else "ASC"
         sql = (f"SELECT a.id FROM articles a INDEXED BY {SORT_INDEXES[q.sort]} WHERE {' AND '.join(where)}"
                f" ORDER BY {SORT_COLUMNS[q.sort]} {way}, a.id {way}")  # fmt: skip
@@ -72,3 +86,13 @@ def _ranked_page(q: ListQuery, match: str, limit: int, offset: int) -> tuple[str
              f" WHERE {' AND '.join(['articles_fts MATCH ?', *where])} ORDER BY t, k LIMIT ? OFFSET ?")  # fmt: skip
     sql = f"SELECT a.id FROM ({inner}) p JOIN articles a ON a.rowid = p.r ORDER BY p.t, p.k"
     return sql, [*title_params, match, *params, limit, offset]
+
+
+def anchors_sql(q: ListQuery, every: int) -> tuple[str, list[object]]:
+    """The sort key and id of rows 0, `every`, 2 * `every`... of `q` (sorted by a column): where each page
+    starts, for `page_sql`'s `seek`. One pass over the sort index (or the matches) in SQLite, no id list."""
+    sql, params = build_list_sql(q, key=True)
+    return f"SELECT k, i FROM (SELECT k, i, row_number() OVER () - 1 AS n FROM ({sql})) WHERE n % ? = 0", [
+        *params,
+        every,
+    ]
