@@ -6,11 +6,10 @@ as one rich row, and its header opens the sort menu.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import overload
 
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPersistentModelIndex, QPoint, Qt
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPersistentModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,6 +25,8 @@ from reader.core.store.library import KEPT_NOTES, Library, RowInfo
 from reader.core.store.library_query import ListQuery
 from reader.core.store.library_search import Anchor
 from reader.ui.article_row import ArticleRowDelegate, BookmarkedRole, DimmedRole, MetaRole
+from reader.ui.list_count import BackgroundCount
+from reader.ui.listed_ids import ListedIds
 from reader.ui.plain_text import escaped_tooltip
 
 COLUMNS = ("★", "Title", "Source", "Date", "Words")
@@ -45,45 +46,6 @@ Index = QModelIndex | QPersistentModelIndex
 NO_PARENT = QModelIndex()
 
 
-class ListedIds(Sequence[str]):
-    """The listed ids as a sequence: each read from the model's pages, so nothing holds all 100,000."""
-
-    def __init__(self, model: ArticleListModel) -> None:
-        self._model = model
-
-    def __len__(self) -> int:
-        return self._model.total
-
-    @overload
-    def __getitem__(self, row: int) -> str: ...
-    @overload
-    def __getitem__(self, row: slice) -> list[str]: ...
-    def __getitem__(self, row: int | slice) -> str | list[str]:
-        if isinstance(row, slice):
-            return [self[i] for i in range(*row.indices(len(self)))]
-        if not -len(self) <= row < len(self):
-            raise IndexError(row)
-        return self._model.id_at(row % len(self))
-
-    def __iter__(self) -> Iterator[str]:
-        # one query for the whole list (mark all read, export the listed): not one per page
-        yield from self._model.all_ids() if len(self) > PAGE else (self[i] for i in range(len(self)))
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Sequence) and list(self) == list(other)
-
-    __hash__ = None  # type: ignore[assignment]
-
-    def index(self, value: object, start: int = 0, stop: int | None = None) -> int:
-        row = self._model.row_of(str(value))
-        if row < max(0, start) or (stop is not None and row >= stop):
-            raise ValueError(value)
-        return row
-
-    def __contains__(self, value: object) -> bool:
-        return self._model.row_of(str(value)) >= 0
-
-
 @dataclass(frozen=True)
 class ShownRow:
     """One row's text as drawn, formatted once when its page is read (dates are not parsed on every paint)."""
@@ -96,12 +58,23 @@ class ShownRow:
 class ArticleListModel(QAbstractTableModel):
     """Rows are the pages of a library search (`total` rows); ids and row text are read a page at a time."""
 
-    def __init__(self, library: Library, parent: QWidget | None = None) -> None:
+    total_known = Signal(int)  # a search's total, counted after its first page was shown (see `counting`)
+
+    def __init__(
+        self, library: Library, parent: QWidget | None = None, *, counted: Callable[[int], object] | None = None
+    ) -> None:
         super().__init__(parent)
         self.library = library
         self.query = ListQuery()  # the view and its order; the search box's words are `text`
         self.text = ""
-        self.total = 0
+        self.total = 0  # the rows listed: while `counting`, only the first page's
+        self.counting = False  # a search's total is being counted in another thread (`BackgroundCount`)
+        self._matches = 0  # at least how many match: how further pages are read (see `page_sql`)
+        self._generation = 0  # which `set_query` a count belongs to
+        self._counter = BackgroundCount(library, self)
+        self._counter.counted.connect(self._on_counted)
+        if counted is not None:
+            self.total_known.connect(counted)
         self.ids = ListedIds(self)
         self._pages: dict[int, list[str]] = {}
         self._rows: dict[str, ShownRow] = {}
@@ -117,20 +90,39 @@ class ArticleListModel(QAbstractTableModel):
     def set_query(self, query: ListQuery, text: str = "") -> None:
         """List what the search box's `text` finds within `query` (the view and its order); the cached pages
         are dropped. Raises `QueryError` (a ValueError) and keeps the list as it was for words it cannot run."""
-        first = self.library.search(text, limit=PAGE, offset=0, base=query)
+        first = self.library.search(text, limit=PAGE, offset=0, base=query, count=False)
+        self._generation += 1
+        self._counter.cancel()
         self.beginResetModel()
         self.query, self.text = query, text
-        self._start(first.ids, first.total)
+        self._start(first.ids, first.total if first.counted else len(first.ids))
+        self._matches, self.counting = first.total, not first.counted
         self.endResetModel()
+        if self.counting:  # the first page is shown now; the rows after it come with the count
+            self._counter.start(self._generation, text, query)
+
+    def _on_counted(self, generation: int, total: int) -> None:
+        if generation != self._generation or not self.counting:
+            return  # a count for a list no longer shown
+        self.counting = False
+        self._matches = total
+        if total > self.total:
+            self.beginInsertRows(NO_PARENT, self.total, total - 1)
+            self.total = total
+            self.endInsertRows()
+        self.total_known.emit(total)
 
     def reload(self) -> None:
         """Run the same query again (the library or the user's marks changed)."""
         self.set_query(self.query, self.text)
 
     def clear(self) -> None:
-        """Show no rows (the window is closing)."""
+        """Show no rows (the window is closing); no count is left running."""
+        self._generation += 1
+        self._counter.stop()
         self.beginResetModel()
         self._start([], 0)
+        self._matches, self.counting = 0, False
         self.endResetModel()
 
     def _start(self, first: list[str], total: int) -> None:
@@ -147,7 +139,7 @@ class ArticleListModel(QAbstractTableModel):
                 self._pages = {0: self._pages[0]}
             anchor = self._anchor(number)
             offset = 0 if anchor else number * PAGE
-            ids = self.library.search_page(self.text, total=self.total, limit=PAGE, offset=offset, base=self.query,
+            ids = self.library.search_page(self.text, total=self._matches, limit=PAGE, offset=offset, base=self.query,
                                            seek=anchor)  # fmt: skip
             self._pages[number] = ids
         return ids
@@ -163,8 +155,9 @@ class ArticleListModel(QAbstractTableModel):
 
     def all_ids(self) -> list[str]:
         """Every listed id in order, read in one query (for acts on the whole list, not for painting)."""
-        total = self.total
-        return self.library.search_page(self.text, total=total, limit=max(1, total), offset=0, base=self.query)
+        total = self.total if not self.counting else self.library.count_matches(self.text, base=self.query)
+        return self.library.search_page(self.text, total=max(total, self._matches), limit=max(1, total), offset=0,
+                                        base=self.query)  # fmt: skip
 
     def id_at(self, row: int) -> str:
         """The id listed at `row` ("" past the end: the library changed and the list has not been run again)."""
@@ -279,7 +272,7 @@ class ArticleListModel(QAbstractTableModel):
         self.layoutAboutToBeChanged.emit()  # the views save their current and selected rows as persistent indexes
         old = self.persistentIndexList()
         moved = [self.id_at(i.row()) for i in old]
-        self._start(self.library.search_page(self.text, total=self.total, limit=PAGE, offset=0, base=self.query),
+        self._start(self.library.search_page(self.text, total=self._matches, limit=PAGE, offset=0, base=self.query),
                     self.total)  # fmt: skip
         if old:  # a few ids (current, selected), each found in the new order
             rows = [self.row_of(article_id) for article_id in moved]

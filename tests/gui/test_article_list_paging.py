@@ -4,6 +4,7 @@ sorting and searching keep the right rows, and the shown article stays selected 
 from __future__ import annotations
 
 import datetime
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -38,9 +39,9 @@ class CountingLibrary:
         self.offsets: list[int] = []
         self.seeks: list[Anchor | None] = []
 
-    def search(self, text: str, *, limit: int, offset: int, base: ListQuery) -> SearchPage:
+    def search(self, text: str, *, limit: int, offset: int, base: ListQuery, count: bool = True) -> SearchPage:
         self.offsets.append(offset)
-        return self.library.search(text, limit=limit, offset=offset, base=base)
+        return self.library.search(text, limit=limit, offset=offset, base=base, count=count)
 
     def search_page(
         self, text: str, *, total: int, limit: int, offset: int, base: ListQuery, seek: Anchor | None = None
@@ -154,14 +155,35 @@ def test_a_far_article_is_found_at_its_row_without_reading_the_pages_before_it(m
     assert model.row_of("no such id") == -1
 
 
-def test_a_search_narrows_the_count_and_lists_only_what_it_finds(model) -> None:
+def test_a_search_shows_its_first_rows_exactly_before_its_count_is_done_then_all_of_them(
+    model, qtbot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    release = threading.Event()
+    count_matches = Library.count_matches
+
+    def held(self: Library, text: str, *, base: ListQuery) -> int:  # the count waits until the test lets it go
+        release.wait(30)
+        return count_matches(self, text, base=base)
+
+    monkeypatch.setattr(Library, "count_matches", held)
     model.set_query(model.query, "kind3")
-    wanted = [i for i in range(N) if i % 7 == 3]
-    assert model.rowCount() == len(wanted)
-    assert title_at(model, 0) == f"Report {wanted[-1]:05d}"
+    wanted = [i for i in range(N) if i % 7 == 3]  # newest first: the last of them on top
+    assert model.counting and model.rowCount() == PAGE
+    first = (0, 1, PAGE - 1)
+    assert [title_at(model, row) for row in first] == [f"Report {wanted[-1 - row]:05d}" for row in first]
+    with qtbot.waitSignal(model.total_known, timeout=30_000) as counted:
+        release.set()
+    assert counted.args == [len(wanted)]
+    assert not model.counting and model.rowCount() == len(wanted)
     assert title_at(model, len(wanted) - 1) == f"Report {wanted[0]:05d}"
+    assert title_at(model, 1_000) == f"Report {wanted[-1 - 1_000]:05d}"
     model.set_query(model.query, "")
     assert model.rowCount() == N
+
+
+def test_a_search_of_few_matches_is_counted_at_once(model) -> None:
+    model.set_query(model.query, "number 4242")
+    assert not model.counting and model.rowCount() == 1 and title_at(model, 0) == "Report 04242"
 
 
 def test_the_current_far_row_follows_its_article_through_a_sort(library: Library, qtbot) -> None:

@@ -47,6 +47,14 @@ def count_sql(q: ListQuery, matches: int | None = None) -> tuple[str, list[objec
     return f"SELECT count(*) FROM {source}" + (" WHERE " + " AND ".join(where) if where else ""), params
 
 
+def probe_sql(q: ListQuery, cap: int) -> tuple[str, list[object]]:
+    """How many of `q`'s full-text matches there are, counting no further than `cap` (stops early)."""
+    return "SELECT count(*) FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?)", [
+        fts_match(q),
+        cap,
+    ]
+
+
 def rowid_part(q: ListQuery) -> ListQuery:
     """`q` with only its words and rowid conditions (folder, entity, exclusions, kept): cheap to count."""
     return replace(q, flags=(), tags=(), sources=(), authors=(), before="", after="")
