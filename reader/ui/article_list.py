@@ -24,7 +24,7 @@ from reader.core.dates_display import short_date
 from reader.core.store.library import KEPT_NOTES, Library, RowInfo
 from reader.core.store.library_query import ListQuery
 from reader.core.store.library_search import Anchor
-from reader.ui.article_row import ArticleRowDelegate, BookmarkedRole, DimmedRole, MetaRole
+from reader.ui.article_row import ArticleRowDelegate, BookmarkedRole, DimmedRole, MetaRole, RowRole, RowText
 from reader.ui.list_count import BackgroundCount
 from reader.ui.listed_ids import ListedIds
 from reader.ui.plain_text import escaped_tooltip
@@ -42,6 +42,8 @@ SORTS = (  # the sort menu: label, model column, order
     ("Source A–Z", 2, ASC), ("Source Z–A", 2, DESC), ("Longest first", 4, DESC), ("Shortest first", 4, ASC),
 )  # fmt: skip
 
+ROLES = frozenset({ArticleIdRole, Qt.ItemDataRole.FontRole, BookmarkedRole, Qt.ItemDataRole.TextAlignmentRole,
+                   Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, MetaRole, DimmedRole})  # fmt: skip
 Index = QModelIndex | QPersistentModelIndex
 NO_PARENT = QModelIndex()
 
@@ -223,7 +225,14 @@ class ArticleListModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+        if role == RowRole:  # the delegate's one question per painted row
+            shown = self._row(index.row())
+            if shown is None:
+                return None
+            article_id = shown.info.id
+            return RowText(shown.info.title or "(untitled)", shown.meta, article_id in self.bookmarked,
+                           bool(shown.info.status), article_id not in self.read)  # fmt: skip
+        if role not in ROLES or not index.isValid():  # the many roles a view asks about and a row never has
             return None
         article_id = self.id_at(index.row())
         if role == ArticleIdRole:
