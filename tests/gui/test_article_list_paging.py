@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtWidgets import QStyleOptionViewItem
 
 from reader.core.article import Block, make_article
 from reader.core.store.library import Library, SearchPage
@@ -75,6 +76,7 @@ def model(library: Library, qtbot) -> ArticleListModel:
     listed = ArticleListModel(CountingLibrary(library))  # type: ignore[arg-type]
     view.setModel(listed)
     listed.set_query(ListQuery())
+    listed.parent_view = view  # type: ignore[attr-defined]
     view.resize(400, 600)
     view.show()
     qtbot.waitExposed(view)
@@ -122,6 +124,26 @@ def test_a_far_row_is_read_by_seeking_to_its_page_not_by_stepping_over_the_rows_
     assert len(pages) == 2
     assert all(sql.endswith("OFFSET 0") and "(a.published, a.id) <= (" in sql for sql in pages)
     assert f"<= ('{published(N - 1 - 7_600)}', " in pages[0]  # the page starts at row 7,600, found in the index
+
+
+def test_the_end_key_lands_on_the_last_article_and_draws_its_exact_row(model, qtbot) -> None:
+    view = model.parent_view
+    view.setFocus()
+    model.library.seeks.clear()
+    qtbot.keyClick(view, Qt.Key.Key_End)
+    current = view.currentIndex()
+    assert current.row() == N - 1 and title_at(model, N - 1) == "Report 00000"
+    option = QStyleOptionViewItem()
+    option.initFrom(view.viewport())
+    option.rect = view.visualRect(current)
+    drawn = view.row_delegate.row_layout(option, current)
+    assert drawn.title_lines == ["Report 00000"]
+    assert drawn.meta_text == "\u2068Ledger\u2069 · 01 Jan 2000 · 5 words"
+    assert view.viewport().rect().contains(option.rect)  # scrolled to: on screen
+    last_page = (N - 1) // PAGE * PAGE
+    assert (published(N - 1 - last_page), article_id_at(model.library, last_page)) in model.library.seeks
+    qtbot.keyClick(view, Qt.Key.Key_Home)
+    assert view.currentIndex().row() == 0 and title_at(model, 0) == f"Report {N - 1:05d}"
 
 
 @pytest.mark.parametrize("column", [1, 2, 3, 4])

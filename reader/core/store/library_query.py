@@ -97,13 +97,14 @@ def fts_match(q: ListQuery) -> str:
 
 
 def build_list_sql(
-    q: ListQuery, *, seek: tuple[object, str] | None = None, key: bool = False
+    q: ListQuery, *, seek: tuple[object, str] | None = None, key: bool = False, before: bool = False
 ) -> tuple[str, list[object]]:
     """The SELECT for `q`; flags and tags read the `user` database attached to the cache. `seek` (a row's sort key
-    and id, from `key=True`, which selects the sort key before the id) starts the list at that row."""
+    and id, from `key=True`, which selects the sort key before the id) starts the list at that row, or with
+    `before` lists only the rows before it."""
     where, params, _row = conditions(q)
     if seek is not None and q.sort in SORT_COLUMNS:
-        where.append(seek_condition(q))
+        where.append(seek_condition(q, before=before))
         params += list(seek)
     join = ""
     order = SORT_COLUMNS.get(q.sort, SORT_COLUMNS["published"])
@@ -128,9 +129,11 @@ def build_list_sql(
     return sql, params + order_params
 
 
-def seek_condition(q: ListQuery) -> str:
-    """From a row on, in `q`'s order: a row value over the sort index's own columns, so SQLite seeks to it."""
-    return f"({SORT_COLUMNS[q.sort]}, a.id) {'<=' if q.descending else '>='} (?, ?)"
+def seek_condition(q: ListQuery, *, before: bool = False) -> str:
+    """From a row on (or the rows `before` it), in `q`'s order: a row value over the sort index's own columns,
+    so SQLite seeks to it."""
+    op = (">" if q.descending else "<") if before else ("<=" if q.descending else ">=")
+    return f"({SORT_COLUMNS[q.sort]}, a.id) {op} (?, ?)"
 
 
 def with_search(base: ListQuery, spec: FilterSpec, entity: str = "") -> ListQuery:

@@ -120,7 +120,15 @@ class LibrarySearch:
     def position(self, article_id: str, text: str, base: ListQuery) -> int:
         """Where `article_id` stands in the pages `search(text, base=base)` gives (-1: not found there);
         counted in SQLite, so no id list is built. `base` must sort by a column (its order has a tie-break)."""
-        sql, params = build_list_sql(self._search_query(parse_filter(text), base))
+        query = self._search_query(parse_filter(text), base)
+        if query.sort in SORT_COLUMNS:  # its sort key if listed (found by id), then how many come before it
+            sql, params = build_list_sql(query, key=True)
+            found = self._run(f"SELECT k FROM ({sql}) WHERE i = ?", [*params, article_id])
+            if not found:
+                return -1
+            sql, params = build_list_sql(query, seek=(found[0][0], article_id), before=True)
+            return int(str(self._run(f"SELECT count(*) FROM ({sql})", params)[0][0]))
+        sql, params = build_list_sql(query)
         numbered = f"SELECT n FROM (SELECT id AS i, row_number() OVER () - 1 AS n FROM ({sql})) WHERE i = ?"
         found = self._run(numbered, [*params, article_id])
         return int(str(found[0][0])) if found else -1
