@@ -22,7 +22,7 @@ def lib(tmp_path_factory: pytest.TempPathFactory) -> Library:
     "kind<i % 5>", and "rare" in every 100th; all in one file."""
     library = Library(Path(tmp_path_factory.mktemp("seek")) / "cache.sqlite3")
     articles = [
-        make_article(title=f"Item {i % 37}", blocks=[Block(f"common kind{i % 5} number {i}" + (" rare" * (i % 100 == 0)))],
+        make_article(title=f"Item {i % 37}", blocks=[Block(f"common kind{i % 5} number {i}" + " rare" * (i % 100 < 1))],
                      path="/news/all.txt", format="text", source=("Ledger", "courier", "Wire")[i % 3],
                      published=f"2024-02-{i % 28 + 1:02d}")
         for i in range(N)
