@@ -2,14 +2,15 @@
 
 The library is made of CoNLL-2003 news sentences when `NEWS_READER_DATA` holds them (`_news_library.py`),
 and its 20 queries picked from that text by a printed rule (names, topics, phrases, a rare and a common word,
-a prefix, OR, NOT, filters); `--vocabulary` builds the old 26-word library with its old queries. For each, the best of
-3 runs of: our first page (50 ranked hits, title matches first) with its total counted apart; the same
-page in the list's newest-first order; the old way (every matching id, newest first, as `list_ids`);
-and the reference, `SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?` of the same words,
+a prefix, OR, NOT, filters); `--vocabulary` builds the old 26-word library with its old queries.
+For each query, the best of 3 runs of: our first page (50 ranked hits, title matches first) with its total
+counted apart; the same page in the list's newest-first order; that page with its count left for later
+(as the window asks for it, `count=False`) and that count alone; the old way (every matching id, newest
+first, as `list_ids`); and the reference, `SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?` of the same words,
 measured in the same run. Prints p50 and p95 over the queries, in ms.
 
     NEWS_READER_DATA=/work/shared/data .venv/bin/python benchmarks/search.py   # 10,000 articles
-    .venv/bin/python benchmarks/search.py --n 100000 # the size of issue 15
+    NEWS_READER_DATA=/work/shared/data .venv/bin/python benchmarks/search.py --n 100000   # issue 15's size
 """
 
 from __future__ import annotations
@@ -50,7 +51,9 @@ def reference_match(text: str) -> str:
 
 def measure(lib: Library, picked: list[str]) -> dict[str, list[float]]:
     times: dict[str, list[float]] = {"reference: bare FTS5 rowids": [], "search page, ranked + total": [],
-                                     "search page, newest first + total": [], "old: every id, newest first": []}
+                                     "search page, newest first + total": [],
+        "newest first, count left for later": [],
+        "  the count, later (count_matches)": [], "old: every id, newest first": []}
     for q in picked:
         match, old = reference_match(q), with_search(ListQuery(), parse_filter(q))
         runs: dict[str, Callable[[], object]] = {
@@ -58,6 +61,8 @@ def measure(lib: Library, picked: list[str]) -> dict[str, list[float]]:
                 "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?", (m,)).fetchall(),
             "search page, ranked + total": lambda q=q: lib.search(q, limit=50),
             "search page, newest first + total": lambda q=q: lib.search(q, limit=50, base=ListQuery()),
+            "newest first, count left for later": lambda q=q: lib.search(q, limit=50, base=ListQuery(), count=False),
+            "  the count, later (count_matches)": lambda q=q: lib.count_matches(q, base=ListQuery()),
             "old: every id, newest first": lambda o=old: lib.list_ids(o),
         }  # fmt: skip
         for name, run in runs.items():
