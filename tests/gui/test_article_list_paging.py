@@ -247,3 +247,38 @@ def test_the_whole_list_is_read_in_one_query_when_asked_for_every_id(model) -> N
     assert len(ids) == N == len(set(ids))
     assert model.library.offsets == [0]
     assert ids[N - 1] == model.index(N - 1, 1).data(ArticleIdRole)
+
+
+def test_the_status_says_counting_until_a_big_search_is_counted_and_the_shown_far_article_stays_selected(
+    make_window, qtbot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.ui.library_views import count_text
+
+    w = make_window()
+    bulk = [make_article(title=f"Bulk {i:04d}", blocks=[Block(f"bulkword number {i}")], path="/bulk/all.txt",
+                         format="text", source="Ledger", published=published(i)) for i in range(1_200)]  # fmt: skip
+    w.library.store_file("/bulk/all.txt", 0.0, 1, bulk)
+    w.apply_view()
+    everything = count_text(w.library.count())
+    oldest = bulk[0].id  # the last row of the search below: far past its first page
+    assert w.select_article(oldest)
+    qtbot.waitUntil(lambda: w.current_id == oldest)
+    release = threading.Event()
+    count_matches = Library.count_matches
+
+    def held(self: Library, text: str, *, base: ListQuery) -> int:
+        release.wait(30)
+        return count_matches(self, text, base=base)
+
+    monkeypatch.setattr(Library, "count_matches", held)
+    w.filter_box.setText("bulkword")
+    w._filter_timer.stop()  # run once, now, not again by the box's typing timer while the test waits
+    w.apply_view(keep_current=True)
+    assert w.status_label.text() == f"Counting… of {everything}"
+    assert w.model.rowCount() == PAGE and title_at(w.model, 0) == "Bulk 1199"
+    assert w.current_id == oldest  # still shown while its row is not listed yet
+    with qtbot.waitSignal(w.model.total_known, timeout=30_000):
+        release.set()
+    assert w.status_label.text() == f"1,200 of {everything}"
+    assert w.list_view.currentIndex().row() == 1_199
+    assert w.list_view.currentIndex().data(ArticleIdRole) == oldest == w.current_id
