@@ -32,7 +32,7 @@ from reader.ui.plain_text import escaped_tooltip
 COLUMNS = ("★", "Title", "Source", "Date", "Words")
 SORT_KEYS = {1: "title", 2: "source", 3: "published", 4: "words"}
 PAGE = 200
-ROWS_AT_ONCE = 40  # rows read and formatted together: a screenful or two, not a whole page after a jump
+ROWS_AT_ONCE = 20  # rows read and formatted together: a screenful, not a whole page after a jump
 NEAR_PAGES = 3  # pages read by OFFSET (a short step over the first rows); past them, by seeking to their anchor
 MAX_PAGES = 20  # pages (and their rows) kept before the cache starts again from the first
 ArticleIdRole = Qt.ItemDataRole.UserRole + 1
@@ -201,9 +201,12 @@ class ArticleListModel(QAbstractTableModel):
         if shown is None and article_id:
             if len(self._rows) > MAX_PAGES * PAGE:
                 self._rows.clear()
-            start = row % PAGE // ROWS_AT_ONCE * ROWS_AT_ONCE
-            for info in self.library.rows(self._page(row // PAGE)[start : start + ROWS_AT_ONCE]).values():
-                self._rows[info.id] = ShownRow(info, short_date(info.published), meta_line(info))
+            # from this row on (the view paints downwards), only rows not read yet: a screenful after a jump
+            start = row % PAGE
+            wanted = [i for i in self._page(row // PAGE)[start : start + ROWS_AT_ONCE] if i not in self._rows]
+            for info in self.library.rows(wanted).values():
+                date = short_date(info.published) if info.published else ""
+                self._rows[info.id] = ShownRow(info, date, meta_line(info, date))
             shown = self._rows.get(article_id)
         return shown
 
@@ -378,10 +381,12 @@ class ArticleListView(QTableView):
         self.sort_menu().exec(header.mapToGlobal(QPoint(0, header.height())))
 
 
-def meta_line(info: RowInfo) -> str:
+def meta_line(info: RowInfo, date: str | None = None) -> str:
     """The row's second line: source, date and length, after why the file is not in the library (if so)."""
     words = f"{info.words:,} word{'' if info.words == 1 else 's'}" if info.words else "no text, a link only"
     # the source in a bidi isolate: an Arabic or Hebrew name must not pull the date's digits into its run
     source = f"\u2068{info.source}\u2069" if info.source else ""
-    parts = (KEPT_NOTES.get(info.status, ""), source, short_date(info.published) if info.published else "", words)
+    if date is None:
+        date = short_date(info.published) if info.published else ""
+    parts = (KEPT_NOTES.get(info.status, ""), source, date, words)
     return " · ".join(part for part in parts if part)

@@ -36,6 +36,18 @@ class RowText(NamedTuple):
     unread: bool
 
 
+class RowFonts(NamedTuple):
+    """A row's fonts in one list font (unread or not), with what painting asks of them on every row."""
+
+    title: QFont
+    meta: QFont
+    title_metrics: QFontMetrics
+    meta_metrics: QFontMetrics
+    title_key: str
+    meta_key: str
+    star_width: int
+
+
 @dataclass(frozen=True)
 class RowLayout:
     """Where and what a row draws; computed the same way for painting and for tests."""
@@ -99,10 +111,10 @@ class ArticleRowDelegate(QStyledItemDelegate):
         # a title's line breaks and the elided second line, by text, font and width: scrolling back and forth
         # repaints the same rows, and breaking a title into lines is most of a row's layout
         self._texts: dict[tuple[str, str, int, bool], list[str]] = {}
-        self._font_cache: dict[tuple[str, bool], tuple[QFont, QFont, QFontMetrics, QFontMetrics]] = {}
+        self._font_cache: dict[tuple[str, bool], RowFonts] = {}
 
-    def _lines(self, text: str, font: QFont, width: int, *, meta: bool) -> list[str]:
-        key = (text, font.key(), width, meta)
+    def _lines(self, text: str, font: QFont, font_key: str, width: int, *, meta: bool) -> list[str]:
+        key = (text, font_key, width, meta)
         lines = self._texts.get(key)
         if lines is None:
             if len(self._texts) > TEXT_CACHE:
@@ -116,30 +128,31 @@ class ArticleRowDelegate(QStyledItemDelegate):
         """What `paint` draws for `index` in `option.rect`."""
         return self._layout(option.rect, option.font, row_text(index))
 
-    def _fonts(self, font: QFont, unread: bool) -> tuple[QFont, QFont, QFontMetrics, QFontMetrics]:
+    def _fonts(self, font: QFont, unread: bool) -> RowFonts:
         key = (font.key(), unread)
         fonts = self._font_cache.get(key)
         if fonts is None:  # fonts and their metrics made once per font, not once per row painted
             title = QFont(font)
             title.setBold(unread)
             small = meta_font(title)
-            fonts = self._font_cache[key] = (title, small, QFontMetrics(title), QFontMetrics(small))
+            fonts = RowFonts(title, small, QFontMetrics(title), QFontMetrics(small), title.key(), small.key(),
+                             QFontMetrics(title).horizontalAdvance(STAR) + 4)  # fmt: skip
+            self._font_cache[key] = fonts
         return fonts
 
     def _layout(self, rect: QRect, font: QFont, row: RowText) -> RowLayout:
-        title_font, small, title_fm, meta_fm = self._fonts(font, row.unread)
+        title_font, small, title_fm, meta_fm, title_key, small_key, star_w = self._fonts(font, row.unread)
         area = rect.adjusted(PAD_X, PAD_Y, -PAD_X, -PAD_Y)
-        star_w = title_fm.horizontalAdvance(STAR) + 4
         star_rect = QRect(area.left(), area.top(), star_w, title_fm.lineSpacing())
         text_left = area.left() + star_w
         width = max(1, area.right() - text_left + 1)
-        lines = self._lines(row.title, title_font, width, meta=False)
+        lines = self._lines(row.title, title_font, title_key, width, meta=False)
         rects = [QRect(text_left, area.top() + i * title_fm.lineSpacing(), width, title_fm.lineSpacing())
                  for i in range(len(lines))]  # fmt: skip
         meta_top = area.top() + TITLE_LINES * title_fm.lineSpacing() + GAP
         return RowLayout(
             title_font=title_font, title_lines=lines, title_rects=rects, meta_font=small,
-            meta_text=self._lines(row.meta, small, width, meta=True)[0],
+            meta_text=self._lines(row.meta, small, small_key, width, meta=True)[0],
             meta_rect=QRect(text_left, meta_top, width, meta_fm.height()),
             star_rect=star_rect, bookmarked=row.bookmarked, dimmed=row.dimmed,
         )  # fmt: skip
