@@ -12,6 +12,7 @@ class ListedRows(Protocol):
     """What `ListedIds` asks of the list model."""
 
     total: int
+    counting: bool
 
     def id_at(self, row: int) -> str: ...
     def row_of(self, article_id: str) -> int: ...
@@ -39,8 +40,12 @@ class ListedIds(Sequence[str]):
         return self._model.id_at(row % len(self))
 
     def __iter__(self) -> Iterator[str]:
-        # one query for the whole list (mark all read, export the listed): not one per page
-        yield from self._model.all_ids() if len(self) > ONE_QUERY_FROM else (self[i] for i in range(len(self)))
+        # one query for the whole list (mark all read, export the listed): not one per page; while a search is
+        # still counted only its first page is listed, and the whole of it is read here too
+        if len(self) > ONE_QUERY_FROM or self._model.counting:
+            yield from self._model.all_ids()
+        else:
+            yield from (self[i] for i in range(len(self)))
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Sequence) and list(self) == list(other)
