@@ -20,6 +20,11 @@ from reader.core.store.library_query import (
     seek_condition,
 )
 
+# how many articles there are less the kept ones: a bare count(*) is 0.3 ms at 100,000; a NOT IN checks every row
+KEPT_EXCLUDED_COUNT = (
+    "SELECT (SELECT count(*) FROM articles)"
+    " - (SELECT count(*) FROM kept WHERE article_rowid IN (SELECT rowid FROM articles))"
+)
 WALK_FROM = 1000  # matches from which walking the sort index beats fetching and sorting each of them
 SORT_INDEXES = {"title": "articles_title", "source": "articles_source", "published": "articles_published",
                 "words": "articles_words", "path": "articles_path"}  # fmt: skip
@@ -31,6 +36,8 @@ def count_sql(q: ListQuery, matches: int | None = None) -> tuple[str, list[objec
     are counted in the sort index that holds the columns asked about (dates, source, id), not in the rows."""
     where, params, row = conditions(q)
     match = fts_match(q)
+    if not match and where == conditions(ListQuery())[0]:  # every article but the kept: SQLite's own b-tree count
+        return KEPT_EXCLUDED_COUNT, []
     if not match:
         source = "articles a"
     elif not row:  # rowid conditions only: the index answers alone (its rows named `a`)
