@@ -1,4 +1,4 @@
-"""The article list: a table model over article ids that fetches rows in pages, and its view.
+"""The article list: a table model over article ids that fetches rows in pages (its view: `article_list_view`).
 
 The model keeps one column per sort key; the view shows only the title column, drawn by `ArticleRowDelegate`
 as one rich row, and its header opens the sort menu.
@@ -9,22 +9,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPersistentModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
-    QMenu,
-    QStyleOptionViewItem,
-    QTableView,
-    QWidget,
-)
+from PySide6.QtWidgets import QWidget
 
 from reader.core.dates_display import short_date
 from reader.core.store.library import KEPT_NOTES, Library, RowInfo
-from reader.core.store.library_query import ListQuery
+from reader.core.store.library_query import SORT_COLUMNS, ListQuery
 from reader.core.store.library_search import Anchor
-from reader.ui.article_row import ArticleRowDelegate, BookmarkedRole, DimmedRole, MetaRole, RowRole, RowText
+from reader.ui.article_list_view import ASC, DESC, SORTS
+from reader.ui.article_list_view import ArticleListView as ArticleListView  # the model and its view from one place
+from reader.ui.article_row import BookmarkedRole, DimmedRole, MetaRole, RowRole, RowText
 from reader.ui.list_count import BackgroundCount
 from reader.ui.listed_ids import ListedIds
 from reader.ui.plain_text import escaped_tooltip
@@ -36,11 +31,6 @@ ROWS_AT_ONCE = 20  # rows read and formatted together: a screenful, not a whole 
 NEAR_PAGES = 3  # pages read by OFFSET (a short step over the first rows); past them, by seeking to their anchor
 MAX_PAGES = 20  # pages (and their rows) kept before the cache starts again from the first
 ArticleIdRole = Qt.ItemDataRole.UserRole + 1
-ASC, DESC = Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder
-SORTS = (  # the sort menu: label, model column, order
-    ("Newest first", 3, DESC), ("Oldest first", 3, ASC), ("Title A–Z", 1, ASC), ("Title Z–A", 1, DESC),
-    ("Source A–Z", 2, ASC), ("Source Z–A", 2, DESC), ("Longest first", 4, DESC), ("Shortest first", 4, ASC),
-)  # fmt: skip
 
 ROLES = frozenset({ArticleIdRole, Qt.ItemDataRole.FontRole, BookmarkedRole, Qt.ItemDataRole.TextAlignmentRole,
                    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, MetaRole, DimmedRole})  # fmt: skip
@@ -75,13 +65,15 @@ class ArticleListModel(QAbstractTableModel):
         self._generation = 0  # which `set_query` a count belongs to
         self._counter = BackgroundCount(library, self)
         self._counter.counted.connect(self._on_counted)
+        self._counter.anchored.connect(self._on_anchored)
         if counted is not None:
             self.total_known.connect(counted)
         self.ids = ListedIds(self)
         self._pages: dict[int, list[str]] = {}
         self._rows: dict[str, ShownRow] = {}
         self._found: dict[str, int] = {}  # rows of ids looked up off the loaded pages, until the next reload
-        self._anchors: list[Anchor] | None = None  # where each page starts, read at the first far page
+        self._anchors: list[Anchor] | None = None  # where each page starts, once read in the background
+        self.anchoring = False  # they are being read
         self.bookmarked: set[str] = set()
         self.read: set[str] = set()
         self._bold = QFont()
@@ -100,8 +92,23 @@ class ArticleListModel(QAbstractTableModel):
         self._start(first.ids, first.total if first.counted else len(first.ids))
         self._matches, self.counting = first.total, not first.counted
         self.endResetModel()
-        if self.counting:  # the first page is shown now; the rows after it come with the count
-            self._counter.start(self._generation, text, query)
+        self._background()
+
+    def _background(self) -> None:
+        """The first page is shown now: the count (if left out) and the pages' anchors follow from the thread."""
+        self.anchoring = self.total > NEAR_PAGES * PAGE or self.counting
+        if self.counting or self.anchoring:
+            self._counter.start(self._generation, self.text, self.query, count=self.counting,
+                                every=PAGE if self.anchoring else 0)  # fmt: skip
+
+    @property
+    def busy(self) -> bool:
+        """Whether the count or the anchors of the list shown are still being read in the background."""
+        return self.counting or self.anchoring
+
+    def _on_anchored(self, generation: int, anchors: list[Anchor]) -> None:
+        if generation == self._generation:
+            self._anchors, self.anchoring = anchors, False
 
     def _on_counted(self, generation: int, total: int) -> None:
         if generation != self._generation or not self.counting:
@@ -124,7 +131,7 @@ class ArticleListModel(QAbstractTableModel):
         self._counter.stop()
         self.beginResetModel()
         self._start([], 0)
-        self._matches, self.counting = 0, False
+        self._matches, self.counting, self.anchoring = 0, False, False
         self.endResetModel()
 
     def _start(self, first: list[str], total: int) -> None:
@@ -140,20 +147,24 @@ class ArticleListModel(QAbstractTableModel):
             if len(self._pages) > MAX_PAGES:  # a long scroll: keep memory flat, not every page seen
                 self._pages = {0: self._pages[0]}
             anchor = self._anchor(number)
-            offset = 0 if anchor else number * PAGE
-            ids = self.library.search_page(self.text, total=self._matches, limit=PAGE, offset=offset, base=self.query,
-                                           seek=anchor)  # fmt: skip
+            end = min(self.total, (number + 1) * PAGE)
+            if anchor is None and number * PAGE > self.total // 2 and self.query.sort in SORT_COLUMNS:
+                # anchors not read yet: a page nearer the end is read from the end, in the opposite order
+                back = replace(self.query, descending=not self.query.descending)
+                ids = self.library.search_page(self.text, total=self._matches, limit=end - number * PAGE,
+                                               offset=self.total - end, base=back)[::-1]  # fmt: skip
+            else:
+                start = 0 if anchor else number * PAGE
+                ids = self.library.search_page(self.text, total=self._matches, limit=PAGE, offset=start,
+                                               base=self.query, seek=anchor)  # fmt: skip
             self._pages[number] = ids
         return ids
 
     def _anchor(self, number: int) -> Anchor | None:
-        """Where page `number` starts (its first row's sort key and id), once the list is scrolled past its first
-        pages: read for every page at once, so no page is ever found by stepping over the rows before it."""
-        if number < NEAR_PAGES:
-            return None
-        if self._anchors is None:
-            self._anchors = self.library.page_anchors(self.text, base=self.query, every=PAGE)
-        return self._anchors[number] if number < len(self._anchors) else None
+        """Where page `number` starts (its first row's sort key and id) once the anchors are read: a far page is
+        then found by seeking in the sort index, not by stepping over the rows before it."""
+        anchors = self._anchors
+        return anchors[number] if number >= NEAR_PAGES and anchors and number < len(anchors) else None
 
     def all_ids(self) -> list[str]:
         """Every listed id in order, read in one query (for acts on the whole list, not for painting)."""
@@ -286,6 +297,8 @@ class ArticleListModel(QAbstractTableModel):
         moved = [self.id_at(i.row()) for i in old]
         self._start(self.library.search_page(self.text, total=self._matches, limit=PAGE, offset=0, base=self.query),
                     self.total)  # fmt: skip
+        self._generation += 1  # the anchors of the old order are of no use
+        self._background()
         if old:  # a few ids (current, selected), each found in the new order
             rows = [self.row_of(article_id) for article_id in moved]
             new = [self.index(r, i.column()) if r >= 0 else QModelIndex() for r, i in zip(rows, old, strict=True)]
@@ -299,86 +312,6 @@ class ArticleListModel(QAbstractTableModel):
             if SORT_KEYS[column] == self.query.sort and (order == DESC) == self.query.descending:
                 return label
         return f"By {self.query.sort}"
-
-
-class ArticleListView(QTableView):
-    """A flat, fast list of one-rich-row articles; the header offers the sort orders.
-
-    A table, not a tree: every row has the height the delegate asks for, so a reset does not visit each of
-    100,000 rows as a tree's layout does (two Python calls a row); only the title column is shown.
-    """
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("articleList")
-        self.setShowGrid(False)
-        self.setWordWrap(False)
-        self.setTabKeyNavigation(False)  # Tab leaves the list, as it left the tree
-        self.setCornerButtonEnabled(False)
-        rows = self.verticalHeader()
-        rows.hide()
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setAlternatingRowColors(True)
-        self.row_delegate = ArticleRowDelegate(self)
-        self.setItemDelegate(self.row_delegate)
-        header = self.header()
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        header.setHighlightSections(False)
-        header.setSectionsClickable(True)
-        header.setSortIndicatorShown(False)
-        header.setSectionsMovable(False)
-        header.sectionClicked.connect(lambda _section: self.show_sort_menu())
-        self.fit_rows()
-
-    def header(self) -> QHeaderView:
-        """The column header (the sort menu's button)."""
-        return self.horizontalHeader()
-
-    def fit_rows(self) -> None:
-        """Every row as tall as the delegate draws one in the list's font (again when the font changes)."""
-        option = QStyleOptionViewItem()
-        option.initFrom(self)
-        option.font = self.font()
-        self.verticalHeader().setDefaultSectionSize(self.row_delegate.sizeHint(option, QModelIndex()).height())
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        super().changeEvent(event)
-        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            self.fit_rows()
-
-    def moveCursor(self, action: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier) -> QModelIndex:  # noqa: N802
-        # Home and End go to the first and last article, as in a list, not to the row's first and last column
-        if action in (QAbstractItemView.CursorAction.MoveHome, QAbstractItemView.CursorAction.MoveEnd):
-            modifiers |= Qt.KeyboardModifier.ControlModifier
-        return super().moveCursor(action, modifiers)
-
-    def setModel(self, model) -> None:  # noqa: N802
-        super().setModel(model)
-        header = self.header()
-        header.setStretchLastSection(True)
-        for column in range(model.columnCount()):
-            self.setColumnHidden(column, column != 1)
-
-    def sort_menu(self) -> QMenu:
-        """The orders the list can take, the current one checked; choosing one sorts the model."""
-        menu = QMenu(self)
-        model = self.model()
-        assert isinstance(model, ArticleListModel)
-        current = model.sort_label()
-        for label, column, order in SORTS:
-            action = menu.addAction(label)
-            action.setCheckable(True)
-            action.setChecked(label == current)
-            action.triggered.connect(lambda _on=False, c=column, o=order: model.sort(c, o))
-        return menu
-
-    def show_sort_menu(self) -> None:
-        header = self.header()
-        self.sort_menu().exec(header.mapToGlobal(QPoint(0, header.height())))
 
 
 def meta_line(info: RowInfo, date: str | None = None) -> str:

@@ -76,6 +76,7 @@ def model(library: Library, qtbot) -> ArticleListModel:
     listed = ArticleListModel(CountingLibrary(library))  # type: ignore[arg-type]
     view.setModel(listed)
     listed.set_query(ListQuery())
+    qtbot.waitUntil(lambda: not listed.busy)  # where each page starts: read in the background
     listed.parent_view = view  # type: ignore[attr-defined]
     view.resize(400, 600)
     view.show()
@@ -146,10 +147,26 @@ def test_the_end_key_lands_on_the_last_article_and_draws_its_exact_row(model, qt
     assert view.currentIndex().row() == 0 and title_at(model, 0) == f"Report {N - 1:05d}"
 
 
+def test_before_its_anchors_are_read_a_page_near_the_end_is_read_from_the_end(library: Library, qtbot) -> None:
+    model = ArticleListModel(library)
+    model._counter.start = lambda *args, **kwargs: None  # the anchors never come
+    model.set_query(ListQuery())
+    ran = statements(library)
+    try:
+        assert title_at(model, N - 1) == "Report 00000" and title_at(model, N - 2) == "Report 00001"
+    finally:
+        library.db.set_trace_callback(None)
+    pages = [sql for sql in ran if " LIMIT " in sql]
+    assert len(pages) == 1 and pages[0].endswith("ORDER BY a.published ASC, a.id ASC LIMIT 200 OFFSET 0")
+
+
 @pytest.mark.parametrize("column", [1, 2, 3, 4])
 @pytest.mark.parametrize("order", [Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder])
-def test_every_sort_order_gives_the_right_rows_far_down_the_list(model, column: int, order: Qt.SortOrder) -> None:
+def test_every_sort_order_gives_the_right_rows_far_down_the_list(
+    model, qtbot, column: int, order: Qt.SortOrder
+) -> None:
     model.sort(column, order)
+    qtbot.waitUntil(lambda: not model.busy)  # the new order's anchors: far pages are read by seeking
     everything = model.library.search_page("", total=N, limit=N, offset=0, base=model.query)  # in one query
     rows = (0, 199, 200, 1_234, 6_400, 9_801, N - 1)
     assert [model.index(row, 1).data(ArticleIdRole) for row in rows] == [everything[row] for row in rows]
