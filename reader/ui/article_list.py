@@ -1,4 +1,4 @@
-"""The article list: a table model over article ids that fetches rows in pages, and its view.
+"""The article list: a table model over article ids that fetches rows in pages (its view: `article_list_view`).
 
 The model keeps one column per sort key; the view shows only the title column, drawn by `ArticleRowDelegate`
 as one rich row, and its header opens the sort menu.
@@ -6,73 +6,36 @@ as one rich row, and its header opens the sort menu.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import overload
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QPoint, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QAbstractItemView, QMenu, QTreeView, QWidget
+from PySide6.QtWidgets import QWidget
 
 from reader.core.dates_display import short_date
 from reader.core.store.library import KEPT_NOTES, Library, RowInfo
-from reader.core.store.library_query import ListQuery
-from reader.ui.article_row import ArticleRowDelegate, BookmarkedRole, DimmedRole, MetaRole
+from reader.core.store.library_query import SORT_COLUMNS, ListQuery
+from reader.core.store.library_search import Anchor
+from reader.ui.article_list_view import ASC, DESC, SORTS
+from reader.ui.article_list_view import ArticleListView as ArticleListView  # the model and its view from one place
+from reader.ui.article_row import BookmarkedRole, DimmedRole, MetaRole, RowRole, RowText
+from reader.ui.list_count import BackgroundCount
+from reader.ui.listed_ids import ListedIds
 from reader.ui.plain_text import escaped_tooltip
 
 COLUMNS = ("★", "Title", "Source", "Date", "Words")
 SORT_KEYS = {1: "title", 2: "source", 3: "published", 4: "words"}
 PAGE = 200
-ROWS_AT_ONCE = 40  # rows read and formatted together: a screenful or two, not a whole page after a jump
+ROWS_AT_ONCE = 20  # rows read and formatted together: a screenful, not a whole page after a jump
+NEAR_PAGES = 3  # pages read by OFFSET (a short step over the first rows); past them, by seeking to their anchor
 MAX_PAGES = 20  # pages (and their rows) kept before the cache starts again from the first
 ArticleIdRole = Qt.ItemDataRole.UserRole + 1
-ASC, DESC = Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder
-SORTS = (  # the sort menu: label, model column, order
-    ("Newest first", 3, DESC), ("Oldest first", 3, ASC), ("Title A–Z", 1, ASC), ("Title Z–A", 1, DESC),
-    ("Source A–Z", 2, ASC), ("Source Z–A", 2, DESC), ("Longest first", 4, DESC), ("Shortest first", 4, ASC),
-)  # fmt: skip
 
+ROLES = frozenset({ArticleIdRole, Qt.ItemDataRole.FontRole, BookmarkedRole, Qt.ItemDataRole.TextAlignmentRole,
+                   Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, MetaRole, DimmedRole})  # fmt: skip
 Index = QModelIndex | QPersistentModelIndex
 NO_PARENT = QModelIndex()
-
-
-class ListedIds(Sequence[str]):
-    """The listed ids as a sequence: each read from the model's pages, so nothing holds all 100,000."""
-
-    def __init__(self, model: ArticleListModel) -> None:
-        self._model = model
-
-    def __len__(self) -> int:
-        return self._model.total
-
-    @overload
-    def __getitem__(self, row: int) -> str: ...
-    @overload
-    def __getitem__(self, row: slice) -> list[str]: ...
-    def __getitem__(self, row: int | slice) -> str | list[str]:
-        if isinstance(row, slice):
-            return [self[i] for i in range(*row.indices(len(self)))]
-        if not -len(self) <= row < len(self):
-            raise IndexError(row)
-        return self._model.id_at(row % len(self))
-
-    def __iter__(self) -> Iterator[str]:
-        # one query for the whole list (mark all read, export the listed): not one per page
-        yield from self._model.all_ids() if len(self) > PAGE else (self[i] for i in range(len(self)))
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Sequence) and list(self) == list(other)
-
-    __hash__ = None  # type: ignore[assignment]
-
-    def index(self, value: object, start: int = 0, stop: int | None = None) -> int:
-        row = self._model.row_of(str(value))
-        if row < max(0, start) or (stop is not None and row >= stop):
-            raise ValueError(value)
-        return row
-
-    def __contains__(self, value: object) -> bool:
-        return self._model.row_of(str(value)) >= 0
 
 
 @dataclass(frozen=True)
@@ -87,16 +50,30 @@ class ShownRow:
 class ArticleListModel(QAbstractTableModel):
     """Rows are the pages of a library search (`total` rows); ids and row text are read a page at a time."""
 
-    def __init__(self, library: Library, parent: QWidget | None = None) -> None:
+    total_known = Signal(int)  # a search's total, counted after its first page was shown (see `counting`)
+
+    def __init__(
+        self, library: Library, parent: QWidget | None = None, *, counted: Callable[[int], object] | None = None
+    ) -> None:
         super().__init__(parent)
         self.library = library
         self.query = ListQuery()  # the view and its order; the search box's words are `text`
         self.text = ""
-        self.total = 0
+        self.total = 0  # the rows listed: while `counting`, only the first page's
+        self.counting = False  # a search's total is being counted in another thread (`BackgroundCount`)
+        self._matches = 0  # at least how many match: how further pages are read (see `page_sql`)
+        self._generation = 0  # which `set_query` a count belongs to
+        self._counter = BackgroundCount(library, self)
+        self._counter.counted.connect(self._on_counted)
+        self._counter.anchored.connect(self._on_anchored)
+        if counted is not None:
+            self.total_known.connect(counted)
         self.ids = ListedIds(self)
         self._pages: dict[int, list[str]] = {}
         self._rows: dict[str, ShownRow] = {}
         self._found: dict[str, int] = {}  # rows of ids looked up off the loaded pages, until the next reload
+        self._anchors: list[Anchor] | None = None  # where each page starts, once read in the background
+        self.anchoring = False  # they are being read
         self.bookmarked: set[str] = set()
         self.read: set[str] = set()
         self._bold = QFont()
@@ -107,20 +84,54 @@ class ArticleListModel(QAbstractTableModel):
     def set_query(self, query: ListQuery, text: str = "") -> None:
         """List what the search box's `text` finds within `query` (the view and its order); the cached pages
         are dropped. Raises `QueryError` (a ValueError) and keeps the list as it was for words it cannot run."""
-        first = self.library.search(text, limit=PAGE, offset=0, base=query)
+        first = self.library.search(text, limit=PAGE, offset=0, base=query, count=False)
+        self._generation += 1
+        self._counter.cancel()
         self.beginResetModel()
         self.query, self.text = query, text
-        self._start(first.ids, first.total)
+        self._start(first.ids, first.total if first.counted else len(first.ids))
+        self._matches, self.counting = first.total, not first.counted
         self.endResetModel()
+        self._background()
+
+    def _background(self) -> None:
+        """The first page is shown now: the count (if left out) and the pages' anchors follow from the thread."""
+        self.anchoring = self.total > NEAR_PAGES * PAGE or self.counting
+        if self.counting or self.anchoring:
+            self._counter.start(self._generation, self.text, self.query, count=self.counting,
+                                every=PAGE if self.anchoring else 0)  # fmt: skip
+
+    @property
+    def busy(self) -> bool:
+        """Whether the count or the anchors of the list shown are still being read in the background."""
+        return self.counting or self.anchoring
+
+    def _on_anchored(self, generation: int, anchors: list[Anchor]) -> None:
+        if generation == self._generation:
+            self._anchors, self.anchoring = anchors, False
+
+    def _on_counted(self, generation: int, total: int) -> None:
+        if generation != self._generation or not self.counting:
+            return  # a count for a list no longer shown
+        self.counting = False
+        self._matches = total
+        if total > self.total:
+            self.beginInsertRows(NO_PARENT, self.total, total - 1)
+            self.total = total
+            self.endInsertRows()
+        self.total_known.emit(total)
 
     def reload(self) -> None:
         """Run the same query again (the library or the user's marks changed)."""
         self.set_query(self.query, self.text)
 
     def clear(self) -> None:
-        """Show no rows (the window is closing)."""
+        """Show no rows (the window is closing); no count is left running."""
+        self._generation += 1
+        self._counter.stop()
         self.beginResetModel()
         self._start([], 0)
+        self._matches, self.counting, self.anchoring = 0, False, False
         self.endResetModel()
 
     def _start(self, first: list[str], total: int) -> None:
@@ -128,21 +139,38 @@ class ArticleListModel(QAbstractTableModel):
         self._pages = {0: first}
         self._rows.clear()
         self._found.clear()
+        self._anchors = None
 
     def _page(self, number: int) -> list[str]:
         ids = self._pages.get(number)
         if ids is None:
             if len(self._pages) > MAX_PAGES:  # a long scroll: keep memory flat, not every page seen
                 self._pages = {0: self._pages[0]}
-            ids = self.library.search_page(self.text, total=self.total, limit=PAGE, offset=number * PAGE,
-                                           base=self.query)  # fmt: skip
+            anchor = self._anchor(number)
+            end = min(self.total, (number + 1) * PAGE)
+            if anchor is None and number * PAGE > self.total // 2 and self.query.sort in SORT_COLUMNS:
+                # anchors not read yet: a page nearer the end is read from the end, in the opposite order
+                back = replace(self.query, descending=not self.query.descending)
+                ids = self.library.search_page(self.text, total=self._matches, limit=end - number * PAGE,
+                                               offset=self.total - end, base=back)[::-1]  # fmt: skip
+            else:
+                start = 0 if anchor else number * PAGE
+                ids = self.library.search_page(self.text, total=self._matches, limit=PAGE, offset=start,
+                                               base=self.query, seek=anchor)  # fmt: skip
             self._pages[number] = ids
         return ids
 
+    def _anchor(self, number: int) -> Anchor | None:
+        """Where page `number` starts (its first row's sort key and id) once the anchors are read: a far page is
+        then found by seeking in the sort index, not by stepping over the rows before it."""
+        anchors = self._anchors
+        return anchors[number] if number >= NEAR_PAGES and anchors and number < len(anchors) else None
+
     def all_ids(self) -> list[str]:
         """Every listed id in order, read in one query (for acts on the whole list, not for painting)."""
-        total = self.total
-        return self.library.search_page(self.text, total=total, limit=max(1, total), offset=0, base=self.query)
+        total = self.total if not self.counting else self.library.count_matches(self.text, base=self.query)
+        return self.library.search_page(self.text, total=max(total, self._matches), limit=max(1, total), offset=0,
+                                        base=self.query)  # fmt: skip
 
     def id_at(self, row: int) -> str:
         """The id listed at `row` ("" past the end: the library changed and the list has not been run again)."""
@@ -184,9 +212,12 @@ class ArticleListModel(QAbstractTableModel):
         if shown is None and article_id:
             if len(self._rows) > MAX_PAGES * PAGE:
                 self._rows.clear()
-            start = row % PAGE // ROWS_AT_ONCE * ROWS_AT_ONCE
-            for info in self.library.rows(self._page(row // PAGE)[start : start + ROWS_AT_ONCE]).values():
-                self._rows[info.id] = ShownRow(info, short_date(info.published), meta_line(info))
+            # from this row on (the view paints downwards), only rows not read yet: a screenful after a jump
+            start = row % PAGE
+            wanted = [i for i in self._page(row // PAGE)[start : start + ROWS_AT_ONCE] if i not in self._rows]
+            for info in self.library.rows(wanted).values():
+                date = short_date(info.published) if info.published else ""
+                self._rows[info.id] = ShownRow(info, date, meta_line(info, date))
             shown = self._rows.get(article_id)
         return shown
 
@@ -208,7 +239,14 @@ class ArticleListModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+        if role == RowRole:  # the delegate's one question per painted row
+            shown = self._row(index.row())
+            if shown is None:
+                return None
+            article_id = shown.info.id
+            return RowText(shown.info.title or "(untitled)", shown.meta, article_id in self.bookmarked,
+                           bool(shown.info.status), article_id not in self.read)  # fmt: skip
+        if role not in ROLES or not index.isValid():  # the many roles a view asks about and a row never has
             return None
         article_id = self.id_at(index.row())
         if role == ArticleIdRole:
@@ -257,8 +295,10 @@ class ArticleListModel(QAbstractTableModel):
         self.layoutAboutToBeChanged.emit()  # the views save their current and selected rows as persistent indexes
         old = self.persistentIndexList()
         moved = [self.id_at(i.row()) for i in old]
-        self._start(self.library.search_page(self.text, total=self.total, limit=PAGE, offset=0, base=self.query),
+        self._start(self.library.search_page(self.text, total=self._matches, limit=PAGE, offset=0, base=self.query),
                     self.total)  # fmt: skip
+        self._generation += 1  # the anchors of the old order are of no use
+        self._background()
         if old:  # a few ids (current, selected), each found in the new order
             rows = [self.row_of(article_id) for article_id in moved]
             new = [self.index(r, i.column()) if r >= 0 else QModelIndex() for r, i in zip(rows, old, strict=True)]
@@ -274,57 +314,12 @@ class ArticleListModel(QAbstractTableModel):
         return f"By {self.query.sort}"
 
 
-class ArticleListView(QTreeView):
-    """A flat, fast list of one-rich-row articles (uniform row heights); the header offers the sort orders."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("articleList")
-        self.setRootIsDecorated(False)
-        self.setUniformRowHeights(True)
-        self.setAllColumnsShowFocus(True)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setAlternatingRowColors(True)
-        self.row_delegate = ArticleRowDelegate(self)
-        self.setItemDelegate(self.row_delegate)
-        header = self.header()
-        header.setSectionsClickable(True)
-        header.setSortIndicatorShown(False)
-        header.setSectionsMovable(False)
-        header.sectionClicked.connect(lambda _section: self.show_sort_menu())
-
-    def setModel(self, model) -> None:  # noqa: N802
-        super().setModel(model)
-        header = self.header()
-        header.setStretchLastSection(True)
-        for column in range(model.columnCount()):
-            self.setColumnHidden(column, column != 1)
-
-    def sort_menu(self) -> QMenu:
-        """The orders the list can take, the current one checked; choosing one sorts the model."""
-        menu = QMenu(self)
-        model = self.model()
-        assert isinstance(model, ArticleListModel)
-        current = model.sort_label()
-        for label, column, order in SORTS:
-            action = menu.addAction(label)
-            action.setCheckable(True)
-            action.setChecked(label == current)
-            action.triggered.connect(lambda _on=False, c=column, o=order: model.sort(c, o))
-        return menu
-
-    def show_sort_menu(self) -> None:
-        header = self.header()
-        self.sort_menu().exec(header.mapToGlobal(QPoint(0, header.height())))
-
-
-def meta_line(info: RowInfo) -> str:
+def meta_line(info: RowInfo, date: str | None = None) -> str:
     """The row's second line: source, date and length, after why the file is not in the library (if so)."""
     words = f"{info.words:,} word{'' if info.words == 1 else 's'}" if info.words else "no text, a link only"
     # the source in a bidi isolate: an Arabic or Hebrew name must not pull the date's digits into its run
     source = f"\u2068{info.source}\u2069" if info.source else ""
-    parts = (KEPT_NOTES.get(info.status, ""), source, short_date(info.published) if info.published else "", words)
+    if date is None:
+        date = short_date(info.published) if info.published else ""
+    parts = (KEPT_NOTES.get(info.status, ""), source, date, words)
     return " · ".join(part for part in parts if part)

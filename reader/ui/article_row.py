@@ -5,6 +5,7 @@ dimmer font (the NetNewsWire timeline row). Unread rows come bold from the model
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QTextLayout, QTextOption
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleO
 MetaRole = Qt.ItemDataRole.UserRole + 2  # "Source · 12 Mar 2025 · 1,234 words"
 BookmarkedRole = Qt.ItemDataRole.UserRole + 3  # bool
 DimmedRole = Qt.ItemDataRole.UserRole + 4  # bool: an article of the user's whose file is not in the library
+RowRole = Qt.ItemDataRole.UserRole + 5  # RowText: everything a row draws, in one call to the model per paint
 
 TITLE_LINES = 2
 PAD_X, PAD_Y, GAP = 8, 6, 2
@@ -22,6 +24,28 @@ STAR = "★"
 TEXT_CACHE = 4000  # rows' texts kept laid out (a few screens' worth of scrolling, both lines)
 
 Index = QModelIndex | QPersistentModelIndex
+
+
+class RowText(NamedTuple):
+    """What one row draws (the model's `RowRole`): asked once per paint, not role by role."""
+
+    title: str
+    meta: str
+    bookmarked: bool
+    dimmed: bool
+    unread: bool
+
+
+class RowFonts(NamedTuple):
+    """A row's fonts in one list font (unread or not), with what painting asks of them on every row."""
+
+    title: QFont
+    meta: QFont
+    title_metrics: QFontMetrics
+    meta_metrics: QFontMetrics
+    title_key: str
+    meta_key: str
+    star_width: int
 
 
 @dataclass(frozen=True)
@@ -87,9 +111,10 @@ class ArticleRowDelegate(QStyledItemDelegate):
         # a title's line breaks and the elided second line, by text, font and width: scrolling back and forth
         # repaints the same rows, and breaking a title into lines is most of a row's layout
         self._texts: dict[tuple[str, str, int, bool], list[str]] = {}
+        self._font_cache: dict[tuple[str, bool], RowFonts] = {}
 
-    def _lines(self, text: str, font: QFont, width: int, *, meta: bool) -> list[str]:
-        key = (text, font.key(), width, meta)
+    def _lines(self, text: str, font: QFont, font_key: str, width: int, *, meta: bool) -> list[str]:
+        key = (text, font_key, width, meta)
         lines = self._texts.get(key)
         if lines is None:
             if len(self._texts) > TEXT_CACHE:
@@ -101,32 +126,35 @@ class ArticleRowDelegate(QStyledItemDelegate):
 
     def row_layout(self, option: QStyleOptionViewItem, index: Index) -> RowLayout:
         """What `paint` draws for `index` in `option.rect`."""
-        return self._layout(self._options(option, index), index)
+        return self._layout(option.rect, option.font, row_text(index))
 
-    def _options(self, option: QStyleOptionViewItem, index: Index) -> QStyleOptionViewItem:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)  # applies the model's font role: bold when unread
-        return opt
+    def _fonts(self, font: QFont, unread: bool) -> RowFonts:
+        key = (font.key(), unread)
+        fonts = self._font_cache.get(key)
+        if fonts is None:  # fonts and their metrics made once per font, not once per row painted
+            title = QFont(font)
+            title.setBold(unread)
+            small = meta_font(title)
+            fonts = RowFonts(title, small, QFontMetrics(title), QFontMetrics(small), title.key(), small.key(),
+                             QFontMetrics(title).horizontalAdvance(STAR) + 4)  # fmt: skip
+            self._font_cache[key] = fonts
+        return fonts
 
-    def _layout(self, opt: QStyleOptionViewItem, index: Index) -> RowLayout:
-        title_font = QFont(opt.font)
-        small = meta_font(title_font)
-        title_fm, meta_fm = QFontMetrics(title_font), QFontMetrics(small)
-        area = opt.rect.adjusted(PAD_X, PAD_Y, -PAD_X, -PAD_Y)
-        star_w = title_fm.horizontalAdvance(STAR) + 4
+    def _layout(self, rect: QRect, font: QFont, row: RowText) -> RowLayout:
+        title_font, small, title_fm, meta_fm, title_key, small_key, star_w = self._fonts(font, row.unread)
+        area = rect.adjusted(PAD_X, PAD_Y, -PAD_X, -PAD_Y)
         star_rect = QRect(area.left(), area.top(), star_w, title_fm.lineSpacing())
         text_left = area.left() + star_w
         width = max(1, area.right() - text_left + 1)
-        lines = self._lines(str(index.data(Qt.ItemDataRole.DisplayRole) or ""), title_font, width, meta=False)
+        lines = self._lines(row.title, title_font, title_key, width, meta=False)
         rects = [QRect(text_left, area.top() + i * title_fm.lineSpacing(), width, title_fm.lineSpacing())
                  for i in range(len(lines))]  # fmt: skip
         meta_top = area.top() + TITLE_LINES * title_fm.lineSpacing() + GAP
-        meta = str(index.data(MetaRole) or "")
         return RowLayout(
             title_font=title_font, title_lines=lines, title_rects=rects, meta_font=small,
-            meta_text=self._lines(meta, small, width, meta=True)[0],
+            meta_text=self._lines(row.meta, small, small_key, width, meta=True)[0],
             meta_rect=QRect(text_left, meta_top, width, meta_fm.height()),
-            star_rect=star_rect, bookmarked=bool(index.data(BookmarkedRole)), dimmed=bool(index.data(DimmedRole)),
+            star_rect=star_rect, bookmarked=row.bookmarked, dimmed=row.dimmed,
         )  # fmt: skip
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
@@ -138,9 +166,10 @@ class ArticleRowDelegate(QStyledItemDelegate):
         return QSize(160, height)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        opt = self._options(option, index)
-        lay = self._layout(opt, index)
-        opt.text = ""  # the style draws the background, selection and focus; the text is drawn below
+        # the style draws the background, selection and focus from the view's option (no text: it is drawn
+        # below); initStyleOption is left out, it asks the model for a dozen roles a row does not use
+        opt = QStyleOptionViewItem(option)
+        lay = self._layout(opt.rect, opt.font, row_text(index))
         style = opt.widget.style() if opt.widget is not None else QApplication.style()
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
@@ -165,3 +194,14 @@ class ArticleRowDelegate(QStyledItemDelegate):
         painter.setFont(lay.meta_font)
         painter.drawText(lay.meta_rect, flags, lay.meta_text)
         painter.restore()
+
+
+def row_text(index: Index) -> RowText:
+    """The row's `RowText`, in one call to the model (a model without `RowRole` is asked role by role)."""
+    row = index.data(RowRole)
+    if isinstance(row, RowText):
+        return row
+    font = index.data(Qt.ItemDataRole.FontRole)
+    return RowText(str(index.data(Qt.ItemDataRole.DisplayRole) or ""), str(index.data(MetaRole) or ""),
+                   bool(index.data(BookmarkedRole)), bool(index.data(DimmedRole)),
+                   isinstance(font, QFont) and font.bold())  # fmt: skip

@@ -46,6 +46,8 @@ def count_text(n: int) -> str:
 class LibraryViews(QMainWindow):
     """Scanning the folders, the sidebar's views and counts, the filter box and the list query."""
 
+    _select_when_counted: str | None = None  # the article to select once the list is counted
+
     entities_arrived = Signal(object)  # ids of articles the background tagger just finished
     search_changed = Signal()  # the list was run for a new search: the pane marks its words again
     import_finished = Signal(bool)  # a background scan or import ended (True: the user stopped it)
@@ -345,8 +347,15 @@ class LibraryViews(QMainWindow):
         self.model.set_marks(bookmarked=self.store.bookmarked_ids(), read=self.store.read_ids())
         if keep and self.model.row_of(keep) >= 0:
             self.select_article(keep)
-        self.status_label.setText(f"{self.model.total:,} of {count_text(self.library.count())}")
+        self.show_list_count(self.model.total)
         self.keep_pane_in_list()
+
+    def show_list_count(self, listed: int) -> None:
+        """How many the list shows of the library ("Counting…" until a search's count is done in the background)."""
+        shown = "Counting…" if self.model.counting else f"{listed:,}"
+        self.status_label.setText(f"{shown} of {count_text(self.library.count())}")
+        if self._select_when_counted and not self.model.counting:
+            self.select_article(self._select_when_counted)
 
     def search_text(self) -> str:
         """The search the list shows, as typed (the last one understood)."""
@@ -395,6 +404,9 @@ class LibraryViews(QMainWindow):
         row = self.model.row_of(article_id)
         if row < 0:
             return False
+        self._select_when_counted = article_id if row >= self.model.total else None
+        if self._select_when_counted:  # past the first page of a search still being counted
+            return True
         index = self.model.index(row, 1)
         sel = self.list_view.selectionModel()
         flags = QItemSelectionModel.SelectionFlag

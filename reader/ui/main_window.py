@@ -116,7 +116,7 @@ class MainWindow(LibraryViews):
         self.filter_box.returnPressed.connect(self.focus_list)
         self._filter_timer = QTimer(self, singleShot=True, interval=150)
         self._filter_timer.timeout.connect(self.apply_view)
-        self.model = ArticleListModel(self.library, self)
+        self.model = ArticleListModel(self.library, self, counted=self.show_list_count)
         self.list_view = ArticleListView()
         self.list_view.setModel(self.model)
         self.list_view.selectionModel().currentRowChanged.connect(self._on_current_row)

@@ -34,7 +34,7 @@ class FakeLibrary:
         key = {"published": lambda r: r.published, "title": lambda r: r.title.casefold()}[query.sort]
         return [r.id for r in sorted(self.by_id.values(), key=key, reverse=query.descending)]
 
-    def search(self, text: str, *, limit: int, offset: int, base: ListQuery) -> SearchPage:
+    def search(self, text: str, *, limit: int, offset: int, base: ListQuery, count: bool = True) -> SearchPage:
         ids = self.list_ids(base)
         return SearchPage(ids[offset : offset + limit], len(ids))
 

@@ -4,15 +4,18 @@ sorting and searching keep the right rows, and the shown article stays selected 
 from __future__ import annotations
 
 import datetime
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtWidgets import QStyleOptionViewItem
 
 from reader.core.article import Block, make_article
 from reader.core.store.library import Library, SearchPage
 from reader.core.store.library_query import ListQuery
+from reader.core.store.library_search import Anchor
 from reader.ui.article_list import PAGE, ArticleIdRole, ArticleListModel, ArticleListView
 from reader.ui.article_row import MetaRole
 
@@ -35,14 +38,18 @@ class CountingLibrary:
     def __init__(self, library: Library) -> None:
         self.library = library
         self.offsets: list[int] = []
+        self.seeks: list[Anchor | None] = []
 
-    def search(self, text: str, *, limit: int, offset: int, base: ListQuery) -> SearchPage:
+    def search(self, text: str, *, limit: int, offset: int, base: ListQuery, count: bool = True) -> SearchPage:
         self.offsets.append(offset)
-        return self.library.search(text, limit=limit, offset=offset, base=base)
+        return self.library.search(text, limit=limit, offset=offset, base=base, count=count)
 
-    def search_page(self, text: str, *, total: int, limit: int, offset: int, base: ListQuery) -> list[str]:
+    def search_page(
+        self, text: str, *, total: int, limit: int, offset: int, base: ListQuery, seek: Anchor | None = None
+    ) -> list[str]:
         self.offsets.append(offset)
-        return self.library.search_page(text, total=total, limit=limit, offset=offset, base=base)
+        self.seeks.append(seek)
+        return self.library.search_page(text, total=total, limit=limit, offset=offset, base=base, seek=seek)
 
     def __getattr__(self, name: str) -> object:
         return getattr(self.library, name)
@@ -69,6 +76,8 @@ def model(library: Library, qtbot) -> ArticleListModel:
     listed = ArticleListModel(CountingLibrary(library))  # type: ignore[arg-type]
     view.setModel(listed)
     listed.set_query(ListQuery())
+    qtbot.waitUntil(lambda: not listed.busy)  # where each page starts: read in the background
+    listed.parent_view = view  # type: ignore[attr-defined]
     view.resize(400, 600)
     view.show()
     qtbot.waitExposed(view)
@@ -90,7 +99,80 @@ def test_rows_are_read_a_page_at_a_time(model) -> None:
     model.library.offsets.clear()
     assert title_at(model, 9_999) == "Report 00000"
     assert title_at(model, 9_998) == "Report 00001"
-    assert model.library.offsets == [(N - 1) // PAGE * PAGE]  # one page read, the one holding the row
+    first = (N - 1) // PAGE * PAGE  # one page read, the one holding the row, from its first row on
+    assert model.library.seeks == [(published(N - 1 - first), article_id_at(model.library, first))]
+
+
+def article_id_at(library: Library, row: int) -> str:
+    return library.search("", limit=1, offset=row, base=ListQuery()).ids[0]
+
+
+def statements(library: Library) -> list[str]:
+    """Every statement the library's connection runs from now on, with its values."""
+    ran: list[str] = []
+    library.db.set_trace_callback(ran.append)
+    return ran
+
+
+def test_a_far_row_is_read_by_seeking_to_its_page_not_by_stepping_over_the_rows_before_it(model) -> None:
+    ran = statements(model.library.library)
+    try:
+        assert title_at(model, 7_777) == "Report 02222"
+        assert title_at(model, 5_001) == "Report 04998"
+    finally:
+        model.library.library.db.set_trace_callback(None)
+    pages = [sql for sql in ran if " LIMIT " in sql]
+    assert len(pages) == 2
+    assert all(sql.endswith("OFFSET 0") and "(a.published, a.id) <= (" in sql for sql in pages)
+    assert f"<= ('{published(N - 1 - 7_600)}', " in pages[0]  # the page starts at row 7,600, found in the index
+
+
+def test_the_end_key_lands_on_the_last_article_and_draws_its_exact_row(model, qtbot) -> None:
+    view = model.parent_view
+    view.setFocus()
+    model.library.seeks.clear()
+    qtbot.keyClick(view, Qt.Key.Key_End)
+    current = view.currentIndex()
+    assert current.row() == N - 1 and title_at(model, N - 1) == "Report 00000"
+    option = QStyleOptionViewItem()
+    option.initFrom(view.viewport())
+    option.rect = view.visualRect(current)
+    drawn = view.row_delegate.row_layout(option, current)
+    assert drawn.title_lines == ["Report 00000"]
+    assert drawn.meta_text == "\u2068Ledger\u2069 · 01 Jan 2000 · 5 words"
+    assert view.viewport().rect().contains(option.rect)  # scrolled to: on screen
+    last_page = (N - 1) // PAGE * PAGE
+    assert (published(N - 1 - last_page), article_id_at(model.library, last_page)) in model.library.seeks
+    qtbot.keyClick(view, Qt.Key.Key_Home)
+    assert view.currentIndex().row() == 0 and title_at(model, 0) == f"Report {N - 1:05d}"
+
+
+def test_before_its_anchors_are_read_a_page_near_the_end_is_read_from_the_end(library: Library, qtbot) -> None:
+    model = ArticleListModel(library)
+    model._counter.start = lambda *args, **kwargs: None  # the anchors never come
+    model.set_query(ListQuery())
+    ran = statements(library)
+    try:
+        assert title_at(model, N - 1) == "Report 00000" and title_at(model, N - 2) == "Report 00001"
+    finally:
+        library.db.set_trace_callback(None)
+    pages = [sql for sql in ran if " LIMIT " in sql]
+    assert len(pages) == 1 and pages[0].endswith("ORDER BY a.published ASC, a.id ASC LIMIT 200 OFFSET 0")
+
+
+@pytest.mark.parametrize("column", [1, 2, 3, 4])
+@pytest.mark.parametrize("order", [Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder])
+def test_every_sort_order_gives_the_right_rows_far_down_the_list(
+    model, qtbot, column: int, order: Qt.SortOrder
+) -> None:
+    model.sort(column, order)
+    qtbot.waitUntil(lambda: not model.busy)  # the new order's anchors: far pages are read by seeking
+    everything = model.library.search_page("", total=N, limit=N, offset=0, base=model.query)  # in one query
+    rows = (0, 199, 200, 1_234, 6_400, 9_801, N - 1)
+    assert [model.index(row, 1).data(ArticleIdRole) for row in rows] == [everything[row] for row in rows]
+    if column in (1, 3):  # by title or date, article i stands at row i (oldest or A first) or N - 1 - i
+        up = order == Qt.SortOrder.AscendingOrder
+        assert [title_at(model, row) for row in rows] == [f"Report {row if up else N - 1 - row:05d}" for row in rows]
 
 
 def test_sorting_by_title_orders_all_10000_rows(model) -> None:
@@ -112,14 +194,39 @@ def test_a_far_article_is_found_at_its_row_without_reading_the_pages_before_it(m
     assert model.row_of("no such id") == -1
 
 
-def test_a_search_narrows_the_count_and_lists_only_what_it_finds(model) -> None:
+def test_a_search_shows_its_first_rows_exactly_before_its_count_is_done_then_all_of_them(
+    model, qtbot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    release = threading.Event()
+    count_matches = Library.count_matches
+
+    def held(self: Library, text: str, *, base: ListQuery) -> int:  # the background count waits for the test
+        if threading.current_thread() is not threading.main_thread():
+            release.wait(30)
+        return count_matches(self, text, base=base)
+
+    monkeypatch.setattr(Library, "count_matches", held)
     model.set_query(model.query, "kind3")
-    wanted = [i for i in range(N) if i % 7 == 3]
-    assert model.rowCount() == len(wanted)
-    assert title_at(model, 0) == f"Report {wanted[-1]:05d}"
+    wanted = [i for i in range(N) if i % 7 == 3]  # newest first: the last of them on top
+    assert model.counting and model.rowCount() == PAGE
+    first = (0, 1, PAGE - 1)
+    assert [title_at(model, row) for row in first] == [f"Report {wanted[-1 - row]:05d}" for row in first]
+    listed = list(model.ids)  # acting on the whole list (mark all read, export) meanwhile takes all of it
+    assert len(listed) == len(wanted) and listed[-1] == model.library.search("kind3", limit=1, offset=len(wanted) - 1,
+                                                                             base=model.query).ids[0]  # fmt: skip
+    with qtbot.waitSignal(model.total_known, timeout=30_000) as counted:
+        release.set()
+    assert counted.args == [len(wanted)]
+    assert not model.counting and model.rowCount() == len(wanted)
     assert title_at(model, len(wanted) - 1) == f"Report {wanted[0]:05d}"
+    assert title_at(model, 1_000) == f"Report {wanted[-1 - 1_000]:05d}"
     model.set_query(model.query, "")
     assert model.rowCount() == N
+
+
+def test_a_search_of_few_matches_is_counted_at_once(model) -> None:
+    model.set_query(model.query, "number 4242")
+    assert not model.counting and model.rowCount() == 1 and title_at(model, 0) == "Report 04242"
 
 
 def test_the_current_far_row_follows_its_article_through_a_sort(library: Library, qtbot) -> None:
@@ -161,3 +268,38 @@ def test_the_whole_list_is_read_in_one_query_when_asked_for_every_id(model) -> N
     assert len(ids) == N == len(set(ids))
     assert model.library.offsets == [0]
     assert ids[N - 1] == model.index(N - 1, 1).data(ArticleIdRole)
+
+
+def test_the_status_says_counting_until_a_big_search_is_counted_and_the_shown_far_article_stays_selected(
+    make_window, qtbot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.ui.library_views import count_text
+
+    w = make_window()
+    bulk = [make_article(title=f"Bulk {i:04d}", blocks=[Block(f"bulkword number {i}")], path="/bulk/all.txt",
+                         format="text", source="Ledger", published=published(i)) for i in range(1_200)]  # fmt: skip
+    w.library.store_file("/bulk/all.txt", 0.0, 1, bulk)
+    w.apply_view()
+    everything = count_text(w.library.count())
+    oldest = bulk[0].id  # the last row of the search below: far past its first page
+    assert w.select_article(oldest)
+    qtbot.waitUntil(lambda: w.current_id == oldest)
+    release = threading.Event()
+    count_matches = Library.count_matches
+
+    def held(self: Library, text: str, *, base: ListQuery) -> int:
+        release.wait(30)
+        return count_matches(self, text, base=base)
+
+    monkeypatch.setattr(Library, "count_matches", held)
+    w.filter_box.setText("bulkword")
+    w._filter_timer.stop()  # run once, now, not again by the box's typing timer while the test waits
+    w.apply_view(keep_current=True)
+    assert w.status_label.text() == f"Counting… of {everything}"
+    assert w.model.rowCount() == PAGE and title_at(w.model, 0) == "Bulk 1199"
+    assert w.current_id == oldest  # still shown while its row is not listed yet
+    with qtbot.waitSignal(w.model.total_known, timeout=30_000):
+        release.set()
+    assert w.status_label.text() == f"1,200 of {everything}"
+    assert w.list_view.currentIndex().row() == 1_199
+    assert w.list_view.currentIndex().data(ArticleIdRole) == oldest == w.current_id

@@ -26,6 +26,7 @@ from reader.core.store.library_entities import LibraryEntities
 from reader.core.store.library_query import USERS_ARTICLE_SQL, ListQuery
 from reader.core.store.library_schema import SCHEMA, SCHEMA_VERSION, UPGRADES, attach_user_db
 from reader.core.store.library_search import LibrarySearch, SearchPage
+from reader.core.store.search_sql import KEPT_EXCLUDED_COUNT
 
 __all__ = ["FileRecord", "Library", "Problem", "RowInfo", "SearchPage", "kept_status", "path_from_key", "path_key"]
 
@@ -285,8 +286,7 @@ class Library(LibraryEntities, LibrarySearch):
 
     def count(self) -> int:
         """How many articles the library folders hold (kept articles of the user's not counted)."""
-        sql = "SELECT count(*) FROM articles WHERE rowid NOT IN (SELECT article_rowid FROM kept)"
-        return int(self.db.execute(sql).fetchone()[0])
+        return int(self.db.execute(KEPT_EXCLUDED_COUNT).fetchone()[0])
 
     def all_ids(self) -> list[str]:
         """Every article in the cache, the user's kept ones included."""

@@ -100,9 +100,16 @@ def fts_match(q: ListQuery) -> str:
     return " AND ".join(match)
 
 
-def build_list_sql(q: ListQuery) -> tuple[str, list[object]]:
-    """The SELECT for `q`; flags and tags read the `user` database attached to the cache."""
+def build_list_sql(
+    q: ListQuery, *, seek: tuple[object, str] | None = None, key: bool = False, before: bool = False
+) -> tuple[str, list[object]]:
+    """The SELECT for `q`; flags and tags read the `user` database attached to the cache. `seek` (a row's sort key
+    and id, from `key=True`, which selects the sort key before the id) starts the list at that row, or with
+    `before` lists only the rows before it."""
     where, params, _row = conditions(q)
+    if seek is not None and q.sort in SORT_COLUMNS:
+        where.append(seek_condition(q, before=before))
+        params += list(seek)
     join = ""
     order = SORT_COLUMNS.get(q.sort, SORT_COLUMNS["published"])
     match = fts_match(q)
@@ -118,12 +125,19 @@ def build_list_sql(q: ListQuery) -> tuple[str, list[object]]:
     elif ranked:
         order = "f.rank"
     direction = "DESC" if q.descending and not ranked else "ASC"
-    sql = f"SELECT a.id FROM articles a{join}"
+    sql = f"SELECT {order} AS k, a.id AS i FROM articles a{join}" if key else f"SELECT a.id FROM articles a{join}"
     if where:
         sql += " WHERE " + " AND ".join(where)
     tie = "" if ranked else f", a.id {direction}"  # (column, id) indexes serve the whole order
     sql += f" ORDER BY {order} {direction}{tie}"
     return sql, params + order_params
+
+
+def seek_condition(q: ListQuery, *, before: bool = False) -> str:
+    """From a row on (or the rows `before` it), in `q`'s order: a row value over the sort index's own columns,
+    so SQLite seeks to it."""
+    op = (">" if q.descending else "<") if before else ("<=" if q.descending else ">=")
+    return f"({SORT_COLUMNS[q.sort]}, a.id) {op} (?, ?)"
 
 
 def with_search(base: ListQuery, spec: FilterSpec, entity: str = "") -> ListQuery:

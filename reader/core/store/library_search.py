@@ -9,8 +9,18 @@ import sqlite3
 from dataclasses import dataclass, replace
 
 from reader.core.entities.aliases import AliasTable
-from reader.core.store.library_query import FilterSpec, ListQuery, build_list_sql, parse_filter, with_search
-from reader.core.store.search_sql import count_sql, page_sql, rowid_part
+from reader.core.store.library_query import (
+    SORT_COLUMNS,
+    FilterSpec,
+    ListQuery,
+    build_list_sql,
+    fts_match,
+    parse_filter,
+    with_search,
+)
+from reader.core.store.search_sql import WALK_FROM, anchors_sql, count_sql, page_sql, probe_sql, rowid_part
+
+Anchor = tuple[object, str]  # a row's sort key and id: where a page starts
 
 
 @dataclass(frozen=True)
@@ -18,8 +28,9 @@ class SearchPage:
     """One page of a search: its ids in order, how many articles match in all, and the words to mark."""
 
     ids: list[str]
-    total: int
+    total: int  # with `counted` False, only a lower bound (enough to choose how to read further pages)
     terms: tuple[str, ...] = ()
+    counted: bool = True
 
 
 class LibrarySearch:
@@ -48,21 +59,55 @@ class LibrarySearch:
         except sqlite3.OperationalError as exc:  # a malformed full-text query
             raise ValueError(f"The search could not be understood: {exc}.") from exc
 
-    def search(self, text: str, *, limit: int = 50, offset: int = 0, base: ListQuery | None = None) -> SearchPage:
+    def search(
+        self, text: str, *, limit: int = 50, offset: int = 0, base: ListQuery | None = None, count: bool = True
+    ) -> SearchPage:
         """One page of what the search box's `text` finds within `base` (best first unless `base` sorts);
-        the page stops the query early and the total is counted apart. Raises `QueryError` (a ValueError)."""
+        the page stops the query early and the total is counted apart. Raises `QueryError` (a ValueError).
+
+        With `count=False`, words that match at least `WALK_FROM` articles are not counted (`count_matches`
+        does that, later or in another thread): the page comes from walking the sort index, and the result is
+        marked `counted=False`. Fewer matches are counted at once: that costs less than the page."""
         spec = parse_filter(text)
         query = self._search_query(spec, base)
-        matches = int(str(self._run(*count_sql(rowid_part(query)))[0][0]))
-        narrower = matches and query != rowid_part(query)  # columns of the articles to check as well
-        total = int(str(self._run(*count_sql(query, matches))[0][0])) if narrower else matches
+        words = rowid_part(query)
+        if not count and fts_match(query) and query.sort != "rank" and offset == 0:
+            (probe,) = self._run(*probe_sql(words, WALK_FROM))[0]
+            if int(str(probe)) >= WALK_FROM:
+                ids = [str(r[0]) for r in self._run(*page_sql(query, WALK_FROM, limit, 0))]
+                short = len(ids) < limit  # the page holds every match: that is the count
+                return SearchPage(ids, len(ids) if short else WALK_FROM, tuple(spec.terms), counted=short)
+        total = self._count(query)
         ids = [str(r[0]) for r in self._run(*page_sql(query, total, limit, offset))] if total > offset else []
         return SearchPage(ids, total, tuple(spec.terms))
 
-    def search_page(self, text: str, *, total: int, limit: int, offset: int, base: ListQuery) -> list[str]:
-        """Another page of `search(text, base=base)`, whose `total` is known already: nothing is counted again."""
+    def _count(self, query: ListQuery) -> int:
+        matches = int(str(self._run(*count_sql(rowid_part(query)))[0][0]))
+        narrower = matches and query != rowid_part(query)  # columns of the articles to check as well
+        return int(str(self._run(*count_sql(query, matches))[0][0])) if narrower else matches
+
+    def count_matches(self, text: str, *, base: ListQuery) -> int:
+        """How many articles `search(text, base=base)` lists (what `count=False` left out)."""
+        return self._count(self._search_query(parse_filter(text), base))
+
+    def search_page(
+        self, text: str, *, total: int, limit: int, offset: int, base: ListQuery, seek: Anchor | None = None
+    ) -> list[str]:
+        """Another page of `search(text, base=base)`, whose `total` is known already: nothing is counted again.
+        With `seek` (one of `page_anchors`), the page starts at that row and `offset` counts from there."""
         query = self._search_query(parse_filter(text), base)
-        return [str(r[0]) for r in self._run(*page_sql(query, total, limit, offset))] if total > offset else []
+        if seek is None and total <= offset:
+            return []
+        return [str(r[0]) for r in self._run(*page_sql(query, total, limit, offset, seek))]
+
+    def page_anchors(self, text: str, *, base: ListQuery, every: int) -> list[Anchor]:
+        """The sort key and id of every `every`-th row of `search(text, base=base)` (from row 0): a far page is
+        then read by seeking to its anchor in the sort index, not by stepping over the rows before it (OFFSET).
+        Empty when the order has no such key (best first)."""
+        query = self._search_query(parse_filter(text), base)
+        if query.sort not in SORT_COLUMNS:
+            return []
+        return [(r[0], str(r[1])) for r in self._run(*anchors_sql(query, every))]
 
     def _search_query(self, spec: FilterSpec, base: ListQuery | None) -> ListQuery:
         entity = ""
@@ -75,7 +120,15 @@ class LibrarySearch:
     def position(self, article_id: str, text: str, base: ListQuery) -> int:
         """Where `article_id` stands in the pages `search(text, base=base)` gives (-1: not found there);
         counted in SQLite, so no id list is built. `base` must sort by a column (its order has a tie-break)."""
-        sql, params = build_list_sql(self._search_query(parse_filter(text), base))
+        query = self._search_query(parse_filter(text), base)
+        if query.sort in SORT_COLUMNS:  # its sort key if listed (found by id), then how many come before it
+            sql, params = build_list_sql(query, key=True)
+            found = self._run(f"SELECT k FROM ({sql}) WHERE i = ?", [*params, article_id])
+            if not found:
+                return -1
+            sql, params = build_list_sql(query, seek=(found[0][0], article_id), before=True)
+            return int(str(self._run(f"SELECT count(*) FROM ({sql})", params)[0][0]))
+        sql, params = build_list_sql(query)
         numbered = f"SELECT n FROM (SELECT id AS i, row_number() OVER () - 1 AS n FROM ({sql})) WHERE i = ?"
         found = self._run(numbered, [*params, article_id])
         return int(str(found[0][0])) if found else -1
