@@ -64,6 +64,8 @@ def read_conll(path: str | Path) -> list[ConllDocument]:
 def iob_spans(tags: list[str]) -> list[tuple[int, int, str]]:
     """Entity spans (first, last + 1, type) from IOB1 or IOB2 tags, as conlleval reads them."""
     spans: list[tuple[int, int, str]] = []
+    if tags.count("O") == len(tags):  # most sentences of news name nothing: one C-level count
+        return spans
     start = -1
     cur = ""
     for i, tag in enumerate([*tags, "O"]):

@@ -6,6 +6,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from reader.core.entities.span import EntitySpan
@@ -20,6 +21,9 @@ _EDGE_PUNCT = " \t\n\"'()[]{},;:!?"
 _WS = re.compile(r"\s+")
 
 
+# Why cached: storing an import's mentions asks for the name of each mention three times (its group,
+# its key, its alias lookup), and an article names the same few entities again and again.
+@lru_cache(maxsize=50_000)
 def display_name(text: str) -> str:
     """The mention as a name: one line, plain quotes, no trailing possessive or edge punctuation."""
     name = _WS.sub(" ", unicodedata.normalize("NFKC", text).translate(_QUOTES)).strip()

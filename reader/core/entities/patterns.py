@@ -8,6 +8,10 @@ _MONTH = (r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|
           r"|Sep(?:t(?:ember)?)?\.?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)")
 _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# `\b(?:_NUM)` written to begin with a bare digit: the engine then skips to the next digit in C
+# instead of trying the whole pattern at every character (twice as fast); the look-behind after
+# that digit is the word boundary before it.
+_NUM_AT_DIGIT = r"\d(?<!\w\d)(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?)"
 _SCALE = r"(?:\s?(?:hundred|thousand|million|billion|trillion|mln|bln|m|bn|k)\b)?"
 _CURRENCY_WORDS = (r"dollars?|euros?|pounds?(?:\s+sterling)?|yen|yuan|francs?|marks?|rupees?|roubles?|rubles?"
                    r"|pesos?|cents?|pence|lire|lira|crowns?|kronor|krona|rand|won")
@@ -22,7 +26,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         rf"(?=[\d$€£¥ACEGHJNU])(?:(?:(?:US|A|C|NZ|HK)?[$€£¥]|\b(?:USD|EUR|GBP|JPY|CHF|CNY)\s?)(?:{_NUM}){_SCALE}"
         rf"|\b(?:{_NUM}){_SCALE}\s(?:{_CURRENCY_WORDS})\b"
         rf"|\b(?:{_NUM}){_SCALE}\s?(?:USD|EUR|GBP|JPY|CHF)\b)")),
-    ("PERCENT", re.compile(rf"\b(?:{_NUM})\s?(?:%|per\s?cent\b|percent\b|percentage points?\b)")),
+    ("PERCENT", re.compile(rf"{_NUM_AT_DIGIT}\s?(?:%|per\s?cent\b|percent\b|percentage points?\b)")),
     # TIME and DATE: every alternative starts at a word boundary before one of a few characters;
     # saying so first (a look-behind and a class) lets the engine reject other positions at once.
     ("TIME", re.compile(
@@ -41,7 +45,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         r"|\b(?:yesterday|today|tomorrow)\b"
         r"|\b(?:early|mid|late)?-?(?:1[89]|20)\d0s\b"
         r"|\b(?:in|since|until|by|from|during|of)\s(?:1[89]|20)\d{2}\b(?![-/.]\d))")),
-    ("QUANTITY", re.compile(rf"\b(?:{_NUM}){_SCALE}\s?(?:{_UNITS})(?![\w/])")),
+    ("QUANTITY", re.compile(rf"{_NUM_AT_DIGIT}{_SCALE}\s?(?:{_UNITS})(?![\w/])")),
 ]
 
 # Words the DATE pattern uses to find a bare year that are not part of the date itself.

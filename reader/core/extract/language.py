@@ -48,6 +48,8 @@ class LanguageGuess:
 
 def count_words(text: str) -> int:
     """Words of letters in `text`; a Chinese, Japanese or Thai character counts as one."""
+    if text.isascii():  # most news text: no unspaced script to look for, one pass instead of three
+        return len(_WORD.findall(text))
     unspaced = len(_UNSPACED.findall(text))
     spaced = _WORD.findall(_UNSPACED.sub(" ", text))
     return unspaced + len(spaced)

@@ -17,14 +17,15 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 
-from reader.core.library_sync.pool import init_worker, parse_and_tag
+from reader.core.library_sync.pool import init_worker, parse_and_tag_files
 from reader.core.library_sync.walk import Entry
 from reader.core.store.library import FileRecord, Library
 
 log = logging.getLogger(__name__)
 BATCH_FILES = 100  # files stored per transaction...
 BATCH_SECONDS = 1.0  # ...or whatever came back in this long, so a slow import still fills the list
-IN_FLIGHT_PER_WORKER = 4  # files handed out ahead: enough to keep every core busy, few to wait for on Cancel
+IN_FLIGHT_PER_WORKER = 4  # tasks handed out ahead: enough to keep every core busy, few to wait for on Cancel
+FILES_PER_TASK = 8  # at most; fewer when there are few files, so every worker gets its share
 
 OnStored = Callable[[list[FileRecord]], None]  # told after each batch is stored
 ShouldStop = Callable[[], bool]
@@ -56,18 +57,25 @@ def import_in_pool(library: Library, todo: Sequence[Entry], *, workers: int, max
     try:
         with ProcessPoolExecutor(max_workers=max(1, workers), mp_context=ctx, initializer=init_worker,
                                  initargs=(max_bytes, tag, stop)) as pool:  # fmt: skip
-            _drive(pool, library, iter(todo), max(1, workers) * IN_FLIGHT_PER_WORKER, run, stop, done_paths,
-                   on_stored, should_stop)  # fmt: skip
+            window = max(1, workers) * IN_FLIGHT_PER_WORKER
+            per_task = max(1, min(FILES_PER_TASK, len(todo) // window))
+            _drive(pool, library, _tasks(todo, per_task), window, run, stop, done_paths, on_stored, should_stop)
     except Exception as exc:  # noqa: BLE001 - a broken pool (a worker killed, no processes allowed): finish here
         log.warning("the import pool stopped (%r); the rest is read in this process", exc)
         run.left = [e for e in todo if e.path not in done_paths]
     return run
 
 
-def _drive(pool: ProcessPoolExecutor, library: Library, entries: Iterator[Entry], window: int, run: PoolRun,
-           stop: object, done_paths: set[str], on_stored: OnStored | None,
+def _tasks(todo: Sequence[Entry], per_task: int) -> Iterator[list[tuple[str, float, int]]]:
+    """The (path, mtime, size) of the files, `per_task` to a task, in walk order."""
+    for k in range(0, len(todo), per_task):
+        yield [(e.path, e.mtime, e.size) for e in todo[k : k + per_task]]
+
+
+def _drive(pool: ProcessPoolExecutor, library: Library, tasks: Iterator[list[tuple[str, float, int]]], window: int,
+           run: PoolRun, stop: object, done_paths: set[str], on_stored: OnStored | None,
            should_stop: ShouldStop | None) -> None:  # fmt: skip
-    pending: set[Future[FileRecord]] = set()
+    pending: set[Future[list[FileRecord]]] = set()
     batch: list[FileRecord] = []
     last_write = time.monotonic()
     try:
@@ -78,17 +86,17 @@ def _drive(pool: ProcessPoolExecutor, library: Library, entries: Iterator[Entry]
                 for future in pending:
                     future.cancel()  # not started yet: never read
             while not run.stopped and len(pending) < window:
-                entry = next(entries, None)
-                if entry is None:
+                task = next(tasks, None)
+                if task is None:
                     break
-                pending.add(pool.submit(parse_and_tag, entry.path, entry.mtime, entry.size))
+                pending.add(pool.submit(parse_and_tag_files, task))
             pending = {f for f in pending if not f.cancelled()}
             if not pending:
                 break
             finished, pending = wait(pending, timeout=0.1, return_when=FIRST_COMPLETED)
             for future in finished:
                 if not future.cancelled():
-                    batch.append(future.result())
+                    batch.extend(future.result())
             if batch and (len(batch) >= BATCH_FILES or time.monotonic() - last_write >= BATCH_SECONDS):
                 _store(library, batch, run, done_paths, on_stored)
                 batch, last_write = [], time.monotonic()

@@ -64,6 +64,15 @@ def parse_and_tag(path: str, mtime: float, size: int) -> FileRecord:
     return replace(record, mentions=tuple(_mentions(a) for a in record.articles))
 
 
+def parse_and_tag_files(files: list[tuple[str, float, int]]) -> list[FileRecord]:
+    """`parse_and_tag` for several (path, mtime, size) files: one task, one result message for all of them.
+
+    Why: each task costs the main process (the one writer, sharing the cores with the workers) a
+    future, a message and its unpickling; a few files per task keep that off the import's path.
+    """
+    return [parse_and_tag(path, mtime, size) for path, mtime, size in files]
+
+
 def read_file(path: str, mtime: float, size: int, *, max_bytes: int | None) -> FileRecord:
     """One file's articles, untagged (`mentions` all None), or the problem that kept them out."""
     try:

@@ -39,10 +39,14 @@ def surname(key: str, entity_type: str) -> str:
 def mention_rows(rowid: int, spans: Iterable[EntitySpan], table: AliasTable) -> list[tuple[object, ...]]:
     """The stored rows of an article's mentions: grouped as the panel groups them, so counts agree."""
     rows: list[tuple[object, ...]] = []
+    keys: dict[tuple[str, str], str] = {}  # an article names the same entities again and again
     for group in group_mentions(spans, table):
+        last = surname(group.key, group.type)
         for s in group.spans:
-            rows.append((rowid, s.start, s.end, s.type, group.key, s.text, surname(group.key, group.type),
-                         name_key(s.text, s.type), group.type))  # fmt: skip
+            key = keys.get((s.text, s.type))
+            if key is None:
+                key = keys[s.text, s.type] = name_key(s.text, s.type)
+            rows.append((rowid, s.start, s.end, s.type, group.key, s.text, last, key, group.type))
     return rows
 
 

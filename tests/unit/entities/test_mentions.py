@@ -45,3 +45,28 @@ def test_canonical_name() -> None:
     assert canonical_name("PUTIN", "PER") == canonical_name("Putin's", "PER") == "putin"
     assert canonical_name("The Hague", "LOC") == "hague"
     assert canonical_name("11:30 p.m.", "TIME") == "11:30 p.m."
+
+
+def test_stored_mention_rows_name_every_span_as_its_own_key_and_group() -> None:
+    from reader.core.entities.aliases import builtin_table, name_key
+    from reader.core.entities.mentions import display_name
+    from reader.core.store.library_entities import mention_rows
+
+    text = ("The U.S. said. Vladimir Putin spoke; Putin’s aide and the US envoy met Putin in Moscow. the U.S.'s plan."
+            " The Rock sang on The Rock.")
+    spans = [_span(text, "U.S.", "LOC"), _span(text, "Vladimir Putin", "PER"), _span(text, "Putin’s", "PER"),
+             _span(text, "US", "LOC"), _span(text, "Putin", "PER", 2), _span(text, "Moscow", "LOC"),
+             _span(text, "U.S.'s", "LOC"), _span(text, "The Rock", "PER"),
+             _span(text, "The Rock", "LOC", 1)]  # fmt: skip
+    display_name.cache_clear()
+    rows = mention_rows(7, spans, builtin_table())
+    # The plain path: each span's group looked up again, its key made from its own text with no cache.
+    group_of = {s: g for g in group_mentions(spans, builtin_table()) for s in g.spans}
+    plain = [(7, s.start, s.end, s.type, group_of[s].key, s.text,
+              group_of[s].key.split()[-1] if group_of[s].type == "PER" and " " in group_of[s].key else "",
+              name_key(s.text, s.type),
+              group_of[s].type) for s in spans]  # fmt: skip
+    assert sorted(rows) == sorted(plain)
+    assert len({r[4] for r in rows}) == 5  # "U.S." and "US" one place, the Putins one person, Moscow, two Rocks
+    assert [r[7] for r in sorted(rows) if r[5] == "Putin’s"] == ["putin"]
+    assert [r[7] for r in sorted(rows) if r[5] == "The Rock"] == ["the rock", "rock"]  # same text, two types

@@ -82,3 +82,16 @@ def test_language_names_for_the_panel() -> None:
     assert language_name("he") == "Hebrew"
     assert language_name("zh-Hant") == "Chinese (Traditional)"
     assert language_name("qq") == "qq"  # not a language we know: shown as given
+
+
+@pytest.mark.parametrize("text", [
+    "The council met on 3 May_2024 at 10:30; it voted 7-2 (see item #4) and can't meet again.\n\tx_y 42abc",
+    "",
+    "Der Stadtrat tagte am Montag. 東京で会議 was held — “quoted” ok",  # not ASCII: the three-pass count
+])
+def test_word_count_of_ascii_text_is_the_count_of_the_general_path(text: str) -> None:
+    from reader.core.extract import language
+
+    general = len(language._UNSPACED.findall(text)) + len(language._WORD.findall(language._UNSPACED.sub(" ", text)))
+    assert language.count_words(text) == general
+    assert language.count_words("It was 5 o'clock in x_y.") == 7  # It was o clock in x y: digits never count

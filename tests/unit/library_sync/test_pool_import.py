@@ -130,3 +130,39 @@ def test_a_broken_pool_leaves_the_rest_to_this_process(tmp_path: Path, monkeypat
     result = LibrarySync(lib, workers=2, pool_min_files=1).scan([folder])
     assert (result.added, result.failed) == (3, 0)
     assert len(lib.all_ids()) == 3
+
+
+def stored_mentions(lib: Library) -> list[tuple[object, ...]]:
+    """Every stored mention row (key, name, surname, type) by article id, in a fixed order."""
+    return sorted(lib.db.execute(
+        "SELECT a.id, m.start, m.end, m.type, m.key, m.text, m.short, m.name, m.etype"
+        " FROM mentions m JOIN articles a ON a.rowid = m.article_rowid").fetchall())  # fmt: skip
+
+
+def test_several_files_per_task_store_the_same_mention_rows_as_the_serial_path(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    monkeypatch.setattr(importer, "IN_FLIGHT_PER_WORKER", 1)  # one task in flight: 9 files make tasks of 8 and 1
+    sent: list[int] = []
+    real_tasks = importer._tasks
+    monkeypatch.setattr(importer, "_tasks",
+                        lambda todo, per_task: (sent.append(per_task), real_tasks(todo, per_task))[1])  # fmt: skip
+    folder = make_folder(tmp_path, 9)
+    serial = Library(tmp_path / "serial.sqlite3")
+    LibrarySync(serial, workers=0).scan([folder])
+    LibrarySync(serial).tag_pending()
+    pooled = Library(tmp_path / "pooled.sqlite3")
+    result = LibrarySync(pooled, workers=1, pool_min_files=1).scan([folder])
+
+    assert sent == [8]
+    assert (result.added, result.articles, pooled.untagged_count()) == (9, 9, 0)
+    rows = stored_mentions(serial)
+    assert len(rows) >= 9 * 3  # a person, a place and the Commission in every article
+    assert stored_mentions(pooled) == rows
+    assert snapshot(pooled) == snapshot(serial)
+
+
+def test_tasks_hand_out_every_file_once_in_order() -> None:
+    todo = [importer.Entry(f"/news/{i}.txt", mtime=float(i), size=100 + i) for i in range(19)]
+    tasks = list(importer._tasks(todo, 8))
+    assert [len(t) for t in tasks] == [8, 8, 3]
+    assert [f for t in tasks for f in t] == [(e.path, e.mtime, e.size) for e in todo]

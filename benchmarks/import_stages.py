@@ -1,0 +1,142 @@
+"""Where an import's CPU goes, per article and stage: the worker's path (read and extract, tokenise, the
+tagger's features and decoding, the rules after it) and the writer's (`Library.store_batch`).
+
+    python benchmarks/import_stages.py [--n 1000] [--text generated|conll]
+
+`generated` is `make_library.write_text_files` (a 26-word vocabulary plus a few names: the tagger's
+per-word caches flatter it); `conll` builds articles of about 300 words from the sentences of
+`$NEWS_READER_DATA/conll2003/train.txt` (real news words, so the caches meet new words as in real use).
+Every stage is timed with `time.process_time` in this one process, warm model, cold word caches.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _data import data_root  # noqa: E402
+from make_library import write_text_files  # noqa: E402
+
+from reader.core.entities import tagger  # noqa: E402
+from reader.core.entities.conll import iob_spans, read_conll  # noqa: E402
+from reader.core.entities.model import TaggerModel  # noqa: E402
+from reader.core.entities.modern import apply_modern_names  # noqa: E402
+from reader.core.entities.newsrules import apply_news_rules  # noqa: E402
+from reader.core.entities.span import EntitySpan  # noqa: E402
+from reader.core.entities.tokenize import split_sentences, tokenize  # noqa: E402
+from reader.core.library_sync.pool import read_file  # noqa: E402
+from reader.core.store.library import FileRecord, Library  # noqa: E402
+
+
+def write_conll_files(folder: Path, n: int, words: int = 300) -> None:
+    """`n` articles of about `words` words, consecutive train.txt sentences (tokens joined by spaces)."""
+    docs = read_conll(data_root() / "conll2003" / "train.txt")
+    sents = [" ".join(s) for d in docs for s in d.sentences if len(s) > 4]
+    folder.mkdir(parents=True)
+    k = 0
+    for i in range(n):
+        paras, count = [], 0
+        while count < words:
+            para = " ".join(sents[(k + j) % len(sents)] for j in range(4))
+            k += 4
+            paras.append(para)
+            count += len(para.split())
+        (folder / f"article-{i:06d}.txt").write_text(f"Article {i}\n\n" + "\n\n".join(paras) + "\n", "utf-8")
+
+
+def tag_in_stages(text: str, language: str, cost: dict[str, float]) -> list[EntitySpan]:
+    """`tagger.tag` for one short text, each step timed into `cost` (the same calls, in the same order)."""
+    clock = time.process_time
+    t0 = clock()
+    names = tagger.reads_names(language, text)
+    t1 = clock()
+    cost["language check (reads_names)"] += t1 - t0
+    if not names:
+        return []
+    tokens = tokenize(text)
+    ranges = split_sentences(text, tokens)
+    sentences = [[text[s:e] for s, e in tokens[a:b]] for a, b in ranges]
+    t2 = clock()
+    cost["tokenise + sentences"] += t2 - t1
+    model = tagger._get_model()
+    if isinstance(model, TaggerModel):
+        prepared = model.prepare(sentences)
+        t3 = clock()
+        cost["features (pads, document view, per-token)"] += t3 - t2
+        tags = model.decode(sentences, prepared)
+    else:
+        tags, t3 = model.tag_document(sentences), t2
+    t4 = clock()
+    cost["decode (_tag_sentence)"] += t4 - t3
+    known = tagger._known_orgs(model)
+    tags = [apply_news_rules(s, apply_modern_names(s, t), known) for s, t in zip(sentences, tags, strict=True)]
+    t5 = clock()
+    cost["news rules + modern names"] += t5 - t4
+    spans = []
+    for (a, _b), sent_tags in zip(ranges, tags, strict=True):
+        for first, last, typ in iob_spans(sent_tags):
+            trimmed = tagger.trim_span(text, tokens[a + first : a + last])
+            if trimmed is not None:
+                spans.append(EntitySpan(trimmed[0], trimmed[1], typ, text[trimmed[0] : trimmed[1]]))
+    t6 = clock()
+    cost["spans (iob_spans, trim)"] += t6 - t5
+    spans.extend(tagger._rule_spans(text, spans))
+    spans.sort(key=lambda sp: sp.start)
+    cost["rule patterns (dates, money)"] += clock() - t6
+    return spans
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=1000, help="articles (default 1,000)")
+    parser.add_argument("--text", choices=("generated", "conll"), default="generated")
+    args = parser.parse_args()
+    tagger.load_model()
+    tagger.clear_caches()
+    cost: dict[str, float] = defaultdict(float)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "news"
+        if args.text == "conll":
+            write_conll_files(folder, args.n)
+        else:
+            write_text_files(folder, args.n)
+        records, articles, words = [], 0, 0
+        for path in sorted(folder.rglob("*.txt")):
+            st = path.stat()
+            t0 = time.process_time()
+            rec = read_file(str(path), st.st_mtime, st.st_size, max_bytes=None)
+            cost["read + decode + extract + language id"] += time.process_time() - t0
+            mentions = []
+            for a in rec.articles:
+                if len(a.text) > 20_000:
+                    raise SystemExit("an article longer than one tagging piece: use shorter ones")
+                mentions.append(tuple(tag_in_stages(a.text, a.language, cost)))
+                articles += 1
+                words += a.word_count
+            records.append(FileRecord(rec.path, rec.mtime, rec.size, rec.articles, tuple(mentions)))
+        lib = Library(Path(tmp) / "cache.sqlite3")
+        t0 = time.process_time()
+        for k in range(0, len(records), 100):
+            lib.store_batch(records[k : k + 100])
+        cost["writer: store_batch (articles, FTS, mentions)"] += time.process_time() - t0
+        lib.close()
+    worker = sum(v for k, v in cost.items() if not k.startswith("writer"))
+    print(f"CPU per article by stage: {articles:,} {args.text} articles, {words / articles:.0f} words each\n")
+    print(f"| {'stage':<46} | ms / article | share |")
+    print(f"|{'-' * 48}|-------------:|------:|")
+    total = sum(cost.values())
+    for name, sec in cost.items():
+        print(f"| {name:<46} | {sec * 1000 / articles:>12.2f} | {sec / total:>5.0%} |")
+    print(f"| {'worker total':<46} | {worker * 1000 / articles:>12.2f} | {worker / total:>5.0%} |")
+    print(f"| {'all':<46} | {total * 1000 / articles:>12.2f} | {1:>5.0%} |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
