@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QMainWindow, QProgressBar, QStackedWidget, QVBoxLayout
 
-from reader.core.library_sync import LibrarySync, ScanResult
 from reader.core.session import UserReads
 from reader.core.store.library import Library
 from reader.core.store.library_query import ListQuery, parse_filter
@@ -28,6 +28,9 @@ from reader.ui.reading_pane import ReadingPane
 from reader.ui.reading_position import ReadingPositions
 from reader.ui.sidebar import Sidebar, unread_counts
 from reader.ui.workers import ScanWorker
+
+if TYPE_CHECKING:
+    from reader.core.library_sync import ScanResult
 
 EMPTY_LIBRARY = ("Your library is empty.\n\nAdd a folder of saved articles (text, Markdown, HTML, feeds, JSON, "
                  "e-mail) with File › Add Folder… (Ctrl+O), or open files by naming them on the command line.")
@@ -103,6 +106,8 @@ class LibraryViews(QMainWindow):
         """Scan the folders in the background (or now, for screenshots and tests)."""
         folders, files = self.library_folders(), self.session_files
         if wait:
+            from reader.core.library_sync import LibrarySync  # the import code: not needed to show the window
+
             result = LibrarySync(self.library, max_bytes=self.max_import_bytes()).sync(folders, files)
             assert result is not None  # nothing can stop a synchronous scan
             self._on_scanned(result)

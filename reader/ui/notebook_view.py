@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.annotation import HIGHLIGHT_COLORS
-from reader.core.export.notebook_export import FORMAT_LABELS, NOTEBOOK_FORMATS, write_notebook
 from reader.core.store.db import utc_now
 from reader.core.store.notebook_query import NOTE_PREFIX, NotebookQuery, notebook_sources, ordered_rows
 from reader.core.styles import HIGHLIGHT_STYLES
@@ -231,6 +230,9 @@ class NotebookView(QWidget):
         if not self.model.ids:
             self.message.emit("There is nothing listed to export.")
             return
+        # imported here: the export modules are not needed to show the window (start-up time)
+        from reader.core.export.notebook_export import FORMAT_LABELS, NOTEBOOK_FORMATS
+
         filters = {f"{FORMAT_LABELS[f]} (*{ext})": f for f, ext in NOTEBOOK_FORMATS.items()}
         path, chosen = QFileDialog.getSaveFileName(self, "Export the notebook", str(Path.home() / "notebook.md"),
                                                    ";;".join(filters))  # fmt: skip
@@ -241,6 +243,8 @@ class NotebookView(QWidget):
 
     def export_to(self, path: Path, fmt: str, *, force: bool = False) -> bool:
         """Write the listed entries, in the list's order, to `path`; a failure is said in a box."""
+        from reader.core.export.notebook_export import write_notebook
+
         rows = ordered_rows(self.model.db, self.model.ids)
         try:
             write_notebook(rows, fmt, path, force=force, exported=utc_now())

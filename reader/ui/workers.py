@@ -7,12 +7,14 @@ import logging
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QThread, Signal
 
-from reader.core.entities import load_model
-from reader.core.library_sync import POOL_MIN_FILES, LibrarySync
 from reader.core.store.library import Library
+
+if TYPE_CHECKING:  # the import code (loaders, extraction) is imported by the scan's thread, after the first paint
+    from reader.core.library_sync import LibrarySync
 
 PROGRESS_FILES = 200  # the window hears of the scan every this many files...
 PROGRESS_SECONDS = 0.5  # ...or this often, whichever comes first...
@@ -37,7 +39,7 @@ class ScanWorker(QThread):
     def __init__(self, db_path: Path, folders: list[str], files: list[str], *, tag: bool = True,
                  max_bytes: int | None = None, user_db: Path | None = None,
                  progress_every: int | None = None, workers: int | None = None,
-                 pool_min_files: int = POOL_MIN_FILES) -> None:  # fmt: skip
+                 pool_min_files: int | None = None) -> None:  # fmt: skip
         super().__init__()
         self.workers = workers
         self.pool_min_files = pool_min_files
@@ -57,8 +59,11 @@ class ScanWorker(QThread):
             self.failed.emit(f"The library cache could not be opened: {exc}")
             return
         try:
+            from reader.core.library_sync import POOL_MIN_FILES, LibrarySync
+
             sync = LibrarySync(lib, max_bytes=self.max_bytes, workers=self.workers,
-                               pool_min_files=self.pool_min_files, tag=self.tag)  # fmt: skip
+                               pool_min_files=POOL_MIN_FILES if self.pool_min_files is None else self.pool_min_files,
+                               tag=self.tag)  # fmt: skip
             result = sync.sync(self.folders, self.files, progress=self._progress,
                                should_stop=self.isInterruptionRequested)  # fmt: skip
             if result is None:
@@ -91,6 +96,9 @@ def tag_library(
 
     When the import's workers tagged everything, the model (about 50 MB) is never loaded here.
     """
+    from reader.core.entities import load_model
+    from reader.core.library_sync import LibrarySync
+
     sync = library if isinstance(library, LibrarySync) else LibrarySync(library)
     if not sync.library.untagged_count():
         return 0
