@@ -199,6 +199,11 @@ class LibraryViews(QMainWindow):
         finally:
             self.opening_marks_read = True
 
+    def open_library(self) -> None:
+        """What reads the cache: the sidebar's counts and the list's first page (at start, after the first paint)."""
+        self.refresh_sidebar()
+        self.sidebar.select_view("all")  # also runs the first list query
+
     def start_reading(self) -> None:
         """On start: back at the last article (from the cache, before any scan) with the keys on the list."""
         if not self.session_files:
@@ -245,7 +250,7 @@ class LibraryViews(QMainWindow):
     def refresh_unread_counts(self) -> None:
         """Unread (n) and each folder's unread count in the sidebar."""
         if not self.closed:
-            self.sidebar.set_counts(unread_counts(self.library, self.store.read_ids(), self.library_folders()))
+            self.sidebar.set_counts(unread_counts(self.library, self.library_folders()))
 
     def set_view(self, kind: str, value: str) -> None:
         self.view_kind, self.view_value = kind, value

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -93,7 +94,8 @@ class NotebookView(QWidget):
     open_requested = Signal(str, str)  # article id, entry id (a highlight's id, or note:<article id>)
     message = Signal(str)
 
-    def __init__(self, db: sqlite3.Connection, tags: list[str] | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, db: sqlite3.Connection | Callable[[], sqlite3.Connection], tags: list[str] | None = None,
+                 parent: QWidget | None = None) -> None:  # fmt: skip
         super().__init__(parent)
         self.setObjectName("notebook")
         self.model = NotebookModel(db, self)
@@ -265,7 +267,7 @@ class NotebookView(QWidget):
 
 def install_notebook(w: MainWindow) -> None:
     """Add the notebook to the window's stack of list views; it follows every write to highlights and notes."""
-    w.notebook = NotebookView(w.library.db, w.store.all_tags())
+    w.notebook = NotebookView(lambda: w.library.db, w.store.all_tags())  # the cache is opened after the first paint
     w.list_stack.addWidget(w.notebook)
     w.notebook.open_requested.connect(lambda article_id, entry_id: open_entry(w, article_id, entry_id))
     w.notebook.message.connect(lambda text: w.show_message(text, 6000))

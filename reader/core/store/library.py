@@ -112,11 +112,44 @@ class Library(LibraryEntities, LibrarySearch):
     bookmarks, read marks, notes and tags in SQL; without it those views are simply empty.
     """
 
-    def __init__(self, db_path: str | Path, *, user_db: str | Path | None = None) -> None:
+    def __init__(self, db_path: str | Path, *, user_db: str | Path | None = None, deferred: bool = False) -> None:
+        """With `deferred`, the file is opened on first use (the window paints before it touches the cache)."""
         self.path = Path(db_path)
+        self._user_db_path = Path(user_db) if user_db is not None else None
+        self._db: sqlite3.Connection | None = None
+        self._user_db: Path | None = None
+        if not deferred:
+            self.open()
+
+    @property
+    def db(self) -> sqlite3.Connection:
+        if self._db is None:
+            self.open()
+            assert self._db is not None
+        return self._db
+
+    @db.setter
+    def db(self, connection: sqlite3.Connection) -> None:
+        self._db = connection
+
+    @property
+    def user_db(self) -> Path | None:
+        """The user database attached as `user`, or None (also when it could not be attached)."""
+        self.db  # noqa: B018 - opening attaches it
+        return self._user_db
+
+    @property
+    def opened(self) -> bool:
+        return self._db is not None
+
+    def open(self) -> None:
+        """Open the cache file (creating or upgrading it) and attach the user database; once."""
+        if self._db is not None:
+            return
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.db = self._open()
-        self.user_db = attach_user_db(self.db, Path(user_db) if user_db is not None else None)
+        db = self._open()
+        self._user_db = attach_user_db(db, self._user_db_path)
+        self._db = db
         self._init_entities()
 
     def _connect(self) -> sqlite3.Connection:
@@ -140,7 +173,8 @@ class Library(LibraryEntities, LibrarySearch):
         return db
 
     def close(self) -> None:
-        self.db.close()
+        if self._db is not None:  # a deferred cache never used was never opened
+            self._db.close()
 
     # --- files and articles (written by library_sync) ---------------------------------------
 
