@@ -13,6 +13,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QMainWindow, QProgressBar, QStackedWidget, QVBoxLayout
 
 from reader.core.session import UserReads
+from reader.core.store.cache_health import delete_damaged_cache
 from reader.core.store.library import Library
 from reader.core.store.library_query import ListQuery, parse_filter
 from reader.paths import Paths, resources_dir
@@ -27,6 +28,7 @@ from reader.ui.problems_view import ProblemsView
 from reader.ui.reading_pane import ReadingPane
 from reader.ui.reading_position import ReadingPositions
 from reader.ui.sidebar import Sidebar, unread_counts
+from reader.ui.startup import show_notices
 from reader.ui.workers import ScanWorker
 
 if TYPE_CHECKING:
@@ -102,8 +104,9 @@ class LibraryViews(QMainWindow):
     def showing_samples(self) -> bool:
         return not self.store.folders() and not self.session_folders and self.samples_allowed
 
-    def rescan(self, *, wait: bool = False) -> None:
-        """Scan the folders in the background (or now, for screenshots and tests)."""
+    def rescan(self, *, wait: bool = False, check_cache: bool = False) -> None:
+        """Scan the folders in the background (or now, for screenshots and tests); `check_cache`: the scan
+        first checks the cache file for damage (at start, off the window's thread)."""
         folders, files = self.library_folders(), self.session_files
         if wait:
             from reader.core.library_sync import LibrarySync  # the import code: not needed to show the window
@@ -117,7 +120,8 @@ class LibraryViews(QMainWindow):
             return
         self._scan_again = False
         self.worker = ScanWorker(self.paths.library_db, folders, files, max_bytes=self.max_import_bytes(),
-                                 user_db=self.paths.user_db)  # fmt: skip
+                                 user_db=self.paths.user_db, check_cache=check_cache)  # fmt: skip
+        self.worker.damaged.connect(self._on_cache_damaged)
         self.worker.finished.connect(self._on_worker_finished)
         self.worker.progress.connect(self._on_scan_progress)
         self.worker.scanned.connect(self._on_scanned)
@@ -125,6 +129,20 @@ class LibraryViews(QMainWindow):
         self.worker.tagged_batch.connect(self._on_tagged_batch)
         self.worker.failed.connect(lambda msg: self.status_label.setText(msg))
         self.worker.start()
+
+    def _on_cache_damaged(self, problem: str) -> None:
+        """The start's check found the cache damaged: delete it (it holds nothing the user made), start an
+        empty one, say so, and scan again once this worker has ended."""
+        if self.closed:
+            return
+        self.model.clear()
+        self.library.close()
+        notice = delete_damaged_cache(self.paths.library_db, problem)
+        self.library = Library(self.paths.library_db, user_db=self.paths.user_db)
+        self.model.library = self.library
+        self.open_library()
+        self._scan_again = True
+        show_notices(self, [notice], box=True)
 
     def cancel_import(self) -> None:
         """Cancel: the worker stores what it has and stops; the next scan goes on from there."""
@@ -174,9 +192,11 @@ class LibraryViews(QMainWindow):
             return
         if self.import_progress is not None:
             self.import_progress.finish()
-        self.apply_view(keep_current=True)
-        self._listed_count = self.library.count()
-        self.refresh_sidebar()
+        count = self.library.count()
+        if result.imported or result.removed or result.failed or count != self._listed_count:
+            self.apply_view(keep_current=True)  # nothing changed (the everyday start): spare the queries
+            self._listed_count = count
+            self.refresh_sidebar()
         changed = summary_text(result)
         self.status_label.setText(count_text(self.library.count()) + (f"; last import: {changed}" if changed else ""))
         if self.session_files and self.current_id is None:
@@ -203,7 +223,7 @@ class LibraryViews(QMainWindow):
         """What reads the cache: the sidebar's counts and the list's first page (at start, after the first paint)."""
         self.refresh_sidebar()
         self.sidebar.select_view("all")  # also runs the first list query
-
+        self._listed_count = self.library.count()  # a rescan that finds no new file re-runs no query
     def start_reading(self) -> None:
         """On start: back at the last article (from the cache, before any scan) with the keys on the list."""
         if not self.session_files:

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import replace
 
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtWidgets import QMenu, QTreeWidget, QTreeWidgetItem, QWidget
 
 from reader.core.store.library import Library
-from reader.core.store.library_query import ListQuery
+from reader.core.store.unread_counts import unread_counts as count_unread
 from reader.ui.plain_text import escaped_tooltip
 
 VIEWS = [("all", "All articles"), ("unread", "Unread"), ("bookmarked", "Bookmarked"),
@@ -25,15 +24,9 @@ def with_count(label: str, n: int | None) -> str:
 
 
 def unread_counts(library: Library, folders: Iterable[str]) -> dict[str, int]:
-    """The unread counts `Sidebar.set_counts` shows: "unread" and one "folder:<path>" per folder.
-
-    Counted in SQL against the user database's read marks (attached to the cache), never by listing
-    every id: at 100,000 articles that held the window for seconds."""
-    unread = ListQuery(flags=("unread",))
-    counts = {"unread": library.search("", limit=0, base=unread).total}
-    for folder in folders:
-        counts[FOLDER_KEY + folder] = library.search("", limit=0, base=replace(unread, folder=folder)).total
-    return counts
+    """The unread counts `Sidebar.set_counts` shows: "unread" and one "folder:<path>" per folder, counted in
+    the cache's indexes against the user's read marks (`core/store/unread_counts.py`), never by listing ids."""
+    return count_unread(library.db, folders)
 
 
 class Sidebar(QTreeWidget):

@@ -1,10 +1,10 @@
 """The window's start in two halves: it paints first, then opens the library (`after_first_paint`).
 
-Nothing before the first paint grows with the library: the cache's health check (a `quick_check`
-reads the whole file), the sidebar's counts, the list's first page, the last article and the rescan
-all wait for it. `benchmarks/startup.py` reads the probes here (`NEWS_READER_REPORT_FIRST_PAINT`,
-`NEWS_READER_REPORT_IDLE`): the first paint, and how long after it the scan ends and the window
-answers a posted event within `IDLE_MS`.
+Nothing before the first paint grows with the library: the sidebar's counts, the list's first page,
+the last article and the rescan all wait for it, and the cache's health check (a `quick_check` reads
+the whole file) runs in the scan's thread. `benchmarks/startup.py` reads the probes here
+(`NEWS_READER_REPORT_FIRST_PAINT`, `NEWS_READER_REPORT_IDLE`): the first paint, and how long after it
+the scan ends and the window answers a posted event within `IDLE_MS`.
 """
 
 from __future__ import annotations
@@ -16,8 +16,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QMessageBox, QWidget
-
-from reader.core.store.cache_health import ensure_cache_usable
 
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
@@ -63,13 +61,11 @@ def show_notices(window: QWidget, notices: list[str], *, box: bool) -> None:
 
 
 def open_library(window: MainWindow) -> None:
-    """The second half of the start: check the cache (a damaged one is deleted, it is rebuilt), open it,
-    fill the sidebar and the list, go back to the last article, and rescan in the background."""
-    notice = ensure_cache_usable(window.paths.library_db)
+    """The second half of the start: open the cache, fill the sidebar and the list, go back to the last
+    article, and rescan in the background (checking the cache first: a damaged one is deleted and rebuilt)."""
     window.open_library()
     window.start_reading()
-    window.rescan()
-    show_notices(window, [notice] if notice else [], box=True)
+    window.rescan(check_cache=True)  # a damaged cache is found there and rebuilt (LibraryViews._on_cache_damaged)
 
 
 def start_after_first_paint(window: MainWindow) -> FirstPaint:

@@ -35,12 +35,14 @@ class ScanWorker(QThread):
     tagged = Signal(int)  # how many articles were tagged, when tagging is over
     tagged_batch = Signal(list, int)  # ids that now have entities, how many still wait
     failed = Signal(str)
+    damaged = Signal(str)  # with check_cache: the cache is damaged (why, in words); nothing was scanned
 
     def __init__(self, db_path: Path, folders: list[str], files: list[str], *, tag: bool = True,
                  max_bytes: int | None = None, user_db: Path | None = None,
                  progress_every: int | None = None, workers: int | None = None,
-                 pool_min_files: int | None = None) -> None:  # fmt: skip
+                 pool_min_files: int | None = None, check_cache: bool = False) -> None:  # fmt: skip
         super().__init__()
+        self.check_cache = check_cache
         self.workers = workers
         self.pool_min_files = pool_min_files
         self.db_path = db_path
@@ -53,6 +55,13 @@ class ScanWorker(QThread):
         self._told = (0, 0.0)  # files done and the clock when the window was last told
 
     def run(self) -> None:
+        if self.check_cache:  # here, not before the window paints: a quick_check reads the whole file
+            from reader.core.store.cache_health import cache_problem
+
+            problem = cache_problem(self.db_path)
+            if problem is not None:
+                self.damaged.emit(problem)
+                return
         try:
             lib = Library(self.db_path, user_db=self.user_db)
         except Exception as exc:  # the cache is rebuildable; say what happened
@@ -113,7 +122,7 @@ def stop_worker(worker: ScanWorker) -> None:
     short because the worker looks at the request between files and between pieces of a long text.
     """
     for signal in (worker.progress, worker.scanned, worker.tagged, worker.tagged_batch, worker.failed,
-                   worker.finished):  # fmt: skip
+                   worker.damaged, worker.finished):  # fmt: skip
         with contextlib.suppress(RuntimeError, TypeError):  # nothing was connected
             signal.disconnect()
     worker.requestInterruption()
