@@ -2,8 +2,9 @@
 
 Every program is timed the same way: the spawn, then the first MapNotify of a top-level window on a
 private Xvfb display where nothing else runs (no window manager, so a top-level window is a child of
-the root window). libX11 is reached through ctypes, so no package is added; events are read as they
-arrive (select on the connection), not polled, so the resolution is the event's, not a sleep's.
+the root window) of at least 400x300 (QuiteRSS shows a 300x140 splash screen first). libX11 is reached
+through ctypes, so no package is added; events are read as they arrive (select on the connection),
+not polled, so the resolution is the event's, not a sleep's.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from pathlib import Path
 
 SUBSTRUCTURE_NOTIFY_MASK = 1 << 19
 MAP_NOTIFY = 19
+MIN_WIDTH, MIN_HEIGHT = 400, 300  # smaller top-level windows are splash screens and popups
 
 
 class _MapEvent(ctypes.Structure):
@@ -42,6 +44,7 @@ def _x11() -> ctypes.CDLL:
     lib.XNextEvent.argtypes = [ctypes.c_void_p, ctypes.c_void_p]
     lib.XFlush.argtypes = [ctypes.c_void_p]
     lib.XCloseDisplay.argtypes = [ctypes.c_void_p]
+    lib.XGetWindowAttributes.argtypes = [ctypes.c_void_p, ctypes.c_ulong, ctypes.c_void_p]
     return lib
 
 
@@ -82,15 +85,26 @@ class Xvfb:
         while self.x.XPending(self.dpy):
             self.x.XNextEvent(self.dpy, ctypes.byref(event))
 
+    def size(self, window: int) -> tuple[int, int]:
+        """A window's width and height (0, 0 when it is gone already)."""
+        attributes = (ctypes.c_int * 64)()  # XWindowAttributes starts with x, y, width, height
+        if not self.x.XGetWindowAttributes(self.dpy, window, attributes):
+            return 0, 0
+        return attributes[2], attributes[3]
+
     def wait_map(self, timeout: float) -> float | None:
-        """perf_counter() when the next top-level window is mapped, or None after `timeout` seconds."""
+        """perf_counter() when the next top-level window of at least MIN_WIDTH x MIN_HEIGHT is mapped (a
+        splash screen or a popup does not count: the program's main window does), or None after `timeout`."""
         event = _MapEvent()
         deadline = time.perf_counter() + timeout
         while True:
             while self.x.XPending(self.dpy):
                 self.x.XNextEvent(self.dpy, ctypes.byref(event))
                 if event.type == MAP_NOTIFY and not event.override_redirect:
-                    return time.perf_counter()
+                    mapped = time.perf_counter()
+                    width, height = self.size(event.window)
+                    if width >= MIN_WIDTH and height >= MIN_HEIGHT:
+                        return mapped
             left = deadline - time.perf_counter()
             if left <= 0:
                 return None
