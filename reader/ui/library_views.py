@@ -28,7 +28,7 @@ from reader.ui.problems_view import ProblemsView
 from reader.ui.reading_pane import ReadingPane
 from reader.ui.reading_position import ReadingPositions
 from reader.ui.sidebar import Sidebar, unread_counts
-from reader.ui.startup import show_notices
+from reader.ui.startup import release_memory, show_notices
 from reader.ui.workers import ScanWorker
 
 if TYPE_CHECKING:
@@ -152,6 +152,7 @@ class LibraryViews(QMainWindow):
             self.worker.requestInterruption()
 
     def _on_worker_finished(self) -> None:
+        release_memory()  # what the scan held (its file list, the stored states) goes back to the system
         if self.import_progress is not None:
             self.import_progress.finish()
         if self._cancelled and not self.closed:  # (isInterruptionRequested() is false once the thread ended)
