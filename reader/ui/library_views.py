@@ -177,7 +177,9 @@ class LibraryViews(QMainWindow):
         self.progress_bar()
         assert self.import_progress is not None
         self.import_progress.show_progress(done, total, path)  # 0 of 0 while the folders are walked: a busy bar
-        count = self.library.count() if done else self._listed_count
+        stored = self.worker.stored if self.worker is not None else -1
+        # a rescan that has stored nothing yet (the everyday start: no file changed) cannot have changed the list
+        count = self.library.count() if done and stored != 0 else self._listed_count
         if count != self._listed_count:  # unchanged files add no row: spare the list query (0.3-1 s at 100,000)
             self._listed_count = count
             scroll = self.list_view.verticalScrollBar()

@@ -53,6 +53,7 @@ class ScanWorker(QThread):
         self.tag = tag
         self.progress_every = progress_every or PROGRESS_FILES
         self._told = (0, 0.0)  # files done and the clock when the window was last told
+        self.stored = 0  # files stored so far: while it stays 0 the window's list cannot have changed
 
     def run(self) -> None:
         if self.check_cache:  # here, not before the window paints: a quick_check reads the whole file
@@ -74,7 +75,7 @@ class ScanWorker(QThread):
                                pool_min_files=POOL_MIN_FILES if self.pool_min_files is None else self.pool_min_files,
                                tag=self.tag)  # fmt: skip
             result = sync.sync(self.folders, self.files, progress=self._progress,
-                               should_stop=self.isInterruptionRequested)  # fmt: skip
+                               should_stop=self.isInterruptionRequested, on_stored=self._stored)  # fmt: skip
             if result is None:
                 return
             self.scanned.emit(result)
@@ -84,6 +85,9 @@ class ScanWorker(QThread):
             self.failed.emit(f"Scanning stopped: {exc}")
         finally:
             lib.close()
+
+    def _stored(self, records: list) -> None:
+        self.stored += len(records)
 
     def _progress(self, done: int, total: int, path: str) -> None:
         """Pass the scan's progress on in steps: the window re-runs its list query at each one."""
