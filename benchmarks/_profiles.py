@@ -12,6 +12,7 @@ library the import finished tagging is the everyday case these benchmarks are ab
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -68,6 +69,18 @@ def profile(root: Path, n: int) -> Path:
     session.close()
     settings.parent.mkdir(parents=True, exist_ok=True)
     ready.touch()
+    return data
+
+
+def fresh_profile(root: Path, n: int) -> Path:
+    """A data folder with the `n` files' folder in the library and an empty cache (emptied on every call),
+    so the window's start-up scan imports them all."""
+    data = root / f"import-{n}"
+    shutil.rmtree(data, ignore_errors=True)
+    paths = resolve_paths(data).ensure()
+    session = Session(paths.user_db)
+    session.add_folder(str(articles_folder(root, n)))
+    session.close()
     return data
 
 
