@@ -121,7 +121,7 @@ class LibraryViews(QMainWindow):
         self._scan_again = False
         self.worker = ScanWorker(self.paths.library_db, folders, files, max_bytes=self.max_import_bytes(),
                                  user_db=self.paths.user_db, check_cache=check_cache)  # fmt: skip
-        self.worker.damaged.connect(self._on_cache_damaged)
+        self.worker.damaged.connect(self.rebuild_cache)
         self.worker.finished.connect(self._on_worker_finished)
         self.worker.progress.connect(self._on_scan_progress)
         self.worker.scanned.connect(self._on_scanned)
@@ -130,18 +130,18 @@ class LibraryViews(QMainWindow):
         self.worker.failed.connect(lambda msg: self.status_label.setText(msg))
         self.worker.start()
 
-    def _on_cache_damaged(self, problem: str) -> None:
-        """The start's check found the cache damaged: delete it (it holds nothing the user made), start an
-        empty one, say so, and scan again once this worker has ended."""
+    def rebuild_cache(self, problem: str, *, scan_after: bool = True) -> None:
+        """The cache is damaged: delete it (it holds nothing the user made), start an empty one, say so,
+        and (`scan_after`) scan again when the scan that found it has ended (its `finished` comes next)."""
         if self.closed:
             return
+        self._scan_again = scan_after
         self.model.clear()
         self.library.close()
         notice = delete_damaged_cache(self.paths.library_db, problem)
         self.library = Library(self.paths.library_db, user_db=self.paths.user_db)
         self.model.library = self.library
         self.open_library()
-        self._scan_again = True
         show_notices(self, [notice], box=True)
 
     def cancel_import(self) -> None:

@@ -10,12 +10,15 @@ the scan ends and the window answers a posted event within `IDLE_MS`.
 from __future__ import annotations
 
 import os
+import sqlite3
 import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QMessageBox, QWidget
+
+from reader.core.store.cache_health import cache_problem
 
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
@@ -63,9 +66,12 @@ def show_notices(window: QWidget, notices: list[str], *, box: bool) -> None:
 def open_library(window: MainWindow) -> None:
     """The second half of the start: open the cache, fill the sidebar and the list, go back to the last
     article, and rescan in the background (checking the cache first: a damaged one is deleted and rebuilt)."""
-    window.open_library()
+    try:
+        window.open_library()
+    except sqlite3.DatabaseError as exc:  # too damaged to read at all: rebuilt now, not after the scan's check
+        window.rebuild_cache(cache_problem(window.paths.library_db) or f"SQLite says: {exc}", scan_after=False)
     window.start_reading()
-    window.rescan(check_cache=True)  # a damaged cache is found there and rebuilt (LibraryViews._on_cache_damaged)
+    window.rescan(check_cache=True)  # a damaged cache is found there and rebuilt (LibraryViews.rebuild_cache)
 
 
 def start_after_first_paint(window: MainWindow) -> FirstPaint:
