@@ -227,6 +227,7 @@ class LibraryViews(QMainWindow):
         self.refresh_sidebar()
         self.sidebar.select_view("all")  # also runs the first list query
         self._listed_count = self.library.count()  # a rescan that finds no new file re-runs no query
+
     def start_reading(self) -> None:
         """On start: back at the last article (from the cache, before any scan) with the keys on the list."""
         if not self.session_files:
