@@ -107,6 +107,8 @@ class LibraryViews(QMainWindow):
     def rescan(self, *, wait: bool = False, check_cache: bool = False) -> None:
         """Scan the folders in the background (or now, for screenshots and tests); `check_cache`: the scan
         first checks the cache file for damage (at start, off the window's thread)."""
+        if self.closed:  # e.g. a SIGTERM closed the window while the start was opening the library
+            return
         folders, files = self.library_folders(), self.session_files
         if wait:
             from reader.core.library_sync import LibrarySync  # the import code: not needed to show the window

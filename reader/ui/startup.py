@@ -60,7 +60,8 @@ def show_notices(window: QWidget, notices: list[str], *, box: bool) -> None:
     if box:
         dialog = QMessageBox(QMessageBox.Icon.Warning, "News Reader", text, QMessageBox.StandardButton.Ok, window)
         dialog.setTextFormat(Qt.TextFormat.PlainText)  # notices name files and folders
-        QTimer.singleShot(0, dialog.open)
+        # not once the window has closed (a SIGTERM meanwhile): a box left open would keep the app running
+        QTimer.singleShot(0, lambda: dialog.open() if window.isVisible() else dialog.deleteLater())
 
 
 def open_library(window: MainWindow) -> None:
