@@ -1,75 +1,144 @@
-"""Time from process start to first paint: News Reader on its sample library vs a bare PySide6 window.
+"""Start-up beside RSS Guard and QuiteRSS: spawn to the first mapped main window, and how soon News Reader
+is idle after its first paint with 10,000 and 100,000 unchanged files to rescan.
 
-Both are started as fresh processes, alternately, several times; the table gives medians and the ratio.
+    python benchmarks/startup.py [--runs 5] [--sizes 10000 100000] [--keep DIR]
+
+Every program is started as a fresh process on a private Xvfb display, interleaved (one of each, N
+times, after one warm-up round that is not counted), and timed the same way: from the spawn to the
+first MapNotify of a top-level window of at least 400x300 (benchmarks/_xmap.py; splash screens do not
+count). News Reader's package is compiled to bytecode first (`compileall`), as an installed app has it.
+Peers with empty profiles in a temporary home: RSS Guard (`--data`), QuiteRSS (its settings under $HOME).
+Libraries: real text files imported and tagged (benchmarks/_profiles.py), built once into --keep DIR
+(default: a temporary folder, removed after).
+
+Idle: NEWS_READER_REPORT_IDLE=1 makes the app print, in seconds after its first paint, when the start-up
+rescan ended and when the event loop then first answered a posted event within 10 ms, and the worst
+lateness of a 10 ms timer meanwhile (reader/ui/startup.py).
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from _profiles import profile  # noqa: E402
+from _xmap import Xvfb, time_to_map  # noqa: E402
+
 BARE = r"""
-import time
-t0 = time.perf_counter()
-from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QLabel
 app = QApplication([])
 w = QLabel("hello")
-class F(QObject):
-    def eventFilter(self, o, e):
-        if e.type() == QEvent.Type.Paint:
-            w.removeEventFilter(self)
-            print(f"first-paint {time.perf_counter() - t0:.4f}", flush=True)
-            QTimer.singleShot(0, w.close)
-        return False
-f = F(); w.installEventFilter(f); w.resize(1280, 800); w.show(); app.exec()
+w.resize(1280, 800)
+w.show()
+app.exec()
 """
 
 
-def measure(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
-    """(wall seconds from spawn to the first-paint line, in-process seconds the program reported)."""
-    t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True, env=env)
-    assert proc.stdout is not None
-    for line in proc.stdout:
-        if line.startswith("first-paint"):
-            wall = time.perf_counter() - t0
-            inner = float(line.split()[1])
-            proc.wait(timeout=60)
-            return wall, inner
-    proc.wait(timeout=60)
-    raise RuntimeError(f"{cmd} exited without painting (exit {proc.returncode})")
+def programs(root: Path, sizes: list[int], base_env: dict[str, str]) -> dict[str, tuple[list[str], dict[str, str]]]:
+    """Name -> (command, environment) of everything started."""
+    py = sys.executable
+    app = [py, "-m", "reader"]
+    home = root / "peers-home"
+    for sub in ("config", "data", "cache"):
+        (home / sub).mkdir(parents=True, exist_ok=True)
+    peer_env = dict(base_env, HOME=str(home), XDG_CONFIG_HOME=str(home / "config"), XDG_DATA_HOME=str(home / "data"),
+                    XDG_CACHE_HOME=str(home / "cache"), QTWEBENGINE_DISABLE_SANDBOX="1")  # fmt: skip
+    found: dict[str, tuple[list[str], dict[str, str]]] = {"bare PySide6 window": ([py, "-c", BARE], base_env)}
+    found["News Reader, empty profile"] = ([*app, "--data-dir", str(profile(root, 0)), "--no-samples"], base_env)
+    found["News Reader, samples"] = ([*app, "--data-dir", str(root / "profile-samples")], base_env)
+    for n in sizes:
+        found[f"News Reader, {n:,} articles"] = ([*app, "--data-dir", str(profile(root, n))], base_env)
+    if shutil.which("rssguard"):  # root may run its web engine only without the sandbox
+        found["RSS Guard, empty profile"] = (["rssguard", "--data", str(home / "rssguard"), "-s", "-n"], peer_env)
+    if shutil.which("quiterss"):
+        found["QuiteRSS, empty profile"] = (["quiterss"], peer_env)
+    return found
+
+
+def idle_run(xvfb: Xvfb, cmd: list[str], env: dict[str, str]) -> dict[str, float]:
+    """One start with the idle probe: its printed figures (seconds, and milliseconds for the lateness)."""
+    out = subprocess.run(cmd, env=dict(env, NEWS_READER_REPORT_IDLE="1"), capture_output=True, text=True,
+                         timeout=600, check=False).stdout  # fmt: skip
+    figures: dict[str, float] = {}
+    for line in out.splitlines():
+        words = line.split()
+        if words and words[0] in ("first-paint", "scan-done", "idle"):
+            figures[words[0]] = float(words[1])
+        elif words and words[0] == "worst-late-ms":
+            figures["worst-late-ms"], figures["stalls"] = float(words[1]), float(words[3])
+    if "idle" not in figures:
+        raise RuntimeError(f"{cmd} printed no idle figure:\n{out}")
+    return figures
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--sizes", type=int, nargs="*", default=[10_000, 100_000])
+    parser.add_argument("--keep", type=Path, help="build (and reuse) the libraries and profiles in this folder")
     args = parser.parse_args()
-    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
-               NEWS_READER_REPORT_FIRST_PAINT="1")  # fmt: skip
-    with tempfile.TemporaryDirectory() as tmp:
-        data = Path(tmp)
-        app_cmd = [sys.executable, "-m", "reader", "--data-dir", str(data)]
-        measure(app_cmd, env)  # first start builds the cache; later starts are the everyday case
-        bare_cmd = [sys.executable, "-c", BARE]
-        results: dict[str, list[tuple[float, float]]] = {"bare PySide6 window": [], "News Reader (samples)": []}
-        for _ in range(args.runs):
-            results["bare PySide6 window"].append(measure(bare_cmd, env))
-            results["News Reader (samples)"].append(measure(app_cmd, env))
-    print(f"| program | wall to first paint, median of {args.runs} (s) | in-process (s) | ratio to bare |")
-    print("|---|---|---|---|")
-    bare = statistics.median(w for w, _ in results["bare PySide6 window"])
-    for name, rows in results.items():
-        wall = statistics.median(w for w, _ in rows)
-        inner = statistics.median(i for _, i in rows)
-        print(f"| {name} | {wall:.3f} | {inner:.3f} | {wall / bare:.2f}x |")
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(HERE.parent / "reader")], check=True)
+    print("News Reader's package compiled to bytecode (python -m compileall) before timing.\n")
+    tmp = None if args.keep else tempfile.TemporaryDirectory()
+    root = args.keep or Path(tmp.name)  # type: ignore[union-attr]
+    root.mkdir(parents=True, exist_ok=True)
+    xvfb = Xvfb()
+    try:
+        env = xvfb.env({k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"})
+        found = programs(root, args.sizes, env)
+        times: dict[str, list[float]] = {name: [] for name in found}
+        for round_ in range(args.runs + 1):  # round 0 warms up: caches built, first-run set-up done
+            for name, (cmd, cmd_env) in found.items():
+                took = time_to_map(xvfb, cmd, cmd_env)
+                if round_:
+                    times[name].append(took)
+        report(times, args.runs)
+        idle_report(xvfb, found, args.sizes, max(1, min(args.runs, 3)))
+    finally:
+        xvfb.close()
+        if tmp is not None:
+            tmp.cleanup()
     return 0
+
+
+def report(times: dict[str, list[float]], runs: int) -> None:
+    rss = statistics.median(times["RSS Guard, empty profile"]) if "RSS Guard, empty profile" in times else None
+    print(f"| program | spawn to first mapped main window, median of {runs} (s) | fastest (s) | ratio to RSS Guard |")
+    print("|---|---|---|---|")
+    for name, values in times.items():
+        median = statistics.median(values)
+        ratio = f"{median / rss:.2f}x" if rss else "n/a"
+        print(f"| {name} | {median:.3f} | {min(values):.3f} | {ratio} |")
+    ours = {k: statistics.median(v) for k, v in times.items() if k.startswith("News Reader")}
+    largest = max((k for k in ours if k.endswith("articles")), key=lambda k: int(k.split()[2].replace(",", "")),
+                  default=None)  # fmt: skip
+    if largest:
+        growth = ours[largest] / ours["News Reader, empty profile"]
+        verdict = "does not grow" if growth < 1.15 else "grows"
+        print(f"\nLargest library against the empty profile: {growth:.2f}x (start-up {verdict} with the library).\n")
+
+
+def idle_report(xvfb: Xvfb, found: dict[str, tuple[list[str], dict[str, str]]], sizes: list[int], runs: int) -> None:
+    print("| library | first paint (s from spawn) | rescan over (s after paint) | idle (s after paint) "
+          "| worst lateness of a 10 ms timer (ms) | ticks over 100 ms | runs |")  # fmt: skip
+    print("|---|---|---|---|---|---|---|")
+    for n in sizes:
+        cmd, env = found[f"News Reader, {n:,} articles"]
+        rows = [idle_run(xvfb, cmd, env) for _ in range(runs)]
+
+        def med(key: str, rows: list[dict[str, float]] = rows) -> float:
+            return statistics.median(r[key] for r in rows)
+
+        print(f"| {n:,} unchanged files | {med('first-paint'):.3f} | {med('scan-done'):.3f} | {med('idle'):.3f} "
+              f"| {med('worst-late-ms'):.0f} | {med('stalls'):.0f} | {runs} |")  # fmt: skip
 
 
 if __name__ == "__main__":

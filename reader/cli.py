@@ -30,6 +30,13 @@ def _command_modules(only: str | None = None) -> list[ModuleType]:
     return mods
 
 
+def _may_be_command(word: str) -> bool:
+    """Whether `word` could name a command: a module of reader.commands is called so (`import` is in
+    import_cmd.py). Listing the modules imports none of them."""
+    names = {i.name for i in pkgutil.iter_modules(reader.commands.__path__) if not i.name.startswith("_")}
+    return word.replace("-", "_") in names | {n.removesuffix("_cmd") for n in names}
+
+
 def add_common_arguments(parser: argparse.ArgumentParser, *, default: object = None) -> None:
     """Options every command and the window share.
 
@@ -104,13 +111,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     args_list = list(sys.argv[1:] if argv is None else argv)
     rest = _after_global_options(args_list)
+    asks_about_program = any(a in ("-h", "--help", "--version") for a in rest) and not any(
+        not a.startswith("-") for a in rest
+    )
+    if not asks_about_program and (not rest or rest[0].startswith("-") or not _may_be_command(rest[0])):
+        return gui_main(args_list)  # no command named: the window, without importing every command's module
     parser, commands = build_parser(rest[0] if rest and not rest[0].startswith("-") else None)
     if not (rest and rest[0] in commands):
         parser, commands = build_parser()
     command = rest[0] if rest and rest[0] in commands else None
-    asks_about_program = any(a in ("-h", "--help", "--version") for a in rest) and not any(
-        not a.startswith("-") for a in rest
-    )
     if command is None and not asks_about_program:
         return gui_main(args_list)
     args = parser.parse_args(args_list)

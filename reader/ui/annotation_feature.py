@@ -9,6 +9,7 @@ when `changes_applied` says the shown article's highlights changed, whoever chan
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import QMouseEvent, QTextCursor
@@ -19,13 +20,15 @@ from reader.core.article import Article
 from reader.core.export.collect import items_for_ids, selected_ids
 from reader.core.export.entity_source import CorrectedEntities
 from reader.core.session import Changes
-from reader.ui.dialogs.export_dialog import ExportChoice, ExportDialog, write_export
 from reader.ui.dialogs.highlight_editor import HighlightEditor
 from reader.ui.dialogs.tags_dialog import TagsDialog
 from reader.ui.feature_context import FeatureContext
 from reader.ui.highlight_marks import color_label, highlight_marks, swatch_icon
 from reader.ui.operations import FAILED
 from reader.ui.themes import current_theme
+
+if TYPE_CHECKING:  # the export formats are imported when the user exports, not at start
+    from reader.ui.dialogs.export_dialog import ExportChoice
 
 LAST_COLOR_KEY = "highlight.last_color"
 EXPORT_CHOICE_KEY = "export.last_choice"
@@ -327,6 +330,8 @@ class AnnotationFeature(QObject):
 
     def export_dialog(self) -> None:
         """Ask what to export, then write it; declining to overwrite goes back to the dialog."""
+        from reader.ui.dialogs.export_dialog import ExportChoice, ExportDialog
+
         counts = {scope: len(self.scope_ids(scope)) for scope in ("bookmarked", "annotated", "filter", "selected")}
         choice = ExportChoice.from_json(self.store.get_value(EXPORT_CHOICE_KEY))
         while True:
@@ -346,6 +351,8 @@ class AnnotationFeature(QObject):
         source = CorrectedEntities(self.context.library, self.session.prefs)  # what the pane shows
         items, _missing = items_for_ids(source, self.store, self.scope_ids(choice.scope),
                                         with_entities=choice.include_entities)  # fmt: skip
+        from reader.ui.dialogs.export_dialog import write_export
+
         paths = write_export(self.context.dialog_parent(), items, choice)
         if paths:
             where = paths[0] if len(paths) == 1 else paths[0].parent

@@ -46,7 +46,6 @@ def run_app(args: argparse.Namespace) -> int:
               "Run it on a desktop, or render the window to a picture with --screenshot FILE.png.",
               file=sys.stderr)  # fmt: skip
         return 2
-    from PySide6.QtCore import QEvent, QObject, Qt, QTimer
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -58,6 +57,7 @@ def run_app(args: argparse.Namespace) -> int:
     from reader.ui.plain_text import message_box
     from reader.ui.quit_signals import QuitOnSignals
     from reader.ui.single_instance import claim_profile, show_files
+    from reader.ui.startup import show_notices, start_after_first_paint
     from reader.ui.themes import apply_theme
 
     missing = [p for p in args.paths if not Path(p).exists()]
@@ -82,49 +82,28 @@ def run_app(args: argparse.Namespace) -> int:
     settings = Settings(paths.settings_file)
     apply_theme(app, args.theme or settings.get("theme"))
     quit_on_signals = QuitOnSignals(app)  # before the window: a kill while it is being built still closes it
-    cache_notice = ensure_cache_usable(paths.library_db)  # the cache is rebuildable: a damaged one is deleted
+    # A screenshot opens the cache before drawing; the window paints first and opens it after (reader/ui/startup.py)
+    cache_notice = ensure_cache_usable(paths.library_db) if args.screenshot else None
     try:
-        window = MainWindow(paths, settings, files=args.paths, samples=not args.no_samples)
+        window = MainWindow(paths, settings, files=args.paths, samples=not args.no_samples,
+                            deferred=not args.screenshot)  # fmt: skip
     except ReaderError as exc:  # the user database cannot be opened: say so, touch nothing
         message = f"{exc}\n\nYour daily backups are in {paths.backups}."
         print(f"news-reader: {message}", file=sys.stderr)
         if not args.screenshot:
             message_box(None, QMessageBox.Icon.Critical, "News Reader cannot open your data", message)
         return 1
-    notices = [n for n in (window.session.notice, cache_notice, settings.error) if n]
-    if notices:  # recovered data, a rebuilt cache, read-only data, unreadable settings: the user must know
-        text = "\n\n".join(notices)
-        print(f"news-reader: {text}", file=sys.stderr)
-        # Once the window is shown: a message shown before then does not hide the status label under it.
-        QTimer.singleShot(0, lambda: window.statusBar().showMessage(" ".join(notices), 60000))
-        if not args.screenshot:  # window-modal, not a nested event loop: a SIGTERM still closes everything
-            box = QMessageBox(QMessageBox.Icon.Warning, "News Reader", text, QMessageBox.StandardButton.Ok, window)
-            box.setTextFormat(Qt.TextFormat.PlainText)  # notices name files and folders
-            QTimer.singleShot(0, box.open)
+    show_notices(window, [n for n in (window.session.notice, cache_notice, settings.error) if n],
+                 box=not args.screenshot)  # fmt: skip
     if args.screenshot:
         return _screenshot(app, window, args)
-
-    class FirstPaint(QObject):
-        """Prints the time to the first paint when asked (benchmarks/startup.py)."""
-
-        def eventFilter(self, obj, event):  # noqa: N802
-            if event.type() == QEvent.Type.Paint:
-                window.removeEventFilter(self)
-                if os.environ.get("NEWS_READER_REPORT_FIRST_PAINT"):
-                    print(f"first-paint {time.perf_counter() - START:.4f}", flush=True)
-                    QTimer.singleShot(0, window.close)
-            return False
-
     if claim is not None and claim.server is not None:
         claim.server.files_received.connect(lambda files: show_files(window, files))
-    first_paint = FirstPaint()
-    window.installEventFilter(first_paint)
+    start_after_first_paint(window)  # the cache check, the list, the last article and the rescan
     if window.restore_layout():
         window.show()
     else:
         show_fitted(window, parse_size(args.size))
-    window.start_reading()
-    QTimer.singleShot(0, window.rescan)
     quit_on_signals.attach(window)
     try:
         return app.exec()

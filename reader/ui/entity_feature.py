@@ -17,8 +17,9 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
+from reader.core import entities
 from reader.core.article import Article
-from reader.core.entities import ENTITY_TYPES, EntityGroup, EntitySpan, group_mentions, reads_names
+from reader.core.entities import ENTITY_TYPES, EntityGroup, EntitySpan, group_mentions
 from reader.core.session import Applied, Changes
 from reader.core.store.entity_prefs import EVERY_ARTICLE, Correction, apply_corrections
 from reader.core.watch_terms import WatchHit, find_watch_terms
@@ -141,7 +142,7 @@ class EntityFeature(SameEntityActions, WatchTermActions, QObject):
         """Apply the corrections to the stored spans, then colour entities and watch terms."""
         self.article = article
         self._cycle = {}
-        self._names = reads_names(article.language, article.text)
+        self._names = entities.reads_names(article.language, article.text)
         self._draw_entities()
         self._draw_watch_terms()
         if current_theme() != self._legend_theme:  # the swatches of the watch terms follow the theme too

@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.entities import ENTITY_TYPES, EntityGroup
-from reader.core.extract.language import language_name
 from reader.core.store.entity_prefs import Correction, EntityAlias
 from reader.core.watch_terms import WatchTerm
 from reader.ui.entity_marks import STYLES, legend_rows, readable, sample_pixmap, style_of
@@ -331,6 +330,8 @@ class MarkEntityDialog(QDialog):
 
 def _no_names_text(language: str) -> str:
     """Why an article has no name marks, and what the user can do about it."""
+    from reader.core.extract.language import language_name  # the extraction package: not needed to start
+
     why = (f"this one reads as {language_name(language)}" if language
            else "this one's language could not be told")  # fmt: skip
     return (f"Names are marked in English articles only; {why}. To mark a name, select it and use "

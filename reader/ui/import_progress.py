@@ -9,10 +9,12 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QToolButton, QWidget
 
-from reader.core.library_sync import ScanResult
+if TYPE_CHECKING:  # the import code is loaded by the scan's thread, not before the window shows
+    from reader.core.library_sync import ScanResult
 
 STOPPED = "Import stopped. What was imported is kept; the rest is imported at the next start or with F5."
 

@@ -8,13 +8,14 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QMainWindow, QProgressBar, QStackedWidget, QVBoxLayout
 
 from reader.core import saved_searches
-from reader.core.library_sync import FolderChanges, LibrarySync, ScanResult
 from reader.core.session import Changes, UserReads
+from reader.core.store.cache_health import delete_damaged_cache
 from reader.core.store.library import Library
 from reader.core.store.library_query import ListQuery, parse_filter
 from reader.core.store.sidebar_counts import TOP_SOURCES, read_counts, set_count_folders, sync_read_marks
@@ -30,7 +31,11 @@ from reader.ui.problems_view import ProblemsView
 from reader.ui.reading_pane import ReadingPane
 from reader.ui.reading_position import ReadingPositions
 from reader.ui.sidebar import Sidebar
+from reader.ui.startup import release_memory, show_notices
 from reader.ui.workers import ScanWorker, stop_worker
+
+if TYPE_CHECKING:
+    from reader.core.library_sync import FolderChanges, ScanResult
 
 EMPTY_LIBRARY = ("Your library is empty.\n\nAdd a folder of saved articles (text, Markdown, HTML, feeds, JSON, "
                  "e-mail) with File › Add Folder… (Ctrl+O), or open files by naming them on the command line.")
@@ -84,6 +89,7 @@ class LibraryViews(QMainWindow):
     import_progress: ImportProgress | None = None
     _cancelled = False  # the user pressed Cancel on the running scan
     _listed_count = -1  # the library's article count when the list was last re-run during a scan
+    _import_summary = ""  # "; last import: 1 added", kept on the status line once tagging is over
     folder_offers: FolderOffers | None = None
     search_problem: QLabel | None = None
     _search_terms: tuple[str, ...] = ()
@@ -108,10 +114,15 @@ class LibraryViews(QMainWindow):
     def showing_samples(self) -> bool:
         return not self.store.folders() and not self.session_folders and self.samples_allowed
 
-    def rescan(self, *, wait: bool = False) -> None:
-        """Scan the folders in the background (or now, for screenshots and tests)."""
+    def rescan(self, *, wait: bool = False, check_cache: bool = False) -> None:
+        """Scan the folders in the background (or now, for screenshots and tests); `check_cache`: the scan
+        first checks the cache file for damage (at start, off the window's thread)."""
+        if self.closed:  # e.g. a SIGTERM closed the window while the start was opening the library
+            return
         folders, files = self.library_folders(), self.session_files
         if wait:
+            from reader.core.library_sync import LibrarySync  # the import code: not needed to show the window
+
             result = LibrarySync(self.library, max_bytes=self.max_import_bytes()).sync(folders, files)
             assert result is not None  # nothing can stop a synchronous scan
             self._on_scanned(result)
@@ -121,7 +132,7 @@ class LibraryViews(QMainWindow):
             return
         self._scan_again = False
         self._start_worker(ScanWorker(self.paths.library_db, folders, files, max_bytes=self.max_import_bytes(),
-                                      user_db=self.paths.user_db))  # fmt: skip
+                                      user_db=self.paths.user_db, check_cache=check_cache))  # fmt: skip
 
     def import_changes(self, changes: FolderChanges) -> bool:
         """Import what the folder watcher found, in the background; False (nothing started) while an
@@ -137,6 +148,7 @@ class LibraryViews(QMainWindow):
 
     def _start_worker(self, worker: ScanWorker) -> None:
         self.worker = worker
+        self.worker.damaged.connect(self.rebuild_cache)
         self.worker.finished.connect(self._on_worker_finished)
         self.worker.progress.connect(self._on_scan_progress)
         self.worker.scanned.connect(self._on_scanned)
@@ -144,6 +156,20 @@ class LibraryViews(QMainWindow):
         self.worker.tagged_batch.connect(self._on_tagged_batch)
         self.worker.failed.connect(lambda msg: self.status_label.setText(msg))
         self.worker.start()
+
+    def rebuild_cache(self, problem: str, *, scan_after: bool = True) -> None:
+        """The cache is damaged: delete it (it holds nothing the user made), start an empty one, say so,
+        and (`scan_after`) scan again when the scan that found it has ended (its `finished` comes next)."""
+        if self.closed:
+            return
+        self._scan_again = scan_after
+        self.model.clear()
+        self.library.close()
+        notice = delete_damaged_cache(self.paths.library_db, problem)
+        self.library = Library(self.paths.library_db, user_db=self.paths.user_db)
+        self.model.library = self.library
+        self.open_library()
+        show_notices(self, [notice], box=True)
 
     def cancel_import(self) -> None:
         """Cancel: the worker stores what it has and stops; the next scan goes on from there."""
@@ -154,6 +180,7 @@ class LibraryViews(QMainWindow):
 
     def _on_worker_finished(self) -> None:
         stopped = self._cancelled
+        release_memory()  # what the scan held (its file list, the stored states) goes back to the system
         if self.import_progress is not None:
             self.import_progress.finish()
         if self._cancelled and not self.closed:  # (isInterruptionRequested() is false once the thread ended)
@@ -186,7 +213,9 @@ class LibraryViews(QMainWindow):
         self.progress_bar()
         assert self.import_progress is not None
         self.import_progress.show_progress(done, total, path)  # 0 of 0 while the folders are walked: a busy bar
-        count = self.library.count() if done else self._listed_count
+        stored = self.worker.stored if self.worker is not None else -1
+        # a rescan that has stored nothing yet (the everyday start: no file changed) cannot have changed the list
+        count = self.library.count() if done and stored != 0 else self._listed_count
         if count != self._listed_count:  # unchanged files add no row: spare the list query (0.3-1 s at 100,000)
             self._listed_count = count
             scroll = self.list_view.verticalScrollBar()
@@ -202,11 +231,14 @@ class LibraryViews(QMainWindow):
             return
         if self.import_progress is not None:
             self.import_progress.finish()
-        self.apply_view(keep_current=True)
-        self._listed_count = self.library.count()
-        self.refresh_sidebar()
+        count = self.library.count()
+        if result.imported or result.removed or result.failed or count != self._listed_count:
+            self.apply_view(keep_current=True)  # nothing changed (the everyday start): spare the queries
+            self._listed_count = count
+            self.refresh_sidebar()
         changed = summary_text(result)
-        self.status_label.setText(count_text(self.library.count()) + (f"; last import: {changed}" if changed else ""))
+        self._import_summary = f"; last import: {changed}" if changed else ""
+        self.status_label.setText(count_text(self.library.count()) + self._import_summary)
         if self.session_files and self.current_id is None:
             ids = self.library.ids_at(self.session_files[0])
             if ids:
@@ -226,6 +258,12 @@ class LibraryViews(QMainWindow):
             return self.select_article(last)
         finally:
             self.opening_marks_read = True
+
+    def open_library(self) -> None:
+        """What reads the cache: the sidebar's counts and the list's first page (at start, after the first paint)."""
+        self.refresh_sidebar()
+        self.sidebar.select_view("all")  # also runs the first list query
+        self._listed_count = self.library.count()  # a rescan that finds no new file re-runs no query
 
     def start_reading(self) -> None:
         """On start: back at the last article (from the cache, before any scan) with the keys on the list."""
@@ -251,7 +289,7 @@ class LibraryViews(QMainWindow):
         if self.closed:
             return
         self.status_label.setText(f"Finding people, places and organisations… {count_text(left)} to go" if left
-                                  else count_text(self.library.count()))  # fmt: skip
+                                  else count_text(self.library.count()) + self._import_summary)  # fmt: skip
         if self.current_id in ids:
             self.entities_arrived.emit(ids)
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -61,13 +61,15 @@ class MainWindow(LibraryViews):
     redo_action: QAction
 
     def __init__(self, paths: Paths, settings: Settings, *, files: list[str] | None = None,
-                 samples: bool = True) -> None:  # fmt: skip
+                 samples: bool = True, deferred: bool = False) -> None:  # fmt: skip
+        """`deferred`: the cache is not opened (nor the list filled) until `open_library()` (after the first paint)."""
         super().__init__()
         self.paths = paths
         self.settings = settings
         self.session = Session(paths.user_db, backups_dir=paths.backups)  # makes the daily backup
         self.store = self.session.store  # reads only
-        self.library = Library(paths.library_db, user_db=paths.user_db)  # list views join the user data in SQL
+        # list views join the user data in SQL
+        self.library = Library(paths.library_db, user_db=paths.user_db, deferred=deferred)
         self.operations = Operations(self.session, self)
         self.operations.changes_applied.connect(self._on_changes)
         self.operations.failed.connect(self.show_write_error)
@@ -97,8 +99,8 @@ class MainWindow(LibraryViews):
         install_preferences(self)  # Ctrl+, and the remembered keys, type and theme
         build_menus(self)
         name_controls(self)  # after the features: their panels are named too
-        self.refresh_sidebar()
-        self.sidebar.select_view("all")  # also runs the first list query
+        if not deferred:
+            self.open_library()
         QTimer.singleShot(0, self.registry.announce_keymap_warnings)  # a broken keymap.json is said, not ignored
 
     # --- layout ----------------------------------------------------------------------------
@@ -351,27 +353,11 @@ class MainWindow(LibraryViews):
 
     def save_layout(self) -> None:
         """Remember the window's size, docks and splitters for the next start."""
-        self.settings.set("window_layout", {
-            "geometry": _hex(self.saveGeometry()),
-            "state": _hex(self.saveState()),
-            "splitter": _hex(self.splitter.saveState()),
-            "right": _hex(self.right.saveState()),
-        })  # fmt: skip
+        window_actions.save_layout(self)
 
     def restore_layout(self) -> bool:
         """Put the window back as it was left; False when there is nothing (or nothing usable) saved."""
-        layout = self.settings.get("window_layout")
-        if not isinstance(layout, dict):
-            return False
-        try:
-            parts = {k: QByteArray.fromHex(str(layout[k]).encode()) for k in ("geometry", "state", "splitter", "right")}
-        except KeyError:
-            return False
-        ok = self.restoreGeometry(parts["geometry"])
-        self.restoreState(parts["state"])
-        self.splitter.restoreState(parts["splitter"])
-        self.right.restoreState(parts["right"])
-        return ok
+        return window_actions.restore_layout(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.notes_panel.flush()
@@ -392,6 +378,3 @@ class MainWindow(LibraryViews):
         self.library.close()
         super().closeEvent(event)
 
-
-def _hex(data: QByteArray) -> str:
-    return bytes(data.toHex().data()).decode()

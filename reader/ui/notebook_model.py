@@ -8,6 +8,7 @@ A row is three lines: the quote on its colour, the note below it, then "Title ·
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
@@ -57,12 +58,18 @@ def first_line(row: NotebookRow) -> str:
 class NotebookModel(QAbstractListModel):
     """Rows are entry ids from one SQL query; their data is read from the cache connection a page at a time."""
 
-    def __init__(self, db: sqlite3.Connection, parent: QWidget | None = None) -> None:
+    def __init__(self, db: sqlite3.Connection | Callable[[], sqlite3.Connection],
+                 parent: QWidget | None = None) -> None:  # fmt: skip
+        """`db`: the cache connection, or a function giving it (the window's cache opens after its first paint)."""
         super().__init__(parent)
-        self.db = db
+        self._db = db
         self.ids: list[str] = []
         self.query = NotebookQuery()
         self._rows: dict[str, NotebookRow] = {}
+
+    @property
+    def db(self) -> sqlite3.Connection:
+        return self._db if isinstance(self._db, sqlite3.Connection) else self._db()
 
     def set_query(self, query: NotebookQuery) -> None:
         self.query = query

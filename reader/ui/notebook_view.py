@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -31,7 +32,6 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.annotation import HIGHLIGHT_COLORS
-from reader.core.export.notebook_export import FORMAT_LABELS, NOTEBOOK_FORMATS, write_notebook
 from reader.core.store.db import utc_now
 from reader.core.store.notebook_query import NOTE_PREFIX, NotebookQuery, notebook_sources, ordered_rows
 from reader.core.styles import HIGHLIGHT_STYLES
@@ -94,7 +94,8 @@ class NotebookView(QWidget):
     open_requested = Signal(str, str)  # article id, entry id (a highlight's id, or note:<article id>)
     message = Signal(str)
 
-    def __init__(self, db: sqlite3.Connection, tags: list[str] | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, db: sqlite3.Connection | Callable[[], sqlite3.Connection], tags: list[str] | None = None,
+                 parent: QWidget | None = None) -> None:  # fmt: skip
         super().__init__(parent)
         self.setObjectName("notebook")
         self.model = NotebookModel(db, self)
@@ -231,6 +232,9 @@ class NotebookView(QWidget):
         if not self.model.ids:
             self.message.emit("There is nothing listed to export.")
             return
+        # imported here: the export modules are not needed to show the window (start-up time)
+        from reader.core.export.notebook_export import FORMAT_LABELS, NOTEBOOK_FORMATS
+
         filters = {f"{FORMAT_LABELS[f]} (*{ext})": f for f, ext in NOTEBOOK_FORMATS.items()}
         path, chosen = QFileDialog.getSaveFileName(self, "Export the notebook", str(Path.home() / "notebook.md"),
                                                    ";;".join(filters))  # fmt: skip
@@ -241,6 +245,8 @@ class NotebookView(QWidget):
 
     def export_to(self, path: Path, fmt: str, *, force: bool = False) -> bool:
         """Write the listed entries, in the list's order, to `path`; a failure is said in a box."""
+        from reader.core.export.notebook_export import write_notebook
+
         rows = ordered_rows(self.model.db, self.model.ids)
         try:
             write_notebook(rows, fmt, path, force=force, exported=utc_now())
@@ -261,7 +267,7 @@ class NotebookView(QWidget):
 
 def install_notebook(w: MainWindow) -> None:
     """Add the notebook to the window's stack of list views; it follows every write to highlights and notes."""
-    w.notebook = NotebookView(w.library.db, w.store.all_tags())
+    w.notebook = NotebookView(lambda: w.library.db, w.store.all_tags())  # the cache is opened after the first paint
     w.list_stack.addWidget(w.notebook)
     w.notebook.open_requested.connect(lambda article_id, entry_id: open_entry(w, article_id, entry_id))
     w.notebook.message.connect(lambda text: w.show_message(text, 6000))

@@ -22,8 +22,6 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.annotation import Highlight
-from reader.core.export.note_markdown import note_html
-from reader.core.export.note_plain import note_plain_text
 from reader.core.session import Changes, NoteChangedElsewhere, note_version
 from reader.core.store.unsaved_notes import UnsavedNote, read_unsaved, recovery_path, write_unsaved
 from reader.ui.dialogs.note_conflict import Choice, ask_note_conflict, both_notes
@@ -331,6 +329,8 @@ def _item_text(h: Highlight) -> str:
     head = "⚠ Not found in the current text: " if h.orphan else ""
     line = f"{head}“{_short(h.quote.exact)}”"
     if h.note.strip():
+        from reader.core.export.note_plain import note_plain_text  # Markdown: imported when a note is shown
+
         line += f"\n    ✎ {_short(note_plain_text(h.note), 200)}"  # the words, not the Markdown marks
     return line
 
@@ -340,6 +340,8 @@ def _item_tooltip(h: Highlight) -> str:
     quote = h.quote.exact if len(h.quote.exact) < 600 else h.quote.exact[:600] + "…"
     parts = [f"<p>{escape(quote)}</p>"]
     if h.note.strip():
+        from reader.core.export.note_markdown import note_html  # Markdown: imported when a note is shown
+
         parts.append(note_html(h.note, "<b>Note:</b> "))
     if h.orphan:
         parts.append("<p><i>The article changed and this passage could not be found again; "

@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QDeadlineTimer, QLockFile, QObject, Qt, QThread, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
-from reader.core.library_sync import LibrarySync
 from reader.paths import Paths
 from reader.ui.workers import tag_library
 
@@ -128,6 +127,8 @@ def show_files(window: MainWindow, files: Sequence[str]) -> None:
     folders = [str(p) for p in given if p.is_dir() and str(p) not in window.session_folders]
     window.session_folders += folders
     ids: list[str] = []
+    from reader.core.library_sync import LibrarySync  # the import code: not needed to start
+
     for path in (p for p in given if p.is_file()):
         if str(path) not in window.session_files:
             window.session_files.append(str(path))

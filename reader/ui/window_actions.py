@@ -1,4 +1,5 @@
-"""Window commands that need a word with the user: mark all read, remove a folder, open the original file.
+"""Window commands that need a word with the user: mark all read, remove a folder, open the original file;
+and the window's layout saved and put back.
 
 Kept out of `main_window.py` so that file stays small; each takes the window and goes through its
 operations (so every write is one undo step and a refused one is reported).
@@ -9,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QByteArray, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDockWidget, QMessageBox, QWidget
 
@@ -104,3 +105,33 @@ def fit_left_column(w: MainWindow) -> None:
         names = sidebar.sizeHintForColumn(0) + sidebar.indentation() + 2 * sidebar.frameWidth()
         width = min(w.library_dock.width(), names + sidebar.verticalScrollBar().sizeHint().width())
     w.resizeDocks([w.library_dock], [width], Qt.Orientation.Horizontal)
+
+
+def save_layout(w: MainWindow) -> None:
+    """Remember the window's size, docks and splitters for the next start."""
+    w.settings.set("window_layout", {
+        "geometry": _hex(w.saveGeometry()),
+        "state": _hex(w.saveState()),
+        "splitter": _hex(w.splitter.saveState()),
+        "right": _hex(w.right.saveState()),
+    })  # fmt: skip
+
+
+def restore_layout(w: MainWindow) -> bool:
+    """Put the window back as it was left; False when there is nothing (or nothing usable) saved."""
+    layout = w.settings.get("window_layout")
+    if not isinstance(layout, dict):
+        return False
+    try:
+        parts = {k: QByteArray.fromHex(str(layout[k]).encode()) for k in ("geometry", "state", "splitter", "right")}
+    except KeyError:
+        return False
+    ok = w.restoreGeometry(parts["geometry"])
+    w.restoreState(parts["state"])
+    w.splitter.restoreState(parts["splitter"])
+    w.right.restoreState(parts["right"])
+    return ok
+
+
+def _hex(data: QByteArray) -> str:
+    return bytes(data.toHex().data()).decode()

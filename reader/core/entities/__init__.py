@@ -6,20 +6,38 @@ article. The model loads lazily on first use; call `load_model()` from a backgro
 have it ready earlier.
 """
 
+from typing import TYPE_CHECKING, Any
+
 from reader.core.entities.mentions import EntityGroup, canonical_name, group_mentions
 from reader.core.entities.span import ENTITY_TYPES, EntitySpan
-from reader.core.entities.tagger import (
-    TAGGER_VERSION,
-    EntityModelUnavailable,
-    TagResult,
-    load_model,
-    model_loaded,
-    model_path,
-    reads_names,
-    tag,
-    tag_bounded,
-    tag_sentences,
-)
+
+if TYPE_CHECKING:
+    from reader.core.entities.tagger import (
+        TAGGER_VERSION,
+        EntityModelUnavailable,
+        TagResult,
+        load_model,
+        model_loaded,
+        model_path,
+        reads_names,
+        tag,
+        tag_bounded,
+        tag_sentences,
+    )
+
+_TAGGER_NAMES = frozenset({"TAGGER_VERSION", "EntityModelUnavailable", "TagResult", "load_model", "model_loaded",
+                           "model_path", "reads_names", "tag", "tag_bounded", "tag_sentences"})  # fmt: skip
+
+
+def __getattr__(name: str) -> Any:
+    """The tagger's names, imported on first use: the window starts without the tagger's modules, and
+    code that needs only spans or mentions (the stores, the list) never imports them."""
+    if name in _TAGGER_NAMES:
+        from reader.core.entities import tagger
+
+        return getattr(tagger, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "ENTITY_TYPES",

@@ -7,7 +7,9 @@ SQLite writer and stores what comes back in batches (`reader.core.library_sync.i
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
 import signal
 from dataclasses import replace
 from typing import Any
@@ -30,11 +32,16 @@ class _WorkerState:
     tag: bool = False
     stop: Any = None  # a multiprocessing Event shared with the main process (None: never stop)
 
+WORKER_NICENESS = 10  # how much lower the import workers run than the window (see init_worker)
 
 def init_worker(max_bytes: int | None, tag: bool, stop: Any) -> None:
     """Run once per worker process: load the entity model once, here, not once per file."""
     # Ctrl+C reaches the whole process group: the main process decides, the workers finish their file
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # Below the window's process: with one worker per core, the window would otherwise wait for a core
+    # (stalls of 200-400 ms while an import runs); the workers still get every core nothing else wants.
+    with contextlib.suppress(OSError, AttributeError):  # Windows has no nice
+        os.nice(WORKER_NICENESS)
     _WorkerState.max_bytes = max_bytes
     _WorkerState.stop = stop
     _WorkerState.tag = tag

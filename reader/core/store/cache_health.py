@@ -1,6 +1,7 @@
 """The library cache before it is opened: a damaged one is deleted without asking, since it is rebuilt.
 
-Call `ensure_cache_usable(path)` before `Library(path)`; show the notice it returns, if any.
+Call `ensure_cache_usable(path)` before `Library(path)`; show the notice it returns, if any. The window
+checks in its scan's thread (`cache_problem`) and deletes a damaged one after closing its own connection.
 """
 
 from __future__ import annotations
@@ -58,8 +59,11 @@ def ensure_cache_usable(path: Path, *, tables: Collection[str] | None = None) ->
     """Delete the cache at `path` when it is damaged; returns a notice for the user, or None when all is well."""
     path = Path(path)
     problem = cache_problem(path, tables=tables)
-    if problem is None:
-        return None
+    return None if problem is None else delete_damaged_cache(path, problem)
+
+
+def delete_damaged_cache(path: Path, problem: str) -> str:
+    """Delete the cache `cache_problem` found damaged; the notice for the user (what happened, or what to do)."""
     log.warning("library cache %s is damaged (%s); deleting it", path, problem)
     try:
         for suffix in ("", *SIDE_FILES):

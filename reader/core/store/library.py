@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -79,9 +80,13 @@ def path_key(path: str | Path) -> bytes:
     return os.fsencode(path)
 
 
+_FS_ENCODING, _FS_ERRORS = sys.getfilesystemencoding(), sys.getfilesystemencodeerrors()
+
+
 def path_from_key(key: bytes) -> str:
-    """The exact path back from its stored bytes (surrogate-escaped where not UTF-8)."""
-    return os.fsdecode(key)
+    """The exact path back from its stored bytes (surrogate-escaped where not UTF-8); what `os.fsdecode`
+    does, without its checks: a rescan decodes every stored path (100,000 at a time)."""
+    return key.decode(_FS_ENCODING, _FS_ERRORS)
 
 
 def _structure(article: Article) -> str:
@@ -113,11 +118,44 @@ class Library(LibraryEntities, LibrarySearch):
     bookmarks, read marks, notes and tags in SQL; without it those views are simply empty.
     """
 
-    def __init__(self, db_path: str | Path, *, user_db: str | Path | None = None) -> None:
+    def __init__(self, db_path: str | Path, *, user_db: str | Path | None = None, deferred: bool = False) -> None:
+        """With `deferred`, the file is opened on first use (the window paints before it touches the cache)."""
         self.path = Path(db_path)
+        self._user_db_path = Path(user_db) if user_db is not None else None
+        self._db: sqlite3.Connection | None = None
+        self._user_db: Path | None = None
+        if not deferred:
+            self.open()
+
+    @property
+    def db(self) -> sqlite3.Connection:
+        if self._db is None:
+            self.open()
+            assert self._db is not None
+        return self._db
+
+    @db.setter
+    def db(self, connection: sqlite3.Connection) -> None:
+        self._db = connection
+
+    @property
+    def user_db(self) -> Path | None:
+        """The user database attached as `user`, or None (also when it could not be attached)."""
+        self.db  # noqa: B018 - opening attaches it
+        return self._user_db
+
+    @property
+    def opened(self) -> bool:
+        return self._db is not None
+
+    def open(self) -> None:
+        """Open the cache file (creating or upgrading it) and attach the user database; once."""
+        if self._db is not None:
+            return
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.db = self._open()
-        self.user_db = attach_user_db(self.db, Path(user_db) if user_db is not None else None)
+        db = self._open()
+        self._user_db = attach_user_db(db, self._user_db_path)
+        self._db = db
         self._init_entities()
 
     def _connect(self) -> sqlite3.Connection:
@@ -141,7 +179,8 @@ class Library(LibraryEntities, LibrarySearch):
         return db
 
     def close(self) -> None:
-        self.db.close()
+        if self._db is not None:  # a deferred cache never used was never opened
+            self._db.close()
 
     # --- files and articles (written by library_sync) ---------------------------------------
 
@@ -273,12 +312,9 @@ class Library(LibraryEntities, LibrarySearch):
         """Drop every file not under one of the folders or files in `keep` (a folder was removed).
 
         The articles of the user's in those files stay, as kept articles (listed in `kept`)."""
-        roots = [str(Path(k).resolve()) for k in keep]
-
-        def kept(path: str) -> bool:
-            return any(path == r or path.startswith(r.rstrip(os.sep) + os.sep) for r in roots)
-
-        gone = [p for p in self.known_paths() if not kept(p)]
+        roots = {str(Path(k).resolve()) for k in keep}
+        under = tuple(r.rstrip(os.sep) + os.sep for r in roots)  # one C call per path, not a loop over roots
+        gone = [p for p in self.known_paths() if p not in roots and not p.startswith(under)]
         self.forget_paths(gone)
         return len(gone)
 

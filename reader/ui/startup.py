@@ -1,0 +1,187 @@
+"""The window's start in two halves: it paints first, then opens the library (`after_first_paint`).
+
+Nothing before the first paint grows with the library: the sidebar's counts, the list's first page,
+the last article and the rescan all wait for it, and the cache's health check (a `quick_check` reads
+the whole file) runs in the scan's thread. `benchmarks/startup.py` reads the probes here
+(`NEWS_READER_REPORT_FIRST_PAINT`, `NEWS_READER_REPORT_IDLE`): the first paint, and how long after it
+the scan ends and the window answers a posted event within `IDLE_MS`.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt, QTimer
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from reader.core.store.cache_health import cache_problem
+
+if TYPE_CHECKING:
+    from reader.ui.main_window import MainWindow
+
+IDLE_MS = 10  # the window is idle when a posted event is answered within this
+PROBE_MS = 10  # the lateness probe's period
+STALL_MS = 100  # a probe later than this is a stall the user can feel
+
+
+class FirstPaint(QObject):
+    """Calls `then()` once, on the event loop's next turn after `widget`'s first paint event."""
+
+    def __init__(self, widget: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self.widget = widget
+        self.then = then
+        widget.installEventFilter(self)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        if obj is self.widget and event.type() == QEvent.Type.Paint:
+            self.widget.removeEventFilter(self)
+            QTimer.singleShot(0, self.then)  # after this paint has reached the screen
+        return False
+
+
+def show_notices(window: QWidget, notices: list[str], *, box: bool) -> None:
+    """Recovered data, a rebuilt cache, read-only data, unreadable settings: printed, in the status bar and,
+    unless `box` is False (a screenshot), in a window-modal box (not a nested loop: SIGTERM still closes)."""
+    if not notices:
+        return
+    import sys
+
+    from reader.ui.main_window import MainWindow
+
+    text = "\n\n".join(notices)
+    print(f"news-reader: {text}", file=sys.stderr)
+    if isinstance(window, MainWindow):  # once shown: a message shown before does not hide the status label
+        QTimer.singleShot(0, lambda: window.statusBar().showMessage(" ".join(notices), 60000))
+    if box:
+        dialog = QMessageBox(QMessageBox.Icon.Warning, "News Reader", text, QMessageBox.StandardButton.Ok, window)
+        dialog.setTextFormat(Qt.TextFormat.PlainText)  # notices name files and folders
+        # not once the window has closed (a SIGTERM meanwhile): a box left open would keep the app running
+        QTimer.singleShot(0, lambda: dialog.open() if window.isVisible() else dialog.deleteLater())
+
+
+def open_library(window: MainWindow) -> None:
+    """The second half of the start: open the cache, fill the sidebar and the list, go back to the last
+    article, and rescan in the background (checking the cache first: a damaged one is deleted and rebuilt)."""
+    try:
+        window.open_library()
+    except sqlite3.DatabaseError as exc:  # too damaged to read at all: rebuilt now, not after the scan's check
+        window.rebuild_cache(cache_problem(window.paths.library_db) or f"SQLite says: {exc}", scan_after=False)
+    window.start_reading()
+    window.rescan(check_cache=True)  # a damaged cache is found there and rebuilt (LibraryViews.rebuild_cache)
+
+
+def start_after_first_paint(window: MainWindow) -> FirstPaint:
+    """Open the library once the window has painted (and report it, when a benchmark asks)."""
+    report_paint = bool(os.environ.get("NEWS_READER_REPORT_FIRST_PAINT"))
+    report_idle = bool(os.environ.get("NEWS_READER_REPORT_IDLE"))
+
+    def then() -> None:
+        if window.closed:  # closed before it painted
+            return
+        if report_paint or report_idle:
+            from reader.ui.app import START
+
+            print(f"first-paint {time.perf_counter() - START:.4f}", flush=True)
+        if report_paint and not report_idle:
+            window.close()
+            return
+        open_library(window)
+        if report_idle:
+            window._idle_probe = IdleProbe(window)  # type: ignore[attr-defined]  # kept alive with the window
+
+    return FirstPaint(window, then)
+
+
+class LatenessProbe(QObject):
+    """A timer every `PROBE_MS` on the window's thread: how late each tick came is how long the window
+    could not answer the user (the worst, and how many were over `STALL_MS`)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.worst_ms = 0.0
+        self.stalls = 0
+        self.ticks = 0
+        self._clock = QElapsedTimer()
+        self._timer = QTimer(self, interval=PROBE_MS)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.timeout.connect(self._tick)
+
+    def start(self) -> None:
+        self._clock.start()
+        self._timer.start()
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+    def _tick(self) -> None:
+        late = self._clock.nsecsElapsed() / 1e6 - PROBE_MS
+        self._clock.start()
+        self.ticks += 1
+        self.worst_ms = max(self.worst_ms, late)
+        self.stalls += late > STALL_MS
+
+
+class IdleProbe(QObject):
+    """After the library opened: prints when the scan (and any tagging) ended and when, after that, the
+    event loop first answered a posted event within `IDLE_MS`, both in seconds after the first paint;
+    then the worst lateness while the scan ran, and closes the window."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.clock = QElapsedTimer()
+        self.clock.start()
+        self.lateness = LatenessProbe(self)
+        self.lateness.start()
+        self.scan_done: float | None = None
+        worker = window.worker
+        if worker is None or worker.isFinished():
+            self._scanned()
+        else:
+            worker.finished.connect(self._scanned)
+
+    def _scanned(self) -> None:
+        self.scan_done = self.clock.nsecsElapsed() / 1e9
+        self.lateness.stop()
+        print(f"scan-done {self.scan_done:.4f}", flush=True)
+        self._post()
+
+    def _post(self) -> None:
+        posted = self.clock.nsecsElapsed()
+        QTimer.singleShot(0, lambda: self._answered(posted))
+
+    def _answered(self, posted: int) -> None:
+        now = self.clock.nsecsElapsed()
+        if (now - posted) / 1e6 > IDLE_MS:
+            QTimer.singleShot(1, self._post)
+            return
+        print(f"idle {now / 1e9:.4f}", flush=True)
+        print(f"worst-late-ms {self.lateness.worst_ms:.1f} stalls {self.lateness.stalls} ticks {self.lateness.ticks}",
+              flush=True)  # fmt: skip
+        self.window.close()
+
+
+def release_memory() -> None:
+    """Give back what the start and a scan no longer use: the source lines PySide6 read from every module
+    imported (it looks for "PySide6" in each, through linecache: about 8 MB), and the C heap's free pages
+    (a 100,000-file scan's file list and stored states are freed, but glibc keeps the pages unless trimmed)."""
+    import ctypes
+    import ctypes.util
+    import gc
+    import linecache
+    import sys
+
+    linecache.clearcache()
+    gc.collect()
+    if sys.platform.startswith("linux"):
+        name = ctypes.util.find_library("c")
+        if name:
+            try:
+                ctypes.CDLL(name).malloc_trim(0)
+            except (OSError, AttributeError):  # not glibc (musl has no malloc_trim)
+                pass
