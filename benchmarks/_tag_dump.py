@@ -1,8 +1,8 @@
-"""Everything the tagger outputs for a fixed set of texts, one line per token tag or span, to compare two
+"""(A tool, not run by `make bench`.) Everything the tagger outputs for a fixed set of texts, one line per token tag or span, to compare two
 versions of the code: the output must not change when only its speed does.
 
-    python benchmarks/tag_dump.py > new.txt
-    PYTHONPATH=OTHER_CHECKOUT python benchmarks/tag_dump.py > old.txt && diff old.txt new.txt
+    python benchmarks/_tag_dump.py > new.txt
+    PYTHONPATH=OTHER_CHECKOUT python benchmarks/_tag_dump.py > old.txt && diff old.txt new.txt
 
 Tags of every sentence of `$NEWS_READER_DATA/conll2003/dev.txt` (the model with the news-page rules,
 document by document, as `benchmarks/ner.py` scores it), then the spans `tagger.tag` finds in articles made
