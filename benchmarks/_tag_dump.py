@@ -1,5 +1,5 @@
-"""(A tool, not run by `make bench`.) Everything the tagger outputs for a fixed set of texts, one line per token tag or span, to compare two
-versions of the code: the output must not change when only its speed does.
+"""Everything the tagger outputs for a fixed set of texts, one line per token tag or span, to compare two
+versions of the code: the output must not change when only its speed does (a tool: `make bench` skips it).
 
     python benchmarks/_tag_dump.py > new.txt
     PYTHONPATH=OTHER_CHECKOUT python benchmarks/_tag_dump.py > old.txt && diff old.txt new.txt
