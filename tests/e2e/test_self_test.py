@@ -33,7 +33,7 @@ def test_self_test_passes_and_checks_every_step(run_reader) -> None:
 
 
 def test_self_test_fails_naming_the_missing_samples(qapp, monkeypatch, tmp_path: Path) -> None:
-    monkeypatch.setattr("reader.ui.library_views.resources_dir", lambda: tmp_path)  # a bundle without samples
+    monkeypatch.setattr("reader.ui.list_views.resources_dir", lambda: tmp_path)  # a bundle without samples
     out = io.StringIO()
     assert run_self_test(out) == 1
     assert "self-test FAILED (1): the sample library is empty (resources/samples missing from the bundle?)" in (

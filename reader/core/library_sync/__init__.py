@@ -211,9 +211,9 @@ class LibrarySync:
             for record in records:
                 result.seen += 1
                 result.count(record, record.path in states)
-            tell(result.seen, records[-1].path, read=True)
-            if on_stored is not None:
+            if on_stored is not None:  # first: the window reads `stored` when it hears of this progress
                 on_stored(records)
+            tell(result.seen, records[-1].path, read=True)
 
         if todo and self.workers >= 1 and len(todo) >= self.pool_min_files:
             run = import_in_pool(self.library, todo, workers=self.workers, max_bytes=self.max_bytes, tag=self.tag,
