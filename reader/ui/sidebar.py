@@ -215,5 +215,6 @@ class Sidebar(QTreeWidget):
             item.setData(0, ValueRole, v)
         self.blockSignals(False)
         section.setHidden(not values)
+        section.setExpanded(True)  # a section hidden when the tree was expanded starts folded (Sources did)
         if was_here:
             self._select_quietly(key)  # the chosen item was listed again: it stays chosen

@@ -58,6 +58,8 @@ def click(w: MainWindow, qtbot, item: QTreeWidgetItem) -> None:
 def test_sources_are_listed_by_count_with_unread_counts_and_follow_read_marks(make_window, own_folder, qtbot) -> None:
     w = make_window()
     assert texts(w, "source") == ["Tide Times (3, 3 unread)", "Times (2, 2 unread)", "Harbour Ledger (1, 1 unread)"]
+    # on screen, not folded away (the section is filled after the tree was expanded)
+    assert all(w.sidebar.visualItemRect(i).height() > 0 for i in section(w, "source"))
     spoken = section(w, "source")[0].data(0, Qt.ItemDataRole.AccessibleTextRole)
     assert spoken == "Source Tide Times: 3 articles, 3 unread"
     ferry = next(i for i, r in w.library.rows(w.library.all_ids()).items() if r.title == "Ferry fares")
