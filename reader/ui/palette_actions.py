@@ -63,7 +63,11 @@ def _type_label(entity_type: str) -> str:
 
 def show_palette(w: MainWindow) -> None:
     """Ctrl+K: choose, then do what the choice means; the choice becomes the most recent."""
-    palette = CommandPalette(w.registry, w, finder=lambda q: find(w, q), recent=recent_choices(w))
+    recent = recent_choices(w)
+    present = w.library.rows([f.article_id for f in recent if f.kind == "article"])
+    # an article whose files left the library is not offered again (a highlight stays: it is the user's)
+    shown = [f for f in recent if f.kind != "article" or f.article_id in present]
+    palette = CommandPalette(w.registry, w, finder=lambda q: find(w, q), recent=shown)
     if palette.exec() and palette.choice is not None:
         choose(w, palette.choice)
 

@@ -153,3 +153,18 @@ def test_a_hand_edited_recent_list_is_read_as_far_as_it_makes_sense(make_window,
                                     {"kind": 3}, "junk"])  # fmt: skip
     again = make_window()
     assert rows_of_empty_palette(again, qtbot)[0] == f"Article: {RAIN}"
+
+
+def test_a_recent_article_no_longer_in_the_library_is_not_offered(make_window, qtbot) -> None:
+    from reader.settings import Settings
+
+    w = make_window()
+    rain = article_id(w, RAIN)
+    w.close()
+    Settings(w.settings.path).set("palette_recent", [
+        {"kind": "article", "label": "A story whose file was deleted", "key": "gone", "article_id": "gone"},
+        {"kind": "article", "label": RAIN, "key": rain, "article_id": rain}])  # fmt: skip
+    again = make_window()
+    rows = rows_of_empty_palette(again, qtbot)
+    assert rows[0] == f"Article: {RAIN}"
+    assert not any("deleted" in r for r in rows)
