@@ -5,6 +5,9 @@ words' initials spell it ("of", "the", "and", "for" and "&" do not count; a hyph
 "Anti-Defamation League" is "ADL"). The long form must be of the same type, or both must be organisations,
 places or misc names (the group takes the long form's type). When two long forms spell it ("National Safety
 Council" and "National Security Council"), the acronym is left alone: which one it means is not known.
+Two letters spell many names by chance ("AC" routers and "Amazon Credit" on one shopping page), so a
+two-letter acronym joins only where the article defines it: right beside its long form, "South Carolina
+(SC)" or "SC, South Carolina".
 Across the library the joins an article made are learned (see `store.library_entities`).
 """
 
@@ -17,6 +20,8 @@ from reader.core.entities.mentions import display_name
 from reader.core.entities.span import EntitySpan
 
 MIN_LETTERS, MAX_LETTERS = 2, 6
+SURE_LETTERS = 3  # shorter acronyms must be defined beside the long form
+DEFINITION_GAP = 6  # characters between the two names of a definition: " (", ", the "
 SKIPPED_WORDS = frozenset({"of", "the", "and", "for", "&"})
 # Names of these types may stand for one another: "NATO" tagged as misc is still the alliance.
 _LOOSE_TYPES = frozenset({"ORG", "MISC", "LOC"})
@@ -53,6 +58,13 @@ def _is_acronym_group(key: GroupKey, spans: Iterable[EntitySpan]) -> bool:
     return all(written_as_acronym(sp.text, key[1]) for sp in spans)
 
 
+def defined_beside(acronym: Iterable[EntitySpan], long: Iterable[EntitySpan]) -> bool:
+    """True when a mention of the acronym comes right before or after one of the long form."""
+    ends = [(sp.start, sp.end) for sp in long]
+    return any(0 <= a.start - end <= DEFINITION_GAP or 0 <= start - a.end <= DEFINITION_GAP
+               for a in acronym for start, end in ends)  # fmt: skip
+
+
 def join_acronyms(groups: dict[GroupKey, list[EntitySpan]]) -> None:
     """Move each acronym group's mentions into the one long form it spells (in place).
 
@@ -71,4 +83,6 @@ def join_acronyms(groups: dict[GroupKey, list[EntitySpan]]) -> None:
             continue  # none, or two long forms: which one the acronym means is not known
         # one long form tagged with two types: the acronym joins the one of its own type when there is one
         target = next((k for k in candidates if k[0] == key[0]), candidates[0])
+        if len(key[1]) < SURE_LETTERS and not defined_beside(groups[key], groups[target]):
+            continue
         groups[target].extend(groups.pop(key))

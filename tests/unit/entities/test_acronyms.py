@@ -58,6 +58,14 @@ def test_a_person_acronym_does_not_join_a_place_and_other_initials_do_not_join()
     assert ("ECB", "ORG", 1, ["ECB"]) in groups
 
 
+def test_two_letters_join_only_where_the_article_defines_them() -> None:
+    text = "Get Amazon Credit with fast AC routers. Then South Carolina (SC) voted; SC results came late."
+    groups = named(text, ("Amazon Credit", "ORG"), ("AC", "ORG"), ("South Carolina", "LOC"), ("SC", "LOC"),
+                   ("SC", "LOC"))  # fmt: skip
+    assert ("South Carolina", "LOC", 3, ["South Carolina", "SC", "SC"]) in groups
+    assert ("AC", "ORG", 1, ["AC"]) in groups
+
+
 def test_initials_of_significant_words() -> None:
     assert initials("National Security Council") == "nsc"
     assert initials("Bank for International Settlements") == "bis"
