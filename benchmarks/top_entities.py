@@ -4,6 +4,9 @@ The saved pages (`extraction/html/*.html.gz`) are unzipped into a temporary fold
 the app's own path (`LibrarySync.sync`, then `tag_pending`, as the window's scan worker does), into a
 throwaway cache. Each row: articles, mentions, the name shown, the other spellings merged into it, and
 the first sentence it appears in (cut short), so a reader can judge each row by eye.
+It also lists every acronym the articles spelled out (`entities/acronyms.py`): the pair, the articles that
+joined it within themselves, the mentions keyed under the long form there, and the mentions of articles
+that give only the acronym, joined through the library's learned aliases.
 With `--changes`, also what the document rules (`entities/docrules.py`) change: every article is
 tagged again with and without them, and each mention they drop or retype is counted and shown in
 its sentence, so a reader can check by eye that the changed mentions were wrong.
@@ -75,6 +78,29 @@ def _in_sentence(text: str, sp: EntitySpan) -> str:
     words = " ".join((text[start : sp.start] + "[" + sp.text + "]" + text[sp.end : end]).split())
     at = words.index("[")
     return ("…" if at > 60 else "") + words[max(0, at - 60) : at + 60] + ("…" if at + 60 < len(words) else "")
+
+
+def acronym_joins(library: Library) -> None:
+    """Every acronym joined to a long form: within the articles that spell it out, and across the library."""
+    learned = library.learned_aliases()
+    print(f"### Acronyms joined to their long forms: {len(learned)} pairs\n")
+    print(f"{'acronym':<8} {'long form':<44} {'art':>4} {'within':>6} {'across':>6}")
+    within_total = across_total = 0
+    for alias, key, etype in learned:
+        spelled, within = library.db.execute(
+            "SELECT count(DISTINCT l.article_rowid), (SELECT count(*) FROM mentions m WHERE m.name = ?1 AND m.key = ?2)"
+            " FROM learned_aliases l WHERE l.alias = ?1 AND l.key = ?2", (alias, key)).fetchone()
+        across = library.db.execute("SELECT count(*) FROM mentions WHERE key = ?", (alias,)).fetchone()[0]
+        within_total, across_total = within_total + within, across_total + across
+        name = library.entity_name(key, etype)
+        print(f"{alias.upper():<8} {(name + ' (' + etype + ')')[:44]:<44} {spelled:>4} {within:>6} {across:>6}")
+    # the rows the view would have without the rule: each acronym keyed by its own name again
+    plain = ("SELECT count(DISTINCT (CASE WHEN name IN (SELECT alias FROM learned_aliases) THEN name ELSE key END)"
+             " || '|' || etype) FROM mentions WHERE etype IN ('PER', 'ORG', 'LOC', 'MISC')")
+    without = library.db.execute(plain).fetchone()[0]
+    rows = sum(len(library.top_entities(t, 1_000_000)) for t in ("PER", "ORG", "LOC", "MISC"))
+    print(f"\n{within_total} mentions joined within their articles, {across_total} across the library; "
+          f"name rows in the view: {without} without the rule -> {rows} with it\n")
 
 
 def rule_changes(library: Library, shown: int) -> None:
@@ -151,6 +177,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{i:>3} {row.articles:>4} {row.mentions:>5}  {name[:28]:<28} {others[:44]:<44} "
                       f"{first_sentence(library, row.key, row.type)}")
             print()
+        acronym_joins(library)
         if args.changes:
             rule_changes(library, args.changes)
         library.close()

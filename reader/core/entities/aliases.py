@@ -60,20 +60,21 @@ class AliasTable:
     not the country); the user's apply to any.
     """
 
-    def __init__(self, entries: Mapping[str, Entity], version: str = "",
-                 user: Mapping[str, Entity] | None = None) -> None:  # fmt: skip
+    def __init__(self, entries: Mapping[str, Entity], version: str = "", user: Mapping[str, Entity] | None = None,
+                 learned: Mapping[str, Entity] | None = None) -> None:  # fmt: skip
         self._entries = dict(entries)
         self._user = dict(user or {})
+        self._learned = dict(learned or {})  # acronyms the library's articles spelled out ("nsc")
         self.version = version  # changes when the built-in keys change: stored keys are then made again
 
     def __len__(self) -> int:
-        return len(self._entries) + len(self._user)
+        return len(self._entries) + len(self._user) + len(self._learned)
 
     def _follow(self, entity: Entity) -> Entity:
         """Where a rule's target leads when the target is itself an alias (never round in a loop)."""
         seen = {entity.key}
         while True:
-            further = self._user.get(entity.key) or self._entries.get(entity.key)
+            further = self._user.get(entity.key) or self._entries.get(entity.key) or self._learned.get(entity.key)
             if further is None or further.key in seen:
                 return entity
             seen.add(further.key)
@@ -84,7 +85,7 @@ class AliasTable:
             return None
         found = self._user.get(key)
         if found is None and type != "PER":
-            found = self._entries.get(key)
+            found = self._entries.get(key) or self._learned.get(key)
         return None if found is None else self._follow(found)
 
     def entity(self, text: str, type: str = "") -> Entity | None:
@@ -106,15 +107,33 @@ class AliasTable:
             for key in {name_key(alias), name_key(alias, "PER")}:
                 if key and key != entity.key:
                     user[key] = entity
-        return AliasTable(self._entries, self.version, user)
+        return AliasTable(self._entries, self.version, user, self._learned)
+
+    def with_learned(self, pairs: Iterable[tuple[str, str, str]]) -> AliasTable:
+        """This table plus (acronym key, long form's key, its type) the library learned from its articles.
+
+        Below the built-in table and the user's rules (which say otherwise when they know the name), and,
+        like the built-in entries, never for a person's name.
+        """
+        learned = dict(self._learned)
+        for alias, key, type in pairs:
+            if alias != key and alias not in self._entries:
+                learned[alias] = Entity(key, type)
+        return AliasTable(self._entries, self.version, self._user, learned)
 
     def user_keys(self) -> dict[str, str]:
         """alias -> key of the user's own rules, followed to the end (the library applies them when it asks)."""
         return {alias: self._follow(e).key for alias, e in self._user.items()}
 
+    def query_keys(self) -> dict[str, str]:
+        """alias -> key of every rule not already in the stored keys: the learned acronyms and the user's rules."""
+        learned = {alias: self._follow(e).key for alias, e in self._learned.items()}
+        return {**learned, **self.user_keys()}
+
     def names_of(self, key: str) -> list[str]:
         """Every normalised name that leads to `key`, itself first (for `entity:` search)."""
-        others = {a for a, e in [*self._entries.items(), *self._user.items()] if self._follow(e).key == key}
+        every = [*self._entries.items(), *self._learned.items(), *self._user.items()]
+        others = {a for a, e in every if self._follow(e).key == key}
         return [key, *sorted(others - {key})]
 
 

@@ -70,8 +70,11 @@ def group_mentions(spans: Iterable[EntitySpan], aliases: AliasTable | None = Non
     """Group mentions by entity, most frequent first.
 
     A group's key and type come from the alias table (`aliases`, else the built-in one): "U.S." and
-    "United States" are one place. A person's short form joins the single longer name it is part of.
+    "United States" are one place. A person's short form joins the single longer name it is part of, and
+    an acronym the single long form it spells ("NSC": "National Security Council"; see `acronyms`).
     """
+    from reader.core.entities.acronyms import join_acronyms  # acronyms.py builds on display_name here
+
     if aliases is None:
         from reader.core.entities.aliases import builtin_table  # aliases.py builds on canonical_name here
 
@@ -98,6 +101,7 @@ def group_mentions(spans: Iterable[EntitySpan], aliases: AliasTable | None = Non
         # "Smith" in both "John Smith" and "Mary Smith" is ambiguous: leave it alone.
         if all(k == target or _is_part_of(k[1].split(), target[1].split()) for k in longer):
             groups[target].extend(groups.pop(key))
+    join_acronyms(groups)
     out = []
     for (typ, name_key), members in groups.items():
         members.sort(key=lambda sp: sp.start)

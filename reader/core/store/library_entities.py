@@ -7,6 +7,13 @@ table and the article's own surname joining, "united states"; "Trump" in an arti
 still counts for the place). The user's "always: X is Y" rules are applied when a view asks, through
 a small temporary table on this connection: they change nothing stored, so a new rule (or its undo)
 shows at once without re-keying a library of millions of mentions.
+
+An acronym an article spelled out ("the National Security Council (NSC)") is keyed under the long form
+in that article; the pair is also stored in `learned_aliases` (one row per article and acronym, gone
+with the article), and joins the two names in every other article through the same temporary table.
+Stored rather than found at query time: finding the pairs means reading every mention whose name is
+not its key and testing initials in Python, on every view and search; the stored rows are a few per
+article, read with one GROUP BY.
 """
 
 from __future__ import annotations
@@ -16,9 +23,13 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from reader.core.entities import EntitySpan, group_mentions
+from reader.core.entities.acronyms import spells, written_as_acronym
 from reader.core.entities.aliases import AliasTable, builtin_table, name_key
 from reader.core.entities.mentions import display_name
 from reader.core.store.library_query import EFFECTIVE_KEY
+
+# Bumped when the grouping of an article's mentions changes (acronyms joined): stored keys are made again.
+GROUPING_VERSION = "acronyms-1"
 
 
 class TopEntity(NamedTuple):
@@ -50,6 +61,24 @@ def mention_rows(rowid: int, spans: Iterable[EntitySpan], table: AliasTable) -> 
     return rows
 
 
+def learned_rows(rows: Iterable[tuple[object, ...]], table: AliasTable) -> list[tuple[object, ...]]:
+    """(article, acronym, long form's key, type) for each acronym `mention_rows` keyed under a long form.
+
+    Not a person's initials, and not a name the alias table already leads somewhere.
+    """
+    out: set[tuple[object, ...]] = set()
+    for rowid, _start, _end, typ, key, text, _short, name, etype in rows:
+        if (etype != "PER" and name != key and written_as_acronym(str(text), str(name))
+                and spells(str(name), str(key)) and table.entity(str(text), str(typ)) is None):  # fmt: skip
+            out.add((rowid, name, key, etype))
+    return sorted(out, key=str)
+
+
+def keys_version() -> str:
+    """What made the stored keys: the built-in alias table and the grouping rules."""
+    return f"{builtin_table().version}+{GROUPING_VERSION}"
+
+
 class LibraryEntities:
     """Entity storage and queries of `Library` (its connection is `self.db`)."""
 
@@ -57,7 +86,7 @@ class LibraryEntities:
 
     def _init_entities(self) -> None:
         self.db.execute("CREATE TEMP TABLE IF NOT EXISTS user_alias(alias TEXT PRIMARY KEY, key TEXT NOT NULL)")
-        self._user_rules: list[tuple[str, str]] | None = None
+        self._alias_state: tuple[object, ...] | None = None
 
     # --- the alias tables ------------------------------------------------------------------
 
@@ -69,16 +98,32 @@ class LibraryEntities:
         except sqlite3.OperationalError:  # an older user database (or none): no rules yet
             return []
 
+    def learned_aliases(self) -> list[tuple[str, str, str]]:
+        """(acronym, long form's key, type) the articles spelled out; an acronym two long forms share equally
+        often is left out, else the one more articles spell out wins."""
+        best: dict[str, list[tuple[int, str, str]]] = {}
+        for alias, key, etype, n in self.db.execute(
+            "SELECT alias, key, etype, count(*) FROM learned_aliases GROUP BY alias, key, etype"
+        ):
+            best.setdefault(str(alias), []).append((int(n), str(key), str(etype)))
+        out = []
+        for alias, found in sorted(best.items()):
+            found.sort(reverse=True)
+            if len(found) == 1 or found[0][0] > found[1][0]:
+                out.append((alias, found[0][1], found[0][2]))
+        return out
+
     def aliases(self) -> AliasTable:
-        """The built-in table with the user's rules on top, as they are now; the temp table follows them."""
-        rules = self.user_alias_rules()
-        table = builtin_table().with_user(rules)
-        if rules != self._user_rules:
+        """The built-in table with the learned acronyms and the user's rules on top, as they are now; the temp
+        table follows them."""
+        rules, learned = self.user_alias_rules(), self.learned_aliases()
+        table = builtin_table().with_learned(learned).with_user(rules)
+        if (rules, learned) != self._alias_state:
             with self.db:
                 self.db.execute("DELETE FROM temp.user_alias")
                 self.db.executemany("INSERT OR REPLACE INTO temp.user_alias VALUES (?, ?)",
-                                    list(table.user_keys().items()))  # fmt: skip
-            self._user_rules = rules
+                                    list(table.query_keys().items()))  # fmt: skip
+            self._alias_state = (rules, learned)
         return table
 
     # --- tagging ---------------------------------------------------------------------------
@@ -91,6 +136,7 @@ class LibraryEntities:
         """Drop every mention (they came from another tagger) and remember which tagger comes next."""
         with self.db:
             self.db.execute("DELETE FROM mentions")
+            self.db.execute("DELETE FROM learned_aliases")
             self.db.execute("UPDATE articles SET tagged=0 WHERE tagged=1")
             self.db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES('tagger', ?)", (tagger_version,))
 
@@ -115,19 +161,23 @@ class LibraryEntities:
         row = self.db.execute("SELECT rowid FROM articles WHERE id=?", (article_id,)).fetchone()
         if row is None:
             return
-        values = mention_rows(row[0], spans, builtin_table())
-        self.db.execute("DELETE FROM mentions WHERE article_rowid=?", (row[0],))
-        self.db.executemany("INSERT INTO mentions VALUES (?,?,?,?,?,?,?,?,?)", values)
+        self._put_rows(row[0], mention_rows(row[0], spans, builtin_table()))
         self.db.execute("UPDATE articles SET tagged=1 WHERE rowid=?", (row[0],))
         # keys made with this table: a cache that never re-keyed before knows which table made them
-        self.db.execute("INSERT OR IGNORE INTO meta(key, value) VALUES('aliases', ?)", (builtin_table().version,))
+        self.db.execute("INSERT OR IGNORE INTO meta(key, value) VALUES('aliases', ?)", (keys_version(),))
+
+    def _put_rows(self, rowid: int, values: list[tuple[object, ...]]) -> None:
+        """Replace an article's mention rows and the acronyms they spell out (in the caller's transaction)."""
+        self.db.execute("DELETE FROM mentions WHERE article_rowid=?", (rowid,))
+        self.db.execute("DELETE FROM learned_aliases WHERE article_rowid=?", (rowid,))
+        self.db.executemany("INSERT INTO mentions VALUES (?,?,?,?,?,?,?,?,?)", values)
+        self.db.executemany("INSERT INTO learned_aliases VALUES (?,?,?,?)", learned_rows(values, builtin_table()))
 
     def rekey_mentions(self) -> int:
-        """Give every stored mention its key again when the built-in alias table changed; how many articles.
-
-        Cheaper than tagging again: the spans stay, only the grouping is redone.
+        """Give every stored mention its key again when the built-in alias table or the grouping changed; how
+        many articles. Cheaper than tagging again: the spans stay, only the grouping is redone.
         """
-        version = builtin_table().version
+        version = keys_version()
         row = self.db.execute("SELECT value FROM meta WHERE key='aliases'").fetchone()
         if row is not None and row[0] == version:
             return 0
@@ -136,9 +186,7 @@ class LibraryEntities:
             for rowid in rowids:
                 spans = [EntitySpan(*r) for r in self.db.execute(
                     "SELECT start, end, type, text FROM mentions WHERE article_rowid=? ORDER BY start", (rowid,))]
-                self.db.execute("DELETE FROM mentions WHERE article_rowid=?", (rowid,))
-                self.db.executemany("INSERT INTO mentions VALUES (?,?,?,?,?,?,?,?,?)",
-                                    mention_rows(rowid, spans, builtin_table()))  # fmt: skip
+                self._put_rows(rowid, mention_rows(rowid, spans, builtin_table()))
             self.db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES('aliases', ?)", (version,))
         return len(rowids)
 
@@ -157,7 +205,7 @@ class LibraryEntities:
 
     def top_entities(self, entity_type: str | None = None, limit: int = 50) -> list[TopEntity]:
         """The most mentioned entities (aliases and the user's rules merged), optionally of one type."""
-        key = EFFECTIVE_KEY if self.aliases().user_keys() else "m.key"  # the plain key column keeps its index
+        key = EFFECTIVE_KEY if self.aliases().query_keys() else "m.key"  # the plain key column keeps its index
         where, params = ("WHERE m.etype=?", [entity_type]) if entity_type else ("", [])
         rows = self.db.execute(
             f"SELECT {key} AS k, m.etype, count(*), count(DISTINCT m.article_rowid) FROM mentions m {where}"

@@ -78,6 +78,16 @@ CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article_rowid);
 CREATE INDEX IF NOT EXISTS mentions_key ON mentions(key, etype);
 CREATE INDEX IF NOT EXISTS mentions_name ON mentions(name);
 CREATE INDEX IF NOT EXISTS mentions_short ON mentions(short);
+-- acronyms an article spelled out ("nsc" -> "national security council"): library_entities.learned_aliases
+CREATE TABLE IF NOT EXISTS learned_aliases(
+    article_rowid INTEGER NOT NULL, alias TEXT NOT NULL, key TEXT NOT NULL, etype TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS learned_aliases_article ON learned_aliases(article_rowid);
+CREATE TRIGGER IF NOT EXISTS learned_ad AFTER DELETE ON articles BEGIN
+    DELETE FROM learned_aliases WHERE article_rowid = old.rowid;
+END;
+CREATE TRIGGER IF NOT EXISTS learned_body AFTER UPDATE OF body ON articles WHEN old.body IS NOT new.body BEGIN
+    DELETE FROM learned_aliases WHERE article_rowid = new.rowid;
+END;
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 -- articles found in no library file, kept because the user bookmarked, noted or highlighted them
 CREATE TABLE IF NOT EXISTS kept(article_rowid INTEGER PRIMARY KEY);
