@@ -52,7 +52,8 @@ class Placed(NamedTuple):
 
     at: QPointF
     text: QStaticText
-    clip: QRect | None  # the line's box when the text overflows it: drawText cuts what spills out, so do we
+    box: QRect  # the line's box, as drawText(box, AlignLeft | AlignVCenter) would be given it
+    clip: bool  # the text overflows its box: drawText cuts what spills out, so do we
 
 
 class RowFonts(NamedTuple):
@@ -169,17 +170,17 @@ def place(static: QStaticText, box: QRect) -> Placed:
     font (a fallback font for Arabic, "·" or a bidi isolate can make a line taller), cut to the box if it overflows.
     """
     size = static.size()
-    clip = box if size.height() > box.height() or size.width() > box.width() else None
-    return Placed(QPointF(box.left(), box.top() + (box.height() - size.height()) / 2), static, clip)
+    clip = size.height() > box.height() or size.width() > box.width()
+    return Placed(QPointF(box.left(), box.top() + (box.height() - size.height()) / 2), static, box, clip)
 
 
 def draw(painter: QPainter, line: Placed) -> None:
     """One placed line, in the painter's pen and font."""
-    if line.clip is None:
+    if not line.clip:
         painter.drawStaticText(line.at, line.text)
         return
     painter.save()
-    painter.setClipRect(line.clip, Qt.ClipOperation.IntersectClip)
+    painter.setClipRect(line.box, Qt.ClipOperation.IntersectClip)
     painter.drawStaticText(line.at, line.text)
     painter.restore()
 
