@@ -236,14 +236,24 @@ class ArticleRowDelegate(QStyledItemDelegate):
             self._prepared.move_to_end(key)
             return prepared
         width = text_width(row_width, fonts)
-        lines = wrap_title(row.title, fonts.title, width)
-        meta = fonts.meta_metrics.elidedText(row.meta, Qt.TextElideMode.ElideRight, width)
+        # most titles and details fit their line: laid out once, they are neither broken into lines nor elided
+        text = " ".join(row.title.split())
+        whole = static_text(text, fonts.title, fonts.direction)
+        if text and whole.size().width() <= width:
+            lines, statics = [text], [whole]
+        else:
+            lines = wrap_title(text, fonts.title, width)
+            statics = [static_text(line, fonts.title, fonts.direction) for line in lines]
+        meta_static = static_text(row.meta, fonts.meta, fonts.direction)
+        meta = row.meta
+        if meta_static.size().width() > width:
+            meta = fonts.meta_metrics.elidedText(row.meta, Qt.TextElideMode.ElideRight, width)
+            meta_static = static_text(meta, fonts.meta, fonts.direction)
         left, top = PAD_X + fonts.star_width, PAD_Y
         spacing = fonts.title_metrics.lineSpacing()
-        title = [place(static_text(line, fonts.title, fonts.direction), QRect(left, top + i * spacing, width, spacing))
-                 for i, line in enumerate(lines)]  # fmt: skip
+        title = [place(static, QRect(left, top + i * spacing, width, spacing)) for i, static in enumerate(statics)]
         meta_box = QRect(left, top + TITLE_LINES * spacing + GAP, width, fonts.meta_metrics.height())
-        prepared = PreparedRow(lines, meta, title, place(static_text(meta, fonts.meta, fonts.direction), meta_box))
+        prepared = PreparedRow(lines, meta, title, place(meta_static, meta_box))
         self._prepared[key] = prepared
         if len(self._prepared) > TEXT_CACHE:
             self._prepared.popitem(last=False)

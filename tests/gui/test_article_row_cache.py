@@ -6,12 +6,14 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QImage, QPainter
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QImage, QPainter
+from PySide6.QtWidgets import QStyleOptionViewItem
 
 import reader.ui.article_row as article_row
 from reader.core.store.library_query import ListQuery
 from reader.ui.article_list import ArticleListModel, ArticleListView
+from reader.ui.article_row import MetaRole
 from tests.gui.test_article_list import TITLE_70, FakeLibrary, row
 
 pytestmark = [  # a Qt warning fails the test; the offscreen platform's own notice is not about this code
@@ -118,3 +120,22 @@ def test_a_larger_font_lays_the_title_out_again(qtbot, monkeypatch) -> None:
         "Harbour workers vote to accept", "a four percent pay rise after t…", "★",
         "\u2068Harbour Gazette\u2069 · 10 Mar 2025 · 1,23…",
     ]  # fmt: skip
+
+
+def test_a_title_or_details_that_fit_are_drawn_as_breaking_and_eliding_would(qtbot) -> None:
+    # the delegate skips breaking and eliding for text that fits its line: at every width around where the
+    # title stops fitting, what it draws is what wrap_title and elidedText give
+    view = make_view(qtbot, [TITLE_70, "Short", ARABIC])
+    model, delegate = view.model(), view.row_delegate
+    option = QStyleOptionViewItem()
+    option.initFrom(view.viewport())
+    option.font = view.font()
+    for row_number in range(3):
+        index = model.index(row_number, 1)
+        for width in range(60, 700, 3):
+            option.rect = QRect(0, 0, width, 60)
+            lay = delegate.row_layout(option, index)
+            inner = lay.title_rects[0].width()
+            assert lay.title_lines == article_row.wrap_title(index.data(), lay.title_font, inner), width
+            meta = QFontMetrics(lay.meta_font).elidedText(index.data(MetaRole), Qt.TextElideMode.ElideRight, inner)
+            assert lay.meta_text == meta, width
