@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QStyleOptionViewItem
 import reader.ui.article_row as article_row
 from reader.core.store.library_query import ListQuery
 from reader.ui.article_list import ArticleListModel, ArticleListView
-from reader.ui.article_row import MetaRole
+from reader.ui.article_row import MetaRole, RowRole, RowText
 from tests.gui.test_article_list import TITLE_70, FakeLibrary, row
 
 pytestmark = [  # a Qt warning fails the test; the offscreen platform's own notice is not about this code
@@ -139,3 +139,17 @@ def test_a_title_or_details_that_fit_are_drawn_as_breaking_and_eliding_would(qtb
             assert lay.title_lines == article_row.wrap_title(index.data(), lay.title_font, inner), width
             meta = QFontMetrics(lay.meta_font).elidedText(index.data(MetaRole), Qt.TextElideMode.ElideRight, inner)
             assert lay.meta_text == meta, width
+
+
+def test_marks_changed_after_a_paint_are_drawn(qtbot, monkeypatch) -> None:
+    # each row's RowText is kept by the model: a change of marks must reach the next paint
+    view = make_view(qtbot, ["Ferry fares rise", "Port strike ends", "Tide tables"])
+    model = view.model()
+    assert drawn_texts(view, monkeypatch).count("★") == 2
+    row = model.row_of("a1")
+    model.update_marks("a1", bookmarked=True, read=False)
+    assert model.index(row, 1).data(RowRole) == RowText("Port strike ends", model.index(row, 1).data(MetaRole),
+                                                        bookmarked=True, dimmed=False, unread=True)  # fmt: skip
+    assert drawn_texts(view, monkeypatch).count("★") == 3
+    model.set_marks(bookmarked=set())
+    assert "★" not in drawn_texts(view, monkeypatch)
