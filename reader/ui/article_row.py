@@ -35,6 +35,11 @@ STAR = "★"
 TEXT_CACHE = 4000  # rows kept laid out (a whole-list scroll's worth; about 1 KB each, so memory stays flat)
 
 Index = QModelIndex | QPersistentModelIndex
+# what every paint asks for, looked up once (an enum member's lookup is a Python call each time)
+SELECTED, STATE_ACTIVE = QStyle.StateFlag.State_Selected.value, QStyle.StateFlag.State_Active.value
+ACTIVE, INACTIVE = QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive
+HIGHLIGHTED, TEXT = QPalette.ColorRole.HighlightedText, QPalette.ColorRole.Text
+ITEM_VIEW_ITEM = QStyle.ControlElement.CE_ItemViewItem
 
 
 class RowText(NamedTuple):
@@ -276,12 +281,11 @@ class ArticleRowDelegate(QStyledItemDelegate):
         prepared = self._prepare(row, fonts, rect.width())
         widget = option.widget
         (widget.style() if widget is not None else QApplication.style()).drawControl(
-            QStyle.ControlElement.CE_ItemViewItem, option, painter, widget
+            ITEM_VIEW_ITEM, option, painter, widget
         )
-        state = option.state
-        selected = bool(state & QStyle.StateFlag.State_Selected)
-        group = QPalette.ColorGroup.Active if state & QStyle.StateFlag.State_Active else QPalette.ColorGroup.Inactive
-        color = option.palette.color(group, QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
+        state = option.state.value  # as an int: a Python enum's & costs more than the rest of this line
+        selected = bool(state & SELECTED)
+        color = option.palette.color(ACTIVE if state & STATE_ACTIVE else INACTIVE, HIGHLIGHTED if selected else TEXT)
         dim = QColor(color)
         dim.setAlphaF(META_ALPHA)
         painter.save()
