@@ -32,7 +32,8 @@ PAD_X, PAD_Y, GAP = 8, 6, 2
 META_SCALE = 0.88  # the second line's font, relative to the list's
 META_ALPHA = 0.62  # how much of the text colour the second line keeps: dimmer, still readable in both themes
 STAR = "★"
-TEXT_CACHE = 4000  # rows kept laid out (a whole-list scroll's worth; about 1 KB each, so memory stays flat)
+TEXT_CACHE = 4000  # rows whose lines are kept, broken and elided (strings: a whole-list scroll's worth, in ~2 MB)
+LAID_OUT_CACHE = 1000  # rows kept laid out as QStaticText (glyphs and their places: ~6.5 KB a row, so fewer)
 
 Index = QModelIndex | QPersistentModelIndex
 # what every paint asks for, looked up once (an enum member's lookup is a Python call each time)
@@ -195,16 +196,17 @@ class ArticleRowDelegate(QStyledItemDelegate):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        # each row's lines broken, elided and laid out, by its text, the row's width and its font: scrolling
+        # each row's lines broken and elided, and laid out, by its text, the row's width and its font: scrolling
         # back and forth repaints the same rows; least recently drawn first out, so memory stays flat
+        self._texts: OrderedDict[tuple[str, str, int, str], tuple[str, ...]] = OrderedDict()
         self._prepared: OrderedDict[tuple[str, str, int, str], PreparedRow] = OrderedDict()
         self._font_cache: dict[tuple[str, bool, Qt.LayoutDirection], RowFonts] = {}
         self._last_font = QFont()  # the list's font when last asked, and its key: QFont.key() builds a string
         self._last_key = self._last_font.key()
 
-    def cached_rows(self) -> int:
-        """How many rows' laid-out text is kept (at most `TEXT_CACHE`)."""
-        return len(self._prepared)
+    def cached_rows(self) -> tuple[int, int]:
+        """How many rows' lines are kept (at most `TEXT_CACHE`), and how many laid out (`LAID_OUT_CACHE`)."""
+        return len(self._texts), len(self._prepared)
 
     def row_layout(self, option: QStyleOptionViewItem, index: Index) -> RowLayout:
         """What `paint` draws for `index` in `option.rect`."""
@@ -241,6 +243,29 @@ class ArticleRowDelegate(QStyledItemDelegate):
             self._prepared.move_to_end(key)
             return prepared
         width = text_width(row_width, fonts)
+        lines = self._texts.get(key)
+        if lines is None:
+            lines, statics = self._break(row, fonts, width)
+            self._texts[key] = lines
+            if len(self._texts) > TEXT_CACHE:
+                self._texts.popitem(last=False)
+        else:  # its lines are known: laid out again, not broken nor elided
+            self._texts.move_to_end(key)
+            statics = [static_text(line, fonts.title, fonts.direction) for line in lines[:-1]]
+            statics.append(static_text(lines[-1], fonts.meta, fonts.direction))
+        left, top = PAD_X + fonts.star_width, PAD_Y
+        spacing = fonts.title_metrics.lineSpacing()
+        title = [place(static, QRect(left, top + i * spacing, width, spacing)) for i, static in enumerate(statics[:-1])]
+        meta_box = QRect(left, top + TITLE_LINES * spacing + GAP, width, fonts.meta_metrics.height())
+        prepared = PreparedRow(list(lines[:-1]), lines[-1], title, place(statics[-1], meta_box))
+        self._prepared[key] = prepared
+        if len(self._prepared) > LAID_OUT_CACHE:
+            self._prepared.popitem(last=False)
+        return prepared
+
+    @staticmethod
+    def _break(row: RowText, fonts: RowFonts, width: int) -> tuple[tuple[str, ...], list[QStaticText]]:
+        """The row's title lines then its details, as drawn in `width` px, and each laid out."""
         # most titles and details fit their line: laid out once, they are neither broken into lines nor elided
         text = " ".join(row.title.split())
         whole = static_text(text, fonts.title, fonts.direction)
@@ -249,20 +274,11 @@ class ArticleRowDelegate(QStyledItemDelegate):
         else:
             lines = wrap_title(text, fonts.title, width)
             statics = [static_text(line, fonts.title, fonts.direction) for line in lines]
-        meta_static = static_text(row.meta, fonts.meta, fonts.direction)
-        meta = row.meta
+        meta, meta_static = row.meta, static_text(row.meta, fonts.meta, fonts.direction)
         if meta_static.size().width() > width:
             meta = fonts.meta_metrics.elidedText(row.meta, Qt.TextElideMode.ElideRight, width)
             meta_static = static_text(meta, fonts.meta, fonts.direction)
-        left, top = PAD_X + fonts.star_width, PAD_Y
-        spacing = fonts.title_metrics.lineSpacing()
-        title = [place(static, QRect(left, top + i * spacing, width, spacing)) for i, static in enumerate(statics)]
-        meta_box = QRect(left, top + TITLE_LINES * spacing + GAP, width, fonts.meta_metrics.height())
-        prepared = PreparedRow(lines, meta, title, place(meta_static, meta_box))
-        self._prepared[key] = prepared
-        if len(self._prepared) > TEXT_CACHE:
-            self._prepared.popitem(last=False)
-        return prepared
+        return (*lines, meta), [*statics, meta_static]
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
         bold = QFont(option.font)

@@ -56,11 +56,14 @@ def drawn_texts(view: ArticleListView, monkeypatch) -> list[str]:
     return texts
 
 
-def test_a_row_paints_the_same_pixels_from_its_cached_layout(qtbot) -> None:
+@pytest.mark.parametrize("laid_out", [1000, 1])
+def test_a_row_paints_the_same_pixels_from_its_cached_layout(qtbot, monkeypatch, laid_out: int) -> None:
+    # 1: only one row kept laid out, the others laid out again from their kept lines
+    monkeypatch.setattr(article_row, "LAID_OUT_CACHE", laid_out)
     view = make_view(qtbot, [TITLE_70, "Short", ARABIC], width=240)
-    assert view.row_delegate.cached_rows() == 0
-    first = grab(view)  # laid out while painting
-    assert view.row_delegate.cached_rows() == 3
+    assert view.row_delegate.cached_rows() == (0, 0)
+    first = grab(view)  # broken into lines and laid out while painting
+    assert view.row_delegate.cached_rows() == (3, min(3, laid_out))
     assert grab(view) == first  # drawn from the cache
 
 
@@ -77,22 +80,29 @@ def test_cached_lines_land_where_draw_text_puts_them(qtbot, monkeypatch) -> None
     assert grab(view) == cached
 
 
-def test_a_repaint_of_a_row_seen_before_breaks_no_lines(qtbot, monkeypatch) -> None:
+@pytest.mark.parametrize("laid_out", [1000, 1])
+def test_a_repaint_of_a_row_seen_before_breaks_no_lines(qtbot, monkeypatch, laid_out: int) -> None:
+    monkeypatch.setattr(article_row, "LAID_OUT_CACHE", laid_out)
     view = make_view(qtbot, [TITLE_70, "Short", ARABIC])
     grab(view)
     calls: list[str] = []
     wrap = article_row.wrap_title
     monkeypatch.setattr(article_row, "wrap_title", lambda title, *args: calls.append(title) or wrap(title, *args))
+    elide = QFontMetrics.elidedText
+    monkeypatch.setattr(
+        QFontMetrics, "elidedText", lambda fm, text, *args: calls.append(text) or elide(fm, text, *args)
+    )
     grab(view)
     assert calls == []
 
 
 def test_the_cache_keeps_at_most_its_bound_of_rows(qtbot, monkeypatch) -> None:
     monkeypatch.setattr(article_row, "TEXT_CACHE", 4)
+    monkeypatch.setattr(article_row, "LAID_OUT_CACHE", 2)
     view = make_view(qtbot, [f"Ferry timetable number {i} changes" for i in range(12)], width=380)
     view.resize(380, 1200)  # all twelve rows painted
     grab(view)
-    assert view.row_delegate.cached_rows() == 4
+    assert view.row_delegate.cached_rows() == (4, 2)
     assert drawn_texts(view, monkeypatch)[0] == "Ferry timetable number 11 changes"  # newest first, still drawn
 
 
