@@ -15,10 +15,8 @@ from PySide6.QtGui import (
     QFontMetrics,
     QPainter,
     QPalette,
-    QStaticText,
     QTextLayout,
     QTextOption,
-    QTransform,
 )
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
@@ -32,8 +30,7 @@ PAD_X, PAD_Y, GAP = 8, 6, 2
 META_SCALE = 0.88  # the second line's font, relative to the list's
 META_ALPHA = 0.62  # how much of the text colour the second line keeps: dimmer, still readable in both themes
 STAR = "★"
-TEXT_CACHE = 4000  # rows whose lines are kept, broken and elided (strings: a whole-list scroll's worth, in ~2 MB)
-LAID_OUT_CACHE = 1000  # rows kept laid out as QStaticText (glyphs and their places: ~6.5 KB a row, so fewer)
+TEXT_CACHE = 4000  # rows kept broken, elided and placed (a whole-list scroll's worth, about 1 KB a row)
 
 Index = QModelIndex | QPersistentModelIndex
 # what every paint asks for, looked up once (an enum member's lookup is a Python call each time)
@@ -54,10 +51,10 @@ class RowText(NamedTuple):
 
 
 class Placed(NamedTuple):
-    """One line of laid-out text and where it goes in its row (from the row's top-left corner)."""
+    """One line of a row's text and where it goes (from the row's top-left corner)."""
 
-    at: QPointF
-    text: QStaticText
+    at: QPointF  # where its baseline starts: drawText(point, text) draws it without laying it out in a box
+    text: str
     box: QRect  # the line's box, as drawText(box, AlignLeft | AlignVCenter) would be given it
     clip: bool  # the text overflows its box: drawText cuts what spills out, so do we
 
@@ -108,7 +105,7 @@ def row_fonts(font: QFont, unread: bool, direction: Qt.LayoutDirection) -> RowFo
     small = meta_font(title)
     title_fm, small_fm = QFontMetrics(title), QFontMetrics(small)
     star_w = title_fm.horizontalAdvance(STAR) + 4
-    star = place(static_text(STAR, title, direction), QRect(PAD_X, PAD_Y, star_w, title_fm.lineSpacing()))
+    star = place(STAR, title, QRect(PAD_X, PAD_Y, star_w, title_fm.lineSpacing()), direction)
     return RowFonts(title, small, title_fm, small_fm, f"{title.key()} {direction.name}", direction,
                     star_w, star)  # fmt: skip
 
@@ -156,38 +153,35 @@ class PreparedRow(NamedTuple):
     meta: Placed
 
 
-def static_text(text: str, font: QFont, direction: Qt.LayoutDirection) -> QStaticText:
-    """`text` as plain text (a title's "<b>" is shown, not obeyed), laid out now in `font`.
+def line_metrics(text: str, font: QFont) -> tuple[float, float, float]:
+    """The natural width, ascent and height of `text` laid out on one line, as drawText lays it out: a fallback
+    font (Arabic, "·", a bidi isolate) can make a line taller than its font's."""
+    layout = QTextLayout(text, font)
+    layout.beginLayout()
+    line = layout.createLine()
+    layout.endLayout()
+    return line.naturalTextWidth(), line.ascent(), line.height()
 
-    In the list's `direction`, as drawText lays out: left alone, QStaticText would guess it from the text, and an
-    Arabic title's ellipsis would move to the other end of its line.
+
+def place(text: str, font: QFont, box: QRect, direction: Qt.LayoutDirection,
+          metrics: tuple[float, float, float] | None = None) -> Placed:  # fmt: skip
+    """`text` in `box` as drawText(box, AlignLeft | AlignVCenter) puts it: centred on the laid-out line, at the
+    left (the right in a right-to-left list), cut to the box if it overflows. `metrics`: its `line_metrics`, if known.
     """
-    static = QStaticText(text)
-    static.setTextFormat(Qt.TextFormat.PlainText)
-    option = QTextOption()
-    option.setTextDirection(direction)
-    static.setTextOption(option)
-    static.prepare(QTransform(), font)
-    return static
-
-
-def place(static: QStaticText, box: QRect) -> Placed:
-    """`static` in `box` as drawText(box, AlignLeft | AlignVCenter) puts it: centred on the laid-out text, not the
-    font (a fallback font for Arabic, "·" or a bidi isolate can make a line taller), cut to the box if it overflows.
-    """
-    size = static.size()
-    clip = size.height() > box.height() or size.width() > box.width()
-    return Placed(QPointF(box.left(), box.top() + (box.height() - size.height()) / 2), static, box, clip)
+    natural, ascent, height = metrics or line_metrics(text, font)
+    left = box.left() if direction != Qt.LayoutDirection.RightToLeft else box.left() + box.width() - natural
+    clip = height > box.height() or natural > box.width()
+    return Placed(QPointF(left, box.top() + (box.height() - height) / 2 + ascent), text, box, clip)
 
 
 def draw(painter: QPainter, line: Placed) -> None:
     """One placed line, in the painter's pen and font."""
     if not line.clip:
-        painter.drawStaticText(line.at, line.text)
+        painter.drawText(line.at, line.text)
         return
     painter.save()
     painter.setClipRect(line.box, Qt.ClipOperation.IntersectClip)
-    painter.drawStaticText(line.at, line.text)
+    painter.drawText(line.at, line.text)
     painter.restore()
 
 
@@ -198,15 +192,14 @@ class ArticleRowDelegate(QStyledItemDelegate):
         super().__init__(parent)
         # each row's lines broken and elided, and laid out, by its text, the row's width and its font: scrolling
         # back and forth repaints the same rows; least recently drawn first out, so memory stays flat
-        self._texts: OrderedDict[tuple[str, str, int, str], tuple[str, ...]] = OrderedDict()
         self._prepared: OrderedDict[tuple[str, str, int, str], PreparedRow] = OrderedDict()
         self._font_cache: dict[tuple[str, bool, Qt.LayoutDirection], RowFonts] = {}
         self._last_font = QFont()  # the list's font when last asked, and its key: QFont.key() builds a string
         self._last_key = self._last_font.key()
 
-    def cached_rows(self) -> tuple[int, int]:
-        """How many rows' lines are kept (at most `TEXT_CACHE`), and how many laid out (`LAID_OUT_CACHE`)."""
-        return len(self._texts), len(self._prepared)
+    def cached_rows(self) -> int:
+        """How many rows are kept broken into lines, elided and placed (at most `TEXT_CACHE`)."""
+        return len(self._prepared)
 
     def row_layout(self, option: QStyleOptionViewItem, index: Index) -> RowLayout:
         """What `paint` draws for `index` in `option.rect`."""
@@ -243,42 +236,25 @@ class ArticleRowDelegate(QStyledItemDelegate):
             self._prepared.move_to_end(key)
             return prepared
         width = text_width(row_width, fonts)
-        lines = self._texts.get(key)
-        if lines is None:
-            lines, statics = self._break(row, fonts, width)
-            self._texts[key] = lines
-            if len(self._texts) > TEXT_CACHE:
-                self._texts.popitem(last=False)
-        else:  # its lines are known: laid out again, not broken nor elided
-            self._texts.move_to_end(key)
-            statics = [static_text(line, fonts.title, fonts.direction) for line in lines[:-1]]
-            statics.append(static_text(lines[-1], fonts.meta, fonts.direction))
-        left, top = PAD_X + fonts.star_width, PAD_Y
+        left, top, direction = PAD_X + fonts.star_width, PAD_Y, fonts.direction
         spacing = fonts.title_metrics.lineSpacing()
-        title = [place(static, QRect(left, top + i * spacing, width, spacing)) for i, static in enumerate(statics[:-1])]
+        # most titles and details fit their line: measured once, they are neither broken into lines nor elided
+        text = " ".join(row.title.split())
+        whole = line_metrics(text, fonts.title)
+        fits = bool(text) and whole[0] <= width
+        lines = [text] if fits else wrap_title(text, fonts.title, width)
+        title = [place(line, fonts.title, QRect(left, top + i * spacing, width, spacing), direction,
+                       whole if fits else None) for i, line in enumerate(lines)]  # fmt: skip
+        meta, meta_metrics = row.meta, line_metrics(row.meta, fonts.meta)
+        if meta_metrics[0] > width:
+            meta = fonts.meta_metrics.elidedText(meta, Qt.TextElideMode.ElideRight, width)
+            meta_metrics = line_metrics(meta, fonts.meta)
         meta_box = QRect(left, top + TITLE_LINES * spacing + GAP, width, fonts.meta_metrics.height())
-        prepared = PreparedRow(list(lines[:-1]), lines[-1], title, place(statics[-1], meta_box))
+        prepared = PreparedRow(lines, meta, title, place(meta, fonts.meta, meta_box, direction, meta_metrics))
         self._prepared[key] = prepared
-        if len(self._prepared) > LAID_OUT_CACHE:
+        if len(self._prepared) > TEXT_CACHE:
             self._prepared.popitem(last=False)
         return prepared
-
-    @staticmethod
-    def _break(row: RowText, fonts: RowFonts, width: int) -> tuple[tuple[str, ...], list[QStaticText]]:
-        """The row's title lines then its details, as drawn in `width` px, and each laid out."""
-        # most titles and details fit their line: laid out once, they are neither broken into lines nor elided
-        text = " ".join(row.title.split())
-        whole = static_text(text, fonts.title, fonts.direction)
-        if text and whole.size().width() <= width:
-            lines, statics = [text], [whole]
-        else:
-            lines = wrap_title(text, fonts.title, width)
-            statics = [static_text(line, fonts.title, fonts.direction) for line in lines]
-        meta, meta_static = row.meta, static_text(row.meta, fonts.meta, fonts.direction)
-        if meta_static.size().width() > width:
-            meta = fonts.meta_metrics.elidedText(row.meta, Qt.TextElideMode.ElideRight, width)
-            meta_static = static_text(meta, fonts.meta, fonts.direction)
-        return (*lines, meta), [*statics, meta_static]
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
         bold = QFont(option.font)

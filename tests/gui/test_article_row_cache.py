@@ -50,20 +50,17 @@ def grab(view: ArticleListView) -> QImage:
 def drawn_texts(view: ArticleListView, monkeypatch) -> list[str]:
     """The text of every line the list draws in one repaint, top row first."""
     texts: list[str] = []
-    monkeypatch.setattr(article_row, "draw", lambda _painter, line: texts.append(line.text.text()))
+    monkeypatch.setattr(article_row, "draw", lambda _painter, line: texts.append(line.text))
     grab(view)
     monkeypatch.undo()
     return texts
 
 
-@pytest.mark.parametrize("laid_out", [1000, 1])
-def test_a_row_paints_the_same_pixels_from_its_cached_layout(qtbot, monkeypatch, laid_out: int) -> None:
-    # 1: only one row kept laid out, the others laid out again from their kept lines
-    monkeypatch.setattr(article_row, "LAID_OUT_CACHE", laid_out)
+def test_a_row_paints_the_same_pixels_from_its_cached_layout(qtbot) -> None:
     view = make_view(qtbot, [TITLE_70, "Short", ARABIC], width=240)
-    assert view.row_delegate.cached_rows() == (0, 0)
-    first = grab(view)  # broken into lines and laid out while painting
-    assert view.row_delegate.cached_rows() == (3, min(3, laid_out))
+    assert view.row_delegate.cached_rows() == 0
+    first = grab(view)  # broken into lines and placed while painting
+    assert view.row_delegate.cached_rows() == 3
     assert grab(view) == first  # drawn from the cache
 
 
@@ -74,15 +71,13 @@ def test_cached_lines_land_where_draw_text_puts_them(qtbot, monkeypatch) -> None
     cached = grab(view)
 
     def draw_text(painter: QPainter, line: article_row.Placed) -> None:
-        painter.drawText(line.box, FLAGS, line.text.text())
+        painter.drawText(line.box, FLAGS, line.text)
 
     monkeypatch.setattr(article_row, "draw", draw_text)
     assert grab(view) == cached
 
 
-@pytest.mark.parametrize("laid_out", [1000, 1])
-def test_a_repaint_of_a_row_seen_before_breaks_no_lines(qtbot, monkeypatch, laid_out: int) -> None:
-    monkeypatch.setattr(article_row, "LAID_OUT_CACHE", laid_out)
+def test_a_repaint_of_a_row_seen_before_breaks_no_lines(qtbot, monkeypatch) -> None:
     view = make_view(qtbot, [TITLE_70, "Short", ARABIC])
     grab(view)
     calls: list[str] = []
@@ -98,11 +93,10 @@ def test_a_repaint_of_a_row_seen_before_breaks_no_lines(qtbot, monkeypatch, laid
 
 def test_the_cache_keeps_at_most_its_bound_of_rows(qtbot, monkeypatch) -> None:
     monkeypatch.setattr(article_row, "TEXT_CACHE", 4)
-    monkeypatch.setattr(article_row, "LAID_OUT_CACHE", 2)
     view = make_view(qtbot, [f"Ferry timetable number {i} changes" for i in range(12)], width=380)
     view.resize(380, 1200)  # all twelve rows painted
     grab(view)
-    assert view.row_delegate.cached_rows() == (4, 2)
+    assert view.row_delegate.cached_rows() == 4
     assert drawn_texts(view, monkeypatch)[0] == "Ferry timetable number 11 changes"  # newest first, still drawn
 
 
