@@ -30,7 +30,7 @@ PAD_X, PAD_Y, GAP = 8, 6, 2
 META_SCALE = 0.88  # the second line's font, relative to the list's
 META_ALPHA = 0.62  # how much of the text colour the second line keeps: dimmer, still readable in both themes
 STAR = "★"
-TEXT_CACHE = 4000  # rows kept broken, elided and placed (a whole-list scroll's worth, about 1 KB a row)
+TEXT_CACHE = 4000  # rows kept broken, elided and placed (a whole-list scroll's worth; ~2.7 KB a row, measured)
 
 Index = QModelIndex | QPersistentModelIndex
 # what every paint asks for, looked up once (an enum member's lookup is a Python call each time)
