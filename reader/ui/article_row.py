@@ -145,7 +145,7 @@ def wrap_title(title: str, font: QFont, width: int, max_lines: int = TITLE_LINES
 
 
 class PreparedRow(NamedTuple):
-    """A row's text laid out once for one width and font: what a repaint draws without breaking or eliding."""
+    """A row's text broken, elided and placed once for one width and font: what a repaint draws as it is."""
 
     title_lines: list[str]
     meta_text: str
@@ -190,7 +190,7 @@ class ArticleRowDelegate(QStyledItemDelegate):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        # each row's lines broken and elided, and laid out, by its text, the row's width and its font: scrolling
+        # each row's lines broken, elided and placed, by its text, the row's width and its font: scrolling
         # back and forth repaints the same rows; least recently drawn first out, so memory stays flat
         self._prepared: OrderedDict[tuple[str, str, int, str], PreparedRow] = OrderedDict()
         self._font_cache: dict[tuple[str, bool, Qt.LayoutDirection], RowFonts] = {}
