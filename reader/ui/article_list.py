@@ -71,6 +71,7 @@ class ArticleListModel(QAbstractTableModel):
         self.ids = ListedIds(self)
         self._pages: dict[int, list[str]] = {}
         self._rows: dict[str, ShownRow] = {}
+        self._texts: dict[int, RowText] = {}  # what each row painted lately draws: a repaint is one dict lookup
         self._found: dict[str, int] = {}  # rows of ids looked up off the loaded pages, until the next reload
         self._anchors: list[Anchor] | None = None  # where each page starts, once read in the background
         self.anchoring = False  # they are being read
@@ -138,6 +139,7 @@ class ArticleListModel(QAbstractTableModel):
         self.total = total
         self._pages = {0: first}
         self._rows.clear()
+        self._texts.clear()
         self._found.clear()
         self._anchors = None
 
@@ -183,6 +185,7 @@ class ArticleListModel(QAbstractTableModel):
             self.bookmarked = bookmarked
         if read is not None:
             self.read = read
+        self._texts.clear()
         if self.total:
             self.dataChanged.emit(self.index(0, 0), self.index(self.total - 1, len(COLUMNS) - 1))
 
@@ -194,6 +197,7 @@ class ArticleListModel(QAbstractTableModel):
             else:
                 marks.discard(article_id)
         row = self.row_of(article_id)
+        self._texts.pop(row, None)
         if row >= 0:
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
 
@@ -221,6 +225,17 @@ class ArticleListModel(QAbstractTableModel):
             shown = self._rows.get(article_id)
         return shown
 
+    def _row_text(self, row: int) -> RowText | None:
+        shown = self._row(row)
+        if shown is None:
+            return None
+        article_id = shown.info.id
+        if len(self._texts) >= MAX_PAGES * PAGE:  # a long scroll: memory stays flat
+            self._texts.clear()
+        text = self._texts[row] = RowText(shown.info.title or "(untitled)", shown.meta, article_id in self.bookmarked,
+                                          bool(shown.info.status), article_id not in self.read)  # fmt: skip
+        return text
+
     # --- Qt model --------------------------------------------------------------------------
 
     def rowCount(self, parent: Index = NO_PARENT) -> int:  # noqa: N802
@@ -240,12 +255,8 @@ class ArticleListModel(QAbstractTableModel):
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if role == RowRole:  # the delegate's one question per painted row
-            shown = self._row(index.row())
-            if shown is None:
-                return None
-            article_id = shown.info.id
-            return RowText(shown.info.title or "(untitled)", shown.meta, article_id in self.bookmarked,
-                           bool(shown.info.status), article_id not in self.read)  # fmt: skip
+            text = self._texts.get(index.row())
+            return self._row_text(index.row()) if text is None else text
         if role not in ROLES or not index.isValid():  # the many roles a view asks about and a row never has
             return None
         article_id = self.id_at(index.row())

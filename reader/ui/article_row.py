@@ -4,11 +4,20 @@ dimmer font (the NetNewsWire timeline row). Unread rows come bold from the model
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QTextLayout, QTextOption
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QPointF, QRect, QSize, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPalette,
+    QTextLayout,
+    QTextOption,
+)
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 MetaRole = Qt.ItemDataRole.UserRole + 2  # "Source · 12 Mar 2025 · 1,234 words"
@@ -21,9 +30,14 @@ PAD_X, PAD_Y, GAP = 8, 6, 2
 META_SCALE = 0.88  # the second line's font, relative to the list's
 META_ALPHA = 0.62  # how much of the text colour the second line keeps: dimmer, still readable in both themes
 STAR = "★"
-TEXT_CACHE = 4000  # rows' texts kept laid out (a few screens' worth of scrolling, both lines)
+TEXT_CACHE = 4000  # rows kept broken, elided and placed (a whole-list scroll's worth; ~2.7 KB a row, measured)
 
 Index = QModelIndex | QPersistentModelIndex
+# what every paint asks for, looked up once (an enum member's lookup is a Python call each time)
+SELECTED, STATE_ACTIVE = QStyle.StateFlag.State_Selected.value, QStyle.StateFlag.State_Active.value
+ACTIVE, INACTIVE = QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive
+HIGHLIGHTED, TEXT = QPalette.ColorRole.HighlightedText, QPalette.ColorRole.Text
+ITEM_VIEW_ITEM = QStyle.ControlElement.CE_ItemViewItem
 
 
 class RowText(NamedTuple):
@@ -36,6 +50,15 @@ class RowText(NamedTuple):
     unread: bool
 
 
+class Placed(NamedTuple):
+    """One line of a row's text and where it goes (from the row's top-left corner)."""
+
+    at: QPointF  # where its baseline starts: drawText(point, text) draws it without laying it out in a box
+    text: str
+    box: QRect  # the line's box, as drawText(box, AlignLeft | AlignVCenter) would be given it
+    clip: bool  # the text overflows its box: drawText cuts what spills out, so do we
+
+
 class RowFonts(NamedTuple):
     """A row's fonts in one list font (unread or not), with what painting asks of them on every row."""
 
@@ -43,9 +66,10 @@ class RowFonts(NamedTuple):
     meta: QFont
     title_metrics: QFontMetrics
     meta_metrics: QFontMetrics
-    title_key: str
-    meta_key: str
+    key: str  # the title font's and the direction: which rows' laid-out text these fonts can reuse
+    direction: Qt.LayoutDirection
     star_width: int
+    star: Placed
 
 
 @dataclass(frozen=True)
@@ -72,6 +96,23 @@ def meta_font(font: QFont) -> QFont:
     else:
         small.setPixelSize(max(8, round(font.pixelSize() * META_SCALE)))
     return small
+
+
+def row_fonts(font: QFont, unread: bool, direction: Qt.LayoutDirection) -> RowFonts:
+    """The fonts a row draws with in the list's `font`, bold when `unread`, and the list's text `direction`."""
+    title = QFont(font)
+    title.setBold(unread)
+    small = meta_font(title)
+    title_fm, small_fm = QFontMetrics(title), QFontMetrics(small)
+    star_w = title_fm.horizontalAdvance(STAR) + 4
+    star = place(STAR, title, QRect(PAD_X, PAD_Y, star_w, title_fm.lineSpacing()), direction)
+    return RowFonts(title, small, title_fm, small_fm, f"{title.key()} {direction.name}", direction,
+                    star_w, star)  # fmt: skip
+
+
+def text_width(row_width: int, fonts: RowFonts) -> int:
+    """How wide a row's text is drawn: the row less its padding and the star's place."""
+    return max(1, row_width - 2 * PAD_X - fonts.star_width)
 
 
 def wrap_title(title: str, font: QFont, width: int, max_lines: int = TITLE_LINES) -> list[str]:
@@ -103,59 +144,117 @@ def wrap_title(title: str, font: QFont, width: int, max_lines: int = TITLE_LINES
     return [*lines[: max_lines - 1], last]
 
 
+class PreparedRow(NamedTuple):
+    """A row's text broken, elided and placed once for one width and font: what a repaint draws as it is."""
+
+    title_lines: list[str]
+    meta_text: str
+    title: list[Placed]
+    meta: Placed
+
+
+def line_metrics(text: str, font: QFont) -> tuple[float, float, float]:
+    """The natural width, ascent and height of `text` laid out on one line, as drawText lays it out: a fallback
+    font (Arabic, "·", a bidi isolate) can make a line taller than its font's."""
+    layout = QTextLayout(text, font)
+    layout.beginLayout()
+    line = layout.createLine()
+    layout.endLayout()
+    return line.naturalTextWidth(), line.ascent(), line.height()
+
+
+def place(text: str, font: QFont, box: QRect, direction: Qt.LayoutDirection,
+          metrics: tuple[float, float, float] | None = None) -> Placed:  # fmt: skip
+    """`text` in `box` as drawText(box, AlignLeft | AlignVCenter) puts it: centred on the laid-out line, at the
+    left (the right in a right-to-left list), cut to the box if it overflows. `metrics`: its `line_metrics`, if known.
+    """
+    natural, ascent, height = metrics or line_metrics(text, font)
+    left = box.left() if direction != Qt.LayoutDirection.RightToLeft else box.left() + box.width() - natural
+    clip = height > box.height() or natural > box.width()
+    return Placed(QPointF(left, box.top() + (box.height() - height) / 2 + ascent), text, box, clip)
+
+
+def draw(painter: QPainter, line: Placed) -> None:
+    """One placed line, in the painter's pen and font."""
+    if not line.clip:
+        painter.drawText(line.at, line.text)
+        return
+    painter.save()
+    painter.setClipRect(line.box, Qt.ClipOperation.IntersectClip)
+    painter.drawText(line.at, line.text)
+    painter.restore()
+
+
 class ArticleRowDelegate(QStyledItemDelegate):
     """Draws a whole article row in the title column; every row has the same height (fast 100,000-row lists)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        # a title's line breaks and the elided second line, by text, font and width: scrolling back and forth
-        # repaints the same rows, and breaking a title into lines is most of a row's layout
-        self._texts: dict[tuple[str, str, int, bool], list[str]] = {}
-        self._font_cache: dict[tuple[str, bool], RowFonts] = {}
+        # each row's lines broken, elided and placed, by its text, the row's width and its font: scrolling
+        # back and forth repaints the same rows; least recently drawn first out, so memory stays flat
+        self._prepared: OrderedDict[tuple[str, str, int, str], PreparedRow] = OrderedDict()
+        self._font_cache: dict[tuple[str, bool, Qt.LayoutDirection], RowFonts] = {}
+        self._last_font = QFont()  # the list's font when last asked, and its key: QFont.key() builds a string
+        self._last_key = self._last_font.key()
 
-    def _lines(self, text: str, font: QFont, font_key: str, width: int, *, meta: bool) -> list[str]:
-        key = (text, font_key, width, meta)
-        lines = self._texts.get(key)
-        if lines is None:
-            if len(self._texts) > TEXT_CACHE:
-                self._texts.clear()
-            lines = ([QFontMetrics(font).elidedText(text, Qt.TextElideMode.ElideRight, width)] if meta
-                     else wrap_title(text, font, width))  # fmt: skip
-            self._texts[key] = lines
-        return lines
+    def cached_rows(self) -> int:
+        """How many rows are kept broken into lines, elided and placed (at most `TEXT_CACHE`)."""
+        return len(self._prepared)
 
     def row_layout(self, option: QStyleOptionViewItem, index: Index) -> RowLayout:
         """What `paint` draws for `index` in `option.rect`."""
-        return self._layout(option.rect, option.font, row_text(index))
+        row = row_text(index)
+        fonts = self._fonts(option.font, row.unread, option.direction)
+        rect = option.rect
+        prepared = self._prepare(row, fonts, rect.width())
+        title_fm, meta_fm = fonts.title_metrics, fonts.meta_metrics
+        left, top = rect.left() + PAD_X + fonts.star_width, rect.top() + PAD_Y
+        width = text_width(rect.width(), fonts)
+        spacing = title_fm.lineSpacing()
+        return RowLayout(
+            title_font=fonts.title, title_lines=prepared.title_lines,
+            title_rects=[QRect(left, top + i * spacing, width, spacing) for i in range(len(prepared.title_lines))],
+            meta_font=fonts.meta, meta_text=prepared.meta_text,
+            meta_rect=QRect(left, top + TITLE_LINES * spacing + GAP, width, meta_fm.height()),
+            star_rect=QRect(rect.left() + PAD_X, top, fonts.star_width, spacing),
+            bookmarked=row.bookmarked, dimmed=row.dimmed,
+        )  # fmt: skip
 
-    def _fonts(self, font: QFont, unread: bool) -> RowFonts:
-        key = (font.key(), unread)
+    def _fonts(self, font: QFont, unread: bool, direction: Qt.LayoutDirection) -> RowFonts:
+        if font != self._last_font:
+            self._last_font, self._last_key = QFont(font), font.key()
+        key = (self._last_key, unread, direction)
         fonts = self._font_cache.get(key)
         if fonts is None:  # fonts and their metrics made once per font, not once per row painted
-            title = QFont(font)
-            title.setBold(unread)
-            small = meta_font(title)
-            fonts = RowFonts(title, small, QFontMetrics(title), QFontMetrics(small), title.key(), small.key(),
-                             QFontMetrics(title).horizontalAdvance(STAR) + 4)  # fmt: skip
-            self._font_cache[key] = fonts
+            fonts = self._font_cache[key] = row_fonts(font, unread, direction)
         return fonts
 
-    def _layout(self, rect: QRect, font: QFont, row: RowText) -> RowLayout:
-        title_font, small, title_fm, meta_fm, title_key, small_key, star_w = self._fonts(font, row.unread)
-        area = rect.adjusted(PAD_X, PAD_Y, -PAD_X, -PAD_Y)
-        star_rect = QRect(area.left(), area.top(), star_w, title_fm.lineSpacing())
-        text_left = area.left() + star_w
-        width = max(1, area.right() - text_left + 1)
-        lines = self._lines(row.title, title_font, title_key, width, meta=False)
-        rects = [QRect(text_left, area.top() + i * title_fm.lineSpacing(), width, title_fm.lineSpacing())
-                 for i in range(len(lines))]  # fmt: skip
-        meta_top = area.top() + TITLE_LINES * title_fm.lineSpacing() + GAP
-        return RowLayout(
-            title_font=title_font, title_lines=lines, title_rects=rects, meta_font=small,
-            meta_text=self._lines(row.meta, small, small_key, width, meta=True)[0],
-            meta_rect=QRect(text_left, meta_top, width, meta_fm.height()),
-            star_rect=star_rect, bookmarked=row.bookmarked, dimmed=row.dimmed,
-        )  # fmt: skip
+    def _prepare(self, row: RowText, fonts: RowFonts, row_width: int) -> PreparedRow:
+        key = (row.title, row.meta, row_width, fonts.key)
+        prepared = self._prepared.get(key)
+        if prepared is not None:
+            self._prepared.move_to_end(key)
+            return prepared
+        width = text_width(row_width, fonts)
+        left, top, direction = PAD_X + fonts.star_width, PAD_Y, fonts.direction
+        spacing = fonts.title_metrics.lineSpacing()
+        # most titles and details fit their line: measured once, they are neither broken into lines nor elided
+        text = " ".join(row.title.split())
+        whole = line_metrics(text, fonts.title)
+        fits = bool(text) and whole[0] <= width
+        lines = [text] if fits else wrap_title(text, fonts.title, width)
+        title = [place(line, fonts.title, QRect(left, top + i * spacing, width, spacing), direction,
+                       whole if fits else None) for i, line in enumerate(lines)]  # fmt: skip
+        meta, meta_metrics = row.meta, line_metrics(row.meta, fonts.meta)
+        if meta_metrics[0] > width:
+            meta = fonts.meta_metrics.elidedText(meta, Qt.TextElideMode.ElideRight, width)
+            meta_metrics = line_metrics(meta, fonts.meta)
+        meta_box = QRect(left, top + TITLE_LINES * spacing + GAP, width, fonts.meta_metrics.height())
+        prepared = PreparedRow(lines, meta, title, place(meta, fonts.meta, meta_box, direction, meta_metrics))
+        self._prepared[key] = prepared
+        if len(self._prepared) > TEXT_CACHE:
+            self._prepared.popitem(last=False)
+        return prepared
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
         bold = QFont(option.font)
@@ -168,31 +267,30 @@ class ArticleRowDelegate(QStyledItemDelegate):
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         # the style draws the background, selection and focus from the view's option (no text: it is drawn
         # below); initStyleOption is left out, it asks the model for a dozen roles a row does not use
-        opt = QStyleOptionViewItem(option)
-        lay = self._layout(opt.rect, opt.font, row_text(index))
-        style = opt.widget.style() if opt.widget is not None else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        group = (
-            QPalette.ColorGroup.Active if opt.state & QStyle.StateFlag.State_Active else QPalette.ColorGroup.Inactive
+        row = row_text(index)
+        fonts = self._fonts(option.font, row.unread, option.direction)
+        rect = option.rect
+        prepared = self._prepare(row, fonts, rect.width())
+        widget = option.widget
+        (widget.style() if widget is not None else QApplication.style()).drawControl(
+            ITEM_VIEW_ITEM, option, painter, widget
         )
-        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        color = opt.palette.color(group, role)
+        state = option.state.value  # as an int: a Python enum's & costs more than the rest of this line
+        selected = bool(state & SELECTED)
+        color = option.palette.color(ACTIVE if state & STATE_ACTIVE else INACTIVE, HIGHLIGHTED if selected else TEXT)
         dim = QColor(color)
         dim.setAlphaF(META_ALPHA)
-        if lay.dimmed and not selected:  # not in the library: the title steps back, the second line says why
-            color.setAlphaF(META_ALPHA)
-        flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         painter.save()
-        painter.setPen(color)
-        painter.setFont(lay.title_font)
-        for line, rect in zip(lay.title_lines, lay.title_rects, strict=True):
-            painter.drawText(rect, flags, line)
-        if lay.bookmarked:
-            painter.drawText(lay.star_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, STAR)
+        painter.translate(rect.topLeft())
+        painter.setPen(dim if row.dimmed and not selected else color)  # not in the library: the title steps back
+        painter.setFont(fonts.title)
+        for line in prepared.title:
+            draw(painter, line)
+        if row.bookmarked:
+            draw(painter, fonts.star)
         painter.setPen(dim)
-        painter.setFont(lay.meta_font)
-        painter.drawText(lay.meta_rect, flags, lay.meta_text)
+        painter.setFont(fonts.meta)
+        draw(painter, prepared.meta)
         painter.restore()
 
 
