@@ -160,7 +160,7 @@ class LibraryViews(ListViews):
             self.refresh_sidebar()
         changed = summary_text(result)
         self._import_summary = f"; last import: {changed}" if changed else ""
-        self.status_label.setText(count_text(self.library.count()) + self._import_summary)
+        self.status_label.setText(count_text(count) + self._import_summary)
         if self.session_files and self.current_id is None:
             ids = self.library.ids_at(self.session_files[0])
             if ids:
@@ -168,7 +168,7 @@ class LibraryViews(ListViews):
         if self.current_id is None and not self.session_files:
             self.select_last_article()
         if self.current_id is None:
-            self.reading_pane.show_placeholder(EMPTY_LIBRARY if self.library.count() == 0 else CHOOSE_ARTICLE)
+            self.reading_pane.show_placeholder(EMPTY_LIBRARY if count == 0 else CHOOSE_ARTICLE)
 
     def open_library(self) -> None:
         """What reads the cache: the sidebar's counts and the list's first page (at start, after the first paint)."""

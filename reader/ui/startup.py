@@ -9,8 +9,10 @@ the scan ends and the window answers a posted event within `IDLE_MS`.
 
 from __future__ import annotations
 
+import functools
 import os
 import sqlite3
+import sys
 import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -49,8 +51,6 @@ def show_notices(window: QWidget, notices: list[str], *, box: bool) -> None:
     unless `box` is False (a screenshot), in a window-modal box (not a nested loop: SIGTERM still closes)."""
     if not notices:
         return
-    import sys
-
     from reader.ui.main_window import MainWindow
 
     text = "\n\n".join(notices)
@@ -170,18 +170,26 @@ def release_memory() -> None:
     """Give back what the start and a scan no longer use: the source lines PySide6 read from every module
     imported (it looks for "PySide6" in each, through linecache: about 8 MB), and the C heap's free pages
     (a 100,000-file scan's file list and stored states are freed, but glibc keeps the pages unless trimmed)."""
-    import ctypes
-    import ctypes.util
     import gc
     import linecache
-    import sys
 
     linecache.clearcache()
     gc.collect()
-    if sys.platform.startswith("linux"):
-        name = ctypes.util.find_library("c")
-        if name:
-            try:
-                ctypes.CDLL(name).malloc_trim(0)
-            except (OSError, AttributeError):  # not glibc (musl has no malloc_trim)
-                pass
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
+
+
+@functools.cache
+def _malloc_trim() -> Callable[[int], int] | None:
+    """glibc's malloc_trim, looked up once: find_library runs ldconfig, and every import's end trims."""
+    import ctypes
+    import ctypes.util
+
+    if not sys.platform.startswith("linux"):
+        return None
+    name = ctypes.util.find_library("c")
+    try:
+        return ctypes.CDLL(name).malloc_trim if name else None  # type: ignore[no-any-return]
+    except (OSError, AttributeError):  # not glibc (musl has no malloc_trim)
+        return None

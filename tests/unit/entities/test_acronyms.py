@@ -2,21 +2,12 @@
 
 from __future__ import annotations
 
-from reader.core.entities import EntitySpan, group_mentions
+from reader.core.entities import group_mentions
 from reader.core.entities.acronyms import initials
 from reader.core.entities.aliases import AliasTable
+from tests.unit.entities.entity_spans import spans
 
 NO_ALIASES = AliasTable({})
-
-
-def spans(text: str, *wanted: tuple[str, str]) -> list[EntitySpan]:
-    """A span over the first occurrence of each (words, type) after the previous one."""
-    out, pos = [], 0
-    for words, typ in wanted:
-        start = text.index(words, pos)
-        out.append(EntitySpan(start, start + len(words), typ, words))
-        pos = start + len(words)
-    return out
 
 
 def named(text: str, *wanted: tuple[str, str]) -> list[tuple[str, str, int, list[str]]]:

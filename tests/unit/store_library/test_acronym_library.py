@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.entities import EntitySpan
 from reader.core.library_sync import LibrarySync
 from reader.core.store.library import Library
 from reader.core.store.library_query import ListQuery
+from tests.unit.entities.entity_spans import spans
 
 TEXTS = {
     "defines": "Council meets\n\nThe National Security Council (NSC) met in the morning. The NSC said little.\n",
@@ -18,16 +18,6 @@ TEXTS = {
     "short": "Late night\n\nThe NSC sat until midnight, aides said.\n",
 }
 NSC = "National Security Council"
-
-
-def spans(text: str, *wanted: tuple[str, str]) -> list[EntitySpan]:
-    """A span over the first occurrence of each (words, type) after the previous one."""
-    out, pos = [], 0
-    for words, typ in wanted:
-        start = text.index(words, pos)
-        out.append(EntitySpan(start, start + len(words), typ, words))
-        pos = start + len(words)
-    return out
 
 
 @pytest.fixture

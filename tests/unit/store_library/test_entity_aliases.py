@@ -13,22 +13,13 @@ from reader.core.library_sync import LibrarySync
 from reader.core.session import Session, WriteRefused
 from reader.core.store.library import Library
 from reader.core.store.library_query import ListQuery
+from tests.unit.entities.entity_spans import spans
 
 TEXTS = {
     "wheat": "Wheat prices rise\n\nThe U.S. sold more wheat to Estonia. Peeter Kask said Kask would buy more.\n",
     "ports": "Ports reopen\n\nShips from the United States and America docked. Kask was not there.\n",
     "rain": "Rain returns\n\nBritain had rain, and the UK had more. The United Kingdom dried out.\n",
 }
-
-
-def spans(text: str, *wanted: tuple[str, str]) -> list[EntitySpan]:
-    """A span over the first occurrence of each (words, type) after the previous one."""
-    out, pos = [], 0
-    for words, typ in wanted:
-        start = text.index(words, pos)
-        out.append(EntitySpan(start, start + len(words), typ, words))
-        pos = start + len(words)
-    return out
 
 
 @pytest.fixture
