@@ -61,14 +61,16 @@ class AliasTable:
     """
 
     def __init__(self, entries: Mapping[str, Entity], version: str = "", user: Mapping[str, Entity] | None = None,
-                 learned: Mapping[str, Entity] | None = None) -> None:  # fmt: skip
+                 learned: Mapping[str, Entity] | None = None,
+                 surnames: Mapping[str, Entity] | None = None) -> None:  # fmt: skip
         self._entries = dict(entries)
         self._user = dict(user or {})
         self._learned = dict(learned or {})  # acronyms the library's articles spelled out ("nsc")
+        self._surnames = dict(surnames or {})  # bare surnames the library joins to one full name ("trump")
         self.version = version  # changes when the built-in keys change: stored keys are then made again
 
     def __len__(self) -> int:
-        return len(self._entries) + len(self._user) + len(self._learned)
+        return len(self._entries) + len(self._user) + len(self._learned) + len(self._surnames)
 
     def _follow(self, entity: Entity) -> Entity:
         """Where a rule's target leads when the target is itself an alias (never round in a loop)."""
@@ -86,6 +88,8 @@ class AliasTable:
         found = self._user.get(key)
         if found is None and type != "PER":
             found = self._entries.get(key) or self._learned.get(key)
+        if found is None and type in ("PER", ""):
+            found = self._surnames.get(key)
         return None if found is None else self._follow(found)
 
     def entity(self, text: str, type: str = "") -> Entity | None:
@@ -107,7 +111,7 @@ class AliasTable:
             for key in {name_key(alias), name_key(alias, "PER")}:
                 if key and key != entity.key:
                     user[key] = entity
-        return AliasTable(self._entries, self.version, user, self._learned)
+        return AliasTable(self._entries, self.version, user, self._learned, self._surnames)
 
     def with_learned(self, pairs: Iterable[tuple[str, str, str]]) -> AliasTable:
         """This table plus (acronym key, long form's key, its type) the library learned from its articles.
@@ -119,7 +123,14 @@ class AliasTable:
         for alias, key, type in pairs:
             if alias != key and alias not in self._entries:
                 learned[alias] = Entity(key, type)
-        return AliasTable(self._entries, self.version, self._user, learned)
+        return AliasTable(self._entries, self.version, self._user, learned, self._surnames)
+
+    def with_surnames(self, pairs: Iterable[tuple[str, str]]) -> AliasTable:
+        """This table plus (surname, full name's key) the library joins (`store.surname_join`): only for a
+        person's name, and below the user's rules."""
+        surnames = dict(self._surnames)
+        surnames.update((alias, Entity(key, "PER")) for alias, key in pairs if alias != key)
+        return AliasTable(self._entries, self.version, self._user, self._learned, surnames)
 
     def user_keys(self) -> dict[str, str]:
         """alias -> key of the user's own rules, followed to the end (the library applies them when it asks)."""
@@ -130,9 +141,17 @@ class AliasTable:
         learned = {alias: self._follow(e).key for alias, e in self._learned.items()}
         return {**learned, **self.user_keys()}
 
+    def query_rows(self) -> list[tuple[str, str, str]]:
+        """(alias, key, type or "" for any) of every rule not in the stored keys: `query_keys`, then the joined
+        surnames (for persons only) that no acronym or user rule takes."""
+        keys = self.query_keys()
+        rows = [(alias, key, "") for alias, key in keys.items()]
+        rows += [(alias, self._follow(e).key, "PER") for alias, e in self._surnames.items() if alias not in keys]
+        return rows
+
     def names_of(self, key: str) -> list[str]:
         """Every normalised name that leads to `key`, itself first (for `entity:` search)."""
-        every = [*self._entries.items(), *self._learned.items(), *self._user.items()]
+        every = [*self._entries.items(), *self._learned.items(), *self._surnames.items(), *self._user.items()]
         others = {a for a, e in every if self._follow(e).key == key}
         return [key, *sorted(others - {key})]
 

@@ -21,6 +21,7 @@ what they change in real pages read by eye (`benchmarks/top_entities.py --change
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from reader.core.entities.aliases import AliasTable, builtin_table
@@ -28,6 +29,7 @@ from reader.core.entities.conll import iob_spans
 from reader.core.entities.knowledge import Knowledge
 from reader.core.entities.lexicon import ORG_WORDS, TITLES
 from reader.core.entities.modern import ModernNames, builtin_names
+from reader.core.entities.namerules import institutions, join_name_tails, persons_by_names, products
 
 _TITLES = frozenset(TITLES)
 _ORG_WORDS = frozenset(ORG_WORDS)
@@ -45,6 +47,13 @@ class DocRules:
     common_types: tuple[str, ...] = ("PER", "ORG", "LOC", "MISC")  # the types the common-word rule looks at
     # The model's word lists that make a common word a name word ("Nice" the city, "James"): kept.
     name_lists: tuple[str, ...] = ("CTRY", "CITY", "REGION", "CTRYP", "NAT", "GIVEN")
+    # namerules.py: a person's name continued by a capitalised word, names made of person words, products
+    name_tails: bool = True
+    person_words: bool = True
+    products: bool = True
+    # Common words kept as institutions: "the" before them mid-sentence and/or an institution word.
+    institutions_the: bool = True
+    institutions_list: bool = True
 
 
 DEFAULT_RULES = DocRules()
@@ -77,22 +86,24 @@ def _listed(token: str, modern: ModernNames) -> bool:
 
 def apply_document_rules(sentences: list[list[str]], tags: list[list[str]], knowledge: Knowledge,
                          rules: DocRules = DEFAULT_RULES,
-                         modern: ModernNames | None = None, aliases: AliasTable | None = None) -> list[list[str]]:
+                         modern: ModernNames | None = None, aliases: AliasTable | None = None,
+                         phrases: Mapping[str, str] | None = None) -> list[list[str]]:
     """The document's IOB2 tags after the rules (the input is not changed).
 
-    `knowledge` is the model's (word frequencies from wordfreq, word lists); `modern` and `aliases`
-    default to the shipped lists.
+    `knowledge` is the model's (word frequencies from wordfreq, word lists), `phrases` its training names
+    (lower case -> type); `modern` and `aliases` default to the shipped lists.
     """
     spans: Spans = [[] if t.count("O") == len(t) else _word_spans(s, t) for s, t in zip(sentences, tags, strict=True)]
     if not any(spans):
         return tags
     modern = modern if modern is not None else builtin_names()
+    aliases = aliases or builtin_table()
+    phrases = phrases or {}
     out = [list(t) for t in tags]
-    if rules.join_person:
-        for k, (sent, found, new) in enumerate(zip(sentences, spans, out, strict=True)):
-            if len(found) > 1 and _join_persons(sent, found, new, rules, knowledge, modern):
-                spans[k] = _word_spans(sent, new)
-    dropped = _common_words(sentences, spans, knowledge, rules, modern, aliases or builtin_table())
+    for k, (sent, found, new) in enumerate(zip(sentences, spans, out, strict=True)):
+        if found and _sentence_rules(sent, found, new, rules, knowledge, modern, aliases, phrases):
+            spans[k] = _word_spans(sent, new)
+    dropped = _common_words(sentences, spans, knowledge, rules, modern, aliases, phrases)
     retyped = _short_forms(sentences, spans, rules, modern)
     for sent, found, new in zip(sentences, spans, out, strict=True):
         for a, b, typ in found:
@@ -106,6 +117,26 @@ def apply_document_rules(sentences: list[list[str]], tags: list[list[str]], know
             elif tok in retyped and typ != retyped[tok]:
                 new[start:end] = ["B-" + retyped[tok]] + ["I-" + retyped[tok]] * (end - start - 1)
     return out
+
+
+def _sentence_rules(sent: list[str], found: list[tuple[int, int, str]], new: list[str], rules: DocRules,
+                    knowledge: Knowledge, modern: ModernNames, aliases: AliasTable, phrases: Mapping[str, str]) -> bool:
+    """The rules that read one sentence's names (joins and retypes, in `new`); whether any changed it."""
+    changed = False
+    if rules.join_person and len(found) > 1:
+        changed = _join_persons(sent, found, new, rules, knowledge, modern)
+    if rules.name_tails and len(found) > 1:
+        found = _word_spans(sent, new) if changed else found
+        changed = join_name_tails(sent, found, new, knowledge) or changed
+    if rules.person_words:
+        found = _word_spans(sent, new) if changed else found
+        listed = {" ".join(n.tokens) for tok in sent for n in modern.by_first.get(tok, ())}
+        changed = persons_by_names(sent, found, new, knowledge, phrases, listed) or changed
+    if rules.products:
+        found = _word_spans(sent, new) if changed else found
+        changed = products(sent, found, new, phrases,
+                           lambda tok: _listed(tok, modern) or aliases.entity(tok, "ORG") is not None) or changed
+    return changed
 
 
 def _name_at(tags: list[str], k: int) -> tuple[int, int]:
@@ -173,7 +204,7 @@ def _common(word: str, knowledge: Knowledge, rules: DocRules) -> bool:
 
 
 def _common_words(sentences: list[list[str]], spans: Spans, knowledge: Knowledge, rules: DocRules,
-                  modern: ModernNames, aliases: AliasTable) -> set[tuple[str, str]]:
+                  modern: ModernNames, aliases: AliasTable, phrases: Mapping[str, str]) -> set[tuple[str, str]]:
     """(word, type) of the one-word names of the document that are common words with nothing making them names."""
     if not rules.common_zipf:
         return set()
@@ -204,4 +235,7 @@ def _common_words(sentences: list[list[str]], spans: Spans, knowledge: Knowledge
                 # Named with a title or a company word somewhere: a name all through the document.
                 if before in _TITLES or after in _ORG_WORDS:
                     named.add(tok)
+    orgs = {tok for tok, typ in candidates if typ == "ORG" and tok not in named}
+    if orgs:  # "the House", "the Army": an institution the article names with "the"
+        named |= institutions(sentences, orgs, knowledge, phrases, rules.institutions_the, rules.institutions_list)
     return {(tok, typ) for tok, typ in candidates if tok not in named}

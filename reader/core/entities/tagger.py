@@ -27,7 +27,9 @@ MODEL_FILE = "ner-model.bin"
 # 7: names only in English text (CLD2, extract/language.py); model chosen by cross-validation, news rules
 # 8: modern organisations and products (modern.py)
 # 9: document rules (docrules.py: short forms of a person's name, common words alone); Wi-Fi is no name
-TAGGER_VERSION = "9"
+# 10: a person's name continued by a capitalised word, names of person words, products, institutions
+#     after "the" (namerules.py)
+TAGGER_VERSION = "10"
 
 _lock = threading.Lock()
 _model: TaggerModel | StackedModel | None = None
@@ -92,7 +94,7 @@ def tag_sentences(sentences: list[list[str]]) -> list[list[str]]:
     tags = [apply_news_rules(sent, apply_modern_names(sent, tags), known)
             for sent, tags in zip(sentences, model.tag_document(sentences), strict=True)]
     first = model.first if isinstance(model, StackedModel) else model
-    return apply_document_rules(sentences, tags, first.features.knowledge)
+    return apply_document_rules(sentences, tags, first.features.knowledge, phrases=first.phrases)
 
 
 _orgs: tuple[object, frozenset[str]] | None = None

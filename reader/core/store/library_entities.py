@@ -14,6 +14,9 @@ with the article), and joins the two names in every other article through the sa
 Stored rather than found at query time: finding the pairs means reading every mention whose name is
 not its key and testing initials in Python, on every view and search; the stored rows are a few per
 article, read with one GROUP BY.
+
+A bare surname ("Trump" in an article that never names him in full) joins the one full name the library
+gives it the same way, for persons only (`store.surname_join`: rows in `person_names`).
 """
 
 from __future__ import annotations
@@ -27,9 +30,11 @@ from reader.core.entities.acronyms import spells, written_as_acronym
 from reader.core.entities.aliases import AliasTable, builtin_table, name_key
 from reader.core.entities.mentions import display_name
 from reader.core.store.library_query import EFFECTIVE_KEY
+from reader.core.store.surname_join import bump, people_version, person_rows, put_person_rows, surname_joins
 
-# Bumped when the grouping of an article's mentions changes (acronyms joined): stored keys are made again.
-GROUPING_VERSION = "acronyms-1"
+# Bumped when the grouping of an article's mentions changes (acronyms joined; the persons' rows for the
+# surname join): stored keys are made again.
+GROUPING_VERSION = "surnames-1"
 
 
 class TopEntity(NamedTuple):
@@ -85,8 +90,11 @@ class LibraryEntities:
     db: sqlite3.Connection
 
     def _init_entities(self) -> None:
-        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS user_alias(alias TEXT PRIMARY KEY, key TEXT NOT NULL)")
+        # etype "": the rule holds for a name of any type; "PER": only for a person's (a joined surname)
+        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS user_alias(alias TEXT PRIMARY KEY, key TEXT NOT NULL,"
+                        " etype TEXT NOT NULL DEFAULT '')")  # fmt: skip
         self._alias_state: tuple[object, ...] | None = None
+        self._surnames: tuple[str, list[tuple[str, str]]] | None = None  # (people_version, joins) last read
 
     # --- the alias tables ------------------------------------------------------------------
 
@@ -113,17 +121,24 @@ class LibraryEntities:
                 out.append((alias, found[0][1], found[0][2]))
         return out
 
+    def surname_joins(self) -> list[tuple[str, str]]:
+        """(surname, full name's key) the library joins (`store.surname_join`), read again only when the
+        persons' rows changed."""
+        version = people_version(self.db)
+        if self._surnames is None or self._surnames[0] != version:
+            self._surnames = (version, surname_joins(self.db))
+        return self._surnames[1]
+
     def aliases(self) -> AliasTable:
-        """The built-in table with the learned acronyms and the user's rules on top, as they are now; the temp
-        table follows them."""
-        rules, learned = self.user_alias_rules(), self.learned_aliases()
-        table = builtin_table().with_learned(learned).with_user(rules)
-        if (rules, learned) != self._alias_state:
+        """The built-in table with the learned acronyms, the joined surnames and the user's rules on top, as
+        they are now; the temp table follows them."""
+        rules, learned, surnames = self.user_alias_rules(), self.learned_aliases(), self.surname_joins()
+        table = builtin_table().with_learned(learned).with_surnames(surnames).with_user(rules)
+        if (rules, learned, surnames) != self._alias_state:
             with self.db:
                 self.db.execute("DELETE FROM temp.user_alias")
-                self.db.executemany("INSERT OR REPLACE INTO temp.user_alias VALUES (?, ?)",
-                                    list(table.query_keys().items()))  # fmt: skip
-            self._alias_state = (rules, learned)
+                self.db.executemany("INSERT OR REPLACE INTO temp.user_alias VALUES (?, ?, ?)", table.query_rows())
+            self._alias_state = (rules, learned, surnames)
         return table
 
     # --- tagging ---------------------------------------------------------------------------
@@ -137,6 +152,8 @@ class LibraryEntities:
         with self.db:
             self.db.execute("DELETE FROM mentions")
             self.db.execute("DELETE FROM learned_aliases")
+            self.db.execute("DELETE FROM person_names")
+            bump(self.db)
             self.db.execute("UPDATE articles SET tagged=0 WHERE tagged=1")
             self.db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES('tagger', ?)", (tagger_version,))
 
@@ -172,6 +189,7 @@ class LibraryEntities:
         self.db.execute("DELETE FROM learned_aliases WHERE article_rowid=?", (rowid,))
         self.db.executemany("INSERT INTO mentions VALUES (?,?,?,?,?,?,?,?,?)", values)
         self.db.executemany("INSERT INTO learned_aliases VALUES (?,?,?,?)", learned_rows(values, builtin_table()))
+        put_person_rows(self.db, rowid, person_rows(rowid, values))
 
     def rekey_mentions(self) -> int:
         """Give every stored mention its key again when the built-in alias table or the grouping changed; how
@@ -205,7 +223,7 @@ class LibraryEntities:
 
     def top_entities(self, entity_type: str | None = None, limit: int = 50) -> list[TopEntity]:
         """The most mentioned entities (aliases and the user's rules merged), optionally of one type."""
-        key = EFFECTIVE_KEY if self.aliases().query_keys() else "m.key"  # the plain key column keeps its index
+        key = EFFECTIVE_KEY if self.aliases().query_rows() else "m.key"  # the plain key column keeps its index
         where, params = ("WHERE m.etype=?", [entity_type]) if entity_type else ("", [])
         rows = self.db.execute(
             f"SELECT {key} AS k, m.etype, count(*), count(DISTINCT m.article_rowid) FROM mentions m {where}"

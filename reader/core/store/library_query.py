@@ -154,8 +154,9 @@ def with_search(base: ListQuery, spec: FilterSpec, entity: str = "") -> ListQuer
 
 
 # The key a mention counts under once the user's "X is Y" rules apply (library_entities fills temp.user_alias).
-EFFECTIVE_KEY = ("coalesce((SELECT u.key FROM temp.user_alias u WHERE u.alias = m.name),"
-                 " (SELECT u.key FROM temp.user_alias u WHERE u.alias = m.key), m.key)")  # fmt: skip
+# A rule with a type (a joined surname: "PER") holds only for mentions of that type.
+_RULE = "SELECT u.key FROM temp.user_alias u WHERE u.alias = m.{} AND u.etype IN ('', m.etype)"
+EFFECTIVE_KEY = f"coalesce(({_RULE.format('name')}), ({_RULE.format('key')}), m.key)"
 
 
 def entity_condition(key: str, names: tuple[str, ...]) -> tuple[str, list[object]]:

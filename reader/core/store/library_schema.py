@@ -12,6 +12,7 @@ import sqlite3
 from pathlib import Path
 
 from reader.core.store.count_schema import COUNT_SCHEMA, RECOUNT_SOURCES
+from reader.core.store.surname_join import PERSON_SCHEMA
 
 # 5: articles keyed by id with a table of locations; paths stored as bytes (BLOB).
 # 6: a block's structure entry may carry its links ([kind, level, length, [[start, end, href], ...]]);
@@ -91,7 +92,7 @@ END;
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 -- articles found in no library file, kept because the user bookmarked, noted or highlighted them
 CREATE TABLE IF NOT EXISTS kept(article_rowid INTEGER PRIMARY KEY);
-""" + COUNT_SCHEMA
+""" + COUNT_SCHEMA + PERSON_SCHEMA
 
 # The user-database tables list queries read (schema in reader.core.store.migrations).
 USER_TABLES = {

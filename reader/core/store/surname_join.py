@@ -1,0 +1,94 @@
+"""A bare surname joins the one full name the library gives it: "Trump" alone is "Donald Trump".
+
+Within an article a person's short form already joins the long name the article gives (`group_mentions`).
+Across the library, an article that only says "Trump" is joined here: its one-word person names are
+counted against the full-name persons of every article that end with that word. The bare name joins
+the full name when that one holds at least `SHARE` of the full-name mentions with the surname and is
+named in at least `MIN_ARTICLES` articles; two Bidens of similar weight leave "Biden" alone.
+
+Stored, not found when a view asks: each article's persons are rows of `person_names` (article,
+surname, full name's key or "" for the bare name, mentions), written with its mentions and deleted with
+them; the join is one GROUP BY over those rows, read again only when they changed (`meta` 'people' is
+bumped by every write and by the triggers that delete them). Never across types: only a person's
+mentions are rows here, and the join applies only to mentions of a person.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+
+SHARE = 0.8  # of the full-name mentions with the surname, held by the one full name
+MIN_ARTICLES = 2  # articles naming that full name
+
+PERSON_SCHEMA = """
+CREATE TABLE IF NOT EXISTS person_names(
+    article_rowid INTEGER NOT NULL, surname TEXT NOT NULL, key TEXT NOT NULL, mentions INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS person_names_article ON person_names(article_rowid);
+CREATE INDEX IF NOT EXISTS person_names_surname ON person_names(surname, key);
+CREATE TRIGGER IF NOT EXISTS person_names_ad AFTER DELETE ON articles BEGIN
+    DELETE FROM person_names WHERE article_rowid = old.rowid;
+    UPDATE meta SET value = value + 1 WHERE key = 'people';
+END;
+CREATE TRIGGER IF NOT EXISTS person_names_body AFTER UPDATE OF body ON articles WHEN old.body IS NOT new.body BEGIN
+    DELETE FROM person_names WHERE article_rowid = new.rowid;
+    UPDATE meta SET value = value + 1 WHERE key = 'people';
+END;
+"""
+
+# Full names of the surnames some article gives alone: (surname, key, mentions, articles).
+_JOIN_SQL = """
+SELECT surname, key, sum(mentions), count(*) FROM person_names
+WHERE key != '' AND surname IN (SELECT surname FROM person_names WHERE key = '')
+GROUP BY surname, key
+"""
+
+
+def person_rows(rowid: int, rows: Iterable[tuple[object, ...]]) -> list[tuple[int, str, str, int]]:
+    """(article, surname, full name's key or "", mentions) of the persons among an article's mention rows
+    (as `library_entities.mention_rows` makes them: the group's key is the fifth, its type the last)."""
+    counts: dict[str, int] = {}
+    for row in rows:
+        key, etype = str(row[4]), str(row[-1])
+        if etype == "PER":
+            counts[key] = counts.get(key, 0) + 1
+    out = []
+    for key, n in counts.items():
+        words = key.split()
+        if len(words) > 1:
+            out.append((rowid, words[-1], key, n))
+        elif words and words[0].isalpha():  # not "j." or "o'neil's" leftovers: a word that can end a name
+            out.append((rowid, key, "", n))
+    return out
+
+
+def put_person_rows(db: sqlite3.Connection, rowid: int, rows: list[tuple[int, str, str, int]]) -> None:
+    """Replace an article's person rows (in the caller's transaction) and mark the join as changed."""
+    db.execute("DELETE FROM person_names WHERE article_rowid=?", (rowid,))
+    db.executemany("INSERT INTO person_names VALUES (?,?,?,?)", rows)
+    bump(db)
+
+
+def bump(db: sqlite3.Connection) -> None:
+    """Say that the person rows changed (the next view reads the join again)."""
+    db.execute("INSERT INTO meta(key, value) VALUES('people', 1)"
+               " ON CONFLICT(key) DO UPDATE SET value = value + 1")  # fmt: skip
+
+
+def people_version(db: sqlite3.Connection) -> str:
+    row = db.execute("SELECT value FROM meta WHERE key='people'").fetchone()
+    return "" if row is None else str(row[0])
+
+
+def surname_joins(db: sqlite3.Connection) -> list[tuple[str, str]]:
+    """(surname, full name's key) for every bare surname the library joins to one full name."""
+    found: dict[str, list[tuple[int, int, str]]] = {}
+    for surname, key, mentions, articles in db.execute(_JOIN_SQL):
+        found.setdefault(str(surname), []).append((int(mentions), int(articles), str(key)))
+    out = []
+    for surname, names in sorted(found.items()):
+        total = sum(n for n, _a, _k in names)
+        mentions, articles, key = max(names)
+        if mentions >= SHARE * total and articles >= MIN_ARTICLES:
+            out.append((surname, key))
+    return out
