@@ -30,6 +30,7 @@ from reader.core.entities.conll import ConllDocument, read_conll  # noqa: E402
 from reader.core.entities.crossval import FOLDS, fold_of  # noqa: E402
 from reader.core.entities.docrules import DEFAULT_RULES, DocRules, apply_document_rules  # noqa: E402
 from reader.core.entities.evaluate import Scores  # noqa: E402
+from reader.core.entities.gazetteer import collect_phrases  # noqa: E402
 from reader.core.entities.knowledge import Knowledge, build_knowledge, plain_words  # noqa: E402
 from reader.core.entities.model import TaggerModel  # noqa: E402
 from reader.core.entities.model_file import read_model  # noqa: E402
@@ -51,6 +52,7 @@ class Tagged:
     raw: list[list[list[str]]]
     known_orgs: frozenset[str]
     knowledge: Knowledge
+    phrases: dict[str, str]  # the training names of the model that made the tags (lower case -> type)
 
 
 def known_orgs(model: TaggerModel) -> frozenset[str]:
@@ -81,7 +83,7 @@ def fold_predictions(train: Path, cfg: TrainConfig, cache: Path) -> list[Tagged]
         # The word lists as the fold's model had them (made again: quick, and the same every time).
         part = [d for d in docs if fold_of(d) != k]
         knowledge = build_knowledge(cfg.groups, plain_words(s for d in part for s in d.sentences))
-        out.append(Tagged([d for d in docs if fold_of(d) == k], raw, orgs, knowledge))
+        out.append(Tagged([d for d in docs if fold_of(d) == k], raw, orgs, knowledge, collect_phrases(part)))
     return out
 
 
@@ -93,7 +95,7 @@ def score(parts: list[Tagged], rules: DocRules | None) -> tuple[Scores, int]:
             tags = [apply_news_rules(s, apply_modern_names(s, t), part.known_orgs)
                     for s, t in zip(doc.sentences, raw, strict=True)]
             if rules is not None:
-                after = apply_document_rules(doc.sentences, tags, part.knowledge, rules)
+                after = apply_document_rules(doc.sentences, tags, part.knowledge, rules, phrases=part.phrases)
                 changed += sum(a != b for x, y in zip(tags, after, strict=True) for a, b in zip(x, y, strict=True))
                 tags = after
             for gold, pred in zip(doc.tags, tags, strict=True):
@@ -110,7 +112,10 @@ def row(label: str, s: Scores, changed: int, base: Scores | None) -> str:
     return f"| {label} | " + " | ".join(cells) + f" | {changed} |"
 
 
-NONE = DocRules(short_form_types=(), join_person=(), common_zipf=0)
+NEW_OFF = {"name_tails": False, "person_words": False, "products": False, "institutions_the": False,
+           "institutions_list": False}
+NONE = DocRules(short_form_types=(), join_person=(), common_zipf=0, **NEW_OFF)
+BEFORE = replace(DEFAULT_RULES, **NEW_OFF)  # the rules chosen in the round before
 ALL_TYPES = ("PER", "ORG", "LOC", "MISC")
 ALL_LISTS = ("CTRY", "CITY", "REGION", "CTRYP", "NAT", "GIVEN", "GEO", "CITY2", "CLUB", "SURN")
 OP = ("ORG", "PER")
@@ -129,6 +134,15 @@ VARIANTS: list[tuple[str, Callable[[DocRules], DocRules]]] = [
      lambda d: replace(NONE, common_zipf=5, common_types=ALL_TYPES, name_lists=ALL_LISTS)),
     ("common words (any type), Zipf >= 5, no listed word kept",
      lambda d: replace(NONE, common_zipf=5, common_types=ALL_TYPES, name_lists=())),
+    ("chosen last round (without namerules.py)", lambda d: BEFORE),
+    ("last round + a person's name continued by a capitalised word", lambda d: replace(BEFORE, name_tails=True)),
+    ("last round + names of person words are persons", lambda d: replace(BEFORE, person_words=True)),
+    ("last round + one-word inner-capital companies are products", lambda d: replace(BEFORE, products=True)),
+    ("last round + common words after mid-sentence 'the' kept",
+     lambda d: replace(BEFORE, institutions_the=True)),
+    ("last round + common institution words kept", lambda d: replace(BEFORE, institutions_list=True)),
+    ("last round + institution words after mid-sentence 'the' kept",
+     lambda d: replace(BEFORE, institutions_the=True, institutions_list=True)),
     ("chosen (DEFAULT_RULES)", lambda d: d),
 ]
 
@@ -166,8 +180,8 @@ def main() -> int:
         assert isinstance(shipped, TaggerModel)
         dev = read_conll(args.train.parent / "dev.txt")
         part = Tagged(dev, [shipped.tag_document(d.sentences) for d in dev], known_orgs(shipped),
-                      shipped.features.knowledge)
-        table("dev.txt, the shipped model, scored once", [part], [VARIANTS[-1]])
+                      shipped.features.knowledge, dict(shipped.phrases))
+        table("dev.txt, the shipped model, scored once", [part], [VARIANTS[-8], VARIANTS[-1]])
     return 0
 
 

@@ -29,7 +29,7 @@ from reader.core.entities.conll import iob_spans
 from reader.core.entities.knowledge import Knowledge
 from reader.core.entities.lexicon import ORG_WORDS, TITLES
 from reader.core.entities.modern import ModernNames, builtin_names
-from reader.core.entities.namerules import institutions, join_name_tails, persons_by_names, products
+from reader.core.entities.namerules import institutions, join_name_tails, persons_by_names, product_words, products
 
 _TITLES = frozenset(TITLES)
 _ORG_WORDS = frozenset(ORG_WORDS)
@@ -100,11 +100,14 @@ def apply_document_rules(sentences: list[list[str]], tags: list[list[str]], know
     aliases = aliases or builtin_table()
     phrases = phrases or {}
     out = [list(t) for t in tags]
+    known_org = lambda tok: _listed(tok, modern) or aliases.entity(tok, "ORG") is not None  # noqa: E731
+    made = product_words(sentences, phrases, known_org) if rules.products else set()
     for k, (sent, found, new) in enumerate(zip(sentences, spans, out, strict=True)):
-        if found and _sentence_rules(sent, found, new, rules, knowledge, modern, aliases, phrases):
+        if found and _sentence_rules(sent, found, new, rules, knowledge, modern, phrases, made):
             spans[k] = _word_spans(sent, new)
-    dropped = _common_words(sentences, spans, knowledge, rules, modern, aliases, phrases)
+    dropped, kept = _common_words(sentences, spans, knowledge, rules, modern, aliases, phrases)
     retyped = _short_forms(sentences, spans, rules, modern)
+    retyped.update((tok, "ORG") for tok in kept)  # "the Times" read as a misc name is the newspaper
     for sent, found, new in zip(sentences, spans, out, strict=True):
         for a, b, typ in found:
             if b - a != 1:
@@ -120,7 +123,7 @@ def apply_document_rules(sentences: list[list[str]], tags: list[list[str]], know
 
 
 def _sentence_rules(sent: list[str], found: list[tuple[int, int, str]], new: list[str], rules: DocRules,
-                    knowledge: Knowledge, modern: ModernNames, aliases: AliasTable, phrases: Mapping[str, str]) -> bool:
+                    knowledge: Knowledge, modern: ModernNames, phrases: Mapping[str, str], made: set[str]) -> bool:
     """The rules that read one sentence's names (joins and retypes, in `new`); whether any changed it."""
     changed = False
     if rules.join_person and len(found) > 1:
@@ -132,10 +135,9 @@ def _sentence_rules(sent: list[str], found: list[tuple[int, int, str]], new: lis
         found = _word_spans(sent, new) if changed else found
         listed = {" ".join(n.tokens) for tok in sent for n in modern.by_first.get(tok, ())}
         changed = persons_by_names(sent, found, new, knowledge, phrases, listed) or changed
-    if rules.products:
+    if made and not made.isdisjoint(sent):
         found = _word_spans(sent, new) if changed else found
-        changed = products(sent, found, new, phrases,
-                           lambda tok: _listed(tok, modern) or aliases.entity(tok, "ORG") is not None) or changed
+        changed = products(sent, found, new, made) or changed
     return changed
 
 
@@ -204,10 +206,12 @@ def _common(word: str, knowledge: Knowledge, rules: DocRules) -> bool:
 
 
 def _common_words(sentences: list[list[str]], spans: Spans, knowledge: Knowledge, rules: DocRules,
-                  modern: ModernNames, aliases: AliasTable, phrases: Mapping[str, str]) -> set[tuple[str, str]]:
-    """(word, type) of the one-word names of the document that are common words with nothing making them names."""
+                  modern: ModernNames, aliases: AliasTable,
+                  phrases: Mapping[str, str]) -> tuple[set[tuple[str, str]], set[str]]:
+    """(word, type) of the one-word names of the document that are common words with nothing making them names;
+    and the common words kept as institutions (`namerules.institutions`), which are organisations."""
     if not rules.common_zipf:
-        return set()
+        return set(), set()
     in_longer: set[tuple[str, str]] = set()  # the words of longer names of each type
     candidates = set()
     for sent, found in zip(sentences, spans, strict=True):
@@ -224,7 +228,7 @@ def _common_words(sentences: list[list[str]], spans: Spans, knowledge: Knowledge
     candidates = {(tok, typ) for tok, typ in candidates - in_longer
                   if not _listed(tok, modern) and aliases.entity(tok, "ORG") is None}
     if not candidates:
-        return candidates
+        return candidates, set()
     words = {tok for tok, _typ in candidates}
     named = set()
     for sent in sentences:
@@ -235,7 +239,6 @@ def _common_words(sentences: list[list[str]], spans: Spans, knowledge: Knowledge
                 # Named with a title or a company word somewhere: a name all through the document.
                 if before in _TITLES or after in _ORG_WORDS:
                     named.add(tok)
-    orgs = {tok for tok, typ in candidates if typ == "ORG" and tok not in named}
-    if orgs:  # "the House", "the Army": an institution the article names with "the"
-        named |= institutions(sentences, orgs, knowledge, phrases, rules.institutions_the, rules.institutions_list)
-    return {(tok, typ) for tok, typ in candidates if tok not in named}
+    # "the House", "the Army": an institution the article names with "the"
+    kept = institutions(sentences, words - named, knowledge, phrases, rules.institutions_the, rules.institutions_list)
+    return {(tok, typ) for tok, typ in candidates if tok not in named | kept}, kept

@@ -9,8 +9,10 @@ whole document); each rule reads only what the page itself shows and the model's
 - a short name of capitalised words each known as a person's name (the model's given names, or a word
   the training news names only people with) and nothing that makes it a company or place ("Taylor
   Swift" typed as an organisation) is a person;
-- a one-word company name written with capitals inside ("MagSafe", "MacBooks") that no list knows as a
-  company is a product (MISC, as CoNLL files products);
+- a one-word company name written with a capital inside ("MagSafe", "AirPlay") that no list knows as a
+  company is a product (MISC, as CoNLL files products) where the page writes it as one: with a version
+  number ("MagSafe 2") or after a company's possessive ("Apple's AirPower"). Without such a sign the
+  name stays: "WeWork", "GiveWell" and "SoFi" are written the same way;
 - an institution written as a common word ("the House", "the Army", "the Post") is a name where the
   article writes "the" before it mid-sentence and the word is an institution word (the model's
   organisation words, its training organisation names, or `INSTITUTIONS`).
@@ -39,6 +41,7 @@ _ORG_LISTS = frozenset(["ORGW", "ORGW2", "CLUB"])
 _NOT_PERSON = _PLACE_LISTS | _ORG_LISTS
 # A capital after a lower-case letter inside one word: "MagSafe", "iPhone", "MacBooks"; not "McCain", "O'Neil".
 _INNER_CAPITAL = re.compile(r"^(?!Mc)(?=[A-Za-z]*[a-z][A-Z][a-z])[A-Za-z]+$")
+_VERSION = re.compile(r"^\d{1,2}$")  # "2" in "MagSafe 2"; not a year or an amount
 
 # Honorifics written after a person's name (Ottoman, Persian and South Asian forms of address; the
 # suffixes of English names): "Mehmed Şakir Efendi", "Enver Pasha", "Martin Luther King Jr."
@@ -59,12 +62,13 @@ def _relabel(tags: list[str], a: int, b: int, typ: str) -> None:
 def join_name_tails(sent: list[str], found: list[Span], tags: list[str], knowledge: Knowledge) -> bool:
     """"Ramon Villaseñor"(person) "Cruz"(place) -> one person, in `tags`; whether any was joined.
 
-    The person's name has two words or more (a lone family name before a place is "Smith Britain" in a
-    results table) and the word after it is no word of the model's place or organisation lists.
+    The person's name has two capitalised words or more (a lone family name before a place is "Smith
+    Britain" in a results table) and the word after it is no word of the model's place or organisation lists.
     """
     joined = False
     for (a, b, typ), (c, d, nxt) in zip(found, found[1:], strict=False):
         if typ == "PER" and b == c and b - a > 1 and d - c == 1 and nxt in ("LOC", "ORG") and \
+                all(_capitalised(w) for w in sent[a:b]) and \
                 _capitalised(sent[c]) and _NOT_PERSON.isdisjoint(knowledge.memberships(sent[c].lower())):
             _relabel(tags, a, d, "PER")
             joined = True
@@ -107,15 +111,28 @@ def persons_by_names(sent: list[str], found: list[Span], tags: list[str], knowle
     return changed
 
 
-def products(sent: list[str], found: list[Span], tags: list[str], phrases: Mapping[str, str],
-             known: Callable[[str], bool]) -> bool:
-    """A one-word company name with a capital inside ("MagSafe") that neither the training names nor
-    `known` (the modern names, the alias table) hold -> a product (MISC); whether any was retyped."""
+def product_words(sentences: list[list[str]], phrases: Mapping[str, str], known: Callable[[str], bool]) -> set[str]:
+    """Words with a capital inside ("MagSafe", "AirPlay") the document writes as a product: followed by a
+    version number ("MagSafe 2") or after a known company's possessive ("Apple's AirPower"); never a word
+    the training names or `known` (the modern names, the alias table) hold as an organisation."""
+    out = set()
+    for sent in sentences:
+        for k, tok in enumerate(sent):
+            if not _INNER_CAPITAL.match(tok) or tok in out:
+                continue
+            version = k + 1 < len(sent) and _VERSION.match(sent[k + 1]) is not None
+            owner = k > 1 and sent[k - 1] in ("'s", "’s") and \
+                (known(sent[k - 2]) or phrases.get(sent[k - 2].lower()) == "ORG")
+            if (version or owner) and phrases.get(tok.lower()) != "ORG" and not known(tok):
+                out.add(tok)
+    return out
+
+
+def products(sent: list[str], found: list[Span], tags: list[str], words: set[str]) -> bool:
+    """The one-word company names among `words` (`product_words`) -> products (MISC); whether any was retyped."""
     changed = False
     for a, b, typ in found:
-        tok = sent[a]
-        if typ == "ORG" and b - a == 1 and _INNER_CAPITAL.match(tok) and phrases.get(tok.lower()) != "ORG" and \
-                not known(tok):
+        if typ == "ORG" and b - a == 1 and sent[a] in words:
             _relabel(tags, a, b, "MISC")
             changed = True
     return changed
