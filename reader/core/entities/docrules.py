@@ -133,8 +133,9 @@ def _sentence_rules(sent: list[str], found: list[tuple[int, int, str]], new: lis
         changed = join_name_tails(sent, found, new, knowledge) or changed
     if rules.person_words:
         found = _word_spans(sent, new) if changed else found
-        listed = {" ".join(n.tokens) for tok in sent for n in modern.by_first.get(tok, ())}
-        changed = persons_by_names(sent, found, new, knowledge, phrases, listed) or changed
+        changed = persons_by_names(sent, found, new, knowledge, phrases,
+                                   lambda words: any(n.tokens == words for n in modern.by_first.get(words[0], ()))) \
+            or changed
     if made and not made.isdisjoint(sent):
         found = _word_spans(sent, new) if changed else found
         changed = products(sent, found, new, made) or changed

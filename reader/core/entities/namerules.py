@@ -22,7 +22,7 @@ Each rule is a `DocRules` setting chosen by cross-validation (`benchmarks/ner_do
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 
 from reader.core.entities.knowledge import Knowledge
 from reader.core.entities.lexicon import ORG_WORDS
@@ -81,7 +81,7 @@ def _person_word(word: str, knowledge: Knowledge, phrases: Mapping[str, str]) ->
 
 
 def persons_by_names(sent: list[str], found: list[Span], tags: list[str], knowledge: Knowledge,
-                     phrases: Mapping[str, str], listed: Iterable[str] = ()) -> bool:
+                     phrases: Mapping[str, str], listed: Callable[[tuple[str, ...]], bool]) -> bool:
     """"Taylor Swift" typed as a company -> a person, in `tags`; whether any was retyped.
 
     Two or three capitalised words, each a person's name to the model (a given name of its lists, or a
@@ -89,7 +89,6 @@ def persons_by_names(sent: list[str], found: list[Span], tags: list[str], knowle
     unknown to the training names and to the modern names (`listed`: "Morgan Stanley" stays). Or a name
     that ends with an honorific written after names ("Mehmed Şakir Efendi").
     """
-    skip = set(listed)
     changed = False
     for a, b, typ in found:
         words = sent[a:b]
@@ -102,7 +101,7 @@ def persons_by_names(sent: list[str], found: list[Span], tags: list[str], knowle
         if b - a > 3 or not all(_capitalised(w) for w in words):
             continue
         name = " ".join(w.lower() for w in words)
-        if name in phrases or " ".join(words) in skip:
+        if name in phrases or listed(tuple(words)):
             continue
         if all(_person_word(w, knowledge, phrases) and w.lower() not in _ORG_WORDS and
                _NOT_PERSON.isdisjoint(knowledge.memberships(w.lower())) for w in words):

@@ -78,7 +78,8 @@ def test_the_in_a_title_case_headline_is_no_evidence() -> None:
 
 def test_a_persons_name_continued_by_a_capitalised_word_is_one_person() -> None:
     doc = ["Speaker Ramon Villaseñor Cruz spoke .", "Smith Britain won .", "Ann Lee Britain won ."]
-    tags = [["O", "B-PER", "I-PER", "B-LOC", "O", "O"], ["B-PER", "B-LOC", "O", "O"], ["B-PER", "I-PER", "B-LOC", "O", "O"]]
+    tags = [["O", "B-PER", "I-PER", "B-LOC", "O", "O"], ["B-PER", "B-LOC", "O", "O"],
+            ["B-PER", "I-PER", "B-LOC", "O", "O"]]
     assert names(doc, tags) == [("Ramon Villaseñor Cruz", "PER"), ("Smith", "PER"), ("Britain", "LOC"),
                                 ("Ann Lee", "PER"), ("Britain", "LOC")]  # fmt: skip
 
