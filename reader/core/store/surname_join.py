@@ -8,8 +8,9 @@ named in at least `MIN_ARTICLES` articles; two Bidens of similar weight leave "B
 
 Stored, not found when a view asks: each article's persons are rows of `person_names` (article,
 surname, full name's key or "" for the bare name, mentions), written with its mentions and deleted with
-them; the join is one GROUP BY over those rows, read again only when they changed (`meta` 'people' is
-bumped by every write and by the triggers that delete them). Never across types: only a person's
+them; triggers add them up in `person_counts` per (surname, full name), and the join reads only the
+surnames some article gives alone, again only when the rows changed (`meta` 'people' is bumped by every
+write and by the triggers that delete them). Never across types: only a person's
 mentions are rows here, and the join applies only to mentions of a person.
 """
 
@@ -25,12 +26,26 @@ PERSON_SCHEMA = """
 CREATE TABLE IF NOT EXISTS person_names(
     article_rowid INTEGER NOT NULL, surname TEXT NOT NULL, key TEXT NOT NULL, mentions INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS person_names_article ON person_names(article_rowid);
-CREATE INDEX IF NOT EXISTS person_names_surname ON person_names(surname, key);
-CREATE TRIGGER IF NOT EXISTS person_names_ad AFTER DELETE ON articles BEGIN
+-- the rows of every article added up per (surname, full name), kept by the triggers below, so the join
+-- reads the few surnames some article gives alone rather than every person of the library
+CREATE TABLE IF NOT EXISTS person_counts(
+    surname TEXT NOT NULL, key TEXT NOT NULL, mentions INTEGER NOT NULL, articles INTEGER NOT NULL,
+    PRIMARY KEY(surname, key)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS person_counts_bare ON person_counts(surname) WHERE key = '';
+CREATE TRIGGER IF NOT EXISTS person_names_ai AFTER INSERT ON person_names BEGIN
+    INSERT INTO person_counts VALUES (new.surname, new.key, new.mentions, 1)
+        ON CONFLICT(surname, key) DO UPDATE SET mentions = mentions + new.mentions, articles = articles + 1;
+END;
+CREATE TRIGGER IF NOT EXISTS person_names_ad AFTER DELETE ON person_names BEGIN
+    UPDATE person_counts SET mentions = mentions - old.mentions, articles = articles - 1
+        WHERE surname = old.surname AND key = old.key;
+    DELETE FROM person_counts WHERE surname = old.surname AND key = old.key AND articles <= 0;
+END;
+CREATE TRIGGER IF NOT EXISTS person_articles_ad AFTER DELETE ON articles BEGIN
     DELETE FROM person_names WHERE article_rowid = old.rowid;
     UPDATE meta SET value = value + 1 WHERE key = 'people';
 END;
-CREATE TRIGGER IF NOT EXISTS person_names_body AFTER UPDATE OF body ON articles WHEN old.body IS NOT new.body BEGIN
+CREATE TRIGGER IF NOT EXISTS person_articles_body AFTER UPDATE OF body ON articles WHEN old.body IS NOT new.body BEGIN
     DELETE FROM person_names WHERE article_rowid = new.rowid;
     UPDATE meta SET value = value + 1 WHERE key = 'people';
 END;
@@ -38,9 +53,9 @@ END;
 
 # Full names of the surnames some article gives alone: (surname, key, mentions, articles).
 _JOIN_SQL = """
-SELECT surname, key, sum(mentions), count(*) FROM person_names
-WHERE key != '' AND surname IN (SELECT surname FROM person_names WHERE key = '')
-GROUP BY surname, key
+SELECT c.surname, c.key, c.mentions, c.articles FROM person_counts b INDEXED BY person_counts_bare
+JOIN person_counts c ON c.surname = b.surname AND c.key != ''
+WHERE b.key = ''
 """
 
 

@@ -111,3 +111,16 @@ def test_the_users_rule_wins_over_the_join(library, tmp_path: Path) -> None:
         assert mentioning(lib, "Melania Trump") == {ids["golf"]}
         session.undo()
         assert people(lib) == [("donald trump", 5, 3)]
+
+
+def test_tagging_an_article_again_counts_it_once(library) -> None:
+    lib, ids, _folder = library
+    for name in ("farm", "rally"):
+        article = lib.article(ids[name])
+        assert article is not None
+        lib.store_mentions(ids[name], spans(article.text, *TAGS[name]))
+    assert people(lib) == [("donald trump", 5, 3)]
+    rally = lib.article(ids["rally"])
+    assert rally is not None
+    lib.store_mentions(ids["rally"], spans(rally.text, ("Ohio", "LOC")))  # now it names no one
+    assert people(lib) == [("donald trump", 2, 1), ("trump", 2, 1)]
