@@ -101,7 +101,7 @@ def apply_document_rules(sentences: list[list[str]], tags: list[list[str]], know
     phrases = phrases or {}
     out = [list(t) for t in tags]
     known_org = lambda tok: _listed(tok, modern) or aliases.entity(tok, "ORG") is not None  # noqa: E731
-    made = product_words(sentences, phrases, known_org) if rules.products else set()
+    made = product_words(sentences, spans, phrases, known_org) if rules.products else set()
     for k, (sent, found, new) in enumerate(zip(sentences, spans, out, strict=True)):
         if found and _sentence_rules(sent, found, new, rules, knowledge, modern, phrases, made):
             spans[k] = _word_spans(sent, new)

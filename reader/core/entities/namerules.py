@@ -110,20 +110,26 @@ def persons_by_names(sent: list[str], found: list[Span], tags: list[str], knowle
     return changed
 
 
-def product_words(sentences: list[list[str]], phrases: Mapping[str, str], known: Callable[[str], bool]) -> set[str]:
-    """Words with a capital inside ("MagSafe", "AirPlay") the document writes as a product: followed by a
-    version number ("MagSafe 2") or after a known company's possessive ("Apple's AirPower"); never a word
-    the training names or `known` (the modern names, the alias table) hold as an organisation."""
-    out = set()
+def product_words(sentences: list[list[str]], spans: list[list[Span]], phrases: Mapping[str, str],
+                  known: Callable[[str], bool]) -> set[str]:
+    """The one-word company names with a capital inside ("MagSafe", "AirPlay") the document writes as a
+    product: followed by a version number ("MagSafe 2") or after a known company's possessive ("Apple's
+    AirPower"); never a word the training names or `known` (the modern names, the alias table) hold as an
+    organisation. `spans` are the names of each sentence."""
+    words = {sent[a] for sent, found in zip(sentences, spans, strict=True) for a, b, typ in found
+             if typ == "ORG" and b - a == 1 and _INNER_CAPITAL.match(sent[a])}
+    words = {w for w in words if phrases.get(w.lower()) != "ORG" and not known(w)}
+    out: set[str] = set()
     for sent in sentences:
+        if words.isdisjoint(sent):
+            continue
         for k, tok in enumerate(sent):
-            if not _INNER_CAPITAL.match(tok) or tok in out:
-                continue
-            version = k + 1 < len(sent) and _VERSION.match(sent[k + 1]) is not None
-            owner = k > 1 and sent[k - 1] in ("'s", "’s") and \
-                (known(sent[k - 2]) or phrases.get(sent[k - 2].lower()) == "ORG")
-            if (version or owner) and phrases.get(tok.lower()) != "ORG" and not known(tok):
-                out.add(tok)
+            if tok in words:
+                version = k + 1 < len(sent) and _VERSION.match(sent[k + 1]) is not None
+                owner = k > 1 and sent[k - 1] in ("'s", "’s") and \
+                    (known(sent[k - 2]) or phrases.get(sent[k - 2].lower()) == "ORG")
+                if version or owner:
+                    out.add(tok)
     return out
 
 
