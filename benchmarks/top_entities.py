@@ -6,7 +6,8 @@ throwaway cache. Each row: articles, mentions, the name shown, the other spellin
 the first sentence it appears in (cut short), so a reader can judge each row by eye.
 It also lists every acronym the articles spelled out (`entities/acronyms.py`): the pair, the articles that
 joined it within themselves, the mentions keyed under the long form there, and the mentions of articles
-that give only the acronym, joined through the library's learned aliases.
+that give only the acronym, joined through the library's learned aliases; then every bare surname
+joined to the one full name the library gives it (`store/surname_join.py`), and those left alone.
 With `--changes`, also what the document rules (`entities/docrules.py`) change: every article is
 tagged again with and without them, and each mention they drop or retype is counted and shown in
 its sentence, so a reader can check by eye that the changed mentions were wrong.
@@ -103,6 +104,21 @@ def acronym_joins(library: Library) -> None:
           f"name rows in the view: {without} without the rule -> {rows} with it\n")
 
 
+def surname_joins(library: Library) -> None:
+    """Every bare surname joined to a full name across the library (`store/surname_join.py`), and those left alone."""
+    joins = dict(library.surname_joins())
+    bare = library.db.execute("SELECT surname, mentions, articles FROM person_counts WHERE key = '' AND surname IN"
+                              " (SELECT surname FROM person_counts WHERE key != '') ORDER BY mentions DESC").fetchall()
+    print(f"### Bare surnames joined to a full name: {len(joins)} of {len(bare)} that some full name ends with\n")
+    print(f"{'surname':<16} {'bare':>5} {'art':>4}  joined to (or the full names, when left alone)")
+    for surname, mentions, articles in bare:
+        names = library.db.execute("SELECT key, mentions, articles FROM person_counts WHERE surname = ? AND key != ''"
+                                   " ORDER BY mentions DESC", (surname,)).fetchall()
+        told = joins[surname] if surname in joins else "alone: " + ", ".join(f"{k} ({m}, {a} art)" for k, m, a in names)
+        print(f"{surname:<16} {mentions:>5} {articles:>4}  {told}")
+    print()
+
+
 def rule_changes(library: Library, shown: int) -> None:
     """Tag every article with and without the document rules; count and show the mentions that differ."""
     keep = tagger.apply_document_rules
@@ -178,6 +194,7 @@ def main(argv: list[str] | None = None) -> int:
                       f"{first_sentence(library, row.key, row.type)}")
             print()
         acronym_joins(library)
+        surname_joins(library)
         if args.changes:
             rule_changes(library, args.changes)
         library.close()

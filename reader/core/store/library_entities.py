@@ -56,8 +56,12 @@ def mention_rows(rowid: int, spans: Iterable[EntitySpan], table: AliasTable) -> 
     """The stored rows of an article's mentions: grouped as the panel groups them, so counts agree."""
     rows: list[tuple[object, ...]] = []
     keys: dict[tuple[str, str], str] = {}  # an article names the same entities again and again
-    for group in group_mentions(spans, table):
-        last = surname(group.key, group.type)
+    groups = group_mentions(spans, table)
+    # A bare "Biden" where the article names "Joe Biden" and "Hunter Biden" stayed alone: which one it is
+    # not known. Its `short` says so (the word itself), and the library's surname join leaves it alone.
+    lasts = {words[-1] for g in groups if g.type == "PER" and len(words := g.key.split()) > 1}
+    for group in groups:
+        last = surname(group.key, group.type) or (group.key if group.type == "PER" and group.key in lasts else "")
         for s in group.spans:
             key = keys.get((s.text, s.type))
             if key is None:

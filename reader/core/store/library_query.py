@@ -154,8 +154,10 @@ def with_search(base: ListQuery, spec: FilterSpec, entity: str = "") -> ListQuer
 
 
 # The key a mention counts under once the user's "X is Y" rules apply (library_entities fills temp.user_alias).
-# A rule with a type (a joined surname: "PER") holds only for mentions of that type.
-_RULE = "SELECT u.key FROM temp.user_alias u WHERE u.alias = m.{} AND u.etype IN ('', m.etype)"
+# A rule with a type (a joined surname: "PER") holds only for mentions of that type, and not for a bare
+# surname its own article left alone (`short` set: the article names two full names with it).
+_RULE = ("SELECT u.key FROM temp.user_alias u WHERE u.alias = m.{}"
+         " AND (u.etype = '' OR (u.etype = m.etype AND m.short = ''))")
 EFFECTIVE_KEY = f"coalesce(({_RULE.format('name')}), ({_RULE.format('key')}), m.key)"
 
 

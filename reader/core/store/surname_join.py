@@ -61,11 +61,13 @@ WHERE b.key = ''
 
 def person_rows(rowid: int, rows: Iterable[tuple[object, ...]]) -> list[tuple[int, str, str, int]]:
     """(article, surname, full name's key or "", mentions) of the persons among an article's mention rows
-    (as `library_entities.mention_rows` makes them: the group's key is the fifth, its type the last)."""
+    (as `library_entities.mention_rows` makes them: the group's key is the fifth, its `short` the seventh,
+    its type the last). A bare name the article itself left alone (its `short` set: the article names two
+    full names with it) is no row: the join is for articles that never name the full name."""
     counts: dict[str, int] = {}
     for row in rows:
-        key, etype = str(row[4]), str(row[-1])
-        if etype == "PER":
+        key, short, etype = str(row[4]), str(row[6]), str(row[-1])
+        if etype == "PER" and (short == "" or " " in key):  # not a bare name its own article left alone
             counts[key] = counts.get(key, 0) + 1
     out = []
     for key, n in counts.items():

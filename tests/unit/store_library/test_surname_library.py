@@ -124,3 +124,12 @@ def test_tagging_an_article_again_counts_it_once(library) -> None:
     assert rally is not None
     lib.store_mentions(ids["rally"], spans(rally.text, ("Ohio", "LOC")))  # now it names no one
     assert people(lib) == [("donald trump", 2, 1), ("trump", 2, 1)]
+
+
+def test_a_surname_its_own_article_leaves_alone_is_not_joined(library) -> None:
+    lib, ids, folder = library
+    family = add(lib, folder, "family", "Family\n\nDonald Trump and Melania Trump waved. Trump smiled.\n",
+                 ("Donald Trump", "PER"), ("Melania Trump", "PER"), ("Trump", "PER"))
+    assert ("trump", 1, 1) in people(lib)  # which of the two the article means is not known
+    assert ("donald trump", 6, 4) in people(lib)
+    assert family in mentioning(lib, "Donald Trump") and ids["golf"] in mentioning(lib, "Donald Trump")
