@@ -151,7 +151,7 @@ def _headline(sent: list[str]) -> bool:
 
 def institutions(sentences: list[list[str]], words: set[str], knowledge: Knowledge,
                  phrases: Mapping[str, str], need_the: bool = True, need_list: bool = True) -> set[str]:
-    """The `words` (capitalised common words typed as organisations) the document names as institutions.
+    """The `words` (capitalised common words the document names alone) it names as institutions.
 
     Evidence: "the" before the word mid-sentence, outside a title-case headline (`need_the`), and the word
     an institution word (`need_list`); with both off, nothing is kept.
