@@ -14,7 +14,7 @@ from PySide6.QtCore import QThread, Signal
 from reader.core.store.library import Library
 
 if TYPE_CHECKING:  # the import code (loaders, extraction) is imported by the scan's thread, after the first paint
-    from reader.core.library_sync import FolderChanges, LibrarySync, ScanResult
+    from reader.core.library_sync import ChangeDetector, FolderChanges, LibrarySync, ScanResult
 
 PROGRESS_FILES = 200  # the window hears of the scan every this many files...
 PROGRESS_SECONDS = 0.5  # ...or this often, whichever comes first...
@@ -57,6 +57,7 @@ class ScanWorker(QThread):
         self.progress_every = progress_every or PROGRESS_FILES
         self._told = (0, 0.0)  # files done and the clock when the window was last told
         self.stored = 0  # files stored so far: while it stays 0 the window's list cannot have changed
+        self.snapshot: ChangeDetector | None = None  # a folder scan's walk, for the folder watcher to take over
 
     def run(self) -> None:
         if self.check_cache:  # here, not before the window paints: a quick_check reads the whole file
@@ -83,8 +84,12 @@ class ScanWorker(QThread):
                                     on_stored=self._stored)  # fmt: skip
                 result = None if result.stopped else result
             else:
-                result = sync.sync(self.folders, self.files, progress=self._progress,
-                                   should_stop=self.isInterruptionRequested, on_stored=self._stored)  # fmt: skip
+                try:
+                    result = sync.sync(self.folders, self.files, progress=self._progress,
+                                       should_stop=self.isInterruptionRequested, on_stored=self._stored,
+                                       snapshot=True)  # fmt: skip
+                finally:  # a walk that was not stopped is good for the watcher even when the import was
+                    self.snapshot = sync.snapshot
             if result is None:
                 return
             self.scanned.emit(result)

@@ -9,8 +9,9 @@ from __future__ import annotations
 import errno
 import os
 import stat
+import time
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from reader.core.formats import SUPPORTED_EXTENSIONS
 from reader.core.store.library import shown_path
@@ -58,26 +59,51 @@ def special_file(path: str, kind: str) -> Entry:
                  "Remove it from the library folder, or save the article it stands for as a file.")  # fmt: skip
 
 
-def walk(folder: str) -> Iterator[Entry]:
-    """Entries under `folder` in a stable depth-first name order; hidden names and `*_files` skipped."""
+@dataclass
+class Listing:
+    """One folder as a walk listed it: what the folder watcher's snapshot takes over
+    (`ChangeDetector.from_walk`), so the watcher starts without a walk of its own."""
+
+    mtime_ns: int  # the folder's mtime, stat-ed before it was listed
+    ident: tuple[int, int]
+    depth: int  # 0 for the folder walked
+    listed_at: float  # time.time() just after the listing
+    files: dict[str, Entry] = field(default_factory=dict)  # article files and problems in it, by path
+    subdirs: list[str] = field(default_factory=list)  # its sub-folders the walk went into
+
+
+def walk(folder: str, listings: dict[str, Listing] | None = None) -> Iterator[Entry]:
+    """Entries under `folder` in a stable depth-first name order; hidden names and `*_files` skipped.
+
+    `listings` (when given) gets each folder walked, as it was listed.
+    """
     try:
-        root_ident = _identity(os.stat(folder))
+        st = os.stat(folder)
     except OSError as exc:
         yield _unreadable_folder(folder, exc)
         return
+    root_ident = _identity(st)
     seen = {root_ident}  # a folder reached twice (two links to it) is walked once
-    yield from _walk(folder, [root_ident], seen)
+    yield from _walk(Folder(folder, root_ident, st.st_mtime_ns), [root_ident], seen, listings)
 
 
-def _walk(folder: str, ancestors: list[tuple[int, int]], seen: set[tuple[int, int]]) -> Iterator[Entry]:
-    for item in list_folder(folder):
+def _walk(folder: Folder, ancestors: list[tuple[int, int]], seen: set[tuple[int, int]],
+          listings: dict[str, Listing] | None) -> Iterator[Entry]:  # fmt: skip
+    items = list_folder(folder.path)
+    own = Listing(folder.mtime_ns, folder.ident, len(ancestors) - 1, time.time())
+    if listings is not None:
+        listings[folder.path] = own
+    for item in items:
         if isinstance(item, Entry):
+            own.files[item.path] = item
             yield item
         elif item.ident in ancestors:
-            yield link_loop(item.path)
+            own.files[item.path] = loop = link_loop(item.path)
+            yield loop
         elif item.ident not in seen and len(ancestors) < MAX_DEPTH:
             seen.add(item.ident)
-            yield from _walk(item.path, [*ancestors, item.ident], seen)
+            own.subdirs.append(item.path)
+            yield from _walk(item, [*ancestors, item.ident], seen, listings)
 
 
 @dataclass(frozen=True)
@@ -86,6 +112,7 @@ class Folder:
 
     path: str
     ident: tuple[int, int]
+    mtime_ns: int = -1  # from the listing's stat, taken before the folder itself is listed
 
 
 def list_folder(folder: str) -> list[Entry | Folder]:
@@ -110,7 +137,7 @@ def list_folder(folder: str) -> list[Entry | Folder]:
             continue
         if stat.S_ISDIR(st.st_mode):
             if not entry.name.endswith(("_files", "-files")):
-                found.append(Folder(entry.path, _identity(st)))
+                found.append(Folder(entry.path, _identity(st), st.st_mtime_ns))
         elif is_article_name(entry.name):
             kind = "" if stat.S_ISREG(st.st_mode) else special_kind(st.st_mode)
             found.append(special_file(entry.path, kind) if kind else Entry(entry.path, mtime=st.st_mtime,
