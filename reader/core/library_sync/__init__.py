@@ -106,11 +106,15 @@ class LibrarySync:
         The user's articles (bookmarked, noted, highlighted) are not forgotten: the cache keeps
         them (see `Library.forget_outside`). None when `should_stop` said stop: then nothing is forgotten.
         """
-        result = self.scan(folders, progress=progress, should_stop=should_stop, files=files, on_stored=on_stored,
-                           snapshot=snapshot)  # fmt: skip
+        result, states = self._scan(folders, progress=progress, should_stop=should_stop, files=files,
+                                    on_stored=on_stored, snapshot=snapshot)  # fmt: skip
         if result.stopped or (should_stop and should_stop()):
             return None
-        self.library.forget_outside([*folders, *files])
+        # What lies outside is told from the scan's own read of every file state (`Library.forget_outside`'s
+        # rule), not a second read of 100,000 paths: what the scan added since lies inside.
+        keep = {str(Path(k).resolve()) for k in [*folders, *files]}
+        under = tuple(k.rstrip(os.sep) + os.sep for k in keep)
+        self.library.forget_paths([p for p in states if p not in keep and not p.startswith(under)])
         self.library.forget_unclaimed()
         return result
 
@@ -127,6 +131,13 @@ class LibrarySync:
         With `snapshot`, a walk that was not stopped leaves its folders in `self.snapshot` (for a folder
         watcher, which then needs no walk of its own).
         """
+        return self._scan(folders, progress=progress, should_stop=should_stop, files=files, on_stored=on_stored,
+                          snapshot=snapshot)[0]  # fmt: skip
+
+    def _scan(self, folders: Iterable[str | Path], *, progress: Progress | None, should_stop: ShouldStop | None,
+              files: Iterable[str | Path], on_stored: OnStored | None,
+              snapshot: bool) -> tuple[ScanResult, dict[str, tuple[float, int]]]:  # fmt: skip
+        """`scan`, and the file states the cache held before it (empty when stopped before they were read)."""
         result = ScanResult()
         roots = [str(Path(f).resolve()) for f in folders]  # the folders only: a file's path is its folder's + name
         if progress:
@@ -140,7 +151,7 @@ class LibrarySync:
             for entry in walk(root, listings):
                 if should_stop and should_stop():
                     result.stopped = True
-                    return result
+                    return result, {}
                 entries.append(entry)
         if listings is not None:
             self.snapshot = ChangeDetector.from_walk(roots, listings)
@@ -162,12 +173,12 @@ class LibrarySync:
             tell(result.seen, entry.path)
         if not self._import(todo, states, result, tell, should_stop, on_stored):
             result.stopped = True
-            return result
+            return result, states
         result.removed = self._forget_missing(roots, states, {entry.path for entry in entries})
         for path in singles:
             self._import_if_changed(path, result)
             tell(result.seen, path, read=True)
-        return result
+        return result, states
 
     def apply(self, changes: FolderChanges, *, progress: Progress | None = None,
               should_stop: ShouldStop | None = None, on_stored: OnStored | None = None) -> ScanResult:  # fmt: skip

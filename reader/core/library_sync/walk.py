@@ -12,16 +12,23 @@ import stat
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from operator import attrgetter
+from typing import NamedTuple
 
 from reader.core.formats import SUPPORTED_EXTENSIONS
 from reader.core.store.library import shown_path
 
 MAX_DEPTH = 64
+_NAME = attrgetter("name")
 
 
-@dataclass(frozen=True)
-class Entry:
-    """One thing found under a folder: an article file to import, or a problem (reason + advice)."""
+class Entry(NamedTuple):
+    """One thing found under a folder: an article file to import, or a problem (reason + advice).
+
+    A named tuple, not a class with a `__dict__`: a rescan makes one per file (100,000), and tuples of
+    strings and numbers are quick to make, small, and left alone by the cyclic garbage collector, whose
+    full passes would otherwise walk every one of them while holding the GIL (the window's thread waits).
+    """
 
     path: str
     reason: str = ""
@@ -123,7 +130,7 @@ def list_folder(folder: str) -> list[Entry | Folder]:
     """
     try:
         with os.scandir(folder) as it:
-            entries = sorted(it, key=lambda e: e.name)
+            entries = sorted(it, key=_NAME)
     except OSError as exc:
         return [_unreadable_folder(folder, exc)]
     found: list[Entry | Folder] = []
@@ -140,8 +147,7 @@ def list_folder(folder: str) -> list[Entry | Folder]:
                 found.append(Folder(entry.path, _identity(st), st.st_mtime_ns))
         elif is_article_name(entry.name):
             kind = "" if stat.S_ISREG(st.st_mode) else special_kind(st.st_mode)
-            found.append(special_file(entry.path, kind) if kind else Entry(entry.path, mtime=st.st_mtime,
-                                                                             size=st.st_size))  # fmt: skip
+            found.append(special_file(entry.path, kind) if kind else Entry(entry.path, "", "", st.st_mtime, st.st_size))
     return found
 
 
