@@ -111,12 +111,11 @@ class ChangeDetector:
         for path, listing in listings.items():
             if path not in detector.roots and not path.startswith(prefixes):
                 continue
+            stats = {p: (e.mtime, e.size) for p, e in listing.files.items() if not e.reason}
+            known.update(stats)
             # the same rule as a listing here: a folder or file changed within RACY_SECONDS is listed again
-            racy = listing.listed_at - listing.mtime_ns / 1e9 < RACY_SECONDS
-            for entry in listing.files.values():
-                if entry.ok:
-                    known[entry.path] = (entry.mtime, entry.size)
-                    racy = racy or listing.listed_at - entry.mtime < RACY_SECONDS
+            fresh = listing.listed_at - RACY_SECONDS
+            racy = listing.mtime_ns / 1e9 > fresh or max((m for m, _ in stats.values()), default=fresh) > fresh
             d = _Dir(-1 if racy else listing.mtime_ns, listing.ident, listing.depth, listing.files,
                      set(listing.subdirs))  # fmt: skip
             detector.dirs[path] = d

@@ -20,6 +20,7 @@ from reader.core.store.library import shown_path
 
 MAX_DEPTH = 64
 _NAME = attrgetter("name")
+_S_ISREG, _S_ISDIR = stat.S_ISREG, stat.S_ISDIR
 
 
 class Entry(NamedTuple):
@@ -97,19 +98,22 @@ def walk(folder: str, listings: dict[str, Listing] | None = None) -> Iterator[En
 def _walk(folder: Folder, ancestors: list[tuple[int, int]], seen: set[tuple[int, int]],
           listings: dict[str, Listing] | None) -> Iterator[Entry]:  # fmt: skip
     items = list_folder(folder.path)
-    own = Listing(folder.mtime_ns, folder.ident, len(ancestors) - 1, time.time())
+    own: Listing | None = None
     if listings is not None:
-        listings[folder.path] = own
+        own = listings[folder.path] = Listing(folder.mtime_ns, folder.ident, len(ancestors) - 1, time.time(),
+                                              {i.path: i for i in items if isinstance(i, Entry)})  # fmt: skip
     for item in items:
         if isinstance(item, Entry):
-            own.files[item.path] = item
             yield item
         elif item.ident in ancestors:
-            own.files[item.path] = loop = link_loop(item.path)
+            loop = link_loop(item.path)
+            if own is not None:
+                own.files[loop.path] = loop
             yield loop
         elif item.ident not in seen and len(ancestors) < MAX_DEPTH:
             seen.add(item.ident)
-            own.subdirs.append(item.path)
+            if own is not None:
+                own.subdirs.append(item.path)
             yield from _walk(item, [*ancestors, item.ident], seen, listings)
 
 
@@ -134,20 +138,25 @@ def list_folder(folder: str) -> list[Entry | Folder]:
     except OSError as exc:
         return [_unreadable_folder(folder, exc)]
     found: list[Entry | Folder] = []
-    for entry in entries:
-        if entry.name.startswith("."):
+    append = found.append
+    for entry in entries:  # once per file of the library at every rescan: kept lean
+        name = entry.name
+        if name[0] == ".":
             continue
         try:
             st = entry.stat()  # follows links
         except OSError as exc:
-            found.append(_broken_link(entry.path, exc) if entry.is_symlink() else _unreadable(entry.path, exc))
+            append(_broken_link(entry.path, exc) if entry.is_symlink() else _unreadable(entry.path, exc))
             continue
-        if stat.S_ISDIR(st.st_mode):
-            if not entry.name.endswith(("_files", "-files")):
-                found.append(Folder(entry.path, _identity(st), st.st_mtime_ns))
-        elif is_article_name(entry.name):
-            kind = "" if stat.S_ISREG(st.st_mode) else special_kind(st.st_mode)
-            found.append(special_file(entry.path, kind) if kind else Entry(entry.path, "", "", st.st_mtime, st.st_size))
+        mode = st.st_mode
+        if _S_ISREG(mode):
+            if is_article_name(name):
+                append(Entry(entry.path, "", "", st.st_mtime, st.st_size))
+        elif _S_ISDIR(mode):
+            if not name.endswith(("_files", "-files")):
+                append(Folder(entry.path, (st.st_dev, st.st_ino), st.st_mtime_ns))
+        elif is_article_name(name):
+            append(special_file(entry.path, special_kind(mode)))
     return found
 
 
