@@ -65,14 +65,17 @@ def show_notices(window: QWidget, notices: list[str], *, box: bool) -> None:
 
 
 def open_library(window: MainWindow) -> None:
-    """The second half of the start: open the cache, fill the sidebar and the list, go back to the last
-    article, and rescan in the background (checking the cache first: a damaged one is deleted and rebuilt)."""
+    """The second half of the start: open the cache, fill the sidebar and the list, rescan in the background
+    (checking the cache too: a damaged one is deleted and rebuilt), and go back to the last article.
+
+    The last article is shown in a turn of the event loop of its own, after the rescan has started: the window
+    answers in between, and the scan's thread gets going while the article is rendered."""
     try:
         window.open_library()
     except sqlite3.DatabaseError as exc:  # too damaged to read at all: rebuilt now, not after the scan's check
         window.rebuild_cache(cache_problem(window.paths.library_db) or f"SQLite says: {exc}", scan_after=False)
-    window.start_reading()
     window.rescan(check_cache=True)  # a damaged cache is found there and rebuilt (LibraryViews.rebuild_cache)
+    QTimer.singleShot(0, lambda: None if window.closed else window.start_reading())
 
 
 def start_after_first_paint(window: MainWindow) -> FirstPaint:
@@ -90,9 +93,12 @@ def start_after_first_paint(window: MainWindow) -> FirstPaint:
         if report_paint and not report_idle:
             window.close()
             return
+        # from before the library is opened: what opening it costs the window counts too
+        probe = IdleProbe(window) if report_idle else None
         open_library(window)
-        if report_idle:
-            window._idle_probe = IdleProbe(window)  # type: ignore[attr-defined]  # kept alive with the window
+        if probe is not None:
+            window._idle_probe = probe  # type: ignore[attr-defined]  # kept alive with the window
+            probe.follow_scan()
 
     return FirstPaint(window, then)
 
@@ -129,18 +135,21 @@ class LatenessProbe(QObject):
 class IdleProbe(QObject):
     """After the library opened: prints when the scan (and any tagging) ended, when the folder watcher's
     first look ended (it starts with the scan's end), and when, after both, the event loop first answered a
-    posted event within `IDLE_MS`, all in seconds after the first paint; then the worst lateness of the
-    window's thread from the library's opening to idle, and closes the window."""
+    posted event within `IDLE_MS`, all in seconds after the first paint (the library is opened in the turn
+    after it); then the worst lateness of the window's thread from then to idle, and closes the window."""
 
     def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+        super().__init__(window)  # kept alive by the window
         self.window = window
         self.clock = QElapsedTimer()
         self.clock.start()
         self.lateness = LatenessProbe(self)
         self.lateness.start()
         self.scan_done: float | None = None
-        worker = window.worker
+
+    def follow_scan(self) -> None:
+        """Wait for the start-up rescan (started by `open_library`)."""
+        worker = self.window.worker
         if worker is None or worker.isFinished():
             QTimer.singleShot(0, self._scanned)
         else:
@@ -193,12 +202,16 @@ def release_memory() -> None:
     (a 100,000-file scan's file list and stored states are freed, but glibc keeps the pages unless trimmed)."""
     import gc
     import linecache
+    import threading
 
     linecache.clearcache()
-    gc.collect()
+    # The young generations only: the scan's lists and dicts are freed by their reference counts already, and
+    # a full pass over every object (100,000 files' snapshot kept for the folder watcher) would hold the GIL,
+    # and so the window, for a fifth of a second.
+    gc.collect(1)
     trim = _malloc_trim()
-    if trim is not None:
-        trim(0)
+    if trim is not None:  # ctypes lets go of the GIL: trimmed beside the window, not in its place
+        threading.Thread(target=trim, args=(0,), name="malloc-trim", daemon=True).start()
 
 
 @functools.cache
