@@ -31,10 +31,12 @@ import os
 import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
 
 from reader.core.library_sync.walk import MAX_DEPTH, Entry, Folder, Listing, link_loop, list_folder
 
+_MTIME = itemgetter(0)
 RACY_SECONDS = 2.0  # a folder or file changed this recently is listed again at the next poll
 
 Stat = tuple[float, int]  # (mtime, size), as the cache stores them
@@ -115,7 +117,7 @@ class ChangeDetector:
             known.update(stats)
             # the same rule as a listing here: a folder or file changed within RACY_SECONDS is listed again
             fresh = listing.listed_at - RACY_SECONDS
-            racy = listing.mtime_ns / 1e9 > fresh or max((m for m, _ in stats.values()), default=fresh) > fresh
+            racy = listing.mtime_ns / 1e9 > fresh or max(map(_MTIME, stats.values()), default=fresh) > fresh
             d = _Dir(-1 if racy else listing.mtime_ns, listing.ident, listing.depth, listing.files,
                      set(listing.subdirs))  # fmt: skip
             detector.dirs[path] = d

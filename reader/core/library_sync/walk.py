@@ -44,11 +44,14 @@ class Entry(NamedTuple):
 
 def is_article_name(name: str) -> bool:
     """Whether a file name has an extension one of the formats reads (optionally gzipped)."""
-    lower = name.lower()
-    if lower.endswith(".gz"):
-        lower = lower[:-3]
-    dot = lower.rfind(".")
-    return dot > 0 and lower[dot:] in SUPPORTED_EXTENSIONS
+    dot = name.rfind(".")  # the extension alone is lowered: this runs for every file at every rescan
+    if dot <= 0:
+        return False
+    ext = name[dot:].lower()
+    if ext == ".gz":
+        dot = name.rfind(".", 0, dot)
+        return dot > 0 and name[dot:-3].lower() in SUPPORTED_EXTENSIONS
+    return ext in SUPPORTED_EXTENSIONS
 
 
 def special_kind(mode: int) -> str:
