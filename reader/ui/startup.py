@@ -110,15 +110,18 @@ class LatenessProbe(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.worst_ms = 0.0
+        self.worst_at = 0.0  # seconds after start() of the worst tick
         self.stalls = 0
         self.ticks = 0
         self._clock = QElapsedTimer()
+        self._since = QElapsedTimer()
         self._timer = QTimer(self, interval=PROBE_MS)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self._tick)
 
     def start(self) -> None:
         self._clock.start()
+        self._since.start()
         self._timer.start()
 
     def stop(self) -> None:
@@ -128,7 +131,8 @@ class LatenessProbe(QObject):
         late = self._clock.nsecsElapsed() / 1e6 - PROBE_MS
         self._clock.start()
         self.ticks += 1
-        self.worst_ms = max(self.worst_ms, late)
+        if late > self.worst_ms:
+            self.worst_ms, self.worst_at = late, self._since.nsecsElapsed() / 1e9
         self.stalls += late > STALL_MS
 
 
@@ -181,8 +185,8 @@ class IdleProbe(QObject):
             return
         self.lateness.stop()
         print(f"idle {now / 1e9:.4f}", flush=True)
-        print(f"worst-late-ms {self.lateness.worst_ms:.1f} stalls {self.lateness.stalls} ticks {self.lateness.ticks}",
-              flush=True)  # fmt: skip
+        print(f"worst-late-ms {self.lateness.worst_ms:.1f} stalls {self.lateness.stalls} ticks {self.lateness.ticks}"
+              f" at {self.lateness.worst_at:.3f}", flush=True)  # fmt: skip
         self.window.close()
 
 
@@ -209,9 +213,15 @@ def release_memory() -> None:
     # a full pass over every object (100,000 files' snapshot kept for the folder watcher) would hold the GIL,
     # and so the window, for a fifth of a second.
     gc.collect(1)
+    # Beside the window, not in its place: ctypes lets go of the GIL while the heap is trimmed, and the first
+    # look-up of the function (importing ctypes, find_library running ldconfig) took 0.1 s on the window's thread.
+    threading.Thread(target=_trim_heap, name="malloc-trim", daemon=True).start()
+
+
+def _trim_heap() -> None:
     trim = _malloc_trim()
-    if trim is not None:  # ctypes lets go of the GIL: trimmed beside the window, not in its place
-        threading.Thread(target=trim, args=(0,), name="malloc-trim", daemon=True).start()
+    if trim is not None:
+        trim(0)
 
 
 @functools.cache
