@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -20,6 +22,7 @@ if TYPE_CHECKING:  # the import code (loaders, extraction) is imported by the sc
 PROGRESS_FILES = 200  # the window hears of the scan every this many files...
 PROGRESS_SECONDS = 0.5  # ...or this often, whichever comes first...
 PROGRESS_MIN_SECONDS = 0.1  # ...but never more often than this: each step re-runs the list query
+CHECK_NICENESS = 10  # the cache check's thread, below the window's (Linux)
 log = logging.getLogger(__name__)
 
 
@@ -136,6 +139,11 @@ class _CacheCheck(threading.Thread):
     def run(self) -> None:
         from reader.core.store.cache_health import cache_problem
 
+        # Below the window's thread, as the import's workers are: the check holds no GIL (it is SQLite's), so
+        # this thread only gives way to the window for a core, and on Linux a thread has a niceness of its own.
+        with contextlib.suppress(OSError, AttributeError):  # Windows and macOS have no per-thread niceness
+            if sys.platform.startswith("linux"):
+                os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), CHECK_NICENESS)
         self.problem = cache_problem(self.db_path)
 
 
