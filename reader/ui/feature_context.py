@@ -13,7 +13,7 @@ from PySide6.QtCore import SignalInstance
 from PySide6.QtWidgets import QDockWidget, QWidget
 
 from reader.core.article import Article
-from reader.core.library_sync import FolderChanges
+from reader.core.library_sync import ChangeDetector, FolderChanges
 from reader.core.session import Session
 from reader.core.store.library import Library
 from reader.settings import Settings
@@ -59,6 +59,7 @@ class FeatureContext(Protocol):
     def library_folders(self) -> list[str]: ...  # the folders the library reads (samples when there are none)
     def showing_samples(self) -> bool: ...  # the bundled samples stand in for the user's folders
     def import_changes(self, changes: FolderChanges) -> bool: ...  # False while an import runs: ask again
+    def scan_snapshot(self) -> ChangeDetector | None: ...  # during import_finished: the folders its scan walked
     @property
     def import_finished(self) -> SignalInstance: ...  # bool: a scan or import ended (True: stopped by the user)
     @property

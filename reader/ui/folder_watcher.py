@@ -9,6 +9,10 @@ Either way a full poll (every file stat-ed) runs every `full_poll_ms` (or less o
 polls take at most 1% of the time: a full poll of 100,000 files taking 1.5 s runs every 150 s), since
 a file written in place does not change its folder.
 
+Started by the window's start-up rescan, it takes over that scan's walk (`ChangeDetector.from_walk`:
+each folder's mtime and its files' stat), so its first look stats the folders alone; started any other
+way, its first look walks the folders and reads the cache's file states, both in the look's thread.
+
 Bursts (a folder of 500 files copied in) are settled: folder events restart a `settle_ms` timer,
 and only then is anything listed. What was found goes to the window's import (`import_changes`: the
 same worker and process pool as F5, for just these files); while another import runs it waits and
@@ -21,12 +25,14 @@ import logging
 import os
 import time
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QFileSystemWatcher, QObject, QThread, QTimer
 
 from reader.core.library_sync import ChangeDetector, FolderChanges
+from reader.core.store.library import Library
 
 if TYPE_CHECKING:
     from reader.ui.feature_context import FeatureContext
@@ -103,9 +109,14 @@ class FolderWatcher(QObject):
         """The first look is done: from now on every change is noticed."""
         return self.detector is not None and self._looked
 
-    def start(self, roots: list[str], timing: WatchTiming | None = None, *, adopt: bool = False) -> None:
+    def start(self, roots: list[str], timing: WatchTiming | None = None, *, adopt: bool = False,
+              snapshot: ChangeDetector | None = None) -> None:  # fmt: skip
         """Watch these folders from now on. The first full look imports what differs from the cache, or, with
-        `adopt` (the user stopped the import), takes the files as they are: F5 or the next start imports them."""
+        `adopt` (the user stopped the import), takes the files as they are: F5 or the next start imports them.
+
+        `snapshot`: the folders as a scan of these very roots has just walked them (its files imported, or
+        adopted); the first look then only stats the folders for what changed since.
+        """
         self.stop()
         if timing is not None:
             self.timing = timing
@@ -115,11 +126,24 @@ class FolderWatcher(QObject):
         self.roots = list(roots)
         if not self.roots:
             return
-        self.detector = ChangeDetector(self.roots, None if adopt else self.context.library.file_states())
         self.polling = False
-        self._look(full=True)
+        if snapshot is not None and snapshot.roots == [str(Path(r).resolve()) for r in self.roots]:
+            self.detector = snapshot
+            self._look()
+        else:
+            self.detector = ChangeDetector(self.roots, None if adopt else self._cached_states)
+            self._look(full=True)
         self.tick.start()
         self.full_tick.start()
+
+    def _cached_states(self) -> dict[str, tuple[float, int]]:
+        """The cache's file states, read by the first look on its own thread and connection: 100,000 rows
+        are not read on the window's thread."""
+        library = Library(self.context.library.path)
+        try:
+            return library.file_states()
+        finally:
+            library.close()
 
     def stop(self) -> None:
         """Stop watching and wait for a look in progress (never a thread left behind); drop what was queued.
@@ -280,7 +304,7 @@ class FolderWatchFeature:
             return
         roots = self.roots()
         if roots != self.watcher.roots or not self.watcher.running:
-            self.watcher.start(roots, adopt=stopped)
+            self.watcher.start(roots, adopt=stopped, snapshot=self.context.scan_snapshot())
         elif stopped:
             self.watcher.queued = FolderChanges()  # Cancel means stop: what is left waits for F5 or the next start
         else:

@@ -19,7 +19,7 @@ from reader.ui.startup import release_memory, show_notices
 from reader.ui.workers import ScanWorker, stop_worker
 
 if TYPE_CHECKING:
-    from reader.core.library_sync import FolderChanges, ScanResult
+    from reader.core.library_sync import ChangeDetector, FolderChanges, ScanResult
 
 from reader.ui.list_views import CHOOSE_ARTICLE, EMPTY_LIBRARY, NOT_IN_LIST, ListViews, count_text
 
@@ -28,6 +28,8 @@ __all__ = ["CHOOSE_ARTICLE", "EMPTY_LIBRARY", "NOT_IN_LIST", "LibraryViews", "co
 
 class LibraryViews(ListViews):
     """Scanning the folders and importing what changed, into the views of `ListViews`."""
+
+    _snapshot: ChangeDetector | None = None  # see scan_snapshot()
 
     def max_import_bytes(self) -> int:
         """The size limit for one file, from the `max_import_mb` setting (50 MB unless changed)."""
@@ -67,6 +69,11 @@ class LibraryViews(ListViews):
 
     def import_running(self) -> bool:
         return self.worker is not None and self.worker.isRunning()
+
+    def scan_snapshot(self) -> ChangeDetector | None:
+        """While `import_finished` is emitted: the folders as the scan that ended walked them (the folder
+        watcher takes them over instead of walking them again); None after an import of changes."""
+        return self._snapshot
 
     def _start_worker(self, worker: ScanWorker) -> None:
         self.worker = worker
@@ -109,10 +116,17 @@ class LibraryViews(ListViews):
             self._cancelled = False
             self.apply_view(keep_current=True)  # the last batch stored before the stop
             self.status_label.setText(STOPPED)
+        snapshot = None
+        if self.worker is not None:  # taken before a rescan replaces the worker, and not kept by it
+            snapshot, self.worker.snapshot = self.worker.snapshot, None
         if self._scan_again and not self.closed:
             self.rescan()
         if not self.closed:
-            self.import_finished.emit(stopped)
+            self._snapshot = snapshot
+            try:
+                self.import_finished.emit(stopped)
+            finally:  # held only while it is handed over: 100,000 files' stat is not kept twice
+                self._snapshot = None
 
     def stop_background(self) -> None:
         """On close: the folder watcher stops (`window_closing`), then the scan; no thread outlives the window."""

@@ -4,7 +4,7 @@ Nothing before the first paint grows with the library: the sidebar's counts, the
 the last article and the rescan all wait for it, and the cache's health check (a `quick_check` reads
 the whole file) runs in the scan's thread. `benchmarks/startup.py` reads the probes here
 (`NEWS_READER_REPORT_FIRST_PAINT`, `NEWS_READER_REPORT_IDLE`): the first paint, and how long after it
-the scan ends and the window answers a posted event within `IDLE_MS`.
+the scan and the folder watcher's first look end and the window answers a posted event within `IDLE_MS`.
 """
 
 from __future__ import annotations
@@ -65,14 +65,17 @@ def show_notices(window: QWidget, notices: list[str], *, box: bool) -> None:
 
 
 def open_library(window: MainWindow) -> None:
-    """The second half of the start: open the cache, fill the sidebar and the list, go back to the last
-    article, and rescan in the background (checking the cache first: a damaged one is deleted and rebuilt)."""
+    """The second half of the start: open the cache, fill the sidebar and the list, rescan in the background
+    (checking the cache too: a damaged one is deleted and rebuilt), and go back to the last article.
+
+    The last article is shown in a turn of the event loop of its own, after the rescan has started: the window
+    answers in between, and the scan's thread gets going while the article is rendered."""
     try:
         window.open_library()
     except sqlite3.DatabaseError as exc:  # too damaged to read at all: rebuilt now, not after the scan's check
         window.rebuild_cache(cache_problem(window.paths.library_db) or f"SQLite says: {exc}", scan_after=False)
-    window.start_reading()
     window.rescan(check_cache=True)  # a damaged cache is found there and rebuilt (LibraryViews.rebuild_cache)
+    QTimer.singleShot(0, lambda: None if window.closed else window.start_reading())
 
 
 def start_after_first_paint(window: MainWindow) -> FirstPaint:
@@ -90,9 +93,12 @@ def start_after_first_paint(window: MainWindow) -> FirstPaint:
         if report_paint and not report_idle:
             window.close()
             return
+        # from before the library is opened: what opening it costs the window counts too
+        probe = IdleProbe(window) if report_idle else None
         open_library(window)
-        if report_idle:
-            window._idle_probe = IdleProbe(window)  # type: ignore[attr-defined]  # kept alive with the window
+        if probe is not None:
+            window._idle_probe = probe  # type: ignore[attr-defined]  # kept alive with the window
+            probe.follow_scan()
 
     return FirstPaint(window, then)
 
@@ -104,15 +110,18 @@ class LatenessProbe(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.worst_ms = 0.0
+        self.worst_at = 0.0  # seconds after start() of the worst tick
         self.stalls = 0
         self.ticks = 0
         self._clock = QElapsedTimer()
+        self._since = QElapsedTimer()
         self._timer = QTimer(self, interval=PROBE_MS)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self._tick)
 
     def start(self) -> None:
         self._clock.start()
+        self._since.start()
         self._timer.start()
 
     def stop(self) -> None:
@@ -122,33 +131,47 @@ class LatenessProbe(QObject):
         late = self._clock.nsecsElapsed() / 1e6 - PROBE_MS
         self._clock.start()
         self.ticks += 1
-        self.worst_ms = max(self.worst_ms, late)
+        if late > self.worst_ms:
+            self.worst_ms, self.worst_at = late, self._since.nsecsElapsed() / 1e9
         self.stalls += late > STALL_MS
 
 
 class IdleProbe(QObject):
-    """After the library opened: prints when the scan (and any tagging) ended and when, after that, the
-    event loop first answered a posted event within `IDLE_MS`, both in seconds after the first paint;
-    then the worst lateness while the scan ran, and closes the window."""
+    """After the library opened: prints when the scan (and any tagging) ended, when the folder watcher's
+    first look ended (it starts with the scan's end), and when, after both, the event loop first answered a
+    posted event within `IDLE_MS`, all in seconds after the first paint (the library is opened in the turn
+    after it); then the worst lateness of the window's thread from then to idle, and closes the window."""
 
     def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+        super().__init__(window)  # kept alive by the window
         self.window = window
         self.clock = QElapsedTimer()
         self.clock.start()
         self.lateness = LatenessProbe(self)
         self.lateness.start()
         self.scan_done: float | None = None
-        worker = window.worker
+
+    def follow_scan(self) -> None:
+        """Wait for the start-up rescan (started by `open_library`)."""
+        worker = self.window.worker
         if worker is None or worker.isFinished():
-            self._scanned()
+            QTimer.singleShot(0, self._scanned)
         else:
             worker.finished.connect(self._scanned)
 
+    def _seconds(self) -> float:
+        return self.clock.nsecsElapsed() / 1e9
+
     def _scanned(self) -> None:
-        self.scan_done = self.clock.nsecsElapsed() / 1e9
-        self.lateness.stop()
+        self.scan_done = self._seconds()
         print(f"scan-done {self.scan_done:.4f}", flush=True)
+        QTimer.singleShot(0, self._wait_for_watcher)  # the watcher starts in a slot of the same signal
+
+    def _wait_for_watcher(self) -> None:
+        if _watcher_looking(self.window):
+            QTimer.singleShot(5, self._wait_for_watcher)
+            return
+        print(f"watch-ready {self._seconds():.4f}", flush=True)
         self._post()
 
     def _post(self) -> None:
@@ -160,10 +183,21 @@ class IdleProbe(QObject):
         if (now - posted) / 1e6 > IDLE_MS:
             QTimer.singleShot(1, self._post)
             return
+        self.lateness.stop()
         print(f"idle {now / 1e9:.4f}", flush=True)
-        print(f"worst-late-ms {self.lateness.worst_ms:.1f} stalls {self.lateness.stalls} ticks {self.lateness.ticks}",
-              flush=True)  # fmt: skip
+        print(f"worst-late-ms {self.lateness.worst_ms:.1f} stalls {self.lateness.stalls} ticks {self.lateness.ticks}"
+              f" at {self.lateness.worst_at:.3f}", flush=True)  # fmt: skip
         self.window.close()
+
+
+def _watcher_looking(window: MainWindow) -> bool:
+    """The folder watcher is on and its first look at the disk is not over yet."""
+    from reader.ui.folder_watcher import FolderWatchFeature
+
+    for feature in window.features:
+        if isinstance(feature, FolderWatchFeature) and feature.watcher.running:
+            return not feature.watcher.ready or feature.watcher.job is not None
+    return False
 
 
 def release_memory() -> None:
@@ -172,9 +206,19 @@ def release_memory() -> None:
     (a 100,000-file scan's file list and stored states are freed, but glibc keeps the pages unless trimmed)."""
     import gc
     import linecache
+    import threading
 
     linecache.clearcache()
-    gc.collect()
+    # The young generations only: the scan's lists and dicts are freed by their reference counts already, and
+    # a full pass over every object (100,000 files' snapshot kept for the folder watcher) would hold the GIL,
+    # and so the window, for a fifth of a second.
+    gc.collect(1)
+    # Beside the window, not in its place: ctypes lets go of the GIL while the heap is trimmed, and the first
+    # look-up of the function (importing ctypes, find_library running ldconfig) took 0.1 s on the window's thread.
+    threading.Thread(target=_trim_heap, name="malloc-trim", daemon=True).start()
+
+
+def _trim_heap() -> None:
     trim = _malloc_trim()
     if trim is not None:
         trim(0)

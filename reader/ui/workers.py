@@ -4,21 +4,25 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
+import sys
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QThread, Signal
+from PySide6.QtCore import QThread, Signal, SignalInstance
 
 from reader.core.store.library import Library
 
 if TYPE_CHECKING:  # the import code (loaders, extraction) is imported by the scan's thread, after the first paint
-    from reader.core.library_sync import FolderChanges, LibrarySync, ScanResult
+    from reader.core.library_sync import ChangeDetector, FolderChanges, LibrarySync, ScanResult
 
 PROGRESS_FILES = 200  # the window hears of the scan every this many files...
 PROGRESS_SECONDS = 0.5  # ...or this often, whichever comes first...
 PROGRESS_MIN_SECONDS = 0.1  # ...but never more often than this: each step re-runs the list query
+CHECK_NICENESS = 10  # the cache check's thread, below the window's (Linux)
 log = logging.getLogger(__name__)
 
 
@@ -57,19 +61,18 @@ class ScanWorker(QThread):
         self.progress_every = progress_every or PROGRESS_FILES
         self._told = (0, 0.0)  # files done and the clock when the window was last told
         self.stored = 0  # files stored so far: while it stays 0 the window's list cannot have changed
+        self.snapshot: ChangeDetector | None = None  # a folder scan's walk, for the folder watcher to take over
 
     def run(self) -> None:
-        if self.check_cache:  # here, not before the window paints: a quick_check reads the whole file
-            from reader.core.store.cache_health import cache_problem
-
-            problem = cache_problem(self.db_path)
-            if problem is not None:
-                self.damaged.emit(problem)
-                return
+        # The cache's quick_check reads the whole file (a second at 100,000 articles): in SQLite, without the
+        # GIL, beside the walk, not before it; nothing is reported or tagged until it has said the cache is sound.
+        check = _CacheCheck(self.db_path) if self.check_cache else None
+        error = ""
         try:
             lib = Library(self.db_path, user_db=self.user_db)
         except Exception as exc:  # the cache is rebuildable; say what happened
-            self.failed.emit(f"The library cache could not be opened: {exc}")
+            if not _found_damage(check, self.damaged):
+                self.failed.emit(f"The library cache could not be opened: {exc}")
             return
         try:
             from reader.core.library_sync import POOL_MIN_FILES, LibrarySync
@@ -77,23 +80,38 @@ class ScanWorker(QThread):
             sync = LibrarySync(lib, max_bytes=self.max_bytes, workers=self.workers,
                                pool_min_files=POOL_MIN_FILES if self.pool_min_files is None else self.pool_min_files,
                                tag=self.tag)  # fmt: skip
-            result: ScanResult | None
-            if self.changes is not None:
-                result = sync.apply(self.changes, progress=self._progress, should_stop=self.isInterruptionRequested,
-                                    on_stored=self._stored)  # fmt: skip
-                result = None if result.stopped else result
-            else:
-                result = sync.sync(self.folders, self.files, progress=self._progress,
-                                   should_stop=self.isInterruptionRequested, on_stored=self._stored)  # fmt: skip
-            if result is None:
-                return
-            self.scanned.emit(result)
-            if self.tag and not self.isInterruptionRequested():
-                self.tagged.emit(tag_library(sync, self.isInterruptionRequested, self.tagged_batch.emit))
+            result = self._scan(sync, self._should_stop(check))
+            if check is not None:
+                check.join()
+            if result is not None and not (check and check.problem):
+                self.scanned.emit(result)
+                if self.tag and not self.isInterruptionRequested():
+                    self.tagged.emit(tag_library(sync, self.isInterruptionRequested, self.tagged_batch.emit))
         except Exception as exc:
-            self.failed.emit(f"Scanning stopped: {exc}")
+            error = f"Scanning stopped: {exc}"
         finally:
-            lib.close()
+            lib.close()  # before a damaged cache is reported: the window deletes the file
+        if _found_damage(check, self.damaged):
+            self.snapshot = None  # the cache is rebuilt and everything imported again
+        elif error:
+            self.failed.emit(error)
+
+    def _should_stop(self, check: _CacheCheck | None) -> Callable[[], bool]:
+        if check is None:
+            return self.isInterruptionRequested
+        return lambda: self.isInterruptionRequested() or check.problem is not None
+
+    def _scan(self, sync: LibrarySync, should_stop: Callable[[], bool]) -> ScanResult | None:
+        """The watcher's changes, or a scan of the folders; None when stopped."""
+        if self.changes is not None:
+            result = sync.apply(self.changes, progress=self._progress, should_stop=should_stop,
+                                on_stored=self._stored)  # fmt: skip
+            return None if result.stopped else result
+        try:
+            return sync.sync(self.folders, self.files, progress=self._progress, should_stop=should_stop,
+                             on_stored=self._stored, snapshot=True)  # fmt: skip
+        finally:  # a walk that was not stopped is good for the watcher even when the import was
+            self.snapshot = sync.snapshot
 
     def _stored(self, records: list) -> None:
         self.stored += len(records)
@@ -107,6 +125,37 @@ class ScanWorker(QThread):
         if done in (0, total) or due:
             self._told = (done, now)
             self.progress.emit(done, total, path)
+
+
+class _CacheCheck(threading.Thread):
+    """The cache file's health check (`cache_problem`), started at once in a thread of its own."""
+
+    def __init__(self, db_path: Path) -> None:
+        super().__init__(name="cache-check", daemon=True)
+        self.db_path = db_path
+        self.problem: str | None = None  # why the cache is damaged, once found
+        self.start()
+
+    def run(self) -> None:
+        from reader.core.store.cache_health import cache_problem
+
+        # Below the window's thread, as the import's workers are: the check holds no GIL (it is SQLite's), so
+        # this thread only gives way to the window for a core, and on Linux a thread has a niceness of its own.
+        with contextlib.suppress(OSError, AttributeError):  # Windows and macOS have no per-thread niceness
+            if sys.platform.startswith("linux"):
+                os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), CHECK_NICENESS)
+        self.problem = cache_problem(self.db_path)
+
+
+def _found_damage(check: _CacheCheck | None, damaged: SignalInstance) -> bool:
+    """Wait for the check (if any); when it found the cache damaged, say so through `damaged`."""
+    if check is None:
+        return False
+    check.join()
+    if check.problem is None:
+        return False
+    damaged.emit(check.problem)
+    return True
 
 
 def tag_library(

@@ -19,7 +19,7 @@ from reader.core import entities
 from reader.core.library_sync.changes import ChangeDetector, FolderChanges
 from reader.core.library_sync.importer import OnStored, default_workers, import_in_pool
 from reader.core.library_sync.pool import TAG_BUDGET_S, read_file
-from reader.core.library_sync.walk import Entry, special_file, special_kind, walk
+from reader.core.library_sync.walk import Entry, Listing, special_file, special_kind, walk
 from reader.core.store.library import FileRecord, Library, shown_path
 
 log = logging.getLogger(__name__)
@@ -93,28 +93,34 @@ class LibrarySync:
         self.workers = default_workers() if workers is None else workers
         self.pool_min_files = pool_min_files
         self.tag = tag
+        self.snapshot: ChangeDetector | None = None  # the folders as the last walk saw them (`snapshot=True`)
         if library.tagger_version() != entities.TAGGER_VERSION:  # found by another tagger: find them again
             library.forget_mentions(entities.TAGGER_VERSION)
         library.rekey_mentions()  # a new built-in alias table: the same spans, grouped again
 
     def sync(self, folders: list[str], files: list[str], *, progress: Progress | None = None,
-             should_stop: ShouldStop | None = None,
-             on_stored: OnStored | None = None) -> ScanResult | None:  # fmt: skip
+             should_stop: ShouldStop | None = None, on_stored: OnStored | None = None,
+             snapshot: bool = False) -> ScanResult | None:  # fmt: skip
         """Scan the folders, import the single files, and forget whatever lies outside both.
 
         The user's articles (bookmarked, noted, highlighted) are not forgotten: the cache keeps
         them (see `Library.forget_outside`). None when `should_stop` said stop: then nothing is forgotten.
         """
-        result = self.scan(folders, progress=progress, should_stop=should_stop, files=files, on_stored=on_stored)
+        result, states = self._scan(folders, progress=progress, should_stop=should_stop, files=files,
+                                    on_stored=on_stored, snapshot=snapshot)  # fmt: skip
         if result.stopped or (should_stop and should_stop()):
             return None
-        self.library.forget_outside([*folders, *files])
+        # What lies outside is told from the scan's own read of every file state (`Library.forget_outside`'s
+        # rule), not a second read of 100,000 paths: what the scan added since lies inside.
+        keep = {str(Path(k).resolve()) for k in [*folders, *files]}
+        under = tuple(k.rstrip(os.sep) + os.sep for k in keep)
+        self.library.forget_paths([p for p in states if p not in keep and not p.startswith(under)])
         self.library.forget_unclaimed()
         return result
 
     def scan(self, folders: Iterable[str | Path], *, progress: Progress | None = None,
              should_stop: ShouldStop | None = None, files: Iterable[str | Path] = (),
-             on_stored: OnStored | None = None) -> ScanResult:  # fmt: skip
+             on_stored: OnStored | None = None, snapshot: bool = False) -> ScanResult:  # fmt: skip
         """Bring the cache in line with the files under `folders` (new, changed, deleted, unreadable),
         then import the single `files`.
 
@@ -122,20 +128,33 @@ class LibrarySync:
         then compared with one query of every stored (mtime, size), so `progress` knows the exact
         total before the first file is read. `on_stored(records)` hears of each batch stored.
         A stopped scan keeps what it stored (`stopped` set); the next one goes on from there.
+        With `snapshot`, a walk that was not stopped leaves its folders in `self.snapshot` (for a folder
+        watcher, which then needs no walk of its own).
         """
+        return self._scan(folders, progress=progress, should_stop=should_stop, files=files, on_stored=on_stored,
+                          snapshot=snapshot)[0]  # fmt: skip
+
+    def _scan(self, folders: Iterable[str | Path], *, progress: Progress | None, should_stop: ShouldStop | None,
+              files: Iterable[str | Path], on_stored: OnStored | None,
+              snapshot: bool) -> tuple[ScanResult, dict[str, tuple[float, int]]]:  # fmt: skip
+        """`scan`, and the file states the cache held before it (empty when stopped before they were read)."""
         result = ScanResult()
         roots = [str(Path(f).resolve()) for f in folders]  # the folders only: a file's path is its folder's + name
         if progress:
             progress(0, 0, "")
         entries: list[Entry] = []
+        listings: dict[str, Listing] | None = {} if snapshot else None
+        self.snapshot = None
         for root in roots:
             if not os.path.isdir(root):
                 continue
-            for entry in walk(root):
+            for entry in walk(root, listings):
                 if should_stop and should_stop():
                     result.stopped = True
-                    return result
+                    return result, {}
                 entries.append(entry)
+        if listings is not None:
+            self.snapshot = ChangeDetector.from_walk(roots, listings)
         singles = [str(Path(f).resolve()) for f in files]
         tell = _Throttle(progress, len(entries) + len(singles))
         states = self.library.file_states()
@@ -154,12 +173,12 @@ class LibrarySync:
             tell(result.seen, entry.path)
         if not self._import(todo, states, result, tell, should_stop, on_stored):
             result.stopped = True
-            return result
+            return result, states
         result.removed = self._forget_missing(roots, states, {entry.path for entry in entries})
         for path in singles:
             self._import_if_changed(path, result)
             tell(result.seen, path, read=True)
-        return result
+        return result, states
 
     def apply(self, changes: FolderChanges, *, progress: Progress | None = None,
               should_stop: ShouldStop | None = None, on_stored: OnStored | None = None) -> ScanResult:  # fmt: skip

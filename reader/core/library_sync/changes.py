@@ -16,7 +16,13 @@ two, a new, removed or renamed file within a poll.
 
 `known` is what the cache holds ((mtime, size) by path, `Library.file_states()`): a file is added when
 it is not known, changed when its (mtime, size) differs. The detector assumes what it reports gets
-imported and updates `known` itself, so the cache is read once, not at every poll.
+imported and updates `known` itself, so the cache is read once, not at every poll; given as a function,
+it is read by the first look, on the thread that looks (never the window's).
+
+`ChangeDetector.from_walk(roots, listings)` takes over the folders a rescan has just walked (the walk's
+`Listing`s: each folder's mtime, its files and their stat) as its snapshot and the files' stat as
+`known`, so a watcher started after the start-up rescan begins with a poll of the folders alone,
+not a second walk of every file.
 """
 
 from __future__ import annotations
@@ -25,13 +31,16 @@ import os
 import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
 
-from reader.core.library_sync.walk import MAX_DEPTH, Entry, Folder, link_loop, list_folder
+from reader.core.library_sync.walk import MAX_DEPTH, Entry, Folder, Listing, link_loop, list_folder
 
+_MTIME = itemgetter(0)
 RACY_SECONDS = 2.0  # a folder or file changed this recently is listed again at the next poll
 
 Stat = tuple[float, int]  # (mtime, size), as the cache stores them
+Known = Mapping[str, Stat] | Callable[[], Mapping[str, Stat]]
 
 
 @dataclass
@@ -81,17 +90,39 @@ class ChangeDetector:
     detector is thrown away after one.
     """
 
-    def __init__(self, roots: Iterable[str], known: Mapping[str, Stat] | None, *,
+    def __init__(self, roots: Iterable[str], known: Known | None, *,
                  should_stop: Callable[[], bool] | None = None) -> None:  # fmt: skip
         self.roots = [str(Path(r).resolve()) for r in roots]
-        prefixes = tuple(r.rstrip(os.sep) + os.sep for r in self.roots)
-        self.known: dict[str, Stat] = {p: s for p, s in (known or {}).items() if p.startswith(prefixes)}
+        self._read_known = known if callable(known) else None  # read by the first look, on its thread
+        self.known: dict[str, Stat] = {} if callable(known) else self._under_roots(known or {})
         self.adopting = known is None  # the first poll takes the files as they are and reports nothing
         self._listed: set[str] = set()  # folders listed in this poll
         self.dirs: dict[str, _Dir] = {}
         self.idents: dict[tuple[int, int], str] = {}  # which folder each listed (device, inode) is
         self.should_stop = should_stop or (lambda: False)
         self.stopped = False
+
+    @classmethod
+    def from_walk(cls, roots: Iterable[str], listings: Mapping[str, Listing], *,
+                  should_stop: Callable[[], bool] | None = None) -> ChangeDetector:  # fmt: skip
+        """The snapshot of folders a walk has just listed (`walk(root, listings)` for each root), with
+        their files' stat as `known`: the cache holds exactly that once the walk's files are imported."""
+        detector = cls(roots, {}, should_stop=should_stop)
+        prefixes = tuple(r.rstrip(os.sep) + os.sep for r in detector.roots)
+        known = detector.known
+        for path, listing in listings.items():
+            if path not in detector.roots and not path.startswith(prefixes):
+                continue
+            stats = {p: (e.mtime, e.size) for p, e in listing.files.items() if not e.reason}
+            known.update(stats)
+            # the same rule as a listing here: a folder or file changed within RACY_SECONDS is listed again
+            fresh = listing.listed_at - RACY_SECONDS
+            racy = listing.mtime_ns / 1e9 > fresh or max(map(_MTIME, stats.values()), default=fresh) > fresh
+            d = _Dir(-1 if racy else listing.mtime_ns, listing.ident, listing.depth, listing.files,
+                     set(listing.subdirs))  # fmt: skip
+            detector.dirs[path] = d
+            detector.idents[d.ident] = path
+        return detector
 
     def folders(self) -> list[str]:
         """Every folder in the snapshot (what a file system watcher should watch)."""
@@ -106,6 +137,7 @@ class ChangeDetector:
 
         The first poll lists everything and also reports known files that are no longer there.
         """
+        self._load_known()
         first = not self.dirs
         changes = FolderChanges()
         self._listed.clear()
@@ -130,6 +162,7 @@ class ChangeDetector:
 
     def check(self, folders: Iterable[str]) -> FolderChanges:
         """List just these folders (a file system watcher named them) and the racy ones."""
+        self._load_known()
         changes = FolderChanges()
         for path in dict.fromkeys([*folders, *self.racy()]):
             if self._stop():
@@ -140,6 +173,15 @@ class ChangeDetector:
             elif path in self.roots:
                 self._list(path, 0, changes)
         return changes
+
+    def _under_roots(self, known: Mapping[str, Stat]) -> dict[str, Stat]:
+        prefixes = tuple(r.rstrip(os.sep) + os.sep for r in self.roots)
+        return {p: s for p, s in known.items() if p.startswith(prefixes)}
+
+    def _load_known(self) -> None:
+        if self._read_known is not None:
+            read, self._read_known = self._read_known, None
+            self.known = self._under_roots(read())
 
     def _stop(self) -> bool:
         self.stopped = self.stopped or self.should_stop()

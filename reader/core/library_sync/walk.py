@@ -9,18 +9,27 @@ from __future__ import annotations
 import errno
 import os
 import stat
+import time
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from operator import attrgetter
+from typing import NamedTuple
 
 from reader.core.formats import SUPPORTED_EXTENSIONS
 from reader.core.store.library import shown_path
 
 MAX_DEPTH = 64
+_NAME = attrgetter("name")
+_S_ISREG, _S_ISDIR = stat.S_ISREG, stat.S_ISDIR
 
 
-@dataclass(frozen=True)
-class Entry:
-    """One thing found under a folder: an article file to import, or a problem (reason + advice)."""
+class Entry(NamedTuple):
+    """One thing found under a folder: an article file to import, or a problem (reason + advice).
+
+    A named tuple, not a class with a `__dict__`: a rescan makes one per file (100,000), and tuples of
+    strings and numbers are quick to make, small, and left alone by the cyclic garbage collector, whose
+    full passes would otherwise walk every one of them while holding the GIL (the window's thread waits).
+    """
 
     path: str
     reason: str = ""
@@ -35,11 +44,14 @@ class Entry:
 
 def is_article_name(name: str) -> bool:
     """Whether a file name has an extension one of the formats reads (optionally gzipped)."""
-    lower = name.lower()
-    if lower.endswith(".gz"):
-        lower = lower[:-3]
-    dot = lower.rfind(".")
-    return dot > 0 and lower[dot:] in SUPPORTED_EXTENSIONS
+    dot = name.rfind(".")  # the extension alone is lowered: this runs for every file at every rescan
+    if dot <= 0:
+        return False
+    ext = name[dot:].lower()
+    if ext == ".gz":
+        dot = name.rfind(".", 0, dot)
+        return dot > 0 and name[dot:-3].lower() in SUPPORTED_EXTENSIONS
+    return ext in SUPPORTED_EXTENSIONS
 
 
 def special_kind(mode: int) -> str:
@@ -58,26 +70,54 @@ def special_file(path: str, kind: str) -> Entry:
                  "Remove it from the library folder, or save the article it stands for as a file.")  # fmt: skip
 
 
-def walk(folder: str) -> Iterator[Entry]:
-    """Entries under `folder` in a stable depth-first name order; hidden names and `*_files` skipped."""
+@dataclass
+class Listing:
+    """One folder as a walk listed it: what the folder watcher's snapshot takes over
+    (`ChangeDetector.from_walk`), so the watcher starts without a walk of its own."""
+
+    mtime_ns: int  # the folder's mtime, stat-ed before it was listed
+    ident: tuple[int, int]
+    depth: int  # 0 for the folder walked
+    listed_at: float  # time.time() just after the listing
+    files: dict[str, Entry] = field(default_factory=dict)  # article files and problems in it, by path
+    subdirs: list[str] = field(default_factory=list)  # its sub-folders the walk went into
+
+
+def walk(folder: str, listings: dict[str, Listing] | None = None) -> Iterator[Entry]:
+    """Entries under `folder` in a stable depth-first name order; hidden names and `*_files` skipped.
+
+    `listings` (when given) gets each folder walked, as it was listed.
+    """
     try:
-        root_ident = _identity(os.stat(folder))
+        st = os.stat(folder)
     except OSError as exc:
         yield _unreadable_folder(folder, exc)
         return
+    root_ident = _identity(st)
     seen = {root_ident}  # a folder reached twice (two links to it) is walked once
-    yield from _walk(folder, [root_ident], seen)
+    yield from _walk(Folder(folder, root_ident, st.st_mtime_ns), [root_ident], seen, listings)
 
 
-def _walk(folder: str, ancestors: list[tuple[int, int]], seen: set[tuple[int, int]]) -> Iterator[Entry]:
-    for item in list_folder(folder):
+def _walk(folder: Folder, ancestors: list[tuple[int, int]], seen: set[tuple[int, int]],
+          listings: dict[str, Listing] | None) -> Iterator[Entry]:  # fmt: skip
+    items = list_folder(folder.path)
+    own: Listing | None = None
+    if listings is not None:
+        own = listings[folder.path] = Listing(folder.mtime_ns, folder.ident, len(ancestors) - 1, time.time(),
+                                              {i.path: i for i in items if isinstance(i, Entry)})  # fmt: skip
+    for item in items:
         if isinstance(item, Entry):
             yield item
         elif item.ident in ancestors:
-            yield link_loop(item.path)
+            loop = link_loop(item.path)
+            if own is not None:
+                own.files[loop.path] = loop
+            yield loop
         elif item.ident not in seen and len(ancestors) < MAX_DEPTH:
             seen.add(item.ident)
-            yield from _walk(item.path, [*ancestors, item.ident], seen)
+            if own is not None:
+                own.subdirs.append(item.path)
+            yield from _walk(item, [*ancestors, item.ident], seen, listings)
 
 
 @dataclass(frozen=True)
@@ -86,6 +126,7 @@ class Folder:
 
     path: str
     ident: tuple[int, int]
+    mtime_ns: int = -1  # from the listing's stat, taken before the folder itself is listed
 
 
 def list_folder(folder: str) -> list[Entry | Folder]:
@@ -96,25 +137,29 @@ def list_folder(folder: str) -> list[Entry | Folder]:
     """
     try:
         with os.scandir(folder) as it:
-            entries = sorted(it, key=lambda e: e.name)
+            entries = sorted(it, key=_NAME)
     except OSError as exc:
         return [_unreadable_folder(folder, exc)]
     found: list[Entry | Folder] = []
-    for entry in entries:
-        if entry.name.startswith("."):
+    append = found.append
+    for entry in entries:  # once per file of the library at every rescan: kept lean
+        name = entry.name
+        if name[0] == ".":
             continue
         try:
             st = entry.stat()  # follows links
         except OSError as exc:
-            found.append(_broken_link(entry.path, exc) if entry.is_symlink() else _unreadable(entry.path, exc))
+            append(_broken_link(entry.path, exc) if entry.is_symlink() else _unreadable(entry.path, exc))
             continue
-        if stat.S_ISDIR(st.st_mode):
-            if not entry.name.endswith(("_files", "-files")):
-                found.append(Folder(entry.path, _identity(st)))
-        elif is_article_name(entry.name):
-            kind = "" if stat.S_ISREG(st.st_mode) else special_kind(st.st_mode)
-            found.append(special_file(entry.path, kind) if kind else Entry(entry.path, mtime=st.st_mtime,
-                                                                             size=st.st_size))  # fmt: skip
+        mode = st.st_mode
+        if _S_ISREG(mode):
+            if is_article_name(name):
+                append(Entry(entry.path, "", "", st.st_mtime, st.st_size))
+        elif _S_ISDIR(mode):
+            if not name.endswith(("_files", "-files")):
+                append(Folder(entry.path, (st.st_dev, st.st_ino), st.st_mtime_ns))
+        elif is_article_name(name):
+            append(special_file(entry.path, special_kind(mode)))
     return found
 
 

@@ -1,0 +1,123 @@
+"""The folder watcher started by the start-up rescan: it takes over the rescan's walk instead of walking the
+library again, nothing reads every file state on the window's thread, and a file added later still shows."""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from reader.core.library_sync import LibrarySync
+from reader.core.store.library import Library
+from reader.paths import Paths, resolve_paths
+from reader.settings import Settings
+from reader.ui.folder_watcher import FolderWatcher, FolderWatchFeature
+from reader.ui.main_window import MainWindow
+from reader.ui.startup import start_after_first_paint
+
+WAIT = 30_000  # generous: the machine may be busy
+
+
+def write(path: Path, title: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f"{title}\n\nA paragraph of our own about the town's new ferry timetable.\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    """news/{a.txt, 2026/b.txt, 2026/june/c.txt}, written long ago (nothing racy: a poll trusts every mtime)."""
+    root = tmp_path / "news"
+    write(root / "a.txt", "Harbour opens")
+    write(root / "2026" / "b.txt", "Budget passes")
+    write(root / "2026" / "june" / "c.txt", "Rain in June")
+    when = time.time() - 10_000
+    for path in [*(Path(d) / n for d, dirs, files in os.walk(root) for n in [*files, *dirs]), root]:
+        os.utime(path, (when, when))
+    return root
+
+
+def profile(data_dir: Path, folder: Path) -> Paths:
+    """The library already holds `folder`, as after an earlier session's import."""
+    from reader.core.store.user_data import UserStore
+
+    paths = resolve_paths(data_dir).ensure()
+    with UserStore(paths.user_db) as store:
+        store.add_folder(str(folder))
+    lib = Library(paths.library_db)
+    LibrarySync(lib, tag=False).scan([folder])
+    for article_id in lib.untagged_ids(100):
+        lib.mark_tagged(article_id)
+    lib.close()
+    return paths
+
+
+def start(qtbot, paths: Paths) -> tuple[MainWindow, FolderWatcher]:
+    """As the app starts: painted first, then the library opened and rescanned; back once the watcher,
+    which that rescan's end starts, has had its first look."""
+    w = MainWindow(paths, Settings(paths.settings_file), samples=False, deferred=True)
+    qtbot.addWidget(w)
+    start_after_first_paint(w)
+    w.resize(1000, 700)
+    w.show()
+    watcher = next(f for f in w.features if isinstance(f, FolderWatchFeature)).watcher
+    qtbot.waitUntil(lambda: w.worker is not None and w.worker.isFinished(), timeout=WAIT)
+    qtbot.waitUntil(lambda: watcher.ready and watcher.job is None and not w.import_running(), timeout=WAIT)
+    QApplication.processEvents()
+    return w, watcher
+
+
+def titles(w: MainWindow) -> list[str]:
+    return [w.model.index(r, 1).data() for r in range(w.model.rowCount())]
+
+
+def test_the_watcher_does_not_walk_the_folders_the_start_up_rescan_walked(qtbot, tmp_path: Path, folder: Path,
+                                                                          monkeypatch) -> None:  # fmt: skip
+    paths = profile(tmp_path / "data", folder)
+    listed: Counter[str] = Counter()
+    scandir = os.scandir
+
+    def counting(path):  # type: ignore[no-untyped-def]
+        if str(path).startswith(str(folder)):
+            listed[str(path)] += 1
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", counting)
+    w, watcher = start(qtbot, paths)
+    assert watcher.running and sorted(watcher.roots) == [str(folder)]
+    assert listed == {str(folder): 1, str(folder / "2026"): 1, str(folder / "2026" / "june"): 1}  # the rescan's
+    assert watcher.fs is not None and sorted(watcher.fs.directories()) == sorted(listed)
+    new = write(folder / "2026" / "june" / "d.txt", "Night ferry returns")  # after the start: still seen
+    qtbot.waitUntil(lambda: "Night ferry returns" in titles(w), timeout=WAIT)
+    assert w.library.ids_at(str(new)) and watcher.imports == 1
+    w.close()
+
+
+def test_no_file_state_table_is_read_on_the_windows_thread(qtbot, tmp_path: Path, folder: Path,
+                                                           monkeypatch) -> None:  # fmt: skip
+    """Not at start (the scan reads it in its thread; the watcher needs none), and not when the user turns
+    watching off and on (the watcher's first look reads it, on its own thread)."""
+    paths = profile(tmp_path / "data", folder)
+    threads: list[bool] = []  # one per read of every file state: True when on the window's thread
+    real = Library.file_states
+
+    def spy(self: Library) -> dict[str, tuple[float, int]]:
+        threads.append(threading.current_thread() is threading.main_thread())
+        return real(self)
+
+    monkeypatch.setattr(Library, "file_states", spy)
+    w, watcher = start(qtbot, paths)
+    assert threads == [False]  # the rescan's one query, in its thread
+    w.registry.run("folders-watch")
+    w.registry.run("folders-watch")
+    qtbot.waitUntil(lambda: watcher.ready and watcher.job is None, timeout=WAIT)
+    assert threads == [False, False]
+    write(folder / "e.txt", "Tram line opens")  # and that watcher works: it knew the cache's files
+    qtbot.waitUntil(lambda: "Tram line opens" in titles(w), timeout=WAIT)
+    assert len(titles(w)) == 4 and watcher.imports == 1
+    w.close()
