@@ -68,6 +68,18 @@ def short_shape(word: str) -> str:
     return hit
 
 
+# Per longest affix length k, the prefixes and suffixes of 1..k characters in the order p1, x1, p2, x2...
+# (one call building the list instead of a loop of formatted strings: own_features runs for every new word).
+_AFFIXES = {
+    1: lambda low: ["p1=" + low[:1], "x1=" + low[-1:]],
+    2: lambda low: ["p1=" + low[:1], "x1=" + low[-1:], "p2=" + low[:2], "x2=" + low[-2:]],
+    3: lambda low: ["p1=" + low[:1], "x1=" + low[-1:], "p2=" + low[:2], "x2=" + low[-2:], "p3=" + low[:3],
+                    "x3=" + low[-3:]],
+    4: lambda low: ["p1=" + low[:1], "x1=" + low[-1:], "p2=" + low[:2], "x2=" + low[-2:], "p3=" + low[:3],
+                    "x3=" + low[-3:], "p4=" + low[:4], "x4=" + low[-4:]],
+}
+
+
 def own_features(word: str, stats: Mapping[str, str], know: Knowledge) -> list[str]:
     """Features of the word being tagged (offset 0)."""
     if word in (SENT_START, SENT_END):
@@ -77,14 +89,13 @@ def own_features(word: str, stats: Mapping[str, str], know: Knowledge) -> list[s
     f0 = ["w=" + w, "l=" + low, "s=" + short_shape(w), "ls=" + long_shape(w)]
     n = len(low)
     if n > 1:
-        for k in range(1, min(4, n - 1) + 1):
-            f0.append(f"p{k}={low[:k]}")
-            f0.append(f"x{k}={low[-k:]}")
+        f0 += _AFFIXES[min(4, n - 1)](low)
     if w.isupper() and n > 1:
         f0.append("ALLCAP")
     elif w[:1].isupper():
         f0.append("INITCAP")
-    if any(c.isdigit() for c in w):
+    # A word of letters has no digit: one C-level test spares most words the per-character loop.
+    if not w.isalpha() and any(c.isdigit() for c in w):
         f0.append("DIGIT")
     if "-" in w and n > 1:
         f0.append("HYPHEN")
