@@ -59,7 +59,10 @@ def clear_shape_cache() -> None:
 
 def short_shape(word: str) -> str:
     """The shape of the first 16 characters with runs of a class collapsed: "McDonald" -> "XxXx"."""
-    full = _shape(word[:16])
+    return _collapsed(_shape(word[:16]))
+
+
+def _collapsed(full: str) -> str:
     hit = _short_shapes.get(full)
     if hit is None:  # few distinct shapes: the regular expression runs once per shape
         hit = _RUNS.sub(r"\1", full)
@@ -86,7 +89,9 @@ def own_features(word: str, stats: Mapping[str, str], know: Knowledge) -> list[s
         return [word]
     w = normalize_token(word)
     low = w.lower()
-    f0 = ["w=" + w, "l=" + low, "s=" + short_shape(w), "ls=" + long_shape(w)]
+    # Every character maps to one, so the long shape (8 characters) begins the 16-character one.
+    full = _shape(w[:16])
+    f0 = ["w=" + w, "l=" + low, "s=" + _collapsed(full), "ls=" + full[:8]]
     n = len(low)
     if n > 1:
         f0 += _AFFIXES[min(4, n - 1)](low)
@@ -104,8 +109,7 @@ def own_features(word: str, stats: Mapping[str, str], know: Knowledge) -> list[s
                 f0.append("hp=" + part)
     if "." in w and n > 1:
         f0.append("PERIOD")
-    for name in know.memberships(low):
-        f0.append("g=" + name)
+    f0 += ["g=" + name for name in know.memberships(low)]
     if know.freq:
         # How common the word is in lower case: a capitalised common word is seldom a name.
         f0.append("zf=" + know.freq.get(low, "0"))
@@ -169,7 +173,11 @@ class WordFeatureCache:
                 side = 5 if k in (1, 3) else 6
                 base = hit[side]
                 if base is None:
-                    base = hit[side] = context_features(word, self.stats, side == 5, self.knowledge)
+                    # The far features are the first two of the near ones: both made at once.
+                    near = hit[5] = context_features(word, self.stats, True, self.knowledge)
+                    base = hit[6] = near[:2]
+                    if side == 5:
+                        base = near
                 prefix = _OFFSET_PREFIX[k]
                 names = [prefix + f for f in base]
             hit[k] = names
