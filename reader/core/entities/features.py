@@ -202,23 +202,27 @@ class DocumentView:
         With `both_ways`, `mirror` is the view of the document read backwards (see
         `stacking.reverse_document`), built in the same loop: what a backward pass needs.
         """
-        self.lower_seen: set[str] = set()
+        if lows is None:
+            lows = [[normalize_token(t).lower() for t in sent] for sent in sentences]
+        # The word counts and lower-case words over the whole document at once: per sentence, the
+        # calls cost more than the work in a document of short sentences.
+        all_low = [w for low in lows for w in low]
+        sport = sum(map(SPORT_WORDS.__contains__, all_low))  # the two lists share no word
+        business = sum(map(BUSINESS_WORDS.__contains__, all_low))
+        self.lower_seen: set[str] = {w for tok, w in zip([t for sent in sentences for t in sent], all_low, strict=True)
+                                     if tok[:1].islower()}
         self.title_seen: set[str] = set()
         self.around: dict[str, list[str]] = {}
         self.tabular = sum(1 for sent in sentences if is_table_row(sent)) >= 2
         self.mirror: DocumentView | None = None
         title_last: set[str] = set()  # capitalised mid-sentence when read backwards
         seen_at: dict[str, list[tuple[str | None, str | None]]] = {}  # word -> (previous, next) words
-        sport = business = 0
-        for n, sent in enumerate(sentences):
-            low = lows[n] if lows is not None else [normalize_token(t).lower() for t in sent]
-            sport += sum(map(SPORT_WORDS.__contains__, low))  # the two lists share no word
-            business += sum(map(BUSINESS_WORDS.__contains__, low))
-            self.lower_seen.update([w for tok, w in zip(sent, low, strict=True) if tok[:1].islower()])
-            if _is_caps_sentence(sent):
+        for sent, low in zip(sentences, lows, strict=True):
+            capitalised = [i for i, tok in enumerate(sent) if tok[:1].isupper()]
+            if not capitalised or _is_caps_sentence(sent):
                 continue
             last = len(sent) - 1
-            for i in [i for i, tok in enumerate(sent) if tok[:1].isupper()]:
+            for i in capitalised:
                 w = low[i]
                 if not sent[i].isupper():
                     if i > 0:

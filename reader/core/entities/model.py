@@ -271,6 +271,7 @@ class TaggerModel:
         padded = (SENT_START, SENT_START, *sent, SENT_END, SENT_END)
         # Filled as needed: most words are never next to a scored token, and a new word's sums cost.
         vecs: list[list[int | None] | None] = [None] * len(padded)
+        filled = 0  # vecs[:filled] are set where a scored token needed them (tokens are visited in order)
         word_vectors = self._vectors
         windows = self._window_sums
         tsums, pair_sums = self._tag_sums[caps], self._pair_sums
@@ -289,10 +290,10 @@ class TaggerModel:
                 prev2, prev = ("O" if j - i > 1 else prev), "O"
                 i = j
                 continue
-            if None in vecs[i : i + 5]:
-                for j in range(i, i + 5):
-                    if vecs[j] is None:
-                        vecs[j] = word_vectors(padded[j])
+            if filled < i + 5:
+                for j in range(max(filled, i), i + 5):
+                    vecs[j] = word_vectors(padded[j])
+                filled = i + 5
             try:
                 total = vecs[i][0] + vecs[i + 1][1] + vecs[i + 2][2] + vecs[i + 3][3] + vecs[i + 4][4]  # type: ignore
             except TypeError:  # a sum not made yet (None)
@@ -328,7 +329,7 @@ class TaggerModel:
             total += hit
             if w in memory:
                 feats = [*feats, *memory_features(w, shp, prev, memory)]
-            total += sum(filter(None, map(wget, chain(feats, extras.get(i, ())))))
+            total += sum(filter(None, map(wget, chain(feats, extras[i]) if i in extras else feats)))
             if hints is not None:
                 # The earlier passes' tags around the token: few distinct windows, summed once each.
                 window = hints.window(i)
