@@ -213,13 +213,20 @@ class DocumentView:
                                      if tok[:1].islower()}
         self.title_seen: set[str] = set()
         self.around: dict[str, list[str]] = {}
-        self.tabular = sum(1 for sent in sentences if is_table_row(sent)) >= 2
+        # Per sentence, a table row / a headline in capitals: `prepare_sentence` takes them from here.
+        self.rows = [is_table_row(sent) for sent in sentences]
+        self.headlines = [False] * len(sentences)
+        self.tabular = sum(self.rows) >= 2
         self.mirror: DocumentView | None = None
         title_last: set[str] = set()  # capitalised mid-sentence when read backwards
         seen_at: dict[str, list[tuple[str | None, str | None]]] = {}  # word -> (previous, next) words
-        for sent, low in zip(sentences, lows, strict=True):
+        for n, (sent, low) in enumerate(zip(sentences, lows, strict=True)):
+            # A sentence without a capitalised word is no headline in capitals.
             capitalised = [i for i, tok in enumerate(sent) if tok[:1].isupper()]
-            if not capitalised or _is_caps_sentence(sent):
+            if not capitalised:
+                continue
+            if _is_caps_sentence(sent):
+                self.headlines[n] = True
                 continue
             last = len(sent) - 1
             for i in capitalised:
@@ -245,6 +252,8 @@ class DocumentView:
             mirror = self.mirror = DocumentView([])
             mirror.lower_seen, mirror.title_seen = self.lower_seen, title_last
             mirror.tabular, mirror.topics = self.tabular, self.topics
+            # Both flags count tokens, whatever their order: a reversed sentence keeps them.
+            mirror.rows, mirror.headlines = self.rows[::-1], self.headlines[::-1]
             for word, places in seen_at.items():
                 # Read backwards, the first four occurrences are the last four, and next is previous.
                 mirror.around[word] = list({cue for before, after in places[:-5:-1]
