@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 from collections.abc import Iterator
+from itertools import groupby
 from pathlib import Path
 
 from reader.core.entities.conll import DOCSTART
@@ -71,16 +72,7 @@ def tag_conll_blocks(lines: list[str]) -> Iterator[list[str]]:
     def tagged(doc_lines: list[str]) -> list[str]:
         # Each line split once: the first column is the token, a blank line ends a sentence.
         words = [ln.split(None, 1)[0] if ln and not ln.isspace() else "" for ln in doc_lines]
-        sentences: list[list[str]] = []
-        sent: list[str] = []
-        for w in words:
-            if w:
-                sent.append(w)
-            elif sent:
-                sentences.append(sent)
-                sent = []
-        if sent:
-            sentences.append(sent)
+        sentences = [list(run) for is_word, run in groupby(words, bool) if is_word]
         tags = iter([t for tagged in tag_sentences(sentences) for t in tagged])
         return [w + "\t" + next(tags) if w else "" for w in words]
 
