@@ -62,7 +62,9 @@ def _write(path: Path, labels: Sequence[str], packed: Sequence[Mapping[str, int]
     if knowledge is not None:
         know = {"lists": {n: sorted(w) for n, w in knowledge.lists.items()},
                 "freq": dict(sorted(knowledge.freq.items())), "surnames": knowledge.surnames}
-    record = {"labels": list(labels), "stats": dict(stats), "phrases": dict(phrases), "info": dict(info),
+    # The info through JSON: plain lists whatever the caller built (a tuple would be written as another type).
+    record = {"labels": list(labels), "stats": dict(stats), "phrases": dict(phrases),
+              "info": json.loads(json.dumps(dict(info))),
               "knowledge": know, "stages": [dict(w) for w in packed]}
     path.parent.mkdir(parents=True, exist_ok=True)
     blob = MAGIC + marshal.dumps(record, _MARSHAL_VERSION)

@@ -60,9 +60,9 @@ def test_a_format_2_file_loads_and_converts_to_the_same_model(tmp_path: Path) ->
 
 def test_the_same_model_gives_the_same_bytes(tmp_path: Path) -> None:
     a, b, c = tmp_path / "a.bin", tmp_path / "b.bin", tmp_path / "c.bin"
-    save_model(a, LABELS, [WEIGHTS], {"smith": "PER|an"}, {}, {"seed": 1}, _knowledge())
-    # Another insertion order of the same weights and words.
-    save_model(b, LABELS, [dict(reversed(WEIGHTS.items()))], {"smith": "PER|an"}, {}, {"seed": 1},
+    save_model(a, LABELS, [WEIGHTS], {"smith": "PER|an"}, {}, {"seed": 1, "epochs": [6]}, _knowledge())
+    # Another insertion order of the same weights and words, a tuple where the other had a list.
+    save_model(b, LABELS, [dict(reversed(WEIGHTS.items()))], {"smith": "PER|an"}, {}, {"seed": 1, "epochs": (6,)},
                Knowledge({"GEO": ["riverton"], "GIVEN": ["anna"]}, {"and": "7", "saw": "5"}))
     convert(a, c)
     assert a.read_bytes() == b.read_bytes() == c.read_bytes()
