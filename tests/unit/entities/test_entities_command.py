@@ -86,3 +86,19 @@ def test_conll_output_is_the_taggers_tags_document_by_document(tmp_path: Path,
             expected += [f"{tok}\t{tag}" for tok, tag in zip(sent, tags, strict=True)] + [""]
     assert out == expected
     assert "Oslo\tB-LOC" in out and "Maria\tB-PER" in out  # the tags are the model's, not all O
+
+
+def test_conll_batch_puts_the_collector_settings_back(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import gc
+
+    src = tmp_path / "one.conll"
+    src.write_text("Paris X O\nis X O\n", encoding="utf-8")
+    before = gc.get_threshold()
+    gc.set_threshold(700, 10, 10)  # Python's defaults, whatever an earlier run left
+    try:
+        assert main(["entities", "--conll", str(src)]) == 0
+        assert capsys.readouterr().out == "Paris\tB-LOC\nis\tO\n"
+        # A caller that goes on (the window's process, these tests) keeps its own collection thresholds.
+        assert gc.get_threshold() == (700, 10, 10)
+    finally:
+        gc.set_threshold(*before)
