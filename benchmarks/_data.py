@@ -62,6 +62,11 @@ NEEDS: dict[str, Needs] = {
         "the CoNLL-2003 English NER corpus (train.txt and dev.txt = testa, four columns, IOB2 tags), "
         "https://www.clips.uantwerpen.be/conll2003/ner/",
     ),
+    "ner_startup": Needs(
+        ("conll2003/train.txt",),
+        "the CoNLL-2003 English NER corpus (train.txt, four columns, IOB2 tags), "
+        "https://www.clips.uantwerpen.be/conll2003/ner/",
+    ),
 }
 
 

@@ -6,8 +6,6 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "news-reader"
 
 
@@ -48,6 +46,10 @@ def resolve_paths(data_dir: str | Path | None = None, profile: str | None = None
         if profile:
             root = root / profile
         return Paths(root / "data", root / "cache", root / "config")
+    # Imported here: platformdirs brings tempfile, random, bz2 and lzma (10 ms at every start), and a
+    # command given --data-dir, or one that only reads resources (`entities --conll`), never asks it.
+    import platformdirs
+
     name = APP_NAME if not profile else f"{APP_NAME}-{profile}"
     return Paths(
         Path(platformdirs.user_data_dir(name, appauthor=False)),

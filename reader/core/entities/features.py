@@ -59,7 +59,10 @@ def clear_shape_cache() -> None:
 
 def short_shape(word: str) -> str:
     """The shape of the first 16 characters with runs of a class collapsed: "McDonald" -> "XxXx"."""
-    full = _shape(word[:16])
+    return _collapsed(_shape(word[:16]))
+
+
+def _collapsed(full: str) -> str:
     hit = _short_shapes.get(full)
     if hit is None:  # few distinct shapes: the regular expression runs once per shape
         hit = _RUNS.sub(r"\1", full)
@@ -68,23 +71,36 @@ def short_shape(word: str) -> str:
     return hit
 
 
+# Per longest affix length k, the prefixes and suffixes of 1..k characters in the order p1, x1, p2, x2...
+# (one call building the list instead of a loop of formatted strings: own_features runs for every new word).
+_AFFIXES = {
+    1: lambda low: ["p1=" + low[:1], "x1=" + low[-1:]],
+    2: lambda low: ["p1=" + low[:1], "x1=" + low[-1:], "p2=" + low[:2], "x2=" + low[-2:]],
+    3: lambda low: ["p1=" + low[:1], "x1=" + low[-1:], "p2=" + low[:2], "x2=" + low[-2:], "p3=" + low[:3],
+                    "x3=" + low[-3:]],
+    4: lambda low: ["p1=" + low[:1], "x1=" + low[-1:], "p2=" + low[:2], "x2=" + low[-2:], "p3=" + low[:3],
+                    "x3=" + low[-3:], "p4=" + low[:4], "x4=" + low[-4:]],
+}
+
+
 def own_features(word: str, stats: Mapping[str, str], know: Knowledge) -> list[str]:
     """Features of the word being tagged (offset 0)."""
     if word in (SENT_START, SENT_END):
         return [word]
     w = normalize_token(word)
     low = w.lower()
-    f0 = ["w=" + w, "l=" + low, "s=" + short_shape(w), "ls=" + long_shape(w)]
+    # Every character maps to one, so the long shape (8 characters) begins the 16-character one.
+    full = _shape(w[:16])
+    f0 = ["w=" + w, "l=" + low, "s=" + _collapsed(full), "ls=" + full[:8]]
     n = len(low)
     if n > 1:
-        for k in range(1, min(4, n - 1) + 1):
-            f0.append(f"p{k}={low[:k]}")
-            f0.append(f"x{k}={low[-k:]}")
+        f0 += _AFFIXES[min(4, n - 1)](low)
     if w.isupper() and n > 1:
         f0.append("ALLCAP")
     elif w[:1].isupper():
         f0.append("INITCAP")
-    if any(c.isdigit() for c in w):
+    # A word of letters has no digit: one C-level test spares most words the per-character loop.
+    if not w.isalpha() and any(c.isdigit() for c in w):
         f0.append("DIGIT")
     if "-" in w and n > 1:
         f0.append("HYPHEN")
@@ -93,8 +109,7 @@ def own_features(word: str, stats: Mapping[str, str], know: Knowledge) -> list[s
                 f0.append("hp=" + part)
     if "." in w and n > 1:
         f0.append("PERIOD")
-    for name in know.memberships(low):
-        f0.append("g=" + name)
+    f0 += ["g=" + name for name in know.memberships(low)]
     if know.freq:
         # How common the word is in lower case: a capitalised common word is seldom a name.
         f0.append("zf=" + know.freq.get(low, "0"))
@@ -158,7 +173,11 @@ class WordFeatureCache:
                 side = 5 if k in (1, 3) else 6
                 base = hit[side]
                 if base is None:
-                    base = hit[side] = context_features(word, self.stats, side == 5, self.knowledge)
+                    # The far features are the first two of the near ones: both made at once.
+                    near = hit[5] = context_features(word, self.stats, True, self.knowledge)
+                    base = hit[6] = near[:2]
+                    if side == 5:
+                        base = near
                 prefix = _OFFSET_PREFIX[k]
                 names = [prefix + f for f in base]
             hit[k] = names
@@ -183,23 +202,34 @@ class DocumentView:
         With `both_ways`, `mirror` is the view of the document read backwards (see
         `stacking.reverse_document`), built in the same loop: what a backward pass needs.
         """
-        self.lower_seen: set[str] = set()
+        if lows is None:
+            lows = [[normalize_token(t).lower() for t in sent] for sent in sentences]
+        # The word counts and lower-case words over the whole document at once: per sentence, the
+        # calls cost more than the work in a document of short sentences.
+        all_low = [w for low in lows for w in low]
+        sport = sum(map(SPORT_WORDS.__contains__, all_low))  # the two lists share no word
+        business = sum(map(BUSINESS_WORDS.__contains__, all_low))
+        self.lower_seen: set[str] = {w for tok, w in zip([t for sent in sentences for t in sent], all_low, strict=True)
+                                     if tok[:1].islower()}
         self.title_seen: set[str] = set()
         self.around: dict[str, list[str]] = {}
-        self.tabular = sum(1 for sent in sentences if is_table_row(sent)) >= 2
+        # Per sentence, a table row / a headline in capitals: `prepare_sentence` takes them from here.
+        self.rows = [is_table_row(sent) for sent in sentences]
+        self.headlines = [False] * len(sentences)
+        self.tabular = sum(self.rows) >= 2
         self.mirror: DocumentView | None = None
         title_last: set[str] = set()  # capitalised mid-sentence when read backwards
         seen_at: dict[str, list[tuple[str | None, str | None]]] = {}  # word -> (previous, next) words
-        sport = business = 0
-        for n, sent in enumerate(sentences):
-            low = lows[n] if lows is not None else [normalize_token(t).lower() for t in sent]
-            sport += sum(map(SPORT_WORDS.__contains__, low))  # the two lists share no word
-            business += sum(map(BUSINESS_WORDS.__contains__, low))
-            self.lower_seen.update([w for tok, w in zip(sent, low, strict=True) if tok[:1].islower()])
+        for n, (sent, low) in enumerate(zip(sentences, lows, strict=True)):
+            # A sentence without a capitalised word is no headline in capitals.
+            capitalised = [i for i, tok in enumerate(sent) if tok[:1].isupper()]
+            if not capitalised:
+                continue
             if _is_caps_sentence(sent):
+                self.headlines[n] = True
                 continue
             last = len(sent) - 1
-            for i in [i for i, tok in enumerate(sent) if tok[:1].isupper()]:
+            for i in capitalised:
                 w = low[i]
                 if not sent[i].isupper():
                     if i > 0:
@@ -222,6 +252,8 @@ class DocumentView:
             mirror = self.mirror = DocumentView([])
             mirror.lower_seen, mirror.title_seen = self.lower_seen, title_last
             mirror.tabular, mirror.topics = self.tabular, self.topics
+            # Both flags count tokens, whatever their order: a reversed sentence keeps them.
+            mirror.rows, mirror.headlines = self.rows[::-1], self.headlines[::-1]
             for word, places in seen_at.items():
                 # Read backwards, the first four occurrences are the last four, and next is previous.
                 mirror.around[word] = list({cue for before, after in places[:-5:-1]

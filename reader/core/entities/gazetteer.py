@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Mapping
+from itertools import compress
 
 MAX_WORDS = 6
 
@@ -48,8 +49,8 @@ class PhraseMatcher:
         out: list[list[str]] = [()] * n  # type: ignore[list-item]
         longest = self.longest
         free = 0  # the first token not inside a phrase matched already
-        for i in range(n):
-            if i < free or not capitalised[i]:
+        for i in compress(range(n), capitalised):  # most tokens are not capitalised: skipped in C
+            if i < free:
                 continue
             m = longest.get(low[i], 0)
             for k in range(min(m, n - i), 0, -1):

@@ -152,15 +152,16 @@ def plain_mask(sent: list[str], words: list[str], starters: frozenset[str] | Non
 
 def prepare_sentence(sent: list[str], doc: DocumentView, matcher: PhraseMatcher, stats: Mapping[str, str],
                      padded: tuple[list[str], list[str]] | None = None,
-                     starters: frozenset[str] | None = None) -> Prepared:
+                     starters: frozenset[str] | None = None, flags: tuple[bool, bool] | None = None) -> Prepared:
     """Padded lower-cased words and shapes, the headline flag, the tag-independent features and
-    each token's training statistic (features of plain words are left for later with `starters`)."""
+    each token's training statistic (features of plain words are left for later with `starters`).
+
+    `flags` are (headline in capitals, table row) when the document view has them already."""
     low, shapes = padded or pad_sentence(sent)
-    caps = sentence_flags(sent)
+    caps, table = flags if flags is not None else (sentence_flags(sent), is_table_row(sent))
     words = low[2:-2]
     gaz = matcher.match(words, [t[:1].isupper() for t in sent])
     wstats = [stats.get(w, "") for w in words]
-    table = is_table_row(sent)
     plain = plain_mask(sent, words, starters)
     feats = sentence_features(low, shapes, caps, doc, gaz, wstats, table, plain)
     return Prepared(low, shapes, caps, feats, wstats, plain, (doc, gaz, table))
@@ -247,8 +248,12 @@ class TaggerModel:
             pads = [pad_sentence(sent) for sent in sentences]
         if doc is None:
             doc = DocumentView(sentences, [low[2:-2] for low, _ in pads])
-        return [prepare_sentence(sent, doc, self.matcher, self.stats, pad, self.starters)
-                for sent, pad in zip(sentences, pads, strict=True)]
+        if len(doc.rows) == len(sentences):  # the view of these sentences (not one made without them)
+            flags: list[tuple[bool, bool] | None] = list(zip(doc.headlines, doc.rows, strict=True))
+        else:
+            flags = [None] * len(sentences)
+        return [prepare_sentence(sent, doc, self.matcher, self.stats, pad, self.starters, flag)
+                for sent, pad, flag in zip(sentences, pads, flags, strict=True)]
 
     def tag_document(self, sentences: list[list[str]]) -> list[list[str]]:
         """IOB2 tags for every token of every sentence of one document."""
@@ -271,6 +276,7 @@ class TaggerModel:
         padded = (SENT_START, SENT_START, *sent, SENT_END, SENT_END)
         # Filled as needed: most words are never next to a scored token, and a new word's sums cost.
         vecs: list[list[int | None] | None] = [None] * len(padded)
+        filled = 0  # vecs[:filled] are set where a scored token needed them (tokens are visited in order)
         word_vectors = self._vectors
         windows = self._window_sums
         tsums, pair_sums = self._tag_sums[caps], self._pair_sums
@@ -289,10 +295,10 @@ class TaggerModel:
                 prev2, prev = ("O" if j - i > 1 else prev), "O"
                 i = j
                 continue
-            if None in vecs[i : i + 5]:
-                for j in range(i, i + 5):
-                    if vecs[j] is None:
-                        vecs[j] = word_vectors(padded[j])
+            if filled < i + 5:
+                for j in range(max(filled, i), i + 5):
+                    vecs[j] = word_vectors(padded[j])
+                filled = i + 5
             try:
                 total = vecs[i][0] + vecs[i + 1][1] + vecs[i + 2][2] + vecs[i + 3][3] + vecs[i + 4][4]  # type: ignore
             except TypeError:  # a sum not made yet (None)
@@ -328,7 +334,7 @@ class TaggerModel:
             total += hit
             if w in memory:
                 feats = [*feats, *memory_features(w, shp, prev, memory)]
-            total += sum(filter(None, map(wget, chain(feats, extras.get(i, ())))))
+            total += sum(filter(None, map(wget, chain(feats, extras[i]) if i in extras else feats)))
             if hints is not None:
                 # The earlier passes' tags around the token: few distinct windows, summed once each.
                 window = hints.window(i)

@@ -60,3 +60,45 @@ def test_conll_without_docstart_keeps_every_line(tmp_path: Path, capsys: pytest.
     assert main(["entities", "--conll", str(src)]) == 0
     assert capsys.readouterr().out.splitlines() == ["Paris\tB-LOC", "is\tO", "big\tO", "", "", "Berlin\tB-LOC",
                                                      "too\tO"]
+
+
+def test_conll_output_is_the_taggers_tags_document_by_document(tmp_path: Path,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    from reader.core.entities import tag_sentences
+
+    docs = [[["Maria", "Keller", "flew", "from", "Oslo", "to", "Lisbon", "on", "Tuesday", "."],
+             ["Keller", "said", "the", "Northwind", "Bank", "would", "pay", "."]],
+            [["GERMANY", "BEAT", "SPAIN", "2-1"], ["Munich", "3", "1", "0", "2", "5"]],
+            [["The", "talks", "in", "Geneva", "ended", "."]]]
+    lines = []
+    for doc in docs:
+        lines += ["-DOCSTART- -X- -X- O", ""]
+        for sent in doc:
+            lines += [f"{tok}\tNNP O" if k == 1 else f"{tok} X O" for k, tok in enumerate(sent)] + ["   "]
+    src = tmp_path / "three.conll"
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert main(["entities", "--conll", str(src)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    expected = []
+    for doc in docs:
+        expected += ["-DOCSTART- -X- -X- O", ""]
+        for sent, tags in zip(doc, tag_sentences(doc), strict=True):
+            expected += [f"{tok}\t{tag}" for tok, tag in zip(sent, tags, strict=True)] + [""]
+    assert out == expected
+    assert "Oslo\tB-LOC" in out and "Maria\tB-PER" in out  # the tags are the model's, not all O
+
+
+def test_conll_batch_puts_the_collector_settings_back(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import gc
+
+    src = tmp_path / "one.conll"
+    src.write_text("Paris X O\nis X O\n", encoding="utf-8")
+    before = gc.get_threshold()
+    gc.set_threshold(700, 10, 10)  # Python's defaults, whatever an earlier run left
+    try:
+        assert main(["entities", "--conll", str(src)]) == 0
+        assert capsys.readouterr().out == "Paris\tB-LOC\nis\tO\n"
+        # A caller that goes on (the window's process, these tests) keeps its own collection thresholds.
+        assert gc.get_threshold() == (700, 10, 10)
+    finally:
+        gc.set_threshold(*before)
