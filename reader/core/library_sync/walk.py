@@ -18,7 +18,7 @@ from reader.core.store.library import shown_path
 MAX_DEPTH = 64
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entry:
     """One thing found under a folder: an article file to import, or a problem (reason + advice)."""
 
