@@ -19,8 +19,9 @@ from reader.paths import resolve_paths
 
 # What the window must not import until a file is read (each costs memory the idle window would keep).
 LAZY = [
-    "lxml", "lxml.etree", "charset_normalizer", "reader.core.extract.page", "reader.core.extract.dom",
-    "reader.core.formats.html", "reader.core.formats.text", "multiprocessing", "concurrent.futures.process",
+    "lxml", "lxml.etree", "charset_normalizer", "reader.core.formats.legacy", "reader.core.extract.page",
+    "reader.core.extract.dom", "reader.core.formats.html", "reader.core.formats.text", "multiprocessing",
+    "concurrent.futures.process",
 ]  # fmt: skip
 
 CHILD = r"""
