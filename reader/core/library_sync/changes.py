@@ -29,6 +29,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reader.core.library_sync.folder_files import FolderFiles
 from reader.core.library_sync.walk import MAX_DEPTH, Entry, Folder, link_loop, list_folder
 
 RACY_SECONDS = 2.0  # a folder or file changed this recently is listed again at the next poll
@@ -69,7 +70,7 @@ class _Dir:
     mtime_ns: int  # -1: list again at the next poll (racy)
     ident: tuple[int, int]
     depth: int
-    files: dict[str, Entry]  # article files and problems directly in the folder, by path
+    files: FolderFiles  # article files and problems directly in the folder (compact: held between polls)
     subdirs: set[str]
 
 
@@ -170,15 +171,16 @@ class ChangeDetector:
         items = list_folder(path)
         files = {item.path: item for item in items if isinstance(item, Entry)}
         subdirs = {item.path: item for item in items if isinstance(item, Folder)}
+        before = old.files.entries() if old is not None else {}
         now = time.time()
         racy = now - st.st_mtime < RACY_SECONDS
         for entry in files.values():
             racy = racy or (entry.ok and now - entry.mtime < RACY_SECONDS)
-            self._compare(entry, old.files.get(entry.path) if old else None, changes)
-        if old is not None:
-            for gone in old.files.keys() - files.keys():
-                self._remove(gone, old.files[gone], changes)
-        d = _Dir(-1 if racy else st.st_mtime_ns, (st.st_dev, st.st_ino), depth, files, set())
+            self._compare(entry, before.get(entry.path), changes)
+        for gone in before.keys() - files.keys():
+            self._remove(gone, before[gone], changes)
+        d = _Dir(-1 if racy else st.st_mtime_ns, (st.st_dev, st.st_ino), depth, FolderFiles(path, files.values()),
+                 set())  # fmt: skip
         self.dirs[path] = d
         self._listed.add(path)
         self.idents[d.ident] = path
@@ -188,8 +190,9 @@ class ChangeDetector:
             if sub.path in self.dirs:
                 d.subdirs.add(sub.path)
             elif self._is_ancestor(sub.ident, path):
-                d.files[sub.path] = link_loop(sub.path)  # remembered, so the problem is said once
-                self._compare(d.files[sub.path], old.files.get(sub.path) if old else None, changes)
+                loop = link_loop(sub.path)
+                d.files.add_problem(loop)  # remembered, so the problem is said once
+                self._compare(loop, before.get(sub.path), changes)
             elif depth + 1 < MAX_DEPTH and not self._is_listed(sub.ident) and not self._stop():
                 d.subdirs.add(sub.path)
                 self._list(sub.path, depth + 1, changes)
@@ -198,16 +201,15 @@ class ChangeDetector:
         """A full poll of a folder whose entries did not change: stat its known files (no listing, no
         sorting); False when one is gone after all (then the folder is listed)."""
         now = time.time()
-        for path, entry in list(d.files.items()):
-            if not entry.ok:
-                continue
+        for i, path, mtime, size in list(d.files.stats()):
             try:
                 st = os.stat(path)
             except OSError:
                 return False
-            if (st.st_mtime, st.st_size) != (entry.mtime, entry.size):
-                d.files[path] = Entry(path, mtime=st.st_mtime, size=st.st_size)
-                self._compare(d.files[path], entry, changes)
+            if (st.st_mtime, st.st_size) != (mtime, size):
+                d.files.set_stat(i, st.st_mtime, st.st_size)
+                self._compare(Entry(path, mtime=st.st_mtime, size=st.st_size), Entry(path, mtime=mtime, size=size),
+                              changes)  # fmt: skip
                 if now - st.st_mtime < RACY_SECONDS:
                     d.mtime_ns = -1  # still being written: look again at the next poll
         return True
@@ -243,7 +245,7 @@ class ChangeDetector:
             return
         if self.idents.get(d.ident) == path:
             del self.idents[d.ident]
-        for file, entry in d.files.items():
+        for file, entry in d.files.entries().items():
             self._remove(file, entry, changes)
         for sub in d.subdirs:
             self._drop(sub, changes)
@@ -262,7 +264,9 @@ class ChangeDetector:
 
     def _forget_unseen(self, changes: FolderChanges) -> None:
         """Known files in no folder listed (their folder went away before the first look)."""
-        present = {p for d in self.dirs.values() for p in d.files}
+        if not self.known:  # after the first poll: the snapshot is what is known
+            return
+        present = {p for d in self.dirs.values() for p in d.files.paths()}
         for path in [p for p in self.known if p not in present]:
             self._remove(path, None, changes)
 

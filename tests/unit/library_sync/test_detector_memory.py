@@ -3,8 +3,10 @@ state (`known`, 100,000 paths at 100,000 articles) is dropped and the snapshot a
 
 from __future__ import annotations
 
+import gc
 import os
 import time
+import tracemalloc
 from pathlib import Path
 
 from reader.core.library_sync.changes import ChangeDetector
@@ -59,3 +61,36 @@ def test_after_the_first_look_the_cache_states_are_dropped_and_every_change_is_s
     assert later.removed == [str(deleted)]
     assert not detector.poll(full=True)  # each change reported once
     assert detector.known == {}
+
+
+def test_the_snapshot_holds_a_file_in_a_few_dozen_bytes_and_still_sees_each_change(tmp_path: Path) -> None:
+    root = tmp_path / "news"
+    for folder in range(20):
+        for k in range(100):
+            _write(root / f"part-{folder:02d}" / f"article-{k:04d}.txt", f"Story {folder}-{k}\n\nA line of text.\n")
+    _settle(root, time.time() - 10_000)
+    known = {str(p): _state(p) for p in root.rglob("*.txt")}
+
+    tracemalloc.start()
+    try:
+        detector = ChangeDetector([str(root)], known)
+        del known
+        gc.collect()
+        before = tracemalloc.get_traced_memory()[0]
+        assert not detector.poll()
+        gc.collect()
+        held = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+
+    assert held / 2000 < 80  # bytes a file (an Entry, its path, mtime and size each: about 260)
+    # the compact snapshot still tells an edit in place from an untouched file, and a new name from an old one
+    edited = root / "part-07" / "article-0042.txt"
+    edited.write_text("Story 7-42\n\nA longer line of text, edited.\n", encoding="utf-8")
+    new = _write(root / "part-07" / "article-0100.txt", "Story 7-100\n\nNew.\n")
+    when = time.time() - 5_000
+    for path in (edited, new, root / "part-07"):
+        os.utime(path, (when, when))
+    found = detector.poll(full=True)
+    assert ([e.path for e in found.added], [e.path for e in found.changed], found.removed) == (
+        [str(new)], [str(edited)], [])
