@@ -3,10 +3,12 @@
     python benchmarks/memory.py [--sizes 10000 100000] [--keep DIR] [--tracemalloc]
 
 News Reader is started as `news-reader` starts it (`run_app`), in a child process on a private Xvfb display;
-once its start-up rescan is over and it is idle, its RSS and USS (private pages, /proc/self/smaps_rollup)
-are read; then it opens 20 articles and runs 5 searches, and they are read again. The peers are started
-in the same run, left 5 s after their window maps, and read the same way from /proc (RSS Guard's web
-engine runs in child processes: their USS is added in the last column). With --tracemalloc the child
+once its start-up rescan is over, the folder watcher's first look is done and a second has passed, its RSS
+and USS (private pages, /proc/self/smaps_rollup) are read; then it opens 20 articles and runs 5 searches,
+and they are read again. The peers are started in the same run, left 5 s after their window maps, and read
+the same way from /proc (RSS Guard's web engine runs in child processes: their USS is added in the last
+column). To measure other code, run it from outside the worktree with that code first on PYTHONPATH (the
+child runs with `-c`, so its working folder comes first on its path). With --tracemalloc the child
 also prints the 12 largest Python allocation sites after the searches, and the mappings holding the
 most private memory.
 """
@@ -24,9 +26,10 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from _profiles import profile  # noqa: E402
 from _xmap import Xvfb  # noqa: E402
-from startup import BARE  # noqa: E402
+
+# The window's child imports this module for `memory_of`: the profile builder (the import code, the
+# loaders) is imported only where a profile is built, or the child would hold modules the app does not.
 
 SEARCHES = ("harbour", "council minister", "election -court", '"port authority"', "reservoir")
 
@@ -77,7 +80,14 @@ def idle():
         figures["top"] = [str(s) for s in tracemalloc.take_snapshot().statistics("lineno")[:12]]
     w.close()
 
-when(lambda: window() is not None and window().worker is not None and window().worker.isFinished(), idle)
+def settled():
+    # the rescan over and the folder watcher's first look done: its snapshot of every folder is idle memory
+    w = window()
+    if w is None or w.worker is None or not w.worker.isFinished():
+        return False
+    return all(f.watcher.ready for f in w.features if hasattr(f, "watcher"))
+
+when(settled, lambda: QTimer.singleShot(1000, idle))
 from reader.ui.app import run_app
 run_app(args)
 print("FIGURES " + json.dumps(figures), flush=True)
@@ -132,6 +142,8 @@ def peer(xvfb: Xvfb, cmd: list[str], env: dict[str, str]) -> dict[str, float]:
 
 
 def ours(root: Path, n: int, env: dict[str, str], trace: bool) -> dict:
+    from _profiles import profile
+
     data = profile(root, n)
     out = subprocess.run([sys.executable, "-c", CHILD, str(data), "1" if trace else "0", str(HERE)], env=env,
                          capture_output=True, text=True, timeout=1200, check=False).stdout  # fmt: skip
@@ -147,6 +159,8 @@ def main() -> int:
     parser.add_argument("--keep", type=Path, help="build (and reuse) the libraries and profiles in this folder")
     parser.add_argument("--tracemalloc", action="store_true")
     args = parser.parse_args()
+    from startup import BARE
+
     tmp = None if args.keep else tempfile.TemporaryDirectory()
     root = args.keep or Path(tmp.name)  # type: ignore[union-attr]
     root.mkdir(parents=True, exist_ok=True)

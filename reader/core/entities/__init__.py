@@ -9,6 +9,7 @@ have it ready earlier.
 from typing import TYPE_CHECKING, Any
 
 from reader.core.entities.mentions import EntityGroup, canonical_name, group_mentions
+from reader.core.entities.names_gate import reads_names
 from reader.core.entities.span import ENTITY_TYPES, EntitySpan
 
 if TYPE_CHECKING:
@@ -19,14 +20,13 @@ if TYPE_CHECKING:
         load_model,
         model_loaded,
         model_path,
-        reads_names,
         tag,
         tag_bounded,
         tag_sentences,
     )
 
 _TAGGER_NAMES = frozenset({"TAGGER_VERSION", "EntityModelUnavailable", "TagResult", "load_model", "model_loaded",
-                           "model_path", "reads_names", "tag", "tag_bounded", "tag_sentences"})  # fmt: skip
+                           "model_path", "tag", "tag_bounded", "tag_sentences"})  # fmt: skip
 
 
 def __getattr__(name: str) -> Any:

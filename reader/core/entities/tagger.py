@@ -14,6 +14,7 @@ from reader.core.entities.docrules import apply_document_rules
 from reader.core.entities.model import StackedModel, TaggerModel
 from reader.core.entities.model_file import read_model
 from reader.core.entities.modern import apply_modern_names
+from reader.core.entities.names_gate import reads_names
 from reader.core.entities.newsrules import apply_news_rules
 from reader.core.entities.patterns import find_patterns
 from reader.core.entities.span import EntitySpan
@@ -107,23 +108,6 @@ def _known_orgs(model: TaggerModel | StackedModel) -> frozenset[str]:
         first = model.first if isinstance(model, StackedModel) else model
         _orgs = (model, frozenset(p for p, typ in first.phrases.items() if typ == "ORG"))
     return _orgs[1]
-
-
-def reads_names(language: str, text: str = "") -> bool:
-    """Whether the model's names (PER, ORG, LOC, MISC) are looked for in `text` of `language` (a
-    code such as "en" or "de-AT"; "" when not known).
-
-    The model learnt English news; in other languages its guesses are mostly noise (every German
-    noun is capitalised, "Sejmie" is not a person). A known language must be English; an unknown
-    one is judged from the text (`may_hold_english_names`: too short to tell, or English-looking).
-    """
-    if language:
-        return language.lower().split("-")[0] == "en"
-    # Imported here: the extraction package (lxml, date parsing) costs a third of a CPU second at
-    # start-up, and `news-reader entities --conll` never needs it.
-    from reader.core.extract.language import may_hold_english_names
-
-    return may_hold_english_names(text)
 
 
 def tag(text: str, language: str = "") -> list[EntitySpan]:

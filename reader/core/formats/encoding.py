@@ -9,8 +9,6 @@ from __future__ import annotations
 import codecs
 import re
 
-from reader.core.formats.legacy import guess_legacy
-
 # Order matters: the UTF-32 LE mark starts with the UTF-16 LE mark.
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -137,6 +135,8 @@ def choose_encoding(data: bytes, declared: str | None = None) -> tuple[bytes, st
         pass
     if _mostly_utf8(data):
         return data, "utf-8"
+    from reader.core.formats.legacy import guess_legacy  # its tables cost the window's start; few files get here
+
     return data, guess_legacy(data)
 
 

@@ -12,10 +12,6 @@ import codecs
 import re
 import unicodedata
 
-from charset_normalizer import from_bytes
-
-from reader.core.extract.language import identify
-
 # Code pages people really saved news in, in the order that wins a tie (identical decodings).
 COMMON = (
     "cp1252", "iso8859-15", "cp1250", "iso8859-2", "cp1251", "koi8-r", "cp1253", "cp1255",
@@ -140,6 +136,9 @@ def _decode_sample(sample: bytes, name: str) -> str | None:
 
 def _candidates(sample: bytes) -> list[tuple[str, float, float]]:
     """Our common code pages plus charset-normalizer's plausible ones, with its coherence and chaos (0-1)."""
+    # Imported here: only bytes that are neither UTF-8 nor declared need it, and it costs the window memory.
+    from charset_normalizer import from_bytes
+
     found: dict[str, tuple[float, float]] = {}
     for match in from_bytes(sample):
         name = _SUPERSETS.get(match.encoding, match.encoding)
@@ -188,6 +187,8 @@ def guess_legacy(data: bytes) -> str:
 
 def _by_language(scored: list[tuple[tuple[float, float], str, str]]) -> str:
     """The best reading's code page, unless a close reading is in a code page of the text's language."""
+    from reader.core.extract.language import identify  # CLD2 only for the bytes that come this far
+
     (best_score, _), best_name, best_text = scored[0]
     guess = identify(best_text)
     pages = _PAGES_OF_LANGUAGE.get(guess.language.split("-")[0], ()) if guess.confident else ()

@@ -17,11 +17,13 @@ two, a new, removed or renamed file within a poll.
 `known` is what the cache holds ((mtime, size) by path, `Library.file_states()`): a file is added when
 it is not known, changed when its (mtime, size) differs. The detector assumes what it reports gets
 imported and updates `known` itself, so the cache is read once, not at every poll; given as a function,
-it is read by the first look, on the thread that looks (never the window's).
+it is read by the first look, on the thread that looks (never the window's). Once the first poll is
+over, every known file is in the snapshot with that same state, so `known` is dropped and the
+snapshot's entries answer instead: a 100,000-file library is not held twice (about 24 MB).
 
 `ChangeDetector.from_walk(roots, listings)` takes over the folders a rescan has just walked (the walk's
-`Listing`s: each folder's mtime, its files and their stat) as its snapshot and the files' stat as
-`known`, so a watcher started after the start-up rescan begins with a poll of the folders alone,
+`Listing`s: each folder's mtime, its files and their stat) as its snapshot, and that snapshot as what
+is known, so a watcher started after the start-up rescan begins with a poll of the folders alone,
 not a second walk of every file.
 """
 
@@ -31,12 +33,11 @@ import os
 import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from operator import itemgetter
 from pathlib import Path
 
+from reader.core.library_sync.folder_files import FolderFiles
 from reader.core.library_sync.walk import MAX_DEPTH, Entry, Folder, Listing, link_loop, list_folder
 
-_MTIME = itemgetter(0)
 RACY_SECONDS = 2.0  # a folder or file changed this recently is listed again at the next poll
 
 Stat = tuple[float, int]  # (mtime, size), as the cache stores them
@@ -76,7 +77,7 @@ class _Dir:
     mtime_ns: int  # -1: list again at the next poll (racy)
     ident: tuple[int, int]
     depth: int
-    files: dict[str, Entry]  # article files and problems directly in the folder, by path
+    files: FolderFiles  # article files and problems directly in the folder (compact: held between polls)
     subdirs: set[str]
 
 
@@ -96,6 +97,7 @@ class ChangeDetector:
         self._read_known = known if callable(known) else None  # read by the first look, on its thread
         self.known: dict[str, Stat] = {} if callable(known) else self._under_roots(known or {})
         self.adopting = known is None  # the first poll takes the files as they are and reports nothing
+        self.snapshot_is_known = False  # True after the first poll: `known` is empty, the snapshot says
         self._listed: set[str] = set()  # folders listed in this poll
         self.dirs: dict[str, _Dir] = {}
         self.idents: dict[tuple[int, int], str] = {}  # which folder each listed (device, inode) is
@@ -108,18 +110,17 @@ class ChangeDetector:
         """The snapshot of folders a walk has just listed (`walk(root, listings)` for each root), with
         their files' stat as `known`: the cache holds exactly that once the walk's files are imported."""
         detector = cls(roots, {}, should_stop=should_stop)
+        detector.snapshot_is_known = True  # the cache holds exactly the walk's readable files
         prefixes = tuple(r.rstrip(os.sep) + os.sep for r in detector.roots)
-        known = detector.known
         for path, listing in listings.items():
             if path not in detector.roots and not path.startswith(prefixes):
                 continue
-            stats = {p: (e.mtime, e.size) for p, e in listing.files.items() if not e.reason}
-            known.update(stats)
+            mtimes = [e.mtime for e in listing.files.values() if not e.reason]
             # the same rule as a listing here: a folder or file changed within RACY_SECONDS is listed again
             fresh = listing.listed_at - RACY_SECONDS
-            racy = listing.mtime_ns / 1e9 > fresh or max(map(_MTIME, stats.values()), default=fresh) > fresh
-            d = _Dir(-1 if racy else listing.mtime_ns, listing.ident, listing.depth, listing.files,
-                     set(listing.subdirs))  # fmt: skip
+            racy = listing.mtime_ns / 1e9 > fresh or max(mtimes, default=fresh) > fresh
+            d = _Dir(-1 if racy else listing.mtime_ns, listing.ident, listing.depth,
+                     FolderFiles(path, listing.files.values()), set(listing.subdirs))  # fmt: skip
             detector.dirs[path] = d
             detector.idents[d.ident] = path
         return detector
@@ -155,10 +156,18 @@ class ChangeDetector:
                 self._list(path, d.depth, changes)
         if self.adopting:
             self.adopting = False
+            self._retire_known()
             return FolderChanges()
         if (first or full) and not self.stopped:
             self._forget_unseen(changes)
+            self._retire_known()
         return changes
+
+    def _retire_known(self) -> None:
+        """After a whole first look, `known` holds exactly the snapshot's readable files and their stats."""
+        if not self.stopped:
+            self.snapshot_is_known = True
+            self.known = {}
 
     def check(self, folders: Iterable[str]) -> FolderChanges:
         """List just these folders (a file system watcher named them) and the racy ones."""
@@ -201,14 +210,16 @@ class ChangeDetector:
         items = list_folder(path)
         files = {item.path: item for item in items if isinstance(item, Entry)}
         subdirs = {item.path: item for item in items if isinstance(item, Folder)}
+        before = old.files.entries() if old is not None else {}
         now = time.time()
         racy = now - st.st_mtime < RACY_SECONDS
         for entry in files.values():
             racy = racy or (entry.ok and now - entry.mtime < RACY_SECONDS)
-            self._compare(entry, old.files.get(entry.path) if old else None, changes)
-        for gone in (old.files.keys() - files.keys()) if old else ():
-            self._remove(gone, changes)
-        d = _Dir(-1 if racy else st.st_mtime_ns, (st.st_dev, st.st_ino), depth, files, set())
+            self._compare(entry, before.get(entry.path), changes)
+        for gone in before.keys() - files.keys():
+            self._remove(gone, before[gone], changes)
+        d = _Dir(-1 if racy else st.st_mtime_ns, (st.st_dev, st.st_ino), depth, FolderFiles(path, files.values()),
+                 set())  # fmt: skip
         self.dirs[path] = d
         self._listed.add(path)
         self.idents[d.ident] = path
@@ -218,8 +229,9 @@ class ChangeDetector:
             if sub.path in self.dirs:
                 d.subdirs.add(sub.path)
             elif self._is_ancestor(sub.ident, path):
-                d.files[sub.path] = link_loop(sub.path)  # remembered, so the problem is said once
-                self._compare(d.files[sub.path], old.files.get(sub.path) if old else None, changes)
+                loop = link_loop(sub.path)
+                d.files.add_problem(loop)  # remembered, so the problem is said once
+                self._compare(loop, before.get(sub.path), changes)
             elif depth + 1 < MAX_DEPTH and not self._is_listed(sub.ident) and not self._stop():
                 d.subdirs.add(sub.path)
                 self._list(sub.path, depth + 1, changes)
@@ -228,16 +240,15 @@ class ChangeDetector:
         """A full poll of a folder whose entries did not change: stat its known files (no listing, no
         sorting); False when one is gone after all (then the folder is listed)."""
         now = time.time()
-        for path, entry in list(d.files.items()):
-            if not entry.ok:
-                continue
+        for i, path, mtime, size in list(d.files.stats()):
             try:
                 st = os.stat(path)
             except OSError:
                 return False
-            if (st.st_mtime, st.st_size) != (entry.mtime, entry.size):
-                d.files[path] = Entry(path, mtime=st.st_mtime, size=st.st_size)
-                self._compare(d.files[path], entry, changes)
+            if (st.st_mtime, st.st_size) != (mtime, size):
+                d.files.set_stat(i, st.st_mtime, st.st_size)
+                self._compare(Entry(path, mtime=st.st_mtime, size=st.st_size), Entry(path, mtime=mtime, size=size),
+                              changes)  # fmt: skip
                 if now - st.st_mtime < RACY_SECONDS:
                     d.mtime_ns = -1  # still being written: look again at the next poll
         return True
@@ -248,14 +259,22 @@ class ChangeDetector:
                 changes.added.append(entry)
                 self.known.pop(entry.path, None)
             return
-        state = self.known.get(entry.path)
+        if self.snapshot_is_known:
+            state = (before.mtime, before.size) if before is not None and before.ok else None
+        else:
+            state = self.known.get(entry.path)
         if state == (entry.mtime, entry.size):
             return
         (changes.added if state is None else changes.changed).append(entry)
-        self.known[entry.path] = (entry.mtime, entry.size)
+        if not self.snapshot_is_known:
+            self.known[entry.path] = (entry.mtime, entry.size)
 
-    def _remove(self, path: str, changes: FolderChanges) -> None:
-        if self.known.pop(path, None) is not None:
+    def _remove(self, path: str, before: Entry | None, changes: FolderChanges) -> None:
+        """A file left the snapshot (`before`: its entry there): removed, if it was imported."""
+        if self.snapshot_is_known:
+            if before is not None and before.ok:
+                changes.removed.append(path)
+        elif self.known.pop(path, None) is not None:
             changes.removed.append(path)
 
     def _drop(self, path: str, changes: FolderChanges) -> None:
@@ -265,8 +284,8 @@ class ChangeDetector:
             return
         if self.idents.get(d.ident) == path:
             del self.idents[d.ident]
-        for file in d.files:
-            self._remove(file, changes)
+        for file, entry in d.files.entries().items():
+            self._remove(file, entry, changes)
         for sub in d.subdirs:
             self._drop(sub, changes)
 
@@ -284,9 +303,11 @@ class ChangeDetector:
 
     def _forget_unseen(self, changes: FolderChanges) -> None:
         """Known files in no folder listed (their folder went away before the first look)."""
-        present = {p for d in self.dirs.values() for p in d.files}
+        if not self.known:  # after the first poll: the snapshot is what is known
+            return
+        present = {p for d in self.dirs.values() for p in d.files.paths()}
         for path in [p for p in self.known if p not in present]:
-            self._remove(path, changes)
+            self._remove(path, None, changes)
 
 
 def _mtime_ns(path: str) -> int:

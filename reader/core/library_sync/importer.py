@@ -10,16 +10,19 @@ mtime and carries on with the rest.
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import os
 import time
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Future, wait
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from reader.core.library_sync.pool import init_worker, parse_and_tag_files
 from reader.core.library_sync.walk import Entry
 from reader.core.store.library import FileRecord, Library
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 log = logging.getLogger(__name__)
 BATCH_FILES = 100  # files stored per transaction...
@@ -50,6 +53,10 @@ class PoolRun:
 def import_in_pool(library: Library, todo: Sequence[Entry], *, workers: int, max_bytes: int | None, tag: bool,
                    on_stored: OnStored | None = None, should_stop: ShouldStop | None = None) -> PoolRun:  # fmt: skip
     """Read (and tag) the `todo` files in `workers` processes and store them in batches in `library`."""
+    # Imported here: multiprocessing and the process pool cost the window megabytes it needs only to import.
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     run = PoolRun()
     ctx = multiprocessing.get_context("spawn")  # the same on every system, and safe in a frozen app
     stop = ctx.Event()

@@ -124,7 +124,7 @@ def test_a_broken_pool_leaves_the_rest_to_this_process(tmp_path: Path, monkeypat
     def no_pool(*args: object, **kwargs: object) -> None:
         raise OSError("no processes may be started here")
 
-    monkeypatch.setattr(importer, "ProcessPoolExecutor", no_pool)
+    monkeypatch.setattr("concurrent.futures.ProcessPoolExecutor", no_pool)  # imported by import_in_pool when it runs
     folder = make_folder(tmp_path, 3)
     lib = Library(tmp_path / "cache.sqlite3")
     result = LibrarySync(lib, workers=2, pool_min_files=1).scan([folder])

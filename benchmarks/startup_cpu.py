@@ -1,0 +1,94 @@
+"""CPU seconds from spawn to the window's first paint, beside a bare PySide6 window: the start-up's cost in
+a measure that other jobs on the machine do not stretch (wall-clock times in `startup.py` do).
+
+    python benchmarks/startup_cpu.py [--runs 7] [--data-dir DIR] [--other SRC]
+
+Each start is `python -m reader --data-dir DIR --no-samples` on the offscreen platform with
+NEWS_READER_REPORT_FIRST_PAINT=1 (the window closes on the event loop's turn after its first paint, see
+reader/ui/startup.py); its user + system CPU is read from `getrusage(RUSAGE_CHILDREN)`. The bare window
+is shown once and closed after its first paint the same way. With `--other SRC`, the code in SRC (a
+folder holding a `reader` package, e.g. `git archive` of an older commit) is started too, first on
+PYTHONPATH, interleaved with ours, so before and after are measured in the same run. Both packages are
+compiled to bytecode first, as an installed app has them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+BARE = r"""
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QLabel
+
+class Painted(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, app.quit)
+        return False
+
+app = QApplication([])
+w = QLabel("hello")
+w.resize(1280, 800)
+painted = Painted()
+w.installEventFilter(painted)
+w.show()
+app.exec()
+"""
+
+
+def cpu_of(cmd: list[str], env: dict[str, str], cwd: str) -> float:
+    """User + system CPU seconds of one run of `cmd` to its end."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    subprocess.run(cmd, env=env, cwd=cwd, capture_output=True, check=True, timeout=300)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--data-dir", type=Path, help="the profile to start (default: a new empty one)")
+    parser.add_argument("--other", type=Path, help="a folder with another version's `reader` package, to compare")
+    args = parser.parse_args()
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "PYTHONPATH")}
+    env.update(QT_QPA_PLATFORM="offscreen", NEWS_READER_REPORT_FIRST_PAINT="1")
+    with tempfile.TemporaryDirectory() as tmp:
+        data = str(args.data_dir or Path(tmp) / "empty")
+        app = [sys.executable, "-m", "reader", "--data-dir", data, "--no-samples"]
+        starts: dict[str, tuple[list[str], dict[str, str]]] = {
+            "bare PySide6 window": ([sys.executable, "-c", BARE], env),
+            "News Reader (this tree)": (app, dict(env, PYTHONPATH=str(HERE.parent))),
+        }
+        packages = [HERE.parent / "reader"]
+        if args.other is not None:
+            starts[f"News Reader ({args.other})"] = (app, dict(env, PYTHONPATH=str(args.other.resolve())))
+            packages.append(args.other / "reader")
+        for package in packages:
+            subprocess.run([sys.executable, "-m", "compileall", "-q", str(package)], env=env, check=True,
+                           stdout=subprocess.DEVNULL)  # fmt: skip
+        cpu: dict[str, list[float]] = {name: [] for name in starts}
+        for round_ in range(args.runs + 1):  # round 0 warms the disk cache and is not counted
+            for name, (cmd, cmd_env) in starts.items():
+                took = cpu_of(cmd, cmd_env, cwd=tmp)  # not the worktree: `-m` puts the working folder first
+                if round_:
+                    cpu[name].append(took)
+    bare = statistics.median(cpu["bare PySide6 window"])
+    print(f"| program | CPU s to first paint, median of {args.runs} | fastest | over the bare window (s) |")
+    print("|---|---|---|---|")
+    for name, values in cpu.items():
+        median = statistics.median(values)
+        print(f"| {name} | {median:.3f} | {min(values):.3f} | {median - bare:+.3f} |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
