@@ -225,6 +225,11 @@ class ArticleListModel(QAbstractTableModel):
             shown = self._rows.get(article_id)
         return shown
 
+    def row_text(self, row: int) -> RowText | None:
+        """What `row` draws (the `RowRole`), asked by the delegate directly: no QModelIndex and QVariant on the way."""
+        text = self._texts.get(row)
+        return self._row_text(row) if text is None else text
+
     def _row_text(self, row: int) -> RowText | None:
         shown = self._row(row)
         if shown is None:
@@ -254,9 +259,8 @@ class ArticleListModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if role == RowRole:  # the delegate's one question per painted row
-            text = self._texts.get(index.row())
-            return self._row_text(index.row()) if text is None else text
+        if role == RowRole:  # what the delegate asks of a model without `row_text`
+            return self.row_text(index.row())
         if role not in ROLES or not index.isValid():  # the many roles a view asks about and a row never has
             return None
         article_id = self.id_at(index.row())
