@@ -67,6 +67,7 @@ class EntityFeature(SameEntityActions, WatchTermActions, QObject):
         self.operations.changes_applied.connect(self._on_changes)
         self._legend_theme = ""
         self._legend_key: tuple[str, frozenset[str], str] | None = None  # what the legend was last drawn for
+        self._names_of: dict[tuple[str, str], bool] = {}  # (article id, language): whether names are looked for
         self._refresh_legend()
         self.panel.set_groups([], self.hidden_types(), article=False)
         self._refresh_rules()
@@ -143,12 +144,23 @@ class EntityFeature(SameEntityActions, WatchTermActions, QObject):
         """Apply the corrections to the stored spans, then colour entities and watch terms."""
         self.article = article
         self._cycle = {}
-        self._names = entities.reads_names(article.language, article.text)
+        self._names = self._reads_names(article)
         self._draw_entities()
         self._draw_watch_terms()
         if current_theme() != self._legend_theme:  # the swatches of the watch terms follow the theme too
             self.panel.set_watch_terms(self.prefs.watch_terms(), current_theme())
         self._refresh_legend(only_if_changed=True)
+
+    def _reads_names(self, article: Article) -> bool:
+        """`entities.reads_names` for `article`, judged once per article (an unknown language is told from the text,
+        which takes longer than drawing the article's entities)."""
+        key = (article.id, article.language)
+        names = self._names_of.get(key)
+        if names is None:
+            if len(self._names_of) >= 256:
+                self._names_of.clear()
+            names = self._names_of[key] = entities.reads_names(article.language, article.text)
+        return names
 
     def _draw_entities(self) -> None:
         """The "entities" layer and the panel's groups, from the cache's spans and the corrections."""
