@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QWidget
 
@@ -96,10 +96,15 @@ class ArticleListModel(QAbstractTableModel):
         self._background()
 
     def _background(self) -> None:
-        """The first page is shown now: the count (if left out) and the pages' anchors follow from the thread."""
+        """The first page is shown now: the count (if left out) and the pages' anchors follow from the thread, started
+        once the window is back in its event loop, so its SQLite work does not take a core from painting that page."""
         self.anchoring = self.total > NEAR_PAGES * PAGE or self.counting
         if self.counting or self.anchoring:
-            self._counter.start(self._generation, self.text, self.query, count=self.counting,
+            QTimer.singleShot(0, self, lambda generation=self._generation: self._start_background(generation))
+
+    def _start_background(self, generation: int) -> None:
+        if generation == self._generation and self.busy:  # not a list replaced (or cleared) meanwhile
+            self._counter.start(generation, self.text, self.query, count=self.counting,
                                 every=PAGE if self.anchoring else 0)  # fmt: skip
 
     @property
