@@ -6,8 +6,10 @@ a prefix, OR, NOT, filters); `--vocabulary` builds the old 26-word library with 
 For each query, the best of 3 runs of: our first page (50 ranked hits, title matches first) with its total
 counted apart; the same page in the list's newest-first order; that page with its count left for later
 (as the window asks for it, `count=False`) and that count alone; the old way (every matching id, newest
-first, as `list_ids`); and the reference, `SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?` of the same words,
-measured in the same run. Prints p50 and p95 over the queries, in ms.
+first, as `list_ids`); where the article half way down the newest-first list stands (`position`, as the
+window asks after each search to keep the shown article); and the reference,
+`SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?` of the same words, measured in the same run.
+Prints p50 and p95 over the queries, in ms.
 
     NEWS_READER_DATA=/work/shared/data .venv/bin/python benchmarks/search.py   # 10,000 articles
     NEWS_READER_DATA=/work/shared/data .venv/bin/python benchmarks/search.py --n 100000   # issue 15's size
@@ -53,9 +55,12 @@ def measure(lib: Library, picked: list[str]) -> dict[str, list[float]]:
     times: dict[str, list[float]] = {"reference: bare FTS5 rowids": [], "search page, ranked + total": [],
                                      "search page, newest first + total": [],
         "newest first, count left for later": [],
-        "  the count, later (count_matches)": [], "old: every id, newest first": []}
+        "  the count, later (count_matches)": [], "old: every id, newest first": [],
+        "where a mid-list article stands (position)": []}
     for q in picked:
         match, old = reference_match(q), with_search(ListQuery(), parse_filter(q))
+        total = lib.search(q, limit=1, base=ListQuery()).total
+        middle = lib.search_page(q, total=total, limit=1, offset=total // 2, base=ListQuery()) or [""]
         runs: dict[str, Callable[[], object]] = {
             "reference: bare FTS5 rowids": lambda m=match: lib.db.execute(
                 "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?", (m,)).fetchall(),
@@ -64,6 +69,8 @@ def measure(lib: Library, picked: list[str]) -> dict[str, list[float]]:
             "newest first, count left for later": lambda q=q: lib.search(q, limit=50, base=ListQuery(), count=False),
             "  the count, later (count_matches)": lambda q=q: lib.count_matches(q, base=ListQuery()),
             "old: every id, newest first": lambda o=old: lib.list_ids(o),
+            # the window keeps the shown article after each search: its row, counted from its sort key
+            "where a mid-list article stands (position)": lambda q=q, i=middle[0]: lib.position(i, q, ListQuery()),
         }  # fmt: skip
         for name, run in runs.items():
             times[name].append(best_ms(run))

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QWidget
 
@@ -96,10 +96,15 @@ class ArticleListModel(QAbstractTableModel):
         self._background()
 
     def _background(self) -> None:
-        """The first page is shown now: the count (if left out) and the pages' anchors follow from the thread."""
+        """The first page is shown now: the count (if left out) and the pages' anchors follow from the thread, started
+        once the window is back in its event loop, so its SQLite work does not take a core from painting that page."""
         self.anchoring = self.total > NEAR_PAGES * PAGE or self.counting
         if self.counting or self.anchoring:
-            self._counter.start(self._generation, self.text, self.query, count=self.counting,
+            QTimer.singleShot(0, self, lambda generation=self._generation: self._start_background(generation))
+
+    def _start_background(self, generation: int) -> None:
+        if generation == self._generation and self.busy:  # not a list replaced (or cleared) meanwhile
+            self._counter.start(generation, self.text, self.query, count=self.counting,
                                 every=PAGE if self.anchoring else 0)  # fmt: skip
 
     @property
@@ -225,6 +230,11 @@ class ArticleListModel(QAbstractTableModel):
             shown = self._rows.get(article_id)
         return shown
 
+    def row_text(self, row: int) -> RowText | None:
+        """What `row` draws (the `RowRole`), asked by the delegate directly: no QModelIndex and QVariant on the way."""
+        text = self._texts.get(row)
+        return self._row_text(row) if text is None else text
+
     def _row_text(self, row: int) -> RowText | None:
         shown = self._row(row)
         if shown is None:
@@ -254,9 +264,8 @@ class ArticleListModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if role == RowRole:  # the delegate's one question per painted row
-            text = self._texts.get(index.row())
-            return self._row_text(index.row()) if text is None else text
+        if role == RowRole:  # what the delegate asks of a model without `row_text`
+            return self.row_text(index.row())
         if role not in ROLES or not index.isValid():  # the many roles a view asks about and a row never has
             return None
         article_id = self.id_at(index.row())

@@ -78,6 +78,8 @@ class ArticleListView(QTableView):
 
     def setModel(self, model) -> None:  # noqa: N802
         super().setModel(model)
+        # the delegate asks the model for a row's text directly when it can (one Python call a painted row)
+        self.row_delegate.rows = getattr(model, "row_text", None)
         header = self.header()
         header.setStretchLastSection(True)
         for column in range(model.columnCount()):

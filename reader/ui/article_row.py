@@ -5,6 +5,7 @@ dimmer font (the NetNewsWire timeline row). Unread rows come bold from the model
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -185,11 +186,21 @@ def draw(painter: QPainter, line: Placed) -> None:
     painter.restore()
 
 
+RowSource = Callable[[int], "RowText | None"]  # a model's `row_text(row)`: what a row draws, asked directly
+
+
 class ArticleRowDelegate(QStyledItemDelegate):
-    """Draws a whole article row in the title column; every row has the same height (fast 100,000-row lists)."""
+    """Draws a whole article row in the title column; every row has the same height (fast 100,000-row lists).
+
+    `rows` (set by the view when its model has `row_text`) is asked for a row's text in one Python call; without
+    it the row is asked of the index (`row_text`), through Qt.
+    """
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self.rows: RowSource | None = None
+        # the pens of a row, by its palette and whether it is selected and active: not looked up row by row
+        self._pens: dict[tuple[int, int], tuple[QColor, QColor]] = {}
         # each row's lines broken, elided and placed, by its text, the row's width and its font: scrolling
         # back and forth repaints the same rows; least recently drawn first out, so memory stays flat
         self._prepared: OrderedDict[tuple[str, str, int, str], PreparedRow] = OrderedDict()
@@ -203,7 +214,7 @@ class ArticleRowDelegate(QStyledItemDelegate):
 
     def row_layout(self, option: QStyleOptionViewItem, index: Index) -> RowLayout:
         """What `paint` draws for `index` in `option.rect`."""
-        row = row_text(index)
+        row = self._row_text(index)
         fonts = self._fonts(option.font, row.unread, option.direction)
         rect = option.rect
         prepared = self._prepare(row, fonts, rect.width())
@@ -264,10 +275,30 @@ class ArticleRowDelegate(QStyledItemDelegate):
         )
         return QSize(160, height)
 
+    def _row_text(self, index: Index) -> RowText:
+        source = self.rows
+        row = source(index.row()) if source is not None else None
+        return row if row is not None else row_text(index)
+
+    def _row_pens(self, option: QStyleOptionViewItem, state: int) -> tuple[QColor, QColor]:
+        """The title's and the details' colours for a row in `state` (selected, active) in the option's palette."""
+        palette = option.palette
+        key = (palette.cacheKey(), state & (SELECTED | STATE_ACTIVE))
+        pens = self._pens.get(key)
+        if pens is None:
+            if len(self._pens) > 16:  # palettes come and go with themes: keep the few in use
+                self._pens.clear()
+            group = ACTIVE if state & STATE_ACTIVE else INACTIVE
+            color = palette.color(group, HIGHLIGHTED if state & SELECTED else TEXT)
+            dim = QColor(color)
+            dim.setAlphaF(META_ALPHA)
+            pens = self._pens[key] = (color, dim)
+        return pens
+
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         # the style draws the background, selection and focus from the view's option (no text: it is drawn
         # below); initStyleOption is left out, it asks the model for a dozen roles a row does not use
-        row = row_text(index)
+        row = self._row_text(index)
         fonts = self._fonts(option.font, row.unread, option.direction)
         rect = option.rect
         prepared = self._prepare(row, fonts, rect.width())
@@ -276,13 +307,11 @@ class ArticleRowDelegate(QStyledItemDelegate):
             ITEM_VIEW_ITEM, option, painter, widget
         )
         state = option.state.value  # as an int: a Python enum's & costs more than the rest of this line
-        selected = bool(state & SELECTED)
-        color = option.palette.color(ACTIVE if state & STATE_ACTIVE else INACTIVE, HIGHLIGHTED if selected else TEXT)
-        dim = QColor(color)
-        dim.setAlphaF(META_ALPHA)
+        color, dim = self._row_pens(option, state)
         painter.save()
-        painter.translate(rect.topLeft())
-        painter.setPen(dim if row.dimmed and not selected else color)  # not in the library: the title steps back
+        painter.translate(rect.x(), rect.y())
+        # not in the library: the title steps back
+        painter.setPen(dim if row.dimmed and not state & SELECTED else color)
         painter.setFont(fonts.title)
         for line in prepared.title:
             draw(painter, line)

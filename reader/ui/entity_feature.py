@@ -66,6 +66,8 @@ class EntityFeature(SameEntityActions, WatchTermActions, QObject):
         context.entities_arrived.connect(self._on_entities_arrived)
         self.operations.changes_applied.connect(self._on_changes)
         self._legend_theme = ""
+        self._legend_key: tuple[str, frozenset[str], str] | None = None  # what the legend was last drawn for
+        self._names_of: dict[tuple[str, str], bool] = {}  # (article id, language): whether names are looked for
         self._refresh_legend()
         self.panel.set_groups([], self.hidden_types(), article=False)
         self._refresh_rules()
@@ -142,12 +144,23 @@ class EntityFeature(SameEntityActions, WatchTermActions, QObject):
         """Apply the corrections to the stored spans, then colour entities and watch terms."""
         self.article = article
         self._cycle = {}
-        self._names = entities.reads_names(article.language, article.text)
+        self._names = self._reads_names(article)
         self._draw_entities()
         self._draw_watch_terms()
         if current_theme() != self._legend_theme:  # the swatches of the watch terms follow the theme too
             self.panel.set_watch_terms(self.prefs.watch_terms(), current_theme())
-        self._refresh_legend()
+        self._refresh_legend(only_if_changed=True)
+
+    def _reads_names(self, article: Article) -> bool:
+        """`entities.reads_names` for `article`, judged once per article (an unknown language is told from the text,
+        which takes longer than drawing the article's entities)."""
+        key = (article.id, article.language)
+        names = self._names_of.get(key)
+        if names is None:
+            if len(self._names_of) >= 256:
+                self._names_of.clear()
+            names = self._names_of[key] = entities.reads_names(article.language, article.text)
+        return names
 
     def _draw_entities(self) -> None:
         """The "entities" layer and the panel's groups, from the cache's spans and the corrections."""
@@ -204,10 +217,15 @@ class EntityFeature(SameEntityActions, WatchTermActions, QObject):
         if self.article is not None and self.article.id in ids:
             self._draw_entities()
 
-    def _refresh_legend(self) -> None:
-        theme = current_theme()
-        self.panel.set_legend(theme, self.hidden_types(), self.pane.font())
-        self._legend_theme = theme
+    def _refresh_legend(self, *, only_if_changed: bool = False) -> None:
+        """Draw the legend's samples again; `only_if_changed`: not when theme, hidden types and font are as last drawn
+        (opening an article: the samples are the same, and drawing them is a fifth of the open)."""
+        theme, hidden, font = current_theme(), self.hidden_types(), self.pane.font()
+        key = (theme, frozenset(hidden), font.key())
+        if only_if_changed and key == self._legend_key:
+            return
+        self.panel.set_legend(theme, hidden, font)
+        self._legend_theme, self._legend_key = theme, key
 
     def set_type_visible(self, entity_type: str, visible: bool) -> None:
         hidden = self.hidden_types()

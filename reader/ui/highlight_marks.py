@@ -7,6 +7,7 @@ the text readable (contrast of at least 4.5:1 against the theme's text colour, t
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap, QTextCharFormat, QTextFormat
 
@@ -49,6 +50,7 @@ def _tooltip(h: Highlight) -> str:
     return f"Note: {note}" if note else "Highlight (click to change)"
 
 
+@lru_cache(maxsize=64)  # drawn once per colour and theme, not again for every article opened (icons are shared)
 def swatch_icon(color: str, theme: str, size: int = 14) -> QIcon:
     """A small filled square in the highlight's colour, for menus and the highlights list."""
     pix = QPixmap(size, size)

@@ -233,10 +233,17 @@ class ReadingPane(QTextBrowser):
         self.article = article
         self._rendered_with = self._render_key()
         doc = self.document()
-        doc.clear()
         doc.setDocumentMargin(DOCUMENT_MARGIN)
-        doc.setDefaultFont(self._reading_font())
+        font = self._reading_font()
+        if doc.defaultFont() != font:  # a new default font lays out the whole document again
+            doc.setDefaultFont(font)
         cursor = QTextCursor(doc)
+        # The old article is replaced in the same edit block as the new one is written: the document is laid out
+        # once, after the last insert, and its scroll bar is not taken away and put back (each a new layout).
+        cursor.beginEditBlock()
+        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.removeSelectedText()
+        cursor.setBlockCharFormat(QTextCharFormat())
         rtl = article.language.split("-")[0].lower() in RTL_LANGUAGES
         self._insert_heading(cursor, article.title or "(untitled)", rtl)
         meta = " · ".join(x for x in (article.source, article.byline, long_date(article.published)) if x)
@@ -275,6 +282,7 @@ class ReadingPane(QTextBrowser):
             cursor.insertBlock(block_format(rtl, self._spacing, top=6))
             cursor.insertText(LINK_ONLY_TEXT, QTextCharFormat())
             cursor.insertText(article.url, link_format(color, article.url))
+        cursor.endEditBlock()
         self.setTextCursor(QTextCursor(doc))  # the caret (F7) starts at the top, not after the last insert
         self._update_margins()
 

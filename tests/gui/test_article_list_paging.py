@@ -303,3 +303,21 @@ def test_the_status_says_counting_until_a_big_search_is_counted_and_the_shown_fa
     assert w.status_label.text() == f"1,200 of {everything}"
     assert w.list_view.currentIndex().row() == 1_199
     assert w.list_view.currentIndex().data(ArticleIdRole) == oldest == w.current_id
+
+
+def test_a_big_search_is_counted_only_once_its_first_page_can_be_painted(
+    model, qtbot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the count's SQLite work starts when the window is back in its event loop (where the page is painted), not
+    # while the search is still being listed, and a search replaced before then is never counted at all
+    started: list[str] = []
+    start = model._counter.start
+    monkeypatch.setattr(model._counter, "start", lambda generation, text, *args, **kwargs: (
+        started.append(text), start(generation, text, *args, **kwargs)))  # fmt: skip
+    model.set_query(model.query, "kind3")
+    model.set_query(model.query, "kind4")
+    assert model.counting and started == []
+    with qtbot.waitSignal(model.total_known, timeout=30_000) as counted:
+        pass
+    assert started == ["kind4"] and counted.args == [len([i for i in range(N) if i % 7 == 4])]
+    assert model.rowCount() == counted.args[0]

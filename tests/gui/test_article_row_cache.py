@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QImage, QPainter
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter
 from PySide6.QtWidgets import QStyleOptionViewItem
 
 import reader.ui.article_row as article_row
@@ -158,3 +158,29 @@ def test_marks_changed_after_a_paint_are_drawn(qtbot, monkeypatch) -> None:
     assert drawn_texts(view, monkeypatch).count("★") == 3
     model.set_marks(bookmarked=set())
     assert "★" not in drawn_texts(view, monkeypatch)
+
+
+def test_rows_asked_of_the_model_directly_look_as_rows_asked_through_qt(qtbot) -> None:
+    # the delegate asks the model's `row_text` (one Python call a row) and keeps its pens by palette and state:
+    # the same pixels as a row asked role by role through the index, selected or not, in the library or not, and
+    # after the palette changes
+    view = make_view(qtbot, [TITLE_70, "Short", ARABIC, "Tide tables"], width=300)
+    model, delegate = view.model(), view.row_delegate
+    assert delegate.rows is not None and delegate.rows(0) == model.index(0, 1).data(RowRole)
+    model._rows["a3"] = replace(model._rows["a3"], info=replace(model._rows["a3"].info, status="gone"))  # dimmed
+    model.set_marks(read={"a1"})
+    view.selectRow(1)
+    palettes = [view.palette()]
+    dark = view.palette()
+    dark.setColor(dark.ColorRole.Text, QColor("#2060c0"))
+    dark.setColor(dark.ColorRole.HighlightedText, QColor("#ffe080"))
+    palettes.append(dark)
+    shown = []
+    for palette in palettes:
+        view.setPalette(palette)
+        delegate.rows = model.row_text
+        direct = grab(view)
+        delegate.rows = None
+        assert grab(view) == direct
+        shown.append(direct)
+    assert shown[0] != shown[1]  # the pens follow the palette

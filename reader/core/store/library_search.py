@@ -18,7 +18,15 @@ from reader.core.store.library_query import (
     parse_filter,
     with_search,
 )
-from reader.core.store.search_sql import WALK_FROM, anchors_sql, count_sql, page_sql, probe_sql, rowid_part
+from reader.core.store.search_sql import (
+    WALK_FROM,
+    anchors_sql,
+    before_sql,
+    count_sql,
+    page_sql,
+    probe_sql,
+    rowid_part,
+)
 
 Anchor = tuple[object, str]  # a row's sort key and id: where a page starts
 
@@ -126,8 +134,9 @@ class LibrarySearch:
             found = self._run(f"SELECT k FROM ({sql}) WHERE i = ?", [*params, article_id])
             if not found:
                 return -1
-            sql, params = build_list_sql(query, seek=(found[0][0], article_id), before=True)
-            return int(str(self._run(f"SELECT count(*) FROM ({sql})", params)[0][0]))
+            words = rowid_part(query)
+            matches = int(str(self._run(*probe_sql(words, WALK_FROM))[0][0])) if fts_match(query) else 0
+            return int(str(self._run(*before_sql(query, (found[0][0], article_id), matches))[0][0]))
         sql, params = build_list_sql(query)
         numbered = f"SELECT n FROM (SELECT id AS i, row_number() OVER () - 1 AS n FROM ({sql})) WHERE i = ?"
         found = self._run(numbered, [*params, article_id])

@@ -76,3 +76,18 @@ def test_many_word_matches_narrowed_to_less_than_a_page_are_counted_from_the_pag
     expected = [i for i in range(N) if i % 3 == 2 and i % 28 == 0]
     assert first.counted and first.total == len(first.ids) == len(expected) == 18
     assert first.ids == lib.search(words, limit=50, base=ListQuery()).ids
+
+
+@pytest.mark.parametrize(("text", "base"), [
+    ("common", ListQuery()), ("common", ListQuery(sort="title", descending=False)),
+    ("common source:wire", ListQuery(sort="words")),
+])  # fmt: skip
+def test_every_article_of_a_common_word_stands_where_the_whole_list_puts_it(
+    lib: Library, text: str, base: ListQuery
+) -> None:
+    # with at least WALK_FROM matches the rows before an article are counted by walking the sort index from its key
+    # (each entry checked against the matching rowids), not by joining every match to its article row
+    total = lib.search(text, limit=1, base=base).total
+    assert total >= WALK_FROM // 2
+    whole = lib.search_page(text, total=total, limit=total, offset=0, base=base)
+    assert [lib.position(article_id, text, base) for article_id in whole] == list(range(total))
