@@ -20,14 +20,20 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from make_library import write_text_files  # noqa: E402
 
+from reader.core.entities.tagger import TAGGER_VERSION  # noqa: E402
 from reader.core.library_sync import LibrarySync  # noqa: E402
 from reader.core.library_sync.pool import read_file  # noqa: E402
 from reader.core.library_sync.walk import walk  # noqa: E402
 from reader.core.session import Session  # noqa: E402
 from reader.core.store.library import Library  # noqa: E402
+from reader.core.store.library_entities import GROUPING_VERSION  # noqa: E402
+from reader.core.store.library_schema import SCHEMA_VERSION  # noqa: E402
 from reader.paths import resolve_paths  # noqa: E402
 
 BATCH = 1000
+# A profile built by older code is built again: a window that finds another tagger version or grouping
+# would tag or re-key every article at start, and measure that instead of the start it is there for.
+MADE_BY = f"cache schema {SCHEMA_VERSION}, tagger {TAGGER_VERSION}, grouping {GROUPING_VERSION}"
 
 
 def articles_folder(root: Path, n: int) -> Path:
@@ -44,12 +50,13 @@ def profile(root: Path, n: int) -> Path:
     """A data folder (for `--data-dir`) whose library holds the `n` files as imported and tagged; `n` = 0: empty."""
     data = root / f"profile-{n}"
     ready = data / "ready"
-    if ready.exists():
+    if ready.exists() and ready.read_text("utf-8") == MADE_BY:
         return data
+    shutil.rmtree(data, ignore_errors=True)
     paths = resolve_paths(data).ensure()
     settings = paths.settings_file
     if n == 0:  # an empty profile: no folders, and no samples either (started with --no-samples)
-        ready.touch()
+        ready.write_text(MADE_BY, "utf-8")
         return data
     folder = articles_folder(root, n)
     lib = Library(paths.library_db)
@@ -68,7 +75,7 @@ def profile(root: Path, n: int) -> Path:
     session.add_folder(str(folder))
     session.close()
     settings.parent.mkdir(parents=True, exist_ok=True)
-    ready.touch()
+    ready.write_text(MADE_BY, "utf-8")
     return data
 
 
