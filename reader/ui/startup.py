@@ -74,7 +74,8 @@ def open_library(window: MainWindow) -> None:
         window.open_library()
     except sqlite3.DatabaseError as exc:  # too damaged to read at all: rebuilt now, not after the scan's check
         window.rebuild_cache(cache_problem(window.paths.library_db) or f"SQLite says: {exc}", scan_after=False)
-    window.rescan(check_cache=True)  # a damaged cache is found there and rebuilt (LibraryViews.rebuild_cache)
+    # a damaged cache is found there and rebuilt (LibraryViews.rebuild_cache); only changed folders are listed
+    window.rescan(check_cache=True, quick=True)
     QTimer.singleShot(0, lambda: None if window.closed else window.start_reading())
 
 
