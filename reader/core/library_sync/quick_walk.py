@@ -8,9 +8,10 @@ folder watcher's first full poll, soon after the start, stats every file (`ui/fo
 
 What cannot be trusted is listed as a full walk would list it: a folder not stored (new), one whose
 stored mtime was within `RACY_SECONDS` of its listing (a change in the same clock tick would not move
-it), one holding a problem (its reasons are told again as today), one whose sub-folder no longer
-stats as stored. `quick_roots` says which roots can be walked so at all: none when no state is stored
-(the first start after the upgrade) or when a state was stored in the future (the clock was set back).
+it), one with a file changed in that window (a copy still being written), one holding a problem (its
+reasons are told again as today), one whose sub-folder no longer stats as stored. `quick_roots` says
+which roots can be walked so at all: none when no state is stored (the first start after the upgrade)
+or when a state was stored in the future (the clock was set back).
 """
 
 from __future__ import annotations
@@ -98,7 +99,11 @@ def _from_cache(folder: Folder, known: Known) -> list[Entry | Folder] | None:
     if (state is None or folder.path in known.untrusted or state.mtime_ns != folder.mtime_ns
             or (state.dev, state.ino) != folder.ident or state.mtime_ns / 1e9 > state.looked_at - RACY_SECONDS):
         return None
-    items: list[Entry | Folder] = [Entry(p, "", "", m, s) for p, (m, s) in known.files.get(folder.path, ())]
+    files = known.files.get(folder.path, ())
+    fresh = state.looked_at - RACY_SECONDS
+    if any(m > fresh for _p, (m, _s) in files):  # a file still being written when listed: its end moves no mtime
+        return None
+    items: list[Entry | Folder] = [Entry(p, "", "", m, s) for p, (m, s) in files]
     for sub in known.children.get(folder.path, ()):
         try:
             st = os.stat(sub)  # follows links, as the listing's stat does

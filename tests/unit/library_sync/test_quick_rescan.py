@@ -180,3 +180,15 @@ def test_a_version_7_cache_is_upgraded_with_no_folder_states_and_keeps_its_files
     again = Library(tmp_path / "old.db")
     assert read_folder_states(again.db) == {} and len(again.file_states()) == 4
     again.close()
+
+
+def test_a_folder_with_a_file_still_being_written_when_listed_is_listed(lib: Library, tree: Path,
+                                                                        listed: list[str]) -> None:  # fmt: skip
+    # the file's stored mtime a second before the folder was listed: a copy's end would move no folder mtime
+    with lib.db:
+        looked_at = lib.db.execute("SELECT looked_at FROM folders WHERE path = ?",
+                                   (os.fsencode(tree / "2025"),)).fetchone()[0]  # fmt: skip
+        lib.db.execute("UPDATE files SET mtime = ? WHERE path = ?",
+                       (looked_at - 1, os.fsencode(tree / "2025" / "d.txt")))  # fmt: skip
+    _sync, result = quick(lib, tree)
+    assert result is not None and result.updated == 1 and listed == [str(tree / "2025")]
