@@ -12,6 +12,8 @@ a file written in place does not change its folder.
 Started by the window's start-up rescan, it takes over that scan's walk (`ChangeDetector.from_walk`:
 each folder's mtime and its files' stat), so its first look stats the folders alone; started any other
 way, its first look walks the folders and reads the cache's file states, both in the look's thread.
+When that scan was quick (files taken from the cache, `ChangeDetector.unverified`), the first full poll
+comes after `first_full_ms`, for what was edited in place while the app was closed.
 
 Bursts (a folder of 500 files copied in) are settled: folder events restart a `settle_ms` timer,
 and only then is anything listed. What was found goes to the window's import (`import_changes`: the
