@@ -192,3 +192,16 @@ def test_a_folder_with_a_file_still_being_written_when_listed_is_listed(lib: Lib
                        (looked_at - 1, os.fsencode(tree / "2025" / "d.txt")))  # fmt: skip
     _sync, result = quick(lib, tree)
     assert result is not None and result.updated == 1 and listed == [str(tree / "2025")]
+
+
+def test_a_folder_holding_a_problem_is_listed_again_and_the_problem_still_said(tmp_path: Path, tree: Path,
+                                                                                listed: list[str]) -> None:  # fmt: skip
+    (tree / "2025" / "gone.txt").symlink_to(tmp_path / "nowhere.txt")  # a dangling link: a problem entry
+    settle(tree / "2025")
+    library = Library(tmp_path / "problems.db")
+    LibrarySync(library, workers=0, tag=False).sync([str(tree)], [])
+    listed.clear()
+    _sync, result = quick(library, tree)
+    assert result is not None and result.failed == 1 and listed == [str(tree / "2025")]
+    assert [p.path.endswith("gone.txt") for p in library.problems()] == [True]
+    library.close()
