@@ -38,16 +38,17 @@ class LibraryViews(ListViews):
         except (TypeError, ValueError):
             return 50 * 1024 * 1024
 
-    def rescan(self, *, wait: bool = False, check_cache: bool = False) -> None:
+    def rescan(self, *, wait: bool = False, check_cache: bool = False, quick: bool = False) -> None:
         """Scan the folders in the background (or now, for screenshots and tests); `check_cache`: the scan
-        first checks the cache file for damage (at start, off the window's thread)."""
+        first checks the cache file for damage (at start, off the window's thread); `quick` (at start): only
+        the folders that changed since the last complete walk are listed."""
         if self.closed:  # e.g. a SIGTERM closed the window while the start was opening the library
             return
         folders, files = self.library_folders(), self.session_files
         if wait:
             from reader.core.library_sync import LibrarySync  # the import code: not needed to show the window
 
-            result = LibrarySync(self.library, max_bytes=self.max_import_bytes()).sync(folders, files)
+            result = LibrarySync(self.library, max_bytes=self.max_import_bytes()).sync(folders, files, quick=quick)
             assert result is not None  # nothing can stop a synchronous scan
             self._on_scanned(result)
             return
@@ -56,7 +57,8 @@ class LibraryViews(ListViews):
             return
         self._scan_again = False
         self._start_worker(ScanWorker(self.paths.library_db, folders, files, max_bytes=self.max_import_bytes(),
-                                      user_db=self.paths.user_db, check_cache=check_cache))  # fmt: skip
+                                      user_db=self.paths.user_db, check_cache=check_cache,
+                                      quick=quick))  # fmt: skip
 
     def import_changes(self, changes: FolderChanges) -> bool:
         """Import what the folder watcher found, in the background; False (nothing started) while an

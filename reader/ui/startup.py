@@ -74,7 +74,9 @@ def open_library(window: MainWindow) -> None:
         window.open_library()
     except sqlite3.DatabaseError as exc:  # too damaged to read at all: rebuilt now, not after the scan's check
         window.rebuild_cache(cache_problem(window.paths.library_db) or f"SQLite says: {exc}", scan_after=False)
-    window.rescan(check_cache=True)  # a damaged cache is found there and rebuilt (LibraryViews.rebuild_cache)
+    # A damaged cache is found there and rebuilt (LibraryViews.rebuild_cache). Only changed folders are listed
+    # when the folder watcher runs: its first full poll finds what was edited in place while the app was closed.
+    window.rescan(check_cache=True, quick=bool(window.settings.get("watch_folders", True)))
     QTimer.singleShot(0, lambda: None if window.closed else window.start_reading())
 
 

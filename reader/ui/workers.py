@@ -46,8 +46,9 @@ class ScanWorker(QThread):
                  max_bytes: int | None = None, user_db: Path | None = None,
                  progress_every: int | None = None, workers: int | None = None,
                  pool_min_files: int | None = None, check_cache: bool = False,
-                 changes: FolderChanges | None = None) -> None:  # fmt: skip
+                 changes: FolderChanges | None = None, quick: bool = False) -> None:  # fmt: skip
         super().__init__()
+        self.quick = quick  # the start-up rescan: only folders that changed are listed (LibrarySync.sync)
         self.check_cache = check_cache
         self.changes = changes  # set: import just these (the folder watcher's finding), not a whole scan
         self.workers = workers
@@ -109,7 +110,7 @@ class ScanWorker(QThread):
             return None if result.stopped else result
         try:
             return sync.sync(self.folders, self.files, progress=self._progress, should_stop=should_stop,
-                             on_stored=self._stored, snapshot=True)  # fmt: skip
+                             on_stored=self._stored, snapshot=True, quick=self.quick)  # fmt: skip
         finally:  # a walk that was not stopped is good for the watcher even when the import was
             self.snapshot = sync.snapshot
 

@@ -16,7 +16,7 @@ from reader.core.library_sync import LibrarySync
 from reader.core.store.library import Library
 from reader.paths import Paths, resolve_paths
 from reader.settings import Settings
-from reader.ui.folder_watcher import FolderWatcher, FolderWatchFeature
+from reader.ui.folder_watcher import FolderWatcher, FolderWatchFeature, WatchTiming
 from reader.ui.main_window import MainWindow
 from reader.ui.startup import start_after_first_paint
 
@@ -57,17 +57,20 @@ def profile(data_dir: Path, folder: Path) -> Paths:
     return paths
 
 
-def start(qtbot, paths: Paths) -> tuple[MainWindow, FolderWatcher]:
+def start(qtbot, paths: Paths, *, watch: bool = True) -> tuple[MainWindow, FolderWatcher]:
     """As the app starts: painted first, then the library opened and rescanned; back once the watcher,
     which that rescan's end starts, has had its first look."""
-    w = MainWindow(paths, Settings(paths.settings_file), samples=False, deferred=True)
+    settings = Settings(paths.settings_file)
+    settings.set("watch_folders", watch)
+    w = MainWindow(paths, settings, samples=False, deferred=True)
     qtbot.addWidget(w)
     start_after_first_paint(w)
     w.resize(1000, 700)
     w.show()
     watcher = next(f for f in w.features if isinstance(f, FolderWatchFeature)).watcher
     qtbot.waitUntil(lambda: w.worker is not None and w.worker.isFinished(), timeout=WAIT)
-    qtbot.waitUntil(lambda: watcher.ready and watcher.job is None and not w.import_running(), timeout=WAIT)
+    qtbot.waitUntil(lambda: (watcher.ready or not watch) and watcher.job is None and not w.import_running(),
+                    timeout=WAIT)  # fmt: skip
     QApplication.processEvents()
     return w, watcher
 
@@ -76,8 +79,8 @@ def titles(w: MainWindow) -> list[str]:
     return [w.model.index(r, 1).data() for r in range(w.model.rowCount())]
 
 
-def test_the_watcher_does_not_walk_the_folders_the_start_up_rescan_walked(qtbot, tmp_path: Path, folder: Path,
-                                                                          monkeypatch) -> None:  # fmt: skip
+def test_neither_the_start_up_rescan_nor_the_watcher_lists_an_unchanged_folder(qtbot, tmp_path: Path, folder: Path,
+                                                                            monkeypatch) -> None:  # fmt: skip
     paths = profile(tmp_path / "data", folder)
     listed: Counter[str] = Counter()
     scandir = os.scandir
@@ -90,8 +93,11 @@ def test_the_watcher_does_not_walk_the_folders_the_start_up_rescan_walked(qtbot,
     monkeypatch.setattr(os, "scandir", counting)
     w, watcher = start(qtbot, paths)
     assert watcher.running and sorted(watcher.roots) == [str(folder)]
-    assert listed == {str(folder): 1, str(folder / "2026"): 1, str(folder / "2026" / "june"): 1}  # the rescan's
-    assert watcher.fs is not None and sorted(watcher.fs.directories()) == sorted(listed)
+    # the rescan lists no unchanged folder (their states were stored by the earlier session's scan), nor does
+    # the watcher, which still watches every one of them
+    assert listed == {}
+    every = [str(folder), str(folder / "2026"), str(folder / "2026" / "june")]
+    assert watcher.fs is not None and sorted(watcher.fs.directories()) == sorted(every)
     new = write(folder / "2026" / "june" / "d.txt", "Night ferry returns")  # after the start: still seen
     qtbot.waitUntil(lambda: "Night ferry returns" in titles(w), timeout=WAIT)
     assert w.library.ids_at(str(new)) and watcher.imports == 1
@@ -120,4 +126,30 @@ def test_no_file_state_table_is_read_on_the_windows_thread(qtbot, tmp_path: Path
     write(folder / "e.txt", "Tram line opens")  # and that watcher works: it knew the cache's files
     qtbot.waitUntil(lambda: "Tram line opens" in titles(w), timeout=WAIT)
     assert len(titles(w)) == 4 and watcher.imports == 1
+    w.close()
+
+
+def test_after_a_quick_start_the_watchers_first_full_poll_comes_soon_and_finds_an_edit_in_place(
+        qtbot, tmp_path: Path, folder: Path) -> None:  # fmt: skip
+    paths = profile(tmp_path / "data", folder)
+    edited = write(folder / "2026" / "b.txt", "Budget passes, at last")  # while the app was closed
+    os.utime(edited, (time.time() - 5_000, time.time() - 5_000))  # its folder's mtime does not move
+    w, watcher = start(qtbot, paths)
+    assert "Budget passes" in titles(w)  # the start took the cache's word for the unchanged folder
+    assert watcher.detector is not None and watcher.detector.unverified
+    assert watcher.full_tick.interval() == WatchTiming().first_full_ms < WatchTiming().full_poll_ms
+    watcher.full_tick.timeout.emit()  # the timer's moment, without waiting for it
+    qtbot.waitUntil(lambda: "Budget passes, at last" in titles(w), timeout=WAIT)
+    assert "Budget passes" not in titles(w) and watcher.full_tick.interval() >= WatchTiming().full_poll_ms
+    w.close()
+
+
+def test_with_watching_off_the_start_walks_every_file(qtbot, tmp_path: Path, folder: Path) -> None:
+    """No watcher's full poll would come: the start stats every file, so an edit in place shows at once."""
+    paths = profile(tmp_path / "data", folder)
+    edited = write(folder / "2026" / "b.txt", "Budget passes, at last")
+    os.utime(edited, (time.time() - 5_000, time.time() - 5_000))
+    w, watcher = start(qtbot, paths, watch=False)
+    qtbot.waitUntil(lambda: "Budget passes, at last" in titles(w), timeout=WAIT)
+    assert not watcher.running
     w.close()

@@ -19,7 +19,9 @@ from reader.core import entities
 from reader.core.library_sync.changes import ChangeDetector, FolderChanges
 from reader.core.library_sync.importer import OnStored, default_workers, import_in_pool
 from reader.core.library_sync.pool import TAG_BUDGET_S, read_file
+from reader.core.library_sync.quick_walk import Known, quick_roots, quick_walk
 from reader.core.library_sync.walk import Entry, Listing, special_file, special_kind, walk
+from reader.core.store.folder_states import FolderState, problem_paths, read_folder_states, replace_folder_states
 from reader.core.store.library import FileRecord, Library, shown_path
 
 log = logging.getLogger(__name__)
@@ -100,14 +102,17 @@ class LibrarySync:
 
     def sync(self, folders: list[str], files: list[str], *, progress: Progress | None = None,
              should_stop: ShouldStop | None = None, on_stored: OnStored | None = None,
-             snapshot: bool = False) -> ScanResult | None:  # fmt: skip
+             snapshot: bool = False, quick: bool = False) -> ScanResult | None:  # fmt: skip
         """Scan the folders, import the single files, and forget whatever lies outside both.
+
+        `quick` (the start-up rescan): list only the folders that changed since the last complete walk
+        (`quick_walk`); F5 and an imported folder walk everything.
 
         The user's articles (bookmarked, noted, highlighted) are not forgotten: the cache keeps
         them (see `Library.forget_outside`). None when `should_stop` said stop: then nothing is forgotten.
         """
         result, states = self._scan(folders, progress=progress, should_stop=should_stop, files=files,
-                                    on_stored=on_stored, snapshot=snapshot)  # fmt: skip
+                                    on_stored=on_stored, snapshot=snapshot, quick=quick)  # fmt: skip
         if result.stopped or (should_stop and should_stop()):
             return None
         # What lies outside is told from the scan's own read of every file state (`Library.forget_outside`'s
@@ -136,28 +141,38 @@ class LibrarySync:
 
     def _scan(self, folders: Iterable[str | Path], *, progress: Progress | None, should_stop: ShouldStop | None,
               files: Iterable[str | Path], on_stored: OnStored | None,
-              snapshot: bool) -> tuple[ScanResult, dict[str, tuple[float, int]]]:  # fmt: skip
+              snapshot: bool, quick: bool = False) -> tuple[ScanResult, dict[str, tuple[float, int]]]:  # fmt: skip
         """`scan`, and the file states the cache held before it (empty when stopped before they were read)."""
         result = ScanResult()
         roots = [str(Path(f).resolve()) for f in folders]  # the folders only: a file's path is its folder's + name
         if progress:
             progress(0, 0, "")
         entries: list[Entry] = []
-        listings: dict[str, Listing] | None = {} if snapshot else None
+        listings: dict[str, Listing] = {}
         self.snapshot = None
+        db = self.library.db
+        folder_states = read_folder_states(db) if quick else {}
+        fast = quick_roots(roots, folder_states)
+        states = self.library.file_states() if fast else None
+        known = Known.build(folder_states, states, problem_paths(db)) if states is not None else None
+        # Dropped until this walk is complete: a scan stopped midway (files forgotten, a folder left
+        # half-imported) must leave the next start a full walk, never stale states to trust.
+        replace_folder_states(db, [])
         for root in roots:
             if not os.path.isdir(root):
                 continue
-            for entry in walk(root, listings):
+            for entry in quick_walk(root, known, listings) if known and root in fast else walk(root, listings):
                 if should_stop and should_stop():
                     result.stopped = True
                     return result, {}
                 entries.append(entry)
-        if listings is not None:
+        if snapshot:
             self.snapshot = ChangeDetector.from_walk(roots, listings)
+            self.snapshot.unverified = known is not None  # files taken from the cache: a full poll stats them
         singles = [str(Path(f).resolve()) for f in files]
         tell = _Throttle(progress, len(entries) + len(singles))
-        states = self.library.file_states()
+        if states is None:
+            states = self.library.file_states()
         todo: list[Entry] = []
         for entry in entries:
             if not entry.ok:
@@ -178,6 +193,8 @@ class LibrarySync:
         for path in singles:
             self._import_if_changed(path, result)
             tell(result.seen, path, read=True)
+        replace_folder_states(db, [(path, FolderState(listing.mtime_ns, *listing.ident, listing.listed_at))
+                                   for path, listing in listings.items()])  # fmt: skip
         return result, states
 
     def apply(self, changes: FolderChanges, *, progress: Progress | None = None,

@@ -98,6 +98,7 @@ class ChangeDetector:
         self.known: dict[str, Stat] = {} if callable(known) else self._under_roots(known or {})
         self.adopting = known is None  # the first poll takes the files as they are and reports nothing
         self.snapshot_is_known = False  # True after the first poll: `known` is empty, the snapshot says
+        self.unverified = False  # files taken from the cache, not stat-ed (a quick start-up rescan): poll fully soon
         self._listed: set[str] = set()  # folders listed in this poll
         self.dirs: dict[str, _Dir] = {}
         self.idents: dict[tuple[int, int], str] = {}  # which folder each listed (device, inode) is

@@ -19,7 +19,8 @@ from reader.core.store.surname_join import PERSON_SCHEMA
 #    each mention keeps its own normal form (`name`) and the entity's key and type after aliases
 #    (`key`, `etype`): "U.S." and "United States" count as one place (see library_entities).
 # 7: the sidebar's counts kept in tables by triggers, with a mirror of the read marks (count_schema).
-SCHEMA_VERSION = 7
+# 8: each library folder's state at the last complete look (`folders`, see folder_states): starts empty.
+SCHEMA_VERSION = 8
 
 # Caches of these versions are brought up to date in place rather than rebuilt, so the user's kept articles
 # (whose files may be gone) stay showable. 5 -> 6: rows were stored without links and mentions without their
@@ -31,9 +32,13 @@ UPGRADES = {
     5: ("DROP TABLE IF EXISTS mentions",
         f"UPDATE files SET mtime = -1; UPDATE articles SET tagged = 0; {RECOUNT_SOURCES}"),
     6: ("", RECOUNT_SOURCES),
+    7: ("", ""),  # the new `folders` table starts empty: the first start after the upgrade walks everything
 }
 
 SCHEMA = """
+CREATE TABLE IF NOT EXISTS folders(
+    path BLOB PRIMARY KEY, mtime_ns INTEGER NOT NULL, dev INTEGER NOT NULL, ino INTEGER NOT NULL,
+    looked_at REAL NOT NULL);
 CREATE TABLE IF NOT EXISTS files(
     path BLOB PRIMARY KEY, mtime REAL NOT NULL, size INTEGER NOT NULL,
     ok INTEGER NOT NULL, reason TEXT NOT NULL DEFAULT '', advice TEXT NOT NULL DEFAULT '');

@@ -1,0 +1,207 @@
+"""The start-up rescan (`sync(quick=True)`): with the folder states of the last complete walk stored, only
+folders that moved are listed and no file is stat-ed; new, removed and renamed files are still found; an edit
+in place is found by the watcher's first full poll and by F5; whatever cannot be trusted is walked in full."""
+
+from __future__ import annotations
+
+import importlib
+import itertools
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from reader.core.library_sync import LibrarySync
+from reader.core.store.folder_states import read_folder_states
+from reader.core.store.library import Library
+
+_clock = itertools.count()
+
+
+def write(path: Path, title: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f"{title}\n\nA short paragraph of our own about the harbour.\n", encoding="utf-8")
+    return path
+
+
+def settle(*paths: Path) -> None:
+    """Written long ago, a different time each call (so a folder's mtime is seen to move): not racy."""
+    when = time.time() - 10_000 + next(_clock)
+    for path in paths:
+        os.utime(path, (when, when))
+
+
+def settle_tree(root: Path) -> None:
+    settle(*(Path(d) / n for d, dirs, files in os.walk(root) for n in [*files, *dirs]), root)
+
+
+@pytest.fixture
+def tree(tmp_path: Path) -> Path:
+    root = tmp_path / "news"
+    write(root / "a.txt", "Harbour opens")
+    write(root / "2024" / "b.txt", "Rain in May")
+    write(root / "2024" / "may" / "c.txt", "Ferry strike ends")
+    write(root / "2025" / "d.txt", "Budget passes")
+    settle_tree(root)
+    return root
+
+
+@pytest.fixture
+def lib(tmp_path: Path, tree: Path) -> Library:
+    """A cache after a complete scan of `tree` (so its folder states are stored)."""
+    library = Library(tmp_path / "library.db")
+    LibrarySync(library, workers=0, tag=False).sync([str(tree)], [])
+    yield library
+    library.close()
+
+
+@pytest.fixture
+def listed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The folders the rescan lists (a full walk's and a quick walk's listings)."""
+    seen: list[str] = []
+    for name in ("walk", "quick_walk"):  # (the package's `walk` is the function: the modules by name)
+        module = importlib.import_module(f"reader.core.library_sync.{name}")
+        real = module.list_folder
+
+        def counting(folder: str, real=real) -> list[object]:  # type: ignore[no-untyped-def]
+            seen.append(folder)
+            return real(folder)  # type: ignore[no-any-return]
+
+        monkeypatch.setattr(module, "list_folder", counting)
+    return seen
+
+
+def titles(lib: Library) -> list[str]:
+    return sorted(a.title for a in (lib.article(i) for i in lib.all_ids()) if a is not None)
+
+
+def quick(lib: Library, tree: Path):  # type: ignore[no-untyped-def]
+    sync = LibrarySync(lib, workers=0, tag=False)
+    return sync, sync.sync([str(tree)], [], snapshot=True, quick=True)
+
+
+def test_an_unchanged_library_is_rescanned_without_listing_a_folder_or_statting_a_file(
+        lib: Library, tree: Path, listed: list[str], monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    statted: list[str] = []
+    real = os.stat
+
+    def spy(path, *args, **kwargs):  # type: ignore[no-untyped-def]
+        statted.append(str(path))
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "stat", spy)
+    _sync, result = quick(lib, tree)
+    assert result is not None and (result.seen, result.unchanged, result.imported) == (4, 4, 0)
+    assert listed == []
+    assert not [p for p in statted if p.endswith(".txt")]  # the folders alone
+    assert titles(lib) == ["Budget passes", "Ferry strike ends", "Harbour opens", "Rain in May"]
+
+
+def test_files_added_removed_and_renamed_while_closed_are_found_at_start(lib: Library, tree: Path,
+                                                                         listed: list[str]) -> None:  # fmt: skip
+    write(tree / "2024" / "may" / "e.txt", "Night ferry returns")
+    (tree / "2025" / "d.txt").unlink()
+    (tree / "2024" / "b.txt").rename(tree / "2024" / "b2.txt")
+    _sync, result = quick(lib, tree)
+    assert result is not None and (result.added, result.removed, result.unchanged) == (2, 2, 2)
+    assert sorted(listed) == sorted(str(tree / p) for p in ("2024", "2024/may", "2025"))  # the moved ones only
+    assert titles(lib) == ["Ferry strike ends", "Harbour opens", "Night ferry returns", "Rain in May"]
+    assert lib.ids_at(str(tree / "2024" / "b2.txt")) and not lib.ids_at(str(tree / "2024" / "b.txt"))
+
+
+def test_an_edit_in_place_while_closed_is_found_by_the_watchers_first_full_poll(lib: Library, tree: Path) -> None:
+    edited = write(tree / "2024" / "b.txt", "Rain in May, and floods")
+    settle(edited)  # same name: the folder's mtime does not move
+    sync, result = quick(lib, tree)
+    assert result is not None and result.unchanged == 4
+    assert sync.snapshot is not None and sync.snapshot.unverified
+    assert not sync.snapshot.poll()  # a poll of the folders alone cannot see it
+    changes = sync.snapshot.poll(full=True)
+    assert [e.path for e in changes.changed] == [str(edited)] and not changes.added and not changes.removed
+    LibrarySync(lib, workers=0, tag=False).apply(changes)
+    assert "Rain in May, and floods" in titles(lib) and "Rain in May" not in titles(lib)
+
+
+def test_f5_finds_an_edit_in_place_at_once(lib: Library, tree: Path) -> None:
+    edited = write(tree / "2024" / "b.txt", "Rain in May, and floods")
+    settle(edited)
+    _sync, at_start = quick(lib, tree)
+    assert at_start is not None and at_start.unchanged == 4 and "Rain in May" in titles(lib)
+    result = LibrarySync(lib, workers=0, tag=False).sync([str(tree)], [], snapshot=True)  # F5: not quick
+    assert result is not None and result.updated == 1
+    assert "Rain in May, and floods" in titles(lib)
+
+
+def test_without_stored_folder_states_the_start_walks_everything(lib: Library, tree: Path,
+                                                                 listed: list[str]) -> None:  # fmt: skip
+    with lib.db:
+        lib.db.execute("DELETE FROM folders")  # as on the first start after the upgrade
+    edited = write(tree / "2024" / "b.txt", "Rain in May, and floods")
+    settle(edited)
+    sync, result = quick(lib, tree)
+    assert result is not None and result.updated == 1  # every file stat-ed
+    assert len(listed) == 4 and sync.snapshot is not None and not sync.snapshot.unverified
+    every = [str(tree), *(str(tree / p) for p in ("2024", "2024/may", "2025"))]
+    assert sorted(read_folder_states(lib.db)) == sorted(every)  # stored again by this complete walk
+
+
+def test_a_clock_set_back_walks_everything(lib: Library, tree: Path, listed: list[str]) -> None:
+    with lib.db:
+        lib.db.execute("UPDATE folders SET looked_at = looked_at + 86400")  # stored "tomorrow"
+    _sync, result = quick(lib, tree)
+    assert result is not None and result.unchanged == 4 and len(listed) == 4
+
+
+def test_a_folder_stored_in_its_racy_window_is_listed(lib: Library, tree: Path, listed: list[str]) -> None:
+    with lib.db:  # stored within a second of the folder's last change: a change in the same tick could hide
+        lib.db.execute("UPDATE folders SET looked_at = mtime_ns / 1e9 + 1 WHERE path = ?",
+                       (os.fsencode(tree / "2025"),))  # fmt: skip
+    _sync, result = quick(lib, tree)
+    assert result is not None and result.unchanged == 4 and listed == [str(tree / "2025")]
+
+
+def test_a_stopped_scan_leaves_the_next_start_a_full_walk(lib: Library, tree: Path, listed: list[str]) -> None:
+    write(tree / "2025" / "e.txt", "Night ferry returns")
+    stopped = LibrarySync(lib, workers=0, tag=False).sync([str(tree)], [], should_stop=lambda: True, quick=True)
+    assert stopped is None and read_folder_states(lib.db) == {}
+    listed.clear()
+    _sync, result = quick(lib, tree)
+    assert result is not None and result.added == 1 and len(listed) == 4
+
+
+def test_a_version_7_cache_is_upgraded_with_no_folder_states_and_keeps_its_files(tmp_path: Path, tree: Path) -> None:
+    lib = Library(tmp_path / "old.db")
+    LibrarySync(lib, workers=0, tag=False).sync([str(tree)], [])
+    with lib.db:
+        lib.db.execute("DROP TABLE folders")
+    lib.db.execute("PRAGMA user_version = 7")
+    lib.close()
+    again = Library(tmp_path / "old.db")
+    assert read_folder_states(again.db) == {} and len(again.file_states()) == 4
+    again.close()
+
+
+def test_a_folder_with_a_file_still_being_written_when_listed_is_listed(lib: Library, tree: Path,
+                                                                        listed: list[str]) -> None:  # fmt: skip
+    # the file's stored mtime a second before the folder was listed: a copy's end would move no folder mtime
+    with lib.db:
+        looked_at = lib.db.execute("SELECT looked_at FROM folders WHERE path = ?",
+                                   (os.fsencode(tree / "2025"),)).fetchone()[0]  # fmt: skip
+        lib.db.execute("UPDATE files SET mtime = ? WHERE path = ?",
+                       (looked_at - 1, os.fsencode(tree / "2025" / "d.txt")))  # fmt: skip
+    _sync, result = quick(lib, tree)
+    assert result is not None and result.updated == 1 and listed == [str(tree / "2025")]
+
+
+def test_a_folder_holding_a_problem_is_listed_again_and_the_problem_still_said(tmp_path: Path, tree: Path,
+                                                                                listed: list[str]) -> None:  # fmt: skip
+    (tree / "2025" / "gone.txt").symlink_to(tmp_path / "nowhere.txt")  # a dangling link: a problem entry
+    settle(tree / "2025")
+    library = Library(tmp_path / "problems.db")
+    LibrarySync(library, workers=0, tag=False).sync([str(tree)], [])
+    listed.clear()
+    _sync, result = quick(library, tree)
+    assert result is not None and result.failed == 1 and listed == [str(tree / "2025")]
+    assert [p.path.endswith("gone.txt") for p in library.problems()] == [True]
+    library.close()
