@@ -22,7 +22,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from reader.core.library_sync.changes import RACY_SECONDS
-from reader.core.library_sync.walk import MAX_DEPTH, Entry, Folder, Listing, link_loop, list_folder, walk
+from reader.core.library_sync.walk import Entry, Folder, Listing, list_folder, walk, walk_from
 from reader.core.store.folder_states import FolderState
 
 CLOCK_SLACK_S = 60.0  # a state stored further in the future than this: the clock was set back, trust none
@@ -70,27 +70,12 @@ def quick_walk(root: str, known: Known, listings: dict[str, Listing]) -> Iterato
         yield from walk(root, listings)  # the same problem entry as a full walk
         return
     ident = (st.st_dev, st.st_ino)
-    yield from _walk(Folder(root, ident, st.st_mtime_ns), [ident], {ident}, known, listings)
 
+    def lister(folder: Folder) -> list[Entry | Folder]:
+        items = _from_cache(folder, known)
+        return list_folder(folder.path) if items is None else items
 
-def _walk(folder: Folder, ancestors: list[tuple[int, int]], seen: set[tuple[int, int]], known: Known,
-          listings: dict[str, Listing]) -> Iterator[Entry]:  # fmt: skip
-    items = _from_cache(folder, known)
-    if items is None:
-        items = list_folder(folder.path)
-    own = listings[folder.path] = Listing(folder.mtime_ns, folder.ident, len(ancestors) - 1, time.time(),
-                                          {i.path: i for i in items if isinstance(i, Entry)})  # fmt: skip
-    for item in items:
-        if isinstance(item, Entry):
-            yield item
-        elif item.ident in ancestors:
-            loop = link_loop(item.path)
-            own.files[loop.path] = loop
-            yield loop
-        elif item.ident not in seen and len(ancestors) < MAX_DEPTH:
-            seen.add(item.ident)
-            own.subdirs.append(item.path)
-            yield from _walk(item, [*ancestors, item.ident], seen, known, listings)
+    yield from walk_from(Folder(root, ident, st.st_mtime_ns), [ident], {ident}, listings, lister)
 
 
 def _from_cache(folder: Folder, known: Known) -> list[Entry | Folder] | None:

@@ -10,7 +10,7 @@ import errno
 import os
 import stat
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from operator import attrgetter
 from typing import NamedTuple
@@ -95,12 +95,21 @@ def walk(folder: str, listings: dict[str, Listing] | None = None) -> Iterator[En
         return
     root_ident = _identity(st)
     seen = {root_ident}  # a folder reached twice (two links to it) is walked once
-    yield from _walk(Folder(folder, root_ident, st.st_mtime_ns), [root_ident], seen, listings)
+    yield from walk_from(Folder(folder, root_ident, st.st_mtime_ns), [root_ident], seen, listings)
 
 
-def _walk(folder: Folder, ancestors: list[tuple[int, int]], seen: set[tuple[int, int]],
-          listings: dict[str, Listing] | None) -> Iterator[Entry]:  # fmt: skip
-    items = list_folder(folder.path)
+Lister = Callable[["Folder"], "list[Entry | Folder]"]  # a folder's entries and sub-folders, sorted by path
+
+
+def _listed(folder: Folder) -> list[Entry | Folder]:
+    return list_folder(folder.path)
+
+
+def walk_from(folder: Folder, ancestors: list[tuple[int, int]], seen: set[tuple[int, int]],
+              listings: dict[str, Listing] | None, lister: Lister = _listed) -> Iterator[Entry]:  # fmt: skip
+    """The walk below `folder` (reached through `ancestors`; `seen`: folders already walked), each folder's
+    entries from `lister` (a listing on disk, or the quick start's copy from the cache)."""
+    items = lister(folder)
     own: Listing | None = None
     if listings is not None:
         own = listings[folder.path] = Listing(folder.mtime_ns, folder.ident, len(ancestors) - 1, time.time(),
@@ -117,7 +126,7 @@ def _walk(folder: Folder, ancestors: list[tuple[int, int]], seen: set[tuple[int,
             seen.add(item.ident)
             if own is not None:
                 own.subdirs.append(item.path)
-            yield from _walk(item, [*ancestors, item.ident], seen, listings)
+            yield from walk_from(item, [*ancestors, item.ident], seen, listings, lister)
 
 
 @dataclass(frozen=True)

@@ -5,9 +5,7 @@ in place is found by the watcher's first full poll and by F5; whatever cannot be
 from __future__ import annotations
 
 import importlib
-import itertools
 import os
-import time
 from pathlib import Path
 
 import pytest
@@ -15,25 +13,7 @@ import pytest
 from reader.core.library_sync import LibrarySync
 from reader.core.store.folder_states import read_folder_states
 from reader.core.store.library import Library
-
-_clock = itertools.count()
-
-
-def write(path: Path, title: str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(f"{title}\n\nA short paragraph of our own about the harbour.\n", encoding="utf-8")
-    return path
-
-
-def settle(*paths: Path) -> None:
-    """Written long ago, a different time each call (so a folder's mtime is seen to move): not racy."""
-    when = time.time() - 10_000 + next(_clock)
-    for path in paths:
-        os.utime(path, (when, when))
-
-
-def settle_tree(root: Path) -> None:
-    settle(*(Path(d) / n for d, dirs, files in os.walk(root) for n in [*files, *dirs]), root)
+from tests.unit.library_sync.tree_files import settle, settle_tree, write
 
 
 @pytest.fixture

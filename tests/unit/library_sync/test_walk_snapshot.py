@@ -3,9 +3,6 @@ first look of its own, so polling it lists no folder until one changes, and it s
 
 from __future__ import annotations
 
-import itertools
-import os
-import time
 from pathlib import Path
 
 import pytest
@@ -14,25 +11,7 @@ from reader.core.library_sync import LibrarySync, changes
 from reader.core.library_sync.changes import ChangeDetector
 from reader.core.library_sync.walk import Listing, walk
 from reader.core.store.library import Library
-
-_clock = itertools.count()
-
-
-def write(path: Path, title: str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(f"{title}\n\nA short paragraph of our own about the harbour.\n", encoding="utf-8")
-    return path
-
-
-def settle(*paths: Path) -> None:
-    """These files and folders written long ago, a different time each call (so a poll sees them move): not racy."""
-    when = time.time() - 10_000 + next(_clock)
-    for path in paths:
-        os.utime(path, (when, when), follow_symlinks=False)
-
-
-def settle_tree(root: Path) -> None:
-    settle(*(Path(d) / n for d, dirs, files in os.walk(root) for n in [*files, *dirs]), root)
+from tests.unit.library_sync.tree_files import settle, settle_tree, write
 
 
 @pytest.fixture
