@@ -27,17 +27,15 @@ from reader.core.entities.evaluate import Scores
 from reader.core.entities.features import SENT_END, SENT_START, DocumentView, Memory, WordFeatureCache, tag_features
 from reader.core.entities.gazetteer import PhraseMatcher, collect_phrases, reversed_phrases
 from reader.core.entities.knowledge import Knowledge, build_knowledge, plain_words
+from reader.core.entities.labels import LABELS, allowed_after, to_bilou
 from reader.core.entities.model import (
     FEATURE_CACHE_LIMIT,
-    LABELS,
     StackedModel,
     TaggerModel,
-    allowed_after,
     pack_weights,
     prepare_sentence,
     quantize,
     remember,
-    to_bilou,
 )
 from reader.core.entities.model_file import save_model
 from reader.core.entities.stacking import (

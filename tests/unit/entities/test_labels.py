@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reader.core.entities.conll import iob_spans
-from reader.core.entities.model import to_bilou, to_iob2
+from reader.core.entities.labels import to_bilou, to_iob2
 
 
 def test_bilou_to_iob2() -> None:

@@ -6,7 +6,8 @@ from pathlib import Path
 
 from reader.core.entities.conll import iob_spans, parse_conll
 from reader.core.entities.evaluate import Scores
-from reader.core.entities.model import LABELS, TaggerModel, allowed_after, pack_weights, quantize, to_bilou
+from reader.core.entities.labels import LABELS, allowed_after, to_bilou
+from reader.core.entities.model import TaggerModel, pack_weights, quantize
 from reader.core.entities.model_file import read_model, save_model
 from reader.core.entities.tagger import model_path
 
