@@ -12,10 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from reader.core.library_sync import LibrarySync
-from reader.core.store.library import Library
-from reader.core.store.user_data import UserStore
-from reader.paths import resolve_paths
+from tests.library_files import tagged_profile
 
 # What the window must not import until a file is read (each costs memory the idle window would keep).
 LAZY = [
@@ -85,18 +82,6 @@ operator said, after the repairs to its hull took longer than planned.</p><p>Tic
 office and on board, at the same prices as last summer.</p></article></body></html>"""
 
 
-def _tagged_profile(data_dir: Path, folder: Path) -> None:
-    """A profile whose library holds `folder`, imported and counted as tagged, as after a finished import."""
-    paths = resolve_paths(data_dir).ensure()
-    with UserStore(paths.user_db) as store:
-        store.add_folder(str(folder))
-    lib = Library(paths.library_db)
-    LibrarySync(lib, tag=False).scan([folder])
-    for article_id in lib.untagged_ids(100):
-        lib.mark_tagged(article_id)
-    lib.close()
-
-
 def test_the_idle_window_holds_no_parser_and_still_imports_a_new_page(tmp_path: Path) -> None:
     folder = tmp_path / "news"
     folder.mkdir()
@@ -104,7 +89,7 @@ def test_the_idle_window_holds_no_parser_and_still_imports_a_new_page(tmp_path: 
                                         "authority said on Tuesday.\n", encoding="utf-8")  # fmt: skip
     (folder / "budget.txt").write_text("Budget passes\n\nThe council voted for the budget late on Thursday "
                                        "after a long debate about the harbour.\n", encoding="utf-8")  # fmt: skip
-    _tagged_profile(tmp_path / "data", folder)
+    tagged_profile(tmp_path / "data", folder)
     staged = tmp_path / "ferry.html"
     staged.write_text(PAGE, encoding="utf-8")
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")

@@ -12,21 +12,15 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from reader.core.library_sync import LibrarySync
 from reader.core.store.library import Library
-from reader.paths import Paths, resolve_paths
+from reader.paths import Paths
 from reader.settings import Settings
 from reader.ui.folder_watcher import FolderWatcher, FolderWatchFeature, WatchTiming
 from reader.ui.main_window import MainWindow
 from reader.ui.startup import start_after_first_paint
+from tests.library_files import settle_tree, tagged_profile, write
 
 WAIT = 30_000  # generous: the machine may be busy
-
-
-def write(path: Path, title: str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(f"{title}\n\nA paragraph of our own about the town's new ferry timetable.\n", encoding="utf-8")
-    return path
 
 
 @pytest.fixture
@@ -36,25 +30,13 @@ def folder(tmp_path: Path) -> Path:
     write(root / "a.txt", "Harbour opens")
     write(root / "2026" / "b.txt", "Budget passes")
     write(root / "2026" / "june" / "c.txt", "Rain in June")
-    when = time.time() - 10_000
-    for path in [*(Path(d) / n for d, dirs, files in os.walk(root) for n in [*files, *dirs]), root]:
-        os.utime(path, (when, when))
+    settle_tree(root)
     return root
 
 
 def profile(data_dir: Path, folder: Path) -> Paths:
     """The library already holds `folder`, as after an earlier session's import."""
-    from reader.core.store.user_data import UserStore
-
-    paths = resolve_paths(data_dir).ensure()
-    with UserStore(paths.user_db) as store:
-        store.add_folder(str(folder))
-    lib = Library(paths.library_db)
-    LibrarySync(lib, tag=False).scan([folder])
-    for article_id in lib.untagged_ids(100):
-        lib.mark_tagged(article_id)
-    lib.close()
-    return paths
+    return tagged_profile(data_dir, folder)
 
 
 def start(qtbot, paths: Paths, *, watch: bool = True) -> tuple[MainWindow, FolderWatcher]:

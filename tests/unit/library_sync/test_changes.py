@@ -3,9 +3,7 @@
 
 from __future__ import annotations
 
-import itertools
 import os
-import time
 from pathlib import Path
 
 import pytest
@@ -14,22 +12,7 @@ from reader.core.library_sync import LibrarySync, changes
 from reader.core.library_sync.changes import ChangeDetector, FolderChanges
 from reader.core.library_sync.walk import Entry
 from reader.core.store.library import Library
-
-_clock = itertools.count()
-
-
-def settle(*paths: Path) -> None:
-    """Give files and folders an mtime well in the past, a different one each call (so a poll sees it move),
-    as if they had been written a while ago: nothing is racy."""
-    when = time.time() - 10_000 + next(_clock)
-    for path in paths:
-        os.utime(path, (when, when))
-
-
-def write(path: Path, title: str, body: str = "A short paragraph of our own about the harbour.") -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(f"{title}\n\n{body}\n", encoding="utf-8")
-    return path
+from tests.library_files import count_listings, settle, settle_tree, write
 
 
 @pytest.fixture
@@ -42,10 +25,6 @@ def tree(tmp_path: Path) -> Path:
     write(root / "2024" / "may" / "d.txt", "Ferry strike ends")
     settle_tree(root)
     return root
-
-
-def settle_tree(root: Path) -> None:
-    settle(*[Path(d) / n for d, dirs, files in os.walk(root) for n in [*dirs, *files]], root)
 
 
 def state(path: Path) -> tuple[float, int]:
@@ -61,15 +40,7 @@ def known_of(root: Path) -> dict[str, tuple[float, int]]:
 @pytest.fixture
 def listings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The folders the detector lists, in order."""
-    seen: list[str] = []
-    real = changes.list_folder
-
-    def counting(folder: str) -> list[object]:
-        seen.append(folder)
-        return real(folder)  # type: ignore[return-value]
-
-    monkeypatch.setattr(changes, "list_folder", counting)
-    return seen
+    return count_listings(monkeypatch, changes)
 
 
 def paths(entries: list[Entry]) -> list[str]:

@@ -13,7 +13,7 @@ import pytest
 from reader.core.library_sync import LibrarySync
 from reader.core.store.folder_states import read_folder_states
 from reader.core.store.library import Library
-from tests.unit.library_sync.tree_files import settle, settle_tree, write
+from tests.library_files import count_listings, settle, settle_tree, write
 
 
 @pytest.fixture
@@ -39,17 +39,9 @@ def lib(tmp_path: Path, tree: Path) -> Library:
 @pytest.fixture
 def listed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The folders the rescan lists (a full walk's and a quick walk's listings)."""
-    seen: list[str] = []
-    for name in ("walk", "quick_walk"):  # (the package's `walk` is the function: the modules by name)
-        module = importlib.import_module(f"reader.core.library_sync.{name}")
-        real = module.list_folder
-
-        def counting(folder: str, real=real) -> list[object]:  # type: ignore[no-untyped-def]
-            seen.append(folder)
-            return real(folder)  # type: ignore[no-any-return]
-
-        monkeypatch.setattr(module, "list_folder", counting)
-    return seen
+    # (the package's `walk` is the function: the modules by name)
+    modules = [importlib.import_module(f"reader.core.library_sync.{name}") for name in ("walk", "quick_walk")]
+    return count_listings(monkeypatch, *modules)
 
 
 def titles(lib: Library) -> list[str]:

@@ -11,7 +11,7 @@ from reader.core.library_sync import LibrarySync, changes
 from reader.core.library_sync.changes import ChangeDetector
 from reader.core.library_sync.walk import Listing, walk
 from reader.core.store.library import Library
-from tests.unit.library_sync.tree_files import settle, settle_tree, write
+from tests.library_files import count_listings, settle, settle_tree, write
 
 
 @pytest.fixture
@@ -29,15 +29,7 @@ def tree(tmp_path: Path) -> Path:
 @pytest.fixture
 def listed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The folders the detector lists itself."""
-    seen: list[str] = []
-    real = changes.list_folder
-
-    def counting(folder: str) -> list[object]:
-        seen.append(folder)
-        return real(folder)  # type: ignore[return-value]
-
-    monkeypatch.setattr(changes, "list_folder", counting)
-    return seen
+    return count_listings(monkeypatch, changes)
 
 
 def walked(root: Path) -> ChangeDetector:
