@@ -106,18 +106,23 @@ def test_the_notebook_list_and_its_search_box_show_focus(make_window, qtbot, the
     assert focus_problems(qtbot, widgets, theme) == []
 
 
-@pytest.mark.parametrize("theme", ["light", "dark", "sepia"])
-def test_the_preferences_keys_table_and_filter_show_focus(make_window, qtbot, themed, theme) -> None:
+def shown_preferences(make_window, qtbot):  # type: ignore[no-untyped-def]
+    """Preferences over a new window, shown and active (so a widget in it can take the keys)."""
     from reader.ui.preferences.dialog import PreferencesDialog
 
-    themed(theme)
-    w = make_window()
-    dialog = PreferencesDialog(w)
+    dialog = PreferencesDialog(make_window())
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
     dialog.activateWindow()
     qtbot.waitUntil(dialog.isActiveWindow)
+    return dialog
+
+
+@pytest.mark.parametrize("theme", ["light", "dark", "sepia"])
+def test_the_preferences_keys_table_and_filter_show_focus(make_window, qtbot, themed, theme) -> None:
+    themed(theme)
+    dialog = shown_preferences(make_window, qtbot)
     keys = dialog.keys
     widgets = {"keys table": (keys.table, keys.filter_box), "keys filter": (keys.filter_box, keys.table)}
     assert focus_problems(qtbot, widgets, theme) == []
@@ -177,16 +182,8 @@ def test_only_the_list_with_the_keys_shows_its_selection_in_the_highlight_colour
 
 @pytest.mark.parametrize("theme", ["light", "dark", "sepia"])
 def test_the_reading_pages_controls_show_focus(make_window, qtbot, themed, theme) -> None:
-    from reader.ui.preferences.dialog import PreferencesDialog
-
     themed(theme)
-    w = make_window()
-    dialog = PreferencesDialog(w)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    dialog.activateWindow()
-    qtbot.waitUntil(dialog.isActiveWindow)
+    dialog = shown_preferences(make_window, qtbot)
     dialog.tabs.setCurrentWidget(dialog.reading)
     page = dialog.reading
     controls = {"theme": page.theme, "font": page.font_family, "size": page.font_size, "width": page.line_chars}

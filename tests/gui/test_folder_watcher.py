@@ -109,10 +109,8 @@ def test_a_burst_of_50_files_is_one_import(make_window, article_folder: Path, qt
     assert watcher.imports == before + 1
 
 
-def test_no_import_starts_while_one_runs(make_window, article_folder: Path, qtbot, monkeypatch) -> None:
-    """F5's scan is held running; the watcher finds a file meanwhile, keeps it, and imports it after."""
-    w = make_window()
-    watcher = watch(w, qtbot)
+def hold_sync(monkeypatch) -> threading.Event:  # type: ignore[no-untyped-def]
+    """Every scan waits until the returned event is set (at most WAIT), so it is seen running."""
     release = threading.Event()
     real_sync = LibrarySync.sync
 
@@ -121,6 +119,14 @@ def test_no_import_starts_while_one_runs(make_window, article_folder: Path, qtbo
         return real_sync(self, *args, **kwargs)
 
     monkeypatch.setattr(LibrarySync, "sync", held_sync)
+    return release
+
+
+def test_no_import_starts_while_one_runs(make_window, article_folder: Path, qtbot, monkeypatch) -> None:
+    """F5's scan is held running; the watcher finds a file meanwhile, keeps it, and imports it after."""
+    w = make_window()
+    watcher = watch(w, qtbot)
+    release = hold_sync(monkeypatch)
     before = watcher.imports
     w.rescan()
     write(article_folder / "08-pier.txt", "Pier repairs begin")
@@ -179,14 +185,8 @@ def test_after_cancel_the_watcher_imports_nothing_by_itself(make_window, article
                                                             monkeypatch) -> None:  # fmt: skip
     """Cancel says the rest waits for F5 or the next start: the watcher, starting then, adopts the files."""
     w = make_window()
-    release = threading.Event()
     real_sync = LibrarySync.sync
-
-    def held_sync(self, *args, **kwargs):  # type: ignore[no-untyped-def]
-        release.wait(WAIT / 1000)
-        return real_sync(self, *args, **kwargs)
-
-    monkeypatch.setattr(LibrarySync, "sync", held_sync)
+    release = hold_sync(monkeypatch)
     write(article_folder / "12-dock.txt", "Dock workers vote")
     w.rescan()
     w.cancel_import()
