@@ -30,7 +30,7 @@ from reader.ui.entity_panel import EntityPanel, MarkEntityDialog
 from reader.ui.feature_context import FeatureContext
 from reader.ui.operations import FAILED
 from reader.ui.reading_pane import Mark
-from reader.ui.same_entity import SameEntityActions, user_alias_table
+from reader.ui.same_entity import SameEntityActions
 from reader.ui.themes import current_theme
 from reader.ui.watch_term_actions import WatchTermActions
 
@@ -171,7 +171,9 @@ class EntityFeature(SameEntityActions, WatchTermActions, QObject):
         self._tagged = {(s.start, s.end, s.type) for s in stored}
         corrections = self.prefs.corrections(article.id)
         self.spans = apply_corrections(article.text, stored, corrections)
-        self.groups = group_mentions(self.spans, user_alias_table(self.prefs))
+        # the library's table (its joined surnames and learned acronyms too), so a row here is the row of Top
+        # Entities and of `entity:`; read from two small rows unless an article's mentions or a rule changed
+        self.groups = group_mentions(self.spans, self.context.library.alias_table(), article.text)
         self._listed = listed_types(self.groups)
         self.pane.set_layer("entities", self.entity_marks())
         self.panel.set_groups(self.groups, self.hidden_types(), language=article.language, names=self._names,

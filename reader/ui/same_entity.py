@@ -12,15 +12,8 @@ from typing import Any
 from PySide6.QtWidgets import QInputDialog, QWidget
 
 from reader.core.entities import EntityGroup, EntitySpan
-from reader.core.entities.aliases import AliasTable, builtin_table
 from reader.core.session import Session
-from reader.core.session.reads import EntityReads
 from reader.ui.dialogs.top_entities import filter_name
-
-
-def user_alias_table(prefs: EntityReads) -> AliasTable:
-    """The built-in alias table with the user's rules on top."""
-    return builtin_table().with_user((a.alias, a.target) for a in prefs.aliases())
 
 
 def ask_target(parent: QWidget | None, group: EntityGroup, names: list[str]) -> str | None:
@@ -47,8 +40,9 @@ class SameEntityActions:
         return next((g for g in self.groups if span in g.spans), None) if span else self.panel.current_group()
 
     def filter_name(self, group: EntityGroup) -> str:
-        """The name for `entity:"…"` that finds the articles of `group` (the user's aliases applied)."""
-        return filter_name(group.name, group.key, user_alias_table(self.session.prefs))
+        """The name for `entity:"…"` that finds the articles of `group` (the library's aliases and the user's
+        rules applied, as the panel grouped it)."""
+        return filter_name(group.name, group.key, self.context.library.alias_table())
 
     def same_entity(self, group: EntityGroup, target: str) -> bool:
         """Make every name of `group` count as `target` in every article (undo with Ctrl+Z)."""

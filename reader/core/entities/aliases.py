@@ -82,13 +82,13 @@ class AliasTable:
             seen.add(further.key)
             entity = further
 
-    def _lookup(self, key: str, type: str) -> Entity | None:
+    def _lookup(self, key: str, type: str, surnames: bool = True) -> Entity | None:
         if type and type not in NAME_TYPES:
             return None
         found = self._user.get(key)
         if found is None and type != "PER":
             found = self._entries.get(key) or self._learned.get(key)
-        if found is None and type in ("PER", ""):
+        if found is None and surnames and type in ("PER", ""):
             found = self._surnames.get(key)
         return None if found is None else self._follow(found)
 
@@ -96,11 +96,19 @@ class AliasTable:
         """The entity a name is an alias of, if the table knows it."""
         return self._lookup(name_key(text, type), type)
 
-    def resolve(self, text: str, type: str) -> tuple[str, str]:
-        """(key, type) of the entity a mention names: through the table when it knows the name, else its own."""
+    def resolve(self, text: str, type: str, *, surnames: bool = True) -> tuple[str, str]:
+        """(key, type) of the entity a mention names: through the table when it knows the name, else its own.
+
+        `surnames=False`: not through the library's joined surnames (an article's own full names come first).
+        """
         key = name_key(text, type)
-        found = self._lookup(key, type)
+        found = self._lookup(key, type, surnames)
         return (key, type) if found is None else (found.key, found.type or type)
+
+    def joined_surname(self, key: str) -> Entity | None:
+        """The full name the library joins a bare surname's key to ("trump": Donald Trump), if it does."""
+        found = self._surnames.get(key)
+        return None if found is None else self._follow(found)
 
     def with_user(self, pairs: Iterable[tuple[str, str]]) -> AliasTable:
         """This table plus the user's "X is Y" rules (later ones win); Y may itself be an alias ("US")."""
@@ -126,10 +134,11 @@ class AliasTable:
         return AliasTable(self._entries, self.version, self._user, learned, self._surnames)
 
     def with_surnames(self, pairs: Iterable[tuple[str, str]]) -> AliasTable:
-        """This table plus (surname, full name's key) the library joins (`store.surname_join`): only for a
-        person's name, and below the user's rules."""
+        """This table plus (surname, full name) the library joins (`store.surname_join`): only for a person's
+        name, and below the user's rules. The full name as written ("Donald Trump") names the panel's row; its
+        key ("donald trump") is the same."""
         surnames = dict(self._surnames)
-        surnames.update((alias, Entity(key, "PER")) for alias, key in pairs if alias != key)
+        surnames.update((alias, Entity(full, "PER")) for alias, full in pairs if alias != name_key(full, "PER"))
         return AliasTable(self._entries, self.version, self._user, self._learned, surnames)
 
     def user_keys(self) -> dict[str, str]:

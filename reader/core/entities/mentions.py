@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from reader.core.entities.lexicon import DAYS, MONTHS, TITLES
 from reader.core.entities.span import EntitySpan
 from reader.core.entities.tokenize import ABBREVIATIONS
 
@@ -19,6 +20,14 @@ _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "‐": 
 _POSSESSIVE = re.compile(r"(?:'s|')$", re.IGNORECASE)
 _EDGE_PUNCT = " \t\n\"'()[]{},;:!?"
 _WS = re.compile(r"\s+")
+# The word touching a mention on its left or right: one space (or a hyphen) between, as in "Forest Hill".
+_WORD_BEFORE = re.compile(r"([\w.’'-]+)[ \u00a0-]$")
+_WORD_AFTER = re.compile(r"[ \u00a0-](\w+)")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n][\"'”’)]?)\s*[\"'“‘(]?$")
+_TITLES = frozenset(TITLES) | frozenset(
+    "rep representative speaker congressman congresswoman senator attorney commissioner sheriff officer detective"
+    " deputy agent professor doctor lieutenant major sergeant admiral commander superintendent dame".split())
+_NOT_NAME_WORDS = frozenset(DAYS) | frozenset(MONTHS) | {"i"}
 
 
 # Why cached: storing an import's mentions asks for the name of each mention three times (its group,
@@ -49,6 +58,25 @@ def canonical_name(text: str, type: str) -> str:
     return name
 
 
+def in_longer_name(text: str, start: int, end: int) -> bool:
+    """True when the one-word mention `text[start:end]` touches another capitalised word: the tagger cut it
+    from a longer name ("Hill" of "Forest Hill police", "Trump" of "Trump Tower"), so it is no bare surname.
+
+    A title before it ("President", "Rep.") does not count, nor a sentence's first word ("Then Trump") or a
+    possessive ("Ohio's Brown"), nor a day or month after it ("said Trump Monday").
+    """
+    head = text[max(0, start - 60) : start]
+    before = _WORD_BEFORE.search(head)
+    if before is not None:
+        word = before.group(1).strip("-")
+        if (word[:1].isupper() and not word.endswith(("'s", "’s", "'", "’", "."))
+                and not any(part.lower() in _TITLES for part in word.split("-"))
+                and not _SENTENCE_START.search(head, 0, before.start(1))):  # fmt: skip
+            return True
+    after = _WORD_AFTER.match(text, end)
+    return after is not None and after.group(1)[:1].isupper() and after.group(1).lower() not in _NOT_NAME_WORDS
+
+
 @dataclass(frozen=True)
 class EntityGroup:
     """All mentions of one entity in a text: its key, the fullest name, type, count and spans."""
@@ -66,12 +94,15 @@ def _is_part_of(short: list[str], long: list[str]) -> bool:
     return n < len(long) and (long[:n] == short or long[-n:] == short)
 
 
-def group_mentions(spans: Iterable[EntitySpan], aliases: AliasTable | None = None) -> list[EntityGroup]:
+def group_mentions(spans: Iterable[EntitySpan], aliases: AliasTable | None = None, text: str = "") -> list[EntityGroup]:
     """Group mentions by entity, most frequent first.
 
     A group's key and type come from the alias table (`aliases`, else the built-in one): "U.S." and
     "United States" are one place. A person's short form joins the single longer name it is part of, and
-    an acronym the single long form it spells ("NSC": "National Security Council"; see `acronyms`).
+    an acronym the single long form it spells ("NSC": "National Security Council"; see `acronyms`). A bare
+    surname the article joins to none of its own names joins the full name the library gives it (the table's
+    joined surnames), as Top Entities and `entity:` count it; with the article's `text`, not a mention cut
+    from a longer name (`in_longer_name`), which the library leaves alone too.
     """
     from reader.core.entities.acronyms import join_acronyms  # acronyms.py builds on display_name here
 
@@ -81,7 +112,7 @@ def group_mentions(spans: Iterable[EntitySpan], aliases: AliasTable | None = Non
         aliases = builtin_table()
     groups: dict[tuple[str, str], list[EntitySpan]] = {}
     for sp in spans:
-        name, typ = aliases.resolve(sp.text, sp.type)
+        name, typ = aliases.resolve(sp.text, sp.type, surnames=False)
         groups.setdefault((typ, name), []).append(sp)
     # A person's short form joins the single longer name it is part of.
     persons = [k for k in groups if k[0] == "PER"]
@@ -102,6 +133,7 @@ def group_mentions(spans: Iterable[EntitySpan], aliases: AliasTable | None = Non
         if all(k == target or _is_part_of(k[1].split(), target[1].split()) for k in longer):
             groups[target].extend(groups.pop(key))
     join_acronyms(groups)
+    joined = _join_surnames(groups, aliases, text)
     out = []
     for (typ, name_key), members in groups.items():
         members.sort(key=lambda sp: sp.start)
@@ -109,6 +141,32 @@ def group_mentions(spans: Iterable[EntitySpan], aliases: AliasTable | None = Non
         longest = max(len(n.split()) for n in names)
         full = [n for n in names if len(n.split()) == longest]
         name = max(set(full), key=lambda n: (full.count(n), -full.index(n)))
+        if longest == 1 and (typ, name_key) in joined:  # only the bare surname here: the library's full name
+            name = joined[typ, name_key]
         out.append(EntityGroup(name_key, name, typ, len(members), tuple(members)))
     out.sort(key=lambda g: (-g.count, g.spans[0].start))
     return out
+
+
+def _join_surnames(groups: dict[tuple[str, str], list[EntitySpan]], aliases: AliasTable,
+                   text: str) -> dict[tuple[str, str], str]:  # fmt: skip
+    """Move each bare surname's mentions to the full name the library joins it to; the joined groups' names.
+
+    Not a surname the article's own full names end with: "Trump" beside "Ivanka Trump" and "Donald Trump"
+    stays alone (which one is not known), as `library_entities.mention_rows` marks it.
+    """
+    lasts = {words[-1] for typ, key in groups if typ == "PER" and len(words := key.split()) > 1}
+    names: dict[tuple[str, str], str] = {}
+    for typ, key in [k for k in groups if k[0] == "PER" and " " not in k[1] and k[1] not in lasts]:
+        full = aliases.joined_surname(key)
+        if full is None:
+            continue
+        members = groups.pop((typ, key))
+        alone = [sp for sp in members if text and in_longer_name(text, sp.start, sp.end)]
+        if alone:
+            groups[typ, key] = alone
+        bare = [sp for sp in members if sp not in alone]
+        if bare:
+            groups.setdefault((typ, full.key), []).extend(bare)
+            names[typ, full.key] = full.name
+    return names

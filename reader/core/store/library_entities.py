@@ -28,13 +28,20 @@ from typing import NamedTuple
 from reader.core.entities import EntitySpan, group_mentions
 from reader.core.entities.acronyms import spells, written_as_acronym
 from reader.core.entities.aliases import AliasTable, builtin_table, name_key
-from reader.core.entities.mentions import display_name
+from reader.core.entities.mentions import display_name, in_longer_name
 from reader.core.store.library_query import EFFECTIVE_KEY
-from reader.core.store.surname_join import bump, people_version, person_rows, put_person_rows, surname_joins
+from reader.core.store.surname_join import (
+    bump,
+    full_names,
+    people_version,
+    person_rows,
+    put_person_rows,
+    surname_joins,
+)
 
 # Bumped when the grouping of an article's mentions changes (acronyms joined; the persons' rows for the
 # surname join): stored keys are made again.
-GROUPING_VERSION = "surnames-1"
+GROUPING_VERSION = "surnames-2"  # 2: a surname cut from a longer name ("Forest Hill") is not bare
 
 
 class TopEntity(NamedTuple):
@@ -52,8 +59,13 @@ def surname(key: str, entity_type: str) -> str:
     return words[-1] if entity_type == "PER" and len(words) > 1 else ""
 
 
-def mention_rows(rowid: int, spans: Iterable[EntitySpan], table: AliasTable) -> list[tuple[object, ...]]:
-    """The stored rows of an article's mentions: grouped as the panel groups them, so counts agree."""
+def mention_rows(
+    rowid: int, spans: Iterable[EntitySpan], table: AliasTable, text: str = ""
+) -> list[tuple[object, ...]]:
+    """The stored rows of an article's mentions: grouped as the panel groups them, so counts agree.
+
+    `text`: the article's, to tell a bare surname from one the tagger cut from a longer name (`in_longer_name`).
+    """
     rows: list[tuple[object, ...]] = []
     keys: dict[tuple[str, str], str] = {}  # an article names the same entities again and again
     groups = group_mentions(spans, table)
@@ -62,11 +74,14 @@ def mention_rows(rowid: int, spans: Iterable[EntitySpan], table: AliasTable) -> 
     lasts = {words[-1] for g in groups if g.type == "PER" and len(words := g.key.split()) > 1}
     for group in groups:
         last = surname(group.key, group.type) or (group.key if group.type == "PER" and group.key in lasts else "")
+        bare = group.type == "PER" and not last and " " not in group.key and bool(text)
         for s in group.spans:
             key = keys.get((s.text, s.type))
             if key is None:
                 key = keys[s.text, s.type] = name_key(s.text, s.type)
-            rows.append((rowid, s.start, s.end, s.type, group.key, s.text, last, key, group.type))
+            # "Hill" of "Forest Hill police": marked like an ambiguous bare name, so the library's join leaves it
+            short = group.key if bare and in_longer_name(text, s.start, s.end) else last
+            rows.append((rowid, s.start, s.end, s.type, group.key, s.text, short, key, group.type))
     return rows
 
 
@@ -97,8 +112,12 @@ class LibraryEntities:
         # etype "": the rule holds for a name of any type; "PER": only for a person's (a joined surname)
         self.db.execute("CREATE TEMP TABLE IF NOT EXISTS user_alias(alias TEXT PRIMARY KEY, key TEXT NOT NULL,"
                         " etype TEXT NOT NULL DEFAULT '')")  # fmt: skip
-        self._alias_state: tuple[object, ...] | None = None
+        self._alias_state: AliasTable | None = None  # the table the temp table was last made for
+        self._alias_rows: list[tuple[str, str, str]] | None = None  # and its rows
         self._surnames: tuple[str, list[tuple[str, str]]] | None = None  # (people_version, joins) last read
+        # (people_version, the user's rules) -> the table: every write of an article's mentions moves the version
+        # (its learned acronyms and person rows are written with them), so an article opened reads two small rows
+        self._table: tuple[tuple[str, tuple[tuple[str, str], ...]], AliasTable] | None = None
 
     # --- the alias tables ------------------------------------------------------------------
 
@@ -133,16 +152,30 @@ class LibraryEntities:
             self._surnames = (version, surname_joins(self.db))
         return self._surnames[1]
 
+    def alias_table(self) -> AliasTable:
+        """The built-in table with the learned acronyms, the joined surnames (by their full names as written)
+        and the user's rules on top, as they are now: what the entity panel groups an article's mentions by.
+        Made again only when an article's mentions or the user's rules changed."""
+        state = (people_version(self.db), tuple(self.user_alias_rules()))
+        if self._table is None or self._table[0] != state:
+            surnames = self.surname_joins()
+            names = full_names(self.db, [key for _s, key in surnames])
+            table = builtin_table().with_learned(self.learned_aliases())
+            table = table.with_surnames((s, names.get(key, key)) for s, key in surnames).with_user(state[1])
+            self._table = (state, table)
+        return self._table[1]
+
     def aliases(self) -> AliasTable:
-        """The built-in table with the learned acronyms, the joined surnames and the user's rules on top, as
-        they are now; the temp table follows them."""
-        rules, learned, surnames = self.user_alias_rules(), self.learned_aliases(), self.surname_joins()
-        table = builtin_table().with_learned(learned).with_surnames(surnames).with_user(rules)
-        if (rules, learned, surnames) != self._alias_state:
-            with self.db:
-                self.db.execute("DELETE FROM temp.user_alias")
-                self.db.executemany("INSERT OR REPLACE INTO temp.user_alias VALUES (?, ?, ?)", table.query_rows())
-            self._alias_state = (rules, learned, surnames)
+        """`alias_table()`, with the temp table the views' queries join following its rules."""
+        table = self.alias_table()
+        if table is not self._alias_state:
+            rows = table.query_rows()
+            if rows != self._alias_rows:
+                with self.db:
+                    self.db.execute("DELETE FROM temp.user_alias")
+                    self.db.executemany("INSERT OR REPLACE INTO temp.user_alias VALUES (?, ?, ?)", rows)
+                self._alias_rows = rows
+            self._alias_state = table
         return table
 
     # --- tagging ---------------------------------------------------------------------------
@@ -179,10 +212,10 @@ class LibraryEntities:
 
     def _put_mentions(self, article_id: str, spans: Iterable[EntitySpan]) -> None:
         """`store_mentions` inside the caller's transaction (a batch of imported files is one)."""
-        row = self.db.execute("SELECT rowid FROM articles WHERE id=?", (article_id,)).fetchone()
+        row = self.db.execute("SELECT rowid, body FROM articles WHERE id=?", (article_id,)).fetchone()
         if row is None:
             return
-        self._put_rows(row[0], mention_rows(row[0], spans, builtin_table()))
+        self._put_rows(row[0], mention_rows(row[0], spans, builtin_table(), row[1] or ""))
         self.db.execute("UPDATE articles SET tagged=1 WHERE rowid=?", (row[0],))
         # keys made with this table: a cache that never re-keyed before knows which table made them
         self.db.execute("INSERT OR IGNORE INTO meta(key, value) VALUES('aliases', ?)", (keys_version(),))
@@ -208,7 +241,8 @@ class LibraryEntities:
             for rowid in rowids:
                 spans = [EntitySpan(*r) for r in self.db.execute(
                     "SELECT start, end, type, text FROM mentions WHERE article_rowid=? ORDER BY start", (rowid,))]
-                self._put_rows(rowid, mention_rows(rowid, spans, builtin_table()))
+                body = self.db.execute("SELECT body FROM articles WHERE rowid=?", (rowid,)).fetchone()
+                self._put_rows(rowid, mention_rows(rowid, spans, builtin_table(), (body and body[0]) or ""))
             self.db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES('aliases', ?)", (version,))
         return len(rowids)
 

@@ -19,6 +19,8 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable
 
+from reader.core.entities.mentions import display_name
+
 SHARE = 0.8  # of the full-name mentions with the surname, held by the one full name
 MIN_ARTICLES = 2  # articles naming that full name
 
@@ -108,4 +110,16 @@ def surname_joins(db: sqlite3.Connection) -> list[tuple[str, str]]:
         mentions, articles, key = max(names)
         if mentions >= SHARE * total and articles >= MIN_ARTICLES:
             out.append((surname, key))
+    return out
+
+
+def full_names(db: sqlite3.Connection, keys: Iterable[str]) -> dict[str, str]:
+    """Each full name's key -> its spelling most articles' mentions use ("donald trump": "Donald Trump"),
+    so a panel row joined by a bare surname is named as the articles write the person."""
+    out: dict[str, str] = {}
+    for key in dict.fromkeys(keys):
+        row = db.execute("SELECT text FROM mentions WHERE key = ?1 AND etype = 'PER' AND name = ?1"
+                         " GROUP BY text ORDER BY count(*) DESC, text LIMIT 1", (key,)).fetchone()  # fmt: skip
+        if row is not None:
+            out[key] = display_name(str(row[0]))
     return out
