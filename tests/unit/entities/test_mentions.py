@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from reader.core.entities import EntitySpan, canonical_name, group_mentions
+from reader.core.entities.aliases import builtin_table
+from reader.core.entities.mentions import in_longer_name
 
 
 def _span(text: str, name: str, typ: str, occurrence: int = 0) -> EntitySpan:
@@ -70,3 +74,37 @@ def test_stored_mention_rows_name_every_span_as_its_own_key_and_group() -> None:
     assert len({r[4] for r in rows}) == 5  # "U.S." and "US" one place, the Putins one person, Moscow, two Rocks
     assert [r[7] for r in sorted(rows) if r[5] == "Putin’s"] == ["putin"]
     assert [r[7] for r in sorted(rows) if r[5] == "The Rock"] == ["the rock", "rock"]  # same text, two types
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "cut"),
+    [
+        ("Police in Forest Hill said so.", "Hill", True),
+        ("Forest Hill police came at midnight.", "Hill", False),  # a sentence's first word may be any word
+        ("The Trump Tower lobby was shut.", "Trump", True),
+        ("He met President Trump on Monday.", "Trump", False),
+        ("He met President-elect Trump.", "Trump", False),
+        ("Rep. Omar spoke.", "Omar", False),
+        ("Then Hill spoke.", "Hill", False),
+        ("\u201cHill spoke,\u201d he said.", "Hill", False),
+        ("Ohio's Brown spoke.", "Brown", False),
+        ("He said Hill Monday.", "Hill", False),
+        ("He met Ocasio-Cortez and Cortez.", "Cortez", False),
+        ("It is Ocasio-Cortez.", "Cortez", True),
+    ],
+)
+def test_a_word_touching_another_capitalised_word_is_cut_from_a_longer_name(sentence, word, cut) -> None:
+    start = sentence.rindex(word)
+    assert in_longer_name(sentence, start, start + len(word)) is cut
+
+
+def test_a_bare_surname_joins_the_full_name_the_library_gives_it_unless_the_article_names_another() -> None:
+    table = builtin_table().with_surnames([("trump", "Donald Trump")])
+    text = "Trump spoke. At Trump Tower, Trump left."
+    spans = [_span(text, "Trump", "PER", k) for k in range(3)]
+    groups = [(g.name, g.key, g.count) for g in group_mentions(spans, table, text)]
+    assert groups == [("Donald Trump", "donald trump", 2), ("Trump", "trump", 1)]  # the tower's stays alone
+    assert [sp.text for sp in group_mentions(spans, table, text)[0].spans] == ["Trump", "Trump"]
+    text = "Ivanka Trump spoke. Trump left."
+    spans = [_span(text, "Ivanka Trump", "PER"), _span(text, "Trump", "PER", 1)]
+    assert [(g.name, g.count) for g in group_mentions(spans, table, text)] == [("Ivanka Trump", 2)]

@@ -133,3 +133,18 @@ def test_a_surname_its_own_article_leaves_alone_is_not_joined(library) -> None:
     assert ("trump", 1, 1) in people(lib)  # which of the two the article means is not known
     assert ("donald trump", 6, 4) in people(lib)
     assert family in mentioning(lib, "Donald Trump") and ids["golf"] in mentioning(lib, "Donald Trump")
+
+
+def test_a_surname_cut_from_a_longer_name_is_not_joined(library) -> None:
+    lib, ids, folder = library
+    # the tagger gave "Trump" of "Trump Tower" and "Hill" of "Forest Hill" as persons on their own
+    tower = add(lib, folder, "tower", "Tower\n\nThe Trump Tower lobby was shut while Forest Hill police looked.\n",
+                ("Trump", "PER"), ("Hill", "PER"))  # fmt: skip
+    for k in range(2):
+        add(lib, folder, f"hill{k}", f"Envoy {k}\n\nMara Hill met the envoys.\n", ("Mara Hill", "PER"))
+    said = add(lib, folder, "said", "Said\n\nThen Hill spoke, and President Trump listened.\n",
+               ("Hill", "PER"), ("Trump", "PER"))  # fmt: skip
+    assert tower not in mentioning(lib, "Donald Trump") | mentioning(lib, "Mara Hill")
+    assert said in mentioning(lib, "Donald Trump") & mentioning(lib, "Mara Hill")
+    assert ("trump", 1, 1) in people(lib) and ("hill", 1, 1) in people(lib)  # the tower's, each its own row
+    assert ("donald trump", 6, 4) in people(lib) and ("mara hill", 3, 3) in people(lib)
