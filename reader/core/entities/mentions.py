@@ -20,10 +20,14 @@ _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "‐": 
 _POSSESSIVE = re.compile(r"(?:'s|')$", re.IGNORECASE)
 _EDGE_PUNCT = " \t\n\"'()[]{},;:!?"
 _WS = re.compile(r"\s+")
-# The word touching a mention on its left or right: one space (or a hyphen) between, as in "Forest Hill".
-_WORD_BEFORE = re.compile(r"([\w.’'-]+)[ \u00a0-]$")
+# The word touching a mention: one space (or a hyphen) between, as in "Forest Hill".
+_JOINERS = frozenset(" \u00a0-")
+_WORD_CHARS = frozenset(".’'-_")  # besides letters and digits
 _WORD_AFTER = re.compile(r"[ \u00a0-](\w+)")
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n][\"'”’)]?)\s*[\"'“‘(]?$")
+# What ends a sentence before the next one's first word ("Then Trump"); an opening quote starts a quotation's.
+_SENTENCE_END = re.compile(r"(?:^|[.!?:;\n])[\"'”’)]?\s*$")
+_OPENING = frozenset("\"'“‘([")
+# Words that stand before a bare surname without making a longer name of it ("President Trump", "Rep. Omar").
 _TITLES = frozenset(TITLES) | frozenset(
     "rep representative speaker congressman congresswoman senator attorney commissioner sheriff officer detective"
     " deputy agent professor doctor lieutenant major sergeant admiral commander superintendent dame".split())
@@ -65,13 +69,15 @@ def in_longer_name(text: str, start: int, end: int) -> bool:
     A title before it ("President", "Rep.") does not count, nor a sentence's first word ("Then Trump") or a
     possessive ("Ohio's Brown"), nor a day or month after it ("said Trump Monday").
     """
-    head = text[max(0, start - 60) : start]
-    before = _WORD_BEFORE.search(head)
-    if before is not None:
-        word = before.group(1).strip("-")
+    if start > 1 and text[start - 1] in _JOINERS:
+        first, limit = start - 1, max(0, start - 41)
+        while first > limit and (text[first - 1].isalnum() or text[first - 1] in _WORD_CHARS):
+            first -= 1
+        word = text[first : start - 1].strip("-")
         if (word[:1].isupper() and not word.endswith(("'s", "’s", "'", "’", "."))
                 and not any(part.lower() in _TITLES for part in word.split("-"))
-                and not _SENTENCE_START.search(head, 0, before.start(1))):  # fmt: skip
+                and text[first - 1 : first] not in _OPENING
+                and not _SENTENCE_END.search(text, max(0, first - 6), first)):  # fmt: skip
             return True
     after = _WORD_AFTER.match(text, end)
     return after is not None and after.group(1)[:1].isupper() and after.group(1).lower() not in _NOT_NAME_WORDS
@@ -137,10 +143,14 @@ def group_mentions(spans: Iterable[EntitySpan], aliases: AliasTable | None = Non
     out = []
     for (typ, name_key), members in groups.items():
         members.sort(key=lambda sp: sp.start)
-        names = [display_name(sp.text) for sp in members]
-        longest = max(len(n.split()) for n in names)
-        full = [n for n in names if len(n.split()) == longest]
-        name = max(set(full), key=lambda n: (full.count(n), -full.index(n)))
+        # the fullest name, the most frequent of those, the first written among equals
+        counts: dict[str, int] = {}
+        for sp in members:
+            shown = display_name(sp.text)
+            counts[shown] = counts.get(shown, 0) + 1
+        size = {n: len(n.split()) for n in counts}
+        longest = max(size.values())
+        name = max((n for n in counts if size[n] == longest), key=counts.__getitem__)
         if longest == 1 and (typ, name_key) in joined:  # only the bare surname here: the library's full name
             name = joined[typ, name_key]
         out.append(EntityGroup(name_key, name, typ, len(members), tuple(members)))

@@ -118,6 +118,7 @@ class LibraryEntities:
         # (people_version, the user's rules) -> the table: every write of an article's mentions moves the version
         # (its learned acronyms and person rows are written with them), so an article opened reads two small rows
         self._table: tuple[tuple[str, tuple[tuple[str, str], ...]], AliasTable] | None = None
+        self._person_names: dict[str, str] = {}  # full name's key -> as the articles write it (`full_names`)
 
     # --- the alias tables ------------------------------------------------------------------
 
@@ -159,7 +160,11 @@ class LibraryEntities:
         state = (people_version(self.db), tuple(self.user_alias_rules()))
         if self._table is None or self._table[0] != state:
             surnames = self.surname_joins()
-            names = full_names(self.db, [key for _s, key in surnames])
+            names = self._person_names
+            if len(names) > 100_000:
+                names.clear()
+            # a person's spelling hardly changes: only the newly joined full names are read
+            names.update(full_names(self.db, [key for _s, key in surnames if key not in names]))
             table = builtin_table().with_learned(self.learned_aliases())
             table = table.with_surnames((s, names.get(key, key)) for s, key in surnames).with_user(state[1])
             self._table = (state, table)

@@ -86,6 +86,7 @@ def test_stored_mention_rows_name_every_span_as_its_own_key_and_group() -> None:
         ("He met President-elect Trump.", "Trump", False),
         ("Rep. Omar spoke.", "Omar", False),
         ("Then Hill spoke.", "Hill", False),
+        ("They shout, \u201cMake Trump go away.\u201d", "Trump", False),  # a quotation's first word
         ("\u201cHill spoke,\u201d he said.", "Hill", False),
         ("Ohio's Brown spoke.", "Brown", False),
         ("He said Hill Monday.", "Hill", False),
