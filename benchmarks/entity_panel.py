@@ -10,12 +10,17 @@ first open after each batch of a background import pays it, and at a window's fi
 The library: `--size` articles of CoNLL-2003 news sentences (`_news_library.py`), each sentence's names (as the
 corpus tags them) stored as its mentions; people appear by full name and by surname alone, as news writes them.
 
-    NEWS_READER_DATA=/work/shared/data nice .venv/bin/python benchmarks/entity_panel.py [--size 10000]
+    git show 1726574:reader/core/entities/mentions.py > /tmp/old_mentions.py   # the grouping before issue 14's panel join
+    NEWS_READER_DATA=/work/shared/data nice .venv/bin/python benchmarks/entity_panel.py [--size 10000] \
+        [--old-mentions /tmp/old_mentions.py]
+
+With `--old-mentions`, "before" groups with that file's `group_mentions` (the code before), else with today's.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import statistics
 import sys
 import tempfile
@@ -77,7 +82,15 @@ def cpu(fn: Callable[[], object]) -> float:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=int, default=10_000)
+    parser.add_argument("--old-mentions", type=Path, help="an older reader/core/entities/mentions.py for 'before'")
     args = parser.parse_args()
+    group_before = group_mentions
+    if args.old_mentions:
+        spec = importlib.util.spec_from_file_location("old_mentions", args.old_mentions)
+        assert spec is not None and spec.loader is not None
+        old = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(old)
+        group_before = old.group_mentions
     corpus = load_corpus()
     if corpus is None:
         return 0
@@ -98,7 +111,7 @@ def main() -> int:
             return [s for s in library.entity_spans(article_id) if isinstance(s, EntitySpan)]
 
         def before(article_id: str) -> None:
-            group_mentions(read(article_id), builtin_table().with_user(library.user_alias_rules()))
+            group_before(read(article_id), builtin_table().with_user(library.user_alias_rules()))
 
         def after(article_id: str) -> None:
             group_mentions(read(article_id), library.alias_table(), texts[article_id])

@@ -7,7 +7,8 @@ the first sentence it appears in (cut short), so a reader can judge each row by 
 It also lists every acronym the articles spelled out (`entities/acronyms.py`): the pair, the articles that
 joined it within themselves, the mentions keyed under the long form there, and the mentions of articles
 that give only the acronym, joined through the library's learned aliases; then every bare surname
-joined to the one full name the library gives it (`store/surname_join.py`), and those left alone.
+joined to the one full name the library gives it (`store/surname_join.py`), and those left alone; then every
+one-word person left out of that join as cut from a longer name ("Hill" of "Forest Hill police").
 With `--changes`, also what the document rules (`entities/docrules.py`) change: every article is
 tagged again with and without them, and each mention they drop or retype is counted and shown in
 its sentence, so a reader can check by eye that the changed mentions were wrong.
@@ -30,6 +31,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from reader.core.entities import tagger  # noqa: E402
+from reader.core.entities.mentions import in_longer_name  # noqa: E402
 from reader.core.entities.span import EntitySpan  # noqa: E402
 from reader.core.library_sync import LibrarySync  # noqa: E402
 from reader.core.store.library import Library  # noqa: E402
@@ -119,6 +121,21 @@ def surname_joins(library: Library) -> None:
     print()
 
 
+def cut_surnames(library: Library) -> None:
+    """Every one-word person the join leaves alone as cut from a longer name (`mentions.in_longer_name`), in its
+    sentence, so a reader can check that each was cut from a longer name."""
+    rows = library.db.execute(
+        "SELECT a.id, m.start, m.end, m.text FROM mentions m JOIN articles a ON a.rowid = m.article_rowid"
+        " WHERE m.etype = 'PER' AND m.short = m.key AND instr(m.key, ' ') = 0 ORDER BY a.rowid, m.start").fetchall()
+    found = []
+    for article_id, start, end, text in rows:
+        article = library.article(article_id)
+        if article is not None and in_longer_name(article.text, start, end):
+            found.append(f"{text!r:<16} {_in_sentence(article.text, EntitySpan(start, end, 'PER', text))}")
+    print(f"### One-word persons cut from a longer name, left out of the surname join: {len(found)}\n")
+    print("\n".join(found) + "\n")
+
+
 def rule_changes(library: Library, shown: int) -> None:
     """Tag every article with and without the document rules; count and show the mentions that differ."""
     keep = tagger.apply_document_rules
@@ -195,6 +212,7 @@ def main(argv: list[str] | None = None) -> int:
             print()
         acronym_joins(library)
         surname_joins(library)
+        cut_surnames(library)
         if args.changes:
             rule_changes(library, args.changes)
         library.close()

@@ -117,9 +117,13 @@ def group_mentions(spans: Iterable[EntitySpan], aliases: AliasTable | None = Non
 
         aliases = builtin_table()
     groups: dict[tuple[str, str], list[EntitySpan]] = {}
+    resolved: dict[tuple[str, str], tuple[str, str]] = {}  # an article writes the same few names again and again
     for sp in spans:
-        name, typ = aliases.resolve(sp.text, sp.type, surnames=False)
-        groups.setdefault((typ, name), []).append(sp)
+        group = resolved.get((sp.text, sp.type))
+        if group is None:
+            name, typ = aliases.resolve(sp.text, sp.type, surnames=False)
+            group = resolved[sp.text, sp.type] = (typ, name)
+        groups.setdefault(group, []).append(sp)
     # A person's short form joins the single longer name it is part of.
     persons = [k for k in groups if k[0] == "PER"]
     # The longer names each run of first or last words is part of: looked up, not compared pairwise,
