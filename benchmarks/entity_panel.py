@@ -10,7 +10,7 @@ first open after each batch of a background import pays it, and at a window's fi
 The library: `--size` articles of CoNLL-2003 news sentences (`_news_library.py`), each sentence's names (as the
 corpus tags them) stored as its mentions; people appear by full name and by surname alone, as news writes them.
 
-    git show 1726574:reader/core/entities/mentions.py > /tmp/old_mentions.py   # the grouping before issue 14's panel join
+    git show 1726574:reader/core/entities/mentions.py > /tmp/old_mentions.py  # the grouping before
     NEWS_READER_DATA=/work/shared/data nice .venv/bin/python benchmarks/entity_panel.py [--size 10000] \
         [--old-mentions /tmp/old_mentions.py]
 
