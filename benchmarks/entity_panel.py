@@ -9,10 +9,11 @@ first open after each batch of a background import pays it, and at a window's fi
 
 The library: `--size` articles of CoNLL-2003 news sentences (`_news_library.py`), each sentence's names (as the
 corpus tags them) stored as its mentions; people appear by full name and by surname alone, as news writes them.
+With `--pages`, the 96 saved news pages of `extraction/html` instead, imported and tagged as the window does.
 
     git show 1726574:reader/core/entities/mentions.py > /tmp/old_mentions.py  # the grouping before
     NEWS_READER_DATA=/work/shared/data nice .venv/bin/python benchmarks/entity_panel.py [--size 10000] \
-        [--old-mentions /tmp/old_mentions.py]
+        [--pages] [--old-mentions /tmp/old_mentions.py]
 
 With `--old-mentions`, "before" groups with that file's `group_mentions` (the code before), else with today's.
 """
@@ -29,6 +30,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _data import data_root  # noqa: E402
 from _news_library import build_library, load_corpus  # noqa: E402
 
 from reader.core.entities import EntitySpan, group_mentions  # noqa: E402
@@ -73,6 +75,22 @@ def store_mentions(library: Library, names: dict[str, str]) -> int:
     return total
 
 
+def tagged_pages(folder: Path) -> Library:
+    """The saved pages imported and tagged as the window does (as `top_entities.py` makes them)."""
+    from top_entities import unzip_pages
+
+    from reader.core.library_sync import LibrarySync
+
+    pages = folder / "pages"
+    pages.mkdir()
+    unzip_pages(data_root() / "extraction" / "html", pages)
+    library = Library(folder / "cache.sqlite3")
+    sync = LibrarySync(library)
+    sync.sync([str(pages)], [])
+    sync.tag_pending()
+    return library
+
+
 def cpu(fn: Callable[[], object]) -> float:
     t0 = time.process_time()
     fn()
@@ -82,13 +100,15 @@ def cpu(fn: Callable[[], object]) -> float:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=int, default=10_000)
+    parser.add_argument("--pages", action="store_true",
+                        help="the saved news pages (extraction/html), imported and tagged, instead of CoNLL sentences")
     parser.add_argument("--old-mentions", type=Path, help="an older reader/core/entities/mentions.py for 'before'")
     args = parser.parse_args()
     group_before = group_mentions
     if args.old_mentions:
         spec = importlib.util.spec_from_file_location("old_mentions", args.old_mentions)
         assert spec is not None and spec.loader is not None
-        old = importlib.util.module_from_spec(spec)
+        old = sys.modules["old_mentions"] = importlib.util.module_from_spec(spec)  # its dataclass looks itself up
         spec.loader.exec_module(old)
         group_before = old.group_mentions
     corpus = load_corpus()
@@ -98,9 +118,13 @@ def main() -> int:
     # a person's surname alone too, as news writes a person after the first mention
     names.update({n.split()[-1]: "PER" for n in list(names) if names[n] == "PER" and " " in n})
     with tempfile.TemporaryDirectory() as tmp:
-        library = build_library(Path(tmp) / "cache.sqlite3", args.size, corpus)
         t0 = time.perf_counter()
-        mentions = store_mentions(library, names)
+        if args.pages:
+            library = tagged_pages(Path(tmp))
+            mentions = library.db.execute("SELECT count(*) FROM mentions").fetchone()[0]
+        else:
+            library = build_library(Path(tmp) / "cache.sqlite3", args.size, corpus)
+            mentions = store_mentions(library, names)
         print(f"{library.count()} articles, {mentions} mentions stored ({time.perf_counter() - t0:.1f} s); "
               f"{len(library.surname_joins())} surnames joined, {len(library.learned_aliases())} acronyms learned\n")
         ids = library.all_ids()
