@@ -1,5 +1,6 @@
 """The window idle on a tagged library holds no parser: the loaders, the HTML extraction, the legacy charset
-guess and the process pool are imported when a file is read, not to show, rescan and watch the library.
+guess, the process pool and the entity tagger are imported when a file is read (and tagged), not to show,
+rescan and watch the library.
 
 Run in a process of its own, so the modules other tests imported cannot hide one the window imported.
 """
@@ -19,6 +20,7 @@ LAZY = [
     "lxml", "lxml.etree", "charset_normalizer", "reader.core.formats.legacy", "reader.core.extract.page",
     "reader.core.extract.dom", "reader.core.formats.html", "reader.core.formats.text", "multiprocessing",
     "concurrent.futures.process",
+    "reader.core.entities.tagger", "reader.core.entities.model",  # a tagged library needs no tagging
 ]  # fmt: skip
 
 CHILD = r"""
@@ -103,5 +105,6 @@ def test_the_idle_window_holds_no_parser_and_still_imports_a_new_page(tmp_path: 
     assert seen["shown"] in seen["listed"]
     assert seen["idle"] == []  # shown, rescanned and watched without any of them
     assert seen["after"] == ["Budget passes", "Harbour opens", "Night ferry returns"]
-    assert {"lxml.etree", "reader.core.extract.page", "reader.core.formats.html"} <= set(seen["imported"])
+    assert {"lxml.etree", "reader.core.extract.page", "reader.core.formats.html",
+            "reader.core.entities.tagger"} <= set(seen["imported"])  # fmt: skip
     assert proc.returncode == 0, proc.stderr
