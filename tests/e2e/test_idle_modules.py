@@ -62,6 +62,7 @@ def idle():
     seen["shown"] = w.reading_pane.article.title
     seen["listed"] = titles(w)
     seen["idle"] = [m for m in lazy if m in sys.modules]
+    seen["frozen"] = __import__("gc").get_freeze_count()  # the window's own objects, out of the GC's full passes
     os.replace(staged, target)  # a new page in the library folder, imported by F5's rescan
     w.rescan()
     when(lambda: w.worker.isFinished() and len(titles(w)) > len(seen["listed"]), imported)
@@ -104,6 +105,7 @@ def test_the_idle_window_holds_no_parser_and_still_imports_a_new_page(tmp_path: 
     assert seen["listed"] == ["Budget passes", "Harbour opens"]
     assert seen["shown"] in seen["listed"]
     assert seen["idle"] == []  # shown, rescanned and watched without any of them
+    assert seen["frozen"] > 10_000  # the modules and widgets built before the first paint
     assert seen["after"] == ["Budget passes", "Harbour opens", "Night ferry returns"]
     assert {"lxml.etree", "reader.core.extract.page", "reader.core.formats.html",
             "reader.core.entities.tagger"} <= set(seen["imported"])  # fmt: skip
