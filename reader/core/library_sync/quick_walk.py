@@ -37,6 +37,11 @@ from reader.core.library_sync.walk import Entry, Folder, Listing, list_folder, w
 from reader.core.store.folder_states import FolderState
 
 CLOCK_SLACK_S = 60.0  # a state stored further in the future than this: the clock was set back, trust none
+# SQLite lets go of the GIL for every row and this thread takes it back within microseconds, before the window's
+# thread, woken, can: the window would wait for the whole read. A pause this long every this many rows (a few
+# ms of reading) hands it over for sure.
+YIELD_ROWS = 2000
+YIELD_S = 0.0005
 _ENCODING, _ERRORS = sys.getfilesystemencoding(), sys.getfilesystemencodeerrors()  # as store.path_from_key
 
 Stat = tuple[float, int]
@@ -75,12 +80,14 @@ class Known:
 
     @classmethod
     def read(cls, db: sqlite3.Connection, states: Mapping[str, FolderState]) -> Known:
-        """Every file state of the cache, grouped by folder as it is read, one row at a time (SQLite lets go
-        of the GIL between rows; each row's tuple is freed before the next, so none piles up for the GC)."""
+        """Every file state of the cache, grouped by folder as it is read, one row at a time (each row's tuple
+        is freed before the next, so none piles up for the GC), pausing now and then for the window's thread."""
         rows: dict[str, _Rows] = {}
         problems: dict[str, Stat] = {}
         enc, err, sep = _ENCODING, _ERRORS, os.sep
-        for key, mtime, size, ok in db.execute("SELECT path, mtime, size, ok FROM files"):
+        for n, (key, mtime, size, ok) in enumerate(db.execute("SELECT path, mtime, size, ok FROM files"), 1):
+            if not n % YIELD_ROWS:
+                time.sleep(YIELD_S)
             path = key.decode(enc, err)
             if not ok:
                 problems[path] = (mtime, size)
