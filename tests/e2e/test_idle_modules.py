@@ -21,6 +21,7 @@ LAZY = [
     "reader.core.extract.dom", "reader.core.formats.html", "reader.core.formats.text", "multiprocessing",
     "concurrent.futures.process",
     "reader.core.entities.tagger", "reader.core.entities.model",  # a tagged library needs no tagging
+    "reader.ui.palette", "reader.ui.palette_actions", "reader.ui.dialogs.shortcuts",  # until asked for
 ]  # fmt: skip
 
 CHILD = r"""
