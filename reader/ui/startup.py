@@ -113,6 +113,10 @@ class LatenessProbe(QObject):
         super().__init__(parent)
         self.worst_ms = 0.0
         self.worst_at = 0.0  # seconds after start() of the worst tick
+        # the window's thread's own CPU in the worst tick's wait: near its lateness, the window was busy; far
+        # below it, the thread waited (for the GIL, or for a core the machine's other jobs held)
+        self.worst_cpu_ms = 0.0
+        self._cpu = 0.0
         self.stalls = 0
         self.ticks = 0
         self._clock = QElapsedTimer()
@@ -122,6 +126,7 @@ class LatenessProbe(QObject):
         self._timer.timeout.connect(self._tick)
 
     def start(self) -> None:
+        self._cpu = time.thread_time()
         self._clock.start()
         self._since.start()
         self._timer.start()
@@ -132,9 +137,11 @@ class LatenessProbe(QObject):
     def _tick(self) -> None:
         late = self._clock.nsecsElapsed() / 1e6 - PROBE_MS
         self._clock.start()
+        cpu, self._cpu = self._cpu, time.thread_time()
         self.ticks += 1
         if late > self.worst_ms:
             self.worst_ms, self.worst_at = late, self._since.nsecsElapsed() / 1e9
+            self.worst_cpu_ms = (self._cpu - cpu) * 1000
         self.stalls += late > STALL_MS
 
 
@@ -188,7 +195,7 @@ class IdleProbe(QObject):
         self.lateness.stop()
         print(f"idle {now / 1e9:.4f}", flush=True)
         print(f"worst-late-ms {self.lateness.worst_ms:.1f} stalls {self.lateness.stalls} ticks {self.lateness.ticks}"
-              f" at {self.lateness.worst_at:.3f}", flush=True)  # fmt: skip
+              f" at {self.lateness.worst_at:.3f} cpu-ms {self.lateness.worst_cpu_ms:.1f}", flush=True)  # fmt: skip
         self.window.close()
 
 
