@@ -20,7 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from make_library import write_text_files  # noqa: E402
 
-from reader.core.entities.tagger import TAGGER_VERSION  # noqa: E402
+from reader.core.entities import TAGGER_VERSION  # noqa: E402
 from reader.core.library_sync import LibrarySync  # noqa: E402
 from reader.core.library_sync.pool import read_file  # noqa: E402
 from reader.core.library_sync.walk import walk  # noqa: E402

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 import time
@@ -105,6 +106,9 @@ def run_app(args: argparse.Namespace) -> int:
     else:
         show_fitted(window, parse_size(args.size))
     quit_on_signals.attach(window)
+    # The modules and the window built so far live as long as the app: out of the garbage collector's sight,
+    # a full pass (which holds the GIL, so the window waits) walks only what was made since, not all of it.
+    gc.freeze()
     try:
         return app.exec()
     finally:

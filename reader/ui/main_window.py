@@ -32,12 +32,10 @@ from reader.ui.accessible_names import name_controls
 from reader.ui.article_list import ArticleIdRole, ArticleListModel, ArticleListView
 from reader.ui.caret_browsing import CaretBrowsing
 from reader.ui.commands import CommandRegistry, load_keymap
-from reader.ui.dialogs.shortcuts import ShortcutsDialog
 from reader.ui.features import load_features
 from reader.ui.library_views import LibraryViews
 from reader.ui.notes_panel import NotesPanel
 from reader.ui.operations import FAILED, Operations
-from reader.ui.palette_actions import show_palette
 from reader.ui.plain_text import message_box
 from reader.ui.preferences.dialog import install_preferences
 from reader.ui.problems_view import ProblemsView
@@ -327,10 +325,15 @@ class MainWindow(LibraryViews):
         self.show_message(message, 15000)
         message_box(self, QMessageBox.Icon.Warning, "Could not save", message)
 
+    # The palette and the shortcuts dialog are imported when first asked for, not to paint the window
     def show_palette(self) -> None:
+        from reader.ui.palette_actions import show_palette
+
         show_palette(self)  # commands, articles, entities and highlights (reader/ui/palette_actions.py)
 
     def show_shortcuts(self) -> None:
+        from reader.ui.dialogs.shortcuts import ShortcutsDialog
+
         ShortcutsDialog(self.registry.shortcut_rows(), self).exec()
 
     def _on_changes(self, changes: Changes, _initiator: object) -> None:

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 IDLE_MS = 10  # the window is idle when a posted event is answered within this
 PROBE_MS = 10  # the lateness probe's period
 STALL_MS = 100  # a probe later than this is a stall the user can feel
+RESCAN_AFTER_MS = 100  # the start-up rescan waits this long after the library is opened (see open_library)
 
 
 class FirstPaint(QObject):
@@ -64,20 +65,31 @@ def show_notices(window: QWidget, notices: list[str], *, box: bool) -> None:
         QTimer.singleShot(0, lambda: dialog.open() if window.isVisible() else dialog.deleteLater())
 
 
-def open_library(window: MainWindow) -> None:
-    """The second half of the start: open the cache, fill the sidebar and the list, rescan in the background
-    (checking the cache too: a damaged one is deleted and rebuilt), and go back to the last article.
+def open_library(window: MainWindow, rescanning: Callable[[], None] | None = None) -> None:
+    """The second half of the start: open the cache, fill the sidebar and the list, go back to the last article,
+    and rescan in the background (checking the cache too: a damaged one is deleted and rebuilt); `rescanning()`
+    is called once that rescan has started.
 
-    The last article is shown in a turn of the event loop of its own, after the rescan has started: the window
-    answers in between, and the scan's thread gets going while the article is rendered."""
+    The last article is shown in a turn of the event loop of its own, and the rescan starts `RESCAN_AFTER_MS`
+    later: showing the article and painting the list cost the window's thread about 30 ms of CPU, and with the
+    scan's thread (and the cache check's) running beside it for the GIL and the cores, that took 120-230 ms on
+    a loaded machine: the start's one stall over 100 ms (`benchmarks/startup.py`)."""
     try:
         window.open_library()
     except sqlite3.DatabaseError as exc:  # too damaged to read at all: rebuilt now, not after the scan's check
         window.rebuild_cache(cache_problem(window.paths.library_db) or f"SQLite says: {exc}", scan_after=False)
-    # A damaged cache is found there and rebuilt (LibraryViews.rebuild_cache). Only changed folders are listed
-    # when the folder watcher runs: its first full poll finds what was edited in place while the app was closed.
-    window.rescan(check_cache=True, quick=bool(window.settings.get("watch_folders", True)))
     QTimer.singleShot(0, lambda: None if window.closed else window.start_reading())
+
+    def rescan() -> None:
+        if window.closed:
+            return
+        # A damaged cache is found there and rebuilt (LibraryViews.rebuild_cache). Only changed folders are listed
+        # when the folder watcher runs: its first full poll finds what was edited in place while the app was closed.
+        window.rescan(check_cache=True, quick=bool(window.settings.get("watch_folders", True)))
+        if rescanning is not None:
+            rescanning()
+
+    QTimer.singleShot(RESCAN_AFTER_MS, rescan)
 
 
 def start_after_first_paint(window: MainWindow) -> FirstPaint:
@@ -97,10 +109,9 @@ def start_after_first_paint(window: MainWindow) -> FirstPaint:
             return
         # from before the library is opened: what opening it costs the window counts too
         probe = IdleProbe(window) if report_idle else None
-        open_library(window)
         if probe is not None:
             window._idle_probe = probe  # type: ignore[attr-defined]  # kept alive with the window
-            probe.follow_scan()
+        open_library(window, None if probe is None else probe.follow_scan)
 
     return FirstPaint(window, then)
 
@@ -113,6 +124,10 @@ class LatenessProbe(QObject):
         super().__init__(parent)
         self.worst_ms = 0.0
         self.worst_at = 0.0  # seconds after start() of the worst tick
+        # the window's thread's own CPU in the worst tick's wait: near its lateness, the window was busy; far
+        # below it, the thread waited (for the GIL, or for a core the machine's other jobs held)
+        self.worst_cpu_ms = 0.0
+        self._cpu = 0.0
         self.stalls = 0
         self.ticks = 0
         self._clock = QElapsedTimer()
@@ -122,6 +137,7 @@ class LatenessProbe(QObject):
         self._timer.timeout.connect(self._tick)
 
     def start(self) -> None:
+        self._cpu = time.thread_time()
         self._clock.start()
         self._since.start()
         self._timer.start()
@@ -132,9 +148,11 @@ class LatenessProbe(QObject):
     def _tick(self) -> None:
         late = self._clock.nsecsElapsed() / 1e6 - PROBE_MS
         self._clock.start()
+        cpu, self._cpu = self._cpu, time.thread_time()
         self.ticks += 1
         if late > self.worst_ms:
             self.worst_ms, self.worst_at = late, self._since.nsecsElapsed() / 1e9
+            self.worst_cpu_ms = (self._cpu - cpu) * 1000
         self.stalls += late > STALL_MS
 
 
@@ -188,7 +206,7 @@ class IdleProbe(QObject):
         self.lateness.stop()
         print(f"idle {now / 1e9:.4f}", flush=True)
         print(f"worst-late-ms {self.lateness.worst_ms:.1f} stalls {self.lateness.stalls} ticks {self.lateness.ticks}"
-              f" at {self.lateness.worst_at:.3f}", flush=True)  # fmt: skip
+              f" at {self.lateness.worst_at:.3f} cpu-ms {self.lateness.worst_cpu_ms:.1f}", flush=True)  # fmt: skip
         self.window.close()
 
 

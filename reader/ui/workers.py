@@ -168,12 +168,13 @@ def tag_library(
 
     When the import's workers tagged everything, the model (about 50 MB) is never loaded here.
     """
-    from reader.core.entities import load_model
     from reader.core.library_sync import LibrarySync
 
     sync = library if isinstance(library, LibrarySync) else LibrarySync(library)
     if not sync.library.untagged_count():
-        return 0
+        return 0  # the tagger's modules are not even imported (a tagged library's start imports none of them)
+    from reader.core.entities import load_model
+
     load_model()
     return sync.tag_pending(should_stop=should_stop, on_batch=on_batch)
 

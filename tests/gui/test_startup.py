@@ -162,3 +162,33 @@ def test_a_damaged_cache_found_after_the_first_paint_is_rebuilt(qtbot, tmp_path:
         qtbot.waitUntil(lambda: w.status_label.text().startswith(f"{expected:,} articles"), timeout=60_000)
     assert w.model.total == expected
     w.close()
+
+
+def test_the_last_article_is_shown_before_the_start_up_rescan_starts(qtbot, tmp_path: Path, monkeypatch) -> None:
+    """Showing it and painting the list (the window's own work) go first, without the scan's thread beside them."""
+    folder = tmp_path / "articles"
+    shutil.copytree(FIXTURES, folder)
+    paths = _profile(tmp_path / "data", folder, tagged=True)
+    events: list[str] = []
+    shown, rescan = MainWindow.start_reading, MainWindow.rescan
+
+    def spy_shown(self: MainWindow) -> None:
+        shown(self)
+        events.append(f"shown {self.reading_pane.article.title if self.reading_pane.article else None}")
+
+    def spy_rescan(self: MainWindow, **kwargs: bool) -> None:
+        events.append("rescan")
+        rescan(self, **kwargs)
+
+    monkeypatch.setattr(MainWindow, "start_reading", spy_shown)
+    monkeypatch.setattr(MainWindow, "rescan", spy_rescan)
+    first = Library(paths.library_db)
+    last = first.all_ids()[0]
+    first.close()
+    settings = Settings(paths.settings_file)  # the article read last time
+    settings.set("last_article", last)
+    settings.save()
+    w = _start(qtbot, paths)
+    _scan_over(qtbot, w)
+    assert events[0].startswith("shown ") and events[0] != "shown None" and events[1] == "rescan"
+    w.close()

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication
 
+from reader.core.library_sync.quick_walk import Known
 from reader.core.store.library import Library
 from reader.paths import Paths
 from reader.settings import Settings
@@ -93,12 +94,18 @@ def test_no_file_state_table_is_read_on_the_windows_thread(qtbot, tmp_path: Path
     paths = profile(tmp_path / "data", folder)
     threads: list[bool] = []  # one per read of every file state: True when on the window's thread
     real = Library.file_states
+    real_quick = Known.read.__func__  # the quick start-up rescan's read of them, packed by folder
 
     def spy(self: Library) -> dict[str, tuple[float, int]]:
         threads.append(threading.current_thread() is threading.main_thread())
         return real(self)
 
+    def quick_spy(cls: type[Known], *args: object) -> Known:
+        threads.append(threading.current_thread() is threading.main_thread())
+        return real_quick(cls, *args)  # type: ignore[no-any-return]
+
     monkeypatch.setattr(Library, "file_states", spy)
+    monkeypatch.setattr(Known, "read", classmethod(quick_spy))
     w, watcher = start(qtbot, paths)
     assert threads == [False]  # the rescan's one query, in its thread
     w.registry.run("folders-watch")

@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING, Any
 from reader.core.entities.mentions import EntityGroup, canonical_name, group_mentions
 from reader.core.entities.names_gate import reads_names
 from reader.core.entities.span import ENTITY_TYPES, EntitySpan
+from reader.core.entities.version import TAGGER_VERSION
 
 if TYPE_CHECKING:
     from reader.core.entities.tagger import (
-        TAGGER_VERSION,
         EntityModelUnavailable,
         TagResult,
         load_model,
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
         tag_sentences,
     )
 
-_TAGGER_NAMES = frozenset({"TAGGER_VERSION", "EntityModelUnavailable", "TagResult", "load_model", "model_loaded",
+_TAGGER_NAMES = frozenset({"EntityModelUnavailable", "TagResult", "load_model", "model_loaded",
                            "model_path", "tag", "tag_bounded", "tag_sentences"})  # fmt: skip
 
 

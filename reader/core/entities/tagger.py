@@ -19,18 +19,11 @@ from reader.core.entities.newsrules import apply_news_rules
 from reader.core.entities.patterns import find_patterns
 from reader.core.entities.span import EntitySpan
 from reader.core.entities.tokenize import split_sentences, tokenize
+from reader.core.entities.version import TAGGER_VERSION  # noqa: F401  (still read from here)
 from reader.core.errors import ReaderError
 from reader.paths import resources_dir
 
 MODEL_FILE = "ner-model.bin"
-# Changes whenever tag() may give other spans for the same text (a new model file, other rules):
-# the library cache then tags every article again.
-# 7: names only in English text (CLD2, extract/language.py); model chosen by cross-validation, news rules
-# 8: modern organisations and products (modern.py)
-# 9: document rules (docrules.py: short forms of a person's name, common words alone); Wi-Fi is no name
-# 10: a person's name continued by a capitalised word, names of person words, products, institutions
-#     after "the" (namerules.py)
-TAGGER_VERSION = "10"
 
 _lock = threading.Lock()
 _model: TaggerModel | StackedModel | None = None

@@ -21,7 +21,7 @@ from reader.core.library_sync.importer import OnStored, default_workers, import_
 from reader.core.library_sync.pool import TAG_BUDGET_S, read_file
 from reader.core.library_sync.quick_walk import Known, quick_roots, quick_walk
 from reader.core.library_sync.walk import Entry, Listing, special_file, special_kind, walk
-from reader.core.store.folder_states import FolderState, problem_paths, read_folder_states, replace_folder_states
+from reader.core.store.folder_states import FolderState, read_folder_states, replace_folder_states
 from reader.core.store.library import FileRecord, Library, shown_path
 
 log = logging.getLogger(__name__)
@@ -142,7 +142,8 @@ class LibrarySync:
     def _scan(self, folders: Iterable[str | Path], *, progress: Progress | None, should_stop: ShouldStop | None,
               files: Iterable[str | Path], on_stored: OnStored | None,
               snapshot: bool, quick: bool = False) -> tuple[ScanResult, dict[str, tuple[float, int]]]:  # fmt: skip
-        """`scan`, and the file states the cache held before it (empty when stopped before they were read)."""
+        """`scan`, and the file states the cache held before it (empty when stopped before they were read; after a
+        quick walk, all but those of the folders it took from the cache, which lie inside the roots)."""
         result = ScanResult()
         roots = [str(Path(f).resolve()) for f in folders]  # the folders only: a file's path is its folder's + name
         if progress:
@@ -153,8 +154,7 @@ class LibrarySync:
         db = self.library.db
         folder_states = read_folder_states(db) if quick else {}
         fast = quick_roots(roots, folder_states)
-        states = self.library.file_states() if fast else None
-        known = Known.build(folder_states, states, problem_paths(db)) if states is not None else None
+        known = Known.read(db, folder_states) if fast else None
         # Dropped until this walk is complete: a scan stopped midway (files forgotten, a folder left
         # half-imported) must leave the next start a full walk, never stale states to trust.
         replace_folder_states(db, [])
@@ -170,9 +170,13 @@ class LibrarySync:
             self.snapshot = ChangeDetector.from_walk(roots, listings)
             self.snapshot.unverified = known is not None  # files taken from the cache: a full poll stats them
         singles = [str(Path(f).resolve()) for f in files]
-        tell = _Throttle(progress, len(entries) + len(singles))
-        if states is None:
-            states = self.library.file_states()
+        # The files the quick walk took from the cache are neither compared nor looked for among the removed:
+        # their folders say they are there, unchanged (`Known.states_to_check`)
+        result.seen = result.unchanged = known.unchanged() if known is not None else 0
+        tell = _Throttle(progress, result.seen + len(entries) + len(singles))
+        states = known.states_to_check() if known is not None else self.library.file_states()
+        if result.seen:
+            tell(result.seen, roots[0])
         todo: list[Entry] = []
         for entry in entries:
             if not entry.ok:

@@ -22,7 +22,8 @@ over, every known file is in the snapshot with that same state, so `known` is dr
 snapshot's entries answer instead: a 100,000-file library is not held twice (about 24 MB).
 
 `ChangeDetector.from_walk(roots, listings)` takes over the folders a rescan has just walked (the walk's
-`Listing`s: each folder's mtime, its files and their stat) as its snapshot, and that snapshot as what
+`Listing`s: each folder's mtime, its files and their stat, or the files the quick start-up walk took from
+the cache, already packed) as its snapshot, and that snapshot as what
 is known, so a watcher started after the start-up rescan begins with a poll of the folders alone,
 not a second walk of every file.
 """
@@ -116,12 +117,16 @@ class ChangeDetector:
         for path, listing in listings.items():
             if path not in detector.roots and not path.startswith(prefixes):
                 continue
-            mtimes = [e.mtime for e in listing.files.values() if not e.reason]
+            files = listing.cached  # a folder the quick start-up walk took from the cache: already packed
+            if files is None:
+                files = FolderFiles(path, listing.files.values())
+            else:
+                for loop in listing.files.values():  # only a link loop the walk found under it can be here
+                    files.add_problem(loop)
             # the same rule as a listing here: a folder or file changed within RACY_SECONDS is listed again
             fresh = listing.listed_at - RACY_SECONDS
-            racy = listing.mtime_ns / 1e9 > fresh or max(mtimes, default=fresh) > fresh
-            d = _Dir(-1 if racy else listing.mtime_ns, listing.ident, listing.depth,
-                     FolderFiles(path, listing.files.values()), set(listing.subdirs))  # fmt: skip
+            racy = listing.mtime_ns / 1e9 > fresh or max(files.mtimes, default=fresh) > fresh
+            d = _Dir(-1 if racy else listing.mtime_ns, listing.ident, listing.depth, files, set(listing.subdirs))
             detector.dirs[path] = d
             detector.idents[d.ident] = path
         return detector

@@ -13,10 +13,13 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from operator import attrgetter
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from reader.core.formats import SUPPORTED_EXTENSIONS
 from reader.core.store.library import shown_path
+
+if TYPE_CHECKING:
+    from reader.core.library_sync.folder_files import FolderFiles
 
 MAX_DEPTH = 64
 _NAME = attrgetter("name")
@@ -81,6 +84,8 @@ class Listing:
     listed_at: float  # time.time() just after the listing
     files: dict[str, Entry] = field(default_factory=dict)  # article files and problems in it, by path
     subdirs: list[str] = field(default_factory=list)  # its sub-folders the walk went into
+    # set instead of `files` by the quick start-up walk: an unchanged folder's files as the cache holds them
+    cached: FolderFiles | None = None
 
 
 def walk(folder: str, listings: dict[str, Listing] | None = None) -> Iterator[Entry]:

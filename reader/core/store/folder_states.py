@@ -37,7 +37,3 @@ def replace_folder_states(db: sqlite3.Connection, states: Iterable[tuple[str, Fo
         db.executemany("INSERT OR REPLACE INTO folders(path, mtime_ns, dev, ino, looked_at) VALUES (?,?,?,?,?)",
                        ((path_key(p), *s) for p, s in states))  # fmt: skip
 
-
-def problem_paths(db: sqlite3.Connection) -> list[str]:
-    """Paths the cache holds as problems (not imported): their folders are always listed again."""
-    return [path_from_key(p) for (p,) in db.execute("SELECT path FROM files WHERE ok = 0")]

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.library_sync import LibrarySync
+from reader.core.library_sync import Entry, LibrarySync
 from reader.core.store.folder_states import read_folder_states
 from reader.core.store.library import Library
 from tests.library_files import count_listings, settle, settle_tree, write
@@ -177,3 +177,24 @@ def test_a_folder_holding_a_problem_is_listed_again_and_the_problem_still_said(t
     assert result is not None and result.failed == 1 and listed == [str(tree / "2025")]
     assert [p.path.endswith("gone.txt") for p in library.problems()] == [True]
     library.close()
+
+
+def test_an_unchanged_library_makes_no_entry_per_file_and_the_watcher_still_holds_every_file(
+        lib: Library, tree: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    made: list[str] = []
+    real_new = Entry.__new__
+
+    def counting(cls, path, *args, **kwargs):  # type: ignore[no-untyped-def]
+        made.append(path)
+        return real_new(cls, path, *args, **kwargs)
+
+    monkeypatch.setattr(Entry, "__new__", counting)
+    sync, result = quick(lib, tree)
+    assert result is not None and (result.seen, result.unchanged) == (4, 4)
+    assert made == []  # the cache's rows went straight into each folder's packed form
+    monkeypatch.undo()
+    assert sync.snapshot is not None
+    held = sorted(p for d in sync.snapshot.dirs.values() for p in d.files.paths())
+    assert held == sorted(str(tree / p) for p in ("a.txt", "2024/b.txt", "2024/may/c.txt", "2025/d.txt"))
+    (tree / "2025" / "d.txt").unlink()  # and the snapshot still knows them as the cache's files
+    assert sync.snapshot.poll().removed == [str(tree / "2025" / "d.txt")]
