@@ -130,12 +130,19 @@ def context_features(word: str, stats: Mapping[str, str], near: bool, know: Know
         return [word]
     w = normalize_token(word)
     low = w.lower()
-    out = ["l=" + low, "s=" + short_shape(w)]
-    if near:
-        out += ["g=" + name for name in know.memberships(low)]
-        st = stats.get(low)
-        if st is not None:
-            out.append("ts=" + st)
+    if not near:
+        return ["l=" + low, "s=" + short_shape(w)]
+    return near_features(low, short_shape(w), stats, know)
+
+
+def near_features(low: str, shape: str, stats: Mapping[str, str], know: Knowledge) -> list[str]:
+    """`context_features` of a word at -1 or +1 from its lower-cased form and short shape (the far
+    ones, at -2 or +2, are the first two)."""
+    out = ["l=" + low, "s=" + shape]
+    out += ["g=" + name for name in know.memberships(low)]
+    st = stats.get(low)
+    if st is not None:
+        out.append("ts=" + st)
     return out
 
 

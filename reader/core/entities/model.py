@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import struct
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from itertools import chain
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from reader.core.entities.features import (
@@ -16,6 +17,8 @@ from reader.core.entities.features import (
     clear_shape_cache,
     is_table_row,
     memory_features,
+    near_features,
+    own_features,
     sentence_features,
     sentence_flags,
     short_shape,
@@ -147,10 +150,15 @@ class TaggerModel:
         self.info = dict(info or {})
         self.features = features or WordFeatureCache(stats, FEATURE_CACHE_LIMIT)
         self._allowed = allowed_after(labels)
-        # Per word type, the summed weights of its own features at offsets -2..+2 from the token
-        # being tagged, each summed the first time it is needed: most words are only ever seen
-        # next to a scored token from one or two sides (about 40% of the sums are ever needed).
-        self._word_vectors: dict[str, list[int | None]] = {}
+        # Per previous tag: a getter of the allowed labels' scores and those labels, in `_allowed` order.
+        self._choose = {prev: (_getter(ks), tuple(labels[k] for k in ks)) for prev, ks in self._allowed.items()}
+        self._open_tags = frozenset(t for t in labels if t[:2] in _OPEN)
+        # Per word type, the summed weights of its features at offsets -2, -1, +1, +2 from the token
+        # being tagged (made when a scored token first has it in its window), and of its own features
+        # (made when it is first scored: most words next to a name never are). Tuples and ints: the
+        # garbage collector leaves them alone.
+        self._word_vectors: dict[str, tuple[int, int, int, int]] = {}
+        self._own_sums: dict[str, int] = {}
         # Summed weights of the earlier pass's tags around a token: few distinct windows (mostly all O).
         self._window_sums: dict[tuple[str, ...], int] = {}
         # Summed weights of the tag features (see `_tag_sentence`): for ordinary and headline sentences.
@@ -161,22 +169,39 @@ class TaggerModel:
         self._unpack = struct.Struct(f"<{len(labels)}I").unpack
         self._nbytes = 4 * len(labels)
 
-    def _vectors(self, word: str) -> list[int | None]:
-        """The word's (lazily) summed weights at each offset (see `_offset_sum`)."""
-        hit = self._word_vectors.get(word)
-        if hit is None:
-            if len(self._word_vectors) >= _WORD_CACHE_LIMIT:
-                self._word_vectors.clear()
-            hit = self._word_vectors[word] = [None, None, None, None, None]
-        return hit
+    def _context_vector(self, word: str, low: str, shape: str) -> tuple[int, int, int, int]:
+        """A new word's summed weights at offsets -2, -1, +1 and +2, from its padded lower-case form
+        and shape (`pad_sentence`: what `context_features` would compute again)."""
+        wget = self.weights.get
+        if word in (SENT_START, SENT_END):
+            near = far = [word]
+        else:
+            near = near_features(low, shape, self.features.stats, self.features.knowledge)
+            far = near[:2]
+        vector = (sum(filter(None, map(wget, ["-2" + f for f in far]))),
+                  sum(filter(None, map(wget, ["-1" + f for f in near]))),
+                  sum(filter(None, map(wget, ["+1" + f for f in near]))),
+                  sum(filter(None, map(wget, ["+2" + f for f in far]))))
+        vectors = self._word_vectors
+        if len(vectors) >= _WORD_CACHE_LIMIT:
+            vectors.clear()
+        vectors[word] = vector
+        return vector
 
-    def _offset_sum(self, word: str, k: int) -> int:
-        """Packed summed weights of the word's features seen at offset k - 2."""
-        return sum(filter(None, map(self.weights.get, self.features.offset(word, k))))
+    def _own_sum(self, word: str) -> int:
+        """Packed summed weights of the word's own features (offset 0)."""
+        names = own_features(word, self.features.stats, self.features.knowledge)
+        total = sum(filter(None, map(self.weights.get, names)))
+        sums = self._own_sums
+        if len(sums) >= _WORD_CACHE_LIMIT:
+            sums.clear()
+        sums[word] = total
+        return total
 
     def clear_cache(self) -> None:
         """Forget the per-word sums (for benchmarks that measure a cold start)."""
         self._word_vectors.clear()
+        self._own_sums.clear()
         self._window_sums.clear()
         for sums in (*self._tag_sums, self._pair_sums):
             sums.clear()
@@ -211,15 +236,20 @@ class TaggerModel:
 
     def _tag_sentence(self, sent: list[str], prep: Prepared, memory: dict[str, Memory],
                       hints: SentenceHints | None) -> list[str]:
-        labels, allowed = self.labels, self._allowed
         wget = self.weights.get
+        choose, open_tags = self._choose, self._open_tags
         unpack, bias, nbytes = self._unpack, self._bias, self._nbytes
         low, shapes, caps, sfeats, wstats, plain, context = prep
         padded = (SENT_START, SENT_START, *sent, SENT_END, SENT_END)
-        # Filled as needed: most words are never next to a scored token, and a new word's sums cost.
-        vecs: list[list[int | None] | None] = [None] * len(padded)
-        filled = 0  # vecs[:filled] are set where a scored token needed them (tokens are visited in order)
-        word_vectors = self._vectors
+        # Each position's word sums (see `_context_vector`), looked up for the whole sentence at once;
+        # new words get theirs only where a scored token will need them (within two of one).
+        vecs = list(map(self._word_vectors.get, padded))
+        if None in vecs:
+            make = self._context_vector
+            for j, v in enumerate(vecs):
+                if v is None and "s" in plain[max(0, j - 4) : j + 1]:
+                    vecs[j] = make(padded[j], low[j], shapes[j])
+        own_sums = self._own_sums
         windows = self._window_sums
         tsums, pair_sums = self._tag_sums[caps], self._pair_sums
         extras: dict[int, list[str]] = hints.extra if hints is not None else {}
@@ -228,29 +258,25 @@ class TaggerModel:
         prev2 = prev = "<S>"
         i = 0
         while i < n:
-            if plain[i] == "p" and prev[:2] not in _OPEN:
-                # No capital letter and no name open: such a token (a lower-case word, number or
-                # punctuation) begins a name in 88 of 23,499 CoNLL training names, and those words
-                # are not "p" (see `starters`); the whole run of such tokens is tagged O unscored.
-                j = plain.find("s", i + 1)
-                j = n if j < 0 else j
-                prev2, prev = ("O" if j - i > 1 else prev), "O"
-                i = j
-                continue
-            if filled < i + 5:
-                for j in range(max(filled, i), i + 5):
-                    vecs[j] = word_vectors(padded[j])
-                filled = i + 5
-            try:
-                total = vecs[i][0] + vecs[i + 1][1] + vecs[i + 2][2] + vecs[i + 3][3] + vecs[i + 4][4]  # type: ignore
-            except TypeError:  # a sum not made yet (None)
-                total = 0
-                for k in range(5):
-                    sums = vecs[i + k]
-                    x = sums[k]  # type: ignore[index]
-                    if x is None:
-                        x = sums[k] = self._offset_sum(padded[i + k], k)  # type: ignore[index]
-                    total += x
+            if plain[i] == "p":
+                if prev not in open_tags:
+                    # No capital letter and no name open: such a token (a lower-case word, number or
+                    # punctuation) begins a name in 88 of 23,499 CoNLL training names, and those words
+                    # are not "p" (see `starters`); the whole run of such tokens is tagged O unscored.
+                    j = plain.find("s", i + 1)
+                    j = n if j < 0 else j
+                    prev2, prev = ("O" if j - i > 1 else prev), "O"
+                    i = j
+                    continue
+                # Scored after all (a lower-case word inside an open name: "Bank *of* England"): its
+                # window may hold words no scored token needed yet.
+                for j in range(i, i + 5):
+                    if vecs[j] is None:
+                        vecs[j] = self._context_vector(padded[j], low[j], shapes[j])
+            own = own_sums.get(sent[i])
+            if own is None:
+                own = self._own_sum(sent[i])
+            total = vecs[i][0] + vecs[i + 1][1] + own + vecs[i + 3][2] + vecs[i + 4][3]  # type: ignore[index]
             feats = sfeats[i]
             if feats is None:
                 feats = sfeats[i] = token_features(i, low, shapes, caps, context[0], context[1], wstats, context[2])
@@ -274,7 +300,7 @@ class TaggerModel:
                     pair_sums.clear()
                 hit = pair_sums[key2] = (wget("T2=" + prev2 + prev) or 0) + (wget("T1+1=" + prev + low[i + 3]) or 0)
             total += hit
-            if w in memory:
+            if w in memory and shp[:1] == "X":
                 feats = [*feats, *memory_features(w, shp, prev, memory)]
             total += sum(filter(None, map(wget, chain(feats, extras[i]) if i in extras else feats)))
             if hints is not None:
@@ -284,14 +310,30 @@ class TaggerModel:
                 if hit is None:
                     hit = windows[window] = sum(filter(None, map(wget, window_features(hints.prefixes, window))))
                 total += hit
-            score = unpack((total + bias).to_bytes(nbytes, "little"))
-            tag = labels[max(allowed[prev], key=score.__getitem__)]
+            # The best label allowed after `prev`: the first of the highest scores, as max() would pick.
+            pick, names_after = choose[prev]
+            scores = pick(unpack((total + bias).to_bytes(nbytes, "little")))
+            tag = names_after[scores.index(max(scores))]
             out[i] = tag
             if tag != "O":
-                remember(memory, sent[i], low[i + 2], tag)
+                tok = sent[i]
+                if tok[:1].isupper():  # what `remember` does, without a call per name word
+                    old = memory.get(w)
+                    counts = old[1] if old is not None else {}
+                    typ = tag[2:]
+                    counts[typ] = counts.get(typ, 0) + 1
+                    memory[w] = (tag, counts)
             prev2, prev = prev, tag
             i += 1
         return out
+
+
+def _getter(indices: list[int]) -> Callable[[Sequence[int]], tuple[int, ...]]:
+    """A function picking the items at `indices` as a tuple (itemgetter gives a bare item for one index)."""
+    if len(indices) == 1:
+        k = indices[0]
+        return lambda seq: (seq[k],)
+    return itemgetter(*indices)
 
 
 def pack(values: Sequence[int]) -> int:
