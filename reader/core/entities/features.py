@@ -297,20 +297,22 @@ def sentence_flags(sent: list[str]) -> bool:
 
 def sentence_features(
     low: list[str], shapes: list[str], caps_sentence: bool, doc: DocumentView, gaz: list[list[str]],
-    wstats: list[str], table: bool, plain: str = "",
+    wstats: list[str], table: bool, plain: str = "", *, cues: bool = True,
 ) -> list[list[str] | None]:
     """Per token, the features that do not depend on the tags chosen so far.
 
     `wstats` holds each token's training statistic ("" when none), `table` marks a table row.
     Tokens marked "p" in `plain` get None: the decoder seldom scores them, and computes their
-    features with `token_features` when it does.
+    features with `token_features` when it does. Without `cues` the words around the word's other
+    occurrences are left out (the decoder sums them once per word and document).
     """
     return [None if plain and plain[i] == "p" else
-            token_features(i, low, shapes, caps_sentence, doc, gaz, wstats, table) for i in range(len(low) - 4)]
+            token_features(i, low, shapes, caps_sentence, doc, gaz, wstats, table, cues=cues)
+            for i in range(len(low) - 4)]
 
 
 def token_features(i: int, low: list[str], shapes: list[str], caps_sentence: bool, doc: DocumentView,
-                   gaz: list[list[str]], wstats: list[str], table: bool) -> list[str]:
+                   gaz: list[list[str]], wstats: list[str], table: bool, *, cues: bool = True) -> list[str]:
     """The tag-independent features of token i (see `sentence_features`)."""
     w = low[i + 2]  # low and shapes are padded with two sentence markers on each side
     shp = shapes[i + 2]
@@ -336,9 +338,8 @@ def token_features(i: int, low: list[str], shapes: list[str], caps_sentence: boo
             feats.append("Dlc")
         if (i == 0 or caps_sentence) and w in doc.title_seen:
             feats.append("Dtc")
-        cues = doc.around.get(w)
         if cues:
-            feats.extend(cues)
+            feats.extend(doc.around.get(w, ()))
     return feats
 
 

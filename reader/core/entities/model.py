@@ -97,18 +97,20 @@ def plain_mask(sent: list[str], words: list[str], starters: frozenset[str] | Non
 
 def prepare_sentence(sent: list[str], doc: DocumentView, matcher: PhraseMatcher, stats: Mapping[str, str],
                      padded: tuple[list[str], list[str]] | None = None,
-                     starters: frozenset[str] | None = None, flags: tuple[bool, bool] | None = None) -> Prepared:
+                     starters: frozenset[str] | None = None, flags: tuple[bool, bool] | None = None, *,
+                     cues: bool = True) -> Prepared:
     """Padded lower-cased words and shapes, the headline flag, the tag-independent features and
     each token's training statistic (features of plain words are left for later with `starters`).
 
-    `flags` are (headline in capitals, table row) when the document view has them already."""
+    `flags` are (headline in capitals, table row) when the document view has them already; without
+    `cues` the document view's words around other occurrences are left out (see `sentence_features`)."""
     low, shapes = padded or pad_sentence(sent)
     caps, table = flags if flags is not None else (sentence_flags(sent), is_table_row(sent))
     words = low[2:-2]
     gaz = matcher.match(words, [t[:1].isupper() for t in sent])
     wstats = [stats.get(w, "") for w in words]
     plain = plain_mask(sent, words, starters)
-    feats = sentence_features(low, shapes, caps, doc, gaz, wstats, table, plain)
+    feats = sentence_features(low, shapes, caps, doc, gaz, wstats, table, plain, cues=cues)
     return Prepared(low, shapes, caps, feats, wstats, plain, (doc, gaz, table))
 
 
@@ -219,7 +221,9 @@ class TaggerModel:
             flags: list[tuple[bool, bool] | None] = list(zip(doc.headlines, doc.rows, strict=True))
         else:
             flags = [None] * len(sentences)
-        return [prepare_sentence(sent, doc, self.matcher, self.stats, pad, self.starters, flag)
+        # The words around a word's other occurrences are the same at each occurrence: the decoder
+        # sums them once per word and document (`cues=False`), not at every occurrence.
+        return [prepare_sentence(sent, doc, self.matcher, self.stats, pad, self.starters, flag, cues=False)
                 for sent, pad, flag in zip(sentences, pads, flags, strict=True)]
 
     def tag_document(self, sentences: list[list[str]]) -> list[list[str]]:
@@ -230,16 +234,20 @@ class TaggerModel:
                hints: list[SentenceHints] | None = None) -> list[list[str]]:
         """IOB2 tags of a prepared document; `hints` are what an earlier pass said, per sentence."""
         memory: dict[str, Memory] = {}
+        cue_sums: dict[str, int] = {}
         per_sentence = hints if hints is not None else [None] * len(sentences)
-        return [to_iob2(self._tag_sentence(sent, prep, memory, h))
+        return [to_iob2(self._tag_sentence(sent, prep, memory, h, cue_sums))
                 for sent, prep, h in zip(sentences, prepared, per_sentence, strict=True)]
 
     def _tag_sentence(self, sent: list[str], prep: Prepared, memory: dict[str, Memory],
-                      hints: SentenceHints | None) -> list[str]:
+                      hints: SentenceHints | None, cue_sums: dict[str, int]) -> list[str]:
+        """BILOU tags of one prepared sentence; `memory` and `cue_sums` (each capitalised word's summed
+        `DocumentView.around` cues) live for the whole document."""
         wget = self.weights.get
         choose, open_tags = self._choose, self._open_tags
         unpack, bias, nbytes = self._unpack, self._bias, self._nbytes
         low, shapes, caps, sfeats, wstats, plain, context = prep
+        around = context[0].around
         padded = (SENT_START, SENT_START, *sent, SENT_END, SENT_END)
         # Each position's word sums (see `_context_vector`), looked up for the whole sentence at once;
         # new words get theirs only where a scored token will need them (within two of one).
@@ -279,7 +287,8 @@ class TaggerModel:
             total = vecs[i][0] + vecs[i + 1][1] + own + vecs[i + 3][2] + vecs[i + 4][3]  # type: ignore[index]
             feats = sfeats[i]
             if feats is None:
-                feats = sfeats[i] = token_features(i, low, shapes, caps, context[0], context[1], wstats, context[2])
+                feats = sfeats[i] = token_features(i, low, shapes, caps, context[0], context[1], wstats, context[2],
+                                                   cues=False)
             # The tag features (see `tag_features`), summed through caches keyed by what they depend on:
             # building their names for every scored token was a fifth of the decoding time.
             w, shp, wst = low[i + 2], shapes[i + 2], wstats[i]
@@ -300,8 +309,13 @@ class TaggerModel:
                     pair_sums.clear()
                 hit = pair_sums[key2] = (wget("T2=" + prev2 + prev) or 0) + (wget("T1+1=" + prev + low[i + 3]) or 0)
             total += hit
-            if w in memory and shp[:1] == "X":
-                feats = [*feats, *memory_features(w, shp, prev, memory)]
+            if shp[:1] == "X":
+                cue = cue_sums.get(w)
+                if cue is None:
+                    cue = cue_sums[w] = sum(filter(None, map(wget, around.get(w, ()))))
+                total += cue
+                if w in memory:
+                    feats = [*feats, *memory_features(w, shp, prev, memory)]
             total += sum(filter(None, map(wget, chain(feats, extras[i]) if i in extras else feats)))
             if hints is not None:
                 # The earlier passes' tags around the token: few distinct windows, summed once each.
