@@ -45,6 +45,7 @@ FEATURE_CACHE_LIMIT = 10_000
 
 
 _OPEN = ("B-", "I-")
+_CONTEXT_PREFIXES = ("-2", "-1", "+1", "+2")
 _low_shape: dict[str, tuple[str, str]] = {}
 
 
@@ -159,8 +160,9 @@ class TaggerModel:
         # being tagged (made when a scored token first has it in its window), and of its own features
         # (made when it is first scored: most words next to a name never are). Tuples and ints: the
         # garbage collector leaves them alone.
-        self._word_vectors: dict[str, tuple[int, int, int, int]] = {}
+        self._word_vectors: dict[str, tuple[int, ...]] = {}
         self._own_sums: dict[str, int] = {}
+        self._shape_sums: dict[str, tuple[int, ...]] = {}  # a shape's weights at -2, -1, +1, +2
         # Summed weights of the earlier pass's tags around a token: few distinct windows (mostly all O).
         self._window_sums: dict[tuple[str, ...], int] = {}
         # Summed weights of the tag features (see `_tag_sentence`): for ordinary and headline sentences.
@@ -171,19 +173,26 @@ class TaggerModel:
         self._unpack = struct.Struct(f"<{len(labels)}I").unpack
         self._nbytes = 4 * len(labels)
 
-    def _context_vector(self, word: str, low: str, shape: str) -> tuple[int, int, int, int]:
+    def _context_vector(self, word: str, low: str, shape: str) -> tuple[int, ...]:
         """A new word's summed weights at offsets -2, -1, +1 and +2, from its padded lower-case form
         and shape (`pad_sentence`: what `context_features` would compute again)."""
         wget = self.weights.get
+        vector: tuple[int, ...]
         if word in (SENT_START, SENT_END):
-            near = far = [word]
+            vector = tuple(wget(prefix + word) or 0 for prefix in _CONTEXT_PREFIXES)
         else:
-            near = near_features(low, shape, self.features.stats, self.features.knowledge)
-            far = near[:2]
-        vector = (sum(filter(None, map(wget, ["-2" + f for f in far]))),
-                  sum(filter(None, map(wget, ["-1" + f for f in near]))),
-                  sum(filter(None, map(wget, ["+1" + f for f in near]))),
-                  sum(filter(None, map(wget, ["+2" + f for f in far]))))
+            # The near features are the word, its shape, then its lists and statistic; the far ones
+            # the first two. The shape's four weights are shared by many words: looked up once.
+            lw, sw, *more = near_features(low, shape, self.features.stats, self.features.knowledge)
+            by_shape = self._shape_sums.get(sw)
+            if by_shape is None:
+                if len(self._shape_sums) >= _WORD_CACHE_LIMIT:
+                    self._shape_sums.clear()
+                by_shape = self._shape_sums[sw] = tuple(wget(prefix + sw) or 0 for prefix in _CONTEXT_PREFIXES)
+            m, p = ((sum(filter(None, map(wget, ["-1" + f for f in more]))),
+                     sum(filter(None, map(wget, ["+1" + f for f in more])))) if more else (0, 0))
+            vector = ((wget("-2" + lw) or 0) + by_shape[0], (wget("-1" + lw) or 0) + by_shape[1] + m,
+                      (wget("+1" + lw) or 0) + by_shape[2] + p, (wget("+2" + lw) or 0) + by_shape[3])
         vectors = self._word_vectors
         if len(vectors) >= _WORD_CACHE_LIMIT:
             vectors.clear()
@@ -204,6 +213,7 @@ class TaggerModel:
         """Forget the per-word sums (for benchmarks that measure a cold start)."""
         self._word_vectors.clear()
         self._own_sums.clear()
+        self._shape_sums.clear()
         self._window_sums.clear()
         for sums in (*self._tag_sums, self._pair_sums):
             sums.clear()
