@@ -6,7 +6,7 @@ import struct
 from collections.abc import Callable, Mapping, Sequence
 from itertools import chain
 from operator import itemgetter
-from typing import Any, NamedTuple
+from typing import Any
 
 from reader.core.entities.features import (
     SENT_END,
@@ -14,18 +14,14 @@ from reader.core.entities.features import (
     DocumentView,
     Memory,
     WordFeatureCache,
-    clear_shape_cache,
-    is_table_row,
     memory_features,
     near_features,
     own_features,
-    sentence_features,
-    sentence_flags,
-    short_shape,
     token_features,
 )
 from reader.core.entities.gazetteer import PhraseMatcher
 from reader.core.entities.labels import allowed_after, to_iob2
+from reader.core.entities.prepare import Prepared, pad_sentence, prepare_sentence
 from reader.core.entities.stacking import (
     SentenceHints,
     both_ways_hints,
@@ -34,7 +30,6 @@ from reader.core.entities.stacking import (
     unreverse_tags,
     window_features,
 )
-from reader.core.entities.tokenize import normalize_token
 
 # Word types whose summed weights are kept per pass (about 0.6 kB each): word frequencies are
 # Zipfian, so this covers nearly every token of news text at a bounded memory cost.
@@ -46,84 +41,6 @@ FEATURE_CACHE_LIMIT = 10_000
 
 _OPEN = ("B-", "I-")
 _CONTEXT_PREFIXES = ("-2", "-1", "+1", "+2")
-_low_shape: dict[str, tuple[str, str]] = {}
-
-
-def clear_word_cache() -> None:
-    """Forget the cached lower-case forms and shapes of words."""
-    _low_shape.clear()
-    clear_shape_cache()
-
-
-def pad_sentence(sent: list[str]) -> tuple[list[str], list[str]]:
-    """Lower-cased normalised tokens and their shapes, padded with two markers on each side."""
-    low = [SENT_START, SENT_START]
-    shapes = [SENT_START, SENT_START]
-    cache = _low_shape
-    for tok in sent:
-        hit = cache.get(tok)
-        if hit is None:
-            n = normalize_token(tok)
-            hit = (n.lower(), short_shape(n))
-            if len(cache) >= _WORD_CACHE_LIMIT:
-                cache.clear()
-            cache[tok] = hit
-        low.append(hit[0])
-        shapes.append(hit[1])
-    low += [SENT_END, SENT_END]
-    shapes += [SENT_END, SENT_END]
-    return low, shapes
-
-
-class Prepared(NamedTuple):
-    """The tag-independent view of one sentence, shared by the passes that read it in one direction."""
-
-    low: list[str]  # normalised lower-case tokens, padded with two markers on each side
-    shapes: list[str]  # their short shapes, padded the same way
-    caps: bool  # a headline in capitals
-    feats: list[list[str] | None]  # per token, its tag-independent features (None: not computed yet)
-    wstats: list[str]  # per token, its training statistic ("" when none)
-    plain: str  # per token, "p" when the decoder tags it O unscored outside a name, else "s"
-    context: tuple[DocumentView, list[list[str]], bool]  # what `token_features` needs besides the above
-
-
-def plain_mask(sent: list[str], words: list[str], starters: frozenset[str] | None) -> str:
-    """Per token, "p" for a word without a capital that is not a name starter ("s" otherwise); all
-    "s" with `starters` None (training computes every feature)."""
-    if starters is None:
-        return ""
-    return "".join(["p" if tok.lower() == tok and w not in starters else "s"
-                    for tok, w in zip(sent, words, strict=True)])
-
-
-def prepare_sentence(sent: list[str], doc: DocumentView, matcher: PhraseMatcher, stats: Mapping[str, str],
-                     padded: tuple[list[str], list[str]] | None = None,
-                     starters: frozenset[str] | None = None, flags: tuple[bool, bool] | None = None, *,
-                     cues: bool = True) -> Prepared:
-    """Padded lower-cased words and shapes, the headline flag, the tag-independent features and
-    each token's training statistic (features of plain words are left for later with `starters`).
-
-    `flags` are (headline in capitals, table row) when the document view has them already; without
-    `cues` the document view's words around other occurrences are left out (see `sentence_features`)."""
-    low, shapes = padded or pad_sentence(sent)
-    caps, table = flags if flags is not None else (sentence_flags(sent), is_table_row(sent))
-    words = low[2:-2]
-    gaz = matcher.match(words, [t[:1].isupper() for t in sent])
-    wstats = [stats.get(w, "") for w in words]
-    plain = plain_mask(sent, words, starters)
-    feats = sentence_features(low, shapes, caps, doc, gaz, wstats, table, plain, cues=cues)
-    return Prepared(low, shapes, caps, feats, wstats, plain, (doc, gaz, table))
-
-
-def remember(memory: dict[str, Memory], token: str, low: str, tag: str) -> None:
-    """Document memory: the last entity tag given to a capitalised word, and its types so far."""
-    if tag != "O" and token[:1].isupper():
-        old = memory.get(low)
-        counts = old[1] if old is not None else {}
-        counts[tag[2:]] = counts.get(tag[2:], 0) + 1
-        memory[low] = (tag, counts)
-
-
 def quantize(weights: Mapping[str, Sequence[float]], prune: float = 0.0) -> tuple[dict[str, list[int]], float]:
     """Integer weights (int16 range) and their scale; features whose weights are all below `prune` go."""
     kept = {f: v for f, v in weights.items() if max(abs(x) for x in v) > prune}

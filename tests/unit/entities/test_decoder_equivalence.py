@@ -26,7 +26,8 @@ from reader.core.entities.features import (
     tag_features,
 )
 from reader.core.entities.labels import allowed_after, to_iob2
-from reader.core.entities.model import TaggerModel, pack, pad_sentence, plain_mask, remember
+from reader.core.entities.model import TaggerModel, pack
+from reader.core.entities.prepare import pad_sentence, plain_mask, remember
 
 # Our own text: a headline in capitals, a dateline, names repeated later (the document memory and the
 # words around other occurrences), a lower-case word inside a name, a starter word, and table rows.
