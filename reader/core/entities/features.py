@@ -84,17 +84,40 @@ _AFFIXES = {
 
 
 def own_features(word: str, stats: Mapping[str, str], know: Knowledge) -> list[str]:
-    """Features of the word being tagged (offset 0)."""
+    """Features of the word being tagged (offset 0): the word, its form (`form_features`: shapes,
+    prefixes, suffixes), then what is known of it (`word_facts`)."""
     if word in (SENT_START, SENT_END):
         return [word]
     w = normalize_token(word)
     low = w.lower()
+    return ["w=" + w, "l=" + low, *form_features(low, full_shape(w)), *word_facts(w, low, stats, know)]
+
+
+def full_shape(w: str) -> str:
+    """The shape of the (normalised) word's first 16 characters, every character mapped."""
+    return _shape(w[:16])
+
+
+def form_features(low: str, full: str) -> list[str]:
+    """The short and long shape (from `full_shape`), then the prefixes and suffixes (p1, x1, p2, x2...):
+    many words share them, so the decoder sums the shapes by `full` and the affixes by `affix_keys`."""
     # Every character maps to one, so the long shape (8 characters) begins the 16-character one.
-    full = _shape(w[:16])
-    f0 = ["w=" + w, "l=" + low, "s=" + _collapsed(full), "ls=" + full[:8]]
+    names = ["s=" + _collapsed(full), "ls=" + full[:8]]
+    if len(low) > 1:
+        names += _AFFIXES[min(4, len(low) - 1)](low)
+    return names
+
+
+def affix_keys(low: str) -> tuple[str, str]:
+    """The prefix and suffix that the affix features of `form_features` are made of ("" for one character)."""
+    k = min(4, len(low) - 1)
+    return (low[:k], low[-k:]) if k > 0 else ("", "")
+
+
+def word_facts(w: str, low: str, stats: Mapping[str, str], know: Knowledge) -> list[str]:
+    """The rest of `own_features`: capitals, digits, hyphen parts, periods, word lists, frequency, statistics."""
+    f0 = []
     n = len(low)
-    if n > 1:
-        f0 += _AFFIXES[min(4, n - 1)](low)
     if w.isupper() and n > 1:
         f0.append("ALLCAP")
     elif w[:1].isupper():

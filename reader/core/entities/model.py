@@ -14,10 +14,13 @@ from reader.core.entities.features import (
     DocumentView,
     Memory,
     WordFeatureCache,
+    affix_keys,
+    form_features,
+    full_shape,
     memory_features,
     near_features,
-    own_features,
     token_features,
+    word_facts,
 )
 from reader.core.entities.gazetteer import PhraseMatcher
 from reader.core.entities.labels import allowed_after, to_iob2
@@ -30,6 +33,7 @@ from reader.core.entities.stacking import (
     unreverse_tags,
     window_features,
 )
+from reader.core.entities.tokenize import normalize_token
 
 # Word types whose summed weights are kept per pass (about 0.6 kB each): word frequencies are
 # Zipfian, so this covers nearly every token of news text at a bounded memory cost.
@@ -80,6 +84,9 @@ class TaggerModel:
         self._word_vectors: dict[str, tuple[int, ...]] = {}
         self._own_sums: dict[str, int] = {}
         self._shape_sums: dict[str, tuple[int, ...]] = {}  # a shape's weights at -2, -1, +1, +2
+        # The summed weights of a word's shapes (by `full_shape`), its prefixes and its suffixes (by
+        # `affix_keys`), at offset 0: parts of `_own_sum` that many words share.
+        self._form_sums: tuple[dict[str, int], dict[str, int], dict[str, int]] = ({}, {}, {})
         # Summed weights of the earlier pass's tags around a token: few distinct windows (mostly all O).
         self._window_sums: dict[tuple[str, ...], int] = {}
         # Summed weights of the tag features (see `_tag_sentence`): for ordinary and headline sentences.
@@ -117,9 +124,28 @@ class TaggerModel:
         return vector
 
     def _own_sum(self, word: str) -> int:
-        """Packed summed weights of the word's own features (offset 0)."""
-        names = own_features(word, self.features.stats, self.features.knowledge)
-        total = sum(filter(None, map(self.weights.get, names)))
+        """Packed summed weights of the word's own features (offset 0): the word's own, plus its shapes'
+        and affixes', which many words share and are summed once each."""
+        if word in (SENT_START, SENT_END):
+            return sum(filter(None, map(self.weights.get, [word])))
+        wget, shapes, prefixes, suffixes = self.weights.get, *self._form_sums
+        w = normalize_token(word)
+        low = w.lower()
+        full = full_shape(w)
+        pre, suf = affix_keys(low)
+        shape, prefix, suffix = shapes.get(full), prefixes.get(pre), suffixes.get(suf)
+        if shape is None or prefix is None or suffix is None:
+            for part in self._form_sums:
+                if len(part) >= _WORD_CACHE_LIMIT:
+                    part.clear()
+            # The shapes come first, then prefixes and suffixes alternating (p1, x1, p2, x2...).
+            names = form_features(low, full)
+            shape = shapes[full] = sum(filter(None, map(wget, names[:2])))
+            prefix = prefixes[pre] = sum(filter(None, map(wget, names[2::2])))
+            suffix = suffixes[suf] = sum(filter(None, map(wget, names[3::2])))
+        form = shape + prefix + suffix
+        total = ((wget("w=" + w) or 0) + (wget("l=" + low) or 0) + form
+                 + sum(filter(None, map(wget, word_facts(w, low, self.features.stats, self.features.knowledge)))))
         sums = self._own_sums
         if len(sums) >= _WORD_CACHE_LIMIT:
             sums.clear()
@@ -131,6 +157,8 @@ class TaggerModel:
         self._word_vectors.clear()
         self._own_sums.clear()
         self._shape_sums.clear()
+        for part in self._form_sums:
+            part.clear()
         self._window_sums.clear()
         for sums in (*self._tag_sums, self._pair_sums):
             sums.clear()

@@ -21,6 +21,7 @@ from reader.core.entities.features import (
     Memory,
     WordFeatureCache,
     is_table_row,
+    own_features,
     sentence_features,
     sentence_flags,
     tag_features,
@@ -96,18 +97,34 @@ def test_the_decoder_gives_the_tags_of_the_plain_feature_sums() -> None:
     assert sum(t.startswith("B-") for tags in expected for t in tags) >= 10  # the document has names to find
 
 
-def test_every_feature_counts_as_in_the_plain_sums() -> None:
-    # The shipped weights decide most tokens by a wide margin, so a feature left out or counted twice
-    # may not change a tag. With random weights on the same feature names every sum matters.
+def _random_model() -> TaggerModel:
+    """The shipped model's feature names with random weights."""
     shipped = _shipped()
     rng = random.Random(14)
     weights = {f: pack([rng.randint(-500, 500) for _ in shipped.labels]) for f in sorted(shipped.weights)}
-    model = TaggerModel(shipped.labels, weights, shipped.stats, shipped.phrases, shipped.info,
-                        features=WordFeatureCache(shipped.stats, 0, shipped.features.knowledge))
+    return TaggerModel(shipped.labels, weights, shipped.stats, shipped.phrases, shipped.info,
+                       features=WordFeatureCache(shipped.stats, 0, shipped.features.knowledge))
+
+
+def test_every_feature_counts_as_in_the_plain_sums() -> None:
+    # The shipped weights decide most tokens by a wide margin, so a feature left out or counted twice
+    # may not change a tag. With random weights on the same feature names every sum matters.
+    model = _random_model()
     sentences = [line.split(" ") for line in DOCUMENT]
     expected = _reference_tags(model, sentences)
     assert model.tag_document(sentences) == expected
     assert len({t for tags in expected for t in tags}) >= 6  # many labels: many sums decided something
+
+
+def test_a_words_own_sum_is_the_sum_of_its_own_features() -> None:
+    # The decoder sums a word's shapes, prefixes and suffixes once for all words that share them:
+    # words sharing a prefix or suffix of another length, one-letter words, digits, hyphens, capitals.
+    model = _random_model()
+    words = ["a", "A", "ab", "abc", "abcd", "abcde", "Abcdef", "bcde", "xbcde", "ABCDE", "Ab-cd", "1996-08-30",
+             "U.S.", "’s", "Müller", "Mueller", "de", "12", "1", "Bank", "bank", "BANK", "banks", "Banks"]
+    for word in words * 2:  # twice: made, then from the parts already summed
+        names = own_features(word, model.features.stats, model.features.knowledge)
+        assert model._own_sum(word) == sum(model.weights.get(f, 0) for f in names), word
 
 
 TEXT = ("BRAZIL BEAT ITALY IN FRIENDLY\n\n"
