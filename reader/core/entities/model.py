@@ -236,6 +236,7 @@ class TaggerModel:
                 for j in range(i, i + 5):
                     if vecs[j] is None:
                         vecs[j] = self._context_vector(padded[j], low[j], shapes[j])
+                wstats[i] = self.stats.get(low[i + 2], "")  # left out for plain tokens (`prepare_sentence`)
             own = own_sums.get(sent[i])
             if own is None:
                 own = self._own_sum(sent[i])

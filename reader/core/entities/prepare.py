@@ -58,7 +58,7 @@ class Prepared(NamedTuple):
     shapes: list[str]  # their short shapes, padded the same way
     caps: bool  # a headline in capitals
     feats: list[list[str] | None]  # per token, its tag-independent features (None: not computed yet)
-    wstats: list[str]  # per token, its training statistic ("" when none)
+    wstats: list[str]  # per token, its training statistic ("" when none, and for plain tokens until scored)
     plain: str  # per token, "p" when the decoder tags it O unscored outside a name, else "s"
     context: tuple[DocumentView, list[list[str]], bool]  # what `token_features` needs besides the above
 
@@ -85,8 +85,11 @@ def prepare_sentence(sent: list[str], doc: DocumentView, matcher: PhraseMatcher,
     caps, table = flags if flags is not None else (sentence_flags(sent), is_table_row(sent))
     words = low[2:-2]
     gaz = matcher.match(words, [t[:1].isupper() for t in sent])
-    wstats = [stats.get(w, "") for w in words]
     plain = plain_mask(sent, words, starters)
+    # The statistic of a plain token is needed only if the decoder scores it after all (inside an
+    # open name), and it looks it up then: most tokens are plain, and each lookup costs.
+    wstats = ([stats.get(w, "") if p == "s" else "" for w, p in zip(words, plain, strict=True)] if plain
+              else [stats.get(w, "") for w in words])
     feats = sentence_features(low, shapes, caps, doc, gaz, wstats, table, plain, cues=cues)
     return Prepared(low, shapes, caps, feats, wstats, plain, (doc, gaz, table))
 
