@@ -208,6 +208,11 @@ def main() -> int:
               f"{tokens / med:,.0f} |")
         for label, value in (("best", min(other)), ("median", sorted(other)[len(other) // 2])):
             print(f"| whole process of {args.against}, {label} | {value:.2f} | {tokens / value:,.0f} |")
+        # Each run against the other tree's run next to it: the load drifts less within a pair than
+        # over the whole series, so the median of these ratios is the steadier comparison.
+        ratios = sorted(o / r for o, r in zip(other, runs, strict=True))
+        print(f"| median of the {len(ratios)} paired ratios, {args.against} CPU s / this tree's "
+              f"(range {ratios[0]:.2f}-{ratios[-1]:.2f}) | {ratios[len(ratios) // 2]:.3f} | |")
     print(f"| model alone, cold caches | {alone:.2f} | {tokens / alone:,.0f} |")
     print(f"| reference: one dictionary lookup per token | {ref:.3f} | {tokens / ref:,.0f} |")
     return 0

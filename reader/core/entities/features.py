@@ -84,17 +84,40 @@ _AFFIXES = {
 
 
 def own_features(word: str, stats: Mapping[str, str], know: Knowledge) -> list[str]:
-    """Features of the word being tagged (offset 0)."""
+    """Features of the word being tagged (offset 0): the word, its form (`form_features`: shapes,
+    prefixes, suffixes), then what is known of it (`word_facts`)."""
     if word in (SENT_START, SENT_END):
         return [word]
     w = normalize_token(word)
     low = w.lower()
+    return ["w=" + w, "l=" + low, *form_features(low, full_shape(w)), *word_facts(w, low, stats, know)]
+
+
+def full_shape(w: str) -> str:
+    """The shape of the (normalised) word's first 16 characters, every character mapped."""
+    return _shape(w[:16])
+
+
+def form_features(low: str, full: str) -> list[str]:
+    """The short and long shape (from `full_shape`), then the prefixes and suffixes (p1, x1, p2, x2...):
+    many words share them, so the decoder sums the shapes by `full` and the affixes by `affix_keys`."""
     # Every character maps to one, so the long shape (8 characters) begins the 16-character one.
-    full = _shape(w[:16])
-    f0 = ["w=" + w, "l=" + low, "s=" + _collapsed(full), "ls=" + full[:8]]
+    names = ["s=" + _collapsed(full), "ls=" + full[:8]]
+    if len(low) > 1:
+        names += _AFFIXES[min(4, len(low) - 1)](low)
+    return names
+
+
+def affix_keys(low: str) -> tuple[str, str]:
+    """The prefix and suffix that the affix features of `form_features` are made of ("" for one character)."""
+    k = min(4, len(low) - 1)
+    return (low[:k], low[-k:]) if k > 0 else ("", "")
+
+
+def word_facts(w: str, low: str, stats: Mapping[str, str], know: Knowledge) -> list[str]:
+    """The rest of `own_features`: capitals, digits, hyphen parts, periods, word lists, frequency, statistics."""
+    f0 = []
     n = len(low)
-    if n > 1:
-        f0 += _AFFIXES[min(4, n - 1)](low)
     if w.isupper() and n > 1:
         f0.append("ALLCAP")
     elif w[:1].isupper():
@@ -130,12 +153,19 @@ def context_features(word: str, stats: Mapping[str, str], near: bool, know: Know
         return [word]
     w = normalize_token(word)
     low = w.lower()
-    out = ["l=" + low, "s=" + short_shape(w)]
-    if near:
-        out += ["g=" + name for name in know.memberships(low)]
-        st = stats.get(low)
-        if st is not None:
-            out.append("ts=" + st)
+    if not near:
+        return ["l=" + low, "s=" + short_shape(w)]
+    return near_features(low, short_shape(w), stats, know)
+
+
+def near_features(low: str, shape: str, stats: Mapping[str, str], know: Knowledge) -> list[str]:
+    """`context_features` of a word at -1 or +1 from its lower-cased form and short shape (the far
+    ones, at -2 or +2, are the first two)."""
+    out = ["l=" + low, "s=" + shape]
+    out += ["g=" + name for name in know.memberships(low)]
+    st = stats.get(low)
+    if st is not None:
+        out.append("ts=" + st)
     return out
 
 
@@ -290,20 +320,22 @@ def sentence_flags(sent: list[str]) -> bool:
 
 def sentence_features(
     low: list[str], shapes: list[str], caps_sentence: bool, doc: DocumentView, gaz: list[list[str]],
-    wstats: list[str], table: bool, plain: str = "",
+    wstats: list[str], table: bool, plain: str = "", *, cues: bool = True,
 ) -> list[list[str] | None]:
     """Per token, the features that do not depend on the tags chosen so far.
 
     `wstats` holds each token's training statistic ("" when none), `table` marks a table row.
     Tokens marked "p" in `plain` get None: the decoder seldom scores them, and computes their
-    features with `token_features` when it does.
+    features with `token_features` when it does. Without `cues` the words around the word's other
+    occurrences are left out (the decoder sums them once per word and document).
     """
     return [None if plain and plain[i] == "p" else
-            token_features(i, low, shapes, caps_sentence, doc, gaz, wstats, table) for i in range(len(low) - 4)]
+            token_features(i, low, shapes, caps_sentence, doc, gaz, wstats, table, cues=cues)
+            for i in range(len(low) - 4)]
 
 
 def token_features(i: int, low: list[str], shapes: list[str], caps_sentence: bool, doc: DocumentView,
-                   gaz: list[list[str]], wstats: list[str], table: bool) -> list[str]:
+                   gaz: list[list[str]], wstats: list[str], table: bool, *, cues: bool = True) -> list[str]:
     """The tag-independent features of token i (see `sentence_features`)."""
     w = low[i + 2]  # low and shapes are padded with two sentence markers on each side
     shp = shapes[i + 2]
@@ -329,9 +361,8 @@ def token_features(i: int, low: list[str], shapes: list[str], caps_sentence: boo
             feats.append("Dlc")
         if (i == 0 or caps_sentence) and w in doc.title_seen:
             feats.append("Dtc")
-        cues = doc.around.get(w)
         if cues:
-            feats.extend(cues)
+            feats.extend(doc.around.get(w, ()))
     return feats
 
 

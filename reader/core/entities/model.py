@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import struct
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from itertools import chain
-from typing import Any, NamedTuple
+from operator import itemgetter
+from typing import Any
 
 from reader.core.entities.features import (
     SENT_END,
@@ -13,16 +14,17 @@ from reader.core.entities.features import (
     DocumentView,
     Memory,
     WordFeatureCache,
-    clear_shape_cache,
-    is_table_row,
+    affix_keys,
+    form_features,
+    full_shape,
     memory_features,
-    sentence_features,
-    sentence_flags,
-    short_shape,
+    near_features,
     token_features,
+    word_facts,
 )
 from reader.core.entities.gazetteer import PhraseMatcher
 from reader.core.entities.labels import allowed_after, to_iob2
+from reader.core.entities.prepare import Prepared, pad_sentence, prepare_sentence
 from reader.core.entities.stacking import (
     SentenceHints,
     both_ways_hints,
@@ -42,82 +44,7 @@ FEATURE_CACHE_LIMIT = 10_000
 
 
 _OPEN = ("B-", "I-")
-_low_shape: dict[str, tuple[str, str]] = {}
-
-
-def clear_word_cache() -> None:
-    """Forget the cached lower-case forms and shapes of words."""
-    _low_shape.clear()
-    clear_shape_cache()
-
-
-def pad_sentence(sent: list[str]) -> tuple[list[str], list[str]]:
-    """Lower-cased normalised tokens and their shapes, padded with two markers on each side."""
-    low = [SENT_START, SENT_START]
-    shapes = [SENT_START, SENT_START]
-    cache = _low_shape
-    for tok in sent:
-        hit = cache.get(tok)
-        if hit is None:
-            n = normalize_token(tok)
-            hit = (n.lower(), short_shape(n))
-            if len(cache) >= _WORD_CACHE_LIMIT:
-                cache.clear()
-            cache[tok] = hit
-        low.append(hit[0])
-        shapes.append(hit[1])
-    low += [SENT_END, SENT_END]
-    shapes += [SENT_END, SENT_END]
-    return low, shapes
-
-
-class Prepared(NamedTuple):
-    """The tag-independent view of one sentence, shared by the passes that read it in one direction."""
-
-    low: list[str]  # normalised lower-case tokens, padded with two markers on each side
-    shapes: list[str]  # their short shapes, padded the same way
-    caps: bool  # a headline in capitals
-    feats: list[list[str] | None]  # per token, its tag-independent features (None: not computed yet)
-    wstats: list[str]  # per token, its training statistic ("" when none)
-    plain: str  # per token, "p" when the decoder tags it O unscored outside a name, else "s"
-    context: tuple[DocumentView, list[list[str]], bool]  # what `token_features` needs besides the above
-
-
-def plain_mask(sent: list[str], words: list[str], starters: frozenset[str] | None) -> str:
-    """Per token, "p" for a word without a capital that is not a name starter ("s" otherwise); all
-    "s" with `starters` None (training computes every feature)."""
-    if starters is None:
-        return ""
-    return "".join(["p" if tok.lower() == tok and w not in starters else "s"
-                    for tok, w in zip(sent, words, strict=True)])
-
-
-def prepare_sentence(sent: list[str], doc: DocumentView, matcher: PhraseMatcher, stats: Mapping[str, str],
-                     padded: tuple[list[str], list[str]] | None = None,
-                     starters: frozenset[str] | None = None, flags: tuple[bool, bool] | None = None) -> Prepared:
-    """Padded lower-cased words and shapes, the headline flag, the tag-independent features and
-    each token's training statistic (features of plain words are left for later with `starters`).
-
-    `flags` are (headline in capitals, table row) when the document view has them already."""
-    low, shapes = padded or pad_sentence(sent)
-    caps, table = flags if flags is not None else (sentence_flags(sent), is_table_row(sent))
-    words = low[2:-2]
-    gaz = matcher.match(words, [t[:1].isupper() for t in sent])
-    wstats = [stats.get(w, "") for w in words]
-    plain = plain_mask(sent, words, starters)
-    feats = sentence_features(low, shapes, caps, doc, gaz, wstats, table, plain)
-    return Prepared(low, shapes, caps, feats, wstats, plain, (doc, gaz, table))
-
-
-def remember(memory: dict[str, Memory], token: str, low: str, tag: str) -> None:
-    """Document memory: the last entity tag given to a capitalised word, and its types so far."""
-    if tag != "O" and token[:1].isupper():
-        old = memory.get(low)
-        counts = old[1] if old is not None else {}
-        counts[tag[2:]] = counts.get(tag[2:], 0) + 1
-        memory[low] = (tag, counts)
-
-
+_CONTEXT_PREFIXES = ("-2", "-1", "+1", "+2")
 def quantize(weights: Mapping[str, Sequence[float]], prune: float = 0.0) -> tuple[dict[str, list[int]], float]:
     """Integer weights (int16 range) and their scale; features whose weights are all below `prune` go."""
     kept = {f: v for f, v in weights.items() if max(abs(x) for x in v) > prune}
@@ -147,10 +74,19 @@ class TaggerModel:
         self.info = dict(info or {})
         self.features = features or WordFeatureCache(stats, FEATURE_CACHE_LIMIT)
         self._allowed = allowed_after(labels)
-        # Per word type, the summed weights of its own features at offsets -2..+2 from the token
-        # being tagged, each summed the first time it is needed: most words are only ever seen
-        # next to a scored token from one or two sides (about 40% of the sums are ever needed).
-        self._word_vectors: dict[str, list[int | None]] = {}
+        # Per previous tag: a getter of the allowed labels' scores and those labels, in `_allowed` order.
+        self._choose = {prev: (_getter(ks), tuple(labels[k] for k in ks)) for prev, ks in self._allowed.items()}
+        self._open_tags = frozenset(t for t in labels if t[:2] in _OPEN)
+        # Per word type, the summed weights of its features at offsets -2, -1, +1, +2 from the token
+        # being tagged (made when a scored token first has it in its window), and of its own features
+        # (made when it is first scored: most words next to a name never are). Tuples and ints: the
+        # garbage collector leaves them alone.
+        self._word_vectors: dict[str, tuple[int, ...]] = {}
+        self._own_sums: dict[str, int] = {}
+        self._shape_sums: dict[str, tuple[int, ...]] = {}  # a shape's weights at -2, -1, +1, +2
+        # The summed weights of a word's shapes (by `full_shape`), its prefixes and its suffixes (by
+        # `affix_keys`), at offset 0: parts of `_own_sum` that many words share.
+        self._form_sums: tuple[dict[str, int], dict[str, int], dict[str, int]] = ({}, {}, {})
         # Summed weights of the earlier pass's tags around a token: few distinct windows (mostly all O).
         self._window_sums: dict[tuple[str, ...], int] = {}
         # Summed weights of the tag features (see `_tag_sentence`): for ordinary and headline sentences.
@@ -161,22 +97,68 @@ class TaggerModel:
         self._unpack = struct.Struct(f"<{len(labels)}I").unpack
         self._nbytes = 4 * len(labels)
 
-    def _vectors(self, word: str) -> list[int | None]:
-        """The word's (lazily) summed weights at each offset (see `_offset_sum`)."""
-        hit = self._word_vectors.get(word)
-        if hit is None:
-            if len(self._word_vectors) >= _WORD_CACHE_LIMIT:
-                self._word_vectors.clear()
-            hit = self._word_vectors[word] = [None, None, None, None, None]
-        return hit
+    def _context_vector(self, word: str, low: str, shape: str) -> tuple[int, ...]:
+        """A new word's summed weights at offsets -2, -1, +1 and +2, from its padded lower-case form
+        and shape (`pad_sentence`: what `context_features` would compute again)."""
+        wget = self.weights.get
+        vector: tuple[int, ...]
+        if word in (SENT_START, SENT_END):
+            vector = tuple(wget(prefix + word) or 0 for prefix in _CONTEXT_PREFIXES)
+        else:
+            # The near features are the word, its shape, then its lists and statistic; the far ones
+            # the first two. The shape's four weights are shared by many words: looked up once.
+            lw, sw, *more = near_features(low, shape, self.features.stats, self.features.knowledge)
+            by_shape = self._shape_sums.get(sw)
+            if by_shape is None:
+                if len(self._shape_sums) >= _WORD_CACHE_LIMIT:
+                    self._shape_sums.clear()
+                by_shape = self._shape_sums[sw] = tuple(wget(prefix + sw) or 0 for prefix in _CONTEXT_PREFIXES)
+            m, p = ((sum(filter(None, map(wget, ["-1" + f for f in more]))),
+                     sum(filter(None, map(wget, ["+1" + f for f in more])))) if more else (0, 0))
+            vector = ((wget("-2" + lw) or 0) + by_shape[0], (wget("-1" + lw) or 0) + by_shape[1] + m,
+                      (wget("+1" + lw) or 0) + by_shape[2] + p, (wget("+2" + lw) or 0) + by_shape[3])
+        vectors = self._word_vectors
+        if len(vectors) >= _WORD_CACHE_LIMIT:
+            vectors.clear()
+        vectors[word] = vector
+        return vector
 
-    def _offset_sum(self, word: str, k: int) -> int:
-        """Packed summed weights of the word's features seen at offset k - 2."""
-        return sum(filter(None, map(self.weights.get, self.features.offset(word, k))))
+    def _own_sum(self, word: str) -> int:
+        """Packed summed weights of the word's own features (offset 0): the word's own, plus its shapes'
+        and affixes', which many words share and are summed once each."""
+        if word in (SENT_START, SENT_END):
+            return sum(filter(None, map(self.weights.get, [word])))
+        wget, shapes, prefixes, suffixes = self.weights.get, *self._form_sums
+        w = normalize_token(word)
+        low = w.lower()
+        full = full_shape(w)
+        pre, suf = affix_keys(low)
+        shape, prefix, suffix = shapes.get(full), prefixes.get(pre), suffixes.get(suf)
+        if shape is None or prefix is None or suffix is None:
+            for part in self._form_sums:
+                if len(part) >= _WORD_CACHE_LIMIT:
+                    part.clear()
+            # The shapes come first, then prefixes and suffixes alternating (p1, x1, p2, x2...).
+            names = form_features(low, full)
+            shape = shapes[full] = sum(filter(None, map(wget, names[:2])))
+            prefix = prefixes[pre] = sum(filter(None, map(wget, names[2::2])))
+            suffix = suffixes[suf] = sum(filter(None, map(wget, names[3::2])))
+        form = shape + prefix + suffix
+        total = ((wget("w=" + w) or 0) + (wget("l=" + low) or 0) + form
+                 + sum(filter(None, map(wget, word_facts(w, low, self.features.stats, self.features.knowledge)))))
+        sums = self._own_sums
+        if len(sums) >= _WORD_CACHE_LIMIT:
+            sums.clear()
+        sums[word] = total
+        return total
 
     def clear_cache(self) -> None:
         """Forget the per-word sums (for benchmarks that measure a cold start)."""
         self._word_vectors.clear()
+        self._own_sums.clear()
+        self._shape_sums.clear()
+        for part in self._form_sums:
+            part.clear()
         self._window_sums.clear()
         for sums in (*self._tag_sums, self._pair_sums):
             sums.clear()
@@ -194,7 +176,9 @@ class TaggerModel:
             flags: list[tuple[bool, bool] | None] = list(zip(doc.headlines, doc.rows, strict=True))
         else:
             flags = [None] * len(sentences)
-        return [prepare_sentence(sent, doc, self.matcher, self.stats, pad, self.starters, flag)
+        # The words around a word's other occurrences are the same at each occurrence: the decoder
+        # sums them once per word and document (`cues=False`), not at every occurrence.
+        return [prepare_sentence(sent, doc, self.matcher, self.stats, pad, self.starters, flag, cues=False)
                 for sent, pad, flag in zip(sentences, pads, flags, strict=True)]
 
     def tag_document(self, sentences: list[list[str]]) -> list[list[str]]:
@@ -205,21 +189,30 @@ class TaggerModel:
                hints: list[SentenceHints] | None = None) -> list[list[str]]:
         """IOB2 tags of a prepared document; `hints` are what an earlier pass said, per sentence."""
         memory: dict[str, Memory] = {}
+        cue_sums: dict[str, int] = {}
         per_sentence = hints if hints is not None else [None] * len(sentences)
-        return [to_iob2(self._tag_sentence(sent, prep, memory, h))
+        return [to_iob2(self._tag_sentence(sent, prep, memory, h, cue_sums))
                 for sent, prep, h in zip(sentences, prepared, per_sentence, strict=True)]
 
     def _tag_sentence(self, sent: list[str], prep: Prepared, memory: dict[str, Memory],
-                      hints: SentenceHints | None) -> list[str]:
-        labels, allowed = self.labels, self._allowed
+                      hints: SentenceHints | None, cue_sums: dict[str, int]) -> list[str]:
+        """BILOU tags of one prepared sentence; `memory` and `cue_sums` (each capitalised word's summed
+        `DocumentView.around` cues) live for the whole document."""
         wget = self.weights.get
+        choose, open_tags = self._choose, self._open_tags
         unpack, bias, nbytes = self._unpack, self._bias, self._nbytes
         low, shapes, caps, sfeats, wstats, plain, context = prep
+        around = context[0].around
         padded = (SENT_START, SENT_START, *sent, SENT_END, SENT_END)
-        # Filled as needed: most words are never next to a scored token, and a new word's sums cost.
-        vecs: list[list[int | None] | None] = [None] * len(padded)
-        filled = 0  # vecs[:filled] are set where a scored token needed them (tokens are visited in order)
-        word_vectors = self._vectors
+        # Each position's word sums (see `_context_vector`), looked up for the whole sentence at once;
+        # new words get theirs only where a scored token will need them (within two of one).
+        vecs = list(map(self._word_vectors.get, padded))
+        if None in vecs:
+            make = self._context_vector
+            for j, v in enumerate(vecs):
+                if v is None and "s" in plain[max(0, j - 4) : j + 1]:
+                    vecs[j] = make(padded[j], low[j], shapes[j])
+        own_sums = self._own_sums
         windows = self._window_sums
         tsums, pair_sums = self._tag_sums[caps], self._pair_sums
         extras: dict[int, list[str]] = hints.extra if hints is not None else {}
@@ -228,32 +221,30 @@ class TaggerModel:
         prev2 = prev = "<S>"
         i = 0
         while i < n:
-            if plain[i] == "p" and prev[:2] not in _OPEN:
-                # No capital letter and no name open: such a token (a lower-case word, number or
-                # punctuation) begins a name in 88 of 23,499 CoNLL training names, and those words
-                # are not "p" (see `starters`); the whole run of such tokens is tagged O unscored.
-                j = plain.find("s", i + 1)
-                j = n if j < 0 else j
-                prev2, prev = ("O" if j - i > 1 else prev), "O"
-                i = j
-                continue
-            if filled < i + 5:
-                for j in range(max(filled, i), i + 5):
-                    vecs[j] = word_vectors(padded[j])
-                filled = i + 5
-            try:
-                total = vecs[i][0] + vecs[i + 1][1] + vecs[i + 2][2] + vecs[i + 3][3] + vecs[i + 4][4]  # type: ignore
-            except TypeError:  # a sum not made yet (None)
-                total = 0
-                for k in range(5):
-                    sums = vecs[i + k]
-                    x = sums[k]  # type: ignore[index]
-                    if x is None:
-                        x = sums[k] = self._offset_sum(padded[i + k], k)  # type: ignore[index]
-                    total += x
+            if plain[i] == "p":
+                if prev not in open_tags:
+                    # No capital letter and no name open: such a token (a lower-case word, number or
+                    # punctuation) begins a name in 88 of 23,499 CoNLL training names, and those words
+                    # are not "p" (see `starters`); the whole run of such tokens is tagged O unscored.
+                    j = plain.find("s", i + 1)
+                    j = n if j < 0 else j
+                    prev2, prev = ("O" if j - i > 1 else prev), "O"
+                    i = j
+                    continue
+                # Scored after all (a lower-case word inside an open name: "Bank *of* England"): its
+                # window may hold words no scored token needed yet.
+                for j in range(i, i + 5):
+                    if vecs[j] is None:
+                        vecs[j] = self._context_vector(padded[j], low[j], shapes[j])
+                wstats[i] = self.stats.get(low[i + 2], "")  # left out for plain tokens (`prepare_sentence`)
+            own = own_sums.get(sent[i])
+            if own is None:
+                own = self._own_sum(sent[i])
+            total = vecs[i][0] + vecs[i + 1][1] + own + vecs[i + 3][2] + vecs[i + 4][3]  # type: ignore[index]
             feats = sfeats[i]
             if feats is None:
-                feats = sfeats[i] = token_features(i, low, shapes, caps, context[0], context[1], wstats, context[2])
+                feats = sfeats[i] = token_features(i, low, shapes, caps, context[0], context[1], wstats, context[2],
+                                                   cues=False)
             # The tag features (see `tag_features`), summed through caches keyed by what they depend on:
             # building their names for every scored token was a fifth of the decoding time.
             w, shp, wst = low[i + 2], shapes[i + 2], wstats[i]
@@ -274,8 +265,13 @@ class TaggerModel:
                     pair_sums.clear()
                 hit = pair_sums[key2] = (wget("T2=" + prev2 + prev) or 0) + (wget("T1+1=" + prev + low[i + 3]) or 0)
             total += hit
-            if w in memory:
-                feats = [*feats, *memory_features(w, shp, prev, memory)]
+            if shp[:1] == "X":
+                cue = cue_sums.get(w)
+                if cue is None:
+                    cue = cue_sums[w] = sum(filter(None, map(wget, around.get(w, ()))))
+                total += cue
+                if w in memory:
+                    feats = [*feats, *memory_features(w, shp, prev, memory)]
             total += sum(filter(None, map(wget, chain(feats, extras[i]) if i in extras else feats)))
             if hints is not None:
                 # The earlier passes' tags around the token: few distinct windows, summed once each.
@@ -284,14 +280,30 @@ class TaggerModel:
                 if hit is None:
                     hit = windows[window] = sum(filter(None, map(wget, window_features(hints.prefixes, window))))
                 total += hit
-            score = unpack((total + bias).to_bytes(nbytes, "little"))
-            tag = labels[max(allowed[prev], key=score.__getitem__)]
+            # The best label allowed after `prev`: the first of the highest scores, as max() would pick.
+            pick, names_after = choose[prev]
+            scores = pick(unpack((total + bias).to_bytes(nbytes, "little")))
+            tag = names_after[scores.index(max(scores))]
             out[i] = tag
             if tag != "O":
-                remember(memory, sent[i], low[i + 2], tag)
+                tok = sent[i]
+                if tok[:1].isupper():  # what `remember` does, without a call per name word
+                    old = memory.get(w)
+                    counts = old[1] if old is not None else {}
+                    typ = tag[2:]
+                    counts[typ] = counts.get(typ, 0) + 1
+                    memory[w] = (tag, counts)
             prev2, prev = prev, tag
             i += 1
         return out
+
+
+def _getter(indices: list[int]) -> Callable[[Sequence[int]], tuple[int, ...]]:
+    """A function picking the items at `indices` as a tuple (itemgetter gives a bare item for one index)."""
+    if len(indices) == 1:
+        k = indices[0]
+        return lambda seq: (seq[k],)
+    return itemgetter(*indices)
 
 
 def pack(values: Sequence[int]) -> int:

@@ -74,11 +74,11 @@ def _get_model() -> TaggerModel | StackedModel:
 
 def clear_caches() -> None:
     """Empty the per-word caches of the loaded model (benchmarks measure a cold start with it)."""
-    from reader.core.entities import model as model_module
+    from reader.core.entities.prepare import clear_word_cache
 
     if _model is not None:
         _model.clear_cache()
-    model_module.clear_word_cache()
+    clear_word_cache()
 
 
 def tag_sentences(sentences: list[list[str]]) -> list[list[str]]:

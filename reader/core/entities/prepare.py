@@ -1,0 +1,103 @@
+"""The tag-independent view of a sentence the decoder reads: padded lower-case words and shapes, the
+features that do not depend on tags, which tokens it may tag O unscored; and the document memory."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import NamedTuple
+
+from reader.core.entities.features import (
+    SENT_END,
+    SENT_START,
+    DocumentView,
+    Memory,
+    clear_shape_cache,
+    is_table_row,
+    sentence_features,
+    sentence_flags,
+    short_shape,
+)
+from reader.core.entities.gazetteer import PhraseMatcher
+from reader.core.entities.tokenize import normalize_token
+
+# Tokens whose lower-case form and shape are kept (word frequencies are Zipfian: nearly every token).
+_WORD_CACHE_LIMIT = 30_000
+_low_shape: dict[str, tuple[str, str]] = {}
+
+
+def clear_word_cache() -> None:
+    """Forget the cached lower-case forms and shapes of words."""
+    _low_shape.clear()
+    clear_shape_cache()
+
+
+def pad_sentence(sent: list[str]) -> tuple[list[str], list[str]]:
+    """Lower-cased normalised tokens and their shapes, padded with two markers on each side."""
+    low = [SENT_START, SENT_START]
+    shapes = [SENT_START, SENT_START]
+    cache = _low_shape
+    for tok in sent:
+        hit = cache.get(tok)
+        if hit is None:
+            n = normalize_token(tok)
+            hit = (n.lower(), short_shape(n))
+            if len(cache) >= _WORD_CACHE_LIMIT:
+                cache.clear()
+            cache[tok] = hit
+        low.append(hit[0])
+        shapes.append(hit[1])
+    low += [SENT_END, SENT_END]
+    shapes += [SENT_END, SENT_END]
+    return low, shapes
+
+
+class Prepared(NamedTuple):
+    """The tag-independent view of one sentence, shared by the passes that read it in one direction."""
+
+    low: list[str]  # normalised lower-case tokens, padded with two markers on each side
+    shapes: list[str]  # their short shapes, padded the same way
+    caps: bool  # a headline in capitals
+    feats: list[list[str] | None]  # per token, its tag-independent features (None: not computed yet)
+    wstats: list[str]  # per token, its training statistic ("" when none, and for plain tokens until scored)
+    plain: str  # per token, "p" when the decoder tags it O unscored outside a name, else "s"
+    context: tuple[DocumentView, list[list[str]], bool]  # what `token_features` needs besides the above
+
+
+def plain_mask(sent: list[str], words: list[str], starters: frozenset[str] | None) -> str:
+    """Per token, "p" for a word without a capital that is not a name starter ("s" otherwise); all
+    "s" with `starters` None (training computes every feature)."""
+    if starters is None:
+        return ""
+    return "".join(["p" if tok.lower() == tok and w not in starters else "s"
+                    for tok, w in zip(sent, words, strict=True)])
+
+
+def prepare_sentence(sent: list[str], doc: DocumentView, matcher: PhraseMatcher, stats: Mapping[str, str],
+                     padded: tuple[list[str], list[str]] | None = None,
+                     starters: frozenset[str] | None = None, flags: tuple[bool, bool] | None = None, *,
+                     cues: bool = True) -> Prepared:
+    """Padded lower-cased words and shapes, the headline flag, the tag-independent features and
+    each token's training statistic (features of plain words are left for later with `starters`).
+
+    `flags` are (headline in capitals, table row) when the document view has them already; without
+    `cues` the document view's words around other occurrences are left out (see `sentence_features`)."""
+    low, shapes = padded or pad_sentence(sent)
+    caps, table = flags if flags is not None else (sentence_flags(sent), is_table_row(sent))
+    words = low[2:-2]
+    gaz = matcher.match(words, [t[:1].isupper() for t in sent])
+    plain = plain_mask(sent, words, starters)
+    # The statistic of a plain token is needed only if the decoder scores it after all (inside an
+    # open name), and it looks it up then: most tokens are plain, and each lookup costs.
+    wstats = ([stats.get(w, "") if p == "s" else "" for w, p in zip(words, plain, strict=True)] if plain
+              else [stats.get(w, "") for w in words])
+    feats = sentence_features(low, shapes, caps, doc, gaz, wstats, table, plain, cues=cues)
+    return Prepared(low, shapes, caps, feats, wstats, plain, (doc, gaz, table))
+
+
+def remember(memory: dict[str, Memory], token: str, low: str, tag: str) -> None:
+    """Document memory: the last entity tag given to a capitalised word, and its types so far."""
+    if tag != "O" and token[:1].isupper():
+        old = memory.get(low)
+        counts = old[1] if old is not None else {}
+        counts[tag[2:]] = counts.get(tag[2:], 0) + 1
+        memory[low] = (tag, counts)
