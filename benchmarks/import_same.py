@@ -1,4 +1,4 @@
-"""Does an import store the same thing as another version of the code? Dump a cache built from folders, compare two dumps.
+"""Does an import store the same as another version of the code? Dump the cache built from folders, compare two dumps.
 
     python benchmarks/import_same.py dump OUT.json FOLDER... [--workers N]
     python benchmarks/import_same.py compare A.json B.json
