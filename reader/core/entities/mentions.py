@@ -104,6 +104,9 @@ def group_mentions(spans: Iterable[EntitySpan], aliases: AliasTable | None = Non
     join_acronyms(groups)
     out = []
     for (typ, name_key), members in groups.items():
+        if len(members) == 1:  # most of an article's names are mentioned once: their name is theirs
+            out.append(EntityGroup(name_key, display_name(members[0].text), typ, 1, (members[0],)))
+            continue
         members.sort(key=lambda sp: sp.start)
         names = [display_name(sp.text) for sp in members]
         longest = max(len(n.split()) for n in names)
