@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins  # `type` is a field here
 from dataclasses import dataclass
 
 # PER, ORG, LOC, MISC come from the statistical model; the rest from rules (patterns.py).
@@ -17,7 +18,7 @@ class EntitySpan:
     type: str
     text: str
 
-    def __reduce__(self) -> tuple[type[EntitySpan], tuple[int, int, str, str]]:
+    def __reduce__(self) -> tuple[builtins.type[EntitySpan], tuple[int, int, str, str]]:
         # An import's workers send every span to the one writer: the class and its four values pickle
         # and load in half the time of a slotted dataclass's state (benchmarks/import_stages.py, pool row).
         return (EntitySpan, (self.start, self.end, self.type, self.text))
