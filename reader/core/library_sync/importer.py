@@ -30,10 +30,9 @@ BATCH_FILES = 100  # files stored per transaction...
 BATCH_SECONDS = 1.0  # ...or whatever came back in this long, so a slow import still fills the list
 IN_FLIGHT_PER_WORKER = 4  # tasks handed out ahead: enough to keep every core busy, few to wait for on Cancel
 FILES_PER_TASK = 8  # at most; fewer when there are few files, so every worker gets its share
-# SQLite's page cache while the pool's results are written (KiB), given back after: the default 2 MB
-# holds too little of the indexes and the full-text index once the cache passes a few thousand articles,
-# and the writer's CPU per article grows with it (10,000 articles stored: 3.6 ms each with 2 MB, 2.9 with
-# 16 MB, 2.85 with 32 MB, 2.95 with 64 MB in the same hour, /tmp/p_work-style runs of store_batch).
+# SQLite's page cache while the pool's results are written (KiB), given back after: the default 2 MB holds
+# too little of the indexes and the full-text index once the cache passes a few thousand articles, and the
+# writer's CPU per article grows with it (benchmarks/import_writer.py, in docs/performance.md).
 IMPORT_CACHE_KIB = 32_000
 
 OnStored = Callable[[list[FileRecord]], None]  # told after each batch is stored
