@@ -19,6 +19,6 @@ class EntitySpan:
     text: str
 
     def __reduce__(self) -> tuple[builtins.type[EntitySpan], tuple[int, int, str, str]]:
-        # An import's workers send every span to the one writer: the class and its four values pickle
-        # and load in half the time of a slotted dataclass's state (benchmarks/import_stages.py, pool row).
+        # An import's workers send every span to the one writer: the class and its four values pickle and
+        # load in about half the time of a slotted dataclass's state (no reconstructor, no state to set).
         return (EntitySpan, (self.start, self.end, self.type, self.text))
