@@ -4,7 +4,9 @@ Writes N plain-text articles of about 300 words (`make_library.write_text_files`
 imports them into fresh caches: the one-thread path (read every file, then tag), the pool with one worker
 (the reference) and with every core. Then rescans the unchanged library and measures, in the same run, the
 floor (walk with stat + one SELECT of every stored file state) and the old per-file way (resolve, stat, one
-SELECT per file). Wall seconds depend on what else the machine runs; CPU seconds (this process and its
+SELECT per file). This process's own CPU is split into `store_batch` and the rest (in a pool run: receiving and
+unpickling the workers' results, the scan's bookkeeping; in the one-thread run, all the reading and tagging).
+Wall seconds depend on what else the machine runs; CPU seconds (this process and its
 workers) less so. `python benchmarks/import_speed.py [--n 10000] [--workers N] [--no-serial]`
 """
 
@@ -25,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from make_library import write_text_files  # noqa: E402
 
 from reader.core.library_sync import LibrarySync, default_workers  # noqa: E402
-from reader.core.store.library import Library  # noqa: E402
+from reader.core.store.library import FileRecord, Library  # noqa: E402
 
 
 def cpu_seconds() -> float:
@@ -34,17 +36,33 @@ def cpu_seconds() -> float:
     return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
 
 
-def timed_import(db: Path, folder: Path, workers: int) -> tuple[int, float, float]:
-    """(articles, wall s, CPU s) of a first import with tagging; `workers` 0 is the one-thread path."""
-    cpu, wall = cpu_seconds(), time.perf_counter()
+def own_seconds() -> float:
+    """User + system CPU of this process alone (the writer's, in a pool run)."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    return own.ru_utime + own.ru_stime
+
+
+def timed_import(db: Path, folder: Path, workers: int) -> tuple[int, float, float, float, float]:
+    """(articles, wall s, CPU s, this process's CPU s, of which in `store_batch`) of a first import with tagging;
+    `workers` 0 is the one-thread path."""
+    cpu, wall, own = cpu_seconds(), time.perf_counter(), own_seconds()
     lib = Library(db)
+    storing = [0.0]
+    store_batch = lib.store_batch
+
+    def timed_store(records: list[FileRecord]) -> None:
+        t0 = time.process_time()
+        store_batch(records)
+        storing[0] += time.process_time() - t0
+
+    lib.store_batch = timed_store  # type: ignore[method-assign]
     sync = LibrarySync(lib, workers=workers, pool_min_files=0)
     result = sync.scan([folder])
     sync.tag_pending()
-    wall, cpu = time.perf_counter() - wall, cpu_seconds() - cpu
+    wall, cpu, own = time.perf_counter() - wall, cpu_seconds() - cpu, own_seconds() - own
     assert lib.untagged_count() == 0 and result.failed == 0, (lib.untagged_count(), result)
     lib.close()
-    return result.articles, wall, cpu
+    return result.articles, wall, cpu, own, storing[0]
 
 
 def floor_rescan(db: Path, folder: Path) -> None:
@@ -98,11 +116,14 @@ def import_table(tmp: Path, folder: Path, args: argparse.Namespace) -> Path:
         rows.append((name, *timed_import(tmp / f"cache-{i}.sqlite3", folder, workers)))
     ref = next(r for r in rows if r[0].endswith("(reference)"))
     print(f"First import of {args.n:,} plain-text articles with entity tagging, {os.cpu_count()} cores\n")
-    print(f"| {'run':<28} | articles | seconds | articles/s | CPU s | speed vs reference |")
-    print(f"|{'-' * 30}|---------:|--------:|-----------:|------:|-------------------:|")
-    for name, n, wall, cpu in rows:
+    print(f"| {'run':<28} | articles | seconds | articles/s | CPU s | speed vs reference "
+          "| this process: CPU s | in store_batch | other, ms per article |")
+    print(f"|{'-' * 30}|---------:|--------:|-----------:|------:|-------------------:"
+          "|--------------------:|---------------:|----------------------:|")
+    for name, n, wall, cpu, own, storing in rows:
         speed = ref[2] / wall
-        print(f"| {name:<28} | {n:>8,} | {wall:>7.1f} | {n / wall:>10.1f} | {cpu:>5.1f} | {speed:>17.2f}x |")
+        print(f"| {name:<28} | {n:>8,} | {wall:>7.1f} | {n / wall:>10.1f} | {cpu:>5.1f} | {speed:>17.2f}x "
+              f"| {own:>19.1f} | {storing:>14.1f} | {(own - storing) * 1000 / n:>21.2f} |")
     return tmp / f"cache-{len(runs) - 1}.sqlite3"
 
 

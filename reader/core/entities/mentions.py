@@ -146,6 +146,9 @@ def group_mentions(spans: Iterable[EntitySpan], aliases: AliasTable | None = Non
     joined = _join_surnames(groups, aliases, text)
     out = []
     for (typ, name_key), members in groups.items():
+        if len(members) == 1:  # most of an article's names are mentioned once: their name is theirs
+            out.append(EntityGroup(name_key, display_name(members[0].text), typ, 1, (members[0],)))
+            continue
         members.sort(key=lambda sp: sp.start)
         # the fullest name, the most frequent of those, the first written among equals
         counts: dict[str, int] = {}

@@ -81,18 +81,13 @@ def apply_modern_names(sent: list[str], tags: list[str], names: ModernNames | No
     if table.last.isdisjoint(sent):
         return tags
     out = list(tags)
-    n = len(sent)
-    i = 0
-    while i < n:
-        found = _match(sent, i, by_first.get(sent[i], ()))
-        if found is None:
-            i += 1
+    taken = 0  # the tokens before this are in a name already given its type
+    for i in [k for k, word in enumerate(sent) if word in by_first]:  # few tokens begin a listed name
+        if i < taken:
             continue
-        j = i + len(found.tokens)
-        if _retype(sent, out, i, j, found):
-            i = j
-        else:
-            i += 1
+        found = _match(sent, i, by_first[sent[i]])
+        if found is not None and _retype(sent, out, i, i + len(found.tokens), found):
+            taken = i + len(found.tokens)
     return out
 
 

@@ -14,6 +14,7 @@ import os
 import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, wait
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -29,6 +30,10 @@ BATCH_FILES = 100  # files stored per transaction...
 BATCH_SECONDS = 1.0  # ...or whatever came back in this long, so a slow import still fills the list
 IN_FLIGHT_PER_WORKER = 4  # tasks handed out ahead: enough to keep every core busy, few to wait for on Cancel
 FILES_PER_TASK = 8  # at most; fewer when there are few files, so every worker gets its share
+# SQLite's page cache while the pool's results are written (KiB), given back after: the default 2 MB holds
+# too little of the indexes and the full-text index once the cache passes a few thousand articles, and the
+# writer's CPU per article grows with it (benchmarks/import_writer.py, in docs/performance.md).
+IMPORT_CACHE_KIB = 32_000
 
 OnStored = Callable[[list[FileRecord]], None]  # told after each batch is stored
 ShouldStop = Callable[[], bool]
@@ -66,11 +71,26 @@ def import_in_pool(library: Library, todo: Sequence[Entry], *, workers: int, max
                                  initargs=(max_bytes, tag, stop)) as pool:  # fmt: skip
             window = max(1, workers) * IN_FLIGHT_PER_WORKER
             per_task = max(1, min(FILES_PER_TASK, len(todo) // window))
-            _drive(pool, library, _tasks(todo, per_task), window, run, stop, done_paths, on_stored, should_stop)
+            with _page_cache(library, IMPORT_CACHE_KIB):
+                _drive(pool, library, _tasks(todo, per_task), window, run, stop, done_paths, on_stored, should_stop)
     except Exception as exc:  # noqa: BLE001 - a broken pool (a worker killed, no processes allowed): finish here
         log.warning("the import pool stopped (%r); the rest is read in this process", exc)
         run.left = [e for e in todo if e.path not in done_paths]
     return run
+
+
+@contextmanager
+def _page_cache(library: Library, kib: int) -> Iterator[None]:
+    """At least `kib` of page cache on the library's connection for the block, then what it had, memory freed."""
+    db = library.db
+    before = int(db.execute("PRAGMA cache_size").fetchone()[0])
+    if before >= 0 or -before < kib:  # a positive size counts pages; ours is in KiB
+        db.execute(f"PRAGMA cache_size = -{kib}")
+    try:
+        yield
+    finally:
+        db.execute(f"PRAGMA cache_size = {before}")
+        db.execute("PRAGMA shrink_memory")  # the window's process keeps no import-sized cache
 
 
 def _tasks(todo: Sequence[Entry], per_task: int) -> Iterator[list[tuple[str, float, int]]]:

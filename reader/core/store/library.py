@@ -89,6 +89,10 @@ def path_from_key(key: bytes) -> str:
     return key.decode(_FS_ENCODING, _FS_ERRORS)
 
 
+_INSERT_ARTICLE = ("INSERT INTO articles(id, path, format, title, byline, published, source, url, language,"
+                   " description, image, tags, words, body, structure) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+
+
 def _structure(article: Article) -> str:
     """Each block as `[kind, level, length]`, with `[[start, end, href], ...]` after it when it has links."""
     entries: list[list[object]] = []
@@ -202,30 +206,33 @@ class Library(LibraryEntities, LibrarySearch):
     def store_batch(self, records: Iterable[FileRecord]) -> None:
         """Record many files (articles, their mentions when found, or the problem) in one transaction."""
         with self.db:
+            tagged = False
             for r in records:
                 if r.reason:
                     self._put_problem(r.path, r.mtime, r.size, r.reason, r.advice)
                     continue
-                self._put_file(r.path, r.mtime, r.size, r.articles)
-                for article, spans in zip(r.articles, r.mentions, strict=False):
+                stored = self._put_file(r.path, r.mtime, r.size, r.articles)
+                for (rowid, fresh), article, spans in zip(stored, r.articles, r.mentions, strict=False):
                     if spans is not None:
-                        self._put_mentions(article.id, spans)
+                        self._put_mentions_at(rowid, spans, article.text, fresh=fresh)
+                        tagged = True
+            if tagged:  # once per batch, not per article: a first import writes thousands
+                self._mentions_stored()
 
-    def _put_file(self, path: str, mtime: float, size: int, articles: Iterable[Article]) -> None:
+    def _put_file(self, path: str, mtime: float, size: int, articles: Iterable[Article]) -> list[tuple[int, bool]]:
+        """Each article's (rowid, whether this inserted it: then nothing refers to its rowid yet)."""
         key = path_key(path)
         before = self._drop_locations(key)
-        for idx, article in enumerate(articles):
-            rowid = self._upsert(article, key)
-            self.db.execute("INSERT OR IGNORE INTO locations(article_rowid, path, idx) VALUES (?,?,?)",
-                            (rowid, key, idx))  # fmt: skip
-        self.db.execute(
-            "INSERT OR REPLACE INTO files(path, mtime, size, ok, reason, advice) VALUES (?,?,?,1,'','')",
-            (key, mtime, size),
-        )
+        out = [self._upsert(article, key) for article in articles]
+        self.db.executemany("INSERT OR IGNORE INTO locations(article_rowid, path, idx) VALUES (?,?,?)",
+                            [(rowid, key, idx) for idx, (rowid, _new) in enumerate(out)])  # fmt: skip
+        self.db.execute("INSERT OR REPLACE INTO files(path, mtime, size, ok, reason, advice) VALUES (?,?,?,1,'','')",
+                        (key, mtime, size))  # fmt: skip
         found = [r[0] for r in self.db.execute(
             "DELETE FROM kept WHERE article_rowid IN (SELECT article_rowid FROM locations WHERE path=?)"
             " RETURNING article_rowid", (key,))]  # fmt: skip
         self._settle([*before, *found])  # a kept article seen again is shown from where it is now
+        return out
 
     def store_problem(self, path: str, mtime: float, size: int, reason: str, advice: str) -> None:
         """Record a file that could not be imported; it holds no articles any more."""
@@ -241,19 +248,22 @@ class Library(LibraryEntities, LibrarySearch):
         )
         self._settle(before)
 
-    def _upsert(self, a: Article, key: bytes) -> int:
-        """The article's rowid; its metadata is refreshed only from the file it is shown from."""
+    def _upsert(self, a: Article, key: bytes) -> tuple[int, bool]:
+        """The rowid and whether this inserted it; metadata is refreshed only from the file it is shown from."""
+        values = (a.id, key, a.format, a.title, a.byline, a.published, a.source, a.url, a.language,
+                  a.description, a.image, json.dumps(list(a.tags)), a.word_count, a.text, _structure(a))  # fmt: skip
+        row = self.db.execute("SELECT rowid FROM articles WHERE id=?", (a.id,)).fetchone()
+        if row is None:  # an import's usual case: a plain insert tells its rowid
+            return int(self.db.execute(_INSERT_ARTICLE, values).lastrowid or 0), True
         self.db.execute(
-            "INSERT INTO articles(id, path, format, title, byline, published, source, url, language, description,"
-            " image, tags, words, body, structure) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
-            " ON CONFLICT(id) DO UPDATE SET format=excluded.format, title=excluded.title, byline=excluded.byline,"
-            " published=excluded.published, source=excluded.source, url=excluded.url, language=excluded.language,"
-            " description=excluded.description, image=excluded.image, tags=excluded.tags, words=excluded.words,"
-            " body=excluded.body, structure=excluded.structure WHERE articles.path = excluded.path",
-            (a.id, key, a.format, a.title, a.byline, a.published, a.source, a.url, a.language,
-             a.description, a.image, json.dumps(list(a.tags)), a.word_count, a.text, _structure(a)),
-        )  # fmt: skip
-        return int(self.db.execute("SELECT rowid FROM articles WHERE id=?", (a.id,)).fetchone()[0])
+            f"{_INSERT_ARTICLE} ON CONFLICT(id) DO UPDATE SET format=excluded.format, title=excluded.title,"
+            " byline=excluded.byline, published=excluded.published, source=excluded.source, url=excluded.url,"
+            " language=excluded.language, description=excluded.description, image=excluded.image,"
+            " tags=excluded.tags, words=excluded.words, body=excluded.body, structure=excluded.structure"
+            " WHERE articles.path = excluded.path",
+            values,
+        )
+        return int(row[0]), False
 
     def _drop_locations(self, key: bytes) -> list[int]:
         rowids = [r[0] for r in self.db.execute("SELECT article_rowid FROM locations WHERE path=?", (key,))]

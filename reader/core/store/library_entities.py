@@ -216,14 +216,30 @@ class LibraryEntities:
             self._put_mentions(article_id, spans)
 
     def _put_mentions(self, article_id: str, spans: Iterable[EntitySpan]) -> None:
-        """`store_mentions` inside the caller's transaction (a batch of imported files is one)."""
+        """`store_mentions` inside the caller's transaction."""
         row = self.db.execute("SELECT rowid, body FROM articles WHERE id=?", (article_id,)).fetchone()
         if row is None:
             return
-        self._put_rows(row[0], mention_rows(row[0], spans, builtin_table(), row[1] or ""))
-        self.db.execute("UPDATE articles SET tagged=1 WHERE rowid=?", (row[0],))
+        self._put_mentions_at(row[0], spans, row[1] or "", fresh=False)
+        self._mentions_stored()
+
+    def _put_mentions_at(self, rowid: int, spans: Iterable[EntitySpan], text: str, *, fresh: bool) -> None:
+        """An article's mentions by rowid (`text`: its body, which the spans point into); `fresh`: the caller's
+        transaction inserted the article, so it has no rows to replace. The caller calls `_mentions_stored`
+        after (once for a whole batch)."""
+        values = mention_rows(rowid, spans, builtin_table(), text)
+        if fresh:  # an import's usual case: three DELETEs that find nothing are left out
+            self.db.executemany("INSERT INTO mentions VALUES (?,?,?,?,?,?,?,?,?)", values)
+            self.db.executemany("INSERT INTO learned_aliases VALUES (?,?,?,?)", learned_rows(values, builtin_table()))
+            self.db.executemany("INSERT INTO person_names VALUES (?,?,?,?)", person_rows(rowid, values))
+        else:
+            self._put_rows(rowid, values)
+        self.db.execute("UPDATE articles SET tagged=1 WHERE rowid=?", (rowid,))
+
+    def _mentions_stored(self) -> None:
         # keys made with this table: a cache that never re-keyed before knows which table made them
         self.db.execute("INSERT OR IGNORE INTO meta(key, value) VALUES('aliases', ?)", (keys_version(),))
+        bump(self.db)  # the person rows changed: the surname join is read again
 
     def _put_rows(self, rowid: int, values: list[tuple[object, ...]]) -> None:
         """Replace an article's mention rows and the acronyms they spell out (in the caller's transaction)."""

@@ -72,3 +72,38 @@ def test_sentence_split_at_end_marks_and_lines_but_not_abbreviations() -> None:
         "“ Quote ? ”",
         "He left .",
     ]
+
+
+def _pattern_tokens(text: str) -> list[tuple[int, int]]:
+    """The tokens as the pattern finds them over the whole text, clitics split: what `tokenize` must give."""
+    from reader.core.entities import tokenize as module
+
+    rx = module._TOKEN_RE if ("@" in text or "://" in text) else module._PLAIN_TOKEN_RE
+    out: list[tuple[int, int]] = []
+    for m in rx.finditer(text):
+        word = m.group()
+        if ("'" in word or "’" in word) and word[0].isalnum():
+            out.extend(module._split_clitics(word, m.start()))
+        else:
+            out.append(m.span())
+    return out
+
+
+_RUNS = st.lists(st.sampled_from([
+    "Keller", "said,", "Paris)", "Gov.", "Mr,", "Inc.", "J.", "Smith;", "yes!", "why?", "quote\"", "end”", "don't,",
+    "1990s,", "U.S.,", "O'Brien:", "e-mail,", "(AP)", "x@y.org,", "https://a.b/c’s", "’s", "é,", "日本,", " ", "\n",
+]), max_size=30).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_RUNS, _TEXT))
+def test_tokens_are_the_patterns_tokens_over_the_whole_text(text: str) -> None:
+    # tokenize reads each run between spaces on its own, plain words and "word," without the pattern
+    assert tokenize(text) == _pattern_tokens(text)
+
+
+def test_a_mark_after_a_word_is_a_token_but_an_abbreviations_period_stays() -> None:
+    assert _words('Keller said, (in Paris) Gov. Smith; "yes!" Inc. J. Doe, Mr, fine.') == [
+        "Keller", "said", ",", "(", "in", "Paris", ")", "Gov.", "Smith", ";", '"', "yes", "!", '"', "Inc.", "J.",
+        "Doe", ",", "Mr", ",", "fine", ".",
+    ]

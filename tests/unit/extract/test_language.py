@@ -6,6 +6,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reader.core.extract.language import (
     guess_language,
@@ -95,3 +97,11 @@ def test_word_count_of_ascii_text_is_the_count_of_the_general_path(text: str) ->
     general = len(language._UNSPACED.findall(text)) + len(language._WORD.findall(language._UNSPACED.sub(" ", text)))
     assert language.count_words(text) == general
     assert language.count_words("It was 5 o'clock in x_y.") == 7  # It was o clock in x y: digits never count
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127)))
+def test_word_count_of_any_ascii_text_is_the_patterns_count(text: str) -> None:
+    from reader.core.extract import language
+
+    assert language.count_words(text) == len(language._WORD.findall(text))  # letters only: _, digits split words

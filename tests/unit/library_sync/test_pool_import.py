@@ -166,3 +166,12 @@ def test_tasks_hand_out_every_file_once_in_order() -> None:
     tasks = list(importer._tasks(todo, 8))
     assert [len(t) for t in tasks] == [8, 8, 3]
     assert [f for t in tasks for f in t] == [(e.path, e.mtime, e.size) for e in todo]
+
+
+def test_the_import_writes_with_a_larger_page_cache_and_gives_it_back(tmp_path: Path) -> None:
+    lib = Library(tmp_path / "cache.sqlite3")
+    before = lib.db.execute("PRAGMA cache_size").fetchone()[0]
+    with importer._page_cache(lib, importer.IMPORT_CACHE_KIB):
+        during = lib.db.execute("PRAGMA cache_size").fetchone()[0]
+    assert during == -importer.IMPORT_CACHE_KIB != before
+    assert lib.db.execute("PRAGMA cache_size").fetchone()[0] == before  # the window keeps its own size after

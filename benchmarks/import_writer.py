@@ -1,0 +1,81 @@
+"""The import writer's CPU per article as the cache grows, with SQLite's default page cache and the import's.
+
+    python benchmarks/import_writer.py [--n 10000] [--text generated|conll]
+
+Reads and tags 1,000 articles once (`import_stages` writes them), then stores them again and again under new
+ids and paths (`Library.store_batch`, 100 files a transaction, as the pool's writer does) until the cache
+holds N, once with the connection's default page cache (the reference) and then with
+`importer.IMPORT_CACHE_KIB`, and prints the writer's CPU ms per article at each quarter.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from dataclasses import replace
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from import_stages import write_conll_files  # noqa: E402
+from make_library import write_text_files  # noqa: E402
+
+from reader.core.library_sync import importer  # noqa: E402
+from reader.core.library_sync.pool import init_worker, parse_and_tag_files  # noqa: E402
+from reader.core.store.library import FileRecord, Library  # noqa: E402
+
+
+def tagged_records(folder: Path, text: str) -> list[FileRecord]:
+    if text == "conll":
+        write_conll_files(folder, 1000)
+    else:
+        write_text_files(folder, 1000)
+    init_worker(None, True, None)
+    return parse_and_tag_files([(str(p), 1.0, 1) for p in sorted(folder.rglob("*.txt"))])
+
+
+def store(db: Path, records: list[FileRecord], n: int, cache_kib: int | None) -> list[float]:
+    """CPU ms per article of the stores up to each quarter of `n`, the copies numbered apart."""
+    lib = Library(db)
+    if cache_kib:
+        lib.db.execute(f"PRAGMA cache_size = -{cache_kib}")
+    marks, done, spent = [], 0, 0.0
+    for copy in range(n // len(records)):
+        again = [replace(r, path=f"{r.path}.{copy}",
+                         articles=tuple(replace(a, id=f"{a.id[:14]}{copy:06d}") for a in r.articles))
+                 for r in records]  # fmt: skip
+        for k in range(0, len(again), 100):
+            t0 = time.process_time()
+            lib.store_batch(again[k : k + 100])
+            spent += time.process_time() - t0
+            done += len(again[k : k + 100])
+            if done % (n // 4) == 0:
+                marks.append(spent * 1000 / done)
+    lib.close()
+    return marks
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=10_000, help="articles in the cache at the end (default 10,000)")
+    parser.add_argument("--text", choices=("generated", "conll"), default="conll")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        records = tagged_records(Path(tmp) / "news", args.text)
+        kib = importer.IMPORT_CACHE_KIB
+        runs = [("default page cache (reference)", None), (f"{kib:,} KiB (the import's)", kib)]
+        rows = [(name, store(Path(tmp) / f"cache-{i}.sqlite3", records, args.n, size))
+                for i, (name, size) in enumerate(runs)]  # fmt: skip
+    quarters = [f"{args.n * q // 4:,}" for q in range(1, 5)]
+    print(f"Writer CPU ms per article (store_batch), all stored so far, {args.text} articles\n")
+    print(f"| {'page cache':<32} | " + " | ".join(f"{q:>7}" for q in quarters) + " |")
+    print(f"|{'-' * 34}|" + "|".join("-" * 8 + ":" for _ in quarters) + "|")
+    for name, marks in rows:
+        print(f"| {name:<32} | " + " | ".join(f"{m:>7.2f}" for m in marks) + " |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
