@@ -1,0 +1,138 @@
+"""The article list's pages read ahead: once the user lands on a page, the pages beside it (their ids and rows)
+are read in a thread of its own, so stepping or scrolling over a page's edge reads nothing on the window's thread.
+
+Also the one rule for reading a page of a listed search (`read_page`), used by the model on the window's thread
+and by `PageReadAhead` in its thread, and the row text formatted once per article (`ShownRow`, `meta_line`).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from reader.core.dates_display import short_date
+from reader.core.store.library import KEPT_NOTES, Library, RowInfo
+from reader.core.store.library_query import SORT_COLUMNS, ListQuery
+from reader.core.store.library_search import Anchor
+
+PAGE = 200
+
+
+@dataclass(frozen=True)
+class ShownRow:
+    """One row's text as drawn, formatted once when its page is read (dates are not parsed on every paint)."""
+
+    info: RowInfo
+    date: str
+    meta: str
+
+
+def shown_row(info: RowInfo) -> ShownRow:
+    """`info` as the list draws it."""
+    date = short_date(info.published) if info.published else ""
+    return ShownRow(info, date, meta_line(info, date))
+
+
+def meta_line(info: RowInfo, date: str | None = None) -> str:
+    """The row's second line: source, date and length, after why the file is not in the library (if so)."""
+    words = f"{info.words:,} word{'' if info.words == 1 else 's'}" if info.words else "no text, a link only"
+    # the source in a bidi isolate: an Arabic or Hebrew name must not pull the date's digits into its run
+    source = f"\u2068{info.source}\u2069" if info.source else ""
+    if date is None:
+        date = short_date(info.published) if info.published else ""
+    parts = (KEPT_NOTES.get(info.status, ""), source, date, words)
+    return " · ".join(part for part in parts if part)
+
+
+@dataclass(frozen=True)
+class ListedSearch:
+    """What a page read needs to know of the list shown: its words, view and order, and its sizes."""
+
+    text: str
+    query: ListQuery
+    total: int  # the rows listed
+    matches: int  # at least how many match (how `Library.search_page` reads further pages)
+
+
+def read_page(library: Library, listed: ListedSearch, number: int, anchor: Anchor | None) -> list[str]:
+    """The ids of page `number` of `listed`: from its `anchor` (its first row's sort key and id) when known;
+    else a page nearer the end is read from the end, in the opposite order; else by OFFSET."""
+    end = min(listed.total, (number + 1) * PAGE)
+    if anchor is None and number * PAGE > listed.total // 2 and listed.query.sort in SORT_COLUMNS:
+        back = replace(listed.query, descending=not listed.query.descending)
+        return library.search_page(listed.text, total=listed.matches, limit=end - number * PAGE,
+                                   offset=listed.total - end, base=back)[::-1]  # fmt: skip
+    start = 0 if anchor else number * PAGE
+    return library.search_page(listed.text, total=listed.matches, limit=PAGE, offset=start, base=listed.query,
+                               seek=anchor)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class PageWanted:
+    """A page to read ahead: its number, its ids when the window has them already (then only rows are read)."""
+
+    number: int
+    ids: list[str] | None
+    anchor: Anchor | None
+
+
+class PageReadAhead(QObject):
+    """Reads pages of the list (ids and rows) on its own connection and thread; `read` reports each page in the
+    window's thread with the `generation` of the list it belongs to (the model drops an older list's pages)."""
+
+    read = Signal(int, int, object, object)  # generation, page number, ids, {id: ShownRow}
+    done = Signal(int)  # generation: one `ask` is over (its pages read, or given up on)
+
+    def __init__(self, library: Library, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._library = library
+        self._reader: Library | None = None  # opened by the thread's first read: the window's thread waits for none
+        self._pool: ThreadPoolExecutor | None = None
+        self._running: list[Future[None]] = []
+
+    def ask(self, generation: int, listed: ListedSearch, pages: list[PageWanted]) -> None:
+        """Read `pages` of `listed`, in that order, after those asked for before."""
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="list-ahead")
+        where = (self._library.path, self._library.user_db)  # the library is open: a page was read
+        self._running = [f for f in self._running if not f.done()]
+        self._running.append(self._pool.submit(self._work, where, generation, listed, pages))
+
+    def cancel(self) -> None:
+        """Drop what is not read yet (the list it was for is no longer shown)."""
+        for future in self._running:
+            future.cancel()
+        self._running = []
+
+    def _work(
+        self, where: tuple[Path, Path | None], generation: int, listed: ListedSearch, pages: list[PageWanted]
+    ) -> None:
+        try:
+            if self._reader is None:
+                self._reader = Library(where[0], user_db=where[1])
+            for page in pages:
+                ids = page.ids if page.ids is not None else read_page(self._reader, listed, page.number, page.anchor)
+                shown = {i: shown_row(info) for i, info in self._reader.rows(ids).items()}
+                self.read.emit(generation, page.number, ids, shown)
+        except (sqlite3.Error, ValueError):  # the cache went away or changed meanwhile: the window reads the page
+            pass
+        except RuntimeError:  # the window closed meanwhile
+            return
+        try:
+            self.done.emit(generation)
+        except RuntimeError:  # the window closed meanwhile
+            pass
+
+    def stop(self) -> None:
+        """Finish: nothing left running, the connection closed (the window is closing)."""
+        self.cancel()
+        if self._pool is not None:
+            self._pool.shutdown(wait=True)
+            self._pool = None
+        if self._reader is not None:
+            self._reader.close()
+            self._reader = None
