@@ -130,6 +130,8 @@ class PageReadAhead(QObject):
     def stop(self) -> None:
         """Finish: nothing left running, the connection closed (the window is closing)."""
         self.cancel()
+        if self._reader is not None:  # a page being read stops at once
+            self._reader.db.interrupt()
         if self._pool is not None:
             self._pool.shutdown(wait=True)
             self._pool = None
