@@ -111,6 +111,16 @@ def main(argv: list[str] | None = None) -> int:
             p50, top = statistics.median(values), p95(values)
             print(f"| {name:36} | {p50:6.1f} | {top:6.1f} | {p50 / statistics.median(ref):9.2f} |"
                   f" {top / p95(ref):9.2f} |")
+        asked: list[str] = []  # the statements of a first page that asked the index row by row (probing_pays)
+        lib.db.set_trace_callback(asked.append)
+        probed = []
+        for q in picked:
+            asked.clear()
+            lib.search(q, limit=50, base=ListQuery(), count=False)
+            if any("EXISTS (SELECT 1 FROM articles_fts f" in sql for sql in asked):
+                probed.append(q)
+        lib.db.set_trace_callback(None)
+        print(f"\nfirst pages (newest first) that asked the index row by row: {' | '.join(probed) or 'none'}")
         counts = [lib.search(q, limit=1).total for q in picked]
         median = int(statistics.median(counts))
         print(f"\nmatches per query: min {min(counts):,}, median {median:,}, max {max(counts):,}")
