@@ -62,9 +62,9 @@ class ArticleListModel(QAbstractTableModel):
             self.total_known.connect(counted)
         self._ahead = PageReadAhead(library, self)  # the pages beside the one the user lands on
         self._ahead.read.connect(self._on_read_ahead)
-        self._ahead.done.connect(self._on_ahead_done)
+        self._ahead.idle.connect(self._on_ahead_idle)
         self._asked: set[int] = set()  # pages asked of it for this list
-        self._ahead_due = 0  # its reads for this list not over yet
+        self._asking = 0  # asks waiting for the event loop
         self.ids = ListedIds(self)
         self._pages: dict[int, list[str]] = {}
         self._rows: dict[str, ShownRow] = {}
@@ -123,6 +123,7 @@ class ArticleListModel(QAbstractTableModel):
             self.beginInsertRows(NO_PARENT, self.total, total - 1)
             self.total = total
             self.endInsertRows()
+            self._asked.clear()  # pages past the first page were out of reach until now
         self.total_known.emit(total)
 
     def reload(self) -> None:
@@ -146,7 +147,6 @@ class ArticleListModel(QAbstractTableModel):
         self._texts.clear()
         self._found.clear()
         self._asked.clear()
-        self._ahead_due = 0
         self._anchors = None
 
     def _page(self, number: int) -> list[str]:
@@ -170,7 +170,10 @@ class ArticleListModel(QAbstractTableModel):
     def _read_ahead(self, number: int, ids: list[str] | None) -> None:
         """Ask the list's other thread for the pages beside `number` (and, with `ids`, the rows of `number`
         itself after the screenful the window reads now), unless they are read or asked for already."""
-        wanted = [PageWanted(number, ids, None)] if ids is not None and number not in self._asked else []
+        wanted = []
+        if ids is not None:  # landed on a page read just now: an ask for another place not read yet is replaced
+            self._asked = set(self._pages)
+            wanted.append(PageWanted(number, ids, None))
         self._asked.add(number)
         for near in (number + 1, number - 1):
             if near not in self._asked:
@@ -178,10 +181,11 @@ class ArticleListModel(QAbstractTableModel):
                 if 0 <= near and near * PAGE < self.total and near not in self._pages:
                     wanted.append(PageWanted(near, None, self._anchor(near)))
         if wanted:  # from the event loop, once this page is painted: the thread takes no core from that
-            self._ahead_due += 1
+            self._asking += 1
             QTimer.singleShot(0, self, partial(self._ask, self._generation, self._listed(), wanted))
 
     def _ask(self, generation: int, listed: ListedSearch, wanted: list[PageWanted]) -> None:
+        self._asking -= 1
         if generation == self._generation:
             self._ahead.ask(generation, listed, wanted)
 
@@ -196,14 +200,14 @@ class ArticleListModel(QAbstractTableModel):
         for article_id, row in shown.items():
             self._rows.setdefault(article_id, row)
 
-    def _on_ahead_done(self, generation: int) -> None:
-        if generation == self._generation:
-            self._ahead_due -= 1
+    def _on_ahead_idle(self, _ticket: int) -> None:
+        if not self._ahead.busy:  # asks replaced by newer ones were not read: their pages may be asked again
+            self._asked = set(self._pages)
 
     @property
     def reading_ahead(self) -> bool:
         """Whether pages beside the one the user landed on are still being read in the background."""
-        return self._ahead_due > 0
+        return self._ahead.busy or self._asking > 0
 
     def _anchor(self, number: int) -> Anchor | None:
         """Where page `number` starts (its first row's sort key and id) once the anchors are read: a far page is

@@ -8,7 +8,8 @@ and by `PageReadAhead` in its thread, and the row text formatted once per articl
 from __future__ import annotations
 
 import sqlite3
-from concurrent.futures import Future, ThreadPoolExecutor
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -72,6 +73,17 @@ def read_page(library: Library, listed: ListedSearch, number: int, anchor: Ancho
 
 
 @dataclass(frozen=True)
+class _Job:
+    """One ask of `PageReadAhead`: its number, where the cache is, and what to read."""
+
+    ticket: int
+    where: tuple[Path, Path | None]
+    generation: int
+    listed: ListedSearch
+    pages: list[PageWanted]
+
+
+@dataclass(frozen=True)
 class PageWanted:
     """A page to read ahead: its number, its ids when the window has them already (then only rows are read)."""
 
@@ -82,31 +94,67 @@ class PageWanted:
 
 class PageReadAhead(QObject):
     """Reads pages of the list (ids and rows) on its own connection and thread; `read` reports each page in the
-    window's thread with the `generation` of the list it belongs to (the model drops an older list's pages)."""
+    window's thread with the `generation` of the list it belongs to (the model drops an older list's pages).
+
+    Only the last place the user landed on is read around: an ask not started yet is replaced by a newer one, so
+    dragging the scroll bar over a thousand pages leaves no queue of reads behind it."""
 
     read = Signal(int, int, object, object)  # generation, page number, ids, {id: ShownRow}
-    done = Signal(int)  # generation: one `ask` is over (its pages read, or given up on)
+    idle = Signal(int)  # the last ask taken: every ask up to it is over (read, replaced or given up on)
 
     def __init__(self, library: Library, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._library = library
         self._reader: Library | None = None  # opened by the thread's first read: the window's thread waits for none
         self._pool: ThreadPoolExecutor | None = None
-        self._running: list[Future[None]] = []
+        self._lock = threading.Lock()  # over the two below, shared with the thread
+        self._next: _Job | None = None  # the ask waiting for the thread
+        self._looping = False  # the thread is taking asks
+        self._asked = 0  # asks made (the window's thread only)
+        self._over = 0  # asks known to be over
+        self.idle.connect(self._on_idle)
+
+    @property
+    def busy(self) -> bool:
+        """Whether pages asked for are still being read."""
+        return self._over < self._asked
 
     def ask(self, generation: int, listed: ListedSearch, pages: list[PageWanted]) -> None:
-        """Read `pages` of `listed`, in that order, after those asked for before."""
+        """Read `pages` of `listed`, in that order, once the page being read (if any) is done; instead of an
+        earlier ask not started yet."""
         if self._pool is None:
             self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="list-ahead")
+        self._asked += 1
         where = (self._library.path, self._library.user_db)  # the library is open: a page was read
-        self._running = [f for f in self._running if not f.done()]
-        self._running.append(self._pool.submit(self._work, where, generation, listed, pages))
+        with self._lock:
+            self._next = _Job(self._asked, where, generation, listed, pages)
+            start, self._looping = not self._looping, True
+        if start:
+            self._pool.submit(self._loop)
 
     def cancel(self) -> None:
         """Drop what is not read yet (the list it was for is no longer shown)."""
-        for future in self._running:
-            future.cancel()
-        self._running = []
+        with self._lock:
+            self._next = None
+        self._over = self._asked  # what still runs reports for a list no longer shown: nothing waits for it
+
+    def _on_idle(self, ticket: int) -> None:
+        self._over = max(self._over, ticket)
+
+    def _loop(self) -> None:
+        ticket = 0
+        while True:
+            with self._lock:
+                job, self._next = self._next, None
+                if job is None:
+                    self._looping = False
+                    break
+            ticket = job.ticket
+            self._work(job.where, job.generation, job.listed, job.pages)
+        try:
+            self.idle.emit(ticket)
+        except RuntimeError:  # the window closed meanwhile
+            pass
 
     def _work(
         self, where: tuple[Path, Path | None], generation: int, listed: ListedSearch, pages: list[PageWanted]
@@ -115,15 +163,13 @@ class PageReadAhead(QObject):
             if self._reader is None:
                 self._reader = Library(where[0], user_db=where[1])
             for page in pages:
+                if self._next is not None:  # the user landed elsewhere meanwhile: read around there instead
+                    break
                 ids = page.ids if page.ids is not None else read_page(self._reader, listed, page.number, page.anchor)
                 shown = {i: shown_row(info) for i, info in self._reader.rows(ids).items()}
                 self.read.emit(generation, page.number, ids, shown)
         except (sqlite3.Error, ValueError):  # the cache went away or changed meanwhile: the window reads the page
             pass
-        except RuntimeError:  # the window closed meanwhile
-            return
-        try:
-            self.done.emit(generation)
         except RuntimeError:  # the window closed meanwhile
             pass
 

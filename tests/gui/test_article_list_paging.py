@@ -146,6 +146,17 @@ def test_the_pages_beside_the_one_landed_on_are_read_in_the_lists_own_thread_and
     assert model.index(5_200, 1).data(MetaRole) == meta_line(model.library.library.rows([first_below])[first_below])
 
 
+def test_only_the_last_page_landed_on_is_read_around_when_the_user_jumps_over_many(model, qtbot) -> None:
+    read_ahead: list[int] = []
+    model._ahead.read.connect(lambda _generation, number, _ids, _rows: read_ahead.append(number))
+    for number in range(10, 50, 2):  # a scroll bar dragged down the list: twenty pages landed on in turn
+        assert title_at(model, number * PAGE) == f"Report {N - 1 - number * PAGE:05d}"
+    qtbot.waitUntil(lambda: not model.reading_ahead)
+    assert {47, 48, 49} <= set(read_ahead) <= {1, 9, 10, 11, 47, 48, 49}  # the first, if begun, and the last
+    model.library.offsets.clear()
+    assert title_at(model, 49 * PAGE) == f"Report {N - 1 - 49 * PAGE:05d}" and model.library.offsets == []
+
+
 def test_the_end_key_lands_on_the_last_article_and_draws_its_exact_row(model, qtbot) -> None:
     view = model.parent_view
     view.setFocus()
