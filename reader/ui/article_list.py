@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from functools import partial
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
@@ -31,6 +30,7 @@ SORT_KEYS = {1: "title", 2: "source", 3: "published", 4: "words"}
 ROWS_AT_ONCE = 20  # rows read and formatted together: a screenful, not a whole page after a jump
 NEAR_PAGES = 3  # pages read by OFFSET (a short step over the first rows); past them, by seeking to their anchor
 MAX_PAGES = 20  # pages (and their rows) kept before the cache starts again from the first
+AHEAD_AFTER_MS = 40  # the pages beside a page landed on are asked for after its paint, not beside it (one core each)
 ArticleIdRole = Qt.ItemDataRole.UserRole + 1
 
 ROLES = frozenset({ArticleIdRole, Qt.ItemDataRole.FontRole, BookmarkedRole, Qt.ItemDataRole.TextAlignmentRole,
@@ -64,7 +64,7 @@ class ArticleListModel(QAbstractTableModel):
         self._ahead.read.connect(self._on_read_ahead)
         self._ahead.idle.connect(self._on_ahead_idle)
         self._asked: set[int] = set()  # pages asked of it for this list
-        self._asking = 0  # asks waiting for the event loop
+        self._pending: tuple[int, ListedSearch, list[PageWanted]] | None = None  # the last ask, sent by a timer
         self.ids = ListedIds(self)
         self._pages: dict[int, list[str]] = {}
         self._rows: dict[str, ShownRow] = {}
@@ -180,14 +180,15 @@ class ArticleListModel(QAbstractTableModel):
                 self._asked.add(near)
                 if 0 <= near and near * PAGE < self.total and near not in self._pages:
                     wanted.append(PageWanted(near, None, self._anchor(near)))
-        if wanted:  # from the event loop, once this page is painted: the thread takes no core from that
-            self._asking += 1
-            QTimer.singleShot(0, self, partial(self._ask, self._generation, self._listed(), wanted))
+        if wanted:  # once this page is painted (the thread takes no core from that); only the last ask is sent
+            if self._pending is None:
+                QTimer.singleShot(AHEAD_AFTER_MS, self, self._ask)
+            self._pending = (self._generation, self._listed(), wanted)
 
-    def _ask(self, generation: int, listed: ListedSearch, wanted: list[PageWanted]) -> None:
-        self._asking -= 1
-        if generation == self._generation:
-            self._ahead.ask(generation, listed, wanted)
+    def _ask(self) -> None:
+        pending, self._pending = self._pending, None
+        if pending is not None and pending[0] == self._generation:
+            self._ahead.ask(*pending)
 
     def _on_read_ahead(self, generation: int, number: int, ids: list[str], shown: dict[str, ShownRow]) -> None:
         if generation != self._generation or (number in self._pages and self._pages[number] != ids):
@@ -207,7 +208,7 @@ class ArticleListModel(QAbstractTableModel):
     @property
     def reading_ahead(self) -> bool:
         """Whether pages beside the one the user landed on are still being read in the background."""
-        return self._ahead.busy or self._asking > 0
+        return self._ahead.busy or self._pending is not None
 
     def _anchor(self, number: int) -> Anchor | None:
         """Where page `number` starts (its first row's sort key and id) once the anchors are read: a far page is
