@@ -86,6 +86,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--n", type=int, default=10_000, help="articles in the generated library (default 10,000)")
     parser.add_argument("--keep", metavar="DIR", help="keep (and reuse) the generated cache in DIR")
     parser.add_argument("--vocabulary", action="store_true", help="the old 26-word library and queries")
+    parser.add_argument("--optimize", action="store_true",
+                        help="merge the full-text index into one segment first (FTS5 'optimize', as after a large "
+                             "import) and say how long that took; with --keep the kept cache stays merged")  # fmt: skip
     args = parser.parse_args(argv)
     corpus = load_corpus(vocabulary=args.vocabulary)
     picked = queries(corpus)
@@ -95,6 +98,11 @@ def main(argv: list[str] | None = None) -> int:
         lib = Library(db) if db.exists() and Library(db).count() == args.n else build_library(db, args.n, corpus)
         print(f"library of {lib.count():,} articles ready in {time.perf_counter() - t0:.1f} s; {len(picked)} queries,"
               " best of 3 each\n")  # fmt: skip
+        if args.optimize:
+            t0 = time.perf_counter()
+            with lib.db:
+                lib.db.execute("INSERT INTO articles_fts(articles_fts) VALUES ('optimize')")
+            print(f"full-text index merged (FTS5 'optimize') in {time.perf_counter() - t0:.1f} s\n")
         times = measure(lib, picked)
         ref = times["reference: bare FTS5 rowids"]
         print(f"| {'':36} | p50 ms | p95 ms | p50 / ref | p95 / ref |")
@@ -103,6 +111,16 @@ def main(argv: list[str] | None = None) -> int:
             p50, top = statistics.median(values), p95(values)
             print(f"| {name:36} | {p50:6.1f} | {top:6.1f} | {p50 / statistics.median(ref):9.2f} |"
                   f" {top / p95(ref):9.2f} |")
+        asked: list[str] = []  # the statements of a first page that asked the index row by row (probing_pays)
+        lib.db.set_trace_callback(asked.append)
+        probed = []
+        for q in picked:
+            asked.clear()
+            lib.search(q, limit=50, base=ListQuery(), count=False)
+            if any("EXISTS (SELECT 1 FROM articles_fts f" in sql for sql in asked):
+                probed.append(q)
+        lib.db.set_trace_callback(None)
+        print(f"\nfirst pages (newest first) that asked the index row by row: {' | '.join(probed) or 'none'}")
         counts = [lib.search(q, limit=1).total for q in picked]
         median = int(statistics.median(counts))
         print(f"\nmatches per query: min {min(counts):,}, median {median:,}, max {max(counts):,}")

@@ -23,9 +23,12 @@ from reader.core.store.search_sql import (
     anchors_sql,
     before_sql,
     count_sql,
+    one_word,
     page_sql,
     probe_sql,
+    probing_pays,
     rowid_part,
+    spread_sql,
 )
 
 Anchor = tuple[object, str]  # a row's sort key and id: where a page starts
@@ -80,9 +83,11 @@ class LibrarySearch:
         query = self._search_query(spec, base)
         words = rowid_part(query)
         if not count and fts_match(query) and query.sort != "rank" and offset == 0:
-            (probe,) = self._run(*probe_sql(words, WALK_FROM))[0]
-            if int(str(probe)) >= WALK_FROM:
-                ids = [str(r[0]) for r in self._run(*page_sql(query, WALK_FROM, limit, 0))]
+            spread = self._run(*spread_sql(words, WALK_FROM))[0]
+            if int(str(spread[0])) >= WALK_FROM:
+                # words in most articles, and no condition on their columns: each row walked is asked of the index
+                probe = query == words and one_word(query) and probing_pays(spread, limit)
+                ids = [str(r[0]) for r in self._run(*page_sql(query, WALK_FROM, limit, 0, probe=probe))]
                 short = len(ids) < limit  # the page holds every match: that is the count
                 return SearchPage(ids, len(ids) if short else WALK_FROM, tuple(spec.terms), counted=short)
         total = self._count(query)

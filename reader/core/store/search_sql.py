@@ -1,14 +1,17 @@
 """One page of a search and its total, without sorting every match (issue 15).
 
 The total comes from the full-text index alone when no condition needs an article's columns. The page is
-read in one of two ways, by how many match: a few are fetched and sorted; many are found by walking the
+read in one of three ways, by how many match: a few are fetched and sorted; many are found by walking the
 sort order's own `(column, id)` index and stopping at the page's end, each entry checked against the
-matching rowids (gathered once). Best-first order has no index: every match is scored (bm25, as FTS5's
-`rank`), in the index alone, and only the page's rows are read from `articles`.
+matching rowids (gathered once); a first page of words found in most articles of a large library
+(`probing_pays`) walks the same index and asks the full-text index about each entry in turn, gathering none.
+Best-first order has no index: every match is scored (bm25, as FTS5's `rank`), in the index alone, and only
+the page's rows are read from `articles`.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from reader.core.store.library_query import (
@@ -26,6 +29,9 @@ KEPT_EXCLUDED_COUNT = (  # (the kept rows are few: each is looked up, never the 
     " - (SELECT count(*) FROM kept k WHERE EXISTS (SELECT 1 FROM articles a WHERE a.rowid = k.article_rowid))"
 )
 WALK_FROM = 1000  # matches from which walking the sort index beats fetching and sorting each of them
+# what asking the full-text index whether one row matches costs, in matching rowids gathered for the same time:
+# ~180 µs a probe, ~0.7 µs a match (benchmarks/search.py's words at 100,000: "said", "percent", "government")
+PROBE_COST = 270
 SORT_INDEXES = {"title": "articles_title", "source": "articles_source", "published": "articles_published",
                 "words": "articles_words", "path": "articles_path"}  # fmt: skip
 
@@ -62,16 +68,50 @@ def probe_sql(q: ListQuery, cap: int) -> tuple[str, list[object]]:
     ]
 
 
+def spread_sql(q: ListQuery, cap: int) -> tuple[str, list[object]]:
+    """`probe_sql`, with the highest rowid among those first matches (the index gives them in rowid order) and the
+    articles' lowest and highest rowids: how densely the words match (see `probing_pays`)."""
+    return (
+        "SELECT count(*), max(rowid), (SELECT min(rowid) FROM articles), (SELECT max(rowid) FROM articles)"
+        " FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?)",
+        [fts_match(q), cap],
+    )
+
+
+def one_word(q: ListQuery) -> bool:
+    """Whether `q`'s words are one plain word: what `PROBE_COST` was measured on (a prefix, a phrase or an OR is
+    asked about a row at many times that cost: "uni*" row by row took 2.6 s for a page the gathered rowids gave
+    in 61 ms)."""
+    return not q.title and re.fullmatch(r'"\w+"', q.text) is not None
+
+
+def probing_pays(spread: tuple[object, ...], limit: int) -> bool:
+    """Whether a first page of `limit` rows is found sooner by walking the sort index and asking the full-text
+    index about each row (about limit / density probes) than by gathering every match first (density times the
+    articles), from `spread_sql`'s row: only for a word found in most articles of a large library."""
+    found, high, low, top = (int(str(v)) if v is not None else 0 for v in spread)
+    density = found / max(1, high - low + 1)
+    return density * density * max(1, top - low + 1) > PROBE_COST * limit
+
+
 def rowid_part(q: ListQuery) -> ListQuery:
     """`q` with only its words and rowid conditions (folder, entity, exclusions, kept): cheap to count."""
     return replace(q, flags=(), tags=(), sources=(), authors=(), before="", after="")
 
 
 def page_sql(
-    q: ListQuery, total: int, limit: int, offset: int, seek: tuple[object, str] | None = None
+    q: ListQuery,
+    total: int,
+    limit: int,
+    offset: int,
+    seek: tuple[object, str] | None = None,
+    *,
+    probe: bool = False,
 ) -> tuple[str, list[object]]:
     """The ids of one page of `q` (`total` of them match), in `q`'s order; with `seek` (a sort key and an id, see
-    `anchors_sql`), `offset` counts from that row, found in the sort index instead of stepped to."""
+    `anchors_sql`), `offset` counts from that row, found in the sort index instead of stepped to. With `probe`
+    (see `probing_pays`), each row of the sort index is asked of the full-text index in turn, and the walk stops
+    at the page's end: the matches are not gathered first."""
     match = fts_match(q)
     if q.sort == "rank" and match:
         return _ranked_page(q, match, limit, offset)
@@ -79,14 +119,18 @@ def page_sql(
     sql, params = build_list_sql(q, seek=seek)
     if match and total >= WALK_FROM and q.sort in SORT_INDEXES:
         where, where_params, _row = conditions(q)
-        where = ["a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)", *where]
+        words = ("EXISTS (SELECT 1 FROM articles_fts f WHERE articles_fts MATCH ? AND f.rowid = a.rowid)" if probe
+                 else "a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")  # fmt: skip
+        if probe:  # the cheap rowid conditions before a probe
+            where, params = [*where, words], [*where_params, match]
+        else:
+            where, params = [words, *where], [match, *where_params]
         if seek is not None:
             where.append(seek_condition(q))
-            where_params += list(seek)
+            params += list(seek)
         way = "DESC" if q.descending else "ASC"
         sql = (f"SELECT a.id FROM articles a INDEXED BY {SORT_INDEXES[q.sort]} WHERE {' AND '.join(where)}"
                f" ORDER BY {SORT_COLUMNS[q.sort]} {way}, a.id {way}")  # fmt: skip
-        params = [match, *where_params]
     return f"{sql} LIMIT ? OFFSET ?", [*params, limit, offset]
 
 

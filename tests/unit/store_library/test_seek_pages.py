@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 
 from reader.core.article import Block, make_article
+from reader.core.search_query import parse_filter
+from reader.core.store import library_search, search_sql
 from reader.core.store.library import Library
 from reader.core.store.library_query import ListQuery
 from reader.core.store.search_sql import WALK_FROM
@@ -91,3 +93,29 @@ def test_every_article_of_a_common_word_stands_where_the_whole_list_puts_it(
     assert total >= WALK_FROM // 2
     whole = lib.search_page(text, total=total, limit=total, offset=0, base=base)
     assert [lib.position(article_id, text, base) for article_id in whole] == list(range(total))
+
+
+@pytest.mark.parametrize(("sort", "descending"), [("published", True), ("title", False), ("source", True)])
+@pytest.mark.parametrize(("text", "probed"), [("common", True), ("common -rare", True), ("comm*", False),
+                                              ("common kind2", False), ("common source:wire", False)])  # fmt: skip
+def test_a_word_in_most_articles_gives_the_full_querys_first_page_by_asking_the_index_row_by_row(
+    lib: Library, monkeypatch: pytest.MonkeyPatch, sort: str, descending: bool, text: str, probed: bool
+) -> None:
+    """Only one plain word is asked row by row (a prefix, several words or a condition on the rows are not)."""
+    monkeypatch.setattr(search_sql, "PROBE_COST", 1)  # 1,500 articles: asking row by row is chosen here as well
+    monkeypatch.setattr(search_sql, "WALK_FROM", 200)  # "common kind2" (300) walks the index too
+    monkeypatch.setattr(library_search, "WALK_FROM", 200)
+    ran: list[str] = []
+    lib.db.set_trace_callback(ran.append)
+    try:
+        page = lib.search(text, limit=50, base=ListQuery(sort=sort, descending=descending), count=False)
+    finally:
+        lib.db.set_trace_callback(None)
+    probing = "EXISTS (SELECT 1 FROM articles_fts f WHERE articles_fts MATCH"
+    assert any(probing in sql and " LIMIT 50 " in sql for sql in ran) == probed  # the walk asking about each row
+    whole = lib.search_page(text, total=N, limit=N, offset=0, base=ListQuery(sort=sort, descending=descending))
+    if not text.endswith("wire"):  # the plain full query, built apart from the pages
+        spec = parse_filter(text)
+        assert whole == lib.list_ids(ListQuery(sort=sort, descending=descending, text=spec.text, exclude=spec.exclude))
+    assert len(whole) > 50 and page.ids == whole[:50]
+    assert not page.counted and page.total == 200  # counted later, as before
