@@ -1,9 +1,8 @@
 """The library cache: articles by id, the paths each is found at, the full-text index, entity mentions.
 
-Storage and queries only: walking folders, parsing and tagging live in `reader.core.library_sync`.
-Rebuildable: deleting the file loses nothing the user made, the next scan fills it again. The
-user's articles (bookmarked, noted, highlighted) outlive their files here, so the Bookmarked and
-Annotated views can still show them; a rebuilt cache has them again once their files are seen.
+Storage and queries only: walking folders, parsing and tagging live in `reader.core.library_sync`. Rebuildable:
+deleting the file loses nothing the user made. The user's articles (bookmarked, noted, highlighted) outlive
+their files here, so the Bookmarked and Annotated views still show them.
 
 Paths are stored as the bytes of `os.fsencode(path)`, so a file name that is not valid UTF-8 (a
 surrogate-escaped str in Python) round-trips exactly; text meant for the user goes through
