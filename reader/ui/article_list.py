@@ -7,17 +7,16 @@ as one rich row, and its header opens the sort menu.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QWidget
 
-from reader.core.store.library import KEPT_NOTES, Library
-from reader.core.store.library_query import ListQuery
+from reader.core.dates_display import short_date
+from reader.core.store.library import KEPT_NOTES, Library, RowInfo
+from reader.core.store.library_query import SORT_COLUMNS, ListQuery
 from reader.core.store.library_search import Anchor
-from reader.ui.article_list_ahead import PAGE, ListedSearch, PageReadAhead, PageWanted, ShownRow, read_page, shown_row
-from reader.ui.article_list_ahead import meta_line as meta_line  # the row's second line, where it always was
 from reader.ui.article_list_view import ASC, DESC, SORTS
 from reader.ui.article_list_view import ArticleListView as ArticleListView  # the model and its view from one place
 from reader.ui.article_row import BookmarkedRole, DimmedRole, MetaRole, RowRole, RowText
@@ -27,16 +26,25 @@ from reader.ui.plain_text import escaped_tooltip
 
 COLUMNS = ("★", "Title", "Source", "Date", "Words")
 SORT_KEYS = {1: "title", 2: "source", 3: "published", 4: "words"}
+PAGE = 200
 ROWS_AT_ONCE = 20  # rows read and formatted together: a screenful, not a whole page after a jump
 NEAR_PAGES = 3  # pages read by OFFSET (a short step over the first rows); past them, by seeking to their anchor
 MAX_PAGES = 20  # pages (and their rows) kept before the cache starts again from the first
-AHEAD_AFTER_MS = 40  # the pages beside a page landed on are asked for after its paint, not beside it (one core each)
 ArticleIdRole = Qt.ItemDataRole.UserRole + 1
 
 ROLES = frozenset({ArticleIdRole, Qt.ItemDataRole.FontRole, BookmarkedRole, Qt.ItemDataRole.TextAlignmentRole,
                    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, MetaRole, DimmedRole})  # fmt: skip
 Index = QModelIndex | QPersistentModelIndex
 NO_PARENT = QModelIndex()
+
+
+@dataclass(frozen=True)
+class ShownRow:
+    """One row's text as drawn, formatted once when its page is read (dates are not parsed on every paint)."""
+
+    info: RowInfo
+    date: str
+    meta: str
 
 
 class ArticleListModel(QAbstractTableModel):
@@ -60,11 +68,6 @@ class ArticleListModel(QAbstractTableModel):
         self._counter.anchored.connect(self._on_anchored)
         if counted is not None:
             self.total_known.connect(counted)
-        self._ahead = PageReadAhead(library, self)  # the pages beside the one the user lands on
-        self._ahead.read.connect(self._on_read_ahead)
-        self._ahead.idle.connect(self._on_ahead_idle)
-        self._asked: set[int] = set()  # pages asked of it for this list
-        self._pending: tuple[int, ListedSearch, list[PageWanted]] | None = None  # the last ask, sent by a timer
         self.ids = ListedIds(self)
         self._pages: dict[int, list[str]] = {}
         self._rows: dict[str, ShownRow] = {}
@@ -85,7 +88,6 @@ class ArticleListModel(QAbstractTableModel):
         first = self.library.search(text, limit=PAGE, offset=0, base=query, count=False)
         self._generation += 1
         self._counter.cancel()
-        self._ahead.cancel()
         self.beginResetModel()
         self.query, self.text = query, text
         self._start(first.ids, first.total if first.counted else len(first.ids))
@@ -123,7 +125,6 @@ class ArticleListModel(QAbstractTableModel):
             self.beginInsertRows(NO_PARENT, self.total, total - 1)
             self.total = total
             self.endInsertRows()
-            self._asked.clear()  # pages past the first page were out of reach until now
         self.total_known.emit(total)
 
     def reload(self) -> None:
@@ -134,7 +135,6 @@ class ArticleListModel(QAbstractTableModel):
         """Show no rows (the window is closing); no count is left running."""
         self._generation += 1
         self._counter.stop()
-        self._ahead.stop()
         self.beginResetModel()
         self._start([], 0)
         self._matches, self.counting, self.anchoring = 0, False, False
@@ -146,69 +146,26 @@ class ArticleListModel(QAbstractTableModel):
         self._rows.clear()
         self._texts.clear()
         self._found.clear()
-        self._asked.clear()
         self._anchors = None
 
     def _page(self, number: int) -> list[str]:
         ids = self._pages.get(number)
         if ids is None:
-            self._keep_pages_flat()
-            ids = self._pages[number] = read_page(self.library, self._listed(), number, self._anchor(number))
-            self._read_ahead(number, ids)
-        elif number + 1 not in self._asked or number - 1 not in self._asked:
-            self._read_ahead(number, None)  # a page read ahead (or the first) is being used: its neighbours are next
-        return ids
-
-    def _listed(self) -> ListedSearch:
-        return ListedSearch(self.text, self.query, self.total, self._matches)
-
-    def _keep_pages_flat(self) -> None:
-        if len(self._pages) > MAX_PAGES:  # a long scroll: keep memory flat, not every page seen
-            self._pages = {0: self._pages[0]}
-            self._asked.clear()
-
-    def _read_ahead(self, number: int, ids: list[str] | None) -> None:
-        """Ask the list's other thread for the pages beside `number` (and, with `ids`, the rows of `number`
-        itself after the screenful the window reads now), unless they are read or asked for already."""
-        wanted = []
-        if ids is not None:  # landed on a page read just now: an ask for another place not read yet is replaced
-            self._asked = set(self._pages)
-            wanted.append(PageWanted(number, ids, None))
-        self._asked.add(number)
-        for near in (number + 1, number - 1):
-            if near not in self._asked:
-                self._asked.add(near)
-                if 0 <= near and near * PAGE < self.total and near not in self._pages:
-                    wanted.append(PageWanted(near, None, self._anchor(near)))
-        if wanted:  # once this page is painted (the thread takes no core from that); only the last ask is sent
-            if self._pending is None:
-                QTimer.singleShot(AHEAD_AFTER_MS, self, self._ask)
-            self._pending = (self._generation, self._listed(), wanted)
-
-    def _ask(self) -> None:
-        pending, self._pending = self._pending, None
-        if pending is not None and pending[0] == self._generation:
-            self._ahead.ask(*pending)
-
-    def _on_read_ahead(self, generation: int, number: int, ids: list[str], shown: dict[str, ShownRow]) -> None:
-        if generation != self._generation or (number in self._pages and self._pages[number] != ids):
-            return  # for a list no longer shown
-        if number not in self._pages:
-            self._keep_pages_flat()
+            if len(self._pages) > MAX_PAGES:  # a long scroll: keep memory flat, not every page seen
+                self._pages = {0: self._pages[0]}
+            anchor = self._anchor(number)
+            end = min(self.total, (number + 1) * PAGE)
+            if anchor is None and number * PAGE > self.total // 2 and self.query.sort in SORT_COLUMNS:
+                # anchors not read yet: a page nearer the end is read from the end, in the opposite order
+                back = replace(self.query, descending=not self.query.descending)
+                ids = self.library.search_page(self.text, total=self._matches, limit=end - number * PAGE,
+                                               offset=self.total - end, base=back)[::-1]  # fmt: skip
+            else:
+                start = 0 if anchor else number * PAGE
+                ids = self.library.search_page(self.text, total=self._matches, limit=PAGE, offset=start,
+                                               base=self.query, seek=anchor)  # fmt: skip
             self._pages[number] = ids
-        if len(self._rows) + len(shown) > MAX_PAGES * PAGE:
-            self._rows.clear()
-        for article_id, row in shown.items():
-            self._rows.setdefault(article_id, row)
-
-    def _on_ahead_idle(self, _ticket: int) -> None:
-        if not self._ahead.busy:  # asks replaced by newer ones were not read: their pages may be asked again
-            self._asked = set(self._pages)
-
-    @property
-    def reading_ahead(self) -> bool:
-        """Whether pages beside the one the user landed on are still being read in the background."""
-        return self._ahead.busy or self._pending is not None
+        return ids
 
     def _anchor(self, number: int) -> Anchor | None:
         """Where page `number` starts (its first row's sort key and id) once the anchors are read: a far page is
@@ -268,7 +225,8 @@ class ArticleListModel(QAbstractTableModel):
             start = row % PAGE
             wanted = [i for i in self._page(row // PAGE)[start : start + ROWS_AT_ONCE] if i not in self._rows]
             for info in self.library.rows(wanted).values():
-                self._rows[info.id] = shown_row(info)
+                date = short_date(info.published) if info.published else ""
+                self._rows[info.id] = ShownRow(info, date, meta_line(info, date))
             shown = self._rows.get(article_id)
         return shown
 
@@ -374,3 +332,14 @@ class ArticleListModel(QAbstractTableModel):
             if SORT_KEYS[column] == self.query.sort and (order == DESC) == self.query.descending:
                 return label
         return f"By {self.query.sort}"
+
+
+def meta_line(info: RowInfo, date: str | None = None) -> str:
+    """The row's second line: source, date and length, after why the file is not in the library (if so)."""
+    words = f"{info.words:,} word{'' if info.words == 1 else 's'}" if info.words else "no text, a link only"
+    # the source in a bidi isolate: an Arabic or Hebrew name must not pull the date's digits into its run
+    source = f"\u2068{info.source}\u2069" if info.source else ""
+    if date is None:
+        date = short_date(info.published) if info.published else ""
+    parts = (KEPT_NOTES.get(info.status, ""), source, date, words)
+    return " · ".join(part for part in parts if part)

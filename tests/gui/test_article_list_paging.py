@@ -13,10 +13,10 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QStyleOptionViewItem
 
 from reader.core.article import Block, make_article
-from reader.core.store.library import Library, RowInfo, SearchPage
+from reader.core.store.library import Library, SearchPage
 from reader.core.store.library_query import ListQuery
 from reader.core.store.library_search import Anchor
-from reader.ui.article_list import PAGE, ArticleIdRole, ArticleListModel, ArticleListView, meta_line
+from reader.ui.article_list import PAGE, ArticleIdRole, ArticleListModel, ArticleListView
 from reader.ui.article_row import MetaRole
 
 pytestmark = [
@@ -39,7 +39,6 @@ class CountingLibrary:
         self.library = library
         self.offsets: list[int] = []
         self.seeks: list[Anchor | None] = []
-        self.row_reads: list[list[str]] = []
 
     def search(self, text: str, *, limit: int, offset: int, base: ListQuery, count: bool = True) -> SearchPage:
         self.offsets.append(offset)
@@ -51,10 +50,6 @@ class CountingLibrary:
         self.offsets.append(offset)
         self.seeks.append(seek)
         return self.library.search_page(text, total=total, limit=limit, offset=offset, base=base, seek=seek)
-
-    def rows(self, ids: list[str]) -> dict[str, RowInfo]:
-        self.row_reads.append(ids)
-        return self.library.rows(ids)
 
     def __getattr__(self, name: str) -> object:
         return getattr(self.library, name)
@@ -130,31 +125,6 @@ def test_a_far_row_is_read_by_seeking_to_its_page_not_by_stepping_over_the_rows_
     assert len(pages) == 2
     assert all(sql.endswith("OFFSET 0") and "(a.published, a.id) <= (" in sql for sql in pages)
     assert f"<= ('{published(N - 1 - 7_600)}', " in pages[0]  # the page starts at row 7,600, found in the index
-
-
-def test_the_pages_beside_the_one_landed_on_are_read_in_the_lists_own_thread_and_then_shown(model, qtbot) -> None:
-    assert title_at(model, 5_000) == "Report 04999"  # lands on page 25, rows 5,000-5,199
-    assert model.library.row_reads[-1] == [model.id_at(r) for r in range(5_000, 5_020)]  # a screenful, now
-    qtbot.waitUntil(lambda: not model.reading_ahead)
-    model.library.offsets.clear()
-    model.library.row_reads.clear()
-    # where the user goes next: over either edge of the page, or further down it
-    rows = (4_999, 4_800, 5_100, 5_199, 5_200, 5_399)
-    assert [title_at(model, r) for r in rows] == [f"Report {N - 1 - r:05d}" for r in rows]
-    assert model.library.offsets == [] and model.library.row_reads == []  # nothing read on the window's thread
-    first_below = model.id_at(5_200)
-    assert model.index(5_200, 1).data(MetaRole) == meta_line(model.library.library.rows([first_below])[first_below])
-
-
-def test_only_the_last_page_landed_on_is_read_around_when_the_user_jumps_over_many(model, qtbot) -> None:
-    read_ahead: list[int] = []
-    model._ahead.read.connect(lambda _generation, number, _ids, _rows: read_ahead.append(number))
-    for number in range(10, 50, 2):  # a scroll bar dragged down the list: twenty pages landed on in turn
-        assert title_at(model, number * PAGE) == f"Report {N - 1 - number * PAGE:05d}"
-    qtbot.waitUntil(lambda: not model.reading_ahead)
-    assert {47, 48, 49} <= set(read_ahead) <= {1, 47, 48, 49}  # the last (page 1: the first page's, from the start)
-    model.library.offsets.clear()
-    assert title_at(model, 49 * PAGE) == f"Report {N - 1 - 49 * PAGE:05d}" and model.library.offsets == []
 
 
 def test_the_end_key_lands_on_the_last_article_and_draws_its_exact_row(model, qtbot) -> None:
