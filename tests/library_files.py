@@ -27,6 +27,17 @@ def write(path: Path, title: str, body: str = BODY) -> Path:
     return path
 
 
+NEWS = {"a.txt": "Harbour opens", "b.md": "# Budget passes", "2024/c.txt": "Rain in May",
+        "2024/may/d.txt": "Ferry strike ends"}  # fmt: skip
+
+
+def write_tree(root: Path, titles: dict[str, str]) -> Path:
+    """An article file under `root` for each relative path, with its title; `root`."""
+    for relative, title in titles.items():
+        write(root / relative, title)
+    return root
+
+
 def settle(*paths: Path) -> None:
     """These files and folders written long ago, a different time each call (so a folder's mtime is seen to
     move): not racy. A link's own time is set, not its target's."""

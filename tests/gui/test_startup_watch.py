@@ -19,7 +19,7 @@ from reader.settings import Settings
 from reader.ui.folder_watcher import FolderWatcher, FolderWatchFeature, WatchTiming
 from reader.ui.main_window import MainWindow
 from reader.ui.startup import start_after_first_paint
-from tests.library_files import settle_tree, tagged_profile, write
+from tests.library_files import settle_tree, tagged_profile, write, write_tree
 
 WAIT = 30_000  # generous: the machine may be busy
 
@@ -27,10 +27,8 @@ WAIT = 30_000  # generous: the machine may be busy
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
     """news/{a.txt, 2026/b.txt, 2026/june/c.txt}, written long ago (nothing racy: a poll trusts every mtime)."""
-    root = tmp_path / "news"
-    write(root / "a.txt", "Harbour opens")
-    write(root / "2026" / "b.txt", "Budget passes")
-    write(root / "2026" / "june" / "c.txt", "Rain in June")
+    root = write_tree(tmp_path / "news", {"a.txt": "Harbour opens", "2026/b.txt": "Budget passes",
+                                          "2026/june/c.txt": "Rain in June"})
     settle_tree(root)
     return root
 

@@ -13,16 +13,13 @@ import pytest
 from reader.core.library_sync import Entry, LibrarySync
 from reader.core.store.folder_states import read_folder_states
 from reader.core.store.library import Library
-from tests.library_files import count_listings, settle, settle_tree, write
+from tests.library_files import count_listings, settle, settle_tree, write, write_tree
 
 
 @pytest.fixture
 def tree(tmp_path: Path) -> Path:
-    root = tmp_path / "news"
-    write(root / "a.txt", "Harbour opens")
-    write(root / "2024" / "b.txt", "Rain in May")
-    write(root / "2024" / "may" / "c.txt", "Ferry strike ends")
-    write(root / "2025" / "d.txt", "Budget passes")
+    root = write_tree(tmp_path / "news", {"a.txt": "Harbour opens", "2024/b.txt": "Rain in May",
+                                          "2024/may/c.txt": "Ferry strike ends", "2025/d.txt": "Budget passes"})
     settle_tree(root)
     return root
 

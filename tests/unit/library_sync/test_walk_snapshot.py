@@ -11,16 +11,12 @@ from reader.core.library_sync import LibrarySync, changes
 from reader.core.library_sync.changes import ChangeDetector
 from reader.core.library_sync.walk import Listing, walk
 from reader.core.store.library import Library
-from tests.library_files import count_listings, settle, settle_tree, write
+from tests.library_files import NEWS, count_listings, settle, settle_tree, write, write_tree
 
 
 @pytest.fixture
 def tree(tmp_path: Path) -> Path:
-    root = tmp_path / "news"
-    write(root / "a.txt", "Harbour opens")
-    write(root / "b.md", "# Budget passes")
-    write(root / "2024" / "c.txt", "Rain in May")
-    write(root / "2024" / "may" / "d.txt", "Ferry strike ends")
+    root = write_tree(tmp_path / "news", NEWS)
     (root / "2024" / "loop").symlink_to(root / "2024")  # a link loop: a problem the snapshot holds too
     settle_tree(root)
     return root
