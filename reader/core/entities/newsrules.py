@@ -188,6 +188,8 @@ def named_days(sent: list[str], tags: list[str]) -> list[str]:
                 (not tags[first - 1].endswith("PER") or sent[first] in ("'s", "’s")):
             first -= 1
         first = min(first, start)
+        while first > 0 and tags[first].startswith("I-") and not tags[first].endswith("PER"):
+            first -= 1  # the whole of a name the run begins inside ("Martin Luther King Jr. Day")
         prev = sent[k - 1].lower()
         if first == k or sent[first] in ("'s", "’s") or prev in _GIVEN or prev in _TITLES or \
                 (tags[k] == "O" and _title_case(sent)):

@@ -96,6 +96,9 @@ def test_capitalised_words_and_day_are_one_event() -> None:
             "B-MISC", "O"]
     assert _names(sent, apply_news_rules(sent, tags)) == [
         ("Election Day", "MISC"), ("Labor Day", "MISC"), ("St. Patrick 's Day", "MISC"), ("Christmas Day", "MISC")]
+    sent = "the offices will be closed on Martin Luther King Jr. Day this year".split()
+    tags = ["O"] * 6 + ["B-ORG", "I-ORG", "I-ORG", "O", "O", "O", "O"]  # the run of words begins inside a name
+    assert _names(sent, named_days(sent, tags)) == [("Martin Luther King Jr. Day", "MISC")]
 
 
 def test_a_persons_day_and_longer_names_with_day_stay() -> None:
