@@ -13,6 +13,8 @@ With `--changes`, also what the document rules (`entities/docrules.py`) change: 
 tagged again with and without them, and each mention they drop or retype is counted and shown in
 its sentence, so a reader can check by eye that the changed mentions were wrong.
 Run: `.venv/bin/python benchmarks/top_entities.py [--data DIR] [--top N] [--changes]`.
+With `--data-dir DIR`, the same report on the library `news-reader --data-dir DIR import FOLDER` made (the user's
+rules in it applied), instead of a throwaway import.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from reader.core.entities.span import EntitySpan  # noqa: E402
 from reader.core.library_sync import LibrarySync  # noqa: E402
 from reader.core.store.library import Library  # noqa: E402
 from reader.core.text_units import sentence_at  # noqa: E402
+from reader.paths import resolve_paths  # noqa: E402
 
 TYPES = (("PER", "people"), ("ORG", "organisations"), ("LOC", "places"))
 CONTEXT = 90  # characters of the first sentence shown
@@ -183,7 +186,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--top", type=int, default=20)
     parser.add_argument("--changes", type=int, nargs="?", const=80, default=0, metavar="N",
                         help="also count what the document rules change and show N changed mentions (80)")
+    parser.add_argument("--data-dir", type=Path, help="report on the library of this news-reader --data-dir")
     args = parser.parse_args(argv)
+    if args.data_dir is not None:
+        paths = resolve_paths(args.data_dir)
+        if not paths.library_db.is_file():
+            print(f"No library at {paths.library_db}: run news-reader --data-dir {args.data_dir} import FOLDER first.")
+            return 2
+        library = Library(paths.library_db, user_db=paths.user_db if paths.user_db.is_file() else None)
+        print(f"{library.count()} articles in {paths.library_db}, {library.untagged_count()} not tagged yet\n")
+        report(library, args)
+        library.close()
+        return 0
     reason = skip_message("top_entities", args.data)
     if reason:
         print(reason)
@@ -200,23 +214,28 @@ def main(argv: list[str] | None = None) -> int:
         tagged = sync.tag_pending()
         t2 = time.perf_counter()
         print(f"{n} pages -> {library.count()} articles ({t1 - t0:.1f} s), {tagged} tagged ({t2 - t1:.1f} s)\n")
-        for entity_type, label in TYPES:
-            print(f"### Top {args.top} {label}\n")
-            print(f"{'#':>3} {'art':>4} {'ment':>5}  {'name':<28} {'also written as':<44} first sentence")
-            for i, row in enumerate(library.top_entities(entity_type, args.top), 1):
-                spelled = library.spellings(row.key, row.type)
-                name = library.entity_name(row.key, row.type, spelled)
-                others = ", ".join(f"{s} ({c})" for s, c in spelled if s != name)
-                print(f"{i:>3} {row.articles:>4} {row.mentions:>5}  {name[:28]:<28} {others[:44]:<44} "
-                      f"{first_sentence(library, row.key, row.type)}")
-            print()
-        acronym_joins(library)
-        surname_joins(library)
-        cut_surnames(library)
-        if args.changes:
-            rule_changes(library, args.changes)
+        report(library, args)
         library.close()
     return 0
+
+
+def report(library: Library, args: argparse.Namespace) -> None:
+    """The top rows of each type, the acronyms and surnames joined, the cut surnames (and the rules' changes)."""
+    for entity_type, label in TYPES:
+        print(f"### Top {args.top} {label}\n")
+        print(f"{'#':>3} {'art':>4} {'ment':>5}  {'name':<28} {'also written as':<44} first sentence")
+        for i, row in enumerate(library.top_entities(entity_type, args.top), 1):
+            spelled = library.spellings(row.key, row.type)
+            name = library.entity_name(row.key, row.type, spelled)
+            others = ", ".join(f"{s} ({c})" for s, c in spelled if s != name)
+            print(f"{i:>3} {row.articles:>4} {row.mentions:>5}  {name[:28]:<28} {others[:44]:<44} "
+                  f"{first_sentence(library, row.key, row.type)}")
+        print()
+    acronym_joins(library)
+    surname_joins(library)
+    cut_surnames(library)
+    if args.changes:
+        rule_changes(library, args.changes)
 
 
 if __name__ == "__main__":

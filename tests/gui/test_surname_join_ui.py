@@ -17,6 +17,7 @@ PORTS = ("Ports reopen\n\nThe U.S. and the UK reopened ports. US ships and Ameri
 # a place named "... Hill" the tagger cut short, beside two articles of a person "... Hill"
 ENVOY = "Envoy speaks\n\nMara Hill spoke to the envoys. Later Hill left.\n"
 BRIEF = "Envoy briefs\n\nMara Hill briefed the board.\n"
+VOTE = "Vote taken\n\nHill voted against the plan.\n"
 FAIR = "Fair opens\n\nThe fair at Cedar Hill opened, and Cedar Hill police closed the road.\n"
 
 
@@ -78,3 +79,28 @@ def test_a_surname_cut_from_a_place_name_joins_no_person(make_window, article_fo
     dialog = TopEntitiesDialog(w.library, "light", w)
     qtbot.addWidget(dialog)
     assert [r[:4] for r in table_rows(dialog)] == [["Mara Hill", "Person", "2", "3"], ["Hill", "Person", "1", "2"]]
+
+
+def test_a_surname_cut_from_a_place_name_lists_its_own_article(make_window, article_folder, qtbot) -> None:
+    """The panel row "Hill" of "Cedar Hill" lists the article it is in, though the library joins a bare "Hill"
+    elsewhere to Mara Hill; `entity:"Hill"` names every article that writes the word as a person or name."""
+    for name, text in (("envoy.txt", ENVOY), ("brief.txt", BRIEF), ("fair.txt", FAIR), ("vote.txt", VOTE)):
+        (article_folder / name).write_text(text, encoding="utf-8")
+    w = make_window()
+    envoy = tag(w, "Envoy speaks", ("Mara Hill", "PER"), ("Hill", "PER"))
+    brief = tag(w, "Envoy briefs", ("Mara Hill", "PER"))
+    vote = tag(w, "Vote taken", ("Hill", "PER"))  # a bare "Hill": the library joins it to Mara Hill
+    fair = tag(w, "Fair opens", ("Hill", "PER"), ("Hill", "PER"))  # the tagger's "Hill" of "Cedar Hill"
+    f = feature(w)
+    w.select_article(fair)
+    assert panel_rows(f, "People") == [("Hill", "2")]
+    [hill] = [g for g in f.groups if g.type == "PER"]
+    f.panel.articles_requested.emit(hill)
+    assert w.filter_box.text() == 'entity:"Hill"'
+    assert set(w.model.ids) == {fair, envoy, brief, vote}  # the row's own article, and the person Hill's
+    w.select_article(vote)
+    assert panel_rows(f, "People") == [("Mara Hill", "1")]
+    [mara] = [g for g in f.groups if g.type == "PER"]
+    f.panel.articles_requested.emit(mara)
+    assert w.filter_box.text() == 'entity:"Mara Hill"'
+    assert set(w.model.ids) == {envoy, brief, vote}  # her full name leaves the place's "Hill" out

@@ -147,7 +147,9 @@ def group_mentions(spans: Iterable[EntitySpan], aliases: AliasTable | None = Non
     out = []
     for (typ, name_key), members in groups.items():
         if len(members) == 1:  # most of an article's names are mentioned once: their name is theirs
-            out.append(EntityGroup(name_key, display_name(members[0].text), typ, 1, (members[0],)))
+            # unless it is a bare surname the library joined: the row is the full name's, as with two mentions
+            shown = joined.get((typ, name_key)) or display_name(members[0].text)
+            out.append(EntityGroup(name_key, shown, typ, 1, (members[0],)))
             continue
         members.sort(key=lambda sp: sp.start)
         # the fullest name, the most frequent of those, the first written among equals

@@ -149,6 +149,22 @@ def _headline(sent: list[str]) -> bool:
     return len(words) > 2 and sum(w[:1].isupper() for w in words) * 3 >= len(words) * 2
 
 
+def _lower_word(token: str) -> bool:
+    return token.isalpha() and token.islower()
+
+
+def _written_as_name(sent: list[str], k: int) -> bool:
+    """Whether the capitalised common word `sent[k]` is written as a name: after "the" ("the Army"), or between two
+    lower-case words ("a career Army officer", "senior Army officials"), where nothing but being a name makes it
+    capitalised. Not before "of", where it may begin a longer name the model cut ("House of Representatives"), nor
+    beside another capitalised word (a heading's or a longer name's)."""
+    before = sent[k - 1]
+    if before == "the":
+        return True
+    after = sent[k + 1] if k + 1 < len(sent) else ""
+    return _lower_word(before) and _lower_word(after) and after != "of"
+
+
 def institutions(sentences: list[list[str]], words: set[str], knowledge: Knowledge,
                  phrases: Mapping[str, str], need_the: bool = True, need_list: bool = True) -> set[str]:
     """The `words` (capitalised common words the document names alone) it names as institutions.
@@ -167,6 +183,6 @@ def institutions(sentences: list[list[str]], words: set[str], knowledge: Knowled
         if words.isdisjoint(sent) or _headline(sent):
             continue
         for k in range(1, len(sent)):
-            if sent[k] in words and sent[k - 1] == "the":
+            if sent[k] in words and _written_as_name(sent, k):
                 after_the.add(sent[k])
     return after_the & listed if need_list else after_the

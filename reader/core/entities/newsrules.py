@@ -5,7 +5,9 @@ Applied to the model's IOB2 tags of each sentence:
   "(AP Photo/John Roe)") name who made a picture, not who the story is about: no entity there;
 - technical words (URL, HTTP, API, CPU, PC, TV in capitals; Wi-Fi, E-Mail hyphenated in title case)
   are not names, unless the model's training names hold them as an organisation;
-- a hyphenated given name ("Lee Jae-myung", "Han Dong-hoon", "Moon Jae-in") stays in the name.
+- a hyphenated given name ("Lee Jae-myung", "Han Dong-hoon", "Moon Jae-in") stays in the name;
+- a named day ("Election Day", "Memorial Day", "St. Patrick's Day") is an event, MISC as CoNLL files it, not an
+  organisation or a place (`named_days`).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import re
 from collections.abc import Collection
 
 from reader.core.entities.conll import iob_spans
-from reader.core.entities.lexicon import TITLES
+from reader.core.entities.lexicon import GIVEN_NAMES, TITLES
 
 # Words that open a credit when ":" or "by" follows them (lower case).
 CREDIT_CUES = frozenset("photo photos photograph photographs image images picture pictures credit credits "
@@ -37,6 +39,8 @@ _COMPOUND_WORDS = frozenset("""led backed based born era style like owned run li
 affiliated aligned friendly appointed allied sponsored inspired bound type esque ish""".split())
 _HYPHEN_NAME = re.compile(r"^[A-Z][a-z]+-[a-z]+$")
 _TITLES = frozenset(TITLES)
+_GIVEN = frozenset(GIVEN_NAMES)
+_DAY_WORDS = 3  # capitalised words before "Day" at most ("New Year's Day", "Martin Luther King Day")
 
 
 def _credit_region(low: list[str], i: int) -> int:
@@ -111,6 +115,8 @@ _TRIGGERS = frozenset(v for w in (*CREDIT_CUES, *_CREDIT_JOINS, "courtesy") for 
 
 def apply_news_rules(sent: list[str], tags: list[str], known_orgs: Collection[str] = ()) -> list[str]:
     """The sentence's IOB2 tags after the rules; `known_orgs` are lower-case organisation names."""
+    if "Day" in sent:
+        tags = named_days(sent, tags)
     if tags.count("O") == len(tags):
         return tags
     out = list(tags)
@@ -158,3 +164,51 @@ def _is_given(token: str) -> bool:
 def _is_family(token: str) -> bool:
     return token.isalpha() and token[:1].isupper() and token[1:].islower() and len(token) <= 4 and \
         token.lower() not in _TITLES
+
+
+def named_days(sent: list[str], tags: list[str]) -> list[str]:
+    """Capitalised words and "Day" ("Election Day", "Labor Day", "Christmas Day", "Mother's Day") as one MISC name.
+
+    "Day" is capitalised inside a sentence only as part of a name, and CoNLL files every holiday and named day as
+    MISC. Not a person's ("Doris Day": the model's person, or a given name before "Day"), nor a name that goes on
+    after "Day" ("Earth Day Network"), nor the words of a title-case headline the model did not take for a name.
+    """
+    out = tags
+    for k, tok in enumerate(sent):
+        if tok != "Day" or k == 0 or (k + 1 < len(tags) and tags[k + 1].startswith("I-")):
+            continue
+        start = k
+        while start > 0 and tags[start].startswith("I-"):  # the model's name that "Day" ends
+            start -= 1
+        if tags[start].endswith("PER"):
+            continue
+        first = k
+        # a person's tag of the word before "'s" is the model reading "Mother's" as someone's
+        while first > 0 and k - first < _DAY_WORDS and _day_word(sent, first - 1) and \
+                (not tags[first - 1].endswith("PER") or sent[first] in ("'s", "’s")):
+            first -= 1
+        first = min(first, start)
+        while first > 0 and tags[first].startswith("I-") and not tags[first].endswith("PER"):
+            first -= 1  # the whole of a name the run begins inside ("Martin Luther King Jr. Day")
+        prev = sent[k - 1].lower()
+        if first == k or sent[first] in ("'s", "’s") or prev in _GIVEN or prev in _TITLES or \
+                (tags[k] == "O" and _title_case(sent)):
+            continue
+        if out is tags:
+            out = list(tags)
+        out[first : k + 1] = ["B-MISC"] + ["I-MISC"] * (k - first)
+    return out
+
+
+def _day_word(sent: list[str], i: int) -> bool:
+    """A word of a day's name: capitalised ("Labor", "St."), or the "'s" of "Mother's Day" after one."""
+    tok = sent[i]
+    if tok in ("'s", "’s"):
+        return i > 0 and _day_word(sent, i - 1)
+    return tok[:1].isupper() and tok.rstrip(".").isalpha() and not tok.isupper()
+
+
+def _title_case(sent: list[str]) -> bool:
+    """A headline in title case: most of its words capitalised ("Voters Head to the Polls on Election Day")."""
+    words = [w for w in sent if w.isalpha()]
+    return len(words) > 3 and sum(w[:1].isupper() for w in words) * 3 >= len(words) * 2

@@ -8,4 +8,6 @@ without importing the tagger (its modules, tables and model are loaded only when
 # 9: document rules (docrules.py: short forms of a person's name, common words alone); Wi-Fi is no name
 # 10: a person's name continued by a capitalised word, names of person words, products, institutions
 #     after "the" (namerules.py)
-TAGGER_VERSION = "10"
+# 11: an institution word between two lower-case words ("a career Army officer"); named days ("Election Day")
+#     are MISC (newsrules.py)
+TAGGER_VERSION = "11"

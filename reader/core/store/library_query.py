@@ -163,15 +163,18 @@ EFFECTIVE_KEY = f"coalesce(({_RULE.format('name')}), ({_RULE.format('key')}), m.
 
 def entity_condition(key: str, names: tuple[str, ...]) -> tuple[str, list[object]]:
     """Articles with a mention of the entity `key` (stored under it or under one of `names`, the user's
-    rules applied); a single word also finds the full names it ends ("Kask": "Peeter Kask").
+    rules applied); a single word finds every person it names: the full names it ends ("Kask": "Peeter
+    Kask") and its bare mentions, whichever full name the library joined them to or none.
 
-    A full name does not find articles that give only the surname: which "Kask" they mean is not known.
+    A full name does not find articles that give only the surname unless the library joined that surname
+    to it: which "Kask" they mean is not known.
     """
     every = (key, *names)
     marks = ",".join("?" * len(every))
+    word = key if " " not in key else None  # NULL matches no surname
     sql = (f"a.rowid IN (SELECT m.article_rowid FROM mentions m WHERE ((m.key IN ({marks}) OR m.name IN ({marks}))"
-           f" AND {EFFECTIVE_KEY} = ?) OR (m.short = ? AND m.etype = 'PER'))")  # fmt: skip
-    return sql, [*every, *every, key, key if " " not in key else None]  # NULL matches no surname
+           f" AND {EFFECTIVE_KEY} = ?) OR ((m.short = ? OR m.key = ?) AND m.etype = 'PER'))")  # fmt: skip
+    return sql, [*every, *every, key, word, word]
 
 
 _WINDOWS_PATH = re.compile(r"^(?:[A-Za-z]:[\\/]|\\\\)")

@@ -60,7 +60,9 @@ class LibrarySearch:
     def _resolved(self, query: ListQuery) -> ListQuery:
         if query.entity:  # the entity's own key, and every name the aliases and the user's rules lead to it from
             table = self.aliases()
-            key = table.resolve(query.entity, "")[0]
+            # Not through the library's joined surnames: a word names whoever the articles write with it
+            # (`entity_condition`), and "Hill" cut from "Forest Hill" is no Fiona Hill.
+            key = table.resolve(query.entity, "", surnames=False)[0]
             query = replace(query, entity=key, entity_names=tuple(table.names_of(key)[1:]))
         return query
 

@@ -31,7 +31,7 @@ def filter_name(name: str, key: str, aliases: AliasTable | None = None) -> str:
     """A name that the filter box's `entity:"…"` turns back into `key` (the nice spelling when it can)."""
     table = aliases if aliases is not None else builtin_table()
     for candidate in (name, name[4:] if name.lower().startswith("the ") else name):
-        if table.resolve(candidate, "")[0] == key:
+        if table.resolve(candidate, "", surnames=False)[0] == key:  # as `entity:` reads it
             return candidate
     return key
 

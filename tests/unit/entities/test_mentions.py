@@ -109,3 +109,10 @@ def test_a_bare_surname_joins_the_full_name_the_library_gives_it_unless_the_arti
     text = "Ivanka Trump spoke. Trump left."
     spans = [_span(text, "Ivanka Trump", "PER"), _span(text, "Trump", "PER", 1)]
     assert [(g.name, g.count) for g in group_mentions(spans, table, text)] == [("Ivanka Trump", 2)]
+
+
+def test_a_bare_surname_mentioned_once_is_named_as_the_full_name_the_library_joins_it_to() -> None:
+    table = builtin_table().with_surnames([("trump", "Donald Trump")])
+    text = "Later Trump spoke."
+    [group] = group_mentions([_span(text, "Trump", "PER")], table, text)
+    assert (group.name, group.key, group.count) == ("Donald Trump", "donald trump", 1)

@@ -39,6 +39,12 @@ def test_institutions_named_with_the_stay_organisations() -> None:
     assert found(text) == [("House", "ORG"), ("Army", "ORG"), ("Army", "ORG"), ("Post", "ORG"), ("Times", "ORG")]
 
 
+def test_an_army_named_inside_a_phrase_stays_an_organisation() -> None:
+    text = ("The hearing heard four officials on Tuesday, including a career Army officer who described the call as "
+            "improper. He has served in uniform for twenty years.")
+    assert ("Army", "ORG") in found(text)
+
+
 def test_a_given_name_and_a_surname_are_a_person() -> None:
     assert found("Taylor Swift sang in Ohio on Friday. Crowds waited for hours to see Swift.") == [
         ("Taylor Swift", "PER"), ("Ohio", "LOC"), ("Swift", "PER")]
@@ -68,6 +74,17 @@ def test_common_words_after_the_are_kept_only_as_institution_words() -> None:
     tags = [["O", "O", "O", "O", "B-ORG", "O", "O", "B-MISC", "O"],
             ["O", "O", "O", "B-ORG", "O", "O", "B-LOC", "O", "O", "B-PER", "O"]]
     assert names(doc, tags) == [("House", "ORG"), ("Post", "ORG")]  # the newspaper, typed as one
+
+
+def test_an_institution_word_between_two_lower_case_words_is_written_as_a_name() -> None:
+    # the rule keeps or drops a word in the whole document: one document each
+    assert names(["She is a career Post reporter ."], [["O", "O", "O", "O", "B-ORG", "O", "O"]]) == [("Post", "ORG")]
+    assert names(["Senior Times editors left ."], [["O", "B-ORG", "O", "O", "O"]]) == []  # after a capital
+    assert names(["a page of the Post", "two Post"], [["O"] * 4 + ["B-ORG"], ["O", "B-ORG"]]) == [
+        ("Post", "ORG"), ("Post", "ORG")]  # "the" as before
+    assert names(["they sent two Post"], [["O", "O", "O", "B-ORG"]]) == []  # nothing after it
+    assert names(["a new Plan was made ."], [["O", "O", "B-MISC", "O", "O", "O"]]) == []  # no institution word
+    assert names(["two House of Lords members"], [["O", "B-ORG", "O", "O", "O"]]) == []  # may begin a longer name
 
 
 def test_the_in_a_title_case_headline_is_no_evidence() -> None:

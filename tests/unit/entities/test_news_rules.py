@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from reader.core.entities import tag
 from reader.core.entities.conll import iob_spans
-from reader.core.entities.newsrules import apply_news_rules, credit_tokens
+from reader.core.entities.newsrules import apply_news_rules, credit_tokens, named_days
 from reader.core.entities.tokenize import tokenize
 
 
@@ -88,3 +88,30 @@ def test_tag_leaves_credit_lines_out() -> None:
     assert not {name for name, typ in found if typ in ("PER", "ORG", "LOC", "MISC")} & {
         "Google", "Courtesy Google", "Getty Images", "Getty", "Jane Holm", "AFP", "Holm"}
     assert ("London", "LOC") in found
+
+
+def test_capitalised_words_and_day_are_one_event() -> None:
+    sent = "Polls close on Election Day , and Labor Day and St. Patrick 's Day follow Christmas Day .".split()
+    tags = ["O", "O", "O", "B-ORG", "I-ORG", "O", "O", "B-LOC", "I-LOC", "O", "O", "O", "O", "O", "O", "O",
+            "B-MISC", "O"]
+    assert _names(sent, apply_news_rules(sent, tags)) == [
+        ("Election Day", "MISC"), ("Labor Day", "MISC"), ("St. Patrick 's Day", "MISC"), ("Christmas Day", "MISC")]
+    sent = "the offices will be closed on Martin Luther King Jr. Day this year".split()
+    tags = ["O"] * 6 + ["B-ORG", "I-ORG", "I-ORG", "O", "O", "O", "O"]  # the run of words begins inside a name
+    assert _names(sent, named_days(sent, tags)) == [("Martin Luther King Jr. Day", "MISC")]
+
+
+def test_a_persons_day_and_longer_names_with_day_stay() -> None:
+    sent = "Doris Day and Jason Day met the Earth Day Network on Day 3 .".split()
+    tags = ["B-PER", "I-PER", "O", "O", "O", "O", "O", "B-ORG", "I-ORG", "I-ORG", "O", "O", "O", "O"]
+    assert _names(sent, named_days(sent, tags)) == [("Doris Day", "PER"), ("Earth Day Network", "ORG")]
+
+
+def test_a_title_case_headline_makes_no_new_day_name() -> None:
+    sent = "Turnout Is Low As Voters Mark Flag Day".split()
+    assert named_days(sent, ["O"] * len(sent)) == ["O"] * len(sent)
+
+
+def test_tag_marks_a_named_day_whole() -> None:
+    found = [(sp.text, sp.type) for sp in tag("Shops close on Memorial Day. Christmas Day fell on a Monday.")]
+    assert found == [("Memorial Day", "MISC"), ("Christmas Day", "MISC"), ("Monday", "DATE")]  # not "Day" alone

@@ -148,3 +148,15 @@ def test_a_surname_cut_from_a_longer_name_is_not_joined(library) -> None:
     assert said in mentioning(lib, "Donald Trump") & mentioning(lib, "Mara Hill")
     assert ("trump", 1, 1) in people(lib) and ("hill", 1, 1) in people(lib)  # the tower's, each its own row
     assert ("donald trump", 6, 4) in people(lib) and ("mara hill", 3, 3) in people(lib)
+
+
+def test_a_typed_surname_finds_every_article_that_writes_it(library) -> None:
+    lib, ids, folder = library
+    # "Hill" of "Forest Hill" the tagger gave as a person alone; Mara Hill named in full twice, then "Hill" alone
+    tower = add(lib, folder, "tower", "Tower\n\nThe Forest Hill police looked.\n", ("Hill", "PER"))
+    named = [add(lib, folder, f"hill{k}", f"Envoy {k}\n\nMara Hill met the envoys.\n", ("Mara Hill", "PER"))
+             for k in range(2)]  # fmt: skip
+    bare = add(lib, folder, "bare", "Bare\n\nHill spoke to the board.\n", ("Hill", "PER"))
+    assert mentioning(lib, "Mara Hill") == {*named, bare}  # the library joins the bare "Hill" to her
+    assert mentioning(lib, "Hill") == {tower, *named, bare}  # the word: every article that writes it
+    assert lib.search('entity:"Hill"', limit=10).total == 4
