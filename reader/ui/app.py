@@ -13,6 +13,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
+    from reader.ui.main_window import MainWindow
+    from reader.ui.single_instance import Claim
+
 START = time.perf_counter()
 
 
@@ -50,6 +53,9 @@ def run_app(args: argparse.Namespace) -> int:
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication, QMessageBox
 
+    from reader.ui.pyside_imports import read_sources_lightly
+
+    read_sources_lightly()  # before the window's modules are imported: PySide6 looks at each of them
     from reader.core.errors import ReaderError
     from reader.core.store.cache_health import ensure_cache_usable
     from reader.paths import resolve_paths, resources_dir
@@ -57,7 +63,7 @@ def run_app(args: argparse.Namespace) -> int:
     from reader.ui.main_window import MainWindow
     from reader.ui.plain_text import message_box
     from reader.ui.quit_signals import QuitOnSignals
-    from reader.ui.single_instance import claim_profile, show_files
+    from reader.ui.single_instance import claim_profile
     from reader.ui.startup import show_notices, start_after_first_paint
     from reader.ui.themes import apply_theme
 
@@ -74,7 +80,8 @@ def run_app(args: argparse.Namespace) -> int:
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
     paths = resolve_paths(args.data_dir, args.profile).ensure()
-    claim = None if args.screenshot else claim_profile(paths, args.paths)
+    # the channel for later starts is opened after the first paint (QtNetwork is not needed to show the window)
+    claim = None if args.screenshot else claim_profile(paths, args.paths, listen=False)
     if claim is not None and (claim.handed_over or claim.server is None and claim.lock is None):
         if claim.error:  # printed and shown: a double-clicked app has no terminal
             print(f"news-reader: {claim.error}", file=sys.stderr)
@@ -98,9 +105,8 @@ def run_app(args: argparse.Namespace) -> int:
                  box=not args.screenshot)  # fmt: skip
     if args.screenshot:
         return _screenshot(app, window, args)
-    if claim is not None and claim.server is not None:
-        claim.server.files_received.connect(lambda files: show_files(window, files))
-    start_after_first_paint(window)  # the cache check, the list, the last article and the rescan
+    # the cache check, the list, the last article and the rescan, then the channel for later starts
+    start_after_first_paint(window, None if claim is None else lambda: _listen(window, claim))
     if window.restore_layout():
         window.show()
     else:
@@ -113,6 +119,15 @@ def run_app(args: argparse.Namespace) -> int:
         return app.exec()
     finally:
         quit_on_signals.uninstall()
+
+
+def _listen(window: MainWindow, claim: Claim) -> None:
+    """Open the channel later starts hand their files over on, and show what they send."""
+    from reader.ui.single_instance import show_files
+
+    server = claim.listen()
+    if server is not None:
+        server.files_received.connect(lambda files: show_files(window, files))
 
 
 def show_fitted(window: QWidget, size: tuple[int, int]) -> None:
