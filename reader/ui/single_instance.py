@@ -1,14 +1,17 @@
 """One window per profile: a second start hands its files to the running window and exits.
 
 The guard is a lock file in the profile's data folder (QLockFile: a crashed window's lock is stale and
-taken over); the channel is a QLocalServer on a name made from the user and the profile's data folder,
-so two users, or two profiles of one user, never reach each other's window.
+taken over); the channel is a local socket on a name made from the user and the profile's data folder,
+so two users, or two profiles of one user, never reach each other's window. A later start connects with
+QLocalSocket; the window listens with `unix_channel.UnixInstanceServer` on Linux and macOS (no QtNetwork
+kept all day) and with QLocalServer elsewhere.
 """
 
 from __future__ import annotations
 
 import getpass
 import json
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +20,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCryptographicHash, QDeadlineTimer, QLockFile, QObject, Qt, QThread, Signal
 
 from reader.paths import Paths
+from reader.ui.unix_channel import REPLY, UnixInstanceServer, read_request
 from reader.ui.workers import tag_library
 
 if TYPE_CHECKING:
@@ -25,7 +29,6 @@ if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
 
 LOCK_NAME = "window.lock"
-REPLY = b"ok\n"
 HANDOVER_WAIT_MS = 30000  # the first window may still be starting: it answers once its window is built
 
 
@@ -68,14 +71,11 @@ class InstanceServer(QObject):
         buffer += bytes(socket.readAll().data())
         if b"\n" not in buffer:
             return
-        try:
-            files = json.loads(bytes(buffer).split(b"\n", 1)[0]).get("files", [])
-        except (ValueError, AttributeError):
-            files = None  # not one of ours: answer nothing
-        if isinstance(files, list):
+        files = read_request(bytes(buffer))  # None: not one of ours, answered with nothing
+        if files is not None:
             socket.write(REPLY)
             socket.flush()
-            self.files_received.emit([str(f) for f in files])
+            self.files_received.emit(files)
         socket.disconnectFromServer()
 
 
@@ -83,18 +83,18 @@ class InstanceServer(QObject):
 class Claim:
     """The outcome of starting: this process owns the profile (`server`), or handed over, or failed."""
 
-    server: InstanceServer | None = None
+    server: InstanceServer | UnixInstanceServer | None = None
     lock: QLockFile | None = None
     handed_over: bool = False
     error: str = ""
     name: str = ""  # the channel a later start reaches this window on, opened by `listen()`
 
-    def listen(self) -> InstanceServer | None:
+    def listen(self) -> InstanceServer | UnixInstanceServer | None:
         """Open the channel, once (the window calls it after its first paint); None when it cannot be opened:
         the profile is still this window's (it holds the lock), later starts just cannot hand over."""
         if self.server is None and self.lock is not None and self.name and not self.error:
             try:
-                self.server = InstanceServer(self.name)
+                self.server = UnixInstanceServer(self.name) if os.name == "posix" else InstanceServer(self.name)
             except OSError as exc:
                 self.error = str(exc)
         return self.server
