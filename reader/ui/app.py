@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QWidget
 
     from reader.ui.main_window import MainWindow
@@ -50,7 +51,6 @@ def run_app(args: argparse.Namespace) -> int:
               "Run it on a desktop, or render the window to a picture with --screenshot FILE.png.",
               file=sys.stderr)  # fmt: skip
         return 2
-    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from reader.ui.pyside_imports import read_sources_lightly
@@ -76,9 +76,7 @@ def run_app(args: argparse.Namespace) -> int:
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("News Reader")
     app.setDesktopFileName("news-reader")
-    icon = resources_dir() / "icons" / "news-reader.svg"
-    if icon.is_file():
-        app.setWindowIcon(QIcon(str(icon)))
+    app.setWindowIcon(window_icon(resources_dir() / "icons"))
     paths = resolve_paths(args.data_dir, args.profile).ensure()
     # the channel for later starts is opened after the first paint (QtNetwork is not needed to show the window)
     claim = None if args.screenshot else claim_profile(paths, args.paths, listen=False)
@@ -128,6 +126,20 @@ def _listen(window: MainWindow, claim: Claim) -> None:
     server = claim.listen()
     if server is not None:
         server.files_received.connect(lambda files: show_files(window, files))
+
+
+def window_icon(folder: Path) -> QIcon:
+    """The app's icon from its PNGs (news-reader-16.png ... -256.png, drawn from news-reader.svg by
+    scripts/make_icons.py --window); the SVG only when they are missing: drawing it loads QtSvg and its
+    icon plugin, 1.4 MB the window would keep all day."""
+    from PySide6.QtGui import QIcon
+
+    icon = QIcon()
+    for png in sorted(folder.glob("news-reader-*.png")):
+        icon.addFile(str(png))
+    if icon.isNull() and (folder / "news-reader.svg").is_file():
+        icon = QIcon(str(folder / "news-reader.svg"))
+    return icon
 
 
 def show_fitted(window: QWidget, size: tuple[int, int]) -> None:

@@ -68,6 +68,7 @@ def idle():
     from PySide6.QtCore import QDir
     from reader.paths import resolve_paths
     from reader.ui.single_instance import server_name
+    seen["svg"] = "libQt6Svg" in open("/proc/self/maps").read()  # the window icon is drawn from its PNGs
     seen["listening"] = os.path.exists(os.path.join(QDir.tempPath(), server_name(resolve_paths(data_dir))))
     seen["frozen"] = __import__("gc").get_freeze_count()  # the window's own objects, out of the GC's full passes
     os.replace(staged, target)  # a new page in the library folder, imported by F5's rescan
@@ -112,6 +113,7 @@ def test_the_idle_window_holds_no_parser_and_still_imports_a_new_page(tmp_path: 
     assert seen["listed"] == ["Budget passes", "Harbour opens"]
     assert seen["shown"] in seen["listed"]
     assert seen["idle"] == []  # shown, rescanned and watched without any of them
+    assert seen["svg"] is False
     assert seen["listening"]  # a later start can hand its files over: the channel is open, without QtNetwork
     assert seen["frozen"] > 10_000  # the modules and widgets built before the first paint
     assert seen["after"] == ["Budget passes", "Harbour opens", "Night ferry returns"]
