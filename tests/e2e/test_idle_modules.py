@@ -24,6 +24,7 @@ LAZY = [
     "reader.ui.palette", "reader.ui.palette_actions", "reader.ui.dialogs.shortcuts",  # until asked for
     "PySide6.QtNetwork",  # the hand-over channel listens without it (unix_channel.py)
     "hashlib", "_hashlib",  # OpenSSL: only an article's id (of a file read) or a note's version is hashed
+    "uuid",  # a new note's, highlight's or correction's id
 ]  # fmt: skip
 
 CHILD = r"""
