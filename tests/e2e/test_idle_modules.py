@@ -80,6 +80,11 @@ def imported():
     w = window()
     seen["after"] = titles(w)
     seen["imported"] = [m for m in lazy if m in sys.modules]
+    article = w.reading_pane.article  # a highlight from this cold start: its id needs uuid, imported now
+    w.session.add_highlight(article.id, article.text, 0, 5)
+    seen["highlighted"] = [h.quote.exact for h in w.session.store.highlights(article.id)]
+    seen["passage"] = article.text[:5]
+    seen["uuid"] = "uuid" in sys.modules
     print("SEEN " + json.dumps(seen), flush=True)
     w.close()
 
@@ -120,4 +125,5 @@ def test_the_idle_window_holds_no_parser_and_still_imports_a_new_page(tmp_path: 
     assert seen["after"] == ["Budget passes", "Harbour opens", "Night ferry returns"]
     assert {"lxml.etree", "reader.core.extract.page", "reader.core.formats.html",
             "reader.core.entities.tagger", "hashlib"} <= set(seen["imported"])  # fmt: skip
+    assert seen["highlighted"] == [seen["passage"]] and seen["uuid"]
     assert proc.returncode == 0, proc.stderr
