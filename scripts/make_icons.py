@@ -2,6 +2,8 @@
 
 Both containers are written here with `struct`: they are a small header and a table of PNG entries.
 Usage: python scripts/make_icons.py [OUT_DIR]   (default build/icons)
+       python scripts/make_icons.py --window      (the window's own PNGs, resources/icons/news-reader-N.png:
+                                                   drawing the SVG at run time would load QtSvg, 1.4 MB)
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 SVG = ROOT / "resources" / "icons" / "news-reader.svg"
 PNG_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
+WINDOW_SIZES = (16, 24, 32, 48, 64, 128, 256)  # the window icon's sizes (title bar, task bar, switcher)
 ICO_SIZES = (16, 24, 32, 48, 64, 128, 256)  # 256 is the largest an .ico entry can declare
 # icns entry types holding PNG data, by pixel size (several types share a size: 1x and 2x slots)
 ICNS_TYPES = (("icp4", 16), ("icp5", 32), ("ic11", 32), ("icp6", 64), ("ic12", 64), ("ic07", 128),
@@ -70,6 +73,11 @@ def icns_bytes(pngs: dict[int, bytes]) -> bytes:
 
 
 def main(argv: list[str]) -> int:
+    if argv == ["--window"]:
+        for size, data in render_pngs(SVG, WINDOW_SIZES).items():
+            (SVG.parent / f"news-reader-{size}.png").write_bytes(data)
+        print(f"window icons written to {SVG.parent}")
+        return 0
     out = Path(argv[0]) if argv else ROOT / "build" / "icons"
     pngs = render_pngs(SVG, PNG_SIZES)
     for size, data in pngs.items():

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
@@ -93,6 +92,8 @@ _WS = re.compile(r"\s+")
 
 def article_id(title: str, text: str) -> str:
     """A stable id from the normalised title and text, so notes survive renames and moves."""
+    import hashlib  # here: the window, which reads ids from the cache, need not load OpenSSL (3.5 MB)
+
     norm = " ".join(f"{title}\n{text}".split()).casefold()  # = _WS.sub(" ", ...).strip(), 3-5x faster
     return hashlib.sha1(norm.encode("utf-8")).hexdigest()[:20]
 

@@ -11,7 +11,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QWidget
+
+    from reader.ui.main_window import MainWindow
+    from reader.ui.single_instance import Claim
 
 START = time.perf_counter()
 
@@ -47,9 +51,11 @@ def run_app(args: argparse.Namespace) -> int:
               "Run it on a desktop, or render the window to a picture with --screenshot FILE.png.",
               file=sys.stderr)  # fmt: skip
         return 2
-    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication, QMessageBox
 
+    from reader.ui.pyside_imports import read_sources_lightly
+
+    read_sources_lightly()  # before the window's modules are imported: PySide6 looks at each of them
     from reader.core.errors import ReaderError
     from reader.core.store.cache_health import ensure_cache_usable
     from reader.paths import resolve_paths, resources_dir
@@ -57,7 +63,7 @@ def run_app(args: argparse.Namespace) -> int:
     from reader.ui.main_window import MainWindow
     from reader.ui.plain_text import message_box
     from reader.ui.quit_signals import QuitOnSignals
-    from reader.ui.single_instance import claim_profile, show_files
+    from reader.ui.single_instance import claim_profile
     from reader.ui.startup import show_notices, start_after_first_paint
     from reader.ui.themes import apply_theme
 
@@ -70,11 +76,10 @@ def run_app(args: argparse.Namespace) -> int:
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("News Reader")
     app.setDesktopFileName("news-reader")
-    icon = resources_dir() / "icons" / "news-reader.svg"
-    if icon.is_file():
-        app.setWindowIcon(QIcon(str(icon)))
+    app.setWindowIcon(window_icon(resources_dir() / "icons"))
     paths = resolve_paths(args.data_dir, args.profile).ensure()
-    claim = None if args.screenshot else claim_profile(paths, args.paths)
+    # the channel for later starts is opened after the first paint (QtNetwork is not needed to show the window)
+    claim = None if args.screenshot else claim_profile(paths, args.paths, listen=False)
     if claim is not None and (claim.handed_over or claim.server is None and claim.lock is None):
         if claim.error:  # printed and shown: a double-clicked app has no terminal
             print(f"news-reader: {claim.error}", file=sys.stderr)
@@ -98,9 +103,8 @@ def run_app(args: argparse.Namespace) -> int:
                  box=not args.screenshot)  # fmt: skip
     if args.screenshot:
         return _screenshot(app, window, args)
-    if claim is not None and claim.server is not None:
-        claim.server.files_received.connect(lambda files: show_files(window, files))
-    start_after_first_paint(window)  # the cache check, the list, the last article and the rescan
+    # the cache check, the list, the last article and the rescan, then the channel for later starts
+    start_after_first_paint(window, None if claim is None else lambda: _listen(window, claim))
     if window.restore_layout():
         window.show()
     else:
@@ -113,6 +117,29 @@ def run_app(args: argparse.Namespace) -> int:
         return app.exec()
     finally:
         quit_on_signals.uninstall()
+
+
+def _listen(window: MainWindow, claim: Claim) -> None:
+    """Open the channel later starts hand their files over on, and show what they send."""
+    from reader.ui.single_instance import show_files
+
+    server = claim.listen()
+    if server is not None:
+        server.files_received.connect(lambda files: show_files(window, files))
+
+
+def window_icon(folder: Path) -> QIcon:
+    """The app's icon from its PNGs (news-reader-16.png ... -256.png, drawn from news-reader.svg by
+    scripts/make_icons.py --window); the SVG only when they are missing: drawing it loads QtSvg and its
+    icon plugin, 1.4 MB the window would keep all day."""
+    from PySide6.QtGui import QIcon
+
+    icon = QIcon()
+    for png in sorted(folder.glob("news-reader-*.png")):
+        icon.addFile(str(png))
+    if icon.isNull() and (folder / "news-reader.svg").is_file():
+        icon = QIcon(str(folder / "news-reader.svg"))
+    return icon
 
 
 def show_fitted(window: QWidget, size: tuple[int, int]) -> None:

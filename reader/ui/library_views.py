@@ -6,6 +6,7 @@ each file stays small.
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -109,9 +110,16 @@ class LibraryViews(ListViews):
             self._cancelled = True
             self.worker.requestInterruption()
 
+    def _connections(self) -> list[sqlite3.Connection]:
+        """The window's own SQLite connections: the cache's (once opened) and the user database's."""
+        user = getattr(self.store, "connection", None)  # the UserStore behind the read-only protocol
+        mine = [self.library.db] if self.library.opened else []
+        return mine + [user] if isinstance(user, sqlite3.Connection) else mine
+
     def _on_worker_finished(self) -> None:
         stopped = self._cancelled
-        release_memory()  # what the scan held (its file list, the stored states) goes back to the system
+        # what the scan held (its file list, the stored states) and the start's SQLite pages go back to the system
+        release_memory(self._connections())
         if self.import_progress is not None:
             self.import_progress.finish()
         if self._cancelled and not self.closed:  # (isInterruptionRequested() is false once the thread ended)

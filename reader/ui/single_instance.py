@@ -1,31 +1,34 @@
 """One window per profile: a second start hands its files to the running window and exits.
 
 The guard is a lock file in the profile's data folder (QLockFile: a crashed window's lock is stale and
-taken over); the channel is a QLocalServer on a name made from the user and the profile's data folder,
-so two users, or two profiles of one user, never reach each other's window.
+taken over); the channel is a local socket on a name made from the user and the profile's data folder,
+so two users, or two profiles of one user, never reach each other's window. A later start connects with
+QLocalSocket; the window listens with `unix_channel.UnixInstanceServer` on Linux and macOS (no QtNetwork
+kept all day) and with QLocalServer elsewhere.
 """
 
 from __future__ import annotations
 
 import getpass
-import hashlib
 import json
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDeadlineTimer, QLockFile, QObject, Qt, QThread, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtCore import QCryptographicHash, QDeadlineTimer, QLockFile, QObject, Qt, QThread, Signal
 
 from reader.paths import Paths
+from reader.ui.unix_channel import REPLY, UnixInstanceServer, read_request
 from reader.ui.workers import tag_library
 
 if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalSocket
+
     from reader.ui.main_window import MainWindow
 
 LOCK_NAME = "window.lock"
-REPLY = b"ok\n"
 HANDOVER_WAIT_MS = 30000  # the first window may still be starting: it answers once its window is built
 
 
@@ -36,7 +39,10 @@ def server_name(paths: Paths) -> str:
     except (KeyError, OSError):  # no name for this uid (some containers): the folder still tells profiles apart
         user = ""
     key = f"{user}\0{paths.data.resolve()}".encode()
-    return "news-reader-" + hashlib.sha256(key).hexdigest()[:20]
+    # Qt's SHA-256, the same digest as hashlib's: importing hashlib loads OpenSSL's libcrypto, 3.5 MB the idle
+    # window would keep for this one name
+    digest = QCryptographicHash.hash(key, QCryptographicHash.Algorithm.Sha256)
+    return "news-reader-" + bytes(digest.toHex().data()).decode("ascii")[:20]
 
 
 class InstanceServer(QObject):
@@ -45,6 +51,8 @@ class InstanceServer(QObject):
     files_received = Signal(list)
 
     def __init__(self, name: str, parent: QObject | None = None) -> None:
+        from PySide6.QtNetwork import QLocalServer  # not needed to show the window (listen() comes after)
+
         super().__init__(parent)
         self.server = QLocalServer(self)
         self.server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
@@ -63,14 +71,11 @@ class InstanceServer(QObject):
         buffer += bytes(socket.readAll().data())
         if b"\n" not in buffer:
             return
-        try:
-            files = json.loads(bytes(buffer).split(b"\n", 1)[0]).get("files", [])
-        except (ValueError, AttributeError):
-            files = None  # not one of ours: answer nothing
-        if isinstance(files, list):
+        files = read_request(bytes(buffer))  # None: not one of ours, answered with nothing
+        if files is not None:
             socket.write(REPLY)
             socket.flush()
-            self.files_received.emit([str(f) for f in files])
+            self.files_received.emit(files)
         socket.disconnectFromServer()
 
 
@@ -78,22 +83,34 @@ class InstanceServer(QObject):
 class Claim:
     """The outcome of starting: this process owns the profile (`server`), or handed over, or failed."""
 
-    server: InstanceServer | None = None
+    server: InstanceServer | UnixInstanceServer | None = None
     lock: QLockFile | None = None
     handed_over: bool = False
     error: str = ""
+    name: str = ""  # the channel a later start reaches this window on, opened by `listen()`
+
+    def listen(self) -> InstanceServer | UnixInstanceServer | None:
+        """Open the channel, once (the window calls it after its first paint); None when it cannot be opened:
+        the profile is still this window's (it holds the lock), later starts just cannot hand over."""
+        if self.server is None and self.lock is not None and self.name and not self.error:
+            try:
+                self.server = UnixInstanceServer(self.name) if os.name == "posix" else InstanceServer(self.name)
+            except OSError as exc:
+                self.error = str(exc)
+        return self.server
 
 
-def claim_profile(paths: Paths, files: Sequence[str]) -> Claim:
-    """Own the profile's window, or give `files` to the window that does."""
+def claim_profile(paths: Paths, files: Sequence[str], *, listen: bool = True) -> Claim:
+    """Own the profile's window, or give `files` to the window that does. With `listen` False, the owner's
+    channel is opened later by `Claim.listen()`: a later start waits for it (`hand_over` tries for 30 s)."""
     lock = QLockFile(str(paths.data / LOCK_NAME))
     lock.setStaleLockTime(0)  # only a dead owner makes it stale, never its age
     name = server_name(paths)
     if lock.tryLock(0):
-        try:
-            return Claim(server=InstanceServer(name), lock=lock)
-        except OSError as exc:  # still one window per profile (we hold the lock); later starts just cannot hand over
-            return Claim(lock=lock, error=str(exc))
+        claim = Claim(lock=lock, name=name)
+        if listen:
+            claim.listen()
+        return claim
     if hand_over(name, [str(Path(f).resolve()) for f in files]):
         return Claim(handed_over=True)
     pid, host, _app = lock.getLockInfo()
@@ -103,6 +120,8 @@ def claim_profile(paths: Paths, files: Sequence[str]) -> Claim:
 
 def hand_over(name: str, files: list[str], wait_ms: int = HANDOVER_WAIT_MS) -> bool:
     """Send `files` to the window listening on `name`; True once it has confirmed."""
+    from PySide6.QtNetwork import QLocalSocket
+
     deadline = QDeadlineTimer(wait_ms)
     payload = json.dumps({"files": files}).encode() + b"\n"
     while not deadline.hasExpired():

@@ -22,6 +22,9 @@ LAZY = [
     "concurrent.futures.process",
     "reader.core.entities.tagger", "reader.core.entities.model",  # a tagged library needs no tagging
     "reader.ui.palette", "reader.ui.palette_actions", "reader.ui.dialogs.shortcuts",  # until asked for
+    "PySide6.QtNetwork",  # the hand-over channel listens without it (unix_channel.py)
+    "hashlib", "_hashlib",  # OpenSSL: only an article's id (of a file read) or a note's version is hashed
+    "uuid",  # a new note's, highlight's or correction's id
 ]  # fmt: skip
 
 CHILD = r"""
@@ -63,6 +66,11 @@ def idle():
     seen["shown"] = w.reading_pane.article.title
     seen["listed"] = titles(w)
     seen["idle"] = [m for m in lazy if m in sys.modules]
+    from PySide6.QtCore import QDir
+    from reader.paths import resolve_paths
+    from reader.ui.single_instance import server_name
+    seen["svg"] = "libQt6Svg" in open("/proc/self/maps").read()  # the window icon is drawn from its PNGs
+    seen["listening"] = os.path.exists(os.path.join(QDir.tempPath(), server_name(resolve_paths(data_dir))))
     seen["frozen"] = __import__("gc").get_freeze_count()  # the window's own objects, out of the GC's full passes
     os.replace(staged, target)  # a new page in the library folder, imported by F5's rescan
     w.rescan()
@@ -72,6 +80,11 @@ def imported():
     w = window()
     seen["after"] = titles(w)
     seen["imported"] = [m for m in lazy if m in sys.modules]
+    article = w.reading_pane.article  # a highlight from this cold start: its id needs uuid, imported now
+    w.session.add_highlight(article.id, article.text, 0, 5)
+    seen["highlighted"] = [h.quote.exact for h in w.session.store.highlights(article.id)]
+    seen["passage"] = article.text[:5]
+    seen["uuid"] = "uuid" in sys.modules
     print("SEEN " + json.dumps(seen), flush=True)
     w.close()
 
@@ -106,8 +119,11 @@ def test_the_idle_window_holds_no_parser_and_still_imports_a_new_page(tmp_path: 
     assert seen["listed"] == ["Budget passes", "Harbour opens"]
     assert seen["shown"] in seen["listed"]
     assert seen["idle"] == []  # shown, rescanned and watched without any of them
+    assert seen["svg"] is False
+    assert seen["listening"]  # a later start can hand its files over: the channel is open, without QtNetwork
     assert seen["frozen"] > 10_000  # the modules and widgets built before the first paint
     assert seen["after"] == ["Budget passes", "Harbour opens", "Night ferry returns"]
     assert {"lxml.etree", "reader.core.extract.page", "reader.core.formats.html",
-            "reader.core.entities.tagger"} <= set(seen["imported"])  # fmt: skip
+            "reader.core.entities.tagger", "hashlib"} <= set(seen["imported"])  # fmt: skip
+    assert seen["highlighted"] == [seen["passage"]] and seen["uuid"]
     assert proc.returncode == 0, proc.stderr

@@ -8,7 +8,6 @@ turns the tagger's stored spans plus the corrections into what the window shows.
 from __future__ import annotations
 
 import sqlite3
-import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +24,14 @@ EVERY_ARTICLE = ""  # article_id of an "always" / "never" correction
 _CORRECTION_COLUMNS = "id, article_id, start, end, exact, type, action, created"
 _WATCH_COLUMNS = "id, term, whole_word, case_sensitive, color"
 _ALIAS_COLUMNS = "id, alias, target, created"
+
+
+def new_id() -> str:
+    """A random id (uuid4). uuid is imported on the first write, not with the module: it imports `platform`,
+    8-15 ms of the window's start."""
+    import uuid
+
+    return str(uuid.uuid4())
 
 
 @dataclass(frozen=True)
@@ -163,7 +170,7 @@ class EntityPrefs:
         added: list[Correction] = []
         for w in wanted:
             start, end = (0, 0) if w.article_id == EVERY_ARTICLE else (w.start, w.end)
-            c = Correction(w.article_id, start, end, w.exact, w.type, w.action, str(uuid.uuid4()), utc_now())
+            c = Correction(w.article_id, start, end, w.exact, w.type, w.action, new_id(), utc_now())
             _check_correction(c)
             added.append(c)
         replaced: list[Correction] = []
@@ -236,7 +243,7 @@ class EntityPrefs:
                 "INSERT INTO watch_terms (id, term, whole_word, case_sensitive, color, created)"
                 " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (term) DO UPDATE SET whole_word = excluded.whole_word,"
                 " case_sensitive = excluded.case_sensitive, color = excluded.color",
-                (str(uuid.uuid4()), term, int(whole_word), int(case_sensitive), color, utc_now()),
+                (new_id(), term, int(whole_word), int(case_sensitive), color, utc_now()),
             )
             row = conn.execute(f"SELECT {_WATCH_COLUMNS} FROM watch_terms WHERE term = ?", (term,)).fetchone()
         return _watch(row)
@@ -284,7 +291,7 @@ class EntityPrefs:
             raise ValueError("Say which name is which: both names need at least one letter")
         if name_key(alias) == name_key(target):
             raise ValueError(f"“{alias}” and “{target}” are already the same name")
-        new = EntityAlias(alias, target, str(uuid.uuid4()), utc_now())
+        new = EntityAlias(alias, target, new_id(), utc_now())
         with transaction(self._conn) as conn:
             row = conn.execute(f"SELECT {_ALIAS_COLUMNS} FROM entity_aliases WHERE alias = ?", (alias,)).fetchone()
             conn.execute("DELETE FROM entity_aliases WHERE alias = ?", (alias,))

@@ -7,8 +7,6 @@ delete) the newer note. The version is a hash of the text: the same text is the 
 
 from __future__ import annotations
 
-import hashlib
-
 from reader.core.annotation import Note
 from reader.core.errors import ReaderError
 
@@ -20,6 +18,8 @@ def note_version(record: Note | str | None) -> str:
     text = record.text if isinstance(record, Note) else (record or "")
     if not text.strip():
         return NO_NOTE
+    import hashlib  # on the first note: the window that shows none need not load OpenSSL (3.5 MB)
+
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:20]
 
 

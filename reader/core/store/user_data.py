@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
@@ -21,6 +20,14 @@ from reader.core.store.note_versions import NoteChangedElsewhere, note_version
 log = logging.getLogger(__name__)
 
 _HIGHLIGHT_COLUMNS = "id, article_id, start, end, exact, prefix, suffix, color, note, path, created, modified, orphan"
+
+
+def new_id() -> str:
+    """A random id (uuid4). uuid is imported on the first write, not with the module: it imports `platform`,
+    8-15 ms of the window's start."""
+    import uuid
+
+    return str(uuid.uuid4())
 
 
 def _highlight_from_row(row: sqlite3.Row | tuple) -> Highlight:
@@ -228,7 +235,7 @@ class UserStore:
                 "INSERT INTO notes (id, article_id, text, path, created, modified) VALUES (?, ?, ?, ?, ?, ?) "
                 "ON CONFLICT (article_id) DO UPDATE SET text = excluded.text, modified = excluded.modified, "
                 "path = CASE WHEN excluded.path != '' THEN excluded.path ELSE notes.path END",
-                (str(uuid.uuid4()), article_id, text, shown_path(path), now, now),
+                (new_id(), article_id, text, shown_path(path), now, now),
             )
 
     def restore_note(self, n: Note) -> None:
@@ -240,7 +247,7 @@ class UserStore:
             c.execute(
                 "INSERT OR REPLACE INTO notes (id, article_id, text, path, created, modified) "
                 "VALUES (?, ?, ?, ?, ?, ?)",
-                (n.id or str(uuid.uuid4()), n.article_id, n.text, shown_path(n.path),
+                (n.id or new_id(), n.article_id, n.text, shown_path(n.path),
                  n.created or now, n.modified or now),
             )
 
@@ -292,7 +299,7 @@ class UserStore:
         _check_span(start, end)
         _check_color(color)
         now = utc_now()
-        h = Highlight(id=str(uuid.uuid4()), article_id=article_id, start=start, end=end, quote=quote, color=color,
+        h = Highlight(id=new_id(), article_id=article_id, start=start, end=end, quote=quote, color=color,
                       note=note, path=path, created=now, modified=now)
         with transaction(self._conn) as c:
             self._write_highlight(c, h, verb="INSERT")
