@@ -30,6 +30,10 @@ BATCH_FILES = 100  # files stored per transaction...
 BATCH_SECONDS = 1.0  # ...or whatever came back in this long, so a slow import still fills the list
 IN_FLIGHT_PER_WORKER = 4  # tasks handed out ahead: enough to keep every core busy, few to wait for on Cancel
 FILES_PER_TASK = 8  # at most; fewer when there are few files, so every worker gets its share
+# ...and no more than this many bytes on disk to a task (a file alone may be larger): a file's cost grows with
+# its size, and a task of eight saved web pages (a few hundred ms each) would leave one worker finishing it
+# while the other has nothing left; eight plain-text articles of a few KB stay one task.
+TASK_BYTES = 32_000
 # SQLite's page cache while the pool's results are written (KiB), given back after: the default 2 MB holds
 # too little of the indexes and the full-text index once the cache passes a few thousand articles, and the
 # writer's CPU per article grows with it (benchmarks/import_writer.py, in docs/performance.md).
@@ -104,9 +108,17 @@ def _import_settings(library: Library, kib: int, wal_pages: int) -> Iterator[Non
 
 
 def _tasks(todo: Sequence[Entry], per_task: int) -> Iterator[list[tuple[str, float, int]]]:
-    """The (path, mtime, size) of the files, `per_task` to a task, in walk order."""
-    for k in range(0, len(todo), per_task):
-        yield [(e.path, e.mtime, e.size) for e in todo[k : k + per_task]]
+    """The (path, mtime, size) of the files, `per_task` (and `TASK_BYTES`) to a task at most, in walk order."""
+    task: list[tuple[str, float, int]] = []
+    size = 0
+    for e in todo:
+        if task and (len(task) == per_task or size + e.size > TASK_BYTES):
+            yield task
+            task, size = [], 0
+        task.append((e.path, e.mtime, e.size))
+        size += e.size
+    if task:
+        yield task
 
 
 def _drive(pool: ProcessPoolExecutor, library: Library, tasks: Iterator[list[tuple[str, float, int]]], window: int,

@@ -169,6 +169,16 @@ def test_tasks_hand_out_every_file_once_in_order() -> None:
     assert [f for t in tasks for f in t] == [(e.path, e.mtime, e.size) for e in todo]
 
 
+def test_large_files_go_to_tasks_of_their_own_so_no_worker_is_left_waiting_on_one() -> None:
+    # saved web pages of 20-180 KB take a few hundred ms each: eight to a task left one worker busy at the end
+    sizes = [2_000, 2_000, 30_000, 180_000, 2_000, 2_000, 2_000, 25_000, 9_000]
+    todo = [importer.Entry(f"/news/{i}", mtime=1.0, size=n) for i, n in enumerate(sizes)]
+    tasks = list(importer._tasks(todo, 8))
+    assert [[size for _p, _m, size in t] for t in tasks] == [
+        [2_000, 2_000], [30_000], [180_000], [2_000, 2_000, 2_000, 25_000], [9_000]]
+    assert [f for t in tasks for f in t] == [(e.path, e.mtime, e.size) for e in todo]
+
+
 def test_the_import_writes_with_a_larger_page_cache_and_gives_it_back(tmp_path: Path) -> None:
     lib = Library(tmp_path / "cache.sqlite3")
     before = lib.db.execute("PRAGMA cache_size").fetchone()[0]
