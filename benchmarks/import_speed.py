@@ -7,7 +7,10 @@ floor (walk with stat + one SELECT of every stored file state) and the old per-f
 SELECT per file). This process's own CPU is split into `store_batch` and the rest (in a pool run: receiving and
 unpickling the workers' results, the scan's bookkeeping; in the one-thread run, all the reading and tagging).
 Wall seconds depend on what else the machine runs; CPU seconds (this process and its
-workers) less so. `python benchmarks/import_speed.py [--n 10000] [--workers N] [--no-serial]`
+workers) less so; "cores used" is CPU s over wall s (2.0: both cores of a 2-core machine busy throughout).
+`--folder DIR` imports the files of an existing folder instead, e.g. the saved web pages of
+`$NEWS_READER_DATA/extraction/html` (read where they are, never copied).
+`python benchmarks/import_speed.py [--n 10000] [--workers N] [--no-serial] [--folder DIR]`
 """
 
 from __future__ import annotations
@@ -115,15 +118,16 @@ def import_table(tmp: Path, folder: Path, args: argparse.Namespace) -> Path:
     for i, (name, workers) in enumerate(runs):
         rows.append((name, *timed_import(tmp / f"cache-{i}.sqlite3", folder, workers)))
     ref = next(r for r in rows if r[0].endswith("(reference)"))
-    print(f"First import of {args.n:,} plain-text articles with entity tagging, {os.cpu_count()} cores\n")
-    print(f"| {'run':<28} | articles | seconds | articles/s | CPU s | speed vs reference "
+    what = f"the files of {folder}" if args.folder else f"{args.n:,} plain-text articles"
+    print(f"First import of {what} with entity tagging, {os.cpu_count()} cores\n")
+    print(f"| {'run':<28} | articles | seconds | articles/s | CPU s | cores used | speed vs reference "
           "| this process: CPU s | in store_batch | other, ms per article |")
-    print(f"|{'-' * 30}|---------:|--------:|-----------:|------:|-------------------:"
+    print(f"|{'-' * 30}|---------:|--------:|-----------:|------:|-----------:|-------------------:"
           "|--------------------:|---------------:|----------------------:|")
     for name, n, wall, cpu, own, storing in rows:
         speed = ref[2] / wall
-        print(f"| {name:<28} | {n:>8,} | {wall:>7.1f} | {n / wall:>10.1f} | {cpu:>5.1f} | {speed:>17.2f}x "
-              f"| {own:>19.1f} | {storing:>14.1f} | {(own - storing) * 1000 / n:>21.2f} |")
+        print(f"| {name:<28} | {n:>8,} | {wall:>7.1f} | {n / wall:>10.1f} | {cpu:>5.1f} | {cpu / wall:>10.2f} "
+              f"| {speed:>17.2f}x | {own:>19.1f} | {storing:>14.1f} | {(own - storing) * 1000 / n:>21.2f} |")
     return tmp / f"cache-{len(runs) - 1}.sqlite3"
 
 
@@ -133,12 +137,14 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=default_workers(), help="workers of the full pool run")
     parser.add_argument("--no-serial", action="store_true", help="leave out the one-thread run")
     parser.add_argument("--runs", type=int, default=3, help="rescans of each kind (the median is shown)")
+    parser.add_argument("--folder", type=Path, help="import this folder's files instead of generated ones")
     parser.add_argument("--rescan-only", action="store_true",
                         help="import without tagging (quick) and measure only the rescan, e.g. with --n 10000")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp) / "news"
-        write_text_files(folder, args.n)
+        folder = args.folder.resolve() if args.folder else Path(tmp) / "news"
+        if not args.folder:
+            write_text_files(folder, args.n)
         if args.rescan_only:
             db = Path(tmp) / "cache.sqlite3"
             lib = Library(db)
@@ -149,7 +155,7 @@ def main() -> int:
         times = {name: median_time(lambda fn=fn: fn(db, folder), args.runs)  # type: ignore[misc]
                  for name, fn in [("floor: stat + one SELECT", floor_rescan), ("rescan (LibrarySync.scan)", new_rescan),
                                   ("old way: resolve + stat + SELECT each", old_rescan)]}  # fmt: skip
-        print(f"\nRescan of the {args.n:,} unchanged files (median of {args.runs})\n")
+        print(f"\nRescan of the {'same' if args.folder else f'{args.n:,}'} unchanged files (median of {args.runs})\n")
         print(f"| {'what':<38} | seconds | vs floor |")
         print(f"|{'-' * 40}|--------:|---------:|")
         floor = times["floor: stat + one SELECT"]

@@ -30,10 +30,19 @@ BATCH_FILES = 100  # files stored per transaction...
 BATCH_SECONDS = 1.0  # ...or whatever came back in this long, so a slow import still fills the list
 IN_FLIGHT_PER_WORKER = 4  # tasks handed out ahead: enough to keep every core busy, few to wait for on Cancel
 FILES_PER_TASK = 8  # at most; fewer when there are few files, so every worker gets its share
+# ...and no more than this many bytes on disk to a task (a file alone may be larger): a file's cost grows with
+# its size, and a task of eight saved web pages (a few hundred ms each) would leave one worker finishing it
+# while the other has nothing left; eight plain-text articles of a few KB stay one task.
+TASK_BYTES = 32_000
 # SQLite's page cache while the pool's results are written (KiB), given back after: the default 2 MB holds
 # too little of the indexes and the full-text index once the cache passes a few thousand articles, and the
 # writer's CPU per article grows with it (benchmarks/import_writer.py, in docs/performance.md).
 IMPORT_CACHE_KIB = 32_000
+# Pages the writer's commits add to the cache's write-ahead log before they are copied into the file, during a
+# pool import (SQLite's default: 1,000): the indexes' and the full-text index's pages written again by every
+# batch are copied once per 10,000 instead of once per 1,000 (the writer's CPU about 10 % less,
+# benchmarks/import_writer.py). Set on the cache's connection only; the user database is attached read-only.
+IMPORT_WAL_PAGES = 10_000
 
 OnStored = Callable[[list[FileRecord]], None]  # told after each batch is stored
 ShouldStop = Callable[[], bool]
@@ -71,7 +80,7 @@ def import_in_pool(library: Library, todo: Sequence[Entry], *, workers: int, max
                                  initargs=(max_bytes, tag, stop)) as pool:  # fmt: skip
             window = max(1, workers) * IN_FLIGHT_PER_WORKER
             per_task = max(1, min(FILES_PER_TASK, len(todo) // window))
-            with _page_cache(library, IMPORT_CACHE_KIB):
+            with _import_settings(library, IMPORT_CACHE_KIB, IMPORT_WAL_PAGES):
                 _drive(pool, library, _tasks(todo, per_task), window, run, stop, done_paths, on_stored, should_stop)
     except Exception as exc:  # noqa: BLE001 - a broken pool (a worker killed, no processes allowed): finish here
         log.warning("the import pool stopped (%r); the rest is read in this process", exc)
@@ -80,23 +89,36 @@ def import_in_pool(library: Library, todo: Sequence[Entry], *, workers: int, max
 
 
 @contextmanager
-def _page_cache(library: Library, kib: int) -> Iterator[None]:
-    """At least `kib` of page cache on the library's connection for the block, then what it had, memory freed."""
+def _import_settings(library: Library, kib: int, wal_pages: int) -> Iterator[None]:
+    """At least `kib` of page cache and a checkpoint every `wal_pages` on the library's connection for the
+    block, then what it had: memory freed, the log copied into the cache file."""
     db = library.db
     before = int(db.execute("PRAGMA cache_size").fetchone()[0])
+    checkpoint = int(db.execute("PRAGMA wal_autocheckpoint").fetchone()[0])
     if before >= 0 or -before < kib:  # a positive size counts pages; ours is in KiB
         db.execute(f"PRAGMA cache_size = -{kib}")
+    db.execute(f"PRAGMA wal_autocheckpoint = {max(checkpoint, wal_pages)}")
     try:
         yield
     finally:
         db.execute(f"PRAGMA cache_size = {before}")
         db.execute("PRAGMA shrink_memory")  # the window's process keeps no import-sized cache
+        db.execute(f"PRAGMA wal_autocheckpoint = {checkpoint}")
+        db.execute("PRAGMA wal_checkpoint(PASSIVE)")  # never waits for the window's readers
 
 
 def _tasks(todo: Sequence[Entry], per_task: int) -> Iterator[list[tuple[str, float, int]]]:
-    """The (path, mtime, size) of the files, `per_task` to a task, in walk order."""
-    for k in range(0, len(todo), per_task):
-        yield [(e.path, e.mtime, e.size) for e in todo[k : k + per_task]]
+    """The (path, mtime, size) of the files, `per_task` (and `TASK_BYTES`) to a task at most, in walk order."""
+    task: list[tuple[str, float, int]] = []
+    size = 0
+    for e in todo:
+        if task and (len(task) == per_task or size + e.size > TASK_BYTES):
+            yield task
+            task, size = [], 0
+        task.append((e.path, e.mtime, e.size))
+        size += e.size
+    if task:
+        yield task
 
 
 def _drive(pool: ProcessPoolExecutor, library: Library, tasks: Iterator[list[tuple[str, float, int]]], window: int,

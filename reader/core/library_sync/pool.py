@@ -20,6 +20,7 @@ from reader.core.entities import EntitySpan
 from reader.core.errors import ImportProblem
 from reader.core.formats import load_file
 from reader.core.store.library import FileRecord, shown_path
+from reader.core.store.mention_batch import group_for_store
 
 log = logging.getLogger(__name__)
 TAG_BUDGET_S = 60.0  # CPU seconds one article may take to tag (ordinary articles take well under one)
@@ -68,7 +69,12 @@ def parse_and_tag(path: str, mtime: float, size: int) -> FileRecord:
     record = read_file(path, mtime, size, max_bytes=_WorkerState.max_bytes)
     if record.reason or not _WorkerState.tag:
         return record
-    return replace(record, mentions=tuple(_mentions(a) for a in record.articles))
+    mentions = tuple(_mentions(a) for a in record.articles)
+    # the rows are made here, not by the writer: it shares the cores with the workers, and in the app it is
+    # the window's process (mention_batch)
+    pairs = zip(record.articles, mentions, strict=True)
+    grouped = tuple(None if m is None else group_for_store(m, a.text) for a, m in pairs)
+    return replace(record, mentions=mentions, grouped=grouped)
 
 
 def parse_and_tag_files(files: list[tuple[str, float, int]]) -> list[FileRecord]:

@@ -19,13 +19,15 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from reader.core.article import Article, Block, Link
+from reader.core.article import Article
 from reader.core.entities import EntitySpan
 from reader.core.safe_text import shown_path
+from reader.core.store.article_row import INSERT_ARTICLE, article_blocks, article_values
 from reader.core.store.library_entities import LibraryEntities
 from reader.core.store.library_query import USERS_ARTICLE_SQL, ListQuery
 from reader.core.store.library_schema import SCHEMA, SCHEMA_VERSION, UPGRADES, attach_user_db
 from reader.core.store.library_search import LibrarySearch, SearchPage
+from reader.core.store.mention_batch import GroupedMentions, put_grouped
 from reader.core.store.search_sql import KEPT_EXCLUDED_COUNT
 
 __all__ = ["FileRecord", "Library", "Problem", "RowInfo", "SearchPage", "kept_status", "path_from_key", "path_key"]
@@ -61,6 +63,7 @@ class FileRecord:
     size: int
     articles: tuple[Article, ...] = ()
     mentions: tuple[tuple[EntitySpan, ...] | None, ...] = ()  # one entry per article
+    grouped: tuple[GroupedMentions | None, ...] = ()  # the mentions' rows when the tagging process made them
     reason: str = ""  # not "": the file could not be imported, and `advice` says what to do
     advice: str = ""
 
@@ -86,32 +89,6 @@ def path_from_key(key: bytes) -> str:
     """The exact path back from its stored bytes (surrogate-escaped where not UTF-8); what `os.fsdecode`
     does, without its checks: a rescan decodes every stored path (100,000 at a time)."""
     return key.decode(_FS_ENCODING, _FS_ERRORS)
-
-
-_INSERT_ARTICLE = ("INSERT INTO articles(id, path, format, title, byline, published, source, url, language,"
-                   " description, image, tags, words, body, structure) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
-
-
-def _structure(article: Article) -> str:
-    """Each block as `[kind, level, length]`, with `[[start, end, href], ...]` after it when it has links."""
-    entries: list[list[object]] = []
-    for b in article.blocks:
-        entry: list[object] = [b.kind, b.level, len(b.text)]
-        if b.links:
-            entry.append([[k.start, k.end, k.href] for k in b.links])
-        entries.append(entry)
-    return json.dumps(entries, separators=(",", ":"), ensure_ascii=False)
-
-
-def _blocks(body: str, structure: str) -> tuple[Block, ...]:
-    """The blocks back from the body and its structure (entries without links, as older rows have, read too)."""
-    blocks = []
-    pos = 0
-    for kind, level, length, *rest in json.loads(structure or "[]"):
-        links = tuple(Link(int(a), int(b), str(href)) for a, b, href in rest[0]) if rest else ()
-        blocks.append(Block(body[pos : pos + length], kind, level, links))
-        pos += length + 2
-    return tuple(blocks)
 
 
 class Library(LibraryEntities, LibrarySearch):
@@ -211,8 +188,12 @@ class Library(LibraryEntities, LibrarySearch):
                     self._put_problem(r.path, r.mtime, r.size, r.reason, r.advice)
                     continue
                 stored = self._put_file(r.path, r.mtime, r.size, r.articles)
-                for (rowid, fresh), article, spans in zip(stored, r.articles, r.mentions, strict=False):
-                    if spans is not None:
+                grouped = r.grouped or (None,) * len(stored)
+                for (rowid, fresh), article, spans, rows in zip(stored, r.articles, r.mentions, grouped, strict=False):
+                    if rows is not None:
+                        put_grouped(self.db, rowid, rows, fresh=fresh)
+                        tagged = True
+                    elif spans is not None:
                         self._put_mentions_at(rowid, spans, article.text, fresh=fresh)
                         tagged = True
             if tagged:  # once per batch, not per article: a first import writes thousands
@@ -249,13 +230,12 @@ class Library(LibraryEntities, LibrarySearch):
 
     def _upsert(self, a: Article, key: bytes) -> tuple[int, bool]:
         """The rowid and whether this inserted it; metadata is refreshed only from the file it is shown from."""
-        values = (a.id, key, a.format, a.title, a.byline, a.published, a.source, a.url, a.language,
-                  a.description, a.image, json.dumps(list(a.tags)), a.word_count, a.text, _structure(a))  # fmt: skip
+        values = article_values(a, key)
         row = self.db.execute("SELECT rowid FROM articles WHERE id=?", (a.id,)).fetchone()
         if row is None:  # an import's usual case: a plain insert tells its rowid
-            return int(self.db.execute(_INSERT_ARTICLE, values).lastrowid or 0), True
+            return int(self.db.execute(INSERT_ARTICLE, values).lastrowid or 0), True
         self.db.execute(
-            f"{_INSERT_ARTICLE} ON CONFLICT(id) DO UPDATE SET format=excluded.format, title=excluded.title,"
+            f"{INSERT_ARTICLE} ON CONFLICT(id) DO UPDATE SET format=excluded.format, title=excluded.title,"
             " byline=excluded.byline, published=excluded.published, source=excluded.source, url=excluded.url,"
             " language=excluded.language, description=excluded.description, image=excluded.image,"
             " tags=excluded.tags, words=excluded.words, body=excluded.body, structure=excluded.structure"
@@ -377,7 +357,7 @@ class Library(LibraryEntities, LibrarySearch):
         if r is None:
             return None
         return Article(
-            id=r[0], title=r[1] or "", blocks=_blocks(r[12] or "", r[13]), path=path_from_key(r[2]),
+            id=r[0], title=r[1] or "", blocks=article_blocks(r[12] or "", r[13]), path=path_from_key(r[2]),
             format=r[3] or "", byline=r[4] or "", published=r[5] or "", source=r[6] or "", url=r[7] or "",
             language=r[8] or "", description=r[9] or "", image=r[10] or "", tags=tuple(json.loads(r[11] or "[]")),
         )  # fmt: skip

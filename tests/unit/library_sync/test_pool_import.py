@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -168,10 +169,35 @@ def test_tasks_hand_out_every_file_once_in_order() -> None:
     assert [f for t in tasks for f in t] == [(e.path, e.mtime, e.size) for e in todo]
 
 
+def test_large_files_go_to_tasks_of_their_own_so_no_worker_is_left_waiting_on_one() -> None:
+    # saved web pages of 20-180 KB take a few hundred ms each: eight to a task left one worker busy at the end
+    sizes = [2_000, 2_000, 30_000, 180_000, 2_000, 2_000, 2_000, 25_000, 9_000]
+    todo = [importer.Entry(f"/news/{i}", mtime=1.0, size=n) for i, n in enumerate(sizes)]
+    tasks = list(importer._tasks(todo, 8))
+    assert [[size for _p, _m, size in t] for t in tasks] == [
+        [2_000, 2_000], [30_000], [180_000], [2_000, 2_000, 2_000, 25_000], [9_000]]
+    assert [f for t in tasks for f in t] == [(e.path, e.mtime, e.size) for e in todo]
+
+
 def test_the_import_writes_with_a_larger_page_cache_and_gives_it_back(tmp_path: Path) -> None:
     lib = Library(tmp_path / "cache.sqlite3")
     before = lib.db.execute("PRAGMA cache_size").fetchone()[0]
-    with importer._page_cache(lib, importer.IMPORT_CACHE_KIB):
+    with importer._import_settings(lib, importer.IMPORT_CACHE_KIB, importer.IMPORT_WAL_PAGES):
         during = lib.db.execute("PRAGMA cache_size").fetchone()[0]
     assert during == -importer.IMPORT_CACHE_KIB != before
     assert lib.db.execute("PRAGMA cache_size").fetchone()[0] == before  # the window keeps its own size after
+
+
+def test_the_import_checkpoints_less_often_and_leaves_the_log_copied_into_the_cache(tmp_path: Path) -> None:
+    lib = Library(tmp_path / "cache.sqlite3")
+    seen: list[int] = []
+    folder = make_folder(tmp_path, 6)
+    LibrarySync(lib, workers=1, pool_min_files=1).scan(
+        [folder], on_stored=lambda _r: seen.append(lib.db.execute("PRAGMA wal_autocheckpoint").fetchone()[0]))
+    assert seen and set(seen) == {importer.IMPORT_WAL_PAGES}
+    assert lib.db.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 1000  # SQLite's default again after
+    # the import's pages are in the cache file itself: a copy of the file alone (no log) holds every article
+    shutil.copyfile(tmp_path / "cache.sqlite3", tmp_path / "copy.sqlite3")
+    copy = sqlite3.connect(tmp_path / "copy.sqlite3")
+    assert copy.execute("SELECT count(*) FROM articles").fetchone()[0] == 6
+    copy.close()
