@@ -195,3 +195,19 @@ def test_an_unchanged_library_makes_no_entry_per_file_and_the_watcher_still_hold
     assert held == sorted(str(tree / p) for p in ("a.txt", "2024/b.txt", "2024/may/c.txt", "2025/d.txt"))
     (tree / "2025" / "d.txt").unlink()  # and the snapshot still knows them as the cache's files
     assert sync.snapshot.poll().removed == [str(tree / "2025" / "d.txt")]
+
+
+@pytest.mark.parametrize("count", [64, 130])
+def test_a_large_folder_read_from_the_cache_keeps_every_name_beside_its_own_stat(tmp_path: Path, count: int) -> None:
+    root = write_tree(tmp_path / "big", {f"{i:03d}-{'x' * (i % 7)}.txt": "Harbour news " * (i + 1)
+                                         for i in range(count)})
+    settle_tree(root)
+    library = Library(tmp_path / "library.db")
+    LibrarySync(library, workers=0, tag=False).sync([str(root)], [])
+    sync, result = quick(library, root)
+    assert result is not None and (result.seen, result.unchanged) == (count, count)
+    assert sync.snapshot is not None
+    held = {path: (size, mtime) for d in sync.snapshot.dirs.values() for _, path, mtime, size in d.files.stats()}
+    on_disk = {str(p): (p.stat().st_size, p.stat().st_mtime) for p in root.iterdir()}
+    assert held == on_disk
+    library.close()
