@@ -7,7 +7,7 @@ decides how far to trust them (training sees matches from the other folds only).
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from itertools import compress
 
 MAX_WORDS = 6
@@ -40,7 +40,7 @@ class PhraseMatcher:
             if n > self.longest.get(first, 0):
                 self.longest[first] = n
 
-    def match(self, low: list[str], capitalised: list[bool]) -> list[list[str]]:
+    def match(self, low: list[str], capitalised: Sequence[bool]) -> list[list[str]]:
         """Features per token; only phrases that start with a capitalised token are matched.
 
         Tokens in no phrase share one empty tuple (most tokens): treat the lists as read-only.
