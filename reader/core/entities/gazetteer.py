@@ -34,6 +34,7 @@ class PhraseMatcher:
         self.phrases = phrases
         self.prefix = prefix
         self.longest: dict[str, int] = {}
+        self._names: dict[str, tuple[str, ...]] = {}  # per type: its feature names (see `match`), made once
         # Every phrase's first 1..n words: a match grows word by word only while some phrase goes on,
         # instead of trying every length down from the longest phrase of its first word.
         self.prefixes: set[str] = set()
@@ -70,14 +71,18 @@ class PhraseMatcher:
                     found, typ = k, hit
             if typ is None:
                 continue
-            pre = self.prefix
+            names = self._names.get(typ)
+            if names is None:
+                pre = self.prefix
+                names = self._names[typ] = (f"{pre}=U-{typ}", f"{pre}=B-{typ}", f"{pre}=I-{typ}", f"{pre}=L-{typ}",
+                                            *(f"{pre}={k}B-{typ}" for k in range(max(self.longest.values()) + 1)))
             if found == 1:
-                out[i] = [*out[i], f"{pre}=U-{typ}"]
+                out[i] = [*out[i], names[0]]
             else:
-                out[i] = [*out[i], f"{pre}=B-{typ}", f"{pre}={found}B-{typ}"]
+                out[i] = [*out[i], names[1], names[4 + found]]
                 for j in range(i + 1, i + found - 1):
-                    out[j] = [*out[j], f"{pre}=I-{typ}"]
-                out[i + found - 1] = [*out[i + found - 1], f"{pre}=L-{typ}"]
+                    out[j] = [*out[j], names[2]]
+                out[i + found - 1] = [*out[i + found - 1], names[3]]
             free = i + found
         return out
 

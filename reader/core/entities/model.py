@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import struct
 from collections.abc import Callable, Mapping, Sequence
-from itertools import chain
-from operator import itemgetter
+from itertools import chain, compress, repeat
+from operator import is_, itemgetter
 from typing import Any
 
 from reader.core.entities.features import (
@@ -213,8 +213,10 @@ class TaggerModel:
         vecs = list(map(self._word_vectors.get, padded))
         if None in vecs:
             make = self._context_vector
-            for j, v in enumerate(vecs):
-                if v is None and "s" in plain[max(0, j - 4) : j + 1]:
+            # Only the positions without sums are visited (found in C): words far from every scored
+            # token never get theirs, so nearly every sentence has some.
+            for j in compress(range(len(vecs)), map(is_, vecs, repeat(None))):
+                if "s" in plain[max(0, j - 4) : j + 1]:
                     vecs[j] = make(padded[j], low[j], shapes[j])
         own_sums = self._own_sums
         windows = self._window_sums

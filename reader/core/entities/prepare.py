@@ -19,7 +19,6 @@ from reader.core.entities.features import (
     sentence_features,
     sentence_flags,
     short_shape,
-    token_features,
 )
 from reader.core.entities.gazetteer import PhraseMatcher
 from reader.core.entities.tokenize import normalize_token
@@ -163,10 +162,9 @@ def prepare_document(sentences: list[list[str]], views: dict[str, TokenView], ma
         shp = [SENT_START, SENT_START, *shapes[a:b], SENT_END, SENT_END]
         plain = plain_all[a:b]
         wstats = list(wst[a:b])
-        gaz = matcher.match(words, upper[a:b])
-        feats: list[list[str] | None] = [None] * (b - a)
-        for i in compress(range(b - a), map("s".__eq__, plain)):
-            feats[i] = token_features(i, low, shp, caps, doc, gaz, wstats, table, cues=False)
-        out.append(Prepared(low, shp, caps, feats, wstats, plain, (doc, gaz, table)))
+        # The token features are left to the decoder, which makes them as it scores each token (one
+        # loop over the scored tokens instead of two).
+        out.append(Prepared(low, shp, caps, [None] * (b - a), wstats, plain, (doc, matcher.match(words, upper[a:b]),
+                                                                             table)))
     return out
 
