@@ -116,7 +116,8 @@ def test_the_phrase_matcher_finds_the_longest_phrase_first() -> None:
     words = ["a", "b", "c", "d", "e"]
     types = ["PER", "ORG", "LOC", "MISC"]
     for _ in range(200):
-        phrases = {" ".join(rng.choices(words, k=rng.randint(1, 6))): rng.choice(types) for _ in range(rng.randint(1, 12))}
+        phrases = {" ".join(rng.choices(words, k=rng.randint(1, 6))): rng.choice(types)
+                   for _ in range(rng.randint(1, 12))}
         matcher = PhraseMatcher(phrases)
         low = rng.choices(words, k=rng.randint(0, 14))
         caps = [rng.random() < 0.6 for _ in low]
