@@ -1,11 +1,14 @@
 """Where an import's CPU goes, per article and stage: the worker's path (read and extract, tokenise, the
 tagger's features and decoding, the rules after it) and the writer's (`Library.store_batch`).
 
-    python benchmarks/import_stages.py [--n 1000] [--text generated|conll]
+    python benchmarks/import_stages.py [--n 1000] [--text generated|conll|pages]
 
 `generated` is `make_library.write_text_files` (a 26-word vocabulary plus a few names: the tagger's
 per-word caches flatter it); `conll` builds articles of about 300 words from the sentences of
-`$NEWS_READER_DATA/conll2003/train.txt` (real news words, so the caches meet new words as in real use).
+`$NEWS_READER_DATA/conll2003/train.txt` (real news words, so the caches meet new words as in real use);
+`pages` is the saved news pages of `$NEWS_READER_DATA/extraction/html` (unpacked into a temporary folder)
+repeated to `--n` files: what a user imports, in the language the import gives each article, a long text
+tagged in the pieces `tag_bounded` uses.
 The stages are `tagger.tag`'s calls in its order (the document rules included); the last line is the
 tagger's model (features and decoding) against parsing (reading, extraction, tokenising).
 Every stage is timed with `time.process_time` in this one process, warm model, cold word caches.
@@ -14,6 +17,7 @@ Every stage is timed with `time.process_time` in this one process, warm model, c
 from __future__ import annotations
 
 import argparse
+import gzip
 import sys
 import tempfile
 import time
@@ -26,6 +30,7 @@ from _data import data_root  # noqa: E402
 from make_library import write_text_files  # noqa: E402
 
 from reader.core.entities import tagger  # noqa: E402
+from reader.core.entities.chunks import chunk_bounds  # noqa: E402
 from reader.core.entities.conll import iob_spans, read_conll  # noqa: E402
 from reader.core.entities.docrules import apply_document_rules  # noqa: E402
 from reader.core.entities.model import StackedModel, TaggerModel  # noqa: E402
@@ -56,11 +61,22 @@ def write_conll_files(folder: Path, n: int, words: int = 300) -> None:
         (folder / f"article-{i:06d}.txt").write_text(f"Article {i}\n\n" + "\n\n".join(paras) + "\n", "utf-8")
 
 
-def tag_in_stages(text: str, language: str, cost: dict[str, float]) -> list[EntitySpan]:
-    """`tagger.tag` for one short text, each step timed into `cost` (the same calls, in the same order)."""
+def write_page_files(folder: Path, n: int) -> None:
+    """`n` files from the saved pages (`*.html.gz`, unpacked), the pages repeated in order."""
+    pages = sorted((data_root() / "extraction" / "html").glob("*.html.gz"))
+    if not pages:
+        raise SystemExit(f"no saved pages (*.html.gz) in {data_root() / 'extraction' / 'html'}")
+    folder.mkdir(parents=True)
+    for i in range(n):
+        (folder / f"page-{i:06d}.html").write_bytes(gzip.decompress(pages[i % len(pages)].read_bytes()))
+
+
+def tag_in_stages(text: str, language: str, cost: dict[str, float], whole: str | None = None) -> list[EntitySpan]:
+    """`tagger.tag` for one short text (a piece of `whole`, whose language decides), each step timed into
+    `cost` (the same calls, in the same order)."""
     clock = time.process_time
     t0 = clock()
-    names = tagger.reads_names(language, text)
+    names = tagger.reads_names(language, text if whole is None else whole)
     t1 = clock()
     cost["language check (reads_names)"] += t1 - t0
     if not names:
@@ -105,7 +121,7 @@ def tag_in_stages(text: str, language: str, cost: dict[str, float]) -> list[Enti
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=1000, help="articles (default 1,000)")
-    parser.add_argument("--text", choices=("generated", "conll"), default="generated")
+    parser.add_argument("--text", choices=("generated", "conll", "pages"), default="generated")
     args = parser.parse_args()
     tagger.load_model()
     tagger.clear_caches()
@@ -114,19 +130,23 @@ def main() -> int:
         folder = Path(tmp) / "news"
         if args.text == "conll":
             write_conll_files(folder, args.n)
+        elif args.text == "pages":
+            write_page_files(folder, args.n)
         else:
             write_text_files(folder, args.n)
         records, articles, words = [], 0, 0
-        for path in sorted(folder.rglob("*.txt")):
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
             st = path.stat()
             t0 = time.process_time()
             rec = read_file(str(path), st.st_mtime, st.st_size, max_bytes=None)
             cost[READ] += time.process_time() - t0
             mentions = []
             for a in rec.articles:
-                if len(a.text) > 20_000:
-                    raise SystemExit("an article longer than one tagging piece: use shorter ones")
-                mentions.append(tuple(tag_in_stages(a.text, a.language, cost)))
+                found: list[EntitySpan] = []
+                for start, end in chunk_bounds(a.text):  # as `tag_bounded` does: long texts in pieces
+                    found += [EntitySpan(sp.start + start, sp.end + start, sp.type, sp.text)
+                              for sp in tag_in_stages(a.text[start:end], a.language, cost, a.text)]
+                mentions.append(tuple(found))
                 articles += 1
                 words += a.word_count
             records.append(FileRecord(rec.path, rec.mtime, rec.size, rec.articles, tuple(mentions)))

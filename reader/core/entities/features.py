@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from itertools import chain
+from typing import NamedTuple
 
 from reader.core.entities.knowledge import Knowledge
 from reader.core.entities.lexicon import BUSINESS_WORDS, SPORT_WORDS
@@ -221,39 +223,46 @@ class WordFeatureCache:
         return tuple(hit[:5])  # type: ignore[arg-type]
 
 
+class DocumentFacts(NamedTuple):
+    """Per-token facts a `DocumentView` is made from."""
+
+    all_low: list[str]  # the document's normalised lower-case tokens, in order
+    lower_seen: set[str]  # those of tokens beginning with a lower-case letter
+    capitalised: list[list[int]]  # per sentence, the indices of tokens beginning with a capital
+    rows: list[bool]  # per sentence, whether it is a table row (`is_table_row`)
+
+
 class DocumentView:
     """Document-wide facts about words: seen lower-case, seen capitalised mid-sentence, and the
     words around the other capitalised occurrences of the same word (non-local context)."""
 
     def __init__(self, sentences: list[list[str]], lows: list[list[str]] | None = None, *,
-                 both_ways: bool = False) -> None:
-        """`lows` are the sentences' normalised lower-case tokens when the caller has them.
-
-        With `both_ways`, `mirror` is the view of the document read backwards (see
-        `stacking.reverse_document`), built in the same loop: what a backward pass needs.
+                 both_ways: bool = False, facts: DocumentFacts | None = None) -> None:
+        """`lows` are the sentences' normalised lower-case tokens when the caller has them, `facts`
+        what `prepare.prepare_document` read from its per-word cache. With `both_ways`, `mirror` is
+        the view of the document read backwards (`stacking.reverse_document`), built in the same loop.
         """
-        if lows is None:
-            lows = [[normalize_token(t).lower() for t in sent] for sent in sentences]
-        # The word counts and lower-case words over the whole document at once: per sentence, the
-        # calls cost more than the work in a document of short sentences.
-        all_low = [w for low in lows for w in low]
-        sport = sum(map(SPORT_WORDS.__contains__, all_low))  # the two lists share no word
-        business = sum(map(BUSINESS_WORDS.__contains__, all_low))
-        self.lower_seen: set[str] = {w for tok, w in zip([t for sent in sentences for t in sent], all_low, strict=True)
-                                     if tok[:1].islower()}
+        if facts is None:
+            lows = lows or [[normalize_token(t).lower() for t in sent] for sent in sentences]
+            # Over the whole document at once: per sentence, the calls cost more than the work.
+            all_low = [w for low in lows for w in low]
+            facts = DocumentFacts(all_low, {w for t, w in zip(chain.from_iterable(sentences), all_low, strict=True)
+                                            if t[:1].islower()},
+                                  [[i for i, t in enumerate(sent) if t[:1].isupper()] for sent in sentences],
+                                  [is_table_row(sent) for sent in sentences])
+        lows = lows or []
+        sport, business = (sum(map(words.__contains__, facts.all_low)) for words in (SPORT_WORDS, BUSINESS_WORDS))
+        self.lower_seen: set[str] = facts.lower_seen
         self.title_seen: set[str] = set()
         self.around: dict[str, list[str]] = {}
-        # Per sentence, a table row / a headline in capitals: `prepare_sentence` takes them from here.
-        self.rows = [is_table_row(sent) for sent in sentences]
+        self.rows = facts.rows  # per sentence, a table row / a headline (below): `prepare_sentence` reads them
         self.headlines = [False] * len(sentences)
         self.tabular = sum(self.rows) >= 2
         self.mirror: DocumentView | None = None
         title_last: set[str] = set()  # capitalised mid-sentence when read backwards
         seen_at: dict[str, list[tuple[str | None, str | None]]] = {}  # word -> (previous, next) words
-        for n, (sent, low) in enumerate(zip(sentences, lows, strict=True)):
-            # A sentence without a capitalised word is no headline in capitals.
-            capitalised = [i for i, tok in enumerate(sent) if tok[:1].isupper()]
-            if not capitalised:
+        for n, (sent, low, capitalised) in enumerate(zip(sentences, lows, facts.capitalised, strict=True)):
+            if not capitalised:  # then no headline in capitals either
                 continue
             if _is_caps_sentence(sent):
                 self.headlines[n] = True

@@ -7,7 +7,7 @@ decides how far to trust them (training sees matches from the other folds only).
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from itertools import compress
 
 MAX_WORDS = 6
@@ -34,38 +34,56 @@ class PhraseMatcher:
         self.phrases = phrases
         self.prefix = prefix
         self.longest: dict[str, int] = {}
+        self._names: dict[str, tuple[str, ...]] = {}  # per type: its feature names (see `match`), made once
+        # Every phrase's first 1..n words: a match grows word by word only while some phrase goes on,
+        # instead of trying every length down from the longest phrase of its first word.
+        self.prefixes: set[str] = set()
         for p in phrases:
-            first, _, _ = p.partition(" ")
-            n = p.count(" ") + 1
+            words = p.split(" ")
+            first, n = words[0], len(words)
             if n > self.longest.get(first, 0):
                 self.longest[first] = n
+            self.prefixes.update(" ".join(words[:k]) for k in range(2, n + 1))
 
-    def match(self, low: list[str], capitalised: list[bool]) -> list[list[str]]:
+    def match(self, low: list[str], capitalised: Sequence[bool]) -> list[list[str]]:
         """Features per token; only phrases that start with a capitalised token are matched.
 
         Tokens in no phrase share one empty tuple (most tokens): treat the lists as read-only.
         """
         n = len(low)
         out: list[list[str]] = [()] * n  # type: ignore[list-item]
-        longest = self.longest
+        longest, phrases, prefixes = self.longest, self.phrases, self.prefixes
         free = 0  # the first token not inside a phrase matched already
         for i in compress(range(n), capitalised):  # most tokens are not capitalised: skipped in C
-            if i < free:
+            if i < free or low[i] not in longest:
                 continue
-            m = longest.get(low[i], 0)
-            for k in range(min(m, n - i), 0, -1):
-                typ = self.phrases.get(" ".join(low[i : i + k]))
-                if typ is not None:
-                    pre = self.prefix
-                    if k == 1:
-                        out[i] = [*out[i], f"{pre}=U-{typ}"]
-                    else:
-                        out[i] = [*out[i], f"{pre}=B-{typ}", f"{pre}={k}B-{typ}"]
-                        for j in range(i + 1, i + k - 1):
-                            out[j] = [*out[j], f"{pre}=I-{typ}"]
-                        out[i + k - 1] = [*out[i + k - 1], f"{pre}=L-{typ}"]
-                    free = i + k
+            # The longest phrase from here: the last length at which the words still begin one.
+            key, k, typ = low[i], 1, phrases.get(low[i])
+            found = 1 if typ is not None else 0
+            end = min(longest[low[i]], n - i)
+            while k < end:
+                key = key + " " + low[i + k]
+                if key not in prefixes:
                     break
+                k += 1
+                hit = phrases.get(key)
+                if hit is not None:
+                    found, typ = k, hit
+            if typ is None:
+                continue
+            names = self._names.get(typ)
+            if names is None:
+                pre = self.prefix
+                names = self._names[typ] = (f"{pre}=U-{typ}", f"{pre}=B-{typ}", f"{pre}=I-{typ}", f"{pre}=L-{typ}",
+                                            *(f"{pre}={k}B-{typ}" for k in range(max(self.longest.values()) + 1)))
+            if found == 1:
+                out[i] = [*out[i], names[0]]
+            else:
+                out[i] = [*out[i], names[1], names[4 + found]]
+                for j in range(i + 1, i + found - 1):
+                    out[j] = [*out[j], names[2]]
+                out[i + found - 1] = [*out[i + found - 1], names[3]]
+            free = i + found
         return out
 
 

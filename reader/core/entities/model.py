@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import struct
 from collections.abc import Callable, Mapping, Sequence
-from itertools import chain
-from operator import itemgetter
+from itertools import chain, compress, repeat
+from operator import is_, itemgetter
 from typing import Any
 
 from reader.core.entities.features import (
@@ -24,7 +24,7 @@ from reader.core.entities.features import (
 )
 from reader.core.entities.gazetteer import PhraseMatcher
 from reader.core.entities.labels import allowed_after, to_iob2
-from reader.core.entities.prepare import Prepared, pad_sentence, prepare_sentence
+from reader.core.entities.prepare import Prepared, TokenView, pad_sentence, prepare_document, prepare_sentence
 from reader.core.entities.stacking import (
     SentenceHints,
     both_ways_hints,
@@ -89,10 +89,11 @@ class TaggerModel:
         self._form_sums: tuple[dict[str, int], dict[str, int], dict[str, int]] = ({}, {}, {})
         # Summed weights of the earlier pass's tags around a token: few distinct windows (mostly all O).
         self._window_sums: dict[tuple[str, ...], int] = {}
-        # Summed weights of the tag features (see `_tag_sentence`): for ordinary and headline sentences.
-        self._tag_sums: tuple[dict[tuple[str, ...], int], dict[tuple[str, ...], int]] = ({}, {})
+        # A token's own sum plus its tag features' (see `_tag_sentence`): for ordinary and headline sentences.
+        self._tag_sums: tuple[dict[tuple[str, str], int], dict[tuple[str, str], int]] = ({}, {})
         self._pair_sums: dict[tuple[str, ...], int] = {}
         self.starters: frozenset[str] = frozenset(self.info.get("starters", ()))
+        self._token_views: dict[str, TokenView] = {}  # see `prepare_document`
         self._bias = pack([1 << 30] * len(labels))
         self._unpack = struct.Struct(f"<{len(labels)}I").unpack
         self._nbytes = 4 * len(labels)
@@ -155,6 +156,7 @@ class TaggerModel:
     def clear_cache(self) -> None:
         """Forget the per-word sums (for benchmarks that measure a cold start)."""
         self._word_vectors.clear()
+        self._token_views.clear()
         self._own_sums.clear()
         self._shape_sums.clear()
         for part in self._form_sums:
@@ -168,6 +170,8 @@ class TaggerModel:
                 doc: DocumentView | None = None) -> list[Prepared]:
         """The tag-independent view of each sentence of one document (`pads` and `doc` when the caller
         has them already)."""
+        if pads is None and doc is None:
+            return prepare_document(sentences, self._token_views, self.matcher, self.stats, self.starters)
         if pads is None:
             pads = [pad_sentence(sent) for sent in sentences]
         if doc is None:
@@ -209,8 +213,10 @@ class TaggerModel:
         vecs = list(map(self._word_vectors.get, padded))
         if None in vecs:
             make = self._context_vector
-            for j, v in enumerate(vecs):
-                if v is None and "s" in plain[max(0, j - 4) : j + 1]:
+            # Only the positions without sums are visited (found in C): words far from every scored
+            # token never get theirs, so nearly every sentence has some.
+            for j in compress(range(len(vecs)), map(is_, vecs, repeat(None))):
+                if "s" in plain[max(0, j - 4) : j + 1]:
                     vecs[j] = make(padded[j], low[j], shapes[j])
         own_sums = self._own_sums
         windows = self._window_sums
@@ -237,27 +243,27 @@ class TaggerModel:
                     if vecs[j] is None:
                         vecs[j] = self._context_vector(padded[j], low[j], shapes[j])
                 wstats[i] = self.stats.get(low[i + 2], "")  # left out for plain tokens (`prepare_sentence`)
-            own = own_sums.get(sent[i])
-            if own is None:
-                own = self._own_sum(sent[i])
-            total = vecs[i][0] + vecs[i + 1][1] + own + vecs[i + 3][2] + vecs[i + 4][3]  # type: ignore[index]
             feats = sfeats[i]
             if feats is None:
                 feats = sfeats[i] = token_features(i, low, shapes, caps, context[0], context[1], wstats, context[2],
                                                    cues=False)
-            # The tag features (see `tag_features`), summed through caches keyed by what they depend on:
-            # building their names for every scored token was a fifth of the decoding time.
-            w, shp, wst = low[i + 2], shapes[i + 2], wstats[i]
-            key = (prev, w, shp, wst)
+            # The word's own features and the tag features that depend on it and the previous tag (see
+            # `tag_features`: its lower-case form, shape and statistic are the token's), summed once per
+            # (previous tag, token): building their names for every scored token cost a fifth of decoding.
+            w, shp, tok = low[i + 2], shapes[i + 2], sent[i]
+            key = (prev, tok)
             hit = tsums.get(key)
             if hit is None:
-                names = ["T1=" + prev, "T1s=" + prev + shp, "T1l=" + prev + w, "T1ts=" + prev + wst]
+                own = own_sums.get(tok)
+                if own is None:
+                    own = self._own_sum(tok)
+                names = ["T1=" + prev, "T1s=" + prev + shp, "T1l=" + prev + w, "T1ts=" + prev + wstats[i]]
                 if caps:
                     names.append("H=" + prev)
                 if len(tsums) >= _WORD_CACHE_LIMIT:
                     tsums.clear()
-                hit = tsums[key] = sum(filter(None, map(wget, names)))
-            total += hit
+                hit = tsums[key] = own + sum(filter(None, map(wget, names)))
+            total = vecs[i][0] + vecs[i + 1][1] + hit + vecs[i + 3][2] + vecs[i + 4][3]  # type: ignore[index]
             key2 = (prev2, prev, low[i + 3])
             hit = pair_sums.get(key2)
             if hit is None:
@@ -286,7 +292,6 @@ class TaggerModel:
             tag = names_after[scores.index(max(scores))]
             out[i] = tag
             if tag != "O":
-                tok = sent[i]
                 if tok[:1].isupper():  # what `remember` does, without a call per name word
                     old = memory.get(w)
                     counts = old[1] if old is not None else {}

@@ -3,12 +3,15 @@ features that do not depend on tags, which tokens it may tag O unscored; and the
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
+from itertools import chain, compress
 from typing import NamedTuple
 
 from reader.core.entities.features import (
     SENT_END,
     SENT_START,
+    DocumentFacts,
     DocumentView,
     Memory,
     clear_shape_cache,
@@ -101,3 +104,67 @@ def remember(memory: dict[str, Memory], token: str, low: str, tag: str) -> None:
         counts = old[1] if old is not None else {}
         counts[tag[2:]] = counts.get(tag[2:], 0) + 1
         memory[low] = (tag, counts)
+
+
+# Per token string, what the decoder's preparation reads of it: its lower-case form and shape (as
+# `pad_sentence`), "p"/"s" (as `plain_mask`), whether it begins with a lower-case letter, a capital,
+# a digit (`DocumentView`, `is_table_row`), and its training statistic.
+TokenView = tuple[str, str, str, bool, bool, bool, str]
+_DIGIT = re.compile(r"\d")
+
+
+def token_view(tok: str, starters: frozenset[str], stats: Mapping[str, str]) -> TokenView:
+    """The facts of one token string for `prepare_document` (the same as the per-sentence functions find)."""
+    n = normalize_token(tok)
+    low = n.lower()
+    first = tok[:1]
+    return (low, short_shape(n), "p" if tok.lower() == tok and low not in starters else "s", first.islower(),
+            first.isupper(), _DIGIT.match(first) is not None, stats.get(low, ""))
+
+
+def prepare_document(sentences: list[list[str]], views: dict[str, TokenView], matcher: PhraseMatcher,
+                     stats: Mapping[str, str], starters: frozenset[str]) -> list[Prepared]:
+    """`prepare_sentence` for every sentence of a document with `starters`, and its `DocumentView`,
+    from one cached `token_view` per distinct token string.
+
+    Why: most tokens are plain words the decoder never scores, but each function that looked at every
+    token (padding, the plain mask, statistics, the document's lower-case words, capitals and table
+    rows) paid a Python loop per token; here the per-token work is C-level (`map`, `zip`, `compress`)
+    and Python code runs once per new word type and per scored token.
+    """
+    flat = list(chain.from_iterable(sentences))
+    new = set(flat).difference(views)
+    if new:
+        if len(views) + len(new) > _WORD_CACHE_LIMIT:
+            views.clear()
+            new = set(flat)
+        for tok in new:
+            views[tok] = token_view(tok, starters, stats)
+    if not flat:  # no token at all: nothing to gain
+        doc = DocumentView(sentences)
+        return [prepare_sentence(sent, doc, matcher, stats, None, starters, cues=False) for sent in sentences]
+    lows, shapes, plains, lower, upper, digit, wst = zip(*map(views.__getitem__, flat), strict=True)
+    plain_all = "".join(plains)
+    bounds = []
+    a = 0
+    for sent in sentences:
+        bounds.append((a, a + len(sent)))
+        a += len(sent)
+    rows = [b - a >= 3 and sum(digit[a:b]) * 5 >= (b - a) * 2 for a, b in bounds]
+    capitalised = [list(compress(range(b - a), upper[a:b])) for a, b in bounds]
+    all_low = list(lows)
+    doc = DocumentView(sentences, [all_low[a:b] for a, b in bounds],
+                       facts=DocumentFacts(all_low, set(compress(lows, lower)), capitalised, rows))
+    out = []
+    for (a, b), table, caps in zip(bounds, rows, doc.headlines, strict=True):
+        words = all_low[a:b]
+        low = [SENT_START, SENT_START, *words, SENT_END, SENT_END]
+        shp = [SENT_START, SENT_START, *shapes[a:b], SENT_END, SENT_END]
+        plain = plain_all[a:b]
+        wstats = list(wst[a:b])
+        # The token features are left to the decoder, which makes them as it scores each token (one
+        # loop over the scored tokens instead of two).
+        out.append(Prepared(low, shp, caps, [None] * (b - a), wstats, plain, (doc, matcher.match(words, upper[a:b]),
+                                                                             table)))
+    return out
+
