@@ -68,33 +68,17 @@ def iob_spans(tags: list[str]) -> list[tuple[int, int, str]]:
         return spans
     start = -1
     cur = ""
-    parts = _PARTS
     for i, tag in enumerate([*tags, "O"]):
         if tag == "O":  # most tags: only an open name to close
             if cur:
                 spans.append((start, i, cur))
                 cur = ""
             continue
-        split = parts.get(tag)
-        if split is None:
-            split = _split(tag)
-            if len(parts) < _MAX_PARTS:
-                parts[tag] = split
-        prefix, typ = split
-        if cur and (prefix == "B" or prefix == "O" or typ != cur):  # "I-" of the open name's type goes on
+        prefix, _, typ = tag.partition("-")
+        begins = prefix == "B" or (prefix == "I" and typ != cur)
+        if cur and (prefix == "O" or begins or typ != cur):
             spans.append((start, i, cur))
             cur = ""
-        if not cur and (prefix == "B" or prefix == "I"):
+        if prefix in ("B", "I") and not cur:
             start, cur = i, typ
     return spans
-
-
-def _split(tag: str) -> tuple[str, str]:
-    prefix, _, typ = tag.partition("-")
-    return prefix, typ
-
-
-# Every tag's (prefix, type), split once: a model has a handful of tags; a file of made-up ones fills it
-# only up to the bound.
-_PARTS: dict[str, tuple[str, str]] = {}
-_MAX_PARTS = 256

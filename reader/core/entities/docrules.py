@@ -211,8 +211,13 @@ def _short_forms(sentences: list[list[str]], spans: Spans, rules: DocRules, mode
             continue
         if rules.short_form_vote:
             mine = votes[(tok, long_type)]
-            if any(votes[(tok, typ)] > mine for typ in types if typ != long_type):
-                continue
+            # Not where the document calls the word another type more often (a loop: the few types of a model).
+            for typ in types:
+                if typ != long_type and votes.get((tok, typ), 0) > mine:
+                    break
+            else:
+                out[tok] = long_type
+            continue
         out[tok] = long_type
     return out
 
