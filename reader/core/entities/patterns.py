@@ -61,29 +61,43 @@ _FINDERS: dict[str, re.Pattern[str]] = {
     # "US$", "A$", "C$", "NZ$", "HK$", a bare sign, or a currency code
     "MONEY": re.compile(r"U(?=S[$€£¥]|SD)|A(?=[$€£¥])|C(?=[$€£¥]|HF|NY)|N(?=Z[$€£¥])|H(?=K[$€£¥])"
                         r"|\$|€|£|¥|E(?=UR)|G(?=BP)|J(?=PY)"),
-    "TIME": re.compile(r"n(?=oon)|m(?=idnight)"),
     # months and week days ("Sept. 5", "Thursday, 5 May")
     "DATE": re.compile(r"J(?=an|u[nl])|F(?=eb|riday)|M(?=ar|ay|onday)|A(?=pr|ug)|S(?=ep|aturday|unday)|O(?=ct)"
                        r"|N(?=ov)|D(?=ec)|T(?=uesday|hursday)|W(?=ednesday)"),
 }
-_DATE_WORDS = ("yesterday", "today", "tomorrow")
-# The DATE rule's other lower-case beginnings come before a year or a decade: "in 1996" (3 characters
-# before its digits), "since"/"until" 6, "from" 5, "during" 7, "-1990s" 1, "mid1990s" 3, "mid-"/"late" 4,
-# "late-"/"early" 5, "early-" 6. Looking for a year's first digits (a plain class first) is quicker
+# Words found with str.find (a rule's other beginnings are rare: a search for them is quicker than a pattern).
+_WORDS = {"TIME": ("noon", "midnight"), "DATE": ("yesterday", "today", "tomorrow")}
+# A currency sign or code must be in the text for MONEY to begin anywhere but at a digit.
+_MONEY_MARKS = ("$", "€", "£", "¥", "USD", "EUR", "GBP", "JPY", "CHF", "CNY")
+# The DATE rule's other lower-case beginnings come before a year or a decade, told by the character just
+# before its digits: a space after "in", "by", "of" (3 characters before the digits), "from" (5), "since",
+# "until" (6), "during" (7); a hyphen ("-1990s" 1, "mid-" 4, "late-" 5, "early-" 6); or the last letter of
+# "mid" (3), "late" (4), "early" (5). Looking for a year's first digits (a plain class first) is quicker
 # than looking for each lower-case word in all the text.
 _YEAR_START = re.compile(r"1[89]\d|20\d")
-_BEFORE_YEAR = (1, 3, 4, 5, 6, 7)
+_BEFORE_YEAR = {" ": (3, 5, 6, 7), "-": (1, 4, 5, 6), "d": (3,), "e": (4,), "y": (5,)}
+
+
+def _found_words(text: str, words: tuple[str, ...]) -> list[int]:
+    """Where each of `words` occurs in `text`."""
+    places = []
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            places.append(at)
+            at = text.find(word, at + 1)
+    return places
 
 
 def _date_places(text: str) -> list[int]:
     """Where a DATE match may begin other than at a digit."""
     places = [m.start() for m in _FINDERS["DATE"].finditer(text)]
-    for word in _DATE_WORDS:
-        at = text.find(word)
-        while at >= 0:
-            places.append(at)
-            at = text.find(word, at + 1)
-    places.extend(q - k for m in _YEAR_START.finditer(text) for k in _BEFORE_YEAR if (q := m.start()) >= k)
+    places += _found_words(text, _WORDS["DATE"])
+    for m in _YEAR_START.finditer(text):
+        q = m.start()
+        before = text[q - 1] if q else ""
+        offsets = _BEFORE_YEAR.get(" " if before.isspace() else before, ())
+        places.extend(q - k for k in offsets if q >= k)
     return places
 
 
@@ -107,9 +121,11 @@ def find_patterns(text: str) -> list[tuple[int, int, str]]:
     for typ, rx in _RULES:
         if typ == "DATE":
             starts = sorted(set(digits).union(_date_places(text)))
-        elif typ in _FINDERS:
-            more = [m.start() for m in _FINDERS[typ].finditer(text)]
-            starts = sorted(digits + more) if more else digits  # a finder never stops at a digit
+        elif typ == "TIME":
+            more = _found_words(text, _WORDS["TIME"])
+            starts = sorted(digits + more) if more else digits  # a word never begins at a digit
+        elif typ == "MONEY" and any(mark in text for mark in _MONEY_MARKS):
+            starts = sorted(digits + [m.start() for m in _FINDERS["MONEY"].finditer(text)])
         else:
             starts = digits
         for s, e, group in _matches(rx, text, starts):
