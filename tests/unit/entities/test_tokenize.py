@@ -127,3 +127,8 @@ def test_sentences_end_only_at_line_breaks_and_end_marks(text: str, expected: li
 def test_a_lone_character_and_a_number_alone_are_one_token_each() -> None:
     text = "( 1996 ) , 12 ² ½ x"
     assert [text[s:e] for s, e in tokenize(text)] == ["(", "1996", ")", ",", "12", "²", "½", "x"]
+
+
+def test_every_unicode_space_separates_tokens() -> None:
+    text = "Oslo\u2003Bergen\x1cTromsø\u00a0Bodø\u2028Alta\u3000Moss,\u205fVoss"
+    assert [text[s:e] for s, e in tokenize(text)] == ["Oslo", "Bergen", "Tromsø", "Bodø", "Alta", "Moss", ",", "Voss"]
