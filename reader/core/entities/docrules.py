@@ -62,7 +62,7 @@ class DocRules:
 DEFAULT_RULES = DocRules()
 
 
-@lru_cache(maxsize=1 << 16)  # asked for every word at the edge of a name: the same words again and again
+@lru_cache(maxsize=4096)  # asked for every word at the edge of a name: the same words again and again
 def _is_word(token: str) -> bool:
     """A capitalised word (not "'s", "of", "U.S." or a number): only such words stand for a longer name."""
     return token[:1].isupper() and token.replace("-", "").isalpha()
@@ -229,7 +229,7 @@ def _common(word: str, knowledge: Knowledge, rules: DocRules) -> bool:
 
 
 _common_memo: tuple[Knowledge, DocRules, dict[str, bool]] | None = None
-_MAX_MEMO = 1 << 16
+_MAX_MEMO = 8192  # about 1 MB at most: the common words of news come back within a few articles
 
 
 def _common_cache(knowledge: Knowledge, rules: DocRules) -> dict[str, bool]:
