@@ -21,8 +21,11 @@ what they change in real pages read by eye (`benchmarks/top_entities.py --change
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import repeat
 
 from reader.core.entities.aliases import AliasTable, builtin_table
 from reader.core.entities.conll import iob_spans
@@ -59,6 +62,7 @@ class DocRules:
 DEFAULT_RULES = DocRules()
 
 
+@lru_cache(maxsize=4096)  # asked for every word at the edge of a name: the same words again and again
 def _is_word(token: str) -> bool:
     """A capitalised word (not "'s", "of", "U.S." or a number): only such words stand for a longer name."""
     return token[:1].isupper() and token.replace("-", "").isalpha()
@@ -81,7 +85,8 @@ def _word_spans(sent: list[str], tags: list[str]) -> list[tuple[int, int, str]]:
 
 
 def _listed(token: str, modern: ModernNames) -> bool:
-    return any(len(n.tokens) == 1 for n in modern.by_first.get(token, ()))
+    names = modern.by_first.get(token)
+    return names is not None and any(len(n.tokens) == 1 for n in names)
 
 
 def apply_document_rules(sentences: list[list[str]], tags: list[list[str]], knowledge: Knowledge,
@@ -108,16 +113,19 @@ def apply_document_rules(sentences: list[list[str]], tags: list[list[str]], know
     dropped, kept = _common_words(sentences, spans, knowledge, rules, modern, aliases, phrases)
     retyped = _short_forms(sentences, spans, rules, modern)
     retyped.update((tok, "ORG") for tok in kept)  # "the Times" read as a misc name is the newspaper
+    if not dropped and not retyped:
+        return out
     for sent, found, new in zip(sentences, spans, out, strict=True):
         for a, b, typ in found:
             if b - a != 1:
                 continue
             tok = sent[a]
             # The whole name goes or changes, with any punctuation the tagger had put at its edges.
-            start, end = _name_at(new, a)
             if (tok, typ) in dropped:
+                start, end = _name_at(new, a)
                 new[start:end] = ["O"] * (end - start)
             elif tok in retyped and typ != retyped[tok]:
+                start, end = _name_at(new, a)
                 new[start:end] = ["B-" + retyped[tok]] + ["I-" + retyped[tok]] * (end - start - 1)
     return out
 
@@ -174,28 +182,42 @@ def _join_persons(sent: list[str], found: list[tuple[int, int, str]], new: list[
 
 def _short_forms(sentences: list[list[str]], spans: Spans, rules: DocRules, modern: ModernNames) -> dict[str, str]:
     """Word -> the type of the longer names it begins or ends, for the one-word names that take it."""
-    long_types: dict[str, set[str]] = {}
-    votes: dict[str, dict[str, int]] = {}  # word -> type -> mentions of that type (as a long name's edge or alone)
+    mentions: list[tuple[str, str]] = []  # (word, type) of each name's first and last word (a one-word name's once)
+    edges: set[tuple[str, str]] = set()  # (word, type) of the first and last words of longer names
     for sent, found in zip(sentences, spans, strict=True):
         for a, b, typ in found:
-            edges = (sent[a], sent[b - 1]) if b - a > 1 and sent[a] != sent[b - 1] else (sent[a],)
-            for tok in edges:
-                if _is_word(tok):
-                    counts = votes.setdefault(tok, {})
-                    counts[typ] = counts.get(typ, 0) + 1
-                    if b - a > 1:
-                        long_types.setdefault(tok, set()).add(typ)
+            first = sent[a]
+            mentions.append((first, typ))
+            if b - a > 1:
+                edges.add((first, typ))
+                last = sent[b - 1]
+                if last != first:
+                    mentions.append((last, typ))
+                    edges.add((last, typ))
+    long_types: dict[str, set[str]] = {}
+    for tok, typ in edges:
+        if _is_word(tok):
+            long_types.setdefault(tok, set()).add(typ)
+    if not long_types:
+        return {}
+    votes = Counter(mentions)  # (word, type) -> mentions of that type (as a long name's edge or alone)
+    types = {typ for _tok, typ in votes}
     out = {}
-    for tok, types in long_types.items():
-        if len(types) != 1 or _listed(tok, modern):
+    for tok, found_types in long_types.items():
+        if len(found_types) != 1:
             continue
-        (long_type,) = types
-        if long_type not in rules.short_form_types:
+        (long_type,) = found_types
+        if long_type not in rules.short_form_types or _listed(tok, modern):
             continue
         if rules.short_form_vote:
-            counts = votes[tok]
-            if any(n > counts[long_type] for typ, n in counts.items() if typ != long_type):
-                continue
+            mine = votes[(tok, long_type)]
+            # Not where the document calls the word another type more often (a loop: the few types of a model).
+            for typ in types:
+                if typ != long_type and votes.get((tok, typ), 0) > mine:
+                    break
+            else:
+                out[tok] = long_type
+            continue
         out[tok] = long_type
     return out
 
@@ -206,6 +228,20 @@ def _common(word: str, knowledge: Knowledge, rules: DocRules) -> bool:
         set(rules.name_lists).isdisjoint(knowledge.memberships(word.lower()))
 
 
+_common_memo: tuple[Knowledge, DocRules, dict[str, bool]] | None = None
+_MAX_MEMO = 8192  # about 1 MB at most: the common words of news come back within a few articles
+
+
+def _common_cache(knowledge: Knowledge, rules: DocRules) -> dict[str, bool]:
+    """`_common` of the words met so far with this model's knowledge and these rules (a new model or new
+    settings start an empty one): the same capitalised words come back in article after article."""
+    global _common_memo
+    memo = _common_memo
+    if memo is None or memo[0] is not knowledge or memo[1] is not rules or len(memo[2]) >= _MAX_MEMO:
+        memo = _common_memo = (knowledge, rules, {})
+    return memo[2]
+
+
 def _common_words(sentences: list[list[str]], spans: Spans, knowledge: Knowledge, rules: DocRules,
                   modern: ModernNames, aliases: AliasTable,
                   phrases: Mapping[str, str]) -> tuple[set[tuple[str, str]], set[str]]:
@@ -213,6 +249,7 @@ def _common_words(sentences: list[list[str]], spans: Spans, knowledge: Knowledge
     and the common words kept as institutions (`namerules.institutions`), which are organisations."""
     if not rules.common_zipf:
         return set(), set()
+    cache = _common_cache(knowledge, rules)
     in_longer: set[tuple[str, str]] = set()  # the words of longer names of each type
     candidates = set()
     for sent, found in zip(sentences, spans, strict=True):
@@ -220,12 +257,21 @@ def _common_words(sentences: list[list[str]], spans: Spans, knowledge: Knowledge
             tok = sent[a]
             if b - a > 1:
                 # "Summit Inc." makes "Summit" a company; a heading's "The Plan Stage" says nothing.
-                if not all(_common(w, knowledge, rules) for w in sent[a:b] if w[:1].isupper()):
-                    in_longer.update((w, typ) for w in sent[a:b])
-            elif typ in rules.common_types and tok[:1].isupper() and _common(tok, knowledge, rules) and \
-                    not (tok.isupper() and len(tok) <= 3) and not (b < len(sent) - 1 and sent[b] == "."):
+                for w in sent[a:b]:
+                    if w[:1].isupper():
+                        common = cache.get(w)
+                        if common is None:
+                            common = cache[w] = _common(w, knowledge, rules)
+                        if not common:
+                            in_longer.update(zip(sent[a:b], repeat(typ)))
+                            break
+            elif typ in rules.common_types and tok[:1].isupper():
+                common = cache.get(tok)
+                if common is None:
+                    common = cache[tok] = _common(tok, knowledge, rules)
                 # Not "OH", "CO" or "La.": abbreviations of names, whatever the word they spell.
-                candidates.add((tok, typ))
+                if common and not (tok.isupper() and len(tok) <= 3) and not (b < len(sent) - 1 and sent[b] == "."):
+                    candidates.add((tok, typ))
     candidates = {(tok, typ) for tok, typ in candidates - in_longer
                   if not _listed(tok, modern) and aliases.entity(tok, "ORG") is None}
     if not candidates:
@@ -233,6 +279,8 @@ def _common_words(sentences: list[list[str]], spans: Spans, knowledge: Knowledge
     words = {tok for tok, _typ in candidates}
     named = set()
     for sent in sentences:
+        if words.isdisjoint(sent):
+            continue
         for k, tok in enumerate(sent):
             if tok in words:
                 before = sent[k - 1].lower() if k else ""

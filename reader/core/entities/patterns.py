@@ -51,14 +51,85 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
 # Words the DATE pattern uses to find a bare year that are not part of the date itself.
 _LEAD_WORDS = re.compile(r"^(?:in|since|until|by|from|during|of)\s", re.IGNORECASE)
 
+# Each rule is tried only where one of its matches can begin, found by patterns that begin with a plain
+# character (the engine then skips to the next such character in C) and by plain string searches, instead
+# of every rule at every character. No rule's match begins inside a run of digits (each needs a non-word
+# character or a currency sign before a number), so every rule is tried at the first digit of each run;
+# the finders give the other places, one character each (so none hides another): a superset of the rule's.
+_DIGITS = re.compile(r"\d+")
+_FINDERS: dict[str, re.Pattern[str]] = {
+    # "US$", "A$", "C$", "NZ$", "HK$", a bare sign, or a currency code
+    "MONEY": re.compile(r"U(?=S[$€£¥]|SD)|A(?=[$€£¥])|C(?=[$€£¥]|HF|NY)|N(?=Z[$€£¥])|H(?=K[$€£¥])"
+                        r"|\$|€|£|¥|E(?=UR)|G(?=BP)|J(?=PY)"),
+    # months and week days ("Sept. 5", "Thursday, 5 May")
+    "DATE": re.compile(r"J(?=an|u[nl])|F(?=eb|riday)|M(?=ar|ay|onday)|A(?=pr|ug)|S(?=ep|aturday|unday)|O(?=ct)"
+                       r"|N(?=ov)|D(?=ec)|T(?=uesday|hursday)|W(?=ednesday)"),
+}
+# Words found with str.find (a rule's other beginnings are rare: a search for them is quicker than a pattern).
+_WORDS = {"TIME": ("noon", "midnight"), "DATE": ("yesterday", "today", "tomorrow")}
+# A currency sign or code must be in the text for MONEY to begin anywhere but at a digit.
+_MONEY_MARKS = ("$", "€", "£", "¥", "USD", "EUR", "GBP", "JPY", "CHF", "CNY")
+# The DATE rule's other lower-case beginnings come before a year or a decade, told by the character just
+# before its digits: a space after "in", "by", "of" (3 characters before the digits), "from" (5), "since",
+# "until" (6), "during" (7); a hyphen ("-1990s" 1, "mid-" 4, "late-" 5, "early-" 6); or the last letter of
+# "mid" (3), "late" (4), "early" (5). Looking for a year's first digits (a plain class first) is quicker
+# than looking for each lower-case word in all the text.
+_YEAR_START = re.compile(r"1[89]\d|20\d")
+_BEFORE_YEAR = {" ": (3, 5, 6, 7), "-": (1, 4, 5, 6), "d": (3,), "e": (4,), "y": (5,)}
+
+
+def _found_words(text: str, words: tuple[str, ...]) -> list[int]:
+    """Where each of `words` occurs in `text`."""
+    places = []
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            places.append(at)
+            at = text.find(word, at + 1)
+    return places
+
+
+def _date_places(text: str) -> list[int]:
+    """Where a DATE match may begin other than at a digit."""
+    places = [m.start() for m in _FINDERS["DATE"].finditer(text)]
+    places += _found_words(text, _WORDS["DATE"])
+    for m in _YEAR_START.finditer(text):
+        q = m.start()
+        before = text[q - 1] if q else ""
+        offsets = _BEFORE_YEAR.get(" " if before.isspace() else before, ())
+        places.extend(q - k for k in offsets if q >= k)
+    return places
+
+
+def _matches(rx: re.Pattern[str], text: str, starts: list[int]) -> list[tuple[int, int, str]]:
+    """`rx.finditer(text)` as (start, end, matched text), trying `rx` only at `starts` (sorted; every place
+    where it can match among them): after a match the next one begins at its end, as finditer's does."""
+    out = []
+    pos = 0
+    match = rx.match
+    for p in starts:
+        if p >= pos and (m := match(text, p)) is not None:
+            pos = m.end()
+            out.append((p, pos, m.group()))
+    return out
+
 
 def find_patterns(text: str) -> list[tuple[int, int, str]]:
     """Non-overlapping (start, end, type) matches of the rules, earlier rules winning ties."""
+    digits = [m.start() for m in _DIGITS.finditer(text)]
     found: list[tuple[int, int, str]] = []
     for typ, rx in _RULES:
-        for m in rx.finditer(text):
-            s, e = m.span()
-            lead = _LEAD_WORDS.match(m.group()) if typ == "DATE" else None
+        if typ == "DATE":
+            starts = sorted(set(digits).union(_date_places(text)))
+        elif typ == "TIME":
+            more = _found_words(text, _WORDS["TIME"])
+            starts = sorted(digits + more) if more else digits  # a word never begins at a digit
+        elif typ == "MONEY" and any(mark in text for mark in _MONEY_MARKS):
+            starts = sorted(digits + [m.start() for m in _FINDERS["MONEY"].finditer(text)])
+        else:
+            starts = digits
+        for s, e, group in _matches(rx, text, starts):
+            lead = _LEAD_WORDS.match(group) if typ == "DATE" else None
             if lead:
                 s += lead.end()
             if s < e:

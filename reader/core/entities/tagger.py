@@ -169,15 +169,18 @@ def _tag_piece(whole: str, start: int, end: int, names: bool) -> list[EntitySpan
     if not tokens:
         return []
     ranges = split_sentences(text, tokens)
-    sentences = [[text[s:e] for s, e in tokens[a:b]] for a, b in ranges]
-    tags = tag_sentences(sentences)
+    words = [text[s:e] for s, e in tokens]
+    tags = tag_sentences([words[a:b] for a, b in ranges])
     spans: list[EntitySpan] = []
     for (a, _b), sent_tags in zip(ranges, tags, strict=True):
         for first, last, typ in iob_spans(sent_tags):
-            trimmed = trim_span(text, tokens[a + first : a + last])
-            if trimmed is not None:
+            s, e = tokens[a + first][0], tokens[a + last - 1][1]
+            if not (text[s].isalpha() and text[e - 1].isalnum()):  # else trim_span would keep it as it is
+                trimmed = trim_span(text, tokens[a + first : a + last])
+                if trimmed is None:
+                    continue
                 s, e = trimmed
-                spans.append(EntitySpan(s, e, typ, text[s:e]))
+            spans.append(EntitySpan(s, e, typ, text[s:e]))
     spans.extend(_rule_spans(text, spans))
     spans.sort(key=lambda sp: sp.start)
     return _shift(spans, start)
@@ -192,6 +195,11 @@ def _shift(spans: list[EntitySpan], offset: int) -> list[EntitySpan]:
 def trim_span(text: str, span_tokens: list[tuple[int, int]]) -> tuple[int, int] | None:
     """The span without leading/trailing tokens that are only punctuation (table bars, a lone "$");
     None when no letter is left, for a name needs one."""
+    if span_tokens:
+        start, end = span_tokens[0][0], span_tokens[-1][1]
+        # Most names begin with a letter and end with a letter or digit: nothing to trim, a letter in it.
+        if text[start].isalpha() and text[end - 1].isalnum():
+            return start, end
     tokens = list(span_tokens)
     while tokens and not any(ch.isalnum() for ch in text[tokens[0][0] : tokens[0][1]]):
         tokens.pop(0)

@@ -9,6 +9,7 @@ changes the text: every token is `text[start:end]`. `normalize_token` maps typog
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 # Abbreviations that keep their final period (they never end a sentence by themselves).
 ABBREVIATIONS = frozenset(
@@ -36,7 +37,6 @@ _TOKEN_RE = re.compile(_WEB + _TOKENS, re.VERBOSE)
 # Most texts have no web or e-mail address; skipping those alternatives makes tokenizing faster.
 _PLAIN_TOKEN_RE = re.compile(_TOKENS, re.VERBOSE)
 
-_RUN = re.compile(r"\S+")
 # Marks that after a plain word are a token of their own (not "." : "Mr." and "J." keep theirs).
 _TRAILING = frozenset(',;:)!?"”')
 _CLITICS = ("s", "re", "ve", "ll", "d", "m")
@@ -45,6 +45,7 @@ _QUOTE_MAP = str.maketrans({"“": '"', "”": '"', "„": '"', "‟": '"', "«"
 
 # A sentence ends after . ! ? (optionally followed by closing quotes or brackets).
 _ENDERS = frozenset(".!?")
+_ENDER = re.compile(r"[.!?]")
 _CLOSERS = frozenset('"\'”’)]»')
 
 
@@ -67,28 +68,33 @@ def tokenize(text: str) -> list[tuple[int, int]]:
     match = rx.match
     out: list[tuple[int, int]] = []
     append = out.append
+    find = text.find
     # No token holds white space, and every other character begins one (the last alternative), so the
     # tokens of each run of non-space characters are the same as in the whole text. Most runs are a
     # plain word, one token: told by one C call instead of trying every alternative at every character.
-    for run in _RUN.finditer(text):
-        chars = run.group()
-        if chars.isalpha():
-            append(run.span())
-            continue
-        pos, end = run.span()
-        if chars[-1] in _TRAILING and chars[:-1].isalpha():  # "said," "Paris)": the word, then the mark
+    # `str.split` cuts at the same white space as the pattern's \s; a run is found again from where the
+    # last ended (only white space lies between them).
+    pos = 0
+    for chars in text.split():
+        pos = find(chars, pos)
+        end = pos + len(chars)
+        # A word, one character, or a number of digits alone ("1996"): one token (nothing crosses a space).
+        if chars.isalpha() or end - pos == 1 or chars.isdecimal():
+            append((pos, end))
+        elif chars[-1] in _TRAILING and chars[:-1].isalpha():  # "said," "Paris)": the word, then the mark
             append((pos, end - 1))
             append((end - 1, end))
-            continue
-        while pos < end:
-            m = match(text, pos)
-            assert m is not None  # `\S` matches any character of the run
-            word = m.group()
-            if ("'" in word or "’" in word) and word[0].isalnum():
-                out.extend(_split_clitics(word, pos))
-            else:
-                append(m.span())
-            pos = m.end()
+        else:
+            while pos < end:
+                m = match(text, pos)
+                assert m is not None  # `\S` matches any character of the run
+                word = m.group()
+                if ("'" in word or "’" in word) and word[0].isalnum():
+                    out.extend(_split_clitics(word, pos))
+                else:
+                    append(m.span())
+                pos = m.end()
+        pos = end
     return out
 
 
@@ -108,7 +114,7 @@ def split_sentences(text: str, tokens: list[tuple[int, int]]) -> list[tuple[int,
     first = 0
     n = len(tokens)
     find = text.find
-    for i in range(n - 1):
+    for i in _ends(text, tokens):
         if i + 1 <= first:  # closing quotes or brackets already taken into the sentence just ended
             continue
         s, e = tokens[i]
@@ -129,3 +135,25 @@ def split_sentences(text: str, tokens: list[tuple[int, int]]) -> list[tuple[int,
     if first < n:
         sents.append((first, n))
     return sents
+
+
+def _ends(text: str, tokens: list[tuple[int, int]]) -> list[int]:
+    """The tokens (but the last) after which a sentence may end, in order: those followed by a line break
+    and those that are . ! ? or "...", found from the text's few line breaks and marks (`tokens` are
+    sorted, so each is a binary search) instead of looking at every token."""
+    last = len(tokens) - 1
+    found = set()
+    at = text.find("\n")
+    while at >= 0:
+        i = bisect_right(tokens, (at,)) - 1  # the token before the break (a break is never inside one)
+        if i >= last:
+            break
+        if i >= 0:
+            found.add(i)
+        at = text.find("\n", tokens[i + 1][0])
+    for m in _ENDER.finditer(text):
+        at = m.start()
+        i = bisect_left(tokens, (at,))  # the first token starting at or after the mark
+        if i < last and tokens[i][0] == at and tokens[i][1] - at in (1, 3):
+            found.add(i)
+    return sorted(found)

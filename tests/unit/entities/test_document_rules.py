@@ -141,3 +141,25 @@ def test_the_alias_table_and_the_modern_names_keep_a_common_word() -> None:
     aliases = AliasTable({"us": Entity("United States", "LOC")})
     listed = ModernNames({"Apple": (ModernName(("Apple",), "ORG", word=True),)})
     assert names(doc, tags, modern=listed, aliases=aliases) == [("US", "ORG"), ("Apple", "ORG")]
+
+
+def test_a_common_word_is_judged_by_the_knowledge_it_is_given_each_time() -> None:
+    # The verdict on a word is kept between documents: a model that calls "Plan" rare must not get the first one's.
+    doc = ["Plan said sales fell ."]
+    tags = [["B-ORG", "O", "O", "O", "O"]]
+    rare = Knowledge({}, {"plan": "3"})
+    sents = [s.split() for s in doc]
+    spans = lambda k: [iob_spans(t) for t in apply_document_rules(sents, tags, k, DEFAULT_RULES, NO_LISTS, NO_ALIASES)]  # noqa: E731
+    assert spans(KNOWLEDGE) == [[]]
+    assert spans(rare) == [[(0, 1, "ORG")]]
+    assert spans(KNOWLEDGE) == [[]]
+    assert names(doc, tags, DocRules(common_zipf=4)) == []
+    assert names(doc, tags, DocRules(common_zipf=6)) == [("Plan", "ORG")]
+
+
+def test_a_short_form_counts_every_mention_of_each_type() -> None:
+    # "Jordan" ends a person's name once and is called a place twice alone: the place wins; once alone: the person.
+    doc = ["Michael Jordan spoke .", "Jordan won .", "In Jordan , Jordan rose ."]
+    tags = [["B-PER", "I-PER", "O", "O"], ["B-LOC", "O", "O"], ["O", "B-LOC", "O", "B-LOC", "O", "O"]]
+    assert names(doc, tags) == [("Michael Jordan", "PER"), ("Jordan", "LOC"), ("Jordan", "LOC"), ("Jordan", "LOC")]
+    assert names(doc[:2], tags[:2]) == [("Michael Jordan", "PER"), ("Jordan", "PER")]

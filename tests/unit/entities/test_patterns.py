@@ -57,3 +57,62 @@ def test_rules_starting_at_a_digit_match_as_the_plain_word_boundary_form(typ: st
     expected = [m.span() for m in re.finditer(plain, _NUMBER_EDGES)]
     assert len(expected) >= 5  # the comparison is over real matches
     assert [m.span() for m in fast.finditer(_NUMBER_EDGES)] == expected
+
+
+# Each rule is tried only where one of its matches can begin (patterns.py): these texts hold every kind of
+# beginning (a lead word before a year, a decade, a currency code or sign, noon, a week day, a month).
+_BEGINNINGS = [
+    ("Sales fell during 1996, rose since 2001 and until 1999; from 1985 by 1990 of 2003 in 1970.",
+     [("1996", "DATE"), ("2001", "DATE"), ("1999", "DATE"), ("1985", "DATE"), ("1990", "DATE"), ("2003", "DATE"),
+      ("1970", "DATE")]),
+    ("Prices peaked in the mid-1990s, the late 1980s, the early-2000s and the pre-1960s.",
+     [("mid-1990s", "DATE"), ("1980s", "DATE"), ("early-2000s", "DATE"), ("-1960s", "DATE")]),
+    ("It cost US$5 million, NZ$3, HK$12, A$4, C$7.5 bn, CHF 10, USD20, EUR 3, ¥500 and £2.",
+     [("US$5 million", "MONEY"), ("NZ$3", "MONEY"), ("HK$12", "MONEY"), ("A$4", "MONEY"), ("C$7.5 bn", "MONEY"),
+      ("CHF 10", "MONEY"), ("USD20", "MONEY"), ("EUR 3", "MONEY"), ("¥500", "MONEY"), ("£2", "MONEY")]),
+    ("We met at noon yesterday; at midnight today; tomorrow at 9 a.m.",
+     [("noon", "TIME"), ("yesterday", "DATE"), ("midnight", "TIME"), ("today", "DATE"), ("tomorrow", "DATE"),
+      ("9 a.m.", "TIME")]),
+    ("On Thursday, 5 May, and Sept. 9 or Saturday; the 4th of July 1976 and June 2020.",
+     [("Thursday, 5 May", "DATE"), ("Sept. 9", "DATE"), ("Saturday", "DATE"), ("4th of July 1976", "DATE"),
+      ("June 2020", "DATE")]),
+    ("Offices: 3,000 km from Paris, 12% up, 7 per cent, 10:30 GMT, 1/2/96, 1996-08-22.",
+     [("3,000 km", "QUANTITY"), ("12%", "PERCENT"), ("7 per cent", "PERCENT"), ("10:30 GMT", "TIME"),
+      ("1/2/96", "DATE"), ("1996-08-22", "DATE")]),
+    ("midnightly noonday Mondays todays 1996s x1996 in1996", []),  # inside words: nothing
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), _BEGINNINGS)
+def test_every_kind_of_beginning_is_found(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _found(text) == expected
+
+
+def _every_rule_everywhere(text: str) -> list[tuple[int, int, str]]:
+    """The rules as written, each tried at every character (`finditer`), then the same choice among them."""
+    from reader.core.entities import patterns
+
+    found = []
+    for typ, rx in patterns._RULES:
+        for m in rx.finditer(text):
+            s, e = m.span()
+            lead = patterns._LEAD_WORDS.match(m.group()) if typ == "DATE" else None
+            s += lead.end() if lead else 0
+            if s < e:
+                found.append((s, e, typ))
+    found.sort(key=lambda t: (t[0], -(t[1] - t[0])))
+    out: list[tuple[int, int, str]] = []
+    for s, e, typ in found:
+        if not out or s >= out[-1][1]:
+            out.append((s, e, typ))
+    return out
+
+
+def test_trying_rules_only_where_they_can_begin_finds_what_trying_everywhere_finds() -> None:
+    text = "\n".join(t for t, _ in _BEGINNINGS) + "\n" + _NUMBER_EDGES + (
+        " By 1996 US$ 5, USD 7 bln, 5 pounds sterling on Monday; HK$ 1; 12.30 p.m.; 3 pm; 1990s-era; of 1996/7;"
+        " 20 June; Jan. 3rd, 2001; tue 5; 5 May 20; 2,000,000 yen; 8 kWh; 1.5m barrels; noon.")
+    expected = _every_rule_everywhere(text)
+    assert len(expected) >= 60  # the comparison is over real matches of every rule
+    assert {typ for _s, _e, typ in expected} == {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY"}
+    assert find_patterns(text) == expected

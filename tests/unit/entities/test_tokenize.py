@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -107,3 +108,27 @@ def test_a_mark_after_a_word_is_a_token_but_an_abbreviations_period_stays() -> N
         "Keller", "said", ",", "(", "in", "Paris", ")", "Gov.", "Smith", ";", '"', "yes", "!", '"', "Inc.", "J.",
         "Doe", ",", "Mr", ",", "fine", ".",
     ]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # blank lines, an ellipsis, a closing quote and bracket taken into the sentence they end, a title
+    ('He left.\n\nShe stayed... Then "Go." He went!  (Really?) yes. Mr. Smith came.\nEnd',
+     ["He left .", "She stayed ...", 'Then " Go . "', "He went !", "( Really ? ) yes .", "Mr. Smith came .", "End"]),
+    ("\nFirst line\nsecond . third\n\n\nlast .", ["First line", "second . third", "last ."]),  # "." before lower case
+    ("One . Two", ["One .", "Two"]),
+    ("Ends here.", ["Ends here ."]),
+    ("", []),
+])
+def test_sentences_end_only_at_line_breaks_and_end_marks(text: str, expected: list[str]) -> None:
+    tokens = tokenize(text)
+    assert [" ".join(text[s:e] for s, e in tokens[a:b]) for a, b in split_sentences(text, tokens)] == expected
+
+
+def test_a_lone_character_and_a_number_alone_are_one_token_each() -> None:
+    text = "( 1996 ) , 12 ² ½ x"
+    assert [text[s:e] for s, e in tokenize(text)] == ["(", "1996", ")", ",", "12", "²", "½", "x"]
+
+
+def test_every_unicode_space_separates_tokens() -> None:
+    text = "Oslo\u2003Bergen\x1cTromsø\u00a0Bodø\u2028Alta\u3000Moss,\u205fVoss"
+    assert [text[s:e] for s, e in tokenize(text)] == ["Oslo", "Bergen", "Tromsø", "Bodø", "Alta", "Moss", ",", "Voss"]

@@ -1,0 +1,145 @@
+"""CPU per article of the tagger's stages around the model (tokenising, document rules, spans, rule
+patterns) and of the whole `tagger.tag`, beside a plain-Python reference measured in the same run.
+
+    python benchmarks/tag_rules_speed.py [--n 1000] [--repeat 5] [--text conll|generated]
+
+The articles are `import_stages.py`'s (about 300 words of `$NEWS_READER_DATA/conll2003/train.txt` each, or
+the generated ones when the data is missing), read as an import reads them. Each stage is timed with
+`time.process_time` over all the articles, `--repeat` times, and the fastest pass is kept (a busy machine
+only ever adds time). The stages get the inputs the tagger gives them: the model's tags are computed once
+beforehand. `tagger.tag` starts each pass with empty word caches, as a new import does. The reference
+splits each text into words and counts them in a dict: a stage's "x ref" column is what to compare
+between machines or between runs on a busy one. To compare two versions of the code, run this file
+with the other checkout first on PYTHONPATH, one run after the other.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _data import data_root  # noqa: E402
+from import_stages import write_conll_files  # noqa: E402
+from make_library import write_text_files  # noqa: E402
+
+from reader.core.entities import tagger  # noqa: E402
+from reader.core.entities.conll import iob_spans  # noqa: E402
+from reader.core.entities.docrules import apply_document_rules  # noqa: E402
+from reader.core.entities.model import StackedModel  # noqa: E402
+from reader.core.entities.modern import apply_modern_names  # noqa: E402
+from reader.core.entities.newsrules import apply_news_rules  # noqa: E402
+from reader.core.entities.span import EntitySpan  # noqa: E402
+from reader.core.entities.tokenize import split_sentences, tokenize  # noqa: E402
+from reader.core.library_sync.pool import read_file  # noqa: E402
+
+
+def read_articles(n: int, text: str) -> list[str]:
+    """The texts of `n` articles as an import reads them (`import_stages.py`'s files)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "news"
+        if text == "conll":
+            write_conll_files(folder, n)
+        else:
+            write_text_files(folder, n)
+        texts = []
+        for path in sorted(folder.rglob("*.txt")):
+            st = path.stat()
+            texts.extend(a.text for a in read_file(str(path), st.st_mtime, st.st_size, max_bytes=None).articles)
+    return texts
+
+
+def best_of(repeat: int, run: Callable[[], object], before: Callable[[], None] | None = None) -> float:
+    """The fewest CPU seconds of `repeat` passes of `run` (`before` is called, untimed, before each)."""
+    best = float("inf")
+    for _ in range(repeat):
+        if before is not None:
+            before()
+        t0 = time.process_time()
+        run()
+        best = min(best, time.process_time() - t0)
+    return best
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=1000, help="articles (default 1,000)")
+    parser.add_argument("--repeat", type=int, default=5, help="passes per stage; the fastest is kept (default 5)")
+    has_conll = (data_root() / "conll2003" / "train.txt").exists()
+    parser.add_argument("--text", choices=("generated", "conll"), default="conll" if has_conll else "generated")
+    args = parser.parse_args()
+    texts = read_articles(args.n, args.text)
+    tagger.load_model()
+    model = tagger._get_model()
+    known = tagger._known_orgs(model)
+    first = model.first if isinstance(model, StackedModel) else model
+    knowledge, phrases = first.features.knowledge, first.phrases
+
+    tokenised = []
+    for text in texts:
+        tokens = tokenize(text)
+        ranges = split_sentences(text, tokens)
+        tokenised.append((text, tokens, ranges, [[text[s:e] for s, e in tokens[a:b]] for a, b in ranges]))
+    ruled = [[apply_news_rules(s, apply_modern_names(s, t), known) for s, t in zip(sents, model.tag_document(sents),
+                                                                                    strict=True)]
+             for _text, _tokens, _ranges, sents in tokenised]  # fmt: skip
+    final = [apply_document_rules(sents, tags, knowledge, phrases=phrases)
+             for (_t, _k, _r, sents), tags in zip(tokenised, ruled, strict=True)]
+
+    def reference() -> None:
+        for text in texts:
+            counts: dict[str, int] = {}
+            for word in text.split():
+                counts[word] = counts.get(word, 0) + 1
+
+    def tokenise() -> None:
+        for text in texts:
+            tokens = tokenize(text)
+            ranges = split_sentences(text, tokens)
+            [[text[s:e] for s, e in tokens[a:b]] for a, b in ranges]
+
+    def document_rules() -> None:
+        for (_t, _k, _r, sents), tags in zip(tokenised, ruled, strict=True):
+            apply_document_rules(sents, tags, knowledge, phrases=phrases)
+
+    def spans() -> None:
+        for (text, tokens, ranges, _s), tags in zip(tokenised, final, strict=True):
+            for (a, _b), sent_tags in zip(ranges, tags, strict=True):
+                for f, last, typ in iob_spans(sent_tags):
+                    trimmed = tagger.trim_span(text, tokens[a + f : a + last])
+                    if trimmed is not None:
+                        EntitySpan(trimmed[0], trimmed[1], typ, text[trimmed[0] : trimmed[1]])
+
+    def patterns() -> None:
+        for text in texts:
+            tagger._rule_spans(text, [])
+
+    def whole() -> None:
+        for text in texts:
+            tagger.tag(text, "en")
+
+    rows = [("reference: split + count words (plain Python)", best_of(args.repeat, reference)),
+            ("tokenise + sentences", best_of(args.repeat, tokenise)),
+            ("document rules (docrules)", best_of(args.repeat, document_rules)),
+            ("spans (iob_spans, trim_span, EntitySpan)", best_of(args.repeat, spans)),
+            ("rule patterns (dates, money...)", best_of(args.repeat, patterns)),
+            ("tagger.tag, whole (cold word caches)", best_of(args.repeat, whole, tagger.clear_caches))]
+    n, ref = len(texts), rows[0][1]
+    words = sum(len(t.split()) for t in texts) / n
+    print(f"CPU per article, fastest of {args.repeat} passes: {n:,} {args.text} articles, {words:.0f} words each\n")
+    print(f"| {'stage':<46} | ms / article | x ref |")
+    print(f"|{'-' * 48}|-------------:|------:|")
+    for name, sec in rows:
+        print(f"| {name:<46} | {sec * 1000 / n:>12.3f} | {sec / ref:>5.1f} |")
+    stages = sum(sec for _name, sec in rows[1:5])
+    print(f"| {'the four stages':<46} | {stages * 1000 / n:>12.3f} | {stages / ref:>5.1f} |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
