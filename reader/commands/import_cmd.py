@@ -35,14 +35,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help=f"worker processes (default: one per core, here {default_workers()}; 0: none)")
 
 
-def summary(result: ScanResult, seconds: float, untagged: int, problems: int) -> dict[str, object]:
-    """The numbers both outputs print (`problems`: files under the folders that cannot be imported now)."""
+def summary(result: ScanResult, seconds: float, untagged: int, problems: int, retagged: int = 0) -> dict[str, object]:
+    """The numbers both outputs print (`problems`: files under the folders that cannot be imported now;
+    `retagged`: articles stored before that this run tagged, e.g. after an update of the entity tagger)."""
     return {
         "added": result.added, "updated": result.updated, "removed": result.removed,
         "unchanged": result.unchanged, "problems": problems, "files": result.seen,
         "articles": result.articles, "seconds": round(seconds, 2),
         "articles_per_second": round(result.articles / seconds, 1) if seconds > 0 else 0.0,
-        "untagged": untagged, "complete": not result.stopped,
+        "untagged": untagged, "retagged": retagged, "complete": not result.stopped,
     }  # fmt: skip
 
 
@@ -53,6 +54,9 @@ def summary_text(s: dict[str, object]) -> str:
         f"{s['unchanged']:,} unchanged, {s['problems']:,} with problems",
         f"{s['articles']:,} articles in {s['seconds']} s ({s['articles_per_second']} articles/s)",
     ]
+    if s["retagged"]:
+        lines.append(f"{s['retagged']:,} articles stored earlier had their entities found now "
+                     "(an earlier import was stopped, or the entity tagger is newer)")
     if s["problems"]:
         lines.append("The files with problems, and what to do about each, are under Import problems in the window.")
     if not s["complete"]:
@@ -87,11 +91,14 @@ def run(args: argparse.Namespace) -> int:
     try:
         # --workers N asks for the pool even for a few files; by default a few are read here, without one
         sync = LibrarySync(library, workers=args.workers, pool_min_files=1 if args.workers else POOL_MIN_FILES)
+        waiting = library.untagged_count()  # stored before this run: a stopped import, or a newer tagger
         result = sync.scan(roots, should_stop=stop.is_set)
+        tagged = 0
         if not result.stopped:
-            sync.tag_pending(should_stop=stop.is_set)  # the few files read without the pool
+            tagged = sync.tag_pending(should_stop=stop.is_set)  # those, and the few files read without the pool
+        retagged = min(waiting, tagged)
         problems = [p for p in library.problems() if p.path.startswith(tuple(r.rstrip(os.sep) + os.sep for r in roots))]
-        out = summary(result, time.perf_counter() - started, library.untagged_count(), len(problems))
+        out = summary(result, time.perf_counter() - started, library.untagged_count(), len(problems), retagged)
     finally:
         library.close()
         signal.signal(signal.SIGINT, previous)

@@ -79,3 +79,21 @@ def test_import_refuses_what_is_not_a_folder(tmp_path: Path) -> None:
     done = run_import(tmp_path / "data", str(tmp_path / "nowhere"))
     assert done.returncode == 2
     assert done.stderr.strip() == f"news-reader import: not a folder that can be read: {tmp_path / 'nowhere'}"
+
+
+def test_an_import_after_a_tagger_update_says_how_many_articles_it_tagged_again(tmp_path: Path) -> None:
+    folder = make_folder(tmp_path)
+    data = tmp_path / "data"
+    assert run_import(data, "--workers", "2", str(folder)).returncode == 0
+    with sqlite3.connect(resolve_paths(data).library_db) as db:  # as a cache an older tagger filled
+        db.execute("UPDATE meta SET value='0' WHERE key='tagger'")
+    again = run_import(data, str(folder))
+
+    assert again.returncode == 0, again.stderr
+    lines = again.stdout.splitlines()
+    assert lines[0] == "3 files: 0 added, 0 updated, 0 removed, 3 unchanged, 1 with problems"
+    assert lines[2] == ("2 articles stored earlier had their entities found now "
+                        "(an earlier import was stopped, or the entity tagger is newer)")
+    articles, untagged, mentions = cache_counts(data)
+    assert (articles, untagged) == (2, 0) and mentions >= 3
+    assert json.loads(run_import(data, "--json", str(folder)).stdout)["retagged"] == 0
