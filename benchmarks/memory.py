@@ -3,14 +3,14 @@
     python benchmarks/memory.py [--sizes 10000 100000] [--keep DIR] [--tracemalloc]
 
 News Reader is started as `news-reader` starts it (`run_app`), in a child process on a private Xvfb display;
-once its start-up rescan is over, the folder watcher's first look is done and 3 s have passed, its RSS
-and USS (private pages, /proc/self/smaps_rollup) are read; then it opens 20 articles and runs 5 searches,
-and they are read again once the last search's count is done and 3 s have passed. The peers are started in the same run, left 5 s after their window maps, and read
-the same way from /proc (RSS Guard's web engine runs in child processes: their USS is added in the last
-column). To measure other code, run it from outside the worktree with that code first on PYTHONPATH (the
-child runs with `-c`, so its working folder comes first on its path). With --tracemalloc the child
-also prints the 12 largest Python allocation sites after the searches, and the mappings holding the
-most private memory.
+once its start-up rescan is over, the folder watcher's first look is done and 3 s have passed, its RSS and USS
+(private pages, /proc/self/smaps_rollup) are read; then it opens 20 articles and runs 5 searches, and they are
+read again once the last search's count is done and 3 s have passed. The peers are started in the same run,
+left 5 s after their window maps, and read the same way from /proc (RSS Guard's web engine runs in child
+processes: their USS is added in the last column). To measure other code, run it from outside the worktree
+with that code first on PYTHONPATH (the child runs with `-c`, so its working folder comes first on its path).
+With --tracemalloc the child also prints the 12 largest Python allocation sites after the searches, and the
+mappings holding the most private memory.
 """
 
 from __future__ import annotations
