@@ -3,14 +3,14 @@
     python benchmarks/memory.py [--sizes 10000 100000] [--keep DIR] [--tracemalloc]
 
 News Reader is started as `news-reader` starts it (`run_app`), in a child process on a private Xvfb display;
-once its start-up rescan is over, the folder watcher's first look is done and a second has passed, its RSS
-and USS (private pages, /proc/self/smaps_rollup) are read; then it opens 20 articles and runs 5 searches,
-and they are read again. The peers are started in the same run, left 5 s after their window maps, and read
-the same way from /proc (RSS Guard's web engine runs in child processes: their USS is added in the last
-column). To measure other code, run it from outside the worktree with that code first on PYTHONPATH (the
-child runs with `-c`, so its working folder comes first on its path). With --tracemalloc the child
-also prints the 12 largest Python allocation sites after the searches, and the mappings holding the
-most private memory.
+once its start-up rescan is over, the folder watcher's first look is done and 3 s have passed, its RSS and USS
+(private pages, /proc/self/smaps_rollup) are read; then it opens 20 articles and runs 5 searches, and they are
+read again once the last search's count is done and 3 s have passed. The peers are started in the same run,
+left 5 s after their window maps, and read the same way from /proc (RSS Guard's web engine runs in child
+processes: their USS is added in the last column). To measure other code, run it from outside the worktree
+with that code first on PYTHONPATH (the child runs with `-c`, so its working folder comes first on its path).
+With --tracemalloc the child also prints the 12 largest Python allocation sites after the searches, and the
+mappings holding the most private memory.
 """
 
 from __future__ import annotations
@@ -31,6 +31,10 @@ from _xmap import Xvfb  # noqa: E402
 # The window's child imports this module for `memory_of`: the profile builder (the import code, the
 # loaders) is imported only where a profile is built, or the child would hold modules the app does not.
 
+# Both readings are taken after the window was left alone this long (the app gives back a search's and an
+# article's memory once it has been quiet for reader.ui.idle_release.QUIET_MS).
+QUIET_MS = 3000
+
 SEARCHES = ("harbour", "council minister", "election -court", '"port authority"', "reservoir")
 
 CHILD = r"""
@@ -41,7 +45,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 app = QApplication(sys.argv[:1])
 sys.path.insert(0, sys.argv[3])
-from memory import largest_mappings, memory_of, SEARCHES
+from memory import largest_mappings, memory_of, QUIET_MS, SEARCHES
 from reader.cli import add_common_arguments, add_gui_arguments
 import argparse
 parser = argparse.ArgumentParser()
@@ -73,6 +77,11 @@ def idle():
     w.filter_box.setText("")
     w.apply_view()
     app.processEvents()
+    # read once the last search's count is done and the window has been left alone, as a reader leaves it
+    when(lambda: not w.model.busy, lambda: QTimer.singleShot(QUIET_MS, after))
+
+def after():
+    w = window()
     figures["after"] = memory_of("self")
     if tracemalloc.is_tracing():
         figures["maps"] = largest_mappings("self")
@@ -87,7 +96,7 @@ def settled():
         return False
     return all(f.watcher.ready for f in w.features if hasattr(f, "watcher"))
 
-when(settled, lambda: QTimer.singleShot(1000, idle))
+when(settled, lambda: QTimer.singleShot(QUIET_MS, idle))
 from reader.ui.app import run_app
 run_app(args)
 print("FIGURES " + json.dumps(figures), flush=True)

@@ -56,6 +56,9 @@ def run_app(args: argparse.Namespace) -> int:
     from reader.ui.pyside_imports import read_sources_lightly
 
     read_sources_lightly()  # before the window's modules are imported: PySide6 looks at each of them
+    from reader.ui.idle_release import share_one_heap
+
+    share_one_heap()  # before the window starts a thread
     from reader.core.errors import ReaderError
     from reader.core.store.cache_health import ensure_cache_usable
     from reader.paths import resolve_paths, resources_dir

@@ -127,6 +127,11 @@ class ArticleListModel(QAbstractTableModel):
             self.endInsertRows()
         self.total_known.emit(total)
 
+    def release_background(self) -> None:
+        """Close the background count's connection and thread while no count runs (the next count opens them)."""
+        if not self.busy:
+            self._counter.stop()
+
     def reload(self) -> None:
         """Run the same query again (the library or the user's marks changed)."""
         self.set_query(self.query, self.text)

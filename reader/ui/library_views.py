@@ -110,7 +110,7 @@ class LibraryViews(ListViews):
             self._cancelled = True
             self.worker.requestInterruption()
 
-    def _connections(self) -> list[sqlite3.Connection]:
+    def connections(self) -> list[sqlite3.Connection]:
         """The window's own SQLite connections: the cache's (once opened) and the user database's."""
         user = getattr(self.store, "connection", None)  # the UserStore behind the read-only protocol
         mine = [self.library.db] if self.library.opened else []
@@ -119,7 +119,7 @@ class LibraryViews(ListViews):
     def _on_worker_finished(self) -> None:
         stopped = self._cancelled
         # what the scan held (its file list, the stored states) and the start's SQLite pages go back to the system
-        release_memory(self._connections())
+        release_memory(self.connections())
         if self.import_progress is not None:
             self.import_progress.finish()
         if self._cancelled and not self.closed:  # (isInterruptionRequested() is false once the thread ended)

@@ -33,6 +33,7 @@ from reader.ui.article_list import ArticleIdRole, ArticleListModel, ArticleListV
 from reader.ui.caret_browsing import CaretBrowsing
 from reader.ui.commands import CommandRegistry, load_keymap
 from reader.ui.features import load_features
+from reader.ui.idle_release import IdleRelease
 from reader.ui.library_views import LibraryViews
 from reader.ui.notes_panel import NotesPanel
 from reader.ui.operations import FAILED, Operations
@@ -94,6 +95,7 @@ class MainWindow(LibraryViews):
         self.operations.history_changed.connect(lambda: sync_undo_actions(self))
         sync_undo_actions(self)
         self.features = [feature(self) for feature in load_features()]
+        self.idle_release = IdleRelease(self)  # a search's and an article's memory given back once left alone
         install_preferences(self)  # Ctrl+, and the remembered keys, type and theme
         build_menus(self)
         name_controls(self)  # after the features: their panels are named too
