@@ -211,6 +211,14 @@ class ArticleListModel(QAbstractTableModel):
         if row >= 0:
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
 
+    def place_of(self, article_id: str) -> int:
+        """`row_of`, except while a search is being counted: an article past its first page then answers
+        `total` (listed, its row known once counted) or -1, from one look-up, so a search typed while an
+        article is open paints its first page without counting the matches before that article."""
+        if not self.counting or any(article_id in ids for ids in self._pages.values()) or article_id in self._found:
+            return self.row_of(article_id)
+        return self.total if article_id and self.library.lists(article_id, self.text, self.query) else -1
+
     def row_of(self, article_id: str) -> int:
         """The row listing `article_id`, or -1: from the loaded pages, else asked of the library once."""
         for number, ids in self._pages.items():

@@ -201,7 +201,7 @@ class ListViews(QMainWindow):
             self._search_terms = terms
             self.search_changed.emit()
         self.model.set_marks(bookmarked=self.store.bookmarked_ids(), read=self.store.read_ids())
-        if keep and self.model.row_of(keep) >= 0:
+        if keep and self.model.place_of(keep) >= 0:
             self.select_article(keep)
         self.show_list_count(self.model.total)
         self.keep_pane_in_list()
@@ -244,7 +244,7 @@ class ListViews(QMainWindow):
         """
         if self.current_id is None or self.list_stack.currentWidget() is not self.list_view:
             return
-        if self.model.row_of(self.current_id) >= 0:
+        if self.model.place_of(self.current_id) >= 0:
             self.select_article(self.current_id)
             return
         self.reading_positions.save(self.current_id)
@@ -257,7 +257,7 @@ class ListViews(QMainWindow):
     # --- the list ------------------------------------------------------------------------------
 
     def select_article(self, article_id: str) -> bool:
-        row = self.model.row_of(article_id)
+        row = self.model.place_of(article_id)
         if row < 0:
             return False
         self._select_when_counted = article_id if row >= self.model.total else None

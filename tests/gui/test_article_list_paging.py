@@ -321,3 +321,43 @@ def test_a_big_search_is_counted_only_once_its_first_page_can_be_painted(
         pass
     assert started == ["kind4"] and counted.args == [len([i for i in range(N) if i % 7 == 4])]
     assert model.rowCount() == counted.args[0]
+
+
+def test_a_search_typed_while_a_far_article_is_open_is_painted_before_that_articles_row_is_counted(
+    make_window, qtbot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    w = make_window()
+    bulk = [make_article(title=f"Heap {i:04d}", blocks=[Block(f"heapword number {i}")], path="/heap/all.txt",
+                         format="text", source="Ledger", published=published(i)) for i in range(1_200)]  # fmt: skip
+    w.library.store_file("/heap/all.txt", 0.0, 1, bulk)
+    w.apply_view()
+    oldest = bulk[0].id
+    assert w.select_article(oldest)
+    qtbot.waitUntil(lambda: w.current_id == oldest)
+    release = threading.Event()
+    count_matches, position = Library.count_matches, Library.position
+    counted_before: list[str] = []
+
+    def held(self: Library, text: str, *, base: ListQuery) -> int:
+        release.wait(30)
+        return count_matches(self, text, base=base)
+
+    def placed(self: Library, article_id: str, text: str, base: ListQuery) -> int:
+        counted_before.append(text)
+        return position(self, article_id, text, base)
+
+    monkeypatch.setattr(Library, "count_matches", held)
+    monkeypatch.setattr(Library, "position", placed)
+    w.filter_box.setText("heapword")
+    w._filter_timer.stop()
+    w.apply_view()
+    assert counted_before == []  # the open article's row is not counted before the first page is shown
+    assert title_at(w.model, 0) == "Heap 1199" and w.current_id == oldest
+    assert "not in this list" not in w.reading_pane.toPlainText()
+    with qtbot.waitSignal(w.model.total_known, timeout=30_000):
+        release.set()
+    assert w.list_view.currentIndex().row() == 1_199 and w.current_id == oldest
+    w.filter_box.setText("nowordlikethis")
+    w._filter_timer.stop()
+    w.apply_view()
+    assert w.current_id is None and "not in this list" in w.reading_pane.toPlainText()

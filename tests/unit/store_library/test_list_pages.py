@@ -40,10 +40,13 @@ def test_pages_and_positions_agree_with_the_whole_search(lib: Library, text: str
     pages = [lib.search_page(text, total=whole.total, limit=2, offset=o, base=base) for o in range(0, 6, 2)]
     assert [i for page in pages for i in page] == whole.ids
     assert [lib.position(i, text, base) for i in whole.ids] == list(range(whole.total))
+    assert all(lib.lists(i, text, base) for i in whole.ids)
 
 
 def test_an_article_the_search_does_not_find_has_no_position(lib: Library) -> None:
     reservoir = lib.search("reservoir", limit=1).ids[0]
     assert lib.position(reservoir, "harbour", ListQuery()) == -1
     assert lib.position("no such id", "", ListQuery()) == -1
+    assert not lib.lists(reservoir, "harbour", ListQuery()) and not lib.lists("no such id", "", ListQuery())
+    assert lib.lists(reservoir, "reservoir", ListQuery(sort="rank"))  # an order with no column: by its position
     assert lib.search_page("harbour", total=3, limit=2, offset=4, base=ListQuery()) == []
