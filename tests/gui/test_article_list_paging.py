@@ -18,6 +18,7 @@ from reader.core.store.library_query import ListQuery
 from reader.core.store.library_search import Anchor
 from reader.ui.article_list import PAGE, ArticleIdRole, ArticleListModel, ArticleListView
 from reader.ui.article_row import MetaRole
+from tests.gui.held_count import hold_count
 
 pytestmark = [
     pytest.mark.qt_log_level_fail("WARNING"),
@@ -270,28 +271,28 @@ def test_the_whole_list_is_read_in_one_query_when_asked_for_every_id(model) -> N
     assert ids[N - 1] == model.index(N - 1, 1).data(ArticleIdRole)
 
 
+def _open_far_bulk_article(w, qtbot, title: str, word: str) -> str:  # type: ignore[no-untyped-def]
+    """Store 1,200 articles that write `word` (newest first: the oldest is the search's last row, far past its
+    first page), list everything and open that oldest one; its id."""
+    path = f"/{word}/all.txt"
+    bulk = [make_article(title=f"{title} {i:04d}", blocks=[Block(f"{word} number {i}")], path=path, format="text",
+                         source="Ledger", published=published(i)) for i in range(1_200)]  # fmt: skip
+    w.library.store_file(path, 0.0, 1, bulk)
+    w.apply_view()
+    assert w.select_article(bulk[0].id)
+    qtbot.waitUntil(lambda: w.current_id == bulk[0].id)
+    return bulk[0].id
+
+
 def test_the_status_says_counting_until_a_big_search_is_counted_and_the_shown_far_article_stays_selected(
     make_window, qtbot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from reader.ui.library_views import count_text
 
     w = make_window()
-    bulk = [make_article(title=f"Bulk {i:04d}", blocks=[Block(f"bulkword number {i}")], path="/bulk/all.txt",
-                         format="text", source="Ledger", published=published(i)) for i in range(1_200)]  # fmt: skip
-    w.library.store_file("/bulk/all.txt", 0.0, 1, bulk)
-    w.apply_view()
+    oldest = _open_far_bulk_article(w, qtbot, "Bulk", "bulkword")  # the last row of the search below
     everything = count_text(w.library.count())
-    oldest = bulk[0].id  # the last row of the search below: far past its first page
-    assert w.select_article(oldest)
-    qtbot.waitUntil(lambda: w.current_id == oldest)
-    release = threading.Event()
-    count_matches = Library.count_matches
-
-    def held(self: Library, text: str, *, base: ListQuery) -> int:
-        release.wait(30)
-        return count_matches(self, text, base=base)
-
-    monkeypatch.setattr(Library, "count_matches", held)
+    release = hold_count(monkeypatch)
     w.filter_box.setText("bulkword")
     w._filter_timer.stop()  # run once, now, not again by the box's typing timer while the test waits
     w.apply_view(keep_current=True)
@@ -327,26 +328,15 @@ def test_a_search_typed_while_a_far_article_is_open_is_painted_before_that_artic
     make_window, qtbot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     w = make_window()
-    bulk = [make_article(title=f"Heap {i:04d}", blocks=[Block(f"heapword number {i}")], path="/heap/all.txt",
-                         format="text", source="Ledger", published=published(i)) for i in range(1_200)]  # fmt: skip
-    w.library.store_file("/heap/all.txt", 0.0, 1, bulk)
-    w.apply_view()
-    oldest = bulk[0].id
-    assert w.select_article(oldest)
-    qtbot.waitUntil(lambda: w.current_id == oldest)
-    release = threading.Event()
-    count_matches, position = Library.count_matches, Library.position
+    oldest = _open_far_bulk_article(w, qtbot, "Heap", "heapword")
+    release = hold_count(monkeypatch)
+    position = Library.position
     counted_before: list[str] = []
-
-    def held(self: Library, text: str, *, base: ListQuery) -> int:
-        release.wait(30)
-        return count_matches(self, text, base=base)
 
     def placed(self: Library, article_id: str, text: str, base: ListQuery) -> int:
         counted_before.append(text)
         return position(self, article_id, text, base)
 
-    monkeypatch.setattr(Library, "count_matches", held)
     monkeypatch.setattr(Library, "position", placed)
     w.filter_box.setText("heapword")
     w._filter_timer.stop()

@@ -4,15 +4,13 @@ page caches given back; the next search is counted and listed as before, and art
 from __future__ import annotations
 
 import datetime
-import threading
 
 import pytest
 
 from reader.core.article import Block, make_article
-from reader.core.store.library import Library
-from reader.core.store.library_query import ListQuery
 from reader.ui.article_list import PAGE
 from reader.ui.library_views import count_text
+from tests.gui.held_count import hold_count
 
 pytestmark = [
     pytest.mark.qt_log_level_fail("WARNING"),
@@ -75,14 +73,7 @@ def test_an_article_opened_after_the_release_is_read_and_shown_whole(make_window
 def test_nothing_is_given_back_while_a_count_runs(make_window, qtbot, monkeypatch: pytest.MonkeyPatch) -> None:
     w, bulk = _with_bulk(make_window)
     everything = count_text(w.library.count())
-    release = threading.Event()
-    count_matches = Library.count_matches
-
-    def held(self: Library, text: str, *, base: ListQuery) -> int:
-        release.wait(30)
-        return count_matches(self, text, base=base)
-
-    monkeypatch.setattr(Library, "count_matches", held)
+    release = hold_count(monkeypatch)
     _search(w, "bulkword")
     qtbot.waitUntil(lambda: w.model._counter._running is not None)
     released = w.idle_release.releases
