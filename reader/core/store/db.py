@@ -52,6 +52,14 @@ def utc_now() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
+def new_id() -> str:
+    """A random id (uuid4). uuid is imported on the first write, not with the module: it imports `platform`,
+    8-15 ms of the window's start."""
+    import uuid
+
+    return str(uuid.uuid4())
+
+
 def _create_private(path: Path) -> None:
     """Make sure the file exists with mode 0600 before SQLite opens it.
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from reader.core.entities.aliases import name_key
 from reader.core.entities.span import ENTITY_TYPES, EntitySpan
-from reader.core.store.db import connect, transaction, utc_now
+from reader.core.store.db import connect, new_id, transaction, utc_now
 from reader.core.store.migrations import migrate
 from reader.core.watch_terms import WATCH_COLORS, WatchTerm, find_phrase
 
@@ -24,14 +24,6 @@ EVERY_ARTICLE = ""  # article_id of an "always" / "never" correction
 _CORRECTION_COLUMNS = "id, article_id, start, end, exact, type, action, created"
 _WATCH_COLUMNS = "id, term, whole_word, case_sensitive, color"
 _ALIAS_COLUMNS = "id, alias, target, created"
-
-
-def new_id() -> str:
-    """A random id (uuid4). uuid is imported on the first write, not with the module: it imports `platform`,
-    8-15 ms of the window's start."""
-    import uuid
-
-    return str(uuid.uuid4())
 
 
 @dataclass(frozen=True)

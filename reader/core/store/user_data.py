@@ -12,7 +12,7 @@ from reader.core.anchoring import reanchor_highlights
 from reader.core.annotation import HIGHLIGHT_COLORS, Bookmark, Highlight, Note, TextQuote
 from reader.core.safe_text import shown_path
 from reader.core.store.backup import backup_before_upgrade
-from reader.core.store.db import UserDataError, connect, transaction, utc_now
+from reader.core.store.db import UserDataError, connect, new_id, transaction, utc_now
 from reader.core.store.health import prepare_user_db
 from reader.core.store.migrations import LATEST_VERSION, migrate, schema_version
 from reader.core.store.note_versions import NoteChangedElsewhere, note_version
@@ -20,14 +20,6 @@ from reader.core.store.note_versions import NoteChangedElsewhere, note_version
 log = logging.getLogger(__name__)
 
 _HIGHLIGHT_COLUMNS = "id, article_id, start, end, exact, prefix, suffix, color, note, path, created, modified, orphan"
-
-
-def new_id() -> str:
-    """A random id (uuid4). uuid is imported on the first write, not with the module: it imports `platform`,
-    8-15 ms of the window's start."""
-    import uuid
-
-    return str(uuid.uuid4())
 
 
 def _highlight_from_row(row: sqlite3.Row | tuple) -> Highlight:
