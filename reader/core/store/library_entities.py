@@ -227,14 +227,10 @@ class LibraryEntities:
         """An article's mentions by rowid (`text`: its body, which the spans point into); `fresh`: the caller's
         transaction inserted the article, so it has no rows to replace. The caller calls `_mentions_stored`
         after (once for a whole batch)."""
-        values = mention_rows(rowid, spans, builtin_table(), text)
-        if fresh:  # an import's usual case: three DELETEs that find nothing are left out
-            self.db.executemany("INSERT INTO mentions VALUES (?,?,?,?,?,?,?,?,?)", values)
-            self.db.executemany("INSERT INTO learned_aliases VALUES (?,?,?,?)", learned_rows(values, builtin_table()))
-            self.db.executemany("INSERT INTO person_names VALUES (?,?,?,?)", person_rows(rowid, values))
-        else:
-            self._put_rows(rowid, values)
-        self.db.execute("UPDATE articles SET tagged=1 WHERE rowid=?", (rowid,))
+        # the rows an import's worker makes, made here (mention_batch builds on this module: imported late)
+        from reader.core.store.mention_batch import group_for_store, put_grouped
+
+        put_grouped(self.db, rowid, group_for_store(spans, text), fresh=fresh)
 
     def _mentions_stored(self) -> None:
         # keys made with this table: a cache that never re-keyed before knows which table made them
