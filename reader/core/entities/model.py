@@ -24,7 +24,14 @@ from reader.core.entities.features import (
 )
 from reader.core.entities.gazetteer import PhraseMatcher
 from reader.core.entities.labels import allowed_after, to_iob2
-from reader.core.entities.prepare import Prepared, TokenView, pad_sentence, prepare_document, prepare_sentence
+from reader.core.entities.prepare import (
+    CommonWords,
+    Prepared,
+    TokenView,
+    pad_sentence,
+    prepare_document,
+    prepare_sentence,
+)
 from reader.core.entities.stacking import (
     SentenceHints,
     both_ways_hints,
@@ -42,6 +49,10 @@ _WORD_CACHE_LIMIT = 30_000
 # words stay in long enough for all three passes.
 FEATURE_CACHE_LIMIT = 10_000
 
+
+# The least Zipf bucket (in lower case) of a capitalised word never named in training that the decoder
+# tags O unscored outside a name (`prepare.CommonWords`), chosen by cross-validation (`benchmarks/ner_skip.py`).
+COMMON_ZIPF = "5"
 
 _OPEN = ("B-", "I-")
 _CONTEXT_PREFIXES = ("-2", "-1", "+1", "+2")
@@ -94,6 +105,8 @@ class TaggerModel:
         self._pair_sums: dict[tuple[str, ...], int] = {}
         self.starters: frozenset[str] = frozenset(self.info.get("starters", ()))
         self._token_views: dict[str, TokenView] = {}  # see `prepare_document`
+        self.common: CommonWords | None = None
+        self.use_common_words(COMMON_ZIPF)
         self._bias = pack([1 << 30] * len(labels))
         self._unpack = struct.Struct(f"<{len(labels)}I").unpack
         self._nbytes = 4 * len(labels)
@@ -153,6 +166,13 @@ class TaggerModel:
         sums[word] = total
         return total
 
+    def use_common_words(self, least: str | None) -> None:
+        """Tag capitalised common words O unscored outside a name from Zipf bucket `least` up (None: score
+        them; a model without a frequency list always does); "5c" also words seldom in a training name."""
+        freq = self.features.knowledge.freq
+        self.common = CommonWords(freq, least[:1], self.stats, least[1:]) if least is not None and freq else None
+        self._token_views.clear()  # they hold each token's "p"/"s"
+
     def clear_cache(self) -> None:
         """Forget the per-word sums (for benchmarks that measure a cold start)."""
         self._word_vectors.clear()
@@ -171,7 +191,7 @@ class TaggerModel:
         """The tag-independent view of each sentence of one document (`pads` and `doc` when the caller
         has them already)."""
         if pads is None and doc is None:
-            return prepare_document(sentences, self._token_views, self.matcher, self.stats, self.starters)
+            return prepare_document(sentences, self._token_views, self.matcher, self.stats, self.starters, self.common)
         if pads is None:
             pads = [pad_sentence(sent) for sent in sentences]
         if doc is None:
@@ -182,7 +202,8 @@ class TaggerModel:
             flags = [None] * len(sentences)
         # The words around a word's other occurrences are the same at each occurrence: the decoder
         # sums them once per word and document (`cues=False`), not at every occurrence.
-        return [prepare_sentence(sent, doc, self.matcher, self.stats, pad, self.starters, flag, cues=False)
+        return [prepare_sentence(sent, doc, self.matcher, self.stats, pad, self.starters, flag, cues=False,
+                                 common=self.common)
                 for sent, pad, flag in zip(sentences, pads, flags, strict=True)]
 
     def tag_document(self, sentences: list[list[str]]) -> list[list[str]]:

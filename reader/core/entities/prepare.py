@@ -4,7 +4,7 @@ features that do not depend on tags, which tokens it may tag O unscored; and the
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from itertools import chain, compress
 from typing import NamedTuple
 
@@ -66,19 +66,60 @@ class Prepared(NamedTuple):
     context: tuple[DocumentView, list[list[str]], bool]  # what `token_features` needs besides the above
 
 
-def plain_mask(sent: list[str], words: list[str], starters: frozenset[str] | None) -> str:
-    """Per token, "p" for a word without a capital that is not a name starter ("s" otherwise); all
-    "s" with `starters` None (training computes every feature)."""
+class CommonWords(NamedTuple):
+    """Capitalised words the decoder tags O unscored outside a name, as it does lower-case words: a word
+    the training text never had in a name (no statistic) that is common in lower case (its Zipf bucket
+    in the model's frequency list at least `least`), followed by a lower-case word, a comma, a full stop
+    or nothing: "He said", "But the", "However ,"; not "Plan & Grow", "Minister Smith" or "July 4",
+    which may begin a name.
+
+    Why: about a fifth of the scored tokens are capitalised words that end up O, and most of those are
+    such words at the start of a sentence; skipping them was kept by cross-validation on train.txt
+    (`benchmarks/ner_skip.py`).
+    """
+
+    freq: Mapping[str, str]  # lower-case word -> Zipf bucket "0".."7" (one digit: compared as text)
+    least: str
+    names: Mapping[str, str]  # the training statistics: every word ever in a training name has one
+    # With "c": also words whose statistic says they were in a name less than half the times they were seen.
+    seldom: str = ""
+
+    def holds(self, tok: str, low: str) -> bool:
+        """True for a capitalised (not all-capitals) token of such a word (whatever comes after it)."""
+        if not tok[:1].isupper() or tok.isupper() or self.freq.get(low, "0") < self.least:
+            return False
+        stat = self.names.get(low)
+        return stat is None or stat[-2:-1] == self.seldom
+
+
+def plain_mask(sent: list[str], words: list[str], starters: frozenset[str] | None,
+               common: CommonWords | None = None) -> str:
+    """Per token, "p" for a word without a capital that is not a name starter, or a `common` word ("s"
+    otherwise); all "s" with `starters` None (training computes every feature)."""
     if starters is None:
         return ""
-    return "".join(["p" if tok.lower() == tok and w not in starters else "s"
+    mask = "".join(["p" if tok.lower() == tok and w not in starters else
+                    "c" if common is not None and common.holds(tok, w) else "s"
                     for tok, w in zip(sent, words, strict=True)])
+    return _resolve_common(mask, sent, [tok[:1].islower() for tok in sent]) if "c" in mask else mask
+
+
+def _resolve_common(mask: str, sent: Sequence[str], lower: Sequence[bool]) -> str:
+    """The mask with each "c" (a `CommonWords` word) made "p" where a lower-case word, a comma, a full stop
+    or nothing follows it, else "s" (a name may begin with it)."""
+    out = list(mask)
+    last = len(mask) - 1
+    k = mask.find("c")
+    while k >= 0:
+        out[k] = "p" if k == last or lower[k + 1] or sent[k + 1] in (",", ".") else "s"
+        k = mask.find("c", k + 1)
+    return "".join(out)
 
 
 def prepare_sentence(sent: list[str], doc: DocumentView, matcher: PhraseMatcher, stats: Mapping[str, str],
                      padded: tuple[list[str], list[str]] | None = None,
                      starters: frozenset[str] | None = None, flags: tuple[bool, bool] | None = None, *,
-                     cues: bool = True) -> Prepared:
+                     cues: bool = True, common: CommonWords | None = None) -> Prepared:
     """Padded lower-cased words and shapes, the headline flag, the tag-independent features and
     each token's training statistic (features of plain words are left for later with `starters`).
 
@@ -88,7 +129,7 @@ def prepare_sentence(sent: list[str], doc: DocumentView, matcher: PhraseMatcher,
     caps, table = flags if flags is not None else (sentence_flags(sent), is_table_row(sent))
     words = low[2:-2]
     gaz = matcher.match(words, [t[:1].isupper() for t in sent])
-    plain = plain_mask(sent, words, starters)
+    plain = plain_mask(sent, words, starters, common)
     # The statistic of a plain token is needed only if the decoder scores it after all (inside an
     # open name), and it looks it up then: most tokens are plain, and each lookup costs.
     wstats = ([stats.get(w, "") if p == "s" else "" for w, p in zip(words, plain, strict=True)] if plain
@@ -107,23 +148,27 @@ def remember(memory: dict[str, Memory], token: str, low: str, tag: str) -> None:
 
 
 # Per token string, what the decoder's preparation reads of it: its lower-case form and shape (as
-# `pad_sentence`), "p"/"s" (as `plain_mask`), whether it begins with a lower-case letter, a capital,
+# `pad_sentence`), "p"/"s"/"c" (as `plain_mask`), whether it begins with a lower-case letter, a capital,
 # a digit (`DocumentView`, `is_table_row`), and its training statistic.
 TokenView = tuple[str, str, str, bool, bool, bool, str]
 _DIGIT = re.compile(r"\d")
 
 
-def token_view(tok: str, starters: frozenset[str], stats: Mapping[str, str]) -> TokenView:
+def token_view(tok: str, starters: frozenset[str], stats: Mapping[str, str],
+               common: CommonWords | None = None) -> TokenView:
     """The facts of one token string for `prepare_document` (the same as the per-sentence functions find)."""
     n = normalize_token(tok)
     low = n.lower()
     first = tok[:1]
-    return (low, short_shape(n), "p" if tok.lower() == tok and low not in starters else "s", first.islower(),
-            first.isupper(), _DIGIT.match(first) is not None, stats.get(low, ""))
+    plain = ("p" if tok.lower() == tok and low not in starters else
+             "c" if common is not None and common.holds(tok, low) else "s")  # "c": see `_resolve_common`
+    return (low, short_shape(n), plain, first.islower(), first.isupper(),
+            _DIGIT.match(first) is not None, stats.get(low, ""))
 
 
 def prepare_document(sentences: list[list[str]], views: dict[str, TokenView], matcher: PhraseMatcher,
-                     stats: Mapping[str, str], starters: frozenset[str]) -> list[Prepared]:
+                     stats: Mapping[str, str], starters: frozenset[str],
+                     common: CommonWords | None = None) -> list[Prepared]:
     """`prepare_sentence` for every sentence of a document with `starters`, and its `DocumentView`,
     from one cached `token_view` per distinct token string.
 
@@ -139,10 +184,11 @@ def prepare_document(sentences: list[list[str]], views: dict[str, TokenView], ma
             views.clear()
             new = set(flat)
         for tok in new:
-            views[tok] = token_view(tok, starters, stats)
+            views[tok] = token_view(tok, starters, stats, common)
     if not flat:  # no token at all: nothing to gain
         doc = DocumentView(sentences)
-        return [prepare_sentence(sent, doc, matcher, stats, None, starters, cues=False) for sent in sentences]
+        return [prepare_sentence(sent, doc, matcher, stats, None, starters, cues=False, common=common)
+                for sent in sentences]
     lows, shapes, plains, lower, upper, digit, wst = zip(*map(views.__getitem__, flat), strict=True)
     plain_all = "".join(plains)
     bounds = []
@@ -161,6 +207,8 @@ def prepare_document(sentences: list[list[str]], views: dict[str, TokenView], ma
         low = [SENT_START, SENT_START, *words, SENT_END, SENT_END]
         shp = [SENT_START, SENT_START, *shapes[a:b], SENT_END, SENT_END]
         plain = plain_all[a:b]
+        if "c" in plain:
+            plain = _resolve_common(plain, flat[a:b], lower[a:b])
         wstats = list(wst[a:b])
         # The token features are left to the decoder, which makes them as it scores each token (one
         # loop over the scored tokens instead of two).
