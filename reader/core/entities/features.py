@@ -18,8 +18,6 @@ from reader.core.entities.knowledge import Knowledge
 from reader.core.entities.lexicon import BUSINESS_WORDS, SPORT_WORDS
 from reader.core.entities.tokenize import normalize_token
 
-OFFSETS = (-2, -1, 0, 1, 2)
-OFFSET_PREFIX = {-2: "-2", -1: "-1", 0: "", 1: "+1", 2: "+2"}
 SENT_START = "<S>"
 Memory = tuple[str, dict[str, int]]  # per word in a document: last entity tag, count per type
 SENT_END = "</S>"
@@ -46,11 +44,6 @@ def _shape(word: str) -> str:
     return "".join(out)
 
 
-def long_shape(word: str) -> str:
-    """Xxxx-style shape with every character mapped (capped at 8 characters)."""
-    return _shape(word[:8])
-
-
 _short_shapes: dict[str, str] = {}
 
 
@@ -73,18 +66,6 @@ def _collapsed(full: str) -> str:
     return hit
 
 
-# Per longest affix length k, the prefixes and suffixes of 1..k characters in the order p1, x1, p2, x2...
-# (one call building the list instead of a loop of formatted strings: own_features runs for every new word).
-_AFFIXES = {
-    1: lambda low: ["p1=" + low[:1], "x1=" + low[-1:]],
-    2: lambda low: ["p1=" + low[:1], "x1=" + low[-1:], "p2=" + low[:2], "x2=" + low[-2:]],
-    3: lambda low: ["p1=" + low[:1], "x1=" + low[-1:], "p2=" + low[:2], "x2=" + low[-2:], "p3=" + low[:3],
-                    "x3=" + low[-3:]],
-    4: lambda low: ["p1=" + low[:1], "x1=" + low[-1:], "p2=" + low[:2], "x2=" + low[-2:], "p3=" + low[:3],
-                    "x3=" + low[-3:], "p4=" + low[:4], "x4=" + low[-4:]],
-}
-
-
 def own_features(word: str, stats: Mapping[str, str], know: Knowledge) -> list[str]:
     """Features of the word being tagged (offset 0): the word, its form (`form_features`: shapes,
     prefixes, suffixes), then what is known of it (`word_facts`)."""
@@ -103,11 +84,27 @@ def full_shape(w: str) -> str:
 def form_features(low: str, full: str) -> list[str]:
     """The short and long shape (from `full_shape`), then the prefixes and suffixes (p1, x1, p2, x2...):
     many words share them, so the decoder sums the shapes by `full` and the affixes by `affix_keys`."""
-    # Every character maps to one, so the long shape (8 characters) begins the 16-character one.
-    names = ["s=" + _collapsed(full), "ls=" + full[:8]]
-    if len(low) > 1:
-        names += _AFFIXES[min(4, len(low) - 1)](low)
+    names = shape_features(full)
+    pre, suf = affix_keys(low)
+    for p, x in zip(prefix_features(pre), suffix_features(suf), strict=True):
+        names += (p, x)
     return names
+
+
+def shape_features(full: str) -> list[str]:
+    """The first two names of `form_features`: the short and long shape of a `full_shape`."""
+    # Every character maps to one, so the long shape (8 characters) begins the 16-character one.
+    return ["s=" + _collapsed(full), "ls=" + full[:8]]
+
+
+def prefix_features(pre: str) -> list[str]:
+    """The prefix names of `form_features` (p1, p2...) from the prefix of `affix_keys`."""
+    return [f"p{k}=" + pre[:k] for k in range(1, len(pre) + 1)]
+
+
+def suffix_features(suf: str) -> list[str]:
+    """The suffix names of `form_features` (x1, x2...) from the suffix of `affix_keys`."""
+    return [f"x{k}=" + suf[-k:] for k in range(1, len(suf) + 1)]
 
 
 def affix_keys(low: str) -> tuple[str, str]:

@@ -15,10 +15,12 @@ from reader.core.entities.features import (
     Memory,
     WordFeatureCache,
     affix_keys,
-    form_features,
     full_shape,
     memory_features,
     near_features,
+    prefix_features,
+    shape_features,
+    suffix_features,
     token_features,
     word_facts,
 )
@@ -52,7 +54,7 @@ FEATURE_CACHE_LIMIT = 10_000
 
 # The least Zipf bucket (in lower case) of a capitalised word never named in training that the decoder
 # tags O unscored outside a name (`prepare.CommonWords`), chosen by cross-validation (`benchmarks/ner_skip.py`).
-COMMON_ZIPF = "5"
+COMMON_ZIPF: str | None = None
 
 _OPEN = ("B-", "I-")
 _CONTEXT_PREFIXES = ("-2", "-1", "+1", "+2")
@@ -147,16 +149,20 @@ class TaggerModel:
         low = w.lower()
         full = full_shape(w)
         pre, suf = affix_keys(low)
+        # Each part summed only when it is new: a new word often shares its shape or one affix.
         shape, prefix, suffix = shapes.get(full), prefixes.get(pre), suffixes.get(suf)
-        if shape is None or prefix is None or suffix is None:
-            for part in self._form_sums:
-                if len(part) >= _WORD_CACHE_LIMIT:
-                    part.clear()
-            # The shapes come first, then prefixes and suffixes alternating (p1, x1, p2, x2...).
-            names = form_features(low, full)
-            shape = shapes[full] = sum(filter(None, map(wget, names[:2])))
-            prefix = prefixes[pre] = sum(filter(None, map(wget, names[2::2])))
-            suffix = suffixes[suf] = sum(filter(None, map(wget, names[3::2])))
+        if shape is None:
+            if len(shapes) >= _WORD_CACHE_LIMIT:
+                shapes.clear()
+            shape = shapes[full] = sum(filter(None, map(wget, shape_features(full))))
+        if prefix is None:
+            if len(prefixes) >= _WORD_CACHE_LIMIT:
+                prefixes.clear()
+            prefix = prefixes[pre] = sum(filter(None, map(wget, prefix_features(pre))))
+        if suffix is None:
+            if len(suffixes) >= _WORD_CACHE_LIMIT:
+                suffixes.clear()
+            suffix = suffixes[suf] = sum(filter(None, map(wget, suffix_features(suf))))
         form = shape + prefix + suffix
         total = ((wget("w=" + w) or 0) + (wget("l=" + low) or 0) + form
                  + sum(filter(None, map(wget, word_facts(w, low, self.features.stats, self.features.knowledge)))))
@@ -236,8 +242,11 @@ class TaggerModel:
             make = self._context_vector
             # Only the positions without sums are visited (found in C): words far from every scored
             # token never get theirs, so nearly every sentence has some.
+            # A word's sums serve the tokens one and two away from it (tokens j-4, j-3, j-1, j), not its
+            # own scoring (its own features are `_own_sum`): a name word with no other scored token near
+            # it needs none.
             for j in compress(range(len(vecs)), map(is_, vecs, repeat(None))):
-                if "s" in plain[max(0, j - 4) : j + 1]:
+                if "s" in plain[max(0, j - 4) : max(0, j - 2)] or "s" in plain[max(0, j - 1) : j + 1]:
                     vecs[j] = make(padded[j], low[j], shapes[j])
         own_sums = self._own_sums
         windows = self._window_sums
@@ -260,7 +269,7 @@ class TaggerModel:
                     continue
                 # Scored after all (a lower-case word inside an open name: "Bank *of* England"): its
                 # window may hold words no scored token needed yet.
-                for j in range(i, i + 5):
+                for j in (i, i + 1, i + 3, i + 4):
                     if vecs[j] is None:
                         vecs[j] = self._context_vector(padded[j], low[j], shapes[j])
                 wstats[i] = self.stats.get(low[i + 2], "")  # left out for plain tokens (`prepare_sentence`)
@@ -298,7 +307,7 @@ class TaggerModel:
                     cue = cue_sums[w] = sum(filter(None, map(wget, around.get(w, ()))))
                 total += cue
                 if w in memory:
-                    feats = [*feats, *memory_features(w, shp, prev, memory)]
+                    total += sum(filter(None, map(wget, memory_features(w, shp, prev, memory))))
             total += sum(filter(None, map(wget, chain(feats, extras[i]) if i in extras else feats)))
             if hints is not None:
                 # The earlier passes' tags around the token: few distinct windows, summed once each.
