@@ -355,20 +355,23 @@ def token_features(i: int, low: list[str], shapes: list[str], caps_sentence: boo
         feats.append("TBL")
         feats.append("TBL" + shp + "|" + shapes[i + 3])
     if shp[:1] == "X":
-        st = wstats[i]
-        if table:
-            feats.append("TBLts=" + st)
-        if doc.tabular:
-            feats.append("Dtab=" + st)
-        for topic in doc.topics:
-            feats.append(topic + "=" + st)
-            feats.append(topic + "s=" + shp + "|" + shapes[i + 3])
+        feats += kind_features(doc, table, wstats[i], shp, shapes[i + 3])
         if w in doc.lower_seen:
             feats.append("Dlc")
         if (i == 0 or caps_sentence) and w in doc.title_seen:
             feats.append("Dtc")
         if cues:
             feats.extend(doc.around.get(w, ()))
+    return feats
+
+
+def kind_features(doc: DocumentView, table: bool, st: str, shp: str, next_shape: str) -> list[str]:
+    """The features of a capitalised token (statistic `st`, shape `shp`) in a table row or in a document of a kind."""
+    feats = ["TBLts=" + st] if table else []
+    if doc.tabular:
+        feats.append("Dtab=" + st)
+    for topic in doc.topics:
+        feats += (topic + "=" + st, topic + "s=" + shp + "|" + next_shape)
     return feats
 
 

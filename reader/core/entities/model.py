@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import struct
-from collections.abc import Callable, Mapping, Sequence
-from itertools import chain, compress, repeat
-from operator import is_, itemgetter
+from collections.abc import Mapping
+from itertools import compress, repeat
+from operator import is_
 from typing import Any
 
 from reader.core.entities.features import (
@@ -16,16 +16,17 @@ from reader.core.entities.features import (
     WordFeatureCache,
     affix_keys,
     full_shape,
+    kind_features,
     memory_features,
     near_features,
     prefix_features,
     shape_features,
     suffix_features,
-    token_features,
     word_facts,
 )
 from reader.core.entities.gazetteer import PhraseMatcher
 from reader.core.entities.labels import allowed_after, to_iob2
+from reader.core.entities.packing import label_getter, pack
 from reader.core.entities.prepare import (
     CommonWords,
     Prepared,
@@ -58,14 +59,6 @@ COMMON_ZIPF: str | None = None
 
 _OPEN = ("B-", "I-")
 _CONTEXT_PREFIXES = ("-2", "-1", "+1", "+2")
-def quantize(weights: Mapping[str, Sequence[float]], prune: float = 0.0) -> tuple[dict[str, list[int]], float]:
-    """Integer weights (int16 range) and their scale; features whose weights are all below `prune` go."""
-    kept = {f: v for f, v in weights.items() if max(abs(x) for x in v) > prune}
-    top = max((max(abs(x) for x in v) for v in kept.values()), default=1.0) or 1.0
-    scale = top / 32000.0
-    return {f: [round(x / scale) for x in v] for f, v in kept.items()}, scale
-
-
 class TaggerModel:
     """Integer feature weights plus the decoder.
 
@@ -88,7 +81,7 @@ class TaggerModel:
         self.features = features or WordFeatureCache(stats, FEATURE_CACHE_LIMIT)
         self._allowed = allowed_after(labels)
         # Per previous tag: a getter of the allowed labels' scores and those labels, in `_allowed` order.
-        self._choose = {prev: (_getter(ks), tuple(labels[k] for k in ks)) for prev, ks in self._allowed.items()}
+        self._choose = {prev: (label_getter(ks), tuple(labels[k] for k in ks)) for prev, ks in self._allowed.items()}
         self._open_tags = frozenset(t for t in labels if t[:2] in _OPEN)
         # Per word type, the summed weights of its features at offsets -2, -1, +1, +2 from the token
         # being tagged (made when a scored token first has it in its window), and of its own features
@@ -221,19 +214,27 @@ class TaggerModel:
         """IOB2 tags of a prepared document; `hints` are what an earlier pass said, per sentence."""
         memory: dict[str, Memory] = {}
         cue_sums: dict[str, int] = {}
+        # The weights of the token features without a variable part ("H", "TBL", "Dlc", "Dtc"), and per
+        # (table row, statistic, shape, next shape) the sum of those of a table or a document's kind.
+        fixed = tuple(self.weights.get(f) or 0 for f in ("H", "TBL", "Dlc", "Dtc"))
+        kind_sums: dict[tuple[bool, str, str, str], int] = {}
         per_sentence = hints if hints is not None else [None] * len(sentences)
-        return [to_iob2(self._tag_sentence(sent, prep, memory, h, cue_sums))
+        return [to_iob2(self._tag_sentence(sent, prep, memory, h, cue_sums, fixed, kind_sums))
                 for sent, prep, h in zip(sentences, prepared, per_sentence, strict=True)]
 
     def _tag_sentence(self, sent: list[str], prep: Prepared, memory: dict[str, Memory],
-                      hints: SentenceHints | None, cue_sums: dict[str, int]) -> list[str]:
-        """BILOU tags of one prepared sentence; `memory` and `cue_sums` (each capitalised word's summed
-        `DocumentView.around` cues) live for the whole document."""
+                      hints: SentenceHints | None, cue_sums: dict[str, int], fixed: tuple[int, ...],
+                      kind_sums: dict[tuple[bool, str, str, str], int]) -> list[str]:
+        """BILOU tags of one prepared sentence; `memory`, `cue_sums` (each capitalised word's summed
+        `DocumentView.around` cues) and `kind_sums` (see `decode`) live for the whole document."""
         wget = self.weights.get
         choose, open_tags = self._choose, self._open_tags
         unpack, bias, nbytes = self._unpack, self._bias, self._nbytes
         low, shapes, caps, sfeats, wstats, plain, context = prep
-        around = context[0].around
+        doc, gaz, table = context
+        around, lower_seen, title_seen = doc.around, doc.lower_seen, doc.title_seen
+        kinds = table or doc.tabular or bool(doc.topics)
+        base = (fixed[0] if caps else 0) + (fixed[1] if table else 0)
         padded = (SENT_START, SENT_START, *sent, SENT_END, SENT_END)
         # Each position's word sums (see `_context_vector`), looked up for the whole sentence at once;
         # new words get theirs only where a scored token will need them (within two of one).
@@ -273,10 +274,6 @@ class TaggerModel:
                     if vecs[j] is None:
                         vecs[j] = self._context_vector(padded[j], low[j], shapes[j])
                 wstats[i] = self.stats.get(low[i + 2], "")  # left out for plain tokens (`prepare_sentence`)
-            feats = sfeats[i]
-            if feats is None:
-                feats = sfeats[i] = token_features(i, low, shapes, caps, context[0], context[1], wstats, context[2],
-                                                   cues=False)
             # The word's own features and the tag features that depend on it and the previous tag (see
             # `tag_features`: its lower-case form, shape and statistic are the token's), summed once per
             # (previous tag, token): building their names for every scored token cost a fifth of decoding.
@@ -301,14 +298,38 @@ class TaggerModel:
                     pair_sums.clear()
                 hit = pair_sums[key2] = (wget("T2=" + prev2 + prev) or 0) + (wget("T1+1=" + prev + low[i + 3]) or 0)
             total += hit
+            feats = sfeats[i]
+            if feats is not None:  # made by `prepare_sentence` (training's preparation)
+                total += sum(filter(None, map(wget, feats)))
+            else:
+                # `token_features` (cues left out) summed without making a list of their names: the same
+                # features, those without a variable part added from `fixed`.
+                total += (base + (wget("B-=" + low[i + 1] + "_" + w) or 0) + (wget("B+=" + w + "_" + low[i + 3]) or 0)
+                          + (sum(filter(None, map(wget, gaz[i]))) if gaz[i] else 0))
+                if i == 0:
+                    total += (wget("S0=" + shp) or 0) + (wget("S0l=" + w) or 0)
+                if table:
+                    total += wget("TBL" + shp + "|" + shapes[i + 3]) or 0
             if shp[:1] == "X":
+                if feats is None:
+                    if kinds:
+                        key3 = (table, wstats[i], shp, shapes[i + 3])
+                        hit = kind_sums.get(key3)
+                        if hit is None:
+                            hit = kind_sums[key3] = sum(filter(None, map(wget, kind_features(doc, *key3))))
+                        total += hit
+                    if w in lower_seen:
+                        total += fixed[2]
+                    if (i == 0 or caps) and w in title_seen:
+                        total += fixed[3]
                 cue = cue_sums.get(w)
                 if cue is None:
                     cue = cue_sums[w] = sum(filter(None, map(wget, around.get(w, ()))))
                 total += cue
                 if w in memory:
                     total += sum(filter(None, map(wget, memory_features(w, shp, prev, memory))))
-            total += sum(filter(None, map(wget, chain(feats, extras[i]) if i in extras else feats)))
+            if i in extras:
+                total += sum(filter(None, map(wget, extras[i])))
             if hints is not None:
                 # The earlier passes' tags around the token: few distinct windows, summed once each.
                 window = hints.window(i)
@@ -331,24 +352,6 @@ class TaggerModel:
             prev2, prev = prev, tag
             i += 1
         return out
-
-
-def _getter(indices: list[int]) -> Callable[[Sequence[int]], tuple[int, ...]]:
-    """A function picking the items at `indices` as a tuple (itemgetter gives a bare item for one index)."""
-    if len(indices) == 1:
-        k = indices[0]
-        return lambda seq: (seq[k],)
-    return itemgetter(*indices)
-
-
-def pack(values: Sequence[int]) -> int:
-    """One int holding a signed 32-bit field per label (exact under addition)."""
-    return sum(v << (32 * k) for k, v in enumerate(values))
-
-
-def pack_weights(weights: Mapping[str, Sequence[int]]) -> dict[str, int]:
-    """Integer weight lists (from `quantize`) as packed ints for `TaggerModel`."""
-    return {f: pack(v) for f, v in weights.items()}
 
 
 class StackedModel:

@@ -28,7 +28,8 @@ from typing import Any
 from reader.core.entities.features import WordFeatureCache
 from reader.core.entities.gazetteer import PhraseMatcher, reversed_phrases
 from reader.core.entities.knowledge import Knowledge
-from reader.core.entities.model import FEATURE_CACHE_LIMIT, StackedModel, TaggerModel, pack_weights
+from reader.core.entities.model import FEATURE_CACHE_LIMIT, StackedModel, TaggerModel
+from reader.core.entities.packing import pack_weights
 
 MAGIC = b"NEWSREADER-NER-3\n"
 MAGIC_V2 = b"NEWSREADER-NER-2\n"

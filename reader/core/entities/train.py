@@ -28,8 +28,9 @@ from reader.core.entities.features import SENT_END, SENT_START, DocumentView, Me
 from reader.core.entities.gazetteer import PhraseMatcher, collect_phrases, reversed_phrases
 from reader.core.entities.knowledge import Knowledge, build_knowledge, plain_words
 from reader.core.entities.labels import LABELS, allowed_after, to_bilou
-from reader.core.entities.model import FEATURE_CACHE_LIMIT, StackedModel, TaggerModel, pack_weights, quantize
+from reader.core.entities.model import FEATURE_CACHE_LIMIT, StackedModel, TaggerModel
 from reader.core.entities.model_file import save_model
+from reader.core.entities.packing import pack_weights, quantize
 from reader.core.entities.prepare import prepare_sentence, remember
 from reader.core.entities.stacking import (
     both_ways_hints,

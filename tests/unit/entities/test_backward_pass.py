@@ -6,8 +6,9 @@ from pathlib import Path
 
 from reader.core.entities.features import DocumentView
 from reader.core.entities.gazetteer import PhraseMatcher, reversed_phrases
-from reader.core.entities.model import StackedModel, quantize
+from reader.core.entities.model import StackedModel
 from reader.core.entities.model_file import read_model, save_model
+from reader.core.entities.packing import quantize
 from reader.core.entities.stacking import both_ways_hints, mirror_tags, reverse_document, unreverse_tags
 
 IOB = ("O", "B-PER", "I-PER", "B-LOC", "I-LOC")

@@ -27,7 +27,8 @@ from reader.core.entities.features import (
     tag_features,
 )
 from reader.core.entities.labels import allowed_after, to_iob2
-from reader.core.entities.model import TaggerModel, pack
+from reader.core.entities.model import TaggerModel
+from reader.core.entities.packing import pack
 from reader.core.entities.prepare import pad_sentence, plain_mask, remember
 
 # Our own text: a headline in capitals, a dateline, names repeated later (the document memory and the

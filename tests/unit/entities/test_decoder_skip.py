@@ -4,7 +4,8 @@ the word began a name in training (`starters`)."""
 from __future__ import annotations
 
 from reader.core.entities.labels import LABELS, to_bilou
-from reader.core.entities.model import TaggerModel, pack_weights
+from reader.core.entities.model import TaggerModel
+from reader.core.entities.packing import pack_weights
 from reader.core.entities.stacking import stack_hints
 from reader.core.entities.train import name_starters
 

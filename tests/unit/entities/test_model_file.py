@@ -7,8 +7,9 @@ from pathlib import Path
 from reader.core.entities.conll import iob_spans, parse_conll
 from reader.core.entities.evaluate import Scores
 from reader.core.entities.labels import LABELS, allowed_after, to_bilou
-from reader.core.entities.model import TaggerModel, pack_weights, quantize
+from reader.core.entities.model import TaggerModel
 from reader.core.entities.model_file import read_model, save_model
+from reader.core.entities.packing import pack_weights, quantize
 from reader.core.entities.tagger import model_path
 
 IOB = ("O", "B-PER", "I-PER", "B-LOC", "I-LOC")

@@ -13,8 +13,9 @@ import pytest
 
 from reader.core.entities import tagger
 from reader.core.entities.knowledge import Knowledge
-from reader.core.entities.model import TaggerModel, pack_weights
+from reader.core.entities.model import TaggerModel
 from reader.core.entities.model_file import MAGIC, ModelFileError, convert, main, read_model, save_model
+from reader.core.entities.packing import pack_weights
 
 LABELS = ("O", "B-PER", "I-PER", "B-LOC", "I-LOC")
 WEIGHTS = {"INITCAP": [-700, 1000, 0, 0, 0], "T1=B-PER": [0, 0, 1500, 0, 0], "w=Paris": [0, 0, 0, 3000, 0],
