@@ -13,6 +13,8 @@ from __future__ import annotations
 import random
 import struct
 
+import pytest
+
 from reader.core.entities import EntitySpan, tag, tagger
 from reader.core.entities.features import (
     SENT_END,
@@ -115,6 +117,25 @@ def test_every_feature_counts_as_in_the_plain_sums() -> None:
     expected = _reference_tags(model, sentences)
     assert model.tag_document(sentences) == expected
     assert len({t for tags in expected for t in tags}) >= 6  # many labels: many sums decided something
+
+
+@pytest.mark.parametrize("names", [("H",), ("TBL",), ("Dlc",), ("Dtc",), ("Dtab=",), ("TBLts=",), ("SPORT=", "SPORTs="),
+                                   ("S0=", "S0l="), ("B-=", "B+="), ("gz=",)])
+def test_each_sentence_and_document_feature_counts(names: tuple[str, ...]) -> None:
+    # The decoder sums a scored token's sentence and document features without making their names (the
+    # fixed ones' weights read once per document, a table's and a kind of document's once per statistic
+    # and shape). Made decisive here, each must change the tags, and the same way as the plain sums.
+    model = _random_model()
+    sentences = [line.split(" ") for line in DOCUMENT]
+    without = _reference_tags(model, sentences)
+    strong = pack([60_000 if label == "U-MISC" else 0 for label in model.labels])
+    for f in model.weights:
+        if f in names or (f.startswith(names) and names[0].endswith("=")):
+            model.weights[f] += strong  # type: ignore[index]
+    expected = _reference_tags(model, sentences)
+    assert expected != without  # the features are in this document
+    model.clear_cache()
+    assert model.tag_document(sentences) == expected
 
 
 def test_a_words_own_sum_is_the_sum_of_its_own_features() -> None:
