@@ -84,6 +84,7 @@ class MainWindow(LibraryViews):
         self.closed = False  # results of a scan still queued when the window closed are dropped
         self._scan_again = False
         self._panels: list[QDockWidget] = []
+        self.layout_restored = False
         self.setWindowTitle("News Reader")
         self.opening_marks_read = True  # False while the last article is put back at start: not a user open
         self._build_widgets()
@@ -181,6 +182,10 @@ class MainWindow(LibraryViews):
             self._new_panel(title, object_name, visible=bool(shown_by and self.settings.get(shown_by, True)))
         self.status_label = QLabel()
         self.statusBar().addWidget(self.status_label, 1)
+        # the scan's bar, hidden: the status bar is as tall in the first paint as once a scan has shown it
+        self.progress_bar()
+        self.statusBar().setMinimumHeight(self.statusBar().sizeHint().height())
+        self.import_progress.hide()  # type: ignore[union-attr]
         self.setTabOrder(self.filter_box, self.list_view)
         self.setTabOrder(self.list_view, self.reading_pane)
         self.setTabOrder(self.reading_pane, self.notes_panel.editor)
@@ -232,7 +237,10 @@ class MainWindow(LibraryViews):
         QTimer.singleShot(0, self._size_docks)
 
     def _size_docks(self) -> None:
-        """The left column: library views above, the features' panels below (most of the height)."""
+        """The left column: library views above, the features' panels below (most of the height); not over the
+        last session's layout (its panels' room was painted first, and their widgets arrive after)."""
+        if self.layout_restored:
+            return
         self.resizeDocks([self.library_dock], [235], Qt.Orientation.Horizontal)
         if self._panels:
             rest = max(300, self.height() - 330) // len(self._panels)
@@ -344,12 +352,6 @@ class MainWindow(LibraryViews):
         self.show_message(message, 15000)
         message_box(self, QMessageBox.Icon.Warning, "Could not save", message)
 
-    def show_palette(self) -> None:
-        window_actions.show_palette(self)
-
-    def show_shortcuts(self) -> None:
-        window_actions.show_shortcuts(self)
-
     def _on_changes(self, changes: Changes, _initiator: object) -> None:
         if (changes.bookmarks or changes.read) and changes.article_ids:  # a few rows: update just those
             for article_id in changes.article_ids:
@@ -374,7 +376,8 @@ class MainWindow(LibraryViews):
 
     def restore_layout(self) -> bool:
         """Put the window back as it was left; False when there is nothing (or nothing usable) saved."""
-        return window_actions.restore_layout(self)
+        self.layout_restored = window_actions.restore_layout(self)
+        return self.layout_restored
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.notes_panel.flush()

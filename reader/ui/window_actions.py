@@ -106,7 +106,8 @@ LEFT_COLUMN = 235  # the left column's width with a panel in it
 
 def fit_left_column(w: MainWindow) -> None:
     """With every panel hidden, the left column narrows to the sidebar's names; the room goes to the list."""
-    if w.closed:  # a dock hidden as the window goes away
+    # a dock hidden as the window goes away; or shown with the frame, sized by the last session's layout
+    if w.closed or not w.complete:
         return
     panels = [d for d in w.findChildren(QDockWidget) if d is not w.library_dock]
     if any(not d.isHidden() for d in panels):

@@ -81,8 +81,9 @@ def register_window_commands(w: MainWindow) -> None:
         help="Make the reading text smaller")  # fmt: skip
     add("article-open-file", "&Open Original File", lambda: window_actions.open_original(w), menu="&Article",
         help="Open the article's file in the program your system uses for it")  # fmt: skip
-    add("shortcuts-show", "&Keyboard Shortcuts", w.show_shortcuts, menu="&Help", help="List every shortcut")
-    add("palette-show", "&Command Palette…", w.show_palette, menu="&Help",
+    add("shortcuts-show", "&Keyboard Shortcuts", lambda: window_actions.show_shortcuts(w), menu="&Help",
+        help="List every shortcut")  # fmt: skip
+    add("palette-show", "&Command Palette…", lambda: window_actions.show_palette(w), menu="&Help",
         help="Find and run any command by typing its name")  # fmt: skip
     install_navigation(w, mode)
     install_welcome(w)
