@@ -182,15 +182,15 @@ def main() -> int:
         print("| program | state | RSS (MB) | USS (MB) | USS with child processes (MB) |")
         print("|---|---|---|---|---|")
         bare = peer(xvfb, [sys.executable, "-c", BARE], env)
-        print(f"| bare PySide6 window | idle | {bare['rss']:.0f} | {bare['uss']:.0f} | {bare['tree_uss']:.0f} |")
+        print(f"| bare PySide6 window | idle | {bare['rss']:.1f} | {bare['uss']:.0f} | {bare['tree_uss']:.0f} |")
         rss = peer(xvfb, ["rssguard", "--data", str(home / "rssguard"), "-s", "-n"], peer_env)
-        print(f"| RSS Guard, empty profile | idle | {rss['rss']:.0f} | {rss['uss']:.0f} | {rss['tree_uss']:.0f} |")
+        print(f"| RSS Guard, empty profile | idle | {rss['rss']:.1f} | {rss['uss']:.0f} | {rss['tree_uss']:.0f} |")
         for n in args.sizes:
             got = ours(root, n, env, args.tracemalloc)
             for state, label in (("idle", f"idle, {got['listed']:,} listed"),
                                  ("after", "after reading 20 articles and 5 searches")):  # fmt: skip
                 m = got[state]
-                print(f"| News Reader, {n:,} articles | {label} | {m['rss']:.0f} | {m['uss']:.0f} | {m['uss']:.0f} |")
+                print(f"| News Reader, {n:,} articles | {label} | {m['rss']:.1f} | {m['uss']:.0f} | {m['uss']:.0f} |")
             for site in got.get("top", []) + got.get("maps", []):
                 print(f"    {site}")
     finally:
