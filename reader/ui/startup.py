@@ -11,6 +11,7 @@ after it the scan and the folder watcher's first look end and the window answers
 from __future__ import annotations
 
 import functools
+import gc
 import os
 import sqlite3
 import sys
@@ -111,6 +112,7 @@ def start_after_first_paint(window: MainWindow, after: Callable[[], None] | None
             window.close()
             return
         window.finish_building()  # the commands, menus and features, before the library's first rows are shown
+        gc.freeze()  # as run_app did with the frame: they live as long as the window, out of the GC's full passes
         # from before the library is opened: what opening it costs the window counts too
         probe = IdleProbe(window) if report_idle else None
         if probe is not None:
