@@ -1,6 +1,6 @@
 """Memory of the window with 10,000 and 100,000 articles listed, beside a bare PySide6 window and RSS Guard.
 
-    python benchmarks/memory.py [--sizes 10000 100000] [--keep DIR] [--tracemalloc]
+    python benchmarks/memory.py [--sizes 10000 100000] [--keep DIR] [--tracemalloc] [--no-style-sheet]
 
 News Reader is started as `news-reader` starts it (`run_app`), in a child process on a private Xvfb display;
 once its start-up rescan is over, the folder watcher's first look is done and 3 s have passed, its RSS and USS
@@ -9,8 +9,9 @@ read again once the last search's count is done and 3 s have passed. The peers a
 left 5 s after their window maps, and read the same way from /proc (RSS Guard's web engine runs in child
 processes: their USS is added in the last column). To measure other code, run it from outside the worktree
 with that code first on PYTHONPATH (the child runs with `-c`, so its working folder comes first on its path).
-With --tracemalloc the child also prints the 12 largest Python allocation sites after the searches, and the
-mappings holding the most private memory.
+With --no-style-sheet the window is started once more without its app-wide focus style sheet (reader/ui/themes.py),
+to show what that sheet costs. With --tracemalloc the child also prints the 12 largest Python allocation sites
+after the searches, and the mappings holding the most private memory.
 """
 
 from __future__ import annotations
@@ -45,6 +46,9 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 app = QApplication(sys.argv[:1])
 sys.path.insert(0, sys.argv[3])
+if sys.argv[4] == "1":  # --no-style-sheet: what the app-wide focus frames cost
+    import reader.ui.themes
+    reader.ui.themes.focus_style_sheet = lambda name: ""
 from memory import largest_mappings, memory_of, QUIET_MS, SEARCHES
 from reader.cli import add_common_arguments, add_gui_arguments
 import argparse
@@ -150,12 +154,13 @@ def peer(xvfb: Xvfb, cmd: list[str], env: dict[str, str]) -> dict[str, float]:
         proc.wait(timeout=30)
 
 
-def ours(root: Path, n: int, env: dict[str, str], trace: bool) -> dict:
+def ours(root: Path, n: int, env: dict[str, str], trace: bool, *, style_sheet: bool = True) -> dict:
     from _profiles import profile
 
     data = profile(root, n)
-    out = subprocess.run([sys.executable, "-c", CHILD, str(data), "1" if trace else "0", str(HERE)], env=env,
-                         capture_output=True, text=True, timeout=1200, check=False).stdout  # fmt: skip
+    out = subprocess.run([sys.executable, "-c", CHILD, str(data), "1" if trace else "0", str(HERE),
+                          "0" if style_sheet else "1"], env=env, capture_output=True, text=True, timeout=1200,
+                         check=False).stdout  # fmt: skip
     line = next((x for x in out.splitlines() if x.startswith("FIGURES ")), None)
     if line is None:
         raise RuntimeError(f"the window printed no figures:\n{out}")
@@ -167,6 +172,8 @@ def main() -> int:
     parser.add_argument("--sizes", type=int, nargs="*", default=[10_000, 100_000])
     parser.add_argument("--keep", type=Path, help="build (and reuse) the libraries and profiles in this folder")
     parser.add_argument("--tracemalloc", action="store_true")
+    parser.add_argument("--no-style-sheet", action="store_true",
+                        help="also start the window without its app-wide focus style sheet, to see what it costs")
     args = parser.parse_args()
     from startup import BARE
 
@@ -182,17 +189,23 @@ def main() -> int:
         print("| program | state | RSS (MB) | USS (MB) | USS with child processes (MB) |")
         print("|---|---|---|---|---|")
         bare = peer(xvfb, [sys.executable, "-c", BARE], env)
-        print(f"| bare PySide6 window | idle | {bare['rss']:.0f} | {bare['uss']:.0f} | {bare['tree_uss']:.0f} |")
+        print(f"| bare PySide6 window | idle | {bare['rss']:.1f} | {bare['uss']:.0f} | {bare['tree_uss']:.0f} |")
         rss = peer(xvfb, ["rssguard", "--data", str(home / "rssguard"), "-s", "-n"], peer_env)
-        print(f"| RSS Guard, empty profile | idle | {rss['rss']:.0f} | {rss['uss']:.0f} | {rss['tree_uss']:.0f} |")
+        print(f"| RSS Guard, empty profile | idle | {rss['rss']:.1f} | {rss['uss']:.0f} | {rss['tree_uss']:.0f} |")
         for n in args.sizes:
             got = ours(root, n, env, args.tracemalloc)
             for state, label in (("idle", f"idle, {got['listed']:,} listed"),
                                  ("after", "after reading 20 articles and 5 searches")):  # fmt: skip
                 m = got[state]
-                print(f"| News Reader, {n:,} articles | {label} | {m['rss']:.0f} | {m['uss']:.0f} | {m['uss']:.0f} |")
+                print(f"| News Reader, {n:,} articles | {label} | {m['rss']:.1f} | {m['uss']:.0f} | {m['uss']:.0f} |")
             for site in got.get("top", []) + got.get("maps", []):
                 print(f"    {site}")
+            if args.no_style_sheet:
+                got = ours(root, n, env, False, style_sheet=False)
+                for state in ("idle", "after"):
+                    m = got[state]
+                    print(f"| News Reader, {n:,} articles, no focus style sheet | {state} | {m['rss']:.1f} "
+                          f"| {m['uss']:.0f} | {m['uss']:.0f} |")  # fmt: skip
     finally:
         xvfb.close()
         if tmp is not None:

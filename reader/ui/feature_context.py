@@ -7,20 +7,21 @@ the reading pane, and learns about writes (its own, another feature's, undo) fro
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import SignalInstance
-from PySide6.QtWidgets import QDockWidget, QWidget
+if TYPE_CHECKING:  # a protocol of names only: a feature's import does not pull in what they name
+    from PySide6.QtCore import SignalInstance
+    from PySide6.QtWidgets import QDockWidget, QWidget
 
-from reader.core.article import Article
-from reader.core.library_sync import ChangeDetector, FolderChanges
-from reader.core.session import Session
-from reader.core.store.library import Library
-from reader.settings import Settings
-from reader.ui.commands import CommandRegistry
-from reader.ui.notes_panel import NotesPanel
-from reader.ui.operations import Operations
-from reader.ui.reading_pane import ReadingPane
+    from reader.core.article import Article
+    from reader.core.library_sync import ChangeDetector, FolderChanges
+    from reader.core.session import Session
+    from reader.core.store.library import Library
+    from reader.settings import Settings
+    from reader.ui.commands import CommandRegistry
+    from reader.ui.notes_panel import NotesPanel
+    from reader.ui.operations import Operations
+    from reader.ui.reading_pane import ReadingPane
 
 
 class FeatureContext(Protocol):

@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
 
 M_ARENA_MAX = -8  # glibc's mallopt parameter: how many heaps (arenas) threads may spread over
+M_MMAP_THRESHOLD = -3  # glibc's mallopt parameter: blocks this large or larger get pages of their own
+MMAP_THRESHOLD = 128 * 1024  # glibc's starting value, kept fixed (see share_one_heap)
 # Long enough that a run of j presses or a word being typed is not slowed by caches emptied between its steps.
 QUIET_MS = 1500
 
@@ -54,12 +56,16 @@ class IdleRelease(QObject):
 
 
 def share_one_heap() -> None:
-    """Have the window's threads (scan, count, folder watcher) allocate from the one main heap of the C library.
+    """Have the window's threads (scan, count, folder watcher) allocate from the one main heap of the C library,
+    and large blocks (128 KB and up) always in pages of their own, given back whole when freed.
 
     glibc gives each new thread a heap (arena) of its own; what a search's count or a scan frees there stays mapped
     in part-used pages (about 2-4 MB at 100,000 articles after a few searches, where one heap gave them back).
     The window's thread holds the GIL through most of its allocations, so one heap costs them little waiting.
-    Called before any thread is started; not glibc (no mallopt): nothing changes.
+    glibc also raises its threshold for own pages each time such a block is freed (up to 32 MB): after the start-up
+    scan's large lists were freed, later large blocks (a search's, a page cache's) landed in the heap between
+    long-lived ones and kept it from shrinking (about 2 MB at 100,000 articles, `benchmarks/memory.py`); setting the
+    threshold keeps it where it starts. Called before any thread is started; not glibc (no mallopt): nothing changes.
     """
     if not sys.platform.startswith("linux"):
         return
@@ -67,6 +73,8 @@ def share_one_heap() -> None:
 
     try:
         # the program's own symbols: libc's, without find_library (which runs ldconfig, 0.1 s at start)
-        ctypes.CDLL(None).mallopt(M_ARENA_MAX, 1)
+        mallopt = ctypes.CDLL(None).mallopt
+        mallopt(M_ARENA_MAX, 1)
+        mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD)
     except (OSError, AttributeError):
         pass

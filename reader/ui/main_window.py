@@ -6,6 +6,7 @@ It is also the `FeatureContext` the features (annotations, entities) attach to.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QShowEvent
@@ -28,23 +29,24 @@ from reader.core.store.library import Library
 from reader.paths import Paths
 from reader.settings import Settings
 from reader.ui import window_actions
-from reader.ui.accessible_names import name_controls
 from reader.ui.article_list import ArticleIdRole, ArticleListModel, ArticleListView
 from reader.ui.caret_browsing import CaretBrowsing
 from reader.ui.commands import CommandRegistry, load_keymap
-from reader.ui.features import load_features
-from reader.ui.idle_release import IdleRelease
+from reader.ui.features import PANELS
+from reader.ui.held_keys import HeldKeys
 from reader.ui.library_views import LibraryViews
 from reader.ui.notes_panel import NotesPanel
 from reader.ui.operations import FAILED, Operations
 from reader.ui.plain_text import message_box
-from reader.ui.preferences.dialog import install_preferences
 from reader.ui.problems_view import ProblemsView
 from reader.ui.reading_pane import ReadingPane
 from reader.ui.reading_position import ReadingPositions
 from reader.ui.sidebar import Sidebar
 from reader.ui.themes import apply_theme, current_theme
-from reader.ui.window_commands import build_menus, register_window_commands, sync_undo_actions
+from reader.ui.window_commands import MENUS
+
+if TYPE_CHECKING:
+    from reader.ui.idle_release import IdleRelease
 
 
 class MainWindow(LibraryViews):
@@ -58,6 +60,7 @@ class MainWindow(LibraryViews):
     article_shown = Signal(object)  # Article, after it is rendered and before the user sees it
     undo_action: QAction
     redo_action: QAction
+    idle_release: IdleRelease  # made with the commands (`finish_building`)
 
     def __init__(self, paths: Paths, settings: Settings, *, files: list[str] | None = None,
                  samples: bool = True, deferred: bool = False) -> None:  # fmt: skip
@@ -67,7 +70,6 @@ class MainWindow(LibraryViews):
         self.settings = settings
         self.session = Session(paths.user_db, backups_dir=paths.backups)  # makes the daily backup
         self.store = self.session.store  # reads only
-        # list views join the user data in SQL
         self.library = Library(paths.library_db, user_db=paths.user_db, deferred=deferred)
         self.operations = Operations(self.session, self)
         self.operations.changes_applied.connect(self._on_changes)
@@ -82,6 +84,7 @@ class MainWindow(LibraryViews):
         self.closed = False  # results of a scan still queued when the window closed are dropped
         self._scan_again = False
         self._panels: list[QDockWidget] = []
+        self.layout_restored = False
         self.setWindowTitle("News Reader")
         self.opening_marks_read = True  # False while the last article is put back at start: not a user open
         self._build_widgets()
@@ -91,17 +94,33 @@ class MainWindow(LibraryViews):
         self.unread_counts_timer = QTimer(self, singleShot=True, interval=300)
         self.unread_counts_timer.timeout.connect(self.refresh_unread_counts)
         self.registry = CommandRegistry(self, load_keymap(paths.config / "keymap.json"))
-        register_window_commands(self)
-        self.operations.history_changed.connect(lambda: sync_undo_actions(self))
-        sync_undo_actions(self)
-        self.features = [feature(self) for feature in load_features()]
-        self.idle_release = IdleRelease(self)  # a search's and an article's memory given back once left alone
-        install_preferences(self)  # Ctrl+, and the remembered keys, type and theme
-        build_menus(self)
-        name_controls(self)  # after the features: their panels are named too
-        if not deferred:
+        # the menu titles are there at the first paint: a menu bar added later would push the panes down
+        self.menus = {title: self.menuBar().addMenu(title) for title in MENUS}
+        self.features: list[object] = []
+        self.complete = False  # the commands, menus and features are built (`finish_building`)
+        self.held_keys: HeldKeys | None = None
+        if deferred:  # the frame paints first; keys typed meanwhile wait for the commands
+            self.held_keys = HeldKeys(self)
+        else:
+            self.finish_building()
             self.open_library()
-        QTimer.singleShot(0, self.registry.announce_keymap_warnings)  # a broken keymap.json is said, not ignored
+
+    def finish_building(self) -> None:
+        """The window's commands, menus, features and preferences: after the first paint when the window was
+        built `deferred`, so the frame shows without their modules (the keys typed meanwhile: `release_keys`)."""
+        if not self.complete:
+            from reader.ui.window_commands import complete_window
+
+            complete_window(self)
+            self.complete = True
+            QTimer.singleShot(0, self.registry.announce_keymap_warnings)  # a broken keymap.json is said
+
+    def release_keys(self) -> None:
+        """Handle the keys typed while the window was being completed (none once it is: they are not held)."""
+        self.finish_building()
+        if self.held_keys is not None and not self.closed:
+            held, self.held_keys = self.held_keys, None
+            held.release()
 
     # --- layout ----------------------------------------------------------------------------
 
@@ -159,8 +178,14 @@ class MainWindow(LibraryViews):
         self._library_dock_title = QWidget()
         self.library_dock.setTitleBarWidget(self._library_dock_title)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.library_dock)
+        for title, object_name, shown_by in PANELS:  # the features fill them: the first paint has their room
+            self._new_panel(title, object_name, visible=bool(shown_by and self.settings.get(shown_by, True)))
         self.status_label = QLabel()
         self.statusBar().addWidget(self.status_label, 1)
+        # the scan's bar, hidden: the status bar is as tall in the first paint as once a scan has shown it
+        self.progress_bar()
+        self.statusBar().setMinimumHeight(self.statusBar().sizeHint().height())
+        self.import_progress.hide()  # type: ignore[union-attr]
         self.setTabOrder(self.filter_box, self.list_view)
         self.setTabOrder(self.list_view, self.reading_pane)
         self.setTabOrder(self.reading_pane, self.notes_panel.editor)
@@ -177,14 +202,17 @@ class MainWindow(LibraryViews):
         return self
 
     def add_panel(self, title: str, widget: QWidget, object_name: str, *, visible: bool = True) -> QDockWidget:
-        """A dock in the left column, under the library views."""
-        dock = QDockWidget(title, self)
-        dock.setObjectName(object_name)
+        """A dock in the left column, under the library views. A panel named in `features.PANELS` fills the dock
+        the frame made for it, shown or hidden as the frame (and the last session's layout) left it."""
+        dock = next((d for d in self._panels if d.objectName() == object_name), None)
+        if dock is None:
+            dock = self._new_panel(title, object_name, visible=visible)
+        dock.setWindowTitle(title)
         dock.setWidget(widget)
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
-        self.splitDockWidget(self.library_dock, dock, Qt.Orientation.Vertical)
-        dock.setVisible(visible)
-        dock.visibilityChanged.connect(lambda _shown: window_actions.fit_left_column(self))
+        return dock
+
+    def _new_panel(self, title: str, object_name: str, *, visible: bool) -> QDockWidget:
+        dock = window_actions.new_panel(self, title, object_name, visible=visible)
         self._panels.append(dock)
         return dock
 
@@ -209,7 +237,10 @@ class MainWindow(LibraryViews):
         QTimer.singleShot(0, self._size_docks)
 
     def _size_docks(self) -> None:
-        """The left column: library views above, the features' panels below (most of the height)."""
+        """The left column: library views above, the features' panels below (most of the height); not over the
+        last session's layout (its panels' room was painted first, and their widgets arrive after)."""
+        if self.layout_restored:
+            return
         self.resizeDocks([self.library_dock], [235], Qt.Orientation.Horizontal)
         if self._panels:
             rest = max(300, self.height() - 330) // len(self._panels)
@@ -296,16 +327,10 @@ class MainWindow(LibraryViews):
         return self.reading_pane.article.path if self.reading_pane.article else ""
 
     def add_folder_dialog(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Add a folder of articles")
-        if folder:
-            self.add_folder(folder)
+        window_actions.add_folder(self, QFileDialog.getExistingDirectory(self, "Add a folder of articles"))
 
     def add_folder(self, folder: str) -> None:
-        if not Path(folder).is_dir():
-            message_box(self, QMessageBox.Icon.Warning, "Not a folder", f"{folder} is not a folder that can be read.")
-            return
-        path = str(Path(folder).resolve())
-        self.operations.run(lambda: self.session.add_folder(path))
+        window_actions.add_folder(self, folder)
 
     def toggle_theme(self) -> None:
         app = QApplication.instance()
@@ -326,17 +351,6 @@ class MainWindow(LibraryViews):
         """A write to the user database failed: say so plainly; the text stays where it was typed."""
         self.show_message(message, 15000)
         message_box(self, QMessageBox.Icon.Warning, "Could not save", message)
-
-    # The palette and the shortcuts dialog are imported when first asked for, not to paint the window
-    def show_palette(self) -> None:
-        from reader.ui.palette_actions import show_palette
-
-        show_palette(self)  # commands, articles, entities and highlights (reader/ui/palette_actions.py)
-
-    def show_shortcuts(self) -> None:
-        from reader.ui.dialogs.shortcuts import ShortcutsDialog
-
-        ShortcutsDialog(self.registry.shortcut_rows(), self).exec()
 
     def _on_changes(self, changes: Changes, _initiator: object) -> None:
         if (changes.bookmarks or changes.read) and changes.article_ids:  # a few rows: update just those
@@ -362,7 +376,8 @@ class MainWindow(LibraryViews):
 
     def restore_layout(self) -> bool:
         """Put the window back as it was left; False when there is nothing (or nothing usable) saved."""
-        return window_actions.restore_layout(self)
+        self.layout_restored = window_actions.restore_layout(self)
+        return self.layout_restored
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.notes_panel.flush()

@@ -74,6 +74,17 @@ def remove_current_folder(w: MainWindow) -> None:
     remove_folder(w, w.view_value)
 
 
+def add_folder(w: MainWindow, folder: str) -> None:
+    """Add `folder` (nothing when the user chose none) to the library, or say why it cannot be."""
+    if not folder:
+        return
+    if not Path(folder).is_dir():
+        message_box(w, QMessageBox.Icon.Warning, "Not a folder", f"{folder} is not a folder that can be read.")
+        return
+    path = str(Path(folder).resolve())
+    w.operations.run(lambda: w.session.add_folder(path))
+
+
 def open_original(w: MainWindow) -> None:
     """Open the article's file in the system's program for it; say so when none opens it."""
     article = w.reading_pane.article
@@ -95,7 +106,8 @@ LEFT_COLUMN = 235  # the left column's width with a panel in it
 
 def fit_left_column(w: MainWindow) -> None:
     """With every panel hidden, the left column narrows to the sidebar's names; the room goes to the list."""
-    if w.closed:  # a dock hidden as the window goes away
+    # a dock hidden as the window goes away; or shown with the frame, sized by the last session's layout
+    if w.closed or not w.complete:
         return
     panels = [d for d in w.findChildren(QDockWidget) if d is not w.library_dock]
     if any(not d.isHidden() for d in panels):
@@ -135,3 +147,27 @@ def restore_layout(w: MainWindow) -> bool:
 
 def _hex(data: QByteArray) -> str:
     return bytes(data.toHex().data()).decode()
+
+
+def new_panel(w: MainWindow, title: str, object_name: str, *, visible: bool) -> QDockWidget:
+    """An empty dock in the left column, under the library views; a feature gives it its widget."""
+    dock = QDockWidget(title, w)
+    dock.setObjectName(object_name)
+    w.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+    w.splitDockWidget(w.library_dock, dock, Qt.Orientation.Vertical)
+    dock.setVisible(visible)
+    dock.visibilityChanged.connect(lambda _shown: fit_left_column(w))
+    return dock
+
+
+# The palette and the shortcuts dialog are imported when first asked for, not to paint the window
+def show_palette(w: MainWindow) -> None:
+    from reader.ui.palette_actions import show_palette
+
+    show_palette(w)  # commands, articles, entities and highlights (reader/ui/palette_actions.py)
+
+
+def show_shortcuts(w: MainWindow) -> None:
+    from reader.ui.dialogs.shortcuts import ShortcutsDialog
+
+    ShortcutsDialog(w.registry.shortcut_rows(), w).exec()

@@ -6,10 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from reader.ui import window_actions
-from reader.ui.navigation import FocusMode, install_navigation, page_or_next_unread
-from reader.ui.notebook_view import install_notebook
 from reader.ui.operations import FAILED
-from reader.ui.welcome import install_welcome
 
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
@@ -17,8 +14,30 @@ if TYPE_CHECKING:
 MENUS = ("&File", "&Edit", "&Go", "&Article", "&Entities", "&View", "&Help")
 
 
+def complete_window(w: MainWindow) -> None:
+    """What the window's frame lacks: its commands, undo, features, preferences, menus and accessible names."""
+    from reader.ui.accessible_names import name_controls
+    from reader.ui.features import load_features
+    from reader.ui.idle_release import IdleRelease
+    from reader.ui.preferences.dialog import install_preferences
+
+    register_window_commands(w)
+    w.operations.history_changed.connect(lambda: sync_undo_actions(w))
+    sync_undo_actions(w)
+    w.features = [feature(w) for feature in load_features()]
+    w.idle_release = IdleRelease(w)  # a search's and an article's memory given back once left alone
+    install_preferences(w)  # Ctrl+, and the remembered keys, type and theme
+    build_menus(w)
+    name_controls(w)  # after the features: their panels are named too
+
+
 def register_window_commands(w: MainWindow) -> None:
     """Add the window's commands to its registry (features add theirs when they attach)."""
+    # imported with the commands, after the window's first paint (MainWindow.finish_building), not to paint it
+    from reader.ui.navigation import FocusMode, install_navigation, page_or_next_unread
+    from reader.ui.notebook_view import install_notebook
+    from reader.ui.welcome import install_welcome
+
     add = w.registry.add
     mode = FocusMode(w)  # the list and filter commands bring the list back first
     add("folder-add", "&Add Folder…", w.add_folder_dialog, menu="&File", help="Add a folder of articles")
@@ -62,8 +81,9 @@ def register_window_commands(w: MainWindow) -> None:
         help="Make the reading text smaller")  # fmt: skip
     add("article-open-file", "&Open Original File", lambda: window_actions.open_original(w), menu="&Article",
         help="Open the article's file in the program your system uses for it")  # fmt: skip
-    add("shortcuts-show", "&Keyboard Shortcuts", w.show_shortcuts, menu="&Help", help="List every shortcut")
-    add("palette-show", "&Command Palette…", w.show_palette, menu="&Help",
+    add("shortcuts-show", "&Keyboard Shortcuts", lambda: window_actions.show_shortcuts(w), menu="&Help",
+        help="List every shortcut")  # fmt: skip
+    add("palette-show", "&Command Palette…", lambda: window_actions.show_palette(w), menu="&Help",
         help="Find and run any command by typing its name")  # fmt: skip
     install_navigation(w, mode)
     install_welcome(w)
@@ -71,8 +91,8 @@ def register_window_commands(w: MainWindow) -> None:
 
 
 def build_menus(w: MainWindow) -> None:
-    """One menu per title in MENUS, each holding the commands registered for it, in order."""
-    menus = {title: w.menuBar().addMenu(title) for title in MENUS}
+    """Each menu of MENUS (made with the window's frame) filled with the commands registered for it, in order."""
+    menus = w.menus
     for c in w.registry.commands.values():
         if c.menu in menus and c.action is not None:
             menus[c.menu].addAction(c.action)

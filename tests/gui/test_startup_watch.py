@@ -48,6 +48,7 @@ def start(qtbot, paths: Paths, *, watch: bool = True) -> tuple[MainWindow, Folde
     start_after_first_paint(w)
     w.resize(1000, 700)
     w.show()
+    qtbot.waitUntil(lambda: w.complete, timeout=WAIT)  # the features are built after the first paint
     watcher = next(f for f in w.features if isinstance(f, FolderWatchFeature)).watcher
     qtbot.waitUntil(lambda: w.worker is not None and w.worker.isFinished(), timeout=WAIT)
     qtbot.waitUntil(lambda: (watcher.ready or not watch) and watcher.job is None and not w.import_running(),
