@@ -106,3 +106,29 @@ def test_stopped_retagging_keeps_what_was_stored_and_the_next_run_finishes(
     assert again.tag_pending() == 40 - first
     assert pool_calls == [first, 40 - first]
     assert mention_tables(lib) == mention_tables(serial)
+
+
+def test_the_import_command_retags_a_new_taggers_library_in_the_pool(
+    tmp_path: Path, pool_calls: list[int], capsys: pytest.CaptureFixture[str]
+) -> None:
+    from reader.cli import main
+    from reader.paths import resolve_paths
+
+    folder = make_folder(tmp_path, 6)
+    data = tmp_path / "data"
+    assert main(["--data-dir", str(data), "import", "--workers", "2", str(folder)]) == 0
+    cache = Library(resolve_paths(data).library_db)
+    with cache.db:
+        cache.db.execute("UPDATE meta SET value = 'an older tagger' WHERE key = 'tagger'")
+    cache.close()
+    pool_calls.clear()
+    capsys.readouterr()
+
+    assert main(["--data-dir", str(data), "import", "--workers", "2", str(folder)]) == 0
+
+    assert pool_calls == [6]  # all six tagged again by the pool's workers
+    assert ("6 articles stored earlier had their entities found now (an earlier import was stopped, or the entity"
+            " tagger is newer)") in capsys.readouterr().out.splitlines()  # fmt: skip
+    cache = Library(resolve_paths(data).library_db)
+    assert cache.untagged_count() == 0
+    cache.close()
