@@ -81,7 +81,7 @@ class ImportProgress(QWidget):
         self.show()
 
     def show_tagging(self, done: int, total: int) -> None:
-        """Show the tagging of stored articles (after a new tagger): n of N articles, their rate and time left."""
+        """Show the tagging of stored articles (all of them after a new tagger): n of N articles, rate and time left."""
         if not self.tagging:
             self.tagging, self._start = True, None
             self.cancel_button.setToolTip("Stop finding entities; what was found so far is kept")
@@ -91,7 +91,7 @@ class ImportProgress(QWidget):
         if self._start is None:
             self._start = (now, done)
         rate = self.detail_text(done, total, "", now, unit="articles")
-        self.detail.setText(f"Finding entities again: {rate}" if rate else "Finding entities again")
+        self.detail.setText(f"Finding entities: {rate}" if rate else "Finding entities")
         self.show()
 
     def stopped_text(self) -> str:

@@ -82,7 +82,7 @@ def test_moving_in_the_list_works_while_the_pool_retags(make_window: Callable, a
     progress = w.import_progress
     qtbot.waitUntil(lambda: progress is not None and progress.isVisible() and progress.bar.value() > 0, timeout=10000)
     assert progress is not None and progress.bar.text().endswith(f" of {total}")
-    assert progress.detail.text().startswith("Finding entities again")
+    assert progress.detail.text().startswith("Finding entities")
 
     qtbot.keyClick(w.list_view, Qt.Key.Key_J)  # next article: handled at once, the tagging goes on in the workers
     assert w.current_id == w.model.ids[1]
@@ -125,9 +125,9 @@ def test_the_tagging_line_gives_articles_of_how_many_rate_and_time_left(qtbot, m
     clock = iter([100.0, 104.0, 105.0])
     monkeypatch.setattr("reader.ui.import_progress.time.monotonic", lambda: next(clock))
     progress.show_tagging(0, 2000)
-    assert progress.detail.text() == "Finding entities again"
+    assert progress.detail.text() == "Finding entities"
     progress.show_tagging(400, 2000)
-    assert progress.detail.text() == "Finding entities again: 100 articles/s, about 15 s left"
+    assert progress.detail.text() == "Finding entities: 100 articles/s, about 15 s left"
     assert progress.bar.text() == "400 of 2000"
     assert progress.stopped_text() == TAG_STOPPED
     progress.show_progress(5, 10, "/news/2024/a.txt")  # an import after it counts files again
