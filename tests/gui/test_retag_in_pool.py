@@ -67,6 +67,8 @@ def gate_first_batch(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
 
     monkeypatch.setattr(retag._Driver, "store", first_then_wait)
     monkeypatch.setattr("reader.core.library_sync.importer.BATCH_FILES", 5)
+    # one text a task: a few of the library's 44 in flight, not all of them, when Cancel comes
+    monkeypatch.setattr(retag, "TEXTS_PER_TASK", 1)
     return go
 
 

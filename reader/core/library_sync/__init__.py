@@ -312,7 +312,8 @@ class LibrarySync:
         workers, the mention rows stored here in batches); few, or what a broken pool left, here.
         `on_batch(ids, left)` is told after each batch which articles now have entities and how
         many are still waiting, so a window can show them without waiting for the whole library;
-        `progress(done, total)` how many of the articles waiting at the start are tagged.
+        `progress(done, total)` how many of the articles waiting at the start the pool has tagged (the few
+        tagged here, e.g. after a small import, are not shown as a run of their own).
         A stopped run keeps what it stored; the rest stays untagged and is tagged next time.
         """
         lib = self.library
@@ -347,6 +348,4 @@ class LibrarySync:
                     lib.mark_tagged(article_id)
             if on_batch:
                 on_batch(ids, lib.untagged_count())
-            if progress:
-                progress(min(done, total), total)
         return done
