@@ -10,6 +10,8 @@ Wall seconds depend on what else the machine runs; CPU seconds (this process and
 workers) less so; "cores used" is CPU s over wall s (2.0: both cores of a 2-core machine busy throughout).
 `--folder DIR` imports the files of an existing folder instead, e.g. the saved web pages of
 `$NEWS_READER_DATA/extraction/html` (read where they are, never copied).
+After the imports, the bytes per article that cross the pool's pipe (each task's pickled (path, mtime, size)
+list, and its pickled result, as `concurrent.futures` sends them), measured on the first files in this process.
 `python benchmarks/import_speed.py [--n 10000] [--workers N] [--no-serial] [--folder DIR]`
 """
 
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import pickle
 import resource
 import statistics
 import sys
@@ -29,7 +32,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from make_library import write_text_files  # noqa: E402
 
-from reader.core.library_sync import LibrarySync, default_workers  # noqa: E402
+from reader.core.library_sync import LibrarySync, default_workers, importer  # noqa: E402
+from reader.core.library_sync.pool import init_worker, parse_and_tag_files  # noqa: E402
+from reader.core.library_sync.walk import walk  # noqa: E402
 from reader.core.store.library import FileRecord, Library  # noqa: E402
 
 
@@ -66,6 +71,20 @@ def timed_import(db: Path, folder: Path, workers: int) -> tuple[int, float, floa
     assert lib.untagged_count() == 0 and result.failed == 0, (lib.untagged_count(), result)
     lib.close()
     return result.articles, wall, cpu, own, storing[0]
+
+
+def pipe_bytes(folder: Path, files: int = 200) -> tuple[float, float, int]:
+    """(bytes per article sent to the workers, bytes per article sent back, articles) over the first `files`
+    files, cut into tasks as the import cuts them (this process plays the worker: the model is loaded here)."""
+    entries = [e for e in walk(str(folder)) if e.ok][:files]
+    init_worker(None, True, None)
+    sent = back = articles = 0
+    for task in importer._tasks(entries, importer.FILES_PER_TASK):
+        result = parse_and_tag_files(task)
+        sent += len(pickle.dumps(task, pickle.HIGHEST_PROTOCOL))
+        back += len(pickle.dumps(result, pickle.HIGHEST_PROTOCOL))
+        articles += sum(len(r.articles) for r in result)
+    return sent / max(1, articles), back / max(1, articles), articles
 
 
 def floor_rescan(db: Path, folder: Path) -> None:
@@ -152,6 +171,9 @@ def main() -> int:
             lib.close()
         else:
             db = import_table(Path(tmp), folder, args)
+            sent, back, articles = pipe_bytes(folder)
+            print(f"\nThrough the pool's pipe, over {articles:,} articles: {sent:,.0f} bytes per article to the "
+                  f"workers, {back:,.0f} back")  # fmt: skip
         times = {name: median_time(lambda fn=fn: fn(db, folder), args.runs)  # type: ignore[misc]
                  for name, fn in [("floor: stat + one SELECT", floor_rescan), ("rescan (LibrarySync.scan)", new_rescan),
                                   ("old way: resolve + stat + SELECT each", old_rescan)]}  # fmt: skip

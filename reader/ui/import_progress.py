@@ -17,6 +17,7 @@ if TYPE_CHECKING:  # the import code is loaded by the scan's thread, not before 
     from reader.core.library_sync import ScanResult
 
 STOPPED = "Import stopped. What was imported is kept; the rest is imported at the next start or with F5."
+TAG_STOPPED = "Finding entities stopped. What was found is kept; the rest is found at the next start or with F5."
 
 
 def duration_text(seconds: float) -> str:
@@ -60,9 +61,13 @@ class ImportProgress(QWidget):
         layout.addWidget(self.bar)
         layout.addWidget(self.cancel_button)
         self._start: tuple[float, int] | None = None  # when the first file was counted, and how many were done
+        self.tagging = False  # showing the articles tagged (a new tagger's re-tagging), not files imported
 
     def show_progress(self, done: int, total: int, path: str) -> None:
         """Show a step: 0 of 0 while the folders are walked (a busy bar), then n of N with rate and time left."""
+        if self.tagging:  # a new scan after tagging: counted from its own start
+            self.tagging, self._start = False, None
+            self.cancel_button.setToolTip("Stop importing; what was imported so far is kept")
         self.bar.setRange(0, total)
         self.bar.setValue(done)
         now = time.monotonic()
@@ -75,14 +80,32 @@ class ImportProgress(QWidget):
             self.detail.setText(self.detail_text(done, total, path, now))
         self.show()
 
-    def detail_text(self, done: int, total: int, path: str, now: float) -> str:
+    def show_tagging(self, done: int, total: int) -> None:
+        """Show the tagging of stored articles (all of them after a new tagger): n of N articles, rate and time left."""
+        if not self.tagging:
+            self.tagging, self._start = True, None
+            self.cancel_button.setToolTip("Stop finding entities; what was found so far is kept")
+        self.bar.setRange(0, total)
+        self.bar.setValue(done)
+        now = time.monotonic()
+        if self._start is None:
+            self._start = (now, done)
+        rate = self.detail_text(done, total, "", now, unit="articles")
+        self.detail.setText(f"Finding entities: {rate}" if rate else "Finding entities")
+        self.show()
+
+    def stopped_text(self) -> str:
+        """What the status line says after Cancel."""
+        return TAG_STOPPED if self.tagging else STOPPED
+
+    def detail_text(self, done: int, total: int, path: str, now: float, *, unit: str = "files") -> str:
         """'120 files/s, about 2 min left, in news/2024' (rate and time only once they can be told)."""
         parts = []
         assert self._start is not None
         since, first = self._start
         if done > first and now > since:
             rate = (done - first) / (now - since)
-            parts.append(f"{rate:,.0f} files/s")
+            parts.append(f"{rate:,.0f} {unit}/s")
             if done < total:
                 parts.append(f"{duration_text((total - done) / rate)} left")
         folder = Path(path).parent.name if path else ""
@@ -94,3 +117,8 @@ class ImportProgress(QWidget):
         """Hide until the next import."""
         self._start = None
         self.hide()
+
+    def finish_tagging(self) -> None:
+        """Hide after tagging (the next import counts files again)."""
+        self.finish()
+        self.tagging = False

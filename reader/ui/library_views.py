@@ -86,6 +86,7 @@ class LibraryViews(ListViews):
         self.worker.scanned.connect(self._on_scanned)
         self.worker.tagged.connect(self._on_tagged)
         self.worker.tagged_batch.connect(self._on_tagged_batch)
+        self.worker.tag_progress.connect(self._on_tag_progress)
         self.worker.failed.connect(lambda msg: self.status_label.setText(msg))
         self.worker.start()
 
@@ -120,12 +121,13 @@ class LibraryViews(ListViews):
         stopped = self._cancelled
         # what the scan held (its file list, the stored states) and the start's SQLite pages go back to the system
         release_memory(self.connections())
+        stopped_text = self.import_progress.stopped_text() if self.import_progress is not None else STOPPED
         if self.import_progress is not None:
             self.import_progress.finish()
         if self._cancelled and not self.closed:  # (isInterruptionRequested() is false once the thread ended)
             self._cancelled = False
             self.apply_view(keep_current=True)  # the last batch stored before the stop
-            self.status_label.setText(STOPPED)
+            self.status_label.setText(stopped_text)
         snapshot = None
         if self.worker is not None:  # taken before a rescan replaces the worker, and not kept by it
             snapshot, self.worker.snapshot = self.worker.snapshot, None
@@ -227,6 +229,17 @@ class LibraryViews(ListViews):
                                   else count_text(self.library.count()) + self._import_summary)  # fmt: skip
         if self.current_id in ids:
             self.entities_arrived.emit(ids)
+
+    def _on_tag_progress(self, done: int, total: int) -> None:
+        """Stored articles are being tagged (a new tagger): n of N, rate and time left, with Cancel."""
+        if self.closed:
+            return
+        self.progress_bar()
+        assert self.import_progress is not None
+        if done >= total:
+            self.import_progress.finish_tagging()
+        else:
+            self.import_progress.show_tagging(done, total)
 
     def _on_tagged(self, count: int) -> None:
         if count and not self.closed:

@@ -39,6 +39,7 @@ class ScanWorker(QThread):
     scanned = Signal(object)  # ScanResult
     tagged = Signal(int)  # how many articles were tagged, when tagging is over
     tagged_batch = Signal(list, int)  # ids that now have entities, how many still wait
+    tag_progress = Signal(int, int)  # articles tagged, articles waiting when tagging began (re-tagging's n of N)
     failed = Signal(str)
     damaged = Signal(str)  # with check_cache: the cache is damaged (why, in words); nothing was scanned
 
@@ -87,7 +88,8 @@ class ScanWorker(QThread):
             if result is not None and not (check and check.problem):
                 self.scanned.emit(result)
                 if self.tag and not self.isInterruptionRequested():
-                    self.tagged.emit(tag_library(sync, self.isInterruptionRequested, self.tagged_batch.emit))
+                    self.tagged.emit(tag_library(sync, self.isInterruptionRequested, self.tagged_batch.emit,
+                                                 self.tag_progress.emit))  # fmt: skip
         except Exception as exc:
             error = f"Scanning stopped: {exc}"
         finally:
@@ -163,20 +165,25 @@ def tag_library(
     library: Library | LibrarySync,
     should_stop: Callable[[], bool],
     on_batch: Callable[[list[str], int], None] | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> int:
-    """Tag what is not tagged yet, loading the tagger's model first (here, off the window's thread).
+    """Tag what is not tagged yet: many articles (a new tagger's re-tagging) in the process pool, a few here,
+    loading the tagger's model first (off the window's thread).
 
-    When the import's workers tagged everything, the model (about 50 MB) is never loaded here.
+    When the import's workers tagged everything, or the pool tags what is left, the model (about 50 MB) is
+    never loaded in the window's process.
     """
     from reader.core.library_sync import LibrarySync
 
     sync = library if isinstance(library, LibrarySync) else LibrarySync(library)
-    if not sync.library.untagged_count():
+    waiting = sync.library.untagged_count()
+    if not waiting:
         return 0  # the tagger's modules are not even imported (a tagged library's start imports none of them)
-    from reader.core.entities import load_model
+    if not sync.tags_in_pool(waiting):
+        from reader.core.entities import load_model
 
-    load_model()
-    return sync.tag_pending(should_stop=should_stop, on_batch=on_batch)
+        load_model()
+    return sync.tag_pending(should_stop=should_stop, on_batch=on_batch, progress=progress)
 
 
 def stop_worker(worker: ScanWorker) -> None:
@@ -185,8 +192,8 @@ def stop_worker(worker: ScanWorker) -> None:
     Never a fixed timeout: Qt aborts the process when a running QThread is destroyed. The wait is
     short because the worker looks at the request between files and between pieces of a long text.
     """
-    for signal in (worker.progress, worker.scanned, worker.tagged, worker.tagged_batch, worker.failed,
-                   worker.damaged, worker.finished):  # fmt: skip
+    for signal in (worker.progress, worker.scanned, worker.tagged, worker.tagged_batch, worker.tag_progress,
+                   worker.failed, worker.damaged, worker.finished):  # fmt: skip
         with contextlib.suppress(RuntimeError, TypeError):  # nothing was connected
             signal.disconnect()
     worker.requestInterruption()

@@ -298,15 +298,35 @@ class LibrarySync:
         self.library.forget_paths(gone)
         return len(gone)
 
-    def tag_pending(self, *, batch: int = 50, should_stop: ShouldStop | None = None,
-                    on_batch: Callable[[list[str], int], None] | None = None) -> int:  # fmt: skip
-        """Tag articles not tagged yet; return how many were tagged.
+    def tags_in_pool(self, waiting: int) -> bool:
+        """Whether `waiting` untagged articles are tagged in the process pool (as many as an import would
+        start one for), not in this process: then this process never loads the tagger's model."""
+        return self.workers >= 1 and waiting >= max(1, self.pool_min_files)
 
+    def tag_pending(self, *, batch: int = 50, should_stop: ShouldStop | None = None,
+                    on_batch: Callable[[list[str], int], None] | None = None,
+                    progress: Callable[[int, int], None] | None = None) -> int:  # fmt: skip
+        """Tag articles not tagged yet (after a new tagger: the whole library); return how many were tagged.
+
+        Many are tagged in the import's process pool (`retag.retag_in_pool`: their stored text sent to the
+        workers, the mention rows stored here in batches); few, or what a broken pool left, here.
         `on_batch(ids, left)` is told after each batch which articles now have entities and how
-        many are still waiting, so a window can show them without waiting for the whole library.
+        many are still waiting, so a window can show them without waiting for the whole library;
+        `progress(done, total)` how many of the articles waiting at the start the pool has tagged (the few
+        tagged here, e.g. after a small import, are not shown as a run of their own).
+        A stopped run keeps what it stored; the rest stays untagged and is tagged next time.
         """
         lib = self.library
+        total = lib.untagged_count()
         done = 0
+        if total and self.tags_in_pool(total):
+            from reader.core.library_sync.retag import retag_in_pool
+
+            run = retag_in_pool(lib, workers=self.workers, should_stop=should_stop, on_batch=on_batch,
+                                progress=progress)  # fmt: skip
+            if not run.broken:
+                return run.done
+            done = run.done  # the pool broke: the rest is tagged here
         while not (should_stop and should_stop()):
             ids = lib.untagged_ids(batch)
             if not ids:

@@ -80,7 +80,7 @@ def import_in_pool(library: Library, todo: Sequence[Entry], *, workers: int, max
                                  initargs=(max_bytes, tag, stop)) as pool:  # fmt: skip
             window = max(1, workers) * IN_FLIGHT_PER_WORKER
             per_task = max(1, min(FILES_PER_TASK, len(todo) // window))
-            with _import_settings(library, IMPORT_CACHE_KIB, IMPORT_WAL_PAGES):
+            with import_settings(library, IMPORT_CACHE_KIB, IMPORT_WAL_PAGES):
                 _drive(pool, library, _tasks(todo, per_task), window, run, stop, done_paths, on_stored, should_stop)
     except Exception as exc:  # noqa: BLE001 - a broken pool (a worker killed, no processes allowed): finish here
         log.warning("the import pool stopped (%r); the rest is read in this process", exc)
@@ -89,7 +89,7 @@ def import_in_pool(library: Library, todo: Sequence[Entry], *, workers: int, max
 
 
 @contextmanager
-def _import_settings(library: Library, kib: int, wal_pages: int) -> Iterator[None]:
+def import_settings(library: Library, kib: int, wal_pages: int) -> Iterator[None]:
     """At least `kib` of page cache and a checkpoint every `wal_pages` on the library's connection for the
     block, then what it had: memory freed, the log copied into the cache file."""
     db = library.db

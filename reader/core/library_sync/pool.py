@@ -12,7 +12,7 @@ import logging
 import os
 import signal
 from dataclasses import replace
-from typing import Any
+from typing import Any, NamedTuple
 
 from reader.core import entities
 from reader.core.article import Article
@@ -20,7 +20,7 @@ from reader.core.entities import EntitySpan
 from reader.core.errors import ImportProblem
 from reader.core.formats import load_file
 from reader.core.store.library import FileRecord, shown_path
-from reader.core.store.mention_batch import group_for_store
+from reader.core.store.mention_batch import GroupedMentions, group_for_store
 
 log = logging.getLogger(__name__)
 TAG_BUDGET_S = 60.0  # CPU seconds one article may take to tag (ordinary articles take well under one)
@@ -74,7 +74,8 @@ def parse_and_tag(path: str, mtime: float, size: int) -> FileRecord:
     # the window's process (mention_batch)
     pairs = zip(record.articles, mentions, strict=True)
     grouped = tuple(None if m is None else group_for_store(m, a.text) for a, m in pairs)
-    return replace(record, mentions=mentions, grouped=grouped)
+    # the spans stay here: the writer stores the rows, and spans cost the pipe about 1.4 KB an article
+    return replace(record, mentions=(None,) * len(mentions), grouped=grouped)
 
 
 def parse_and_tag_files(files: list[tuple[str, float, int]]) -> list[FileRecord]:
@@ -84,6 +85,23 @@ def parse_and_tag_files(files: list[tuple[str, float, int]]) -> list[FileRecord]
     future, a message and its unpickling; a few files per task keep that off the import's path.
     """
     return [parse_and_tag(path, mtime, size) for path, mtime, size in files]
+
+
+class TaggedText(NamedTuple):
+    """A stored article tagged again in a worker: its rowid and its mention rows (None: the tagging was stopped,
+    so it stays untagged and is tagged in full next time)."""
+
+    rowid: int
+    grouped: GroupedMentions | None
+
+
+def tag_texts(texts: list[tuple[int, str, str]]) -> list[TaggedText]:
+    """Tag stored articles' (rowid, text, language) within the CPU budget: one task, one result message."""
+    out = []
+    for rowid, text, language in texts:
+        spans = _tagged(text, language, str(rowid))
+        out.append(TaggedText(rowid, None if spans is None else group_for_store(spans, text)))
+    return out
 
 
 def read_file(path: str, mtime: float, size: int, *, max_bytes: int | None) -> FileRecord:
@@ -98,12 +116,17 @@ def read_file(path: str, mtime: float, size: int, *, max_bytes: int | None) -> F
 
 
 def _mentions(article: Article) -> tuple[EntitySpan, ...] | None:
+    return _tagged(article.text, article.language, shown_path(article.path))
+
+
+def _tagged(text: str, language: str, what: str) -> tuple[EntitySpan, ...] | None:
+    """The text's spans, or None when the import was stopped before they were all found."""
     if _stopping():
         return None
     # tag_bounded decides by the article's language whether names are looked for, as the serial path does
-    result = entities.tag_bounded(article.text, article.language, budget_s=TAG_BUDGET_S, should_stop=_stopping)
+    result = entities.tag_bounded(text, language, budget_s=TAG_BUDGET_S, should_stop=_stopping)
     if result.stopped:
         return None
     if not result.complete:
-        log.warning("entities of %s only partly found: %s", shown_path(article.path), result.error)
+        log.warning("entities of %s only partly found: %s", what, result.error)
     return tuple(result.spans)

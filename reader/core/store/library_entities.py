@@ -223,14 +223,15 @@ class LibraryEntities:
         self._put_mentions_at(row[0], spans, row[1] or "", fresh=False)
         self._mentions_stored()
 
-    def _put_mentions_at(self, rowid: int, spans: Iterable[EntitySpan], text: str, *, fresh: bool) -> None:
+    def _put_mentions_at(self, rowid: int, spans: Iterable[EntitySpan], text: str, *, fresh: bool,
+                         marked: bool = False) -> None:  # fmt: skip
         """An article's mentions by rowid (`text`: its body, which the spans point into); `fresh`: the caller's
-        transaction inserted the article, so it has no rows to replace. The caller calls `_mentions_stored`
-        after (once for a whole batch)."""
+        transaction inserted the article, so it has no rows to replace; `marked`: it was inserted tagged. The
+        caller calls `_mentions_stored` after (once for a whole batch)."""
         # the rows an import's worker makes, made here (mention_batch builds on this module: imported late)
         from reader.core.store.mention_batch import group_for_store, put_grouped
 
-        put_grouped(self.db, rowid, group_for_store(spans, text), fresh=fresh)
+        put_grouped(self.db, rowid, group_for_store(spans, text), fresh=fresh, marked=marked)
 
     def _mentions_stored(self) -> None:
         # keys made with this table: a cache that never re-keyed before knows which table made them

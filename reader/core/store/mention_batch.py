@@ -38,10 +38,11 @@ def group_for_store(spans: Iterable[EntitySpan], text: str) -> GroupedMentions:
                            tuple(r[1:] for r in person_rows(0, rows)))  # fmt: skip
 
 
-def put_grouped(db: sqlite3.Connection, rowid: int, grouped: GroupedMentions, *, fresh: bool) -> None:
-    """Store an article's grouped mentions in the caller's transaction and mark it tagged; `fresh`: the
-    transaction inserted the article, so it has no rows to replace. The caller then says the mentions
-    changed (`LibraryEntities._mentions_stored`), once for a whole batch."""
+def put_grouped(db: sqlite3.Connection, rowid: int, grouped: GroupedMentions, *, fresh: bool,
+                marked: bool = False) -> None:  # fmt: skip
+    """Store an article's grouped mentions in the caller's transaction and mark it tagged (`marked`: it was
+    inserted tagged); `fresh`: the transaction inserted the article, so it has no rows to replace. The caller
+    then says the mentions changed (`LibraryEntities._mentions_stored`), once for a whole batch."""
     mentions = [(rowid, *r) for r in grouped.mentions]
     learned = [(rowid, *r) for r in grouped.learned]
     persons = [(rowid, *r) for r in grouped.persons]
@@ -54,4 +55,5 @@ def put_grouped(db: sqlite3.Connection, rowid: int, grouped: GroupedMentions, *,
         db.executemany("INSERT INTO person_names VALUES (?,?,?,?)", persons)
     else:
         put_person_rows(db, rowid, persons)  # type: ignore[arg-type]  # the rows person_rows made
-    db.execute("UPDATE articles SET tagged=1 WHERE rowid=?", (rowid,))
+    if not marked:
+        db.execute("UPDATE articles SET tagged=1 WHERE rowid=?", (rowid,))

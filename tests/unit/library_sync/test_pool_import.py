@@ -182,7 +182,7 @@ def test_large_files_go_to_tasks_of_their_own_so_no_worker_is_left_waiting_on_on
 def test_the_import_writes_with_a_larger_page_cache_and_gives_it_back(tmp_path: Path) -> None:
     lib = Library(tmp_path / "cache.sqlite3")
     before = lib.db.execute("PRAGMA cache_size").fetchone()[0]
-    with importer._import_settings(lib, importer.IMPORT_CACHE_KIB, importer.IMPORT_WAL_PAGES):
+    with importer.import_settings(lib, importer.IMPORT_CACHE_KIB, importer.IMPORT_WAL_PAGES):
         during = lib.db.execute("PRAGMA cache_size").fetchone()[0]
     assert during == -importer.IMPORT_CACHE_KIB != before
     assert lib.db.execute("PRAGMA cache_size").fetchone()[0] == before  # the window keeps its own size after
