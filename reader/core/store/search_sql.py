@@ -11,7 +11,6 @@ the page's rows are read from `articles`.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from reader.core.store.library_query import (
@@ -20,6 +19,7 @@ from reader.core.store.library_query import (
     build_list_sql,
     conditions,
     fts_match,
+    has_prefix,
     seek_condition,
 )
 
@@ -30,7 +30,9 @@ KEPT_EXCLUDED_COUNT = (  # (the kept rows are few: each is looked up, never the 
 )
 WALK_FROM = 1000  # matches from which walking the sort index beats fetching and sorting each of them
 # what asking the full-text index whether one row matches costs, in matching rowids gathered for the same time:
-# ~180 µs a probe, ~0.7 µs a match (benchmarks/search.py's words at 100,000: "said", "percent", "government")
+# ~180 µs a probe, ~0.7 µs a match (benchmarks/search.py's words at 100,000: "said", "percent", "government");
+# on the window's profile at 100,000 (benchmarks/search_plans.py), about 180 for one word or a phrase, 280 for two
+# words (AND, OR, NOT: both sides grow with the words), 340 for three
 PROBE_COST = 270
 SORT_INDEXES = {"title": "articles_title", "source": "articles_source", "published": "articles_published",
                 "words": "articles_words", "path": "articles_path"}  # fmt: skip
@@ -68,27 +70,40 @@ def probe_sql(q: ListQuery, cap: int) -> tuple[str, list[object]]:
     ]
 
 
-def spread_sql(q: ListQuery, cap: int) -> tuple[str, list[object]]:
-    """`probe_sql`, with the highest rowid among those first matches (the index gives them in rowid order) and the
-    articles' lowest and highest rowids: how densely the words match (see `probing_pays`)."""
-    return (
-        "SELECT count(*), max(rowid), (SELECT min(rowid) FROM articles), (SELECT max(rowid) FROM articles)"
-        " FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?)",
-        [fts_match(q), cap],
-    )
+def matches_sql(q: ListQuery, cap: int) -> tuple[str, list[object]]:
+    """The rowids of `q`'s first `cap` full-text matches, in rowid order (the whole expression, exclusions too,
+    evaluated in the index; stops early): all of them when fewer, else how densely the query matches."""
+    return "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?", [fts_match(q), cap]
 
 
-def one_word(q: ListQuery) -> bool:
-    """Whether `q`'s words are one plain word: what `PROBE_COST` was measured on (a prefix, a phrase or an OR is
-    asked about a row at many times that cost: "uni*" row by row took 2.6 s for a page the gathered rowids gave
-    in 61 ms)."""
-    return not q.title and re.fullmatch(r'"\w+"', q.text) is not None
+BOUNDS_SQL = "SELECT min(rowid), max(rowid) FROM articles"  # two look-ups at the ends of the table
+
+
+def gathered_page_sql(q: ListQuery, rowids: str, limit: int) -> tuple[str, list[object]]:
+    """The first `limit` ids of `q` (sorted by a column), each with how many rows `q` lists in all, when every
+    full-text match is in hand (`rowids`, a JSON array of fewer than `WALK_FROM`): each is looked up by its
+    rowid, checked against the other conditions and sorted; the index is not asked again."""
+    where, params, _row = conditions(q)
+    way = "DESC" if q.descending else "ASC"
+    order = SORT_COLUMNS.get(q.sort, SORT_COLUMNS["published"])
+    sql = ("SELECT a.id, count(*) OVER () FROM json_each(?) j CROSS JOIN articles a ON a.rowid = j.value"
+           + "".join(f" AND {w}" for w in where) + f" ORDER BY {order} {way}, a.id {way} LIMIT ?")  # fmt: skip
+    return sql, [rowids, *params, limit]
+
+
+def askable(q: ListQuery) -> bool:
+    """Whether asking the full-text index about one row costs about what `PROBE_COST` was measured on, per word:
+    words and phrases joined by AND, OR and NOT. Not a prefix, which stands for many words ("uni*" asked row by
+    row took 2.6 s for a page the gathered rowids gave in 61 ms)."""
+    return bool(fts_match(q)) and not has_prefix(q)
 
 
 def probing_pays(spread: tuple[object, ...], limit: int) -> bool:
     """Whether a first page of `limit` rows is found sooner by walking the sort index and asking the full-text
     index about each row (about limit / density probes) than by gathering every match first (density times the
-    articles), from `spread_sql`'s row: only for a word found in most articles of a large library."""
+    articles), from `spread`: how many of the first matches were read, the highest rowid among them, and the
+    articles' lowest and highest rowids. Only for a query found in most articles of a large library. Each word
+    makes a probe and a gathered match dearer alike, so the ratio holds for several words (`PROBE_COST`)."""
     found, high, low, top = (int(str(v)) if v is not None else 0 for v in spread)
     density = found / max(1, high - low + 1)
     return density * density * max(1, top - low + 1) > PROBE_COST * limit
