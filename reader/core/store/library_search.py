@@ -29,9 +29,11 @@ from reader.core.store.search_sql import (
     gathered_page_sql,
     matches_sql,
     page_sql,
+    probe_rows,
     probe_sql,
     probing_pays,
     rowid_part,
+    walk_bound_sql,
 )
 
 Anchor = tuple[object, str]  # a row's sort key and id: where a page starts
@@ -95,15 +97,25 @@ class LibrarySearch:
                 return SearchPage([str(r[0]) for r in rows], int(str(rows[0][1])) if rows else 0, tuple(spec.terms))
             if not count:  # matches in most articles: the page walks the sort index, the count is left for later
                 low, top = self._run(BOUNDS_SQL, [])[0]
-                spread = (len(first), max(first), low, top)
+                spread = (len(first), max(first), int(str(low)), int(str(top)))
                 # no condition on the articles' columns: each row walked can be asked of the index, in turn
                 probe = query == words and askable(query) and probing_pays(spread, limit)
-                ids = [str(r[0]) for r in self._run(*page_sql(query, WALK_FROM, limit, 0, probe=probe))]
+                ids = self._probed_page(query, spread, limit) if probe else []
+                if len(ids) < limit:  # not asked row by row, or too few matches at the top of the order for it
+                    ids = [str(r[0]) for r in self._run(*page_sql(query, WALK_FROM, limit, 0))]
                 short = len(ids) < limit  # the page holds every match: that is the count
                 return SearchPage(ids, len(ids) if short else WALK_FROM, tuple(spec.terms), counted=short)
         total = self._count(query)
         ids = [str(r[0]) for r in self._run(*page_sql(query, total, limit, offset))] if total > offset else []
         return SearchPage(ids, total, tuple(spec.terms))
+
+    def _probed_page(self, query: ListQuery, spread: tuple[int, int, int, int], limit: int) -> list[str]:
+        """The first page walked from the sort index, each row asked of the full-text index, no further than
+        `probe_rows` rows; a short page from a bounded walk is empty (the caller gathers the matches instead)."""
+        bound = self._run(*walk_bound_sql(query, probe_rows(spread, limit)))
+        until = (bound[0][0], str(bound[0][1])) if bound else None
+        ids = [str(r[0]) for r in self._run(*page_sql(query, WALK_FROM, limit, 0, probe=True, until=until))]
+        return ids if len(ids) == limit or until is None else []
 
     def _count(self, query: ListQuery) -> int:
         matches = int(str(self._run(*count_sql(rowid_part(query)))[0][0]))

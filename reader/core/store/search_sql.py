@@ -34,6 +34,7 @@ WALK_FROM = 1000  # matches from which walking the sort index beats fetching and
 # on the window's profile at 100,000 (benchmarks/search_plans.py), about 180 for one word or a phrase, 280 for two
 # words (AND, OR, NOT: both sides grow with the words), 340 for three
 PROBE_COST = 270
+PROBE_SLACK = 3  # a walk asking each row gives up after 3 times the rows the density promises (`probe_rows`)
 SORT_INDEXES = {"title": "articles_title", "source": "articles_source", "published": "articles_published",
                 "words": "articles_words", "path": "articles_path"}  # fmt: skip
 
@@ -98,14 +99,37 @@ def askable(q: ListQuery) -> bool:
     return bool(fts_match(q)) and not has_prefix(q)
 
 
+def walk_bound_sql(q: ListQuery, rows: int) -> tuple[str, list[object]]:
+    """The sort key and id of the row `rows` rows down `q`'s sort index, among those its rowid conditions keep (the
+    words left out): where a walk asking each row about the words gives up (`page_sql`'s `until`). No row: fewer."""
+    where, params, _row = conditions(q)
+    way = "DESC" if q.descending else "ASC"
+    sql = (f"SELECT {SORT_COLUMNS[q.sort]}, a.id FROM articles a INDEXED BY {SORT_INDEXES[q.sort]}"
+           + (" WHERE " + " AND ".join(where) if where else "")
+           + f" ORDER BY {SORT_COLUMNS[q.sort]} {way}, a.id {way} LIMIT 1 OFFSET ?")  # fmt: skip
+    return sql, [*params, rows]
+
+
+def probe_rows(spread: tuple[object, ...], limit: int) -> int:
+    """How many rows of the sort index a walk asking each row may take for a page of `limit` (`PROBE_SLACK` times
+    what the density of the first matches promises): the first matches are the oldest rowids, and the top of the
+    sort order may hold far fewer (a word of last year's news), so the walk is bounded and then gathers instead."""
+    return int(PROBE_SLACK * limit / max(_density(spread), 1e-9)) + limit
+
+
+def _density(spread: tuple[object, ...]) -> float:
+    found, high, low, _top = (int(str(v)) if v is not None else 0 for v in spread)
+    return found / max(1, high - low + 1)
+
+
 def probing_pays(spread: tuple[object, ...], limit: int) -> bool:
     """Whether a first page of `limit` rows is found sooner by walking the sort index and asking the full-text
     index about each row (about limit / density probes) than by gathering every match first (density times the
     articles), from `spread`: how many of the first matches were read, the highest rowid among them, and the
     articles' lowest and highest rowids. Only for a query found in most articles of a large library. Each word
     makes a probe and a gathered match dearer alike, so the ratio holds for several words (`PROBE_COST`)."""
-    found, high, low, top = (int(str(v)) if v is not None else 0 for v in spread)
-    density = found / max(1, high - low + 1)
+    _found, _high, low, top = (int(str(v)) if v is not None else 0 for v in spread)
+    density = _density(spread)
     return density * density * max(1, top - low + 1) > PROBE_COST * limit
 
 
@@ -122,11 +146,13 @@ def page_sql(
     seek: tuple[object, str] | None = None,
     *,
     probe: bool = False,
+    until: tuple[object, str] | None = None,
 ) -> tuple[str, list[object]]:
     """The ids of one page of `q` (`total` of them match), in `q`'s order; with `seek` (a sort key and an id, see
     `anchors_sql`), `offset` counts from that row, found in the sort index instead of stepped to. With `probe`
     (see `probing_pays`), each row of the sort index is asked of the full-text index in turn, and the walk stops
-    at the page's end: the matches are not gathered first."""
+    at the page's end: the matches are not gathered first. With `until` (see `walk_bound_sql`), a walk of the
+    sort index stops before that row."""
     match = fts_match(q)
     if q.sort == "rank" and match:
         return _ranked_page(q, match, limit, offset)
@@ -143,6 +169,9 @@ def page_sql(
         if seek is not None:
             where.append(seek_condition(q))
             params += list(seek)
+        if until is not None:
+            where.append(seek_condition(q, before=True))
+            params += list(until)
         way = "DESC" if q.descending else "ASC"
         sql = (f"SELECT a.id FROM articles a INDEXED BY {SORT_INDEXES[q.sort]} WHERE {' AND '.join(where)}"
                f" ORDER BY {SORT_COLUMNS[q.sort]} {way}, a.id {way}")  # fmt: skip

@@ -198,3 +198,27 @@ def test_title_matches_come_first_with_exclusions(lib: Library) -> None:
     assert sorted(found[: len(in_title)]) == in_title
     assert sorted(found[len(in_title) :]) == [n for n in range(N) if n % 5 == 1 and n % 50 != 0 and n % 100 != 0]
     assert page.total == len(found)
+
+
+def test_a_walk_asking_each_row_gives_up_where_the_top_of_the_order_holds_fewer_matches(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The density is read from the first matches by rowid (the articles stored first); a word in all the old
+    articles and none of the new ones would have the walk ask every new one. It stops after `probe_rows` rows and
+    the matches are gathered instead: the same page."""
+    library = Library(tmp_path / "cache.sqlite3")
+    articles = [make_article(title=f"Item {i}", blocks=[Block("common" + " bygone" * (i < 150))], path="",
+                             format="text", published=f"{2000 + i // 12}-{i % 12 + 1:02d}") for i in range(300)]  # fmt: skip
+    library.store_file("/news/all.txt", 0.0, 1, articles)
+    for module in (search_sql, library_search):
+        monkeypatch.setattr(module, "WALK_FROM", 50)
+    monkeypatch.setattr(search_sql, "PROBE_COST", 0)
+    gathered = "a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH"
+    for text, expected, gave_up in (("bygone", list(range(149, 129, -1)), True),
+                                    ("common", list(range(299, 279, -1)), False)):  # fmt: skip
+        with statements(library) as ran:
+            page = library.search(text, limit=20, base=ListQuery(), count=False)
+        assert numbers(library, page.ids) == expected and not page.counted
+        probed = [sql for sql in ran if "EXISTS (SELECT 1 FROM articles_fts f" in sql]
+        assert len(probed) == 1 and "(a.published, a.id) > (" in probed[0]  # bounded: 3 * 20 / 1 + 20 rows
+        assert any(gathered in sql for sql in ran) == gave_up
