@@ -1,12 +1,14 @@
 """One page of a search and its total, without sorting every match (issue 15).
 
-The total comes from the full-text index alone when no condition needs an article's columns. The page is
-read in one of three ways, by how many match: a few are fetched and sorted; many are found by walking the
-sort order's own `(column, id)` index and stopping at the page's end, each entry checked against the
-matching rowids (gathered once); a first page of words found in most articles of a large library
-(`probing_pays`) walks the same index and asks the full-text index about each entry in turn, gathering none.
-Best-first order has no index: every match is scored (bm25, as FTS5's `rank`), in the index alone, and only
-the page's rows are read from `articles`.
+The whole boolean query (words, phrases, prefixes, AND/OR, exclusions) is one FTS5 expression (`fts_match`),
+so the index evaluates it in every statement. The total comes from the index alone when no condition needs an
+article's columns. A first page is read in one of three ways, by how densely the whole expression matches
+(from its first `WALK_FROM` rowids): fewer matches are all in hand, looked up and sorted (`gathered_page_sql`);
+many are found by walking the sort order's own `(column, id)` index and stopping at the page's end, each entry
+checked against the matching rowids (gathered once); a query in most articles of a large library
+(`probing_pays`) walks the same index asking the full-text index about each entry in turn, gathering none, for
+no more than `probe_rows` entries. Best-first order has no index: every match is scored (bm25, as FTS5's
+`rank`), in the index alone, and only the page's rows are read from `articles`.
 """
 
 from __future__ import annotations
