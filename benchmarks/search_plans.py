@@ -14,12 +14,13 @@ first page of 200, newest first, the count left for later):
 - for a query in most articles, both walks side by side, alternating (`search_sql.page_sql(probe=...)`): what
   `PROBE_COST` weighs.
 The rest of the window's "search typed -> first page painted" (`search_after_quiet.py`) is the model's reset,
-the rows' text and the paint.
+the rows' text and the paint. `--merged` measures the same on a copy whose full-text index is one segment.
 """
 
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import statistics
 import sys
 import tempfile
@@ -65,10 +66,27 @@ def main() -> int:
     parser.add_argument("--size", type=int, default=100_000)
     parser.add_argument("--keep", type=Path, help="the folder `memory.py --keep` builds and reuses")
     parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument("--merged", action="store_true",
+                        help="on a copy of the cache, its full-text index merged into one segment first (FTS5"
+                             " 'optimize'; an import leaves several): a row asked about seeks one, not each")  # fmt: skip
     args = parser.parse_args()
     tmp = None if args.keep else tempfile.TemporaryDirectory()
     data = profile(args.keep or Path(tmp.name), args.size)  # type: ignore[union-attr]
-    lib = Library(data / "cache" / "library.sqlite3")
+    cache = data / "cache" / "library.sqlite3"
+    copy = tempfile.TemporaryDirectory() if args.merged else None
+    if copy is not None:
+        with sqlite3.connect(cache) as source, sqlite3.connect(Path(copy.name) / "library.sqlite3") as target:
+            source.backup(target)
+        cache = Path(copy.name) / "library.sqlite3"
+    lib = Library(cache)
+    segments = lib.db.execute("SELECT count(DISTINCT segid) FROM articles_fts_idx").fetchone()[0]
+    if copy is not None:
+        t0 = time.perf_counter()
+        with lib.db:
+            lib.db.execute("INSERT INTO articles_fts(articles_fts) VALUES ('optimize')")
+        print(f"full-text index of {segments} segments merged into one in {time.perf_counter() - t0:.1f} s\n")
+    else:
+        print(f"full-text index of {segments} segments (as imported)\n")
     base = ListQuery()
     print(f"| {lib.count():,} articles, median of {args.repeat} | matches | plan | first page ms | lists() ms |"
           " probe walk ms | gathered walk ms |")  # fmt: skip
@@ -94,8 +112,9 @@ def main() -> int:
             walks = [f"{statistics.median(r) * 1000:.1f}" for r in runs]
         print(f"| {text} | {matches:,} | {plan_of(asked)} | {page_ms:.1f} | {lists_ms:.1f} | {walks[0]} | {walks[1]} |")
     lib.close()
-    if tmp is not None:
-        tmp.cleanup()
+    for folder in (tmp, copy):
+        if folder is not None:
+            folder.cleanup()
     return 0
 
 
