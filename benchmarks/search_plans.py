@@ -68,7 +68,7 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=7)
     parser.add_argument("--merged", action="store_true",
                         help="on a copy of the cache, its full-text index merged into one segment first (FTS5"
-                             " 'optimize'; an import leaves several): a row asked about seeks one, not each")  # fmt: skip
+                             " 'optimize'; an import leaves several): a probe seeks one, not each")  # fmt: skip
     args = parser.parse_args()
     tmp = None if args.keep else tempfile.TemporaryDirectory()
     data = profile(args.keep or Path(tmp.name), args.size)  # type: ignore[union-attr]

@@ -208,7 +208,8 @@ def test_a_walk_asking_each_row_gives_up_where_the_top_of_the_order_holds_fewer_
     the matches are gathered instead: the same page."""
     library = Library(tmp_path / "cache.sqlite3")
     articles = [make_article(title=f"Item {i}", blocks=[Block("common" + " bygone" * (i < 150))], path="",
-                             format="text", published=f"{2000 + i // 12}-{i % 12 + 1:02d}") for i in range(300)]  # fmt: skip
+                             format="text", published=f"{2000 + i // 12}-{i % 12 + 1:02d}")
+                for i in range(300)]  # fmt: skip
     library.store_file("/news/all.txt", 0.0, 1, articles)
     for module in (search_sql, library_search):
         monkeypatch.setattr(module, "WALK_FROM", 50)
