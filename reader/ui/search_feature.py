@@ -1,11 +1,13 @@
 """The search's matches in the reading pane: drawn in the pane's "search" layer, stepped through with F3.
 
 The words come from the search box (`FeatureContext.search_terms`), found in the article the way the
-full-text index finds them (`core.search_matches`); a new search or a new article draws them again.
+full-text index finds them (`core.search_matches`); a new article draws them again, and so does a new search,
+once the list's first page is painted.
 """
 
 from __future__ import annotations
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QColor, QPalette, QTextCharFormat
 
 from reader.core.article import Article
@@ -24,8 +26,9 @@ class SearchFeature:
     def __init__(self, context: FeatureContext) -> None:
         self.context = context
         self.spans: list[tuple[int, int]] = []
+        self._pending = False  # a new search's words not marked yet
         context.article_shown.connect(self.draw)
-        context.search_changed.connect(lambda: self.draw(context.current_article()))
+        context.search_changed.connect(self._draw_soon)
         add = context.registry.add
         add("search-match-next", "Next Search &Match", lambda: self.jump(1), menu=MENU,
             help="Go to the next match of the search in the article")  # fmt: skip
@@ -41,8 +44,20 @@ class SearchFeature:
         fmt.setFontUnderline(True)
         return fmt
 
+    def _draw_soon(self) -> None:
+        """A new search: its words are marked once the window is back in its event loop, after the list's first
+        page is painted (what the search was typed for; finding and marking them in a long article took 5-15 ms)."""
+        if not self._pending:
+            self._pending = True
+            QTimer.singleShot(0, self.context.reading_pane, self._draw_pending)
+
+    def _draw_pending(self) -> None:
+        if self._pending:
+            self.draw(self.context.current_article())
+
     def draw(self, article: Article | None) -> None:
         """Mark every match of the search box's words in `article` (none without a search)."""
+        self._pending = False
         terms = self.context.search_terms()
         self.spans = match_spans(article.text, terms) if article is not None and terms else []
         fmt = self.mark_format()
@@ -50,6 +65,7 @@ class SearchFeature:
 
     def jump(self, step: int) -> None:
         """Select the next match after the caret (1) or before it (-1), wrapping; say which one it is."""
+        self._draw_pending()  # a search typed just now: its matches, not the last one's
         pane = self.context.reading_pane
         if not self.spans or pane.article is None:
             self.context.show_message("No search matches in this article" if self.context.search_terms()

@@ -68,7 +68,7 @@ def conditions(q: ListQuery) -> tuple[list[str], list[object], bool]:
         low, high = folder_range(q.folder)
         where.append("a.rowid IN (SELECT article_rowid FROM locations WHERE path >= ? AND path < ?)")
         params += [low, high]
-    if q.exclude:
+    if q.exclude and not positive_match(q):  # else inside the full-text expression (`fts_match`)
         where.append("a.rowid NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
         params.append(q.exclude)
     rowid_only = len(where)
@@ -92,12 +92,28 @@ def conditions(q: ListQuery) -> tuple[list[str], list[object], bool]:
     return where, params, len(where) > rowid_only
 
 
-def fts_match(q: ListQuery) -> str:
-    """The FTS5 expression the article must match ("" when none): title words as prefixes, then the text."""
+def positive_match(q: ListQuery) -> str:
+    """The FTS5 expression of what the article must hold ("" when none): title words as prefixes, then the text."""
     match = [title_match(word) for word in q.title.split() if title_match(word)]
     if q.text:
         match.append(f"({q.text})")
     return " AND ".join(match)
+
+
+def fts_match(q: ListQuery) -> str:
+    """The FTS5 expression the article must match ("" when none): `positive_match` less the excluded words
+    (`(a AND b) NOT (c)`), so the index evaluates the whole query in one pass over its lists. Exclusions alone
+    have none (FTS5's NOT needs a left side): `conditions` then drops the index's matches from every article."""
+    positive = positive_match(q)
+    return f"({positive}) NOT ({q.exclude})" if positive and q.exclude else positive
+
+
+_STRING = re.compile(r'"(?:[^"]|"")*"')
+
+
+def has_prefix(q: ListQuery) -> bool:
+    """Whether `q`'s words hold a prefix (`word*`, every `title:` word): one such term stands for many."""
+    return bool(q.title) or "*" in _STRING.sub("", q.text + " " + q.exclude)
 
 
 def build_list_sql(

@@ -5,6 +5,7 @@ A base class of `Library` (its connection is `self.db`, its alias tables come fr
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from dataclasses import dataclass, replace
 
@@ -19,16 +20,20 @@ from reader.core.store.library_query import (
     with_search,
 )
 from reader.core.store.search_sql import (
+    BOUNDS_SQL,
     WALK_FROM,
     anchors_sql,
+    askable,
     before_sql,
     count_sql,
-    one_word,
+    gathered_page_sql,
+    matches_sql,
     page_sql,
+    probe_rows,
     probe_sql,
     probing_pays,
     rowid_part,
-    spread_sql,
+    walk_bound_sql,
 )
 
 Anchor = tuple[object, str]  # a row's sort key and id: where a page starts
@@ -78,23 +83,39 @@ class LibrarySearch:
         """One page of what the search box's `text` finds within `base` (best first unless `base` sorts);
         the page stops the query early and the total is counted apart. Raises `QueryError` (a ValueError).
 
-        With `count=False`, words that match at least `WALK_FROM` articles are not counted (`count_matches`
-        does that, later or in another thread): the page comes from walking the sort index, and the result is
-        marked `counted=False`. Fewer matches are counted at once: that costs less than the page."""
+        In a column's order, the plan follows how many articles the whole full-text expression (words, phrases,
+        exclusions) matches, read from its first `WALK_FROM` matches: fewer are all in hand, so each is looked up,
+        sorted and counted. With `count=False`, more are not counted (`count_matches` does that, later or in
+        another thread): the page comes from walking the sort index, and the result is marked `counted=False`."""
         spec = parse_filter(text)
         query = self._search_query(spec, base)
-        words = rowid_part(query)
-        if not count and fts_match(query) and query.sort != "rank" and offset == 0:
-            spread = self._run(*spread_sql(words, WALK_FROM))[0]
-            if int(str(spread[0])) >= WALK_FROM:
-                # words in most articles, and no condition on their columns: each row walked is asked of the index
-                probe = query == words and one_word(query) and probing_pays(spread, limit)
-                ids = [str(r[0]) for r in self._run(*page_sql(query, WALK_FROM, limit, 0, probe=probe))]
+        words = rowid_part(query)  # the whole full-text expression (exclusions inside it) and the rowid conditions
+        if fts_match(query) and query.sort != "rank" and offset == 0:
+            first = [int(str(r[0])) for r in self._run(*matches_sql(words, WALK_FROM))]
+            if len(first) < WALK_FROM:  # every match in hand: each looked up and sorted, and counted on the way
+                rows = self._run(*gathered_page_sql(query, json.dumps(first), limit))
+                return SearchPage([str(r[0]) for r in rows], int(str(rows[0][1])) if rows else 0, tuple(spec.terms))
+            if not count:  # matches in most articles: the page walks the sort index, the count is left for later
+                low, top = self._run(BOUNDS_SQL, [])[0]
+                spread = (len(first), max(first), int(str(low)), int(str(top)))
+                # no condition on the articles' columns: each row walked can be asked of the index, in turn
+                probe = query == words and askable(query) and probing_pays(spread, limit)
+                ids = self._probed_page(query, spread, limit) if probe else []
+                if len(ids) < limit:  # not asked row by row, or too few matches at the top of the order for it
+                    ids = [str(r[0]) for r in self._run(*page_sql(query, WALK_FROM, limit, 0))]
                 short = len(ids) < limit  # the page holds every match: that is the count
                 return SearchPage(ids, len(ids) if short else WALK_FROM, tuple(spec.terms), counted=short)
         total = self._count(query)
         ids = [str(r[0]) for r in self._run(*page_sql(query, total, limit, offset))] if total > offset else []
         return SearchPage(ids, total, tuple(spec.terms))
+
+    def _probed_page(self, query: ListQuery, spread: tuple[int, int, int, int], limit: int) -> list[str]:
+        """The first page walked from the sort index, each row asked of the full-text index, no further than
+        `probe_rows` rows; a short page from a bounded walk is empty (the caller gathers the matches instead)."""
+        bound = self._run(*walk_bound_sql(query, probe_rows(spread, limit)))
+        until = (bound[0][0], str(bound[0][1])) if bound else None
+        ids = [str(r[0]) for r in self._run(*page_sql(query, WALK_FROM, limit, 0, probe=True, until=until))]
+        return ids if len(ids) == limit or until is None else []
 
     def _count(self, query: ListQuery) -> int:
         matches = int(str(self._run(*count_sql(rowid_part(query)))[0][0]))

@@ -1,17 +1,18 @@
 """One page of a search and its total, without sorting every match (issue 15).
 
-The total comes from the full-text index alone when no condition needs an article's columns. The page is
-read in one of three ways, by how many match: a few are fetched and sorted; many are found by walking the
-sort order's own `(column, id)` index and stopping at the page's end, each entry checked against the
-matching rowids (gathered once); a first page of words found in most articles of a large library
-(`probing_pays`) walks the same index and asks the full-text index about each entry in turn, gathering none.
-Best-first order has no index: every match is scored (bm25, as FTS5's `rank`), in the index alone, and only
-the page's rows are read from `articles`.
+The whole boolean query (words, phrases, prefixes, AND/OR, exclusions) is one FTS5 expression (`fts_match`),
+so the index evaluates it in every statement. The total comes from the index alone when no condition needs an
+article's columns. A first page is read in one of three ways, by how densely the whole expression matches
+(from its first `WALK_FROM` rowids): fewer matches are all in hand, looked up and sorted (`gathered_page_sql`);
+many are found by walking the sort order's own `(column, id)` index and stopping at the page's end, each entry
+checked against the matching rowids (gathered once); a query in most articles of a large library
+(`probing_pays`) walks the same index asking the full-text index about each entry in turn, gathering none, for
+no more than `probe_rows` entries. Best-first order has no index: every match is scored (bm25, as FTS5's
+`rank`), in the index alone, and only the page's rows are read from `articles`.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from reader.core.store.library_query import (
@@ -20,6 +21,7 @@ from reader.core.store.library_query import (
     build_list_sql,
     conditions,
     fts_match,
+    has_prefix,
     seek_condition,
 )
 
@@ -30,8 +32,11 @@ KEPT_EXCLUDED_COUNT = (  # (the kept rows are few: each is looked up, never the 
 )
 WALK_FROM = 1000  # matches from which walking the sort index beats fetching and sorting each of them
 # what asking the full-text index whether one row matches costs, in matching rowids gathered for the same time:
-# ~180 µs a probe, ~0.7 µs a match (benchmarks/search.py's words at 100,000: "said", "percent", "government")
+# ~180 µs a probe, ~0.7 µs a match (benchmarks/search.py's words at 100,000: "said", "percent", "government");
+# on the window's profile at 100,000 (benchmarks/search_plans.py), about 180 for one word or a phrase, 280 for two
+# words (AND, OR, NOT: both sides grow with the words), 340 for three
 PROBE_COST = 270
+PROBE_SLACK = 3  # a walk asking each row gives up after 3 times the rows the density promises (`probe_rows`)
 SORT_INDEXES = {"title": "articles_title", "source": "articles_source", "published": "articles_published",
                 "words": "articles_words", "path": "articles_path"}  # fmt: skip
 
@@ -68,29 +73,66 @@ def probe_sql(q: ListQuery, cap: int) -> tuple[str, list[object]]:
     ]
 
 
-def spread_sql(q: ListQuery, cap: int) -> tuple[str, list[object]]:
-    """`probe_sql`, with the highest rowid among those first matches (the index gives them in rowid order) and the
-    articles' lowest and highest rowids: how densely the words match (see `probing_pays`)."""
-    return (
-        "SELECT count(*), max(rowid), (SELECT min(rowid) FROM articles), (SELECT max(rowid) FROM articles)"
-        " FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?)",
-        [fts_match(q), cap],
-    )
+def matches_sql(q: ListQuery, cap: int) -> tuple[str, list[object]]:
+    """The rowids of `q`'s first `cap` full-text matches, in rowid order (the whole expression, exclusions too,
+    evaluated in the index; stops early): all of them when fewer, else how densely the query matches."""
+    return "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?", [fts_match(q), cap]
 
 
-def one_word(q: ListQuery) -> bool:
-    """Whether `q`'s words are one plain word: what `PROBE_COST` was measured on (a prefix, a phrase or an OR is
-    asked about a row at many times that cost: "uni*" row by row took 2.6 s for a page the gathered rowids gave
-    in 61 ms)."""
-    return not q.title and re.fullmatch(r'"\w+"', q.text) is not None
+# two look-ups at the ends of the table (min and max in one SELECT would read every row)
+BOUNDS_SQL = "SELECT (SELECT min(rowid) FROM articles), (SELECT max(rowid) FROM articles)"
+
+
+def gathered_page_sql(q: ListQuery, rowids: str, limit: int) -> tuple[str, list[object]]:
+    """The first `limit` ids of `q` (sorted by a column), each with how many rows `q` lists in all, when every
+    full-text match is in hand (`rowids`, a JSON array of fewer than `WALK_FROM`): each is looked up by its
+    rowid, checked against the other conditions and sorted; the index is not asked again."""
+    where, params, _row = conditions(q)
+    way = "DESC" if q.descending else "ASC"
+    order = SORT_COLUMNS.get(q.sort, SORT_COLUMNS["published"])
+    sql = ("SELECT a.id, count(*) OVER () FROM json_each(?) j CROSS JOIN articles a ON a.rowid = j.value"
+           + "".join(f" AND {w}" for w in where) + f" ORDER BY {order} {way}, a.id {way} LIMIT ?")  # fmt: skip
+    return sql, [rowids, *params, limit]
+
+
+def askable(q: ListQuery) -> bool:
+    """Whether asking the full-text index about one row costs about what `PROBE_COST` was measured on, per word:
+    words and phrases joined by AND, OR and NOT. Not a prefix, which stands for many words ("uni*" asked row by
+    row took 2.6 s for a page the gathered rowids gave in 61 ms)."""
+    return bool(fts_match(q)) and not has_prefix(q)
+
+
+def walk_bound_sql(q: ListQuery, rows: int) -> tuple[str, list[object]]:
+    """The sort key and id of the row `rows` rows down `q`'s sort index, among those its rowid conditions keep (the
+    words left out): where a walk asking each row about the words gives up (`page_sql`'s `until`). No row: fewer."""
+    where, params, _row = conditions(q)
+    way = "DESC" if q.descending else "ASC"
+    sql = (f"SELECT {SORT_COLUMNS[q.sort]}, a.id FROM articles a INDEXED BY {SORT_INDEXES[q.sort]}"
+           + (" WHERE " + " AND ".join(where) if where else "")
+           + f" ORDER BY {SORT_COLUMNS[q.sort]} {way}, a.id {way} LIMIT 1 OFFSET ?")  # fmt: skip
+    return sql, [*params, rows]
+
+
+def probe_rows(spread: tuple[object, ...], limit: int) -> int:
+    """How many rows of the sort index a walk asking each row may take for a page of `limit` (`PROBE_SLACK` times
+    what the density of the first matches promises): the first matches are the oldest rowids, and the top of the
+    sort order may hold far fewer (a word of last year's news), so the walk is bounded and then gathers instead."""
+    return int(PROBE_SLACK * limit / max(_density(spread), 1e-9)) + limit
+
+
+def _density(spread: tuple[object, ...]) -> float:
+    found, high, low, _top = (int(str(v)) if v is not None else 0 for v in spread)
+    return found / max(1, high - low + 1)
 
 
 def probing_pays(spread: tuple[object, ...], limit: int) -> bool:
     """Whether a first page of `limit` rows is found sooner by walking the sort index and asking the full-text
     index about each row (about limit / density probes) than by gathering every match first (density times the
-    articles), from `spread_sql`'s row: only for a word found in most articles of a large library."""
-    found, high, low, top = (int(str(v)) if v is not None else 0 for v in spread)
-    density = found / max(1, high - low + 1)
+    articles), from `spread`: how many of the first matches were read, the highest rowid among them, and the
+    articles' lowest and highest rowids. Only for a query found in most articles of a large library. Each word
+    makes a probe and a gathered match dearer alike, so the ratio holds for several words (`PROBE_COST`)."""
+    _found, _high, low, top = (int(str(v)) if v is not None else 0 for v in spread)
+    density = _density(spread)
     return density * density * max(1, top - low + 1) > PROBE_COST * limit
 
 
@@ -107,11 +149,13 @@ def page_sql(
     seek: tuple[object, str] | None = None,
     *,
     probe: bool = False,
+    until: tuple[object, str] | None = None,
 ) -> tuple[str, list[object]]:
     """The ids of one page of `q` (`total` of them match), in `q`'s order; with `seek` (a sort key and an id, see
     `anchors_sql`), `offset` counts from that row, found in the sort index instead of stepped to. With `probe`
     (see `probing_pays`), each row of the sort index is asked of the full-text index in turn, and the walk stops
-    at the page's end: the matches are not gathered first."""
+    at the page's end: the matches are not gathered first. With `until` (see `walk_bound_sql`), a walk of the
+    sort index stops before that row."""
     match = fts_match(q)
     if q.sort == "rank" and match:
         return _ranked_page(q, match, limit, offset)
@@ -128,6 +172,9 @@ def page_sql(
         if seek is not None:
             where.append(seek_condition(q))
             params += list(seek)
+        if until is not None:
+            where.append(seek_condition(q, before=True))
+            params += list(until)
         way = "DESC" if q.descending else "ASC"
         sql = (f"SELECT a.id FROM articles a INDEXED BY {SORT_INDEXES[q.sort]} WHERE {' AND '.join(where)}"
                f" ORDER BY {SORT_COLUMNS[q.sort]} {way}, a.id {way}")  # fmt: skip
