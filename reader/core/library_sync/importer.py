@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, wait
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from reader.core.library_sync.pool import init_worker, parse_and_tag_files
 from reader.core.library_sync.walk import Entry
@@ -46,6 +46,8 @@ IMPORT_WAL_PAGES = 10_000
 
 OnStored = Callable[[list[FileRecord]], None]  # told after each batch is stored
 ShouldStop = Callable[[], bool]
+T = TypeVar("T")
+R = TypeVar("R")
 
 
 def default_workers() -> int:
@@ -81,7 +83,8 @@ def import_in_pool(library: Library, todo: Sequence[Entry], *, workers: int, max
             window = max(1, workers) * IN_FLIGHT_PER_WORKER
             per_task = max(1, min(FILES_PER_TASK, len(todo) // window))
             with import_settings(library, IMPORT_CACHE_KIB, IMPORT_WAL_PAGES):
-                _drive(pool, library, _tasks(todo, per_task), window, run, stop, done_paths, on_stored, should_stop)
+                pump(pool, parse_and_tag_files, _tasks(todo, per_task), window=window, run=run, stop=stop,
+                     should_stop=should_stop, store=lambda batch: _store(library, batch, run, done_paths, on_stored))
     except Exception as exc:  # noqa: BLE001 - a broken pool (a worker killed, no processes allowed): finish here
         log.warning("the import pool stopped (%r); the rest is read in this process", exc)
         run.left = [e for e in todo if e.path not in done_paths]
@@ -121,24 +124,33 @@ def _tasks(todo: Sequence[Entry], per_task: int) -> Iterator[list[tuple[str, flo
         yield task
 
 
-def _drive(pool: ProcessPoolExecutor, library: Library, tasks: Iterator[list[tuple[str, float, int]]], window: int,
-           run: PoolRun, stop: object, done_paths: set[str], on_stored: OnStored | None,
-           should_stop: ShouldStop | None) -> None:  # fmt: skip
-    pending: set[Future[list[FileRecord]]] = set()
-    batch: list[FileRecord] = []
+class Stoppable(Protocol):
+    """A run the pump marks stopped (`PoolRun`, `retag.RetagRun`)."""
+
+    stopped: bool
+
+
+def pump(pool: ProcessPoolExecutor, work: Callable[[T], list[R]], tasks: Iterator[T], *, window: int,
+         run: Stoppable, stop: object, should_stop: ShouldStop | None,
+         store: Callable[[list[R]], None]) -> None:  # fmt: skip
+    """Keep `window` tasks of `work` in flight and `store` what comes back, `BATCH_FILES` (or `BATCH_SECONDS`)
+    at a time. When `should_stop()` says so: `run.stopped`, the workers told (`stop.set()`: they stop between
+    pieces of text) and the tasks not started cancelled. What came back is stored even if the pool broke."""
+    pending: set[Future[list[R]]] = set()
+    batch: list[R] = []
     last_write = time.monotonic()
     try:
         while True:
             if not run.stopped and should_stop is not None and should_stop():
                 run.stopped = True
-                stop.set()  # type: ignore[attr-defined]  # workers stop tagging between pieces of text
+                stop.set()  # type: ignore[attr-defined]
                 for future in pending:
                     future.cancel()  # not started yet: never read
             while not run.stopped and len(pending) < window:
                 task = next(tasks, None)
                 if task is None:
                     break
-                pending.add(pool.submit(parse_and_tag_files, task))
+                pending.add(pool.submit(work, task))
             pending = {f for f in pending if not f.cancelled()}
             if not pending:
                 break
@@ -147,11 +159,11 @@ def _drive(pool: ProcessPoolExecutor, library: Library, tasks: Iterator[list[tup
                 if not future.cancelled():
                     batch.extend(future.result())
             if batch and (len(batch) >= BATCH_FILES or time.monotonic() - last_write >= BATCH_SECONDS):
-                _store(library, batch, run, done_paths, on_stored)
+                store(batch)
                 batch, last_write = [], time.monotonic()
     finally:
-        if batch:  # what came back is kept, even when the pool broke meanwhile
-            _store(library, batch, run, done_paths, on_stored)
+        if batch:
+            store(batch)
 
 
 def _store(library: Library, batch: list[FileRecord], run: PoolRun, done_paths: set[str],

@@ -11,9 +11,7 @@ back tagged is stored, the rest stays untagged (`tagged = 0`) and is tagged at t
 from __future__ import annotations
 
 import logging
-import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, wait
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -101,38 +99,10 @@ class _Driver:
         self.total, self.on_batch, self.progress = total, on_batch, progress
 
     def drive(self, window: int, should_stop: ShouldStop | None) -> None:
-        tasks = untagged_tasks(self.library)
-        pending: set[Future[list[TaggedText]]] = set()
-        batch: list[TaggedText] = []
-        last_write = time.monotonic()
         if self.progress is not None:
             self.progress(0, self.total)
-        try:
-            while True:
-                if not self.run.stopped and should_stop is not None and should_stop():
-                    self.run.stopped = True
-                    self.stop.set()  # type: ignore[attr-defined]  # workers stop between pieces of text
-                    for future in pending:
-                        future.cancel()
-                while not self.run.stopped and len(pending) < window:
-                    task = next(tasks, None)
-                    if task is None:
-                        break
-                    pending.add(self.pool.submit(tag_texts, task))
-                pending = {f for f in pending if not f.cancelled()}
-                if not pending:
-                    break
-                finished, pending = wait(pending, timeout=0.1, return_when=FIRST_COMPLETED)
-                for future in finished:
-                    if not future.cancelled():
-                        batch.extend(future.result())
-                due = time.monotonic() - last_write >= importer.BATCH_SECONDS
-                if batch and (len(batch) >= importer.BATCH_FILES or due):
-                    self.store(batch)
-                    batch, last_write = [], time.monotonic()
-        finally:
-            if batch:  # what came back tagged is kept, even when the pool broke meanwhile
-                self.store(batch)
+        importer.pump(self.pool, tag_texts, untagged_tasks(self.library), window=window, run=self.run,
+                      stop=self.stop, should_stop=should_stop, store=self.store)
 
     def store(self, batch: list[TaggedText]) -> None:
         """Store the tagged ones (a stopped one stays untagged: tagged in full next time), then tell."""
