@@ -24,7 +24,7 @@ from dataclasses import dataclass
 log = logging.getLogger(__name__)
 
 # Pages FTS5 writes per step: at 100,000 articles about 10-20 ms of SQLite work a step (up to ~55 ms at p95 with
-# the log's checkpoints), about 95 steps for the whole index (`benchmarks/search_plans.py --merge-steps`).
+# the log's checkpoints), about 95 steps for the whole index (`benchmarks/search_plans.py --merge`).
 MERGE_PAGES = 64
 # The writer's rest between steps: long enough for a connection waiting on the write lock (SQLite's busy handler
 # retries after 1, 2, 5, 10 ... ms) to get it, and it leaves the window a core half the time.
