@@ -95,7 +95,11 @@ def merge_index(db: sqlite3.Connection, *, should_stop: Callable[[], bool] | Non
             if should_stop is not None and should_stop():
                 break
         t0 = time.perf_counter()
-        wrote = merge_step(db, pages)
+        try:
+            wrote = merge_step(db, pages)
+        except sqlite3.Error as exc:  # locked by another program's long write, or the disk is full: next time
+            log.warning("the full-text index's merge stopped after %d steps: %s", run.steps, exc)
+            break
         run.steps += 1
         run.longest_step = max(run.longest_step, time.perf_counter() - t0)
         left = segments(db)

@@ -4,6 +4,7 @@ stopped between steps and resumed, and due again only after another large import
 from __future__ import annotations
 
 import random
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -117,3 +118,18 @@ def test_a_new_cache_is_marked_merged_without_a_step(tmp_path: Path) -> None:
     lib = Library(tmp_path / "cache.sqlite3")
     run = merge_index(lib.db)
     assert run.done and run.steps == 0 and not fts_merge.merge_due(lib.db)
+
+
+def test_a_cache_another_program_holds_is_left_due_without_an_error(tmp_path: Path) -> None:
+    lib = imported(tmp_path)
+    before = results(lib)
+    other = sqlite3.connect(tmp_path / "cache.sqlite3", isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another program's write in progress
+    lib.db.execute("PRAGMA busy_timeout = 0")
+    run = merge_index(lib.db, pause=0)
+    other.execute("ROLLBACK")
+    other.close()
+
+    assert not run.done and run.steps == 0 and merge_due(lib.db)
+    assert results(lib) == before
+    assert merge_index(lib.db, pause=0).done  # the next scan's try
