@@ -14,7 +14,9 @@ first page of 200, newest first, the count left for later):
 - for a query in most articles, both walks side by side, alternating (`search_sql.page_sql(probe=...)`): what
   `PROBE_COST` weighs.
 The rest of the window's "search typed -> first page painted" (`search_after_quiet.py`) is the model's reset,
-the rows' text and the paint. `--merged` measures the same on a copy whose full-text index is one segment.
+the rows' text and the paint. `--merged` measures the same on a copy whose full-text index is one segment
+(FTS5 'optimize', at once); `--merge` on a copy merged by the app's own steps (`store/fts_merge.merge_index`, as
+the scan thread runs it after a large import), printing each step's time and the whole merge's wall and CPU.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from _profiles import profile  # noqa: E402
 from memory import SEARCHES  # noqa: E402
 
 from reader.core.search_query import parse_filter  # noqa: E402
+from reader.core.store.fts_merge import merge_index  # noqa: E402
 from reader.core.store.library import Library  # noqa: E402
 from reader.core.store.library_query import ListQuery, with_search  # noqa: E402
 from reader.core.store.search_sql import WALK_FROM, page_sql  # noqa: E402
@@ -61,6 +64,30 @@ def plan_of(statements: list[str]) -> str:
     return "count + page"
 
 
+def merge_steps(db: sqlite3.Connection, segments: int) -> str:
+    """Merge as the scan thread does (its rests between steps too) and say what each step and the whole took."""
+    marks: list[float] = []
+    started = time.perf_counter()
+
+    def rest(seconds: float) -> None:  # called between steps: the time since the last rest ended is one step
+        marks.append(time.perf_counter())
+        time.sleep(seconds)
+        marks.append(time.perf_counter())
+
+    db.execute("DELETE FROM meta WHERE key = 'fts_merged'")  # due, as after a large import
+    db.commit()
+    run = merge_index(db, sleep=rest)
+    ends = [started, *marks[1::2]]
+    steps = [b - a for a, b in zip(ends, marks[0::2], strict=False)]
+    steps.append(run.longest_step if not steps else time.perf_counter() - ends[-1])  # the last step
+    steps.sort()
+    p95 = steps[min(len(steps) - 1, int(len(steps) * 0.95))]
+    return (f"full-text index of {segments} segments merged by the app's steps ({'done' if run.done else 'NOT done'}):"
+            f" {run.steps} steps, a step median {statistics.median(steps) * 1000:.1f} / p95 {p95 * 1000:.1f} / max"
+            f" {steps[-1] * 1000:.1f} ms (SQLite work and its commit); the whole merge {run.seconds:.2f} s wall with"
+            f" its rests, {run.cpu_seconds:.2f} s CPU")  # fmt: skip
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=int, default=100_000)
@@ -69,24 +96,28 @@ def main() -> int:
     parser.add_argument("--merged", action="store_true",
                         help="on a copy of the cache, its full-text index merged into one segment first (FTS5"
                              " 'optimize'; an import leaves several): a probe seeks one, not each")  # fmt: skip
+    parser.add_argument("--merge", action="store_true",
+                        help="on a copy of the cache, its full-text index merged by the app's own small steps first")
     args = parser.parse_args()
     tmp = None if args.keep else tempfile.TemporaryDirectory()
     data = profile(args.keep or Path(tmp.name), args.size)  # type: ignore[union-attr]
     cache = data / "cache" / "library.sqlite3"
-    copy = tempfile.TemporaryDirectory() if args.merged else None
+    copy = tempfile.TemporaryDirectory() if args.merged or args.merge else None
     if copy is not None:
         with sqlite3.connect(cache) as source, sqlite3.connect(Path(copy.name) / "library.sqlite3") as target:
             source.backup(target)
         cache = Path(copy.name) / "library.sqlite3"
     lib = Library(cache)
     segments = lib.db.execute("SELECT count(DISTINCT segid) FROM articles_fts_idx").fetchone()[0]
-    if copy is not None:
+    if args.merge:
+        print(merge_steps(lib.db, segments) + "\n")
+    elif copy is not None:
         t0 = time.perf_counter()
         with lib.db:
             lib.db.execute("INSERT INTO articles_fts(articles_fts) VALUES ('optimize')")
         print(f"full-text index of {segments} segments merged into one in {time.perf_counter() - t0:.1f} s\n")
     else:
-        print(f"full-text index of {segments} segments (as imported)\n")
+        print(f"full-text index of {segments} segment(s) as found\n")
     base = ListQuery()
     print(f"| {lib.count():,} articles, median of {args.repeat} | matches | plan | first page ms | lists() ms |"
           " probe walk ms | gathered walk ms |")  # fmt: skip

@@ -87,6 +87,8 @@ class ScanWorker(QThread):
                 check.join()
             if result is not None and not (check and check.problem):
                 self.scanned.emit(result)
+                if not self.isInterruptionRequested():  # in small steps: a quit or Cancel waits for one at most
+                    sync.merge_index(should_stop=self.isInterruptionRequested)
                 if self.tag and not self.isInterruptionRequested():
                     self.tagged.emit(tag_library(sync, self.isInterruptionRequested, self.tagged_batch.emit,
                                                  self.tag_progress.emit))  # fmt: skip

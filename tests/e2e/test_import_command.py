@@ -97,3 +97,23 @@ def test_an_import_after_a_tagger_update_says_how_many_articles_it_tagged_again(
     articles, untagged, mentions = cache_counts(data)
     assert (articles, untagged) == (2, 0) and mentions >= 3
     assert json.loads(run_import(data, "--json", str(folder)).stdout)["retagged"] == 0
+
+
+def test_import_leaves_the_search_index_merged_and_mentions_it_only_when_it_took_long(tmp_path: Path) -> None:
+    from reader.commands.import_cmd import summary, summary_text
+    from reader.core.library_sync import ScanResult
+    from reader.core.store.fts_merge import merge_due, segments
+
+    folder = make_folder(tmp_path)
+    for i in range(6):  # one transaction each without a pool: a segment each
+        (folder / f"note-{i}.txt").write_text(f"Quay works {i}\n\nThe quay in Westport is rebuilt.\n", encoding="utf-8")
+    data = tmp_path / "data"
+    done = run_import(data, "--workers", "0", str(folder))
+
+    assert done.returncode == 0, done.stderr
+    with sqlite3.connect(resolve_paths(data).library_db) as db:
+        assert segments(db) == 1 and not merge_due(db)
+    assert "search index" not in done.stdout  # a small library's merge is too quick to mention
+    quick, slow = (summary(ScanResult(), 1.0, 0, 0, merge_seconds=s) for s in (0.4, 3.2))
+    assert "search index" not in summary_text(quick)
+    assert summary_text(slow).splitlines()[-1] == "The search index was tidied for faster searches in 3.2 s."

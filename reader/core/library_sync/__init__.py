@@ -22,6 +22,7 @@ from reader.core.library_sync.pool import TAG_BUDGET_S, read_file
 from reader.core.library_sync.quick_walk import Known, quick_roots, quick_walk
 from reader.core.library_sync.walk import Entry, Listing, special_file, special_kind, walk
 from reader.core.store.folder_states import FolderState, read_folder_states, replace_folder_states
+from reader.core.store.fts_merge import MERGE_AFTER_FILES, MergeRun, mark_merge_due, merge_index
 from reader.core.store.library import FileRecord, Library, shown_path
 
 log = logging.getLogger(__name__)
@@ -233,6 +234,8 @@ class LibrarySync:
             result.stopped = True
             return result
         gone = [path for path in changes.removed if self.library.file_state(path) is not None]
+        if len(gone) >= MERGE_AFTER_FILES:
+            mark_merge_due(self.library.db)
         self.library.forget_paths(gone)
         result.removed = len(gone)
         return result
@@ -255,6 +258,8 @@ class LibrarySync:
                 on_stored(records)
             tell(result.seen, records[-1].path, read=True)
 
+        if len(todo) >= MERGE_AFTER_FILES:  # before the writes: a stopped import leaves the merge due too
+            mark_merge_due(self.library.db)
         if todo and self.workers >= 1 and len(todo) >= self.pool_min_files:
             run = import_in_pool(self.library, todo, workers=self.workers, max_bytes=self.max_bytes, tag=self.tag,
                                  on_stored=stored, should_stop=should_stop)  # fmt: skip
@@ -295,8 +300,15 @@ class LibrarySync:
     def _forget_missing(self, roots: list[str], states: dict[str, tuple[float, int]], present: set[str]) -> int:
         prefixes = tuple(root.rstrip(os.sep) + os.sep for root in roots)
         gone = [p for p in states if p not in present and p.startswith(prefixes)]
+        if len(gone) >= MERGE_AFTER_FILES:  # each forgotten article leaves a delete marker in the index
+            mark_merge_due(self.library.db)
         self.library.forget_paths(gone)
         return len(gone)
+
+    def merge_index(self, *, should_stop: ShouldStop | None = None) -> MergeRun:
+        """Merge the full-text index in small steps when a large import (or none yet) left it unmerged
+        (`store.fts_merge`); stopped between steps by `should_stop`, resumed by the next call."""
+        return merge_index(self.library.db, should_stop=should_stop)
 
     def tags_in_pool(self, waiting: int) -> bool:
         """Whether `waiting` untagged articles are tagged in the process pool (as many as an import would
