@@ -116,6 +116,17 @@ class Xvfb:
         self.proc.wait(timeout=10)
 
 
+def end_group(proc: subprocess.Popen[str] | subprocess.Popen[bytes]) -> None:
+    """Stop a program started in a session of its own, and its children: asked first, killed after 20 s."""
+    if proc.poll() is None:
+        os.killpg(proc.pid, 15)
+    try:
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, 9)
+        proc.wait()
+
+
 def time_to_map(xvfb: Xvfb, cmd: list[str], env: dict[str, str], *, timeout: float = 60.0,
                 cwd: str | None = None) -> float:  # fmt: skip
     """Seconds from spawning `cmd` to its first mapped top-level window; the program is then ended."""
@@ -126,13 +137,7 @@ def time_to_map(xvfb: Xvfb, cmd: list[str], env: dict[str, str], *, timeout: flo
     try:
         mapped = xvfb.wait_map(timeout)
     finally:
-        if proc.poll() is None:
-            os.killpg(proc.pid, 15)
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, 9)
-            proc.wait()
+        end_group(proc)
     if mapped is None:
         raise RuntimeError(f"{cmd[0]} showed no window within {timeout:.0f} s")
     return mapped - t0

@@ -40,7 +40,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from _profiles import profile  # noqa: E402
-from _xmap import Xvfb, time_to_map  # noqa: E402
+from _xmap import Xvfb, end_group, time_to_map  # noqa: E402
 
 COMPLETE_WAIT = 20.0  # seconds after the map to wait for "complete" (code before the probe never prints it)
 
@@ -86,7 +86,13 @@ def map_and_complete(xvfb: Xvfb, cmd: list[str], env: dict[str, str], *, wait: f
     proc = subprocess.Popen(cmd, env=dict(env, NEWS_READER_REPORT_COMPLETE="1"), stdout=subprocess.PIPE,
                             stderr=subprocess.DEVNULL, text=True, start_new_session=True)  # fmt: skip
     assert proc.stdout is not None
-    threading.Thread(target=lambda out=proc.stdout: [lines.put(x) for x in out], daemon=True).start()
+    out = proc.stdout
+
+    def read_lines() -> None:
+        for line in out:
+            lines.put(line)
+
+    threading.Thread(target=read_lines, daemon=True).start()
     complete = None
     try:
         mapped = xvfb.wait_map(timeout)
@@ -99,13 +105,7 @@ def map_and_complete(xvfb: Xvfb, cmd: list[str], env: dict[str, str], *, wait: f
             if words[:1] == ["complete"] and "wall" in words:
                 complete = float(words[words.index("wall") + 1]) - spawned_wall
     finally:
-        if proc.poll() is None:
-            os.killpg(proc.pid, 15)
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, 9)
-            proc.wait()
+        end_group(proc)
     if mapped is None:
         raise RuntimeError(f"{cmd[0]} showed no window within {timeout:.0f} s")
     return mapped - spawned, complete
