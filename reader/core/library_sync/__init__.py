@@ -120,7 +120,7 @@ class LibrarySync:
         # rule), not a second read of 100,000 paths: what the scan added since lies inside.
         keep = {str(Path(k).resolve()) for k in [*folders, *files]}
         under = tuple(k.rstrip(os.sep) + os.sep for k in keep)
-        self.library.forget_paths([p for p in states if p not in keep and not p.startswith(under)])
+        self._forget([p for p in states if p not in keep and not p.startswith(under)])
         self.library.forget_unclaimed()
         return result
 
@@ -234,9 +234,7 @@ class LibrarySync:
             result.stopped = True
             return result
         gone = [path for path in changes.removed if self.library.file_state(path) is not None]
-        if len(gone) >= MERGE_AFTER_FILES:
-            mark_merge_due(self.library.db)
-        self.library.forget_paths(gone)
+        self._forget(gone)
         result.removed = len(gone)
         return result
 
@@ -300,10 +298,15 @@ class LibrarySync:
     def _forget_missing(self, roots: list[str], states: dict[str, tuple[float, int]], present: set[str]) -> int:
         prefixes = tuple(root.rstrip(os.sep) + os.sep for root in roots)
         gone = [p for p in states if p not in present and p.startswith(prefixes)]
-        if len(gone) >= MERGE_AFTER_FILES:  # each forgotten article leaves a delete marker in the index
-            mark_merge_due(self.library.db)
-        self.library.forget_paths(gone)
+        self._forget(gone)
         return len(gone)
+
+    def _forget(self, paths: list[str]) -> None:
+        """Drop these files from the cache; many leave the full-text index worth merging again (each forgotten
+        article leaves a delete marker in it)."""
+        if len(paths) >= MERGE_AFTER_FILES:
+            mark_merge_due(self.library.db)
+        self.library.forget_paths(paths)
 
     def merge_index(self, *, should_stop: ShouldStop | None = None) -> MergeRun:
         """Merge the full-text index in small steps when a large import (or none yet) left it unmerged

@@ -133,3 +133,16 @@ def test_a_cache_another_program_holds_is_left_due_without_an_error(tmp_path: Pa
     assert not run.done and run.steps == 0 and merge_due(lib.db)
     assert results(lib) == before
     assert merge_index(lib.db, pause=0).done  # the next scan's try
+
+
+def test_a_library_folder_removed_with_many_files_makes_it_due(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(library_sync, "MERGE_AFTER_FILES", 5)
+    write_articles(tmp_path / "news" / "old", 6, seed=3)
+    write_articles(tmp_path / "news" / "kept", 2, seed=5)
+    lib = Library(tmp_path / "cache.sqlite3")
+    sync = LibrarySync(lib, workers=0, tag=False)
+    sync.sync([str(tmp_path / "news")], [])
+    assert sync.merge_index().done and not merge_due(lib.db)
+    sync.sync([str(tmp_path / "news" / "kept")], [])  # the folder "old" is no longer in the library
+    assert lib.count() == 2
+    assert merge_due(lib.db)  # six files forgotten: their delete markers are worth merging away
