@@ -54,7 +54,7 @@ FEATURE_CACHE_LIMIT = 10_000
 
 
 # The least Zipf bucket (in lower case) of a capitalised word never named in training that the decoder
-# tags O unscored outside a name (`prepare.CommonWords`), chosen by cross-validation (`benchmarks/ner_skip.py`).
+# tags O unscored outside a name (`prepare.CommonWords`); None: off, as cross-validation chose (ner_skip.py).
 COMMON_ZIPF: str | None = None
 
 _OPEN = ("B-", "I-")
