@@ -26,6 +26,8 @@ _WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
 MIN_POPULATION = 100_000
 # How many of the most common English words get a frequency bucket.
 FREQ_WORDS = 60_000
+# Words whose memberships are kept (`Knowledge.memberships`).
+_ASKED_LIMIT = 30_000
 @dataclass
 class Knowledge:
     """Per lower-case word, the lists holding it; per word, its frequency bucket; family-name endings."""
@@ -34,6 +36,9 @@ class Knowledge:
     freq: dict[str, str] = field(default_factory=dict)
     surnames: bool = True
     membership: dict[str, tuple[str, ...]] = field(default_factory=dict, init=False, repr=False)
+    # Per lower-case word asked about, its lists with "SURN": the decoder, the document and name rules
+    # ask about the same words again and again, and the family-name endings cost 70 `endswith` each.
+    _asked: dict[str, tuple[str, ...]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         member: dict[str, tuple[str, ...]] = {}
@@ -44,10 +49,15 @@ class Knowledge:
 
     def memberships(self, lower: str) -> list[str]:
         """The names of the lists holding the lower-cased token ("SURN" for a family-name ending)."""
-        found = list(self.membership.get(lower, ()))
-        if self.surnames and has_surname_ending(lower):
-            found.append("SURN")
-        return found
+        found = self._asked.get(lower)
+        if found is None:
+            found = self.membership.get(lower, ())
+            if self.surnames and has_surname_ending(lower):
+                found = (*found, "SURN")
+            if len(self._asked) >= _ASKED_LIMIT:
+                self._asked.clear()
+            self._asked[lower] = found
+        return list(found)
 
     def to_json(self) -> dict[str, object]:
         """The form stored in the model file's header (words joined by spaces: quick to read back)."""

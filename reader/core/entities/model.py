@@ -14,15 +14,8 @@ from reader.core.entities.features import (
     DocumentView,
     Memory,
     WordFeatureCache,
-    affix_keys,
-    full_shape,
     kind_features,
     memory_features,
-    near_features,
-    prefix_features,
-    shape_features,
-    suffix_features,
-    word_facts,
 )
 from reader.core.entities.gazetteer import PhraseMatcher
 from reader.core.entities.labels import allowed_after, to_iob2
@@ -43,7 +36,7 @@ from reader.core.entities.stacking import (
     unreverse_tags,
     window_features,
 )
-from reader.core.entities.tokenize import normalize_token
+from reader.core.entities.word_sums import WordSums
 
 # Word types whose summed weights are kept per pass (about 0.6 kB each): word frequencies are
 # Zipfian, so this covers nearly every token of news text at a bounded memory cost.
@@ -58,7 +51,6 @@ FEATURE_CACHE_LIMIT = 10_000
 COMMON_ZIPF: str | None = None
 
 _OPEN = ("B-", "I-")
-_CONTEXT_PREFIXES = ("-2", "-1", "+1", "+2")
 class TaggerModel:
     """Integer feature weights plus the decoder.
 
@@ -73,7 +65,7 @@ class TaggerModel:
                  features: WordFeatureCache | None = None, matcher: PhraseMatcher | None = None) -> None:
         """`weights` are packed (see `pack_weights`); `features` and `matcher` may be shared between passes."""
         self.labels = labels
-        self.weights = weights
+        self._weights = weights
         self.stats = stats
         self.phrases = phrases
         self.matcher = matcher or PhraseMatcher(phrases)
@@ -87,12 +79,7 @@ class TaggerModel:
         # being tagged (made when a scored token first has it in its window), and of its own features
         # (made when it is first scored: most words next to a name never are). Tuples and ints: the
         # garbage collector leaves them alone.
-        self._word_vectors: dict[str, tuple[int, ...]] = {}
-        self._own_sums: dict[str, int] = {}
-        self._shape_sums: dict[str, tuple[int, ...]] = {}  # a shape's weights at -2, -1, +1, +2
-        # The summed weights of a word's shapes (by `full_shape`), its prefixes and its suffixes (by
-        # `affix_keys`), at offset 0: parts of `_own_sum` that many words share.
-        self._form_sums: tuple[dict[str, int], dict[str, int], dict[str, int]] = ({}, {}, {})
+        self.sums = WordSums(weights, self.features.stats, self.features.knowledge, _WORD_CACHE_LIMIT)
         # Summed weights of the earlier pass's tags around a token: few distinct windows (mostly all O).
         self._window_sums: dict[tuple[str, ...], int] = {}
         # A token's own sum plus its tag features' (see `_tag_sentence`): for ordinary and headline sentences.
@@ -106,64 +93,16 @@ class TaggerModel:
         self._unpack = struct.Struct(f"<{len(labels)}I").unpack
         self._nbytes = 4 * len(labels)
 
-    def _context_vector(self, word: str, low: str, shape: str) -> tuple[int, ...]:
-        """A new word's summed weights at offsets -2, -1, +1 and +2, from its padded lower-case form
-        and shape (`pad_sentence`: what `context_features` would compute again)."""
-        wget = self.weights.get
-        vector: tuple[int, ...]
-        if word in (SENT_START, SENT_END):
-            vector = tuple(wget(prefix + word) or 0 for prefix in _CONTEXT_PREFIXES)
-        else:
-            # The near features are the word, its shape, then its lists and statistic; the far ones
-            # the first two. The shape's four weights are shared by many words: looked up once.
-            lw, sw, *more = near_features(low, shape, self.features.stats, self.features.knowledge)
-            by_shape = self._shape_sums.get(sw)
-            if by_shape is None:
-                if len(self._shape_sums) >= _WORD_CACHE_LIMIT:
-                    self._shape_sums.clear()
-                by_shape = self._shape_sums[sw] = tuple(wget(prefix + sw) or 0 for prefix in _CONTEXT_PREFIXES)
-            m, p = ((sum(filter(None, map(wget, ["-1" + f for f in more]))),
-                     sum(filter(None, map(wget, ["+1" + f for f in more])))) if more else (0, 0))
-            vector = ((wget("-2" + lw) or 0) + by_shape[0], (wget("-1" + lw) or 0) + by_shape[1] + m,
-                      (wget("+1" + lw) or 0) + by_shape[2] + p, (wget("+2" + lw) or 0) + by_shape[3])
-        vectors = self._word_vectors
-        if len(vectors) >= _WORD_CACHE_LIMIT:
-            vectors.clear()
-        vectors[word] = vector
-        return vector
+    @property
+    def weights(self) -> Mapping[str, int]:
+        """The packed weights by feature name (see `pack_weights`)."""
+        return self._weights
 
-    def _own_sum(self, word: str) -> int:
-        """Packed summed weights of the word's own features (offset 0): the word's own, plus its shapes'
-        and affixes', which many words share and are summed once each."""
-        if word in (SENT_START, SENT_END):
-            return sum(filter(None, map(self.weights.get, [word])))
-        wget, shapes, prefixes, suffixes = self.weights.get, *self._form_sums
-        w = normalize_token(word)
-        low = w.lower()
-        full = full_shape(w)
-        pre, suf = affix_keys(low)
-        # Each part summed only when it is new: a new word often shares its shape or one affix.
-        shape, prefix, suffix = shapes.get(full), prefixes.get(pre), suffixes.get(suf)
-        if shape is None:
-            if len(shapes) >= _WORD_CACHE_LIMIT:
-                shapes.clear()
-            shape = shapes[full] = sum(filter(None, map(wget, shape_features(full))))
-        if prefix is None:
-            if len(prefixes) >= _WORD_CACHE_LIMIT:
-                prefixes.clear()
-            prefix = prefixes[pre] = sum(filter(None, map(wget, prefix_features(pre))))
-        if suffix is None:
-            if len(suffixes) >= _WORD_CACHE_LIMIT:
-                suffixes.clear()
-            suffix = suffixes[suf] = sum(filter(None, map(wget, suffix_features(suf))))
-        form = shape + prefix + suffix
-        total = ((wget("w=" + w) or 0) + (wget("l=" + low) or 0) + form
-                 + sum(filter(None, map(wget, word_facts(w, low, self.features.stats, self.features.knowledge)))))
-        sums = self._own_sums
-        if len(sums) >= _WORD_CACHE_LIMIT:
-            sums.clear()
-        sums[word] = total
-        return total
+    @weights.setter
+    def weights(self, weights: Mapping[str, int]) -> None:
+        # New weights: the word sums of the old ones would be wrong.
+        self._weights = weights
+        self.sums = WordSums(weights, self.features.stats, self.features.knowledge, _WORD_CACHE_LIMIT)
 
     def use_common_words(self, least: str | None) -> None:
         """Tag capitalised common words O unscored outside a name from Zipf bucket `least` up (None: score
@@ -174,12 +113,8 @@ class TaggerModel:
 
     def clear_cache(self) -> None:
         """Forget the per-word sums (for benchmarks that measure a cold start)."""
-        self._word_vectors.clear()
+        self.sums.clear()
         self._token_views.clear()
-        self._own_sums.clear()
-        self._shape_sums.clear()
-        for part in self._form_sums:
-            part.clear()
         self._window_sums.clear()
         for sums in (*self._tag_sums, self._pair_sums):
             sums.clear()
@@ -236,20 +171,20 @@ class TaggerModel:
         kinds = table or doc.tabular or bool(doc.topics)
         base = (fixed[0] if caps else 0) + (fixed[1] if table else 0)
         padded = (SENT_START, SENT_START, *sent, SENT_END, SENT_END)
-        # Each position's word sums (see `_context_vector`), looked up for the whole sentence at once;
+        # Each position's word sums (see `WordSums.context_vector`), looked up for the whole sentence at once;
         # new words get theirs only where a scored token will need them (within two of one).
-        vecs = list(map(self._word_vectors.get, padded))
+        vecs = list(map(self.sums.vectors.get, padded))
         if None in vecs:
-            make = self._context_vector
+            make = self.sums.context_vector
             # Only the positions without sums are visited (found in C): words far from every scored
             # token never get theirs, so nearly every sentence has some.
             # A word's sums serve the tokens one and two away from it (tokens j-4, j-3, j-1, j), not its
-            # own scoring (its own features are `_own_sum`): a name word with no other scored token near
+            # own scoring (its own features are `own_sum`): a name word with no other scored token near
             # it needs none.
             for j in compress(range(len(vecs)), map(is_, vecs, repeat(None))):
                 if "s" in plain[max(0, j - 4) : max(0, j - 2)] or "s" in plain[max(0, j - 1) : j + 1]:
                     vecs[j] = make(padded[j], low[j], shapes[j])
-        own_sums = self._own_sums
+        own_sums = self.sums.own
         windows = self._window_sums
         tsums, pair_sums = self._tag_sums[caps], self._pair_sums
         extras: dict[int, list[str]] = hints.extra if hints is not None else {}
@@ -272,7 +207,7 @@ class TaggerModel:
                 # window may hold words no scored token needed yet.
                 for j in (i, i + 1, i + 3, i + 4):
                     if vecs[j] is None:
-                        vecs[j] = self._context_vector(padded[j], low[j], shapes[j])
+                        vecs[j] = self.sums.context_vector(padded[j], low[j], shapes[j])
                 wstats[i] = self.stats.get(low[i + 2], "")  # left out for plain tokens (`prepare_sentence`)
             # The word's own features and the tag features that depend on it and the previous tag (see
             # `tag_features`: its lower-case form, shape and statistic are the token's), summed once per
@@ -283,7 +218,7 @@ class TaggerModel:
             if hit is None:
                 own = own_sums.get(tok)
                 if own is None:
-                    own = self._own_sum(tok)
+                    own = self.sums.own_sum(tok)
                 names = ["T1=" + prev, "T1s=" + prev + shp, "T1l=" + prev + w, "T1ts=" + prev + wstats[i]]
                 if caps:
                     names.append("H=" + prev)

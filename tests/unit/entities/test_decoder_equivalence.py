@@ -146,7 +146,7 @@ def test_a_words_own_sum_is_the_sum_of_its_own_features() -> None:
              "U.S.", "’s", "Müller", "Mueller", "de", "12", "1", "Bank", "bank", "BANK", "banks", "Banks"]
     for word in words * 2:  # twice: made, then from the parts already summed
         names = own_features(word, model.features.stats, model.features.knowledge)
-        assert model._own_sum(word) == sum(model.weights.get(f, 0) for f in names), word
+        assert model.sums.own_sum(word) == sum(model.weights.get(f, 0) for f in names), word
 
 
 TEXT = ("BRAZIL BEAT ITALY IN FRIENDLY\n\n"

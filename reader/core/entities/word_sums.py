@@ -1,0 +1,165 @@
+"""Per word, the packed summed weights the decoder adds for it: its own features (offset 0, as
+`features.own_features` names them) and its features as a neighbour (offsets -2, -1, +1, +2, as
+`features.context_features` names them), each made the first time the decoder needs it.
+
+Why in parts: a new word costs the decoder more than any other token (dozens of names built and
+looked up), and a text of news meets thousands. Most of what a word's features say depends on its
+lower-case form alone (its lists, frequency bucket, statistic, prefixes and suffixes, the "l="
+weights at every offset), which "The", "the" and "THE" share; the rest on its shape or its
+capitals. Each part is summed once per lower-case form or shape and the parts are added: integer
+sums, so the total is exactly that of the feature names (`tests/unit/entities/test_word_sums.py`).
+A prefix's sum is its one-shorter prefix's plus its own weight (a suffix's likewise), so a new
+affix costs one name, not four.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from operator import add
+
+from reader.core.entities.features import SENT_END, SENT_START, affix_keys, full_shape, shape_features
+from reader.core.entities.knowledge import Knowledge
+from reader.core.entities.tokenize import normalize_token
+
+# Entries kept per table (word frequencies are Zipfian: nearly every token of news text is covered).
+WORD_CACHE_LIMIT = 30_000
+_OFFSETS = ("-2", "-1", "+1", "+2")
+_MARKERS = (SENT_START, SENT_END)
+
+
+class WordSums:
+    """The word sums of one model's weights (`own_sum`, `context_vector`), with their parts kept.
+
+    `own` and `vectors` are the finished sums by token, which the decoder reads directly.
+    """
+
+    def __init__(self, weights: Mapping[str, int], stats: Mapping[str, str], knowledge: Knowledge,
+                 limit: int = WORD_CACHE_LIMIT) -> None:
+        self.weights = weights
+        self.stats = stats
+        self.knowledge = knowledge
+        self.limit = limit
+        self.own: dict[str, int] = {}  # token -> its own features' sum
+        self.vectors: dict[str, tuple[int, ...]] = {}  # token -> its sums at -2, -1, +1, +2
+        self._low_own: dict[str, int] = {}  # lower-case form -> the part of `own` it decides
+        self._low_near: dict[str, tuple[int, ...]] = {}  # lower-case form -> its part of `vectors`
+        self._shape_own: dict[str, int] = {}  # `full_shape` -> "s=" and "ls=" at offset 0
+        self._shape_near: dict[str, tuple[int, ...]] = {}  # short shape -> "s=" at -2, -1, +1, +2
+        self._prefixes: dict[str, int] = {}
+        self._suffixes: dict[str, int] = {}
+        wget = weights.get
+        self._flag = {f: wget(f) or 0 for f in ("ALLCAP", "INITCAP", "DIGIT", "HYPHEN", "PERIOD")}
+
+    def clear(self) -> None:
+        """Forget every sum (benchmarks measure a cold start; tests change the weights)."""
+        for table in (self.own, self.vectors, self._low_own, self._low_near, self._shape_own, self._shape_near,
+                      self._prefixes, self._suffixes):
+            table.clear()
+        wget = self.weights.get
+        self._flag = {f: wget(f) or 0 for f in self._flag}
+
+    def _keep(self, table: dict, key: str, value: object) -> None:  # type: ignore[type-arg]
+        if len(table) >= self.limit:
+            table.clear()
+        table[key] = value
+
+    def own_sum(self, word: str) -> int:
+        """The summed weights of `features.own_features(word)`."""
+        wget = self.weights.get
+        if word in _MARKERS:
+            total = wget(word) or 0
+        else:
+            w = normalize_token(word)
+            low = w.lower()
+            full = full_shape(w)
+            part = self._low_own.get(low)
+            if part is None:
+                part = self._low_part(low)
+            shape = self._shape_own.get(full)
+            if shape is None:
+                shape = sum(filter(None, map(wget, shape_features(full))))
+                self._keep(self._shape_own, full, shape)
+            total = (wget("w=" + w) or 0) + part + shape
+            # What depends on the spelling itself (`features.word_facts`, in its order and conditions).
+            flag, n = self._flag, len(low)
+            if w.isupper() and n > 1:
+                total += flag["ALLCAP"]
+            elif w[:1].isupper():
+                total += flag["INITCAP"]
+            if not w.isalpha() and any(c.isdigit() for c in w):
+                total += flag["DIGIT"]
+            if "-" in w and n > 1:
+                total += flag["HYPHEN"] + sum(filter(None, map(wget, ["hp=" + p for p in low.split("-") if p])))
+            if "." in w and n > 1:
+                total += flag["PERIOD"]
+            st_w = self.stats.get("=" + w)
+            if st_w is not None:
+                total += wget("tw=" + st_w) or 0
+        self._keep(self.own, word, total)
+        return total
+
+    def _low_part(self, low: str) -> int:
+        """The part of a word's own sum its lower-case form decides: "l=", affixes, lists, frequency, statistic."""
+        wget, know = self.weights.get, self.knowledge
+        pre, suf = affix_keys(low)
+        names = ["l=" + low, *["g=" + name for name in know.memberships(low)]]
+        if know.freq:
+            names.append("zf=" + know.freq.get(low, "0"))
+        st = self.stats.get(low)
+        if st is not None:
+            names += ("ts=" + st, "ts=" + st.split("|")[0])
+        part = self._prefix_sum(pre) + self._suffix_sum(suf) + sum(filter(None, map(wget, names)))
+        self._keep(self._low_own, low, part)
+        return part
+
+    def _prefix_sum(self, pre: str) -> int:
+        """The weights of p1..pk of `pre` (k its length): its one-shorter prefix's sum plus pk's."""
+        if not pre:
+            return 0
+        hit = self._prefixes.get(pre)
+        if hit is None:
+            hit = self._prefix_sum(pre[:-1]) + (self.weights.get(f"p{len(pre)}=" + pre) or 0)
+            self._keep(self._prefixes, pre, hit)
+        return hit
+
+    def _suffix_sum(self, suf: str) -> int:
+        """The weights of x1..xk of `suf`: the sum of its suffix one shorter plus xk's."""
+        if not suf:
+            return 0
+        hit = self._suffixes.get(suf)
+        if hit is None:
+            hit = self._suffix_sum(suf[1:]) + (self.weights.get(f"x{len(suf)}=" + suf) or 0)
+            self._keep(self._suffixes, suf, hit)
+        return hit
+
+    def context_vector(self, word: str, low: str, shape: str) -> tuple[int, ...]:
+        """The summed weights of `features.context_features(word, ...)` at -2, -1, +1 and +2, from its
+        padded lower-case form and short shape (`prepare.pad_sentence`)."""
+        wget = self.weights.get
+        if word in _MARKERS:
+            vector = tuple(wget(prefix + word) or 0 for prefix in _OFFSETS)
+        else:
+            by_low = self._low_near.get(low)
+            if by_low is None:
+                by_low = self._near_part(low)
+            by_shape = self._shape_near.get(shape)
+            if by_shape is None:
+                by_shape = tuple(wget(prefix + "s=" + shape) or 0 for prefix in _OFFSETS)
+                self._keep(self._shape_near, shape, by_shape)
+            vector = tuple(map(add, by_low, by_shape))
+        self._keep(self.vectors, word, vector)
+        return vector
+
+    def _near_part(self, low: str) -> tuple[int, ...]:
+        """A lower-case form's "l=" at the four offsets, plus its lists and statistic at -1 and +1."""
+        wget = self.weights.get
+        more = ["g=" + name for name in self.knowledge.memberships(low)]
+        st = self.stats.get(low)
+        if st is not None:
+            more.append("ts=" + st)
+        m, p = ((sum(filter(None, map(wget, ["-1" + f for f in more]))),
+                 sum(filter(None, map(wget, ["+1" + f for f in more])))) if more else (0, 0))
+        lw = "l=" + low
+        part = ((wget("-2" + lw) or 0), (wget("-1" + lw) or 0) + m, (wget("+1" + lw) or 0) + p, (wget("+2" + lw) or 0))
+        self._keep(self._low_near, low, part)
+        return part
