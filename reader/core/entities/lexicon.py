@@ -242,7 +242,7 @@ LISTS: dict[str, frozenset[str]] = {
     "MONTH": frozenset(MONTHS),
     "DAY": frozenset(DAYS),
 }
-# Added lists, each a feature of its own (see `list_memberships`).
+# Added lists, each a feature of its own (see `knowledge.Knowledge.memberships`).
 EXTRA_LISTS: dict[str, frozenset[str]] = {
     "CITY2": frozenset(MORE_CITIES) - frozenset(CITIES),
     "REGION": frozenset(REGIONS),
@@ -253,28 +253,8 @@ EXTRA_LISTS: dict[str, frozenset[str]] = {
 LISTS.update(EXTRA_LISTS)
 
 
-def _memberships(lists: dict[str, frozenset[str]]) -> dict[str, tuple[str, ...]]:
-    """Word -> the names of the lists holding it, in the order of `lists`."""
-    out: dict[str, tuple[str, ...]] = {}
-    for name, words in lists.items():
-        for word in words:
-            out[word] = (*out.get(word, ()), name)
-    return out
-
-
-_MEMBERSHIP = _memberships(LISTS)
-
-
 def has_surname_ending(lower: str) -> bool:
     """True when the word ends like a family name of some language ("ivanov", "kowalski", "popescu")."""
     # One C-level endswith over all endings first: most words end otherwise.
     return lower.endswith(SURNAME_ENDINGS) and lower.isalpha() and any(
         lower.endswith(e) and len(lower) >= len(e) + SURNAME_STEM for e in SURNAME_ENDINGS)
-
-
-def list_memberships(lower: str) -> list[str]:
-    """The names of the lists that contain this lower-cased token, and "SURN" for a family-name ending."""
-    found = list(_MEMBERSHIP.get(lower, ()))
-    if has_surname_ending(lower):
-        found.append("SURN")
-    return found

@@ -84,7 +84,12 @@ class TaggerModel:
         self._window_sums: dict[tuple[str, ...], int] = {}
         # A token's own sum plus its tag features' (see `_tag_sentence`): for ordinary and headline sentences.
         self._tag_sums: tuple[dict[tuple[str, str], int], dict[tuple[str, str], int]] = ({}, {})
+        # Of those, the tag features without the word itself ("T1=", "T1s=", "T1ts=", "H="), per (previous
+        # tag, shape, statistic): few distinct keys, so a new token's sum adds only its "T1l=".
+        self._prev_sums: tuple[dict[tuple[str, str, str], int], dict[tuple[str, str, str], int]] = ({}, {})
         self._pair_sums: dict[tuple[str, ...], int] = {}
+        # `memory_features` summed per (last tag, previous tag, "Dh=" name): few distinct keys.
+        self._memory_sums: dict[tuple[str, str, str], int] = {}
         self.starters: frozenset[str] = frozenset(self.info.get("starters", ()))
         self._token_views: dict[str, TokenView] = {}  # see `prepare_document`
         self.common: CommonWords | None = None
@@ -116,7 +121,7 @@ class TaggerModel:
         self.sums.clear()
         self._token_views.clear()
         self._window_sums.clear()
-        for sums in (*self._tag_sums, self._pair_sums):
+        for sums in (*self._tag_sums, *self._prev_sums, self._pair_sums, self._memory_sums):
             sums.clear()
         self.features.cache.clear()
 
@@ -184,9 +189,9 @@ class TaggerModel:
             for j in compress(range(len(vecs)), map(is_, vecs, repeat(None))):
                 if "s" in plain[max(0, j - 4) : max(0, j - 2)] or "s" in plain[max(0, j - 1) : j + 1]:
                     vecs[j] = make(padded[j], low[j], shapes[j])
-        own_sums = self.sums.own
+        own_sums, mem_sums = self.sums.own, self._memory_sums
         windows = self._window_sums
-        tsums, pair_sums = self._tag_sums[caps], self._pair_sums
+        tsums, prev_sums, pair_sums = self._tag_sums[caps], self._prev_sums[caps], self._pair_sums
         extras: dict[int, list[str]] = hints.extra if hints is not None else {}
         n = len(sent)
         out = ["O"] * n
@@ -219,12 +224,18 @@ class TaggerModel:
                 own = own_sums.get(tok)
                 if own is None:
                     own = self.sums.own_sum(tok)
-                names = ["T1=" + prev, "T1s=" + prev + shp, "T1l=" + prev + w, "T1ts=" + prev + wstats[i]]
-                if caps:
-                    names.append("H=" + prev)
+                key4 = (prev, shp, wstats[i])
+                by_prev = prev_sums.get(key4)
+                if by_prev is None:
+                    names = ["T1=" + prev, "T1s=" + prev + shp, "T1ts=" + prev + wstats[i]]
+                    if caps:
+                        names.append("H=" + prev)
+                    if len(prev_sums) >= _WORD_CACHE_LIMIT:
+                        prev_sums.clear()
+                    by_prev = prev_sums[key4] = sum(filter(None, map(wget, names)))
                 if len(tsums) >= _WORD_CACHE_LIMIT:
                     tsums.clear()
-                hit = tsums[key] = own + sum(filter(None, map(wget, names)))
+                hit = tsums[key] = own + by_prev + (wget("T1l=" + prev + w) or 0)
             total = vecs[i][0] + vecs[i + 1][1] + hit + vecs[i + 3][2] + vecs[i + 4][3]  # type: ignore[index]
             key2 = (prev2, prev, low[i + 3])
             hit = pair_sums.get(key2)
@@ -261,8 +272,20 @@ class TaggerModel:
                 if cue is None:
                     cue = cue_sums[w] = sum(filter(None, map(wget, around.get(w, ()))))
                 total += cue
-                if w in memory:
-                    total += sum(filter(None, map(wget, memory_features(w, shp, prev, memory))))
+                mem = memory.get(w)
+                if mem is not None:
+                    # The "Dh=" name as `memory_features` makes it: the type given most often (the first
+                    # of them), whether it was the only one, once or more.
+                    last, counts = mem
+                    top = max(counts, key=counts.__getitem__)
+                    seen = sum(counts.values())
+                    key5 = (last, prev, top + ("" if counts[top] == seen else "~") + ("1" if seen == 1 else "n"))
+                    hit = mem_sums.get(key5)
+                    if hit is None:
+                        if len(mem_sums) >= _WORD_CACHE_LIMIT:
+                            mem_sums.clear()
+                        hit = mem_sums[key5] = sum(filter(None, map(wget, memory_features(w, shp, prev, memory))))
+                    total += hit
             if i in extras:
                 total += sum(filter(None, map(wget, extras[i])))
             if hints is not None:

@@ -14,8 +14,6 @@ rewrites a file in the current format (the same weights, the same tags).
 
 from __future__ import annotations
 
-import argparse
-import gzip
 import json
 import marshal
 import struct
@@ -67,6 +65,8 @@ def _write(path: Path, labels: Sequence[str], packed: Sequence[Mapping[str, int]
     record = {"labels": list(labels), "stats": dict(stats), "phrases": dict(phrases),
               "info": json.loads(json.dumps(dict(info))),
               "knowledge": know, "stages": [dict(w) for w in packed]}
+    import gzip  # for writing only: reading inflates with zlib (the gzip module's import costs more)
+
     path.parent.mkdir(parents=True, exist_ok=True)
     blob = MAGIC + marshal.dumps(record, _MARSHAL_VERSION)
     path.write_bytes(gzip.compress(blob, compresslevel=9, mtime=0))
@@ -80,7 +80,8 @@ def read_model(path: Path) -> TaggerModel | StackedModel:
     """
     raw = path.read_bytes()
     try:
-        data = gzip.decompress(raw)
+        # A gzip member (wbits 16 + 15): zlib checks its header, CRC and length as `gzip.decompress` does.
+        data = zlib.decompress(raw, 31)
     except (OSError, EOFError, zlib.error) as exc:
         raise ModelFileError(f"{path} is damaged or not a News Reader entity model ({exc})") from exc
     if data.startswith(MAGIC):
@@ -185,6 +186,8 @@ def convert(source: Path, target: Path) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    import argparse
+
     ap = argparse.ArgumentParser(description="Rewrite an entity model file in the current format (same weights).")
     ap.add_argument("source", type=Path)
     ap.add_argument("target", type=Path, nargs="?", help="where to write it (default: over SOURCE)")
