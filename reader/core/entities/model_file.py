@@ -4,7 +4,9 @@ Format 3 (`ner-model.bin`, gzip-compressed): the magic line, then one `marshal` 
 plain dicts, lists, strings and ints: labels, word statistics, entity phrases, how it was trained, the
 word lists of `knowledge.py`, and per stage (first and second pass) its weights already packed as
 `TaggerModel` reads them (feature name -> packed int), so loading is decompressing and `marshal.loads`:
-no per-feature Python work. Marshal builds data, never runs code; gzip's CRC rejects a damaged file
+no per-feature Python work; and per stage the summed weights of its vocabulary's lower-case words
+(`word_sums.WordSums.stored_parts`, "parts": a file without them still loads, and its words are summed
+when first met). Marshal builds data, never runs code; gzip's CRC rejects a damaged file
 before marshal reads it, and the record's shape is checked after.
 
 Format 2, still read: a length-prefixed JSON header, then per stage its feature names and one
@@ -28,6 +30,7 @@ from reader.core.entities.gazetteer import PhraseMatcher, reversed_phrases
 from reader.core.entities.knowledge import Knowledge
 from reader.core.entities.model import FEATURE_CACHE_LIMIT, StackedModel, TaggerModel
 from reader.core.entities.packing import pack_weights
+from reader.core.entities.word_sums import WordSums
 
 MAGIC = b"NEWSREADER-NER-3\n"
 MAGIC_V2 = b"NEWSREADER-NER-2\n"
@@ -62,9 +65,12 @@ def _write(path: Path, labels: Sequence[str], packed: Sequence[Mapping[str, int]
         know = {"lists": {n: sorted(w) for n, w in knowledge.lists.items()},
                 "freq": dict(sorted(knowledge.freq.items())), "surnames": knowledge.surnames}
     # The info through JSON: plain lists whatever the caller built (a tuple would be written as another type).
+    # Each stage's ready-made word parts, made by the code that will read them (`word_sums.WordSums`).
+    readers = knowledge if knowledge is not None else Knowledge.from_json(None)
     record = {"labels": list(labels), "stats": dict(stats), "phrases": dict(phrases),
               "info": json.loads(json.dumps(dict(info))),
-              "knowledge": know, "stages": [dict(w) for w in packed]}
+              "knowledge": know, "stages": [dict(w) for w in packed],
+              "parts": [WordSums(w, stats, readers).stored_parts() for w in packed]}
     import gzip  # for writing only: reading inflates with zlib (the gzip module's import costs more)
 
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -91,7 +97,13 @@ def read_model(path: Path) -> TaggerModel | StackedModel:
             raise ModelFileError(f"{path} is a damaged News Reader entity model ({exc})") from exc
         labels, stats, phrases, info, know, stages = _checked(record, path)
         knowledge = Knowledge(know["lists"], know["freq"], know["surnames"]) if know else Knowledge.from_json(None)
-        return _assemble(labels, stages, stats, phrases, info, knowledge)
+        model = _assemble(labels, stages, stats, phrases, info, knowledge)
+        parts = record.get("parts") if isinstance(record, dict) else None
+        if isinstance(parts, list) and len(parts) == len(stages) and all(isinstance(p, dict) for p in parts):
+            passes = [model] if isinstance(model, TaggerModel) else [model.first, model.backward, model.second]
+            for m, p in zip([m for m in passes if m is not None], parts, strict=True):
+                m.sums.use_parts(p)
+        return model
     if data.startswith(MAGIC_V2):
         return _read_v2(data)
     if data.startswith(_FAMILY):
