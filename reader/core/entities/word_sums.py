@@ -59,15 +59,17 @@ class WordSums:
         # The model file's ready-made parts (`use_parts`), never cleared: they are the model's, not a cache.
         self._stored_own: Mapping[str, int] = {}
         self._stored_near: Mapping[str, tuple[int, ...]] = {}
+        self._vocabulary_stored = False
         wget = weights.get
         self._flag = {f: wget(f) or 0 for f in ("ALLCAP", "INITCAP", "DIGIT", "HYPHEN", "PERIOD")}
 
     def stored_parts(self) -> dict[str, object]:
         """The lower-case parts of every word with "l=" weights, for the model file (sorted: the same
         weights give the same bytes)."""
+        fresh = WordSums(self.weights, self.stats, self.knowledge)  # every weight looked up, none stored
         lows = sorted({f[len(p):] for f in self.weights for p in _WORD_PREFIXES if f.startswith(p)})
-        return {"version": PARTS_VERSION, "own": {low: self._low_part(low) for low in lows},
-                "near": {low: list(self._near_part(low)) for low in lows}}
+        return {"version": PARTS_VERSION, "own": {low: fresh._low_part(low) for low in lows},
+                "near": {low: list(fresh._near_part(low)) for low in lows}}
 
     def use_parts(self, parts: Mapping[str, object]) -> bool:
         """Take the parts `stored_parts` made (when of this recipe and well formed); False if not used."""
@@ -76,6 +78,8 @@ class WordSums:
             return False
         self._stored_own = own
         self._stored_near = {low: tuple(v) for low, v in near.items()}
+        # Every word with "l=" weights is in them: a word that is not has none to look up.
+        self._vocabulary_stored = True
         return True
 
     def clear(self) -> None:
@@ -132,7 +136,9 @@ class WordSums:
         """The part of a word's own sum its lower-case form decides: "l=", affixes, lists, frequency, statistic."""
         wget, know = self.weights.get, self.knowledge
         pre, suf = affix_keys(low)
-        names = ["l=" + low, *["g=" + name for name in know.memberships(low)]]
+        names = ["g=" + name for name in know.memberships(low)]
+        if not self._vocabulary_stored:
+            names.append("l=" + low)
         if know.freq:
             names.append("zf=" + know.freq.get(low, "0"))
         st = self.stats.get(low)
@@ -191,7 +197,11 @@ class WordSums:
             more.append("ts=" + st)
         m, p = ((sum(filter(None, map(wget, ["-1" + f for f in more]))),
                  sum(filter(None, map(wget, ["+1" + f for f in more])))) if more else (0, 0))
-        lw = "l=" + low
-        part = ((wget("-2" + lw) or 0), (wget("-1" + lw) or 0) + m, (wget("+1" + lw) or 0) + p, (wget("+2" + lw) or 0))
+        if self._vocabulary_stored:
+            part = (0, m, p, 0)
+        else:
+            lw = "l=" + low
+            part = ((wget("-2" + lw) or 0), (wget("-1" + lw) or 0) + m, (wget("+1" + lw) or 0) + p,
+                    (wget("+2" + lw) or 0))
         self._keep(self._low_near, low, part)
         return part
