@@ -51,6 +51,7 @@ FEATURE_CACHE_LIMIT = 10_000
 COMMON_ZIPF: str | None = None
 
 _OPEN = ("B-", "I-")
+_NO_KINDS: dict[tuple[bool, str, str, str], int] = {}
 class TaggerModel:
     """Integer feature weights plus the decoder.
 
@@ -90,6 +91,7 @@ class TaggerModel:
         self._pair_sums: dict[tuple[str, ...], int] = {}
         # `memory_features` summed per (last tag, previous tag, "Dh=" name): few distinct keys.
         self._memory_sums: dict[tuple[str, str, str], int] = {}
+        self._kind_sums: dict[tuple[object, ...], dict[tuple[bool, str, str, str], int]] = {}
         self.starters: frozenset[str] = frozenset(self.info.get("starters", ()))
         self._token_views: dict[str, TokenView] = {}  # see `prepare_document`
         self.common: CommonWords | None = None
@@ -121,7 +123,7 @@ class TaggerModel:
         self.sums.clear()
         self._token_views.clear()
         self._window_sums.clear()
-        for sums in (*self._tag_sums, *self._prev_sums, self._pair_sums, self._memory_sums):
+        for sums in (*self._tag_sums, *self._prev_sums, self._pair_sums, self._memory_sums, self._kind_sums):
             sums.clear()
         self.features.cache.clear()
 
@@ -154,19 +156,16 @@ class TaggerModel:
         """IOB2 tags of a prepared document; `hints` are what an earlier pass said, per sentence."""
         memory: dict[str, Memory] = {}
         cue_sums: dict[str, int] = {}
-        # The weights of the token features without a variable part ("H", "TBL", "Dlc", "Dtc"), and per
-        # (table row, statistic, shape, next shape) the sum of those of a table or a document's kind.
+        # The weights of the token features without a variable part ("H", "TBL", "Dlc", "Dtc").
         fixed = tuple(self.weights.get(f) or 0 for f in ("H", "TBL", "Dlc", "Dtc"))
-        kind_sums: dict[tuple[bool, str, str, str], int] = {}
         per_sentence = hints if hints is not None else [None] * len(sentences)
-        return [to_iob2(self._tag_sentence(sent, prep, memory, h, cue_sums, fixed, kind_sums))
+        return [to_iob2(self._tag_sentence(sent, prep, memory, h, cue_sums, fixed))
                 for sent, prep, h in zip(sentences, prepared, per_sentence, strict=True)]
 
     def _tag_sentence(self, sent: list[str], prep: Prepared, memory: dict[str, Memory],
-                      hints: SentenceHints | None, cue_sums: dict[str, int], fixed: tuple[int, ...],
-                      kind_sums: dict[tuple[bool, str, str, str], int]) -> list[str]:
+                      hints: SentenceHints | None, cue_sums: dict[str, int], fixed: tuple[int, ...]) -> list[str]:
         """BILOU tags of one prepared sentence; `memory`, `cue_sums` (each capitalised word's summed
-        `DocumentView.around` cues) and `kind_sums` (see `decode`) live for the whole document."""
+        `DocumentView.around` cues) live for the whole document."""
         wget = self.weights.get
         choose, open_tags = self._choose, self._open_tags
         unpack, bias, nbytes = self._unpack, self._bias, self._nbytes
@@ -174,6 +173,15 @@ class TaggerModel:
         doc, gaz, table = context
         around, lower_seen, title_seen = doc.around, doc.lower_seen, doc.title_seen
         kinds = table or doc.tabular or bool(doc.topics)
+        kind_sums = _NO_KINDS  # never written: read only when `kinds`
+        if kinds:
+            # Per (table row, statistic, shape, next shape), the sum of the features of a table or a
+            # document's kind (`kind_features`): the same for every document of that kind.
+            kind_key = (doc.tabular, *doc.topics)
+            found = self._kind_sums.get(kind_key)
+            if found is None or len(found) >= _WORD_CACHE_LIMIT:
+                found = self._kind_sums[kind_key] = {}
+            kind_sums = found
         base = (fixed[0] if caps else 0) + (fixed[1] if table else 0)
         padded = (SENT_START, SENT_START, *sent, SENT_END, SENT_END)
         # Each position's word sums (see `WordSums.context_vector`), looked up for the whole sentence at once;

@@ -168,3 +168,26 @@ EXPECTED_SPANS = [("BRAZIL", "LOC"), ("ITALY", "LOC"), ("Brazil", "LOC"), ("Ital
                   ("Wednesday", "DATE"), ("Brazilian", "MISC"), ("Ronaldo", "PER"), ("Brazil", "LOC"),
                   ("Italy", "LOC"), ("Paolo Maldini", "PER"), ("Bank of England", "ORG"), ("Eddie George", "PER"),
                   ("George", "PER"), ("London", "LOC")]
+
+
+def test_the_sums_of_a_documents_kind_follow_each_document() -> None:
+    # The sums of a table's and a kind of document's features are kept from one document to the next
+    # of the same kind: documents of other kinds in between must get their own.
+    model = _random_model()
+    strong = {label: pack([40_000 if lab == label else 0 for lab in model.labels]) for label in ("U-ORG", "U-LOC")}
+    for f in model.weights:
+        if f.startswith(("SPORT=", "BIZ=", "Dtab=")):
+            model.weights[f] += strong["U-ORG" if f.startswith("BIZ=") else "U-LOC"]  # type: ignore[index]
+    model.clear_cache()
+    sport_table = [line.split(" ") for line in DOCUMENT]  # sport with table rows
+    sport = sport_table[:6]
+    business = [s.split(" ") for s in ("Shares of Acme rose after the merger , analysts said .",
+                                       "Acme said profit and sales rose in the quarter , Reuters said .")]
+    business_table = [*business, ["Acme", "Corp", "12", "14"], ["Beta", "Inc", "10", "11"]]
+    plain = [s.split(" ") for s in ("Acme said Rio would vote .", "Smith told Rio reporters .")]
+    docs = [sport_table, business, plain, sport, business_table, business, sport_table]
+    assert [DocumentView(d).topics for d in docs] == [["SPORT"], ["BIZ"], [], ["SPORT"], ["BIZ"], ["BIZ"], ["SPORT"]]
+    assert [DocumentView(d).tabular for d in docs] == [True, False, False, False, True, False, True]
+    tags = [model.tag_document(doc) for doc in docs]
+    assert tags == [_reference_tags(model, doc) for doc in docs]
+    assert tags[1] != _reference_tags(_random_model(), business)  # the kind's features decided something
