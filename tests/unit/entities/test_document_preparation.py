@@ -124,6 +124,20 @@ def test_the_phrase_matcher_finds_the_longest_phrase_first() -> None:
         assert [list(f) for f in matcher.match(low, caps)] == _longest_first(matcher, low, caps), (phrases, low, caps)
 
 
+
+def test_the_phrase_matchers_tables_hold_every_phrases_first_word_and_beginnings() -> None:
+    # Built at each model load with shortcuts for phrases of one and two words.
+    rng = random.Random(16)
+    words = ["a", "b", "c", "d", "e"]
+    for _ in range(100):
+        phrases = {" ".join(rng.choices(words, k=rng.randint(1, 6))): "ORG" for _ in range(rng.randint(1, 12))}
+        matcher = PhraseMatcher(phrases)
+        split = [p.split(" ") for p in phrases]
+        assert matcher.longest == {w[0]: max(len(v) for v in split if v[0] == w[0]) for w in split}
+        assert matcher.prefixes == {" ".join(w[:k]) for w in split for k in range(2, len(w) + 1)}
+
+
+
 OTHER = [
     "Dubois said Milan would appeal .",
     "Milan , the coach said , would not . Dubois left for Rio .",
