@@ -270,7 +270,7 @@ class DocumentView:
                 if not sent[i].isupper():
                     if i > 0:
                         self.title_seen.add(w)
-                    if i < last:
+                    if both_ways and i < last:  # only the mirror reads it
                         title_last.add(w)
                 before = low[i - 1] if i > 0 else None
                 after = low[i + 1] if i < last else None
