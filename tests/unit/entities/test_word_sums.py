@@ -133,3 +133,18 @@ def test_the_documents_memory_is_summed_per_previous_tag() -> None:
     model = TaggerModel(BILOU, weights, {}, {}, {"starters": []})
     doc = [["Smith", "."], ["Jones", "."], ["Smith", "."], ["Paris", "Jones", "."]]
     assert model.tag_document(doc) == [["B-PER", "O"], ["B-PER", "O"], ["B-PER", "O"], ["B-LOC", "B-ORG", "O"]]
+
+
+def test_the_shipped_models_stored_parts_are_what_the_code_makes() -> None:
+    # A change to what a word's parts sum must change PARTS_VERSION and rewrite the model file
+    # (`python -m reader.core.entities.model_file FILE`); stale stored parts would change the tags.
+    from reader.core.entities.tagger import model_path
+
+    model = read_model(model_path())
+    assert isinstance(model, TaggerModel) and model.sums._vocabulary_stored
+    stored_own, stored_near = model.sums._stored_own, model.sums._stored_near
+    assert len(stored_own) == len(stored_near) > 5_000
+    fresh = WordSums(model.weights, model.features.stats, model.features.knowledge)
+    for low in sorted(stored_own)[::7]:
+        assert stored_own[low] == fresh._low_part(low), low
+        assert stored_near[low] == fresh._near_part(low), low
