@@ -293,8 +293,9 @@ class LibraryEntities:
         self.aliases()
         counts: dict[str, int] = {}
         for text, n in self.db.execute(
-            f"SELECT m.text, count(*) FROM mentions m WHERE (m.key = ?1 OR m.name IN"
-            f" (SELECT alias FROM temp.user_alias WHERE key = ?1) OR m.key IN"
+            # `m.name != m.key`: a name equal to its key is found by the key's test (and the partial index serves)
+            f"SELECT m.text, count(*) FROM mentions m WHERE (m.key = ?1 OR (m.name != m.key AND m.name IN"
+            f" (SELECT alias FROM temp.user_alias WHERE key = ?1)) OR m.key IN"
             f" (SELECT alias FROM temp.user_alias WHERE key = ?1)) AND m.etype = ?2 AND {EFFECTIVE_KEY} = ?1"
             " GROUP BY m.text", (key, entity_type),
         ):  # fmt: skip
