@@ -68,7 +68,7 @@ def mention_rows(
     """
     rows: list[tuple[object, ...]] = []
     keys: dict[tuple[str, str], str] = {}  # an article names the same entities again and again
-    groups = group_mentions(spans, table)
+    groups = group_mentions(spans, table, named=False)
     # A bare "Biden" where the article names "Joe Biden" and "Hunter Biden" stayed alone: which one it is
     # not known. Its `short` says so (the word itself), and the library's surname join leaves it alone.
     lasts = {words[-1] for g in groups if g.type == "PER" and len(words := g.key.split()) > 1}
