@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from reader.core.entities.mentions import display_name
 from reader.core.entities.span import EntitySpan
@@ -31,6 +32,7 @@ _ACRONYM_KEY = re.compile(rf"[a-z]{{{MIN_LETTERS},{MAX_LETTERS}}}")
 GroupKey = tuple[str, str]  # (type, key), as group_mentions keeps its groups
 
 
+@lru_cache(maxsize=8192)  # every group's key of every article stored is asked for (the writer's grouping)
 def initials(key: str) -> str:
     """The lower-case initials of a name's significant words ("" for a name of fewer than two)."""
     words = [w for w in _WORD_SPLIT.split(key.casefold()) if w and w not in SKIPPED_WORDS]

@@ -100,8 +100,10 @@ def _is_part_of(short: list[str], long: list[str]) -> bool:
     return n < len(long) and (long[:n] == short or long[-n:] == short)
 
 
-def group_mentions(spans: Iterable[EntitySpan], aliases: AliasTable | None = None, text: str = "") -> list[EntityGroup]:
-    """Group mentions by entity, most frequent first.
+def group_mentions(spans: Iterable[EntitySpan], aliases: AliasTable | None = None, text: str = "", *,
+                   named: bool = True) -> list[EntityGroup]:  # fmt: skip
+    """Group mentions by entity, most frequent first (not `named`: each group's `name` is "", for the library's
+    writer, which stores the spans by their keys and never the name: a fifth of the grouping's time).
 
     A group's key and type come from the alias table (`aliases`, else the built-in one): "U.S." and
     "United States" are one place. A person's short form joins the single longer name it is part of, and
@@ -146,6 +148,10 @@ def group_mentions(spans: Iterable[EntitySpan], aliases: AliasTable | None = Non
     joined = _join_surnames(groups, aliases, text)
     out = []
     for (typ, name_key), members in groups.items():
+        if not named:
+            members.sort(key=lambda sp: sp.start)
+            out.append(EntityGroup(name_key, "", typ, len(members), tuple(members)))
+            continue
         if len(members) == 1:  # most of an article's names are mentioned once: their name is theirs
             # unless it is a bare surname the library joined: the row is the full name's, as with two mentions
             shown = joined.get((typ, name_key)) or display_name(members[0].text)

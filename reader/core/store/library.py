@@ -23,12 +23,13 @@ from reader.core.article import Article
 from reader.core.entities import EntitySpan
 from reader.core.safe_text import shown_path
 from reader.core.store import article_row
-from reader.core.store.article_row import INSERT_ARTICLE, INSERT_TAGGED, article_blocks, article_values
+from reader.core.store.article_row import article_blocks
 from reader.core.store.library_entities import LibraryEntities
 from reader.core.store.library_query import USERS_ARTICLE_SQL, ListQuery
 from reader.core.store.library_schema import SCHEMA, SCHEMA_VERSION, UPGRADES, attach_user_db
 from reader.core.store.library_search import LibrarySearch, SearchPage
-from reader.core.store.mention_batch import GroupedMentions, put_grouped
+from reader.core.store.library_writer import LibraryWriter, path_key
+from reader.core.store.mention_batch import GroupedMentions
 from reader.core.store.search_sql import KEPT_EXCLUDED_COUNT
 
 __all__ = ["FileRecord", "Library", "Problem", "RowInfo", "SearchPage", "kept_status", "path_from_key", "path_key"]
@@ -91,11 +92,6 @@ class Problem:
     advice: str
 
 
-def path_key(path: str | Path) -> bytes:
-    """How a path is stored: its bytes on disk, so any file name round-trips."""
-    return os.fsencode(path)
-
-
 _FS_ENCODING, _FS_ERRORS = sys.getfilesystemencoding(), sys.getfilesystemencodeerrors()
 
 
@@ -105,7 +101,7 @@ def path_from_key(key: bytes) -> str:
     return key.decode(_FS_ENCODING, _FS_ERRORS)
 
 
-class Library(LibraryEntities, LibrarySearch):
+class Library(LibraryEntities, LibraryWriter, LibrarySearch):
     """The cache database. One instance per thread; WAL lets a reader and a writer share it.
 
     With `user_db`, the user database is attached read-only as `user`, so list queries join the
@@ -187,108 +183,6 @@ class Library(LibraryEntities, LibrarySearch):
         """(mtime, size) of every file the cache has a record of, by exact path: one query for a whole rescan."""
         enc, err = _FS_ENCODING, _FS_ERRORS  # path_from_key inlined: 100,000 calls at every rescan
         return {k.decode(enc, err): (m, s) for k, m, s in self.db.execute("SELECT path, mtime, size FROM files")}
-
-    def store_file(self, path: str, mtime: float, size: int, articles: Iterable[Article]) -> None:
-        """Record a file's articles (replacing what it held before) in one transaction."""
-        with self.db:
-            self._put_file(path, mtime, size, articles)
-
-    def store_batch(self, records: Iterable[FileRecord]) -> None:
-        """Record many files (articles, their mentions when found, or the problem) in one transaction."""
-        with self.db:
-            tagged = False
-            for r in records:
-                if r.reason:
-                    self._put_problem(r.path, r.mtime, r.size, r.reason, r.advice)
-                    continue
-                grouped = r.grouped or (None,) * len(r.articles)
-                found = [g is not None or m is not None for g, m in zip(grouped, r.mentions, strict=False)]
-                stored = self._put_file(r.path, r.mtime, r.size, r.articles, found)
-                for (rowid, fresh), article, spans, rows in zip(stored, r.articles, r.mentions, grouped, strict=False):
-                    # a new article was inserted marked tagged: its row (with the body) is not written twice
-                    if rows is not None:
-                        put_grouped(self.db, rowid, rows, fresh=fresh, marked=fresh)
-                        tagged = True
-                    elif spans is not None:
-                        self._put_mentions_at(rowid, spans, article.text, fresh=fresh, marked=fresh)
-                        tagged = True
-            if tagged:  # once per batch, not per article: a first import writes thousands
-                self._mentions_stored()
-
-    def _put_file(self, path: str, mtime: float, size: int, articles: Iterable[Article],
-                  tagged: Iterable[bool] = ()) -> list[tuple[int, bool]]:  # fmt: skip
-        """Each article's (rowid, whether this inserted it: then nothing refers to its rowid yet); `tagged`: whose
-        mention rows the caller stores next (a new one is inserted marked tagged)."""
-        key = path_key(path)
-        before = self._drop_locations(key)
-        marks = iter(tagged)
-        out = [self._upsert(article, key, next(marks, False)) for article in articles]
-        self.db.executemany("INSERT OR IGNORE INTO locations(article_rowid, path, idx) VALUES (?,?,?)",
-                            [(rowid, key, idx) for idx, (rowid, _new) in enumerate(out)])  # fmt: skip
-        self.db.execute("INSERT OR REPLACE INTO files(path, mtime, size, ok, reason, advice) VALUES (?,?,?,1,'','')",
-                        (key, mtime, size))  # fmt: skip
-        found = [r[0] for r in self.db.execute(
-            "DELETE FROM kept WHERE article_rowid IN (SELECT article_rowid FROM locations WHERE path=?)"
-            " RETURNING article_rowid", (key,))]  # fmt: skip
-        self._settle([*before, *found])  # a kept article seen again is shown from where it is now
-        return out
-
-    def store_problem(self, path: str, mtime: float, size: int, reason: str, advice: str) -> None:
-        """Record a file that could not be imported; it holds no articles any more."""
-        with self.db:
-            self._put_problem(path, mtime, size, reason, advice)
-
-    def _put_problem(self, path: str, mtime: float, size: int, reason: str, advice: str) -> None:
-        key = path_key(path)
-        before = self._drop_locations(key)
-        self.db.execute(
-            "INSERT OR REPLACE INTO files(path, mtime, size, ok, reason, advice) VALUES (?,?,?,0,?,?)",
-            (key, mtime, size, reason, advice),
-        )
-        self._settle(before)
-
-    def _upsert(self, a: Article, key: bytes, tagged: bool = False) -> tuple[int, bool]:
-        """The rowid and whether this inserted it (marked `tagged`: its mention rows follow in this transaction);
-        metadata is refreshed only from the file it is shown from."""
-        values = article_values(a, key)
-        row = self.db.execute("SELECT rowid FROM articles WHERE id=?", (a.id,)).fetchone()
-        if row is None:  # an import's usual case: a plain insert tells its rowid
-            return int(self.db.execute(INSERT_TAGGED if tagged else INSERT_ARTICLE, values).lastrowid or 0), True
-        self.db.execute(
-            f"{INSERT_ARTICLE} ON CONFLICT(id) DO UPDATE SET format=excluded.format, title=excluded.title,"
-            " byline=excluded.byline, published=excluded.published, source=excluded.source, url=excluded.url,"
-            " language=excluded.language, description=excluded.description, image=excluded.image,"
-            " tags=excluded.tags, words=excluded.words, body=excluded.body, structure=excluded.structure"
-            " WHERE articles.path = excluded.path",
-            values,
-        )
-        return int(row[0]), False
-
-    def _drop_locations(self, key: bytes) -> list[int]:
-        rowids = [r[0] for r in self.db.execute("SELECT article_rowid FROM locations WHERE path=?", (key,))]
-        self.db.execute("DELETE FROM locations WHERE path=?", (key,))
-        return rowids
-
-    def _settle(self, rowids: Iterable[int]) -> None:
-        """Articles that lost a location: when found nowhere, kept if the user's, else gone;
-        otherwise shown from a path they still have."""
-        for rowid in set(rowids):
-            row = self.db.execute("SELECT min(path) FROM locations WHERE article_rowid=?", (rowid,)).fetchone()
-            if row[0] is None:
-                if self._is_users(rowid):
-                    self.db.execute("INSERT OR IGNORE INTO kept(article_rowid) VALUES (?)", (rowid,))
-                else:
-                    self.db.execute("DELETE FROM articles WHERE rowid=?", (rowid,))
-                continue
-            self.db.execute(
-                "UPDATE articles SET path=? WHERE rowid=? AND NOT EXISTS"
-                " (SELECT 1 FROM locations l WHERE l.article_rowid=articles.rowid AND l.path=articles.path)",
-                (row[0], rowid),
-            )
-
-    def _is_users(self, rowid: int) -> bool:
-        sql = f"SELECT 1 FROM articles a WHERE a.rowid=? AND {USERS_ARTICLE_SQL}"
-        return self.db.execute(sql, (rowid,)).fetchone() is not None
 
     def forget_unclaimed(self) -> int:
         """Drop kept articles that are no longer the user's (bookmark, note and highlights removed).

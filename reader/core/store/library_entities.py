@@ -68,7 +68,7 @@ def mention_rows(
     """
     rows: list[tuple[object, ...]] = []
     keys: dict[tuple[str, str], str] = {}  # an article names the same entities again and again
-    groups = group_mentions(spans, table)
+    groups = group_mentions(spans, table, named=False)
     # A bare "Biden" where the article names "Joe Biden" and "Hunter Biden" stayed alone: which one it is
     # not known. Its `short` says so (the word itself), and the library's surname join leaves it alone.
     lasts = {words[-1] for g in groups if g.type == "PER" and len(words := g.key.split()) > 1}
@@ -293,8 +293,9 @@ class LibraryEntities:
         self.aliases()
         counts: dict[str, int] = {}
         for text, n in self.db.execute(
-            f"SELECT m.text, count(*) FROM mentions m WHERE (m.key = ?1 OR m.name IN"
-            f" (SELECT alias FROM temp.user_alias WHERE key = ?1) OR m.key IN"
+            # `m.name != m.key`: a name equal to its key is found by the key's test (and the partial index serves)
+            f"SELECT m.text, count(*) FROM mentions m WHERE (m.key = ?1 OR (m.name != m.key AND m.name IN"
+            f" (SELECT alias FROM temp.user_alias WHERE key = ?1)) OR m.key IN"
             f" (SELECT alias FROM temp.user_alias WHERE key = ?1)) AND m.etype = ?2 AND {EFFECTIVE_KEY} = ?1"
             " GROUP BY m.text", (key, entity_type),
         ):  # fmt: skip

@@ -188,8 +188,11 @@ def entity_condition(key: str, names: tuple[str, ...]) -> tuple[str, list[object
     every = (key, *names)
     marks = ",".join("?" * len(every))
     word = key if " " not in key else None  # NULL matches no surname
-    sql = (f"a.rowid IN (SELECT m.article_rowid FROM mentions m WHERE ((m.key IN ({marks}) OR m.name IN ({marks}))"
-           f" AND {EFFECTIVE_KEY} = ?) OR ((m.short = ? OR m.key = ?) AND m.etype = 'PER'))")  # fmt: skip
+    # `m.name != m.key` and `m.short != ''` change no answer (a name equal to its key is found by the key; the
+    # surname asked is never ''): they let SQLite use the partial indexes on those columns (library_schema)
+    sql = (f"a.rowid IN (SELECT m.article_rowid FROM mentions m WHERE ((m.key IN ({marks}) OR (m.name IN ({marks})"
+           f" AND m.name != m.key)) AND {EFFECTIVE_KEY} = ?) OR (((m.short = ? AND m.short != '') OR m.key = ?)"
+           " AND m.etype = 'PER'))")  # fmt: skip
     return sql, [*every, *every, key, word, word]
 
 

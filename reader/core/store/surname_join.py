@@ -118,12 +118,13 @@ def full_names(db: sqlite3.Connection, keys: Iterable[str]) -> dict[str, str]:
     """Each full name's key -> how the articles write it ("donald trump": "Donald Trump"), so a panel row joined
     by a bare surname is named as the articles name the person: the most frequent of its first `SPELLINGS`
     mentions, not in capitals where another is (a headline's "DONALD TRUMP"). A few rows each, by the index on
-    the mention's own name: the library's whole join is named in milliseconds."""
+    the mention's key: the library's whole join is named in milliseconds."""
     out: dict[str, str] = {}
     for key in dict.fromkeys(keys):
         seen: dict[str, int] = {}
-        for (text,) in db.execute("SELECT text FROM mentions INDEXED BY mentions_name WHERE name = ?1 AND key = ?1"
-                                  " AND etype = 'PER' LIMIT ?2", (key, SPELLINGS)):  # fmt: skip
+        # by the key's index (the name's holds only names that are not their key): the same rows, in rowid order
+        for (text,) in db.execute("SELECT text FROM mentions INDEXED BY mentions_key WHERE key = ?1 AND etype = 'PER'"
+                                  " AND name = ?1 LIMIT ?2", (key, SPELLINGS)):  # fmt: skip
             shown = display_name(str(text))
             seen[shown] = seen.get(shown, 0) + 1
         if seen:
