@@ -62,6 +62,12 @@ def _split_clitics(word: str, start: int) -> list[tuple[int, int]]:
     return [(start, start + len(word))]
 
 
+def _plain_period(chars: str) -> bool:
+    """Whether a word before a final "." is no abbreviation nor initial ("said.", not "Mr." or "J.")."""
+    # ASCII only: the pattern matches abbreviations ignoring case, and in Unicode "ſ" is an "s" to it.
+    return chars[-1] == "." and len(chars) > 2 and chars.isascii() and chars[:-1].lower() not in ABBREVIATIONS
+
+
 def tokenize(text: str) -> list[tuple[int, int]]:
     """The (start, end) offsets of every token of `text`, in order, never overlapping."""
     rx = _TOKEN_RE if ("@" in text or "://" in text) else _PLAIN_TOKEN_RE
@@ -81,8 +87,8 @@ def tokenize(text: str) -> list[tuple[int, int]]:
         # A word, one character, or a number of digits alone ("1996"): one token (nothing crosses a space).
         if chars.isalpha() or end - pos == 1 or chars.isdecimal():
             append((pos, end))
-        elif chars[-1] in _TRAILING and chars[:-1].isalpha():  # "said," "Paris)": the word, then the mark
-            append((pos, end - 1))
+        elif (chars[-1] in _TRAILING or _plain_period(chars)) and chars[:-1].isalpha():
+            append((pos, end - 1))  # "said," "Paris)" "said.": the word, then the mark
             append((end - 1, end))
         else:
             while pos < end:
