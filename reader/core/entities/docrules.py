@@ -265,7 +265,7 @@ def _common_words(sentences: list[list[str]], spans: Spans, knowledge: Knowledge
     if not rules.common_zipf:
         return set(), set()
     cache = _common_cache(knowledge, rules)
-    longer = []  # the names of two words or more
+    longer: list[tuple[list[str], str]] = []  # the names of two words or more
     candidates = set()
     for sent, found in zip(sentences, spans, strict=True):
         for a, b, typ in found:
@@ -287,16 +287,16 @@ def _common_words(sentences: list[list[str]], spans: Spans, knowledge: Knowledge
         # candidate can take one away.
         alone = {tok for tok, _typ in candidates}
         in_longer: set[tuple[str, str]] = set()
-        for words, typ in longer:
-            if alone.isdisjoint(words):
+        for name, typ in longer:
+            if alone.isdisjoint(name):
                 continue
-            for w in words:
+            for w in name:
                 if w[:1].isupper():
                     common = cache.get(w)
                     if common is None:
                         common = cache[w] = _common(w, knowledge, rules)
                     if not common:
-                        in_longer.update(zip(words, repeat(typ)))
+                        in_longer.update(zip(name, repeat(typ)))
                         break
         candidates -= in_longer
     if not candidates:
