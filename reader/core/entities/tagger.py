@@ -6,6 +6,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from operator import attrgetter
 from pathlib import Path
 
 from reader.core.entities.chunks import chunk_bounds
@@ -24,6 +25,7 @@ from reader.core.errors import ReaderError
 from reader.paths import resources_dir
 
 MODEL_FILE = "ner-model.bin"
+_START = attrgetter("start")
 
 _lock = threading.Lock()
 _model: TaggerModel | StackedModel | None = None
@@ -182,7 +184,7 @@ def _tag_piece(whole: str, start: int, end: int, names: bool) -> list[EntitySpan
                 s, e = trimmed
             spans.append(EntitySpan(s, e, typ, text[s:e]))
     spans.extend(_rule_spans(text, spans))
-    spans.sort(key=lambda sp: sp.start)
+    spans.sort(key=_START)
     return _shift(spans, start)
 
 
