@@ -170,8 +170,8 @@ def _tag_piece(whole: str, start: int, end: int, names: bool) -> list[EntitySpan
     tokens = tokenize(text)
     if not tokens:
         return []
-    ranges = split_sentences(text, tokens)
     words = [text[s:e] for s, e in tokens]
+    ranges = split_sentences(text, tokens, words)
     tags = tag_sentences([words[a:b] for a, b in ranges])
     spans: list[EntitySpan] = []
     for (a, _b), sent_tags in zip(ranges, tags, strict=True):
