@@ -161,7 +161,8 @@ def _keep_hyphenated_names(sent: list[str], tags: list[str], spans: list[tuple[i
 
 
 def _is_given(token: str) -> bool:
-    return bool(_HYPHEN_NAME.match(token)) and token.split("-", 1)[1] not in _COMPOUND_WORDS
+    # Most words after a name have no hyphen: told without the pattern.
+    return "-" in token and bool(_HYPHEN_NAME.match(token)) and token.split("-", 1)[1] not in _COMPOUND_WORDS
 
 
 def _is_family(token: str) -> bool:

@@ -17,7 +17,6 @@ from reader.core.entities.model_file import read_model
 from reader.core.entities.modern import apply_modern_names
 from reader.core.entities.names_gate import reads_names
 from reader.core.entities.newsrules import apply_news_rules
-from reader.core.entities.patterns import find_patterns
 from reader.core.entities.span import EntitySpan
 from reader.core.entities.tokenize import split_sentences, tokenize
 from reader.core.entities.version import TAGGER_VERSION  # noqa: F401  (still read from here)
@@ -215,6 +214,9 @@ def trim_span(text: str, span_tokens: list[tuple[int, int]]) -> tuple[int, int] 
 
 def _rule_spans(text: str, model_spans: list[EntitySpan]) -> list[EntitySpan]:
     """Rule matches that do not overlap a model entity (the model's reading wins)."""
+    # Imported here: compiling the rules' patterns is 15 ms that `entities --conll` (tags, no spans) never needs.
+    from reader.core.entities.patterns import find_patterns
+
     taken = sorted((sp.start, sp.end) for sp in model_spans)
     out = []
     k = 0
