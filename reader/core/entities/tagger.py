@@ -10,8 +10,8 @@ from operator import attrgetter
 from pathlib import Path
 
 from reader.core.entities.chunks import chunk_bounds
-from reader.core.entities.conll import iob_spans
 from reader.core.entities.docrules import apply_document_rules
+from reader.core.entities.labels import name_spans
 from reader.core.entities.model import StackedModel, TaggerModel
 from reader.core.entities.model_file import read_model
 from reader.core.entities.modern import apply_modern_names
@@ -174,7 +174,7 @@ def _tag_piece(whole: str, start: int, end: int, names: bool) -> list[EntitySpan
     tags = tag_sentences([words[a:b] for a, b in ranges])
     spans: list[EntitySpan] = []
     for (a, _b), sent_tags in zip(ranges, tags, strict=True):
-        for first, last, typ in iob_spans(sent_tags):
+        for first, last, typ in name_spans(sent_tags):
             s, e = tokens[a + first][0], tokens[a + last - 1][1]
             if not (text[s].isalpha() and text[e - 1].isalnum()):  # else trim_span would keep it as it is
                 trimmed = trim_span(text, tokens[a + first : a + last])
