@@ -31,7 +31,7 @@ from make_library import write_text_files  # noqa: E402
 
 from reader.core.entities import tagger  # noqa: E402
 from reader.core.entities.chunks import chunk_bounds  # noqa: E402
-from reader.core.entities.conll import iob_spans, read_conll  # noqa: E402
+from reader.core.entities.conll import read_conll  # noqa: E402
 from reader.core.entities.docrules import apply_document_rules  # noqa: E402
 from reader.core.entities.model import StackedModel, TaggerModel  # noqa: E402
 from reader.core.entities.modern import apply_modern_names  # noqa: E402
@@ -82,8 +82,9 @@ def tag_in_stages(text: str, language: str, cost: dict[str, float], whole: str |
     if not names:
         return []
     tokens = tokenize(text)
-    ranges = split_sentences(text, tokens)
-    sentences = [[text[s:e] for s, e in tokens[a:b]] for a, b in ranges]
+    words = [text[s:e] for s, e in tokens]
+    ranges = split_sentences(text, tokens, words)
+    sentences = [words[a:b] for a, b in ranges]
     t2 = clock()
     cost[TOKENISE] += t2 - t1
     model = tagger._get_model()
@@ -104,16 +105,11 @@ def tag_in_stages(text: str, language: str, cost: dict[str, float], whole: str |
     tags = apply_document_rules(sentences, tags, first.features.knowledge, phrases=first.phrases)
     t5 = clock()
     cost["document rules (docrules)"] += t5 - t45
-    spans = []
-    for (a, _b), sent_tags in zip(ranges, tags, strict=True):
-        for first, last, typ in iob_spans(sent_tags):
-            trimmed = tagger.trim_span(text, tokens[a + first : a + last])
-            if trimmed is not None:
-                spans.append(EntitySpan(trimmed[0], trimmed[1], typ, text[trimmed[0] : trimmed[1]]))
+    spans = tagger.name_spans_of(text, tokens, ranges, tags)
     t6 = clock()
     cost["spans (iob_spans, trim)"] += t6 - t5
     spans.extend(tagger._rule_spans(text, spans))
-    spans.sort(key=lambda sp: sp.start)
+    spans.sort(key=tagger._START)
     cost["rule patterns (dates, money)"] += clock() - t6
     return spans
 

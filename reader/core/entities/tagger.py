@@ -165,13 +165,22 @@ def _tag_piece(whole: str, start: int, end: int, names: bool) -> list[EntitySpan
     """The entities of `whole[start:end]`, with offsets into `whole`; the model's names only if `names`."""
     text = whole[start:end]
     if not names:
-        return _shift(_rule_spans(text, []), start)
+        return _rule_spans(text, [], start)
     tokens = tokenize(text)
     if not tokens:
         return []
     words = [text[s:e] for s, e in tokens]
     ranges = split_sentences(text, tokens, words)
-    tags = tag_sentences([words[a:b] for a, b in ranges])
+    spans = name_spans_of(text, tokens, ranges, tag_sentences([words[a:b] for a, b in ranges]), start)
+    spans.extend(_rule_spans(text, spans, start))
+    spans.sort(key=_START)
+    return spans
+
+
+def name_spans_of(text: str, tokens: list[tuple[int, int]], ranges: list[tuple[int, int]],
+                  tags: list[list[str]], offset: int = 0) -> list[EntitySpan]:
+    """The names the tags of each sentence (`ranges` of `tokens`) give, as spans of `text` with `offset`
+    added: punctuation at a name's edges left out (`trim_span`), a name without a letter dropped."""
     spans: list[EntitySpan] = []
     for (a, _b), sent_tags in zip(ranges, tags, strict=True):
         for first, last, typ in name_spans(sent_tags):
@@ -181,16 +190,8 @@ def _tag_piece(whole: str, start: int, end: int, names: bool) -> list[EntitySpan
                 if trimmed is None:
                     continue
                 s, e = trimmed
-            spans.append(EntitySpan(s, e, typ, text[s:e]))
-    spans.extend(_rule_spans(text, spans))
-    spans.sort(key=_START)
-    return _shift(spans, start)
-
-
-def _shift(spans: list[EntitySpan], offset: int) -> list[EntitySpan]:
-    if not offset:
-        return spans
-    return [EntitySpan(sp.start + offset, sp.end + offset, sp.type, sp.text) for sp in spans]
+            spans.append(EntitySpan(s + offset, e + offset, typ, text[s:e]))
+    return spans
 
 
 def trim_span(text: str, span_tokens: list[tuple[int, int]]) -> tuple[int, int] | None:
@@ -212,12 +213,13 @@ def trim_span(text: str, span_tokens: list[tuple[int, int]]) -> tuple[int, int] 
     return (start, end) if any(ch.isalpha() for ch in text[start:end]) else None
 
 
-def _rule_spans(text: str, model_spans: list[EntitySpan]) -> list[EntitySpan]:
-    """Rule matches that do not overlap a model entity (the model's reading wins)."""
+def _rule_spans(text: str, model_spans: list[EntitySpan], offset: int = 0) -> list[EntitySpan]:
+    """Rule matches that do not overlap a model entity (the model's reading wins); the model's spans and
+    the ones returned are offsets into `text` plus `offset`."""
     # Imported here: compiling the rules' patterns is 15 ms that `entities --conll` (tags, no spans) never needs.
     from reader.core.entities.patterns import find_patterns
 
-    taken = sorted((sp.start, sp.end) for sp in model_spans)
+    taken = sorted((sp.start - offset, sp.end - offset) for sp in model_spans)
     out = []
     k = 0
     for s, e, typ in find_patterns(text):
@@ -225,5 +227,5 @@ def _rule_spans(text: str, model_spans: list[EntitySpan]) -> list[EntitySpan]:
             k += 1
         if k < len(taken) and taken[k][0] < e:
             continue
-        out.append(EntitySpan(s, e, typ, text[s:e]))
+        out.append(EntitySpan(s + offset, e + offset, typ, text[s:e]))
     return out
