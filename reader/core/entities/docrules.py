@@ -28,8 +28,8 @@ from functools import lru_cache
 from itertools import repeat
 
 from reader.core.entities.aliases import AliasTable, builtin_table
+from reader.core.entities.conll import iob_spans
 from reader.core.entities.knowledge import Knowledge
-from reader.core.entities.labels import name_spans
 from reader.core.entities.lexicon import ORG_WORDS, TITLES
 from reader.core.entities.modern import ModernNames, builtin_names
 from reader.core.entities.namerules import institutions, join_name_tails, persons_by_names, product_words, products
@@ -71,7 +71,7 @@ def _is_word(token: str) -> bool:
 def _word_spans(sent: list[str], tags: list[str]) -> list[tuple[int, int, str]]:
     """The sentence's names without punctuation at their edges ("Plan &" is the one word "Plan"),
     as the tagger keeps them (`tagger.trim_span`); names of punctuation alone are left out."""
-    spans = name_spans(tags)
+    spans = iob_spans(tags)
     for a, b, _typ in spans:
         if not (sent[a][:1].isalnum() and sent[b - 1][:1].isalnum()):
             break

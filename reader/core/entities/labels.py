@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from itertools import compress
 
-from reader.core.entities.conll import iob_spans
-
 TYPES = ("PER", "ORG", "LOC", "MISC")
 # BILOU: Begin, Inside, Last, Unit-length; the decoder then knows where a name ends, not only
 # where it starts. Output is converted to IOB2.
@@ -61,6 +59,8 @@ def to_iob2(tags: list[str]) -> list[str]:
 
 def to_bilou(tags: list[str]) -> list[str]:
     """IOB1/IOB2 tags as BILOU."""
+    from reader.core.entities.conll import iob_spans
+
     out = ["O"] * len(tags)
     for a, b, typ in iob_spans(tags):
         if b - a == 1:
@@ -71,21 +71,3 @@ def to_bilou(tags: list[str]) -> list[str]:
                 out[k] = "I-" + typ
             out[b - 1] = "L-" + typ
     return out
-
-
-_SPANS: dict[tuple[str, ...], list[tuple[int, int, str]]] = {}
-_MAX_SPANS = 4096  # more than the sentences of a long article's piece: each is asked for again after the piece
-
-
-def name_spans(tags: list[str]) -> list[tuple[int, int, str]]:
-    """`iob_spans(tags)` (a new list), remembered for tags of the same content: the news rules, the
-    document rules and the tagger each ask for a sentence's names, mostly unchanged in between."""
-    if tags.count("O") == len(tags):
-        return []
-    key = tuple(tags)
-    found = _SPANS.get(key)
-    if found is None:
-        if len(_SPANS) >= _MAX_SPANS:
-            _SPANS.clear()
-        found = _SPANS[key] = iob_spans(tags)
-    return list(found)

@@ -16,7 +16,7 @@ import re
 from collections.abc import Collection
 from itertools import compress
 
-from reader.core.entities.labels import name_spans
+from reader.core.entities.conll import iob_spans
 from reader.core.entities.lexicon import GIVEN_NAMES, TITLES
 
 # Words that open a credit when ":" or "by" follows them (lower case).
@@ -120,7 +120,7 @@ def apply_news_rules(sent: list[str], tags: list[str], known_orgs: Collection[st
     if tags.count("O") == len(tags):
         return tags
     out = list(tags)
-    spans = name_spans(out)
+    spans = iob_spans(out)
     credit = credit_tokens(sent) if _may_hold_credit(sent) else None
     has_person = changed = False
     for a, b, typ in spans:
@@ -137,7 +137,7 @@ def apply_news_rules(sent: list[str], tags: list[str], known_orgs: Collection[st
                 changed = True
     if not has_person:
         return out
-    return _keep_hyphenated_names(sent, out, name_spans(out) if changed else spans)
+    return _keep_hyphenated_names(sent, out, iob_spans(out) if changed else spans)
 
 
 def _tech_spelling(token: str) -> bool:

@@ -10,8 +10,8 @@ from operator import attrgetter
 from pathlib import Path
 
 from reader.core.entities.chunks import chunk_bounds
+from reader.core.entities.conll import iob_spans
 from reader.core.entities.docrules import apply_document_rules
-from reader.core.entities.labels import name_spans
 from reader.core.entities.model import StackedModel, TaggerModel
 from reader.core.entities.model_file import read_model
 from reader.core.entities.modern import apply_modern_names
@@ -183,7 +183,7 @@ def name_spans_of(text: str, tokens: list[tuple[int, int]], ranges: list[tuple[i
     added: punctuation at a name's edges left out (`trim_span`), a name without a letter dropped."""
     spans: list[EntitySpan] = []
     for (a, _b), sent_tags in zip(ranges, tags, strict=True):
-        for first, last, typ in name_spans(sent_tags):
+        for first, last, typ in iob_spans(sent_tags):
             s, e = tokens[a + first][0], tokens[a + last - 1][1]
             if not (text[s].isalpha() and text[e - 1].isalnum()):  # else trim_span would keep it as it is
                 trimmed = trim_span(text, tokens[a + first : a + last])

@@ -25,16 +25,3 @@ def test_touching_names_of_different_types_stay_apart() -> None:
 def test_bilou_round_trip_of_separate_names() -> None:
     iob = ["B-PER", "I-PER", "O", "B-LOC", "O", "B-ORG"]
     assert to_iob2(to_bilou(iob)) == iob
-
-
-def test_name_spans_are_the_iob_spans_of_the_tags_as_they_are_now() -> None:
-    from reader.core.entities.labels import name_spans
-
-    tags = ["B-PER", "I-PER", "O", "B-LOC"]
-    first = name_spans(tags)
-    assert first == iob_spans(tags) == [(0, 2, "PER"), (3, 4, "LOC")]
-    first.append((9, 9, "ORG"))  # a caller's list is its own: the remembered answer is not changed
-    assert name_spans(tags) == [(0, 2, "PER"), (3, 4, "LOC")]
-    tags[2] = "I-PER"  # the same list changed in place is read anew
-    assert name_spans(tags) == [(0, 3, "PER"), (3, 4, "LOC")]
-    assert name_spans(["O", "O"]) == []
