@@ -27,7 +27,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _data import data_root  # noqa: E402
-from import_stages import write_conll_files, write_page_files  # noqa: E402
+from import_stages import names_of, sentence_ranges, write_conll_files, write_page_files  # noqa: E402
 from make_library import write_text_files  # noqa: E402
 
 from reader.core.entities import tagger  # noqa: E402
@@ -35,7 +35,7 @@ from reader.core.entities.docrules import apply_document_rules  # noqa: E402
 from reader.core.entities.model import StackedModel  # noqa: E402
 from reader.core.entities.modern import apply_modern_names  # noqa: E402
 from reader.core.entities.newsrules import apply_news_rules  # noqa: E402
-from reader.core.entities.tokenize import split_sentences, tokenize  # noqa: E402
+from reader.core.entities.tokenize import tokenize  # noqa: E402
 from reader.core.library_sync.pool import read_file  # noqa: E402
 
 
@@ -89,7 +89,7 @@ def main() -> int:
     for text in texts:
         tokens = tokenize(text)
         words = [text[s:e] for s, e in tokens]
-        ranges = split_sentences(text, tokens, words)
+        ranges = sentence_ranges(text, tokens, words)
         tokenised.append((text, tokens, ranges, [words[a:b] for a, b in ranges]))
     modelled = [model.tag_document(sents) for _text, _tokens, _ranges, sents in tokenised]
     ruled = [[apply_news_rules(s, apply_modern_names(s, t), known) for s, t in zip(sents, tags, strict=True)]
@@ -107,7 +107,7 @@ def main() -> int:
         for text in texts:
             tokens = tokenize(text)
             words = [text[s:e] for s, e in tokens]
-            ranges = split_sentences(text, tokens, words)
+            ranges = sentence_ranges(text, tokens, words)
             [words[a:b] for a, b in ranges]
 
     def news_rules() -> None:
@@ -120,7 +120,7 @@ def main() -> int:
 
     def spans() -> None:
         for (text, tokens, ranges, _s), tags in zip(tokenised, final, strict=True):
-            tagger.name_spans_of(text, tokens, ranges, tags)
+            names_of(text, tokens, ranges, tags)
 
     def patterns() -> None:
         for text in texts:
