@@ -45,6 +45,30 @@ READ, TOKENISE = "read + decode + extract + language id", "tokenise + sentences"
 FEATURES, DECODE = "features (pads, document view, per-token)", "decode (_tag_sentence)"
 
 
+def sentence_ranges(text: str, tokens: list[tuple[int, int]], words: list[str]) -> list[tuple[int, int]]:
+    """`split_sentences` as the tagger calls it, given the words (code before 2026-11-30 took no words: then
+    as that tagger called it, so the file measures an older checkout first on PYTHONPATH too)."""
+    try:
+        return split_sentences(text, tokens, words)  # type: ignore[call-arg, unused-ignore]
+    except TypeError:
+        return split_sentences(text, tokens)
+
+
+def names_of(text: str, tokens: list[tuple[int, int]], ranges: list[tuple[int, int]],
+             tags: list[list[str]]) -> list[EntitySpan]:
+    """The model's names as the tagger makes them spans (`tagger.name_spans_of`; in older code, its loop)."""
+    make = getattr(tagger, "name_spans_of", None)
+    if make is not None:
+        return make(text, tokens, ranges, tags)  # type: ignore[no-any-return]
+    spans = []
+    for (a, _b), sent_tags in zip(ranges, tags, strict=True):
+        for first, last, typ in iob_spans(sent_tags):
+            trimmed = tagger.trim_span(text, tokens[a + first : a + last])
+            if trimmed is not None:
+                spans.append(EntitySpan(trimmed[0], trimmed[1], typ, text[trimmed[0] : trimmed[1]]))
+    return spans
+
+
 def write_conll_files(folder: Path, n: int, words: int = 300) -> None:
     """`n` articles of about `words` words, consecutive train.txt sentences (tokens joined by spaces)."""
     docs = read_conll(data_root() / "conll2003" / "train.txt")
@@ -82,8 +106,9 @@ def tag_in_stages(text: str, language: str, cost: dict[str, float], whole: str |
     if not names:
         return []
     tokens = tokenize(text)
-    ranges = split_sentences(text, tokens)
-    sentences = [[text[s:e] for s, e in tokens[a:b]] for a, b in ranges]
+    words = [text[s:e] for s, e in tokens]
+    ranges = sentence_ranges(text, tokens, words)
+    sentences = [words[a:b] for a, b in ranges]
     t2 = clock()
     cost[TOKENISE] += t2 - t1
     model = tagger._get_model()
@@ -104,12 +129,7 @@ def tag_in_stages(text: str, language: str, cost: dict[str, float], whole: str |
     tags = apply_document_rules(sentences, tags, first.features.knowledge, phrases=first.phrases)
     t5 = clock()
     cost["document rules (docrules)"] += t5 - t45
-    spans = []
-    for (a, _b), sent_tags in zip(ranges, tags, strict=True):
-        for first, last, typ in iob_spans(sent_tags):
-            trimmed = tagger.trim_span(text, tokens[a + first : a + last])
-            if trimmed is not None:
-                spans.append(EntitySpan(trimmed[0], trimmed[1], typ, text[trimmed[0] : trimmed[1]]))
+    spans = names_of(text, tokens, ranges, tags)
     t6 = clock()
     cost["spans (iob_spans, trim)"] += t6 - t5
     spans.extend(tagger._rule_spans(text, spans))

@@ -1,10 +1,12 @@
-"""CPU per article of the tagger's stages around the model (tokenising, document rules, spans, rule
-patterns) and of the whole `tagger.tag`, beside a plain-Python reference measured in the same run.
+"""CPU per article of the tagger's stages around the model (tokenising, news rules and modern names,
+document rules, spans, rule patterns) and of the whole `tagger.tag`, beside a plain-Python reference
+measured in the same run.
 
-    python benchmarks/tag_rules_speed.py [--n 1000] [--repeat 5] [--text conll|generated]
+    python benchmarks/tag_rules_speed.py [--n 1000] [--repeat 5] [--text conll|generated|pages]
 
 The articles are `import_stages.py`'s (about 300 words of `$NEWS_READER_DATA/conll2003/train.txt` each, or
-the generated ones when the data is missing), read as an import reads them. Each stage is timed with
+the generated ones when the data is missing; `pages`: the English articles of the saved news pages of
+`$NEWS_READER_DATA/extraction/html`, whatever `--n`), read as an import reads them. Each stage is timed with
 `time.process_time` over all the articles, `--repeat` times, and the fastest pass is kept (a busy machine
 only ever adds time). The stages get the inputs the tagger gives them: the model's tags are computed once
 beforehand. `tagger.tag` starts each pass with empty word caches, as a new import does. The reference
@@ -25,32 +27,34 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _data import data_root  # noqa: E402
-from import_stages import write_conll_files  # noqa: E402
+from import_stages import names_of, sentence_ranges, write_conll_files, write_page_files  # noqa: E402
 from make_library import write_text_files  # noqa: E402
 
 from reader.core.entities import tagger  # noqa: E402
-from reader.core.entities.conll import iob_spans  # noqa: E402
 from reader.core.entities.docrules import apply_document_rules  # noqa: E402
 from reader.core.entities.model import StackedModel  # noqa: E402
 from reader.core.entities.modern import apply_modern_names  # noqa: E402
 from reader.core.entities.newsrules import apply_news_rules  # noqa: E402
-from reader.core.entities.span import EntitySpan  # noqa: E402
-from reader.core.entities.tokenize import split_sentences, tokenize  # noqa: E402
+from reader.core.entities.tokenize import tokenize  # noqa: E402
 from reader.core.library_sync.pool import read_file  # noqa: E402
 
 
 def read_articles(n: int, text: str) -> list[str]:
-    """The texts of `n` articles as an import reads them (`import_stages.py`'s files)."""
+    """The texts of `n` articles as an import reads them (`import_stages.py`'s files); for `pages`, the
+    saved pages' articles the tagger reads names in (each page once)."""
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "news"
         if text == "conll":
             write_conll_files(folder, n)
+        elif text == "pages":
+            write_page_files(folder, len(list((data_root() / "extraction" / "html").glob("*.html.gz"))))
         else:
             write_text_files(folder, n)
         texts = []
-        for path in sorted(folder.rglob("*.txt")):
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
             st = path.stat()
-            texts.extend(a.text for a in read_file(str(path), st.st_mtime, st.st_size, max_bytes=None).articles)
+            texts.extend(a.text for a in read_file(str(path), st.st_mtime, st.st_size, max_bytes=None).articles
+                         if text != "pages" or tagger.reads_names(a.language, a.text))
     return texts
 
 
@@ -71,7 +75,8 @@ def main() -> int:
     parser.add_argument("--n", type=int, default=1000, help="articles (default 1,000)")
     parser.add_argument("--repeat", type=int, default=5, help="passes per stage; the fastest is kept (default 5)")
     has_conll = (data_root() / "conll2003" / "train.txt").exists()
-    parser.add_argument("--text", choices=("generated", "conll"), default="conll" if has_conll else "generated")
+    parser.add_argument("--text", choices=("generated", "conll", "pages"),
+                        default="conll" if has_conll else "generated")
     args = parser.parse_args()
     texts = read_articles(args.n, args.text)
     tagger.load_model()
@@ -83,11 +88,12 @@ def main() -> int:
     tokenised = []
     for text in texts:
         tokens = tokenize(text)
-        ranges = split_sentences(text, tokens)
-        tokenised.append((text, tokens, ranges, [[text[s:e] for s, e in tokens[a:b]] for a, b in ranges]))
-    ruled = [[apply_news_rules(s, apply_modern_names(s, t), known) for s, t in zip(sents, model.tag_document(sents),
-                                                                                    strict=True)]
-             for _text, _tokens, _ranges, sents in tokenised]  # fmt: skip
+        words = [text[s:e] for s, e in tokens]
+        ranges = sentence_ranges(text, tokens, words)
+        tokenised.append((text, tokens, ranges, [words[a:b] for a, b in ranges]))
+    modelled = [model.tag_document(sents) for _text, _tokens, _ranges, sents in tokenised]
+    ruled = [[apply_news_rules(s, apply_modern_names(s, t), known) for s, t in zip(sents, tags, strict=True)]
+             for (_t, _k, _r, sents), tags in zip(tokenised, modelled, strict=True)]
     final = [apply_document_rules(sents, tags, knowledge, phrases=phrases)
              for (_t, _k, _r, sents), tags in zip(tokenised, ruled, strict=True)]
 
@@ -100,8 +106,13 @@ def main() -> int:
     def tokenise() -> None:
         for text in texts:
             tokens = tokenize(text)
-            ranges = split_sentences(text, tokens)
-            [[text[s:e] for s, e in tokens[a:b]] for a, b in ranges]
+            words = [text[s:e] for s, e in tokens]
+            ranges = sentence_ranges(text, tokens, words)
+            [words[a:b] for a, b in ranges]
+
+    def news_rules() -> None:
+        for (_t, _k, _r, sents), tags in zip(tokenised, modelled, strict=True):
+            [apply_news_rules(s, apply_modern_names(s, t), known) for s, t in zip(sents, tags, strict=True)]
 
     def document_rules() -> None:
         for (_t, _k, _r, sents), tags in zip(tokenised, ruled, strict=True):
@@ -109,11 +120,7 @@ def main() -> int:
 
     def spans() -> None:
         for (text, tokens, ranges, _s), tags in zip(tokenised, final, strict=True):
-            for (a, _b), sent_tags in zip(ranges, tags, strict=True):
-                for f, last, typ in iob_spans(sent_tags):
-                    trimmed = tagger.trim_span(text, tokens[a + f : a + last])
-                    if trimmed is not None:
-                        EntitySpan(trimmed[0], trimmed[1], typ, text[trimmed[0] : trimmed[1]])
+            names_of(text, tokens, ranges, tags)
 
     def patterns() -> None:
         for text in texts:
@@ -125,6 +132,7 @@ def main() -> int:
 
     rows = [("reference: split + count words (plain Python)", best_of(args.repeat, reference)),
             ("tokenise + sentences", best_of(args.repeat, tokenise)),
+            ("news rules + modern names", best_of(args.repeat, news_rules)),
             ("document rules (docrules)", best_of(args.repeat, document_rules)),
             ("spans (iob_spans, trim_span, EntitySpan)", best_of(args.repeat, spans)),
             ("rule patterns (dates, money...)", best_of(args.repeat, patterns)),
@@ -136,8 +144,8 @@ def main() -> int:
     print(f"|{'-' * 48}|-------------:|------:|")
     for name, sec in rows:
         print(f"| {name:<46} | {sec * 1000 / n:>12.3f} | {sec / ref:>5.1f} |")
-    stages = sum(sec for _name, sec in rows[1:5])
-    print(f"| {'the four stages':<46} | {stages * 1000 / n:>12.3f} | {stages / ref:>5.1f} |")
+    stages = sum(sec for _name, sec in rows[1:6])
+    print(f"| {'the five stages':<46} | {stages * 1000 / n:>12.3f} | {stages / ref:>5.1f} |")
     return 0
 
 

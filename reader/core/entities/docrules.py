@@ -22,7 +22,7 @@ what they change in real pages read by eye (`benchmarks/top_entities.py --change
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import repeat
@@ -71,9 +71,14 @@ def _is_word(token: str) -> bool:
 def _word_spans(sent: list[str], tags: list[str]) -> list[tuple[int, int, str]]:
     """The sentence's names without punctuation at their edges ("Plan &" is the one word "Plan"),
     as the tagger keeps them (`tagger.trim_span`); names of punctuation alone are left out."""
+    spans = iob_spans(tags)
+    for a, b, _typ in spans:
+        if not (sent[a][:1].isalnum() and sent[b - 1][:1].isalnum()):
+            break
+    else:
+        return spans  # most names begin and end with a letter: nothing to trim
     out = []
-    for a, b, typ in iob_spans(tags):
-        # Most names begin and end with a letter: the token-by-token look is for the rest.
+    for a, b, typ in spans:
         if not (sent[a][:1].isalnum() and sent[b - 1][:1].isalnum()):
             while a < b and not any(ch.isalnum() for ch in sent[a]):
                 a += 1
@@ -107,8 +112,9 @@ def apply_document_rules(sentences: list[list[str]], tags: list[list[str]], know
     out = [list(t) for t in tags]
     known_org = lambda tok: _listed(tok, modern) or aliases.entity(tok, "ORG") is not None  # noqa: E731
     made = product_words(sentences, spans, phrases, known_org) if rules.products else set()
+    listed = lambda words: any(n.tokens == words for n in modern.by_first.get(words[0], ()))  # noqa: E731
     for k, (sent, found, new) in enumerate(zip(sentences, spans, out, strict=True)):
-        if found and _sentence_rules(sent, found, new, rules, knowledge, modern, phrases, made):
+        if found and _sentence_rules(sent, found, new, rules, knowledge, modern, listed, phrases, made):
             spans[k] = _word_spans(sent, new)
     dropped, kept = _common_words(sentences, spans, knowledge, rules, modern, aliases, phrases)
     retyped = _short_forms(sentences, spans, rules, modern)
@@ -131,19 +137,21 @@ def apply_document_rules(sentences: list[list[str]], tags: list[list[str]], know
 
 
 def _sentence_rules(sent: list[str], found: list[tuple[int, int, str]], new: list[str], rules: DocRules,
-                    knowledge: Knowledge, modern: ModernNames, phrases: Mapping[str, str], made: set[str]) -> bool:
-    """The rules that read one sentence's names (joins and retypes, in `new`); whether any changed it."""
+                    knowledge: Knowledge, modern: ModernNames, listed: Callable[[tuple[str, ...]], bool],
+                    phrases: Mapping[str, str], made: set[str]) -> bool:
+    """The rules that read one sentence's names (joins and retypes, in `new`); whether any changed it.
+    `listed` says whether words are a modern name."""
     changed = False
-    if rules.join_person and len(found) > 1:
+    # Both joins need two names side by side: most sentences have none.
+    touching = len(found) > 1 and any(b == c for (_a, b, _t), (c, _d, _n) in zip(found, found[1:], strict=False))
+    if rules.join_person and touching:
         changed = _join_persons(sent, found, new, rules, knowledge, modern)
-    if rules.name_tails and len(found) > 1:
+    if rules.name_tails and touching:
         found = _word_spans(sent, new) if changed else found
         changed = join_name_tails(sent, found, new, knowledge) or changed
     if rules.person_words:
         found = _word_spans(sent, new) if changed else found
-        changed = persons_by_names(sent, found, new, knowledge, phrases,
-                                   lambda words: any(n.tokens == words for n in modern.by_first.get(words[0], ()))) \
-            or changed
+        changed = persons_by_names(sent, found, new, knowledge, phrases, listed) or changed
     if made and not made.isdisjoint(sent):
         found = _word_spans(sent, new) if changed else found
         changed = products(sent, found, new, made) or changed
@@ -181,26 +189,33 @@ def _join_persons(sent: list[str], found: list[tuple[int, int, str]], new: list[
 
 
 def _short_forms(sentences: list[list[str]], spans: Spans, rules: DocRules, modern: ModernNames) -> dict[str, str]:
-    """Word -> the type of the longer names it begins or ends, for the one-word names that take it."""
-    mentions: list[tuple[str, str]] = []  # (word, type) of each name's first and last word (a one-word name's once)
+    """Word -> the type of the longer names it begins or ends, for the one-word names that take it.
+
+    Only the words the document also names alone are answered: no other name is given a type by it.
+    """
+    alone: set[str] = set()  # the words of one-word names
     edges: set[tuple[str, str]] = set()  # (word, type) of the first and last words of longer names
     for sent, found in zip(sentences, spans, strict=True):
         for a, b, typ in found:
-            first = sent[a]
-            mentions.append((first, typ))
-            if b - a > 1:
-                edges.add((first, typ))
-                last = sent[b - 1]
-                if last != first:
-                    mentions.append((last, typ))
-                    edges.add((last, typ))
+            if b - a == 1:
+                alone.add(sent[a])
+            else:
+                edges.add((sent[a], typ))
+                edges.add((sent[b - 1], typ))
     long_types: dict[str, set[str]] = {}
     for tok, typ in edges:
-        if _is_word(tok):
+        if tok in alone and _is_word(tok):
             long_types.setdefault(tok, set()).add(typ)
     if not long_types:
         return {}
-    votes = Counter(mentions)  # (word, type) -> mentions of that type (as a long name's edge or alone)
+    votes: Counter[tuple[str, str]] = Counter()  # (word, type) -> mentions of that type (a long name's edge or alone)
+    for sent, found in zip(sentences, spans, strict=True):
+        for a, b, typ in found:
+            first = sent[a]
+            if first in long_types:
+                votes[first, typ] += 1
+            if b - a > 1 and (last := sent[b - 1]) != first and last in long_types:
+                votes[last, typ] += 1
     types = {typ for _tok, typ in votes}
     out = {}
     for tok, found_types in long_types.items():
@@ -250,21 +265,13 @@ def _common_words(sentences: list[list[str]], spans: Spans, knowledge: Knowledge
     if not rules.common_zipf:
         return set(), set()
     cache = _common_cache(knowledge, rules)
-    in_longer: set[tuple[str, str]] = set()  # the words of longer names of each type
+    longer: list[tuple[list[str], str]] = []  # the names of two words or more
     candidates = set()
     for sent, found in zip(sentences, spans, strict=True):
         for a, b, typ in found:
             tok = sent[a]
             if b - a > 1:
-                # "Summit Inc." makes "Summit" a company; a heading's "The Plan Stage" says nothing.
-                for w in sent[a:b]:
-                    if w[:1].isupper():
-                        common = cache.get(w)
-                        if common is None:
-                            common = cache[w] = _common(w, knowledge, rules)
-                        if not common:
-                            in_longer.update(zip(sent[a:b], repeat(typ)))
-                            break
+                longer.append((sent[a:b], typ))
             elif typ in rules.common_types and tok[:1].isupper():
                 common = cache.get(tok)
                 if common is None:
@@ -272,8 +279,26 @@ def _common_words(sentences: list[list[str]], spans: Spans, knowledge: Knowledge
                 # Not "OH", "CO" or "La.": abbreviations of names, whatever the word they spell.
                 if common and not (tok.isupper() and len(tok) <= 3) and not (b < len(sent) - 1 and sent[b] == "."):
                     candidates.add((tok, typ))
-    candidates = {(tok, typ) for tok, typ in candidates - in_longer
+    candidates = {(tok, typ) for tok, typ in candidates
                   if not _listed(tok, modern) and aliases.entity(tok, "ORG") is None}
+    if candidates:
+        # A longer name with a word that is no common word makes its words names of its type ("Summit Inc."
+        # makes "Summit" a company; a heading's "The Plan Stage" says nothing); only those holding a
+        # candidate can take one away.
+        alone = {tok for tok, _typ in candidates}
+        in_longer: set[tuple[str, str]] = set()
+        for name, typ in longer:
+            if alone.isdisjoint(name):
+                continue
+            for w in name:
+                if w[:1].isupper():
+                    common = cache.get(w)
+                    if common is None:
+                        common = cache[w] = _common(w, knowledge, rules)
+                    if not common:
+                        in_longer.update(zip(name, repeat(typ)))
+                        break
+        candidates -= in_longer
     if not candidates:
         return candidates, set()
     words = {tok for tok, _typ in candidates}

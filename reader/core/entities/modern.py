@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from functools import cache
+from itertools import compress
 from pathlib import Path
 
 from reader.core.entities.conll import iob_spans
@@ -82,7 +83,7 @@ def apply_modern_names(sent: list[str], tags: list[str], names: ModernNames | No
         return tags
     out = list(tags)
     taken = 0  # the tokens before this are in a name already given its type
-    for i in [k for k, word in enumerate(sent) if word in by_first]:  # few tokens begin a listed name
+    for i in compress(range(len(sent)), map(by_first.__contains__, sent)):  # few tokens begin a listed name
         if i < taken:
             continue
         found = _match(sent, i, by_first[sent[i]])

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
+from itertools import compress
 
 from reader.core.entities.conll import iob_spans
 from reader.core.entities.lexicon import GIVEN_NAMES, TITLES
@@ -29,6 +30,7 @@ AGENCIES = tuple(tuple(a.split()) for a in (
     "wireimage", "filmmagic", "invision", "the associated press", "associated press", "ddp", "abaca"))
 _CREDIT_JOINS = frozenset(["/", "|", "via", "for"])
 _AGENCY_FIRST = frozenset(a[0] for a in AGENCIES)
+_OPENERS = CREDIT_CUES | {"courtesy"}
 # Technical words written in capitals that are not names (generic computing, media and web terms).
 TECH_WORDS = frozenset("""url urls http https html css json xml api apis cpu cpus gpu gpus pc pcs tv tvs usb pdf
 sql ram rom ssd hdd led lcd oled ai vpn dns ip sms mms gps faq os ui ux app apps io rss ftp ssh ssl tls cd dvd
@@ -73,18 +75,16 @@ def _agency_before(low: list[str], i: int) -> int:
 
 def credit_tokens(sent: list[str]) -> list[bool]:
     """Per token, whether it is part of a photo credit or caption byline."""
-    low = [t.lower() for t in sent]
+    low = list(map(str.lower, sent))
     n = len(low)
     out = [False] * n
-    for i in range(n):
+    # Only the few tokens that may begin or join a credit are looked at (found in C).
+    for i in compress(range(n), map(_OPENERS.__contains__, low)):
         end = _credit_region(low, i)
         if end > i:
-            for k in range(i, end):
-                out[k] = True
+            out[i:end] = [True] * (end - i)
             break
-    for i in range(n):
-        if low[i] not in _CREDIT_JOINS or i + 1 >= n:
-            continue
+    for i in compress(range(n - 1), map(_CREDIT_JOINS.__contains__, low)):
         end = _agency_at(low, i + 1)
         if end:
             # "Jane Doe/AFP", "John Roe via Getty Images": the capitalised run before the join is the
@@ -99,8 +99,8 @@ def credit_tokens(sent: list[str]) -> list[bool]:
                 end += 1
         else:
             continue
-        for k in range(start, end):
-            out[k] = True
+        if end > start:
+            out[start:end] = [True] * (end - start)
     return out
 
 
@@ -122,10 +122,11 @@ def apply_news_rules(sent: list[str], tags: list[str], known_orgs: Collection[st
     out = list(tags)
     spans = iob_spans(out)
     credit = credit_tokens(sent) if _may_hold_credit(sent) else None
-    has_person = False
+    has_person = changed = False
     for a, b, typ in spans:
         if credit is not None and any(credit[a:b]):
             out[a:b] = ["O"] * (b - a)
+            changed = True
             continue
         has_person = has_person or typ == "PER"
         if sent[a].lower() in TECH_WORDS:
@@ -133,7 +134,10 @@ def apply_news_rules(sent: list[str], tags: list[str], known_orgs: Collection[st
             if all(w in TECH_WORDS and _tech_spelling(t) for w, t in zip(words, sent[a:b], strict=True)) and \
                     " ".join(words) not in known_orgs:
                 out[a:b] = ["O"] * (b - a)
-    return _keep_hyphenated_names(sent, out) if has_person else out
+                changed = True
+    if not has_person:
+        return out
+    return _keep_hyphenated_names(sent, out, iob_spans(out) if changed else spans)
 
 
 def _tech_spelling(token: str) -> bool:
@@ -142,9 +146,8 @@ def _tech_spelling(token: str) -> bool:
     return token.isupper() or "-" in token
 
 
-def _keep_hyphenated_names(sent: list[str], tags: list[str]) -> list[str]:
-    """Join a hyphenated given name to the family name before it ("Lee" + "Jae-myung")."""
-    spans = iob_spans(tags)
+def _keep_hyphenated_names(sent: list[str], tags: list[str], spans: list[tuple[int, int, str]]) -> list[str]:
+    """Join a hyphenated given name to the family name before it ("Lee" + "Jae-myung"); `spans` are the tags'."""
     for a, b, typ in spans:
         if typ != "PER":
             continue
@@ -158,7 +161,8 @@ def _keep_hyphenated_names(sent: list[str], tags: list[str]) -> list[str]:
 
 
 def _is_given(token: str) -> bool:
-    return bool(_HYPHEN_NAME.match(token)) and token.split("-", 1)[1] not in _COMPOUND_WORDS
+    # Most words after a name have no hyphen: told without the pattern.
+    return "-" in token and bool(_HYPHEN_NAME.match(token)) and token.split("-", 1)[1] not in _COMPOUND_WORDS
 
 
 def _is_family(token: str) -> bool:

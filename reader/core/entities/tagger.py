@@ -6,6 +6,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from operator import attrgetter
 from pathlib import Path
 
 from reader.core.entities.chunks import chunk_bounds
@@ -16,7 +17,6 @@ from reader.core.entities.model_file import read_model
 from reader.core.entities.modern import apply_modern_names
 from reader.core.entities.names_gate import reads_names
 from reader.core.entities.newsrules import apply_news_rules
-from reader.core.entities.patterns import find_patterns
 from reader.core.entities.span import EntitySpan
 from reader.core.entities.tokenize import split_sentences, tokenize
 from reader.core.entities.version import TAGGER_VERSION  # noqa: F401  (still read from here)
@@ -24,6 +24,7 @@ from reader.core.errors import ReaderError
 from reader.paths import resources_dir
 
 MODEL_FILE = "ner-model.bin"
+_START = attrgetter("start")
 
 _lock = threading.Lock()
 _model: TaggerModel | StackedModel | None = None
@@ -164,13 +165,22 @@ def _tag_piece(whole: str, start: int, end: int, names: bool) -> list[EntitySpan
     """The entities of `whole[start:end]`, with offsets into `whole`; the model's names only if `names`."""
     text = whole[start:end]
     if not names:
-        return _shift(_rule_spans(text, []), start)
+        return _rule_spans(text, [], start)
     tokens = tokenize(text)
     if not tokens:
         return []
-    ranges = split_sentences(text, tokens)
     words = [text[s:e] for s, e in tokens]
-    tags = tag_sentences([words[a:b] for a, b in ranges])
+    ranges = split_sentences(text, tokens, words)
+    spans = name_spans_of(text, tokens, ranges, tag_sentences([words[a:b] for a, b in ranges]), start)
+    spans.extend(_rule_spans(text, spans, start))
+    spans.sort(key=_START)
+    return spans
+
+
+def name_spans_of(text: str, tokens: list[tuple[int, int]], ranges: list[tuple[int, int]],
+                  tags: list[list[str]], offset: int = 0) -> list[EntitySpan]:
+    """The names the tags of each sentence (`ranges` of `tokens`) give, as spans of `text` with `offset`
+    added: punctuation at a name's edges left out (`trim_span`), a name without a letter dropped."""
     spans: list[EntitySpan] = []
     for (a, _b), sent_tags in zip(ranges, tags, strict=True):
         for first, last, typ in iob_spans(sent_tags):
@@ -180,16 +190,8 @@ def _tag_piece(whole: str, start: int, end: int, names: bool) -> list[EntitySpan
                 if trimmed is None:
                     continue
                 s, e = trimmed
-            spans.append(EntitySpan(s, e, typ, text[s:e]))
-    spans.extend(_rule_spans(text, spans))
-    spans.sort(key=lambda sp: sp.start)
-    return _shift(spans, start)
-
-
-def _shift(spans: list[EntitySpan], offset: int) -> list[EntitySpan]:
-    if not offset:
-        return spans
-    return [EntitySpan(sp.start + offset, sp.end + offset, sp.type, sp.text) for sp in spans]
+            spans.append(EntitySpan(s + offset, e + offset, typ, text[s:e]))
+    return spans
 
 
 def trim_span(text: str, span_tokens: list[tuple[int, int]]) -> tuple[int, int] | None:
@@ -211,9 +213,13 @@ def trim_span(text: str, span_tokens: list[tuple[int, int]]) -> tuple[int, int] 
     return (start, end) if any(ch.isalpha() for ch in text[start:end]) else None
 
 
-def _rule_spans(text: str, model_spans: list[EntitySpan]) -> list[EntitySpan]:
-    """Rule matches that do not overlap a model entity (the model's reading wins)."""
-    taken = sorted((sp.start, sp.end) for sp in model_spans)
+def _rule_spans(text: str, model_spans: list[EntitySpan], offset: int = 0) -> list[EntitySpan]:
+    """Rule matches that do not overlap a model entity (the model's reading wins); the model's spans and
+    the ones returned are offsets into `text` plus `offset`."""
+    # Imported here: compiling the rules' patterns is 15 ms that `entities --conll` (tags, no spans) never needs.
+    from reader.core.entities.patterns import find_patterns
+
+    taken = sorted((sp.start - offset, sp.end - offset) for sp in model_spans)
     out = []
     k = 0
     for s, e, typ in find_patterns(text):
@@ -221,5 +227,5 @@ def _rule_spans(text: str, model_spans: list[EntitySpan]) -> list[EntitySpan]:
             k += 1
         if k < len(taken) and taken[k][0] < e:
             continue
-        out.append(EntitySpan(s, e, typ, text[s:e]))
+        out.append(EntitySpan(s + offset, e + offset, typ, text[s:e]))
     return out

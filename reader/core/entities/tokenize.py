@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from itertools import compress
 
 # Abbreviations that keep their final period (they never end a sentence by themselves).
 ABBREVIATIONS = frozenset(
@@ -46,6 +47,7 @@ _QUOTE_MAP = str.maketrans({"“": '"', "”": '"', "„": '"', "‟": '"', "«"
 # A sentence ends after . ! ? (optionally followed by closing quotes or brackets).
 _ENDERS = frozenset(".!?")
 _ENDER = re.compile(r"[.!?]")
+_END_WORDS = frozenset([".", "!", "?", "..."])
 _CLOSERS = frozenset('"\'”’)]»')
 
 
@@ -60,6 +62,12 @@ def _split_clitics(word: str, start: int) -> list[tuple[int, int]]:
         if k > 0 and word[k + 1 :].lower() in _CLITICS:
             return [(start, start + k), (start + k, start + len(word))]
     return [(start, start + len(word))]
+
+
+def _plain_period(chars: str) -> bool:
+    """Whether a word before a final "." is no abbreviation nor initial ("said.", not "Mr." or "J.")."""
+    # ASCII only: the pattern matches abbreviations ignoring case, and in Unicode "ſ" is an "s" to it.
+    return chars[-1] == "." and len(chars) > 2 and chars.isascii() and chars[:-1].lower() not in ABBREVIATIONS
 
 
 def tokenize(text: str) -> list[tuple[int, int]]:
@@ -81,8 +89,8 @@ def tokenize(text: str) -> list[tuple[int, int]]:
         # A word, one character, or a number of digits alone ("1996"): one token (nothing crosses a space).
         if chars.isalpha() or end - pos == 1 or chars.isdecimal():
             append((pos, end))
-        elif chars[-1] in _TRAILING and chars[:-1].isalpha():  # "said," "Paris)": the word, then the mark
-            append((pos, end - 1))
+        elif (chars[-1] in _TRAILING or _plain_period(chars)) and chars[:-1].isalpha():
+            append((pos, end - 1))  # "said," "Paris)" "said.": the word, then the mark
             append((end - 1, end))
         else:
             while pos < end:
@@ -103,18 +111,19 @@ def normalize_token(token: str) -> str:
     return token.translate(_QUOTE_MAP) if not token.isascii() else token
 
 
-def split_sentences(text: str, tokens: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def split_sentences(text: str, tokens: list[tuple[int, int]], words: list[str] | None = None) -> list[tuple[int, int]]:
     """Sentences as (first, last + 1) token index ranges.
 
     A sentence ends at a line break, or after . ! ? when the next token starts a new sentence
     (capital letter, digit, quote). Abbreviations and initials carry their period inside the
-    token, so they do not end a sentence.
+    token, so they do not end a sentence. `words`, the tokens' texts when the caller has them, spare
+    looking for the marks in the text.
     """
     sents: list[tuple[int, int]] = []
     first = 0
     n = len(tokens)
     find = text.find
-    for i in _ends(text, tokens):
+    for i in _ends(text, tokens, words):
         if i + 1 <= first:  # closing quotes or brackets already taken into the sentence just ended
             continue
         s, e = tokens[i]
@@ -137,12 +146,13 @@ def split_sentences(text: str, tokens: list[tuple[int, int]]) -> list[tuple[int,
     return sents
 
 
-def _ends(text: str, tokens: list[tuple[int, int]]) -> list[int]:
+def _ends(text: str, tokens: list[tuple[int, int]], words: list[str] | None) -> list[int]:
     """The tokens (but the last) after which a sentence may end, in order: those followed by a line break
     and those that are . ! ? or "...", found from the text's few line breaks and marks (`tokens` are
-    sorted, so each is a binary search) instead of looking at every token."""
+    sorted, so each is a binary search) instead of looking at every token; or, given the `words`, the
+    marks among them in one pass in C."""
     last = len(tokens) - 1
-    found = set()
+    found: set[int] = set()
     at = text.find("\n")
     while at >= 0:
         i = bisect_right(tokens, (at,)) - 1  # the token before the break (a break is never inside one)
@@ -151,6 +161,9 @@ def _ends(text: str, tokens: list[tuple[int, int]]) -> list[int]:
         if i >= 0:
             found.add(i)
         at = text.find("\n", tokens[i + 1][0])
+    if words is not None:  # the only tokens that begin with a mark and are 1 or 3 long
+        found.update(compress(range(last), map(_END_WORDS.__contains__, words)))
+        return sorted(found)
     for m in _ENDER.finditer(text):
         at = m.start()
         i = bisect_left(tokens, (at,))  # the first token starting at or after the mark

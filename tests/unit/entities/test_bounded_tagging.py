@@ -115,3 +115,14 @@ def test_tagging_a_5_mb_pathological_text_stays_under_300_mb() -> None:
     measured = json.loads(out)
     assert measured["tagged"] >= CHUNK_CHARS  # it did tag, piece after piece
     assert measured["peak_mb"] < 300
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_rule_spans_of_a_later_piece_have_offsets_into_the_whole_text(language: str) -> None:
+    paragraph = "Der Vertrag vom 4 July 1976 kostete 12% mehr, 3,000 km weit."  # names only in English
+    text = "\n\n".join([paragraph] * (3 * CHUNK_CHARS // len(paragraph)))
+    spans = tag(text, language)
+    assert all(text[sp.start : sp.end] == sp.text for sp in spans)
+    last = text.rindex("4 July 1976")
+    assert [(sp.type, sp.text) for sp in spans if sp.start >= last] == [
+        ("DATE", "4 July 1976"), ("PERCENT", "12%"), ("QUANTITY", "3,000 km")]

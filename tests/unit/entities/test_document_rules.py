@@ -163,3 +163,13 @@ def test_a_short_form_counts_every_mention_of_each_type() -> None:
     tags = [["B-PER", "I-PER", "O", "O"], ["B-LOC", "O", "O"], ["O", "B-LOC", "O", "B-LOC", "O", "O"]]
     assert names(doc, tags) == [("Michael Jordan", "PER"), ("Jordan", "LOC"), ("Jordan", "LOC"), ("Jordan", "LOC")]
     assert names(doc[:2], tags[:2]) == [("Michael Jordan", "PER"), ("Jordan", "PER")]
+
+
+def test_a_common_word_in_a_longer_name_of_its_type_is_a_name_alone_too() -> None:
+    # "Red Hunter" (no company word, no title) has a word that is no common word: "Red" alone is that team;
+    # a longer name of another type says nothing about it.
+    doc = ["Red Hunter won .", "Red lost ."]
+    tags = [["B-ORG", "I-ORG", "O", "O"], ["B-ORG", "O", "O"]]
+    assert names(doc, tags) == [("Red Hunter", "ORG"), ("Red", "ORG")]
+    tags = [["B-PER", "I-PER", "O", "O"], ["B-ORG", "O", "O"]]
+    assert names(doc, tags) == [("Red Hunter", "PER")]

@@ -116,3 +116,39 @@ def test_trying_rules_only_where_they_can_begin_finds_what_trying_everywhere_fin
     assert len(expected) >= 60  # the comparison is over real matches of every rule
     assert {typ for _s, _e, typ in expected} == {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY"}
     assert find_patterns(text) == expected
+
+
+# Pieces of numbers and of what follows them, joined at random: where a number begins a match only because
+# of what comes after it (a unit, a currency word, a month, an ordinal, a decade's "s", a clock's colon).
+_PIECES = ("1 12 2020 1990 0 5 3.5 1,000 10 23 ٣ 08 % per cent percent percentage point am a.m. pm p.m. GMT UTC EST "
+           "m km kg ° °C ft square miles mph GB million bn k mln dollars euro yen won pounds sterling USD EUR CHF "
+           "$ US$ € st nd rd th s of May June Jan. Sept Monday in since mid late early noon today x the A : . , / -"
+           ).split()
+_SEPARATORS = ("", "", " ", " ", "  ", "\n", "-", "/", ":", ".", ",")
+
+
+def test_numbers_are_tried_wherever_any_rule_may_begin() -> None:
+    import random
+
+    rng = random.Random(15)
+    texts = ["".join(rng.choice(_PIECES) + rng.choice(_SEPARATORS) for _ in range(rng.randint(1, 8)))
+             for _ in range(4000)]
+    expected = [_every_rule_everywhere(t) for t in texts]
+    assert sum(map(len, expected)) >= 600  # the comparison is over real matches of every rule
+    assert {typ for found in expected for _s, _e, typ in found} == {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY"}
+    assert [find_patterns(t) for t in texts] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("a 5 May vote", [("5 May", "DATE")]),
+    ("the 3rd and the 1990s", [("1990s", "DATE")]),
+    ("at 10:30, 10.30 GMT and 10 am", [("10:30", "TIME"), ("10.30 GMT", "TIME"), ("10 am", "TIME")]),
+    ("on 1996-08-22 or 5/6/96", [("1996-08-22", "DATE"), ("5/6/96", "DATE")]),
+    ("4 won, 7 yen, 9 USD, 2 bln dollars", [("4 won", "MONEY"), ("7 yen", "MONEY"), ("9 USD", "MONEY"),
+                                            ("2 bln dollars", "MONEY")]),
+    ("up 3 per cent and 5 %", [("3 per cent", "PERCENT"), ("5 %", "PERCENT")]),
+    ("6 °C, 8 kWh and 2 square miles", [("6 °C", "QUANTITY"), ("8 kWh", "QUANTITY"), ("2 square miles", "QUANTITY")]),
+    ("scores 2-1, 3 4 5, 6.5 and 12,3 (no rule)", []),
+])
+def test_a_number_begins_a_match_by_what_follows_it(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _found(text) == expected

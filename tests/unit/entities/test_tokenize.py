@@ -93,6 +93,8 @@ def _pattern_tokens(text: str) -> list[tuple[int, int]]:
 _RUNS = st.lists(st.sampled_from([
     "Keller", "said,", "Paris)", "Gov.", "Mr,", "Inc.", "J.", "Smith;", "yes!", "why?", "quote\"", "end”", "don't,",
     "1990s,", "U.S.,", "O'Brien:", "e-mail,", "(AP)", "x@y.org,", "https://a.b/c’s", "’s", "é,", "日本,", " ", "\n",
+    # a word and its period: the period alone unless the word is an abbreviation (in any case, "ſt" too)
+    "said.", "MRS.", "Sept.", "ſt.", "Über.", "ab.", "x.", "...", "?", "!",
 ]), max_size=30).map(" ".join)
 
 
@@ -121,7 +123,22 @@ def test_a_mark_after_a_word_is_a_token_but_an_abbreviations_period_stays() -> N
 ])
 def test_sentences_end_only_at_line_breaks_and_end_marks(text: str, expected: list[str]) -> None:
     tokens = tokenize(text)
-    assert [" ".join(text[s:e] for s, e in tokens[a:b]) for a, b in split_sentences(text, tokens)] == expected
+    words = [text[s:e] for s, e in tokens]
+    for ranges in (split_sentences(text, tokens), split_sentences(text, tokens, words)):
+        assert [" ".join(words[a:b]) for a, b in ranges] == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_RUNS, _TEXT))
+def test_sentences_found_from_the_words_are_those_found_from_the_text(text: str) -> None:
+    tokens = tokenize(text)
+    assert split_sentences(text, tokens, [text[s:e] for s, e in tokens]) == split_sentences(text, tokens)
+
+
+def test_a_period_after_a_word_is_its_own_token_unless_the_word_is_an_abbreviation_in_any_case() -> None:
+    # "ſ" is an "s" to the pattern's case-blind abbreviations: "ſt." is "St."
+    assert _words("ſt. MRS. said. Über. ab. x. Co.") == [
+        "ſt.", "MRS.", "said", ".", "Über", ".", "ab", ".", "x.", "Co."]
 
 
 def test_a_lone_character_and_a_number_alone_are_one_token_each() -> None:
