@@ -68,9 +68,11 @@ _NEGATIVE_PARTS = re.compile(
 
 
 def has_negative_hint(el: etree._Element) -> bool:
-    if el.get("class") is None and el.get("id") is None:
+    cls, ident = el.get("class"), el.get("id")
+    if cls is None and ident is None:
         return False
-    return _negative_words(_hint_words(el))
+    # = _hint_words(el), from the two values already read (every element of the page is asked)
+    return _negative_words(_words_of(f"{'' if cls is None else cls} {'' if ident is None else ident}".lower()))
 
 
 def has_positive_hint(el: etree._Element) -> bool:
@@ -80,7 +82,7 @@ def has_positive_hint(el: etree._Element) -> bool:
 
 
 def _text_len(el: etree._Element) -> int:
-    return len("".join(el.itertext()).split())
+    return len(text_of(el).split())
 
 
 def strip_furniture(body: etree._Element) -> None:

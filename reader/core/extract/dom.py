@@ -22,6 +22,19 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
 _NOT_XML_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_NOT_XML_BYTES = bytes(range(0x20)).translate(None, b"\t\n\r")  # the control codes of _NOT_XML_TEXT
+
+
+def has_not_xml_text(html: str) -> bool:
+    """Whether `html` holds a character `_NOT_XML_TEXT` matches.
+
+    Why not the regex: it tests each character of a whole page (about 1 ms for 180,000); its UTF-8 bytes with the
+    control codes deleted (one C loop over bytes) and two searches for U+FFFE and U+FFFF take about a third of that.
+    """
+    if "\ufffe" in html or "\uffff" in html:
+        return True
+    raw = html.encode("utf-8", "surrogatepass")  # a lone surrogate (from a JSON escape) is no control code
+    return len(raw.translate(None, _NOT_XML_BYTES)) != len(raw)
 
 
 def parse_html(html: str) -> etree._Element | None:
@@ -29,8 +42,9 @@ def parse_html(html: str) -> etree._Element | None:
     # lxml refuses str input that carries an XML encoding declaration.
     html = re.sub(r"^\s*<\?xml[^>]*>", "", html[:500]) + html[500:] if html.lstrip().startswith("<?xml") else html
     # Characters XML cannot hold: the parser lets some through, but lxml then refuses to set them as text.
-    html = _NOT_XML_TEXT.sub("", html)
-    if not html.strip():
+    if has_not_xml_text(html):
+        html = _NOT_XML_TEXT.sub("", html)
+    if not html or html.isspace():
         return None
     html = close_void_elements(html)
     root, too_deep = _parse(html)
@@ -52,8 +66,13 @@ def _parse(html: str) -> tuple[etree._Element | None, bool]:
 
 
 def text_of(el: etree._Element) -> str:
-    """All text inside an element (comments excluded)."""
-    return "".join(t for t in el.itertext() if isinstance(t, str))
+    """All text inside an element (comments excluded), of a tree `parse_html` made.
+
+    libxml2 writes it out as text in one call, about 5 times faster than joining `itertext()`'s pieces in
+    Python. The two differ only at an unexpanded entity reference of an XML tree, which the HTML parser never
+    leaves (it expands them), and at comments and processing instructions, which `parse_html` removes.
+    """
+    return etree.tostring(el, method="text", encoding="unicode", with_tail=False)
 
 
 def element_class_id(el: etree._Element) -> str:

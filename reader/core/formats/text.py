@@ -7,7 +7,7 @@ from pathlib import Path
 
 from reader.core.article import Article, Block, make_article
 from reader.core.extract.dates import normalise_date
-from reader.core.extract.language import guess_language
+from reader.core.extract.language import guess_language, opening
 from reader.core.extract.source_name import tidy_source
 from reader.core.formats.common import check_is_text, is_debris, parse_byline_line, title_from_path
 from reader.core.formats.encoding import decode_bytes
@@ -129,7 +129,7 @@ def text_to_article(text: str, path: Path, fmt: str = "text") -> Article:
         title = paras.pop(0)
     take_byline_lines(paras, meta, 0)
     if "language" not in meta:
-        meta["language"] = guess_language("\n".join(paras)[:_LANGUAGE_SAMPLE])
+        meta["language"] = guess_language(opening(paras, "\n", _LANGUAGE_SAMPLE))
     return make_article(
         title=title or title_from_path(path),
         blocks=[Block(p, "p") for p in paras],
