@@ -95,8 +95,8 @@ def strip_never_text(root: etree._Element) -> None:
     """
     doomed = []
     for el in root.iter():
-        tag = el.tag if isinstance(el.tag, str) else ""
-        if not tag or tag in DROP_TAGS or (tag not in ("html", "body") and is_hidden(el)):
+        tag = el.tag  # read once: lxml makes a new string for each read
+        if not isinstance(tag, str) or not tag or tag in DROP_TAGS or (tag not in ("html", "body") and is_hidden(el)):
             doomed.append(el)
     for el in doomed:
         remove_keep_tail(el)

@@ -25,6 +25,7 @@ _FIELD_NAMES = {
     "quelle": "source", "fuente": "source", "fonte": "source", "bron": "source", "المصدر": "source",
     "مصدر": "source", "منبع": "source",
 }
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")  # what separates paragraphs
 _MAX_TITLE = 200
 _BYLINE_WINDOW = 3  # byline and dateline lines are looked for among this many paragraphs after the title
 _LANGUAGE_SAMPLE = 2000
@@ -53,10 +54,10 @@ def split_paragraphs(text: str) -> list[str]:
     first line without closing punctuation (a title written directly above the text).
     """
     text = text.strip("\n")
-    if not re.search(r"\n[ \t]*\n", text):
+    if not _BLANK_LINE.search(text):
         return [ln.strip() for ln in text.split("\n") if not is_debris(ln)]
     paras: list[str] = []
-    for chunk in re.split(r"\n[ \t]*\n", text):
+    for chunk in _BLANK_LINE.split(text):
         lines = [ln.strip() for ln in chunk.split("\n") if not is_debris(ln)]
         current: list[str] = []
         # Hard-wrapped prose (lines of similar width) has no title line inside it.
