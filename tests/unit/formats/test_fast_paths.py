@@ -1,0 +1,105 @@
+"""Reading's fast paths give what the plain way gives: a file's bytes decoded once, a small file read into a
+buffer of its size, a clean block kept as it is."""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader.core.article import Block, Link, _shifted, clean_block, clean_block_text
+from reader.core.formats import load_file
+from reader.core.formats.encoding import choose_encoding, decode_bytes
+from reader.core.formats.reading import _read_up_to, read_limited
+
+_CAFE = "Le café « Chez Hélène » a fêté dimanche ses cent ans.\r\n"
+_TAIL = "a fêté dimanche ses cent ans.\n"
+
+
+@pytest.mark.parametrize(
+    ("data", "codec", "ending"),
+    [
+        (_CAFE.encode("utf-8"), "utf-8", _TAIL),  # valid UTF-8, no label
+        (b"plain ASCII text\r\nsecond line", "utf-8", "second line"),
+        (('<meta charset="windows-1252">' + _CAFE).encode("cp1252"), "cp1252", _TAIL),  # the label is right
+        (('<meta charset="iso-8859-1">' + _CAFE).encode("utf-8"), "utf-8", _TAIL),  # a legacy label on UTF-8
+        (('<meta charset="utf-8">' + _CAFE).encode("cp1252"), "cp1252", _TAIL),  # the label lies: a legacy reading
+        (b'<meta charset="koi8-r">ascii only', "koi8-r", "ascii only"),  # a label on ASCII: the label's codec
+        (codecs.BOM_UTF8 + _CAFE.encode("utf-8"), "utf-8", _TAIL),
+        (codecs.BOM_UTF16_LE + _CAFE.encode("utf-16-le"), "utf-16-le", _TAIL),
+        (_CAFE.encode("utf-8")[:-9] + b"\xff" + _CAFE.encode("utf-8")[-9:], "utf-8", "ce\ufffdnt ans.\n"),  # damaged
+    ],
+)
+def test_decoding_once_gives_what_decoding_after_the_choice_gives(data: bytes, codec: str, ending: str) -> None:
+    body, name = choose_encoding(data)
+    assert name == codec
+    expected = body.decode(name, "replace").lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    assert decode_bytes(data) == (expected, codec)
+    assert expected.endswith(ending)
+
+
+def test_a_page_that_declares_a_legacy_charset_but_is_utf8_reads_right(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_bytes(
+        ('<html><head><meta charset="iso-8859-1"><title>Café</title></head><body><article><p>'
+         + _CAFE * 3 + "</p></article></body></html>").encode("utf-8")
+    )
+    [article] = load_file(page)
+    assert article.text.startswith("Le café « Chez Hélène » a fêté dimanche")
+
+
+class _Growing:
+    """A file that grew after its stat: `read` hands out its real content, whatever the stat said."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data, self.at, self.asked = data, 0, []  # type: ignore[var-annotated]
+
+    def read(self, n: int) -> bytes:
+        self.asked.append(n)
+        out = self.data[self.at:self.at + n]
+        self.at += len(out)
+        return out
+
+
+def test_a_file_that_grew_after_its_stat_is_read_to_the_limit() -> None:
+    grown = _Growing(b"0123456789")
+    assert _read_up_to(grown, 3, 100) == b"0123456789"  # type: ignore[arg-type]
+    assert _read_up_to(_Growing(b"0123456789"), 3, 6) == b"012345"  # type: ignore[arg-type]
+
+
+def test_a_small_file_is_read_into_a_buffer_of_its_size() -> None:
+    small = _Growing(b"0123456789")
+    assert _read_up_to(small, 10, 50 * 1024 * 1024 + 1) == b"0123456789"  # type: ignore[arg-type]
+    assert small.asked == [11]  # not a 50 MB buffer for a 10-byte file
+
+
+def test_read_limited_reads_a_whole_file_and_refuses_a_large_one(tmp_path: Path) -> None:
+    f = tmp_path / "a.txt"
+    f.write_bytes(b"x" * 5000)
+    assert read_limited(f, 5000) == b"x" * 5000
+    with pytest.raises(Exception, match="larger than the import limit"):
+        read_limited(f, 4999)
+
+
+def _slow_clean(block: Block) -> Block:
+    text = clean_block_text(block.text)
+    return replace(block, text=text, links=_shifted(block.text, text, block.links) if block.links else ())
+
+
+@given(st.text(alphabet="ab \n\t", max_size=10),
+       st.lists(st.tuples(st.integers(-1, 12), st.integers(-1, 12)), max_size=3))
+@settings(max_examples=500, deadline=None)
+def test_a_clean_block_kept_as_is_is_what_cleaning_it_gives(text: str, spans: list[tuple[int, int]]) -> None:
+    block = Block(text, "p", 0, tuple(Link(a, b, "https://example.org/") for a, b in spans))
+    assert clean_block(block) == _slow_clean(block)
+
+
+def test_a_link_over_a_space_of_clean_text_is_still_trimmed() -> None:
+    block = Block("harbour wall rebuilt", "p", 0, (Link(7, 13, "https://example.org/wall"),))
+    assert clean_block(block).links == (Link(8, 12, "https://example.org/wall"),)
+    clean = Block("harbour wall rebuilt", "p", 0, (Link(8, 12, "https://example.org/wall"),))
+    assert clean_block(clean) is clean
