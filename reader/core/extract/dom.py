@@ -119,4 +119,5 @@ def remove_keep_tail(el: etree._Element) -> None:
 
 def tag_of(el: etree._Element) -> str:
     """The element's tag name in lower case ("" for comments and entities)."""
-    return el.tag.lower() if isinstance(el.tag, str) else ""
+    tag = el.tag  # read once: lxml makes a new string for each read
+    return tag.lower() if isinstance(tag, str) else ""
