@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from lxml import etree
 
@@ -56,7 +57,10 @@ def parse_html(html: str) -> etree._Element | None:
 def _parse(html: str) -> tuple[etree._Element | None, bool]:
     """(tree or None, whether libxml2 hit its nesting limit)."""
     # Plain lxml elements (not lxml.html's classes) are much faster to walk.
-    parser = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, huge_tree=False)
+    # No table of id attributes (collect_ids): nothing here looks an element up by its id; parsing is ~10 % cheaper.
+    parser = etree.HTMLParser(
+        remove_comments=True, remove_pis=True, no_network=True, huge_tree=False, collect_ids=False
+    )
     try:
         root = etree.fromstring(html, parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
@@ -88,16 +92,46 @@ def is_hidden(el: etree._Element) -> bool:
     return bool(style and _HIDDEN_STYLE.search(style))
 
 
-def strip_never_text(root: etree._Element) -> None:
-    """Remove scripts, styles, form controls and hidden elements in place.
+class PageMarks(NamedTuple):
+    """What one walk of a whole page found: what is never text, and the elements marked as its author or headline."""
+
+    never_text: list[etree._Element]  # what `strip_never_text` removes, in document order
+    authors: list[etree._Element]  # rel or itemprop "author" (any case), in document order
+    headline: etree._Element | None  # the first itemprop "headline" that is no <meta>
+
+
+def page_marks(root: etree._Element) -> PageMarks:
+    """Walk the page once for `strip_never_text` and the metadata's author and headline marks.
+
+    Why one walk: lxml makes an object for each element it hands out, and a page has hundreds; three walks were
+    about a tenth of reading a page.
+    """
+    doomed: list[etree._Element] = []
+    authors: list[etree._Element] = []
+    headline: etree._Element | None = None
+    for el in root.iter():
+        tag = el.tag  # read once: lxml makes a new string for each read
+        if not isinstance(tag, str) or not tag:
+            doomed.append(el)
+            continue
+        if tag in DROP_TAGS or (tag not in ("html", "body") and is_hidden(el)):
+            doomed.append(el)
+        prop = el.get("itemprop")
+        prop = prop.lower() if prop else ""
+        if prop == "author" or el.get("rel") == "author":
+            authors.append(el)
+        if prop == "headline" and headline is None and tag != "meta":
+            headline = el
+    return PageMarks(doomed, authors, headline)
+
+
+def strip_never_text(root: etree._Element, never_text: list[etree._Element] | None = None) -> None:
+    """Remove scripts, styles, form controls and hidden elements in place (`never_text`: `page_marks` found them
+    in the tree as it is now).
 
     Nesting depth needs no guard here: parse_html flattens anything deeper than libxml2's 256 levels.
     """
-    doomed = []
-    for el in root.iter():
-        tag = el.tag  # read once: lxml makes a new string for each read
-        if not isinstance(tag, str) or not tag or tag in DROP_TAGS or (tag not in ("html", "body") and is_hidden(el)):
-            doomed.append(el)
+    doomed = page_marks(root).never_text if never_text is None else never_text
     for el in doomed:
         remove_keep_tail(el)
 

@@ -12,7 +12,7 @@ from lxml import etree
 
 from reader.core.extract import jsonld
 from reader.core.extract.dates import date_from_url
-from reader.core.extract.dom import text_of
+from reader.core.extract.dom import PageMarks, page_marks, text_of
 from reader.core.extract.language import normalise_language
 from reader.core.extract.page_dates import page_date
 from reader.core.extract.source_name import SourceClues, agency_in, choose_source
@@ -68,26 +68,6 @@ def _first_h1(root: etree._Element) -> str:
     return ""
 
 
-def _marked_elements(root: etree._Element) -> tuple[list[etree._Element], etree._Element | None]:
-    """The elements marked as the author (rel or itemprop "author"), and the first marked as the headline.
-
-    One walk of the page for both (the byline's and the headline's walks were three in all).
-    """
-    authors: list[etree._Element] = []
-    headline: etree._Element | None = None
-    for el in root.iter():
-        tag = el.tag
-        if not isinstance(tag, str):
-            continue
-        prop = el.get("itemprop")
-        prop = prop.lower() if prop else ""
-        if prop == "author" or el.get("rel") == "author":
-            authors.append(el)
-        if prop == "headline" and headline is None and tag != "meta":
-            headline = el
-    return authors, headline
-
-
 def _byline_from_markup(authors: list[etree._Element]) -> str:
     for el in authors:
         text = _clean(text_of(el))
@@ -96,8 +76,9 @@ def _byline_from_markup(authors: list[etree._Element]) -> str:
     return ""
 
 
-def read_metadata(root: etree._Element, base_url: str = "") -> PageMetadata:
-    """Collect metadata from JSON-LD, Open Graph and meta tags, and a few elements."""
+def read_metadata(root: etree._Element, base_url: str = "", marks: PageMarks | None = None) -> PageMetadata:
+    """Collect metadata from JSON-LD, Open Graph and meta tags, and a few elements (`marks`: `page_marks(root)`,
+    when the caller walked the page already)."""
     meta = _meta_map(root)
     articles = jsonld.article_objects(root)
     ld: dict[str, Any] = articles[0] if articles else {}
@@ -110,7 +91,7 @@ def read_metadata(root: etree._Element, base_url: str = "") -> PageMetadata:
         or jsonld.text_value(ld.get("description"))
     )
     page_title = _page_title(root, meta)
-    authors, headline = _marked_elements(root)
+    _never_text, authors, headline = page_marks(root) if marks is None else marks
     marked_byline = _byline_from_markup(authors)  # the source's clues and the byline both read it
     md.source = _read_source(root, ld, meta, page_title, md.url, marked_byline)
     md.title = _read_title(root, ld, meta, page_title, md.source, headline)
