@@ -33,6 +33,7 @@ _NEGATIVE = frozenset(
 # ("subscriber-content", "hidden-print article-body").
 _WEAK_NEGATIVE = frozenset("subscribe subscription subscriber premium paywall skip print hidden".split())
 _POSITIVE = frozenset("article articlebody story storybody content entry post body text main prose".split())
+_HINT_NAMES = frozenset({"role", "class", "id"})  # the attributes that can make an element furniture
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _SPLIT = re.compile(r"[^a-z0-9]+")
 _SENTENCE_END = re.compile(r"[.!?…:;)\"'”’»。！？」]\s*$")
@@ -105,6 +106,10 @@ def strip_furniture(body: etree._Element) -> None:
         el = stack.pop()
         tag = tag_of(el)
         if not tag:
+            continue
+        names = el.keys()  # one call: most elements have no role, class or id, and are looked inside at once
+        if tag not in FURNITURE_TAGS and (not names or _HINT_NAMES.isdisjoint(names)):
+            stack.extend(reversed(el))
             continue
         if tag in FURNITURE_TAGS or (el.get("role") or "").lower() in _FURNITURE_ROLES:
             furniture = True

@@ -92,6 +92,9 @@ def is_hidden(el: etree._Element) -> bool:
     return bool(style and _HIDDEN_STYLE.search(style))
 
 
+_MARK_NAMES = frozenset({"hidden", "aria-hidden", "style", "itemprop", "rel"})  # what is_hidden and page_marks read
+
+
 class PageMarks(NamedTuple):
     """What one walk of a whole page found: what is never text, and the elements marked as its author or headline."""
 
@@ -114,7 +117,12 @@ def page_marks(root: etree._Element) -> PageMarks:
         if not isinstance(tag, str) or not tag:
             doomed.append(el)
             continue
-        if tag in DROP_TAGS or (tag not in ("html", "body") and is_hidden(el)):
+        names = el.keys()  # one call; most elements have none of the attributes asked about below
+        if tag in DROP_TAGS:
+            doomed.append(el)
+        if not names or _MARK_NAMES.isdisjoint(names):
+            continue
+        if tag not in DROP_TAGS and tag not in ("html", "body") and is_hidden(el):
             doomed.append(el)
         prop = el.get("itemprop")
         prop = prop.lower() if prop else ""
