@@ -101,10 +101,11 @@ class PageMarks(NamedTuple):
     never_text: list[etree._Element]  # what `strip_never_text` removes, in document order
     authors: list[etree._Element]  # rel or itemprop "author" (any case), in document order
     headline: etree._Element | None  # the first itemprop "headline" that is no <meta>
+    dated: list[etree._Element]  # itemprop "datePublished" (any case), in document order
 
 
 def page_marks(root: etree._Element) -> PageMarks:
-    """Walk the page once for `strip_never_text` and the metadata's author and headline marks.
+    """Walk the page once for `strip_never_text` and the metadata's author, headline and date marks.
 
     Why one walk: lxml makes an object for each element it hands out, and a page has hundreds; three walks were
     about a tenth of reading a page.
@@ -112,6 +113,7 @@ def page_marks(root: etree._Element) -> PageMarks:
     doomed: list[etree._Element] = []
     authors: list[etree._Element] = []
     headline: etree._Element | None = None
+    dated: list[etree._Element] = []
     for el in root.iter():
         tag = el.tag  # read once: lxml makes a new string for each read
         if not isinstance(tag, str) or not tag:
@@ -130,7 +132,9 @@ def page_marks(root: etree._Element) -> PageMarks:
             authors.append(el)
         if prop == "headline" and headline is None and tag != "meta":
             headline = el
-    return PageMarks(doomed, authors, headline)
+        elif prop == "datepublished":
+            dated.append(el)
+    return PageMarks(doomed, authors, headline, dated)
 
 
 def strip_never_text(root: etree._Element, never_text: list[etree._Element] | None = None) -> None:

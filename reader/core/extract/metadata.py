@@ -91,12 +91,13 @@ def read_metadata(root: etree._Element, base_url: str = "", marks: PageMarks | N
         or jsonld.text_value(ld.get("description"))
     )
     page_title = _page_title(root, meta)
-    _never_text, authors, headline = page_marks(root) if marks is None else marks
+    marks = page_marks(root) if marks is None else marks
+    authors, headline = marks.authors, marks.headline
     marked_byline = _byline_from_markup(authors)  # the source's clues and the byline both read it
     md.source = _read_source(root, ld, meta, page_title, md.url, marked_byline)
     md.title = _read_title(root, ld, meta, page_title, md.source, headline)
     md.byline = _read_byline(ld, meta, marked_byline)
-    md.published = page_date(root, ld, meta, md.url, md.language) or date_from_url(base_url)
+    md.published = page_date(root, ld, meta, md.url, md.language, marks) or date_from_url(base_url)
     md.image = _clean(meta.get("og:image") or meta.get("twitter:image") or jsonld.first_url(ld.get("image")))
     md.tags = _tags(ld, meta)
     body = ld.get("articleBody")

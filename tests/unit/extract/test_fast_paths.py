@@ -3,15 +3,25 @@ the XML-invalid character check, text_of, the author and headline marks found in
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from reader.core.extract import extract_html
+from reader.core.extract import content, extract_html
 from reader.core.extract.blocks import RawBlock
 from reader.core.extract.debris import is_debris
-from reader.core.extract.dom import _NOT_XML_TEXT, has_not_xml_text, parse_html, text_of
+from reader.core.extract.dom import (
+    _NOT_XML_TEXT,
+    DROP_TAGS,
+    has_not_xml_text,
+    is_hidden,
+    page_marks,
+    parse_html,
+    text_of,
+)
 from reader.core.extract.language import SAMPLE_CHARS, guess_language, identify, opening
 from reader.core.extract.metadata import PageMetadata, read_metadata
 
@@ -120,3 +130,80 @@ def test_a_block_repeating_the_title_or_byline_is_debris_every_time() -> None:
         assert is_debris(_block("Harbour wall, rebuilt"), meta, "Harbour wall rebuilt")
         assert is_debris(_block("By: Mara Lind"), meta, "Other title")
         assert not is_debris(_block("Harbour wall rebuilt again"), meta, "Harbour wall rebuilt")
+
+
+_MARKED_PAGE = """<html><head><meta itemprop="headline" content="x"><script>var a;</script>
+<meta itemprop="datePublished" content="2024-05-03"></head>
+<body><div class="page" style="color: red"><p hidden>gone</p><span aria-hidden="true">gone</span>
+<div style="display:none">gone</div><div aria-hidden="false">kept</div>
+<h1 itemprop="HeadLine" rel="author">Harbour wall rebuilt</h1><a rel="author">Mara Lind</a>
+<time itemprop="DATEPUBLISHED" datetime="2024-05-04">4 May</time><b itemprop="author">Ola Berg</b>
+<button>Share</button><p role="note" class="x">text</p></div></body></html>"""
+
+
+def _plain_marks(root: etree._Element) -> tuple[list[etree._Element], ...]:
+    """What the three walks page_marks replaced found (strip_never_text's, the metadata's, the date's)."""
+    doomed = [el for el in root.iter() if not isinstance(el.tag, str) or el.tag in DROP_TAGS
+              or (el.tag not in ("html", "body") and is_hidden(el))]
+    authors = [el for el in root.iter() if isinstance(el.tag, str)
+               and (el.get("rel") == "author" or (el.get("itemprop") or "").lower() == "author")]
+    headlines = [el for el in root.iter() if isinstance(el.tag, str) and el.tag != "meta"
+                 and (el.get("itemprop") or "").lower() == "headline"][:1]
+    dated = [el for el in root.iter() if isinstance(el.tag, str)
+             and (el.get("itemprop") or "").lower() == "datepublished"]
+    return doomed, authors, headlines, dated
+
+
+def test_page_marks_finds_what_the_plain_walks_found() -> None:
+    root = parse_html(_MARKED_PAGE)
+    assert root is not None
+    marks = page_marks(root)
+    doomed, authors, headlines, dated = _plain_marks(root)
+    assert marks.never_text == doomed
+    assert [el.tag for el in marks.never_text] == ["head", "meta", "script", "meta", "p", "span", "div", "button"]
+    assert marks.authors == authors
+    assert [text_of(a) for a in authors] == ["Harbour wall rebuilt", "Mara Lind", "Ola Berg"]
+    assert [marks.headline] == headlines and marks.headline is not None and marks.headline.tag == "h1"
+    assert marks.dated == dated and [el.tag for el in dated] == ["meta", "time"]
+
+
+def test_the_date_marked_in_the_page_is_its_date() -> None:
+    root = parse_html(_MARKED_PAGE.replace('<meta itemprop="datePublished" content="2024-05-03">', ""))
+    assert root is not None
+    assert read_metadata(root).published == "2024-05-04"
+
+
+_CLASS_WORDS = ["article-body", "related-posts", "sidebar", "hidden", "print", "story", "col-md-8", "x_comment",
+                "commentary", "ad", "main", "Subscriber", "content", "relatedpoststitle", "-", "mostPopular"]
+
+
+def _plain_negative(class_id: str) -> bool:
+    words: set[str] = set()
+    for token in class_id.split():
+        words.update(w for w in re.split(r"[^a-z0-9]+", token) if w)
+        words.add(token.replace("-", "").replace("_", ""))
+    if words & content._NEGATIVE or any(content._NEGATIVE_PARTS.search(w) for w in words):
+        return True
+    return bool(words & content._WEAK_NEGATIVE) and not words & content._POSITIVE
+
+
+@given(st.lists(st.sampled_from(_CLASS_WORDS), max_size=5), st.sampled_from(["", "main", "comments", "top"]))
+@settings(max_examples=300, deadline=None)
+def test_furniture_hints_judged_by_token_are_those_of_the_whole_class_list(classes: list[str], ident: str) -> None:
+    el = etree.Element("div", {"class": " ".join(classes), "id": ident})
+    class_id = f"{' '.join(classes)} {ident}".lower()
+    assert content.has_negative_hint(el) is _plain_negative(class_id)
+    words_positive = any(w in content._POSITIVE for t in class_id.split()
+                         for w in [*re.split(r"[^a-z0-9]+", t), t.replace("-", "").replace("_", "")])
+    assert content.has_positive_hint(el) is (words_positive and not _plain_negative(class_id))
+
+
+def test_furniture_is_found_by_tag_role_class_or_id_under_plain_boxes() -> None:
+    body = etree.fromstring(
+        "<body><div><div><nav>Home News</nav><div role='Navigation'>Sections</div><p>The council rebuilt the "
+        "harbour wall in the spring, paid for from the port's reserves and a grant.</p>"
+        "<div class='share-bar'>Share</div><div id='comments'>Comments</div></div></div></body>"
+    )
+    content.strip_furniture(body)
+    assert " ".join(text_of(body).split()).startswith("The council rebuilt")
+    assert text_of(body).endswith("and a grant.")
