@@ -32,7 +32,7 @@ ENGLISH_ASCII_SHARE = 0.9
 _NOT_INTERCHANGE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
 _WORD = re.compile(r"[^\W\d_]+")
 # What `_WORD` reads in ASCII text: letters, with everything else a space between them.
-_ASCII_LETTERS = str.maketrans({chr(i): chr(i) if chr(i).isalpha() else " " for i in range(128)})
+_ASCII_LETTER_BYTES = bytes(i if chr(i).isalpha() else 0x20 for i in range(256))  # only the first 128 are used
 # Writing without spaces between words: each character stands for a word in the count.
 _UNSPACED = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\u0e00-\u0e7f]")
 # CLD2's older codes for languages that have a newer one (Hebrew, Javanese).
@@ -51,8 +51,9 @@ class LanguageGuess:
 
 def count_words(text: str) -> int:
     """Words of letters in `text`; a Chinese, Japanese or Thai character counts as one."""
-    if text.isascii():  # most news text: no unspaced script; every other character a space, then split (4x faster)
-        return len(text.translate(_ASCII_LETTERS).split())
+    if text.isascii():  # most news text: no unspaced script; every other character a space, then split
+        # (as bytes: a 256-byte table in one C loop, several times faster than str.translate's mapping)
+        return len(text.encode("ascii").translate(_ASCII_LETTER_BYTES).split())
     unspaced = len(_UNSPACED.findall(text))
     spaced = _WORD.findall(_UNSPACED.sub(" ", text))
     return unspaced + len(spaced)

@@ -57,11 +57,27 @@ def _read_up_to(fh: BinaryIO, size: int, limit: int) -> bytes:
     file); the size from `stat` is asked for first, and the rest read only when the file grew meanwhile.
     """
     first = min(size + 1, limit)
-    data = fh.read(first)
+    data = _read_all(fh, first)
     if len(data) < first:
         return data  # the end of the file came first: all of it
-    rest = fh.read(limit - len(data)) if len(data) < limit else b""
+    rest = _read_all(fh, limit - len(data)) if len(data) < limit else b""
     return data + rest if rest else data
+
+
+def _read_all(fh: BinaryIO, n: int) -> bytes:
+    """`n` bytes, or fewer at the end of the file (an unbuffered read may give fewer before it: asked again)."""
+    data = fh.read(n)
+    if len(data) == n or not data:
+        return data
+    parts = [data]
+    got = len(data)
+    while got < n:
+        more = fh.read(n - got)
+        if not more:
+            break
+        parts.append(more)
+        got += len(more)
+    return b"".join(parts)
 
 
 def read_limited(path: Path, max_bytes: int) -> bytes:
@@ -80,7 +96,7 @@ def read_limited(path: Path, max_bytes: int) -> bytes:
         size = info.st_size
         if size > max_bytes:
             raise too_large(path, max_bytes)
-        with open(path, "rb") as fh:
+        with open(path, "rb", buffering=0) as fh:  # no buffer object: the file is read in one or two calls
             data = _read_up_to(fh, size, max_bytes + 1)
     except ImportProblem:
         raise

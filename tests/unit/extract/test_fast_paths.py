@@ -22,7 +22,7 @@ from reader.core.extract.dom import (
     parse_html,
     text_of,
 )
-from reader.core.extract.language import SAMPLE_CHARS, guess_language, identify, opening
+from reader.core.extract.language import SAMPLE_CHARS, count_words, guess_language, identify, opening
 from reader.core.extract.metadata import PageMetadata, read_metadata
 
 # Texts where CLD2's reading is confident, unsure for too few words, too mixed, or in a script it reads alone.
@@ -207,3 +207,9 @@ def test_furniture_is_found_by_tag_role_class_or_id_under_plain_boxes() -> None:
     content.strip_furniture(body)
     assert " ".join(text_of(body).split()).startswith("The council rebuilt")
     assert text_of(body).endswith("and a grant.")
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab Z9_-'\t\n.\x00\x7f")), max_size=30))
+@settings(max_examples=500, deadline=None)
+def test_ascii_words_are_counted_as_the_word_pattern_finds_them(text: str) -> None:
+    assert count_words(text) == len(re.findall(r"[^\W\d_]+", text))

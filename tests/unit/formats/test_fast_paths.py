@@ -15,6 +15,7 @@ from reader.core.article import Block, Link, _shifted, clean_block, clean_block_
 from reader.core.formats import load_file
 from reader.core.formats.encoding import choose_encoding, decode_bytes
 from reader.core.formats.reading import _read_up_to, read_limited
+from reader.core.formats.text import _PUBLISHER_SELF, is_publisher_blurb
 
 _CAFE = "Le café « Chez Hélène » a fêté dimanche ses cent ans.\r\n"
 _TAIL = "a fêté dimanche ses cent ans.\n"
@@ -74,7 +75,7 @@ def test_a_file_that_grew_after_its_stat_is_read_to_the_limit() -> None:
 def test_a_small_file_is_read_into_a_buffer_of_its_size() -> None:
     small = _Growing(b"0123456789")
     assert _read_up_to(small, 10, 50 * 1024 * 1024 + 1) == b"0123456789"  # type: ignore[arg-type]
-    assert small.asked == [11]  # not a 50 MB buffer for a 10-byte file
+    assert max(small.asked) == 11  # not a 50 MB buffer for a 10-byte file
 
 
 def test_read_limited_reads_a_whole_file_and_refuses_a_large_one(tmp_path: Path) -> None:
@@ -103,3 +104,54 @@ def test_a_link_over_a_space_of_clean_text_is_still_trimmed() -> None:
     assert clean_block(block).links == (Link(8, 12, "https://example.org/wall"),)
     clean = Block("harbour wall rebuilt", "p", 0, (Link(8, 12, "https://example.org/wall"),))
     assert clean_block(clean) is clean
+
+
+class _Trickling(_Growing):
+    """A file whose reads give at most three bytes at a time (an unbuffered read may give fewer than asked)."""
+
+    def read(self, n: int) -> bytes:
+        return super().read(min(n, 3))
+
+
+def test_short_reads_are_asked_again_until_the_end() -> None:
+    assert _read_up_to(_Trickling(b"0123456789"), 10, 100) == b"0123456789"  # type: ignore[arg-type]
+    assert _read_up_to(_Trickling(b"0123456789"), 4, 8) == b"01234567"  # type: ignore[arg-type]
+
+
+_BLURB_WORDS = ["The", "Coast", "Post", "is", "are", "an", "a", "independent", "news", "site", "mainly", "concerned",
+                "with", "fishing", "its", "our", "mission", "goal", "about", "us", "All", "rights", "reserved",
+                "copyright", "2024", "council", "claimed", "online", "platform", "\u00a9", "\u017fite", ".", ","]
+
+
+@given(st.lists(st.sampled_from(_BLURB_WORDS), max_size=14), st.sampled_from([" ", "  ", "\n"]))
+@settings(max_examples=500, deadline=None)
+def test_the_publisher_blurb_check_agrees_with_its_regex(words: list[str], sep: str) -> None:
+    paragraph = sep.join(words)
+    assert is_publisher_blurb(paragraph, "") is bool(_PUBLISHER_SELF.search(paragraph))
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [  # each with one word the quick check looks for, so each of its words is tried
+        "The Coast Post is a local news site for the fishing towns of the north coast.",
+        "The Coast Post is a regional media company.",
+        "The Coast Post is an independent weekly magazine.",
+        "The Coast Post is a digital magazine.",
+        "The Coast Post is an online outlet.",
+        "The Coast Post is mainly focused on fishing.",
+        "The Coast Post is devoted to fishing.",
+        "Our mission is to report on the coast.",
+        "Its main aim is to report on the coast.",
+        "About us: the Coast Post, since 1921.",
+        "Copyright 2024 Coast Post",
+        "2024 Coast Post. All rights reserved.",
+        "\u00a9 2024 Coast Post",
+    ],
+)
+def test_a_closing_blurb_is_dropped_from_a_text_article(tmp_path: Path, paragraph: str) -> None:
+    f = tmp_path / "wall.txt"
+    f.write_text("Harbour wall rebuilt\n\nThe council rebuilt the harbour wall in the spring, paid for from the "
+                 f"port's reserves and a grant from the region.\n\n{paragraph}\n", "utf-8")
+    [article] = load_file(f)
+    assert article.text == ("The council rebuilt the harbour wall in the spring, paid for from the port's reserves "
+                            "and a grant from the region.")
