@@ -13,6 +13,8 @@ from hypothesis import strategies as st
 
 from reader.core.article import Block, Link, _shifted, clean_block, clean_block_text
 from reader.core.formats import load_file
+from reader.core.formats import text as text_format
+from reader.core.formats.common import BylineLine, parse_byline_line
 from reader.core.formats.encoding import choose_encoding, decode_bytes
 from reader.core.formats.reading import _read_up_to, read_limited
 from reader.core.formats.text import _PUBLISHER_SELF, is_publisher_blurb
@@ -155,3 +157,23 @@ def test_a_closing_blurb_is_dropped_from_a_text_article(tmp_path: Path, paragrap
     [article] = load_file(f)
     assert article.text == ("The council rebuilt the harbour wall in the spring, paid for from the port's reserves "
                             "and a grant from the region.")
+
+
+def test_each_line_near_the_top_is_parsed_as_a_byline_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    asked: list[str] = []
+
+    def counting(line: str) -> BylineLine | None:
+        asked.append(line)
+        return parse_byline_line(line)
+
+    monkeypatch.setattr(text_format, "parse_byline_line", counting)
+    f = tmp_path / "wall.txt"
+    f.write_text("Harbour wall rebuilt\n\nBy Mara Lind | 3 March 2025\n\nThe council rebuilt the harbour wall in the "
+                 "spring.\n\nIt was paid for from the port's reserves.\n", "utf-8")
+    [article] = load_file(f)
+    assert (article.title, article.byline, article.published) == ("Harbour wall rebuilt", "Mara Lind", "2025-03-03")
+    assert article.text == (
+        "The council rebuilt the harbour wall in the spring.\n\nIt was paid for from the port's reserves."
+    )
+    assert sorted(asked) == sorted(set(asked))  # asked about more than one line, none twice
+    assert "Harbour wall rebuilt" in asked and "By Mara Lind | 3 March 2025" in asked
