@@ -148,7 +148,14 @@ def clean_block(block: Block) -> Block:
         )
         return replace(block, text=text, links=tuple(k for k in links if k.start < k.end))
     text = clean_block_text(block.text)
+    if text == block.text and all(_kept_as_is(k, text) for k in block.links):
+        return block  # already clean (a loader's paragraphs mostly are): the same block, not a copy of it
     return replace(block, text=text, links=_shifted(block.text, text, block.links) if block.links else ())
+
+
+def _kept_as_is(link: Link, text: str) -> bool:
+    """True when `_shifted` gives `link` back unchanged over a text that cleaning left as it was."""
+    return 0 <= link.start < link.end <= len(text) and text[link.start] != " " and text[link.end - 1] != " "
 
 
 def make_article(*, title: str, blocks: list[Block] | tuple[Block, ...], **meta: object) -> Article:

@@ -33,6 +33,7 @@ _NEGATIVE = frozenset(
 # ("subscriber-content", "hidden-print article-body").
 _WEAK_NEGATIVE = frozenset("subscribe subscription subscriber premium paywall skip print hidden".split())
 _POSITIVE = frozenset("article articlebody story storybody content entry post body text main prose".split())
+_HINT_NAMES = frozenset({"role", "class", "id"})  # the attributes that can make an element furniture
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _SPLIT = re.compile(r"[^a-z0-9]+")
 _SENTENCE_END = re.compile(r"[.!?…:;)\"'”’»。！？」]\s*$")
@@ -40,24 +41,35 @@ _COMMAS = re.compile(r"[,，、،]")
 _NUMBERED = re.compile(r"^\s*(?:#|no\.?\s*)?\d{1,3}\s*[.):]\s", re.I)
 
 
-@lru_cache(maxsize=4096)
-def _words_of(class_id: str) -> frozenset[str]:
-    words: set[str] = set()
-    for token in class_id.split():
-        words.update(w for w in _SPLIT.split(token) if w)
-        words.add(token.replace("-", "").replace("_", ""))
-    return frozenset(words)
+# What a class or id token says about its element, as bits: furniture, furniture unless also marked as content
+# (weak), content. A class list's words are the union of its tokens' words, so each token is judged once
+# (pages share their tokens, "container", "col-md-8", far more than whole class lists) and the bits are or-ed.
+_FURNITURE_BIT, _WEAK_BIT, _CONTENT_BIT = 1, 2, 4
 
 
-def _hint_words(el: etree._Element) -> frozenset[str]:
-    return _words_of(element_class_id(el))
-
-
-@lru_cache(maxsize=4096)
-def _negative_words(words: frozenset[str]) -> bool:
+@lru_cache(maxsize=8192)
+def _token_bits(token: str) -> int:
+    words = {w for w in _SPLIT.split(token) if w}
+    words.add(token.replace("-", "").replace("_", ""))
+    bits = 0
     if words & _NEGATIVE or any(_NEGATIVE_PARTS.search(w) for w in words):
-        return True
-    return bool(words & _WEAK_NEGATIVE) and not words & _POSITIVE
+        bits |= _FURNITURE_BIT
+    if words & _WEAK_NEGATIVE:
+        bits |= _WEAK_BIT
+    if words & _POSITIVE:
+        bits |= _CONTENT_BIT
+    return bits
+
+
+def _hint_bits(class_id: str) -> int:
+    bits = 0
+    for token in class_id.split():
+        bits |= _token_bits(token)
+    return bits
+
+
+def _is_negative(bits: int) -> bool:
+    return bool(bits & _FURNITURE_BIT) or (bool(bits & _WEAK_BIT) and not bits & _CONTENT_BIT)
 
 
 # Parts of class/id values that mark furniture even inside longer names ("relatedpoststitle").
@@ -68,19 +80,21 @@ _NEGATIVE_PARTS = re.compile(
 
 
 def has_negative_hint(el: etree._Element) -> bool:
-    if el.get("class") is None and el.get("id") is None:
+    cls, ident = el.get("class"), el.get("id")
+    if cls is None and ident is None:
         return False
-    return _negative_words(_hint_words(el))
+    # the two values read once (every element of the page is asked)
+    return _is_negative(_hint_bits(f"{'' if cls is None else cls} {'' if ident is None else ident}".lower()))
 
 
 def has_positive_hint(el: etree._Element) -> bool:
     if (el.get("itemprop") or "").lower() == "articlebody":
         return True
-    return bool(_hint_words(el) & _POSITIVE) and not has_negative_hint(el)
+    return bool(_hint_bits(element_class_id(el)) & _CONTENT_BIT) and not has_negative_hint(el)
 
 
 def _text_len(el: etree._Element) -> int:
-    return len("".join(el.itertext()).split())
+    return len(text_of(el).split())
 
 
 def strip_furniture(body: etree._Element) -> None:
@@ -92,6 +106,10 @@ def strip_furniture(body: etree._Element) -> None:
         el = stack.pop()
         tag = tag_of(el)
         if not tag:
+            continue
+        names = el.keys()  # one call: most elements have no role, class or id, and are looked inside at once
+        if tag not in FURNITURE_TAGS and (not names or _HINT_NAMES.isdisjoint(names)):
+            stack.extend(reversed(el))
             continue
         if tag in FURNITURE_TAGS or (el.get("role") or "").lower() in _FURNITURE_ROLES:
             furniture = True

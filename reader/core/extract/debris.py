@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from lxml import etree
 
@@ -28,6 +29,7 @@ _LABELS = re.compile(
     r"(?:just|must) watch(?:ed)?|now playing|watch(?: now| next| more)?)$",
     re.I,
 )
+_NOT_WORD = re.compile(r"\W+")
 _MARKUP = re.compile(r"^<[a-zA-Z!/][^>]*>|^\[(\w+)[^\]]*\].*\[/\1\]$")
 _COOKIES = re.compile(
     r"\b(?:uses?|accept|allow)\s+(?:of\s+)?cookies\b|\bcookie\s+(?:settings|policy|preferences)\b", re.I
@@ -76,7 +78,14 @@ _TAIL_PITCH = re.compile(
 
 
 def _same_text(a: str, b: str) -> bool:
-    return bool(a) and re.sub(r"\W+", "", a).lower() == re.sub(r"\W+", "", b).lower()
+    return bool(a) and _squashed(a) == _squashed(b)
+
+
+@lru_cache(maxsize=256)
+def _squashed(text: str) -> str:
+    """The text's letters and digits, lower-cased; kept because each block is compared with the same few texts
+    (the page's title, its first heading, its byline) and the block itself with up to four of them."""
+    return _NOT_WORD.sub("", text).lower()
 
 
 def _has_date(text: str) -> bool:

@@ -12,7 +12,7 @@ from lxml import etree
 
 from reader.core.extract import jsonld
 from reader.core.extract.dates import date_from_url
-from reader.core.extract.dom import text_of
+from reader.core.extract.dom import PageMarks, page_marks, text_of
 from reader.core.extract.language import normalise_language
 from reader.core.extract.page_dates import page_date
 from reader.core.extract.source_name import SourceClues, agency_in, choose_source
@@ -68,19 +68,17 @@ def _first_h1(root: etree._Element) -> str:
     return ""
 
 
-def _byline_from_markup(root: etree._Element) -> str:
-    for el in root.iter():
-        if not isinstance(el.tag, str):
-            continue
-        if el.get("rel") == "author" or (el.get("itemprop") or "").lower() == "author":
-            text = _clean(text_of(el))
-            if 2 < len(text) < 80:
-                return _BY_PREFIX.sub("", text)
+def _byline_from_markup(authors: list[etree._Element]) -> str:
+    for el in authors:
+        text = _clean(text_of(el))
+        if 2 < len(text) < 80:
+            return _BY_PREFIX.sub("", text)
     return ""
 
 
-def read_metadata(root: etree._Element, base_url: str = "") -> PageMetadata:
-    """Collect metadata from JSON-LD, Open Graph and meta tags, and a few elements."""
+def read_metadata(root: etree._Element, base_url: str = "", marks: PageMarks | None = None) -> PageMetadata:
+    """Collect metadata from JSON-LD, Open Graph and meta tags, and a few elements (`marks`: `page_marks(root)`,
+    when the caller walked the page already)."""
     meta = _meta_map(root)
     articles = jsonld.article_objects(root)
     ld: dict[str, Any] = articles[0] if articles else {}
@@ -93,10 +91,13 @@ def read_metadata(root: etree._Element, base_url: str = "") -> PageMetadata:
         or jsonld.text_value(ld.get("description"))
     )
     page_title = _page_title(root, meta)
-    md.source = _read_source(root, ld, meta, page_title, md.url)
-    md.title = _read_title(root, ld, meta, page_title, md.source)
-    md.byline = _read_byline(root, ld, meta)
-    md.published = page_date(root, ld, meta, md.url, md.language) or date_from_url(base_url)
+    marks = page_marks(root) if marks is None else marks
+    authors, headline = marks.authors, marks.headline
+    marked_byline = _byline_from_markup(authors)  # the source's clues and the byline both read it
+    md.source = _read_source(root, ld, meta, page_title, md.url, marked_byline)
+    md.title = _read_title(root, ld, meta, page_title, md.source, headline)
+    md.byline = _read_byline(ld, meta, marked_byline)
+    md.published = page_date(root, ld, meta, md.url, md.language, marks) or date_from_url(base_url)
     md.image = _clean(meta.get("og:image") or meta.get("twitter:image") or jsonld.first_url(ld.get("image")))
     md.tags = _tags(ld, meta)
     body = ld.get("articleBody")
@@ -115,28 +116,23 @@ def _declared_sites(ld: dict[str, Any], meta: dict[str, str]) -> list[str]:
                                 meta.get("application-name", "")) if v and _clean(v)]
 
 
-def _read_source(root: etree._Element, ld: dict[str, Any], meta: dict[str, str], page_title: str, url: str) -> str:
+def _read_source(
+    root: etree._Element, ld: dict[str, Any], meta: dict[str, str], page_title: str, url: str, marked_byline: str
+) -> str:
     clues = SourceClues(
         declared=_declared_sites(ld, meta),
         title_suffixes=title_parts(page_title) + title_parts(_clean(meta.get("og:title", ""))),
         handles=[_clean(meta.get("twitter:site", ""))],
         url=url,
-        agency=agency_in(_opening_lines(root)),
+        agency=agency_in(_opening_lines(root, marked_byline)),
     )
     return _clean(choose_source(clues))
 
 
-def _opening_lines(root: etree._Element) -> list[str]:
+def _opening_lines(root: etree._Element, marked_byline: str) -> list[str]:
     """The first paragraphs' text and the byline, where a dateline "(Reuters) -" or "By AP" is written."""
     lines = [text_of(p)[:200] for _, p in zip(range(8), root.iter("p"), strict=False)]
-    return [*lines, _byline_from_markup(root)]
-
-
-def _headline_element(root: etree._Element) -> etree._Element | None:
-    for el in root.iter():
-        if isinstance(el.tag, str) and el.tag != "meta" and (el.get("itemprop") or "").lower() == "headline":
-            return el
-    return None
+    return [*lines, marked_byline]
 
 
 def _article_h1(root: etree._Element) -> etree._Element | None:
@@ -148,9 +144,9 @@ def _article_h1(root: etree._Element) -> etree._Element | None:
 
 
 def _read_title(
-    root: etree._Element, ld: dict[str, Any], meta: dict[str, str], page_title: str, source: str
+    root: etree._Element, ld: dict[str, Any], meta: dict[str, str], page_title: str, source: str,
+    marked: etree._Element | None,
 ) -> str:
-    marked = _headline_element(root)
     h1 = _article_h1(root)
     # Ties go to the earlier place: what the reader sees marked as the headline first, the <meta>
     # copies of the <title> last.
@@ -168,7 +164,7 @@ def _read_title(
     return choose_title([_clean(c) for c in candidates], sites=sites, descriptions=descriptions)
 
 
-def _read_byline(root: etree._Element, ld: dict[str, Any], meta: dict[str, str]) -> str:
+def _read_byline(ld: dict[str, Any], meta: dict[str, str], marked_byline: str) -> str:
     authors = jsonld.names(ld.get("author")) or jsonld.names(ld.get("creator"))
     if not authors:
         for key in _AUTHOR_META:
@@ -181,7 +177,7 @@ def _read_byline(root: etree._Element, ld: dict[str, Any], meta: dict[str, str])
         a = _BY_PREFIX.sub("", _clean(a))
         if a and a not in seen:
             seen.append(a)
-    return ", ".join(seen) or _byline_from_markup(root)
+    return ", ".join(seen) or marked_byline
 
 
 def _read_url(root: etree._Element, ld: dict[str, Any], meta: dict[str, str], base_url: str) -> str:

@@ -8,8 +8,8 @@ from reader.core.article import Block
 from reader.core.extract.blocks import RawBlock, collect_blocks
 from reader.core.extract.content import main_blocks, strip_furniture
 from reader.core.extract.debris import cut_after_end, drop_tail_pitches, is_debris
-from reader.core.extract.dom import parse_html, strip_never_text
-from reader.core.extract.language import guess_language
+from reader.core.extract.dom import page_marks, parse_html, strip_never_text
+from reader.core.extract.language import guess_language, opening
 from reader.core.extract.links import page_base, resolve_links
 from reader.core.extract.metadata import PageMetadata, read_metadata
 
@@ -33,9 +33,10 @@ def extract_html(html: str, *, url: str = "") -> ExtractedPage | None:
     root = parse_html(html)
     if root is None:
         return None
-    meta = read_metadata(root, url)
+    marks = page_marks(root)  # one walk for the metadata's marks and for what is never text
+    meta = read_metadata(root, url, marks)
     base = page_base(root, url or meta.url)  # before <base> goes with the rest of <head>
-    strip_never_text(root)
+    strip_never_text(root, marks.never_text)
     body = root.find(".//body")
     if body is None:
         body = root
@@ -47,7 +48,7 @@ def extract_html(html: str, *, url: str = "") -> ExtractedPage | None:
         kept = [b for b in collect_blocks(body) if not is_debris(b, meta, title) and b.link_density < 0.5]
     blocks = to_blocks(kept, base)
     if not meta.language:
-        meta.language = guess_language(" ".join(b.text for b in blocks))
+        meta.language = guess_language(opening((b.text for b in blocks), " "))
     return ExtractedPage(title=title, blocks=blocks, meta=meta)
 
 

@@ -18,7 +18,7 @@ from lxml import etree
 
 from reader.core.extract import jsonld
 from reader.core.extract.dates import date_from_url, find_date, normalise_date
-from reader.core.extract.dom import text_of
+from reader.core.extract.dom import PageMarks, page_marks, text_of
 
 DATE_META = (
     "article:published_time", "og:published_time", "article:published", "published_time", "publishdate",
@@ -45,14 +45,14 @@ def _hint(el: etree._Element) -> str:
     return f"{el.get('class') or ''} {el.get('id') or ''} {el.get('itemprop') or ''}"
 
 
-def _itemprop_date(root: etree._Element, language: str) -> str:
-    for el in root.iter():
-        if isinstance(el.tag, str) and (el.get("itemprop") or "").lower() == "datepublished":
-            found = normalise_date(_attr_value(el), language=language) or normalise_date(
-                text_of(el)[:_LONGEST_DATE_TEXT], language=language
-            )
-            if found:
-                return found
+def _itemprop_date(marked: list[etree._Element], language: str) -> str:
+    """The first date of the elements marked datePublished (`dom.page_marks`, in page order)."""
+    for el in marked:
+        found = normalise_date(_attr_value(el), language=language) or normalise_date(
+            text_of(el)[:_LONGEST_DATE_TEXT], language=language
+        )
+        if found:
+            return found
     return ""
 
 
@@ -114,8 +114,12 @@ def _hinted_date(root: etree._Element, language: str) -> str:
     return best
 
 
-def page_date(root: etree._Element, ld: dict[str, Any], meta: dict[str, str], url: str, language: str) -> str:
-    """The publication date of a page as ISO 8601, or "" (see the module docstring for the order)."""
+def page_date(
+    root: etree._Element, ld: dict[str, Any], meta: dict[str, str], url: str, language: str,
+    marks: PageMarks | None = None,
+) -> str:
+    """The publication date of a page as ISO 8601, or "" (see the module docstring for the order); `marks`:
+    `dom.page_marks(root)` when the caller has it."""
     found = normalise_date(
         jsonld.text_value(ld.get("datePublished")) or jsonld.text_value(ld.get("dateCreated")), language=language
     )
@@ -124,6 +128,7 @@ def page_date(root: etree._Element, ld: dict[str, Any], meta: dict[str, str], ur
             return found
         found = normalise_date(meta.get(key), language=language)
     return (
-        found or _itemprop_date(root, language) or _time_element_date(root, language) or date_from_url(url)
+        found or _itemprop_date((marks or page_marks(root)).dated, language) or _time_element_date(root, language)
+        or date_from_url(url)
         or _hinted_date(root, language) or _time_element_date(root, language, updates=True)
     )

@@ -10,6 +10,7 @@ from reader.core.extract.dates import find_date
 
 _DEBRIS = re.compile(r"^[\W_]*$")  # nothing but punctuation, pipes, rules or spaces
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_CONTROL_BYTES = bytes([*range(0x09), *range(0x0E, 0x20), 0x7F])  # the characters of _CONTROL, as bytes
 
 
 def title_from_path(path: Path) -> str:
@@ -26,12 +27,22 @@ def is_debris(line: str) -> bool:
     return bool(_DEBRIS.match(line))
 
 
+def control_count(text: str) -> int:
+    """How many characters of `text` `_CONTROL` matches.
+
+    Why not `len(_CONTROL.findall(text))`: its control codes are all ASCII, so they are the bytes deleted from
+    the text's UTF-8 (one C loop over bytes) rather than a list of matches built from a regex over every character.
+    """
+    raw = text.encode("utf-8", "surrogatepass")
+    return len(raw) - len(raw.translate(None, _CONTROL_BYTES))
+
+
 def check_is_text(text: str, path: Path) -> None:
     """Refuse decoded text that is really binary data (many control characters)."""
     sample = text[:20000]
     if not sample:
         return
-    bad = len(_CONTROL.findall(sample)) + sample.count("\ufffd")
+    bad = control_count(sample) + sample.count("\ufffd")
     if "\x00" in sample or bad > max(8, len(sample) // 50):
         raise ImportProblem(
             str(path),

@@ -138,7 +138,7 @@ def _sniff_mail(text: str) -> str | None:
 
 def detect(path: Path, head: bytes) -> str:
     """The format name of a file from its first bytes, falling back on its extension."""
-    path = Path(path)
+    path = path if isinstance(path, Path) else Path(path)  # load_file's Path, not parsed again
     by_ext = EXTENSION_FORMATS.get(format_extension(path), "")
     text = _peek_text(head).lstrip()
     found = _sniff_markup(text) or _sniff_json(text) or _sniff_mail(text)

@@ -92,13 +92,12 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
-def _clean_multibyte_utf8(data: bytes) -> bool:
-    """True when the bytes are valid UTF-8 and use at least one multibyte character."""
+def _utf8_text(data: bytes) -> str | None:
+    """The bytes as UTF-8 text, or None when they are not valid UTF-8."""
     try:
-        text = data.decode("utf-8")
+        return data.decode("utf-8")
     except UnicodeDecodeError:
-        return False
-    return any(ord(ch) > 0x7F for ch in text)
+        return None
 
 
 def _mostly_utf8(data: bytes) -> bool:
@@ -111,37 +110,49 @@ def _mostly_utf8(data: bytes) -> bool:
 
 def choose_encoding(data: bytes, declared: str | None = None) -> tuple[bytes, str]:
     """Return (bytes without BOM, codec name) for a document."""
+    body, name, _text = _choose(data, declared)
+    return body, name
+
+
+def _choose(data: bytes, declared: str | None) -> tuple[bytes, str, str | None]:
+    """(bytes without BOM, codec name, the text when a strict decoding in that codec was already made).
+
+    Why the text: checking that the bytes decode is decoding them, and a page's bytes are decoded once.
+    """
     data, from_bom = strip_bom(data)
     if from_bom:
-        return data, from_bom
+        return data, from_bom, None
     wide = _utf16_without_bom(data)
     if wide:
-        return data, wide
+        return data, wide, None
     declared = normalise_charset(declared) or declared_charset(data)
+    utf8: str | None = None
     if declared and not declared.startswith("utf-16") and not declared.startswith("utf-32"):
         # A page re-saved as UTF-8 often keeps its old legacy label. Multibyte UTF-8 that decodes
         # cleanly almost never happens by chance in a legacy encoding, so it wins over the label.
-        if declared != "utf-8" and _clean_multibyte_utf8(data):
-            return data, "utf-8"
+        if declared != "utf-8":
+            utf8 = _utf8_text(data)
+            if utf8 is not None and not utf8.isascii():
+                return data, "utf-8", utf8
         try:
-            data.decode(declared)
-            return data, declared
+            return data, declared, data.decode(declared)
         except UnicodeDecodeError:
             pass  # the label lies; fall through to detection
-    try:
-        data.decode("utf-8")
-        return data, "utf-8"
-    except UnicodeDecodeError:
-        pass
+    if utf8 is None:
+        utf8 = _utf8_text(data)
+    if utf8 is not None:
+        return data, "utf-8", utf8
     if _mostly_utf8(data):
-        return data, "utf-8"
+        return data, "utf-8", None
     from reader.core.formats.legacy import guess_legacy  # its tables cost the window's start; few files get here
 
-    return data, guess_legacy(data)
+    return data, guess_legacy(data), None
 
 
 def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
     """Decode a document to text; return (text, codec name). Never raises on bad bytes."""
-    body, name = choose_encoding(data, declared)
-    text = body.decode(name, "replace").lstrip("\ufeff")
+    body, name, text = _choose(data, declared)
+    if text is None:
+        text = body.decode(name, "replace")
+    text = text.lstrip("\ufeff")
     return text.replace("\r\n", "\n").replace("\r", "\n"), name

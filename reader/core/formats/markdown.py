@@ -10,7 +10,7 @@ import logging
 from pathlib import Path
 
 from reader.core.article import Article, Block, make_article
-from reader.core.extract.language import guess_language, normalise_language
+from reader.core.extract.language import guess_language, normalise_language, opening
 from reader.core.formats.common import check_is_text, parse_byline_line, title_from_path
 from reader.core.formats.encoding import decode_bytes
 from reader.core.formats.markdown_blocks import parse_markdown
@@ -72,7 +72,7 @@ def markdown_to_article(text: str, path: Path) -> Article:
     _take_byline_blocks(blocks, meta)
     meta["language"] = normalise_language(str(meta.get("language") or ""))
     if not meta["language"]:
-        meta["language"] = guess_language("\n".join(b.text for b in blocks)[:_LANGUAGE_SAMPLE])
+        meta["language"] = guess_language(opening((b.text for b in blocks), "\n", _LANGUAGE_SAMPLE))
     return make_article(
         title=title or title_from_path(path), blocks=blocks, path=str(path), format="markdown", **meta
     )

@@ -6,6 +6,7 @@ import gzip
 import stat
 import zlib
 from pathlib import Path
+from typing import BinaryIO
 
 from reader.core.errors import ImportProblem
 
@@ -49,6 +50,36 @@ def gunzip_limited(data: bytes, path: Path | str, limit: int) -> bytes:
     return out
 
 
+def _read_up_to(fh: BinaryIO, size: int, limit: int) -> bytes:
+    """At most `limit` bytes of an open file that `stat` gave `size` bytes.
+
+    Why not `read(limit)`: that asks for a buffer of the whole limit (50 MB, an mmap and munmap for each small
+    file); the size from `stat` is asked for first, and the rest read only when the file grew meanwhile.
+    """
+    first = min(size + 1, limit)
+    data = _read_all(fh, first)
+    if len(data) < first:
+        return data  # the end of the file came first: all of it
+    rest = _read_all(fh, limit - len(data)) if len(data) < limit else b""
+    return data + rest if rest else data
+
+
+def _read_all(fh: BinaryIO, n: int) -> bytes:
+    """`n` bytes, or fewer at the end of the file (an unbuffered read may give fewer before it: asked again)."""
+    data = fh.read(n)
+    if len(data) == n or not data:
+        return data
+    parts = [data]
+    got = len(data)
+    while got < n:
+        more = fh.read(n - got)
+        if not more:
+            break
+        parts.append(more)
+        got += len(more)
+    return b"".join(parts)
+
+
 def read_limited(path: Path, max_bytes: int) -> bytes:
     """The file's content (decompressed when gzip), refusing files over the size limit."""
     try:
@@ -65,8 +96,8 @@ def read_limited(path: Path, max_bytes: int) -> bytes:
         size = info.st_size
         if size > max_bytes:
             raise too_large(path, max_bytes)
-        with path.open("rb") as fh:
-            data = fh.read(max_bytes + 1)
+        with open(path, "rb", buffering=0) as fh:  # no buffer object: the file is read in one or two calls
+            data = _read_up_to(fh, size, max_bytes + 1)
     except ImportProblem:
         raise
     except IsADirectoryError as exc:
