@@ -5,13 +5,13 @@ a measure that other jobs on the machine do not stretch (wall-clock times in `st
 
 Each start is `python -m reader --data-dir DIR --no-samples` on the offscreen platform with
 NEWS_READER_REPORT_FIRST_PAINT=1 (the window closes on the event loop's turn after its first paint, see
-reader/ui/startup.py); its user + system CPU is read from `getrusage(RUSAGE_CHILDREN)`. The bare window
-is shown once and closed after its first paint the same way. With `--other SRC`, the code in SRC (a
-folder holding a `reader` package, e.g. `git archive` of an older commit) is started too, first on
-PYTHONPATH, interleaved with ours, so before and after are measured in the same run. Both packages are
-compiled to bytecode first, as an installed app has them. Each News Reader start is run a second time with
-NEWS_READER_REPORT_COMPLETE=1 too: it closes once complete (its commands, menus and features built after the
-first paint, the library opened, the last article shown), the last column.
+reader/ui/startup.py); its user + system CPU is read from `getrusage(RUSAGE_CHILDREN)`. The bare window (a
+QMainWindow of the same size, as in `startup.py`) is shown once and closed after its first paint the same way.
+With `--other SRC`, the code in SRC (a folder holding a `reader` package, e.g. `git archive` of an older
+commit) is started too, first on PYTHONPATH, interleaved with ours, so before and after are measured in the
+same run. Both packages are compiled to bytecode first, as an installed app has them. Each News Reader start
+is run a second time with NEWS_READER_REPORT_COMPLETE=1 too: it closes once complete (its commands, menus and
+features built after the first paint, the library opened, the last article shown), the last column.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ HERE = Path(__file__).resolve().parent
 
 BARE = r"""
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QMainWindow
 
 class Painted(QObject):
     def eventFilter(self, obj, event):
@@ -38,7 +38,7 @@ class Painted(QObject):
         return False
 
 app = QApplication([])
-w = QLabel("hello")
+w = QMainWindow()
 w.resize(1280, 800)
 painted = Painted()
 w.installEventFilter(painted)
@@ -67,7 +67,7 @@ def main() -> int:
         data = str(args.data_dir or Path(tmp) / "empty")
         app = [sys.executable, "-m", "reader", "--data-dir", data, "--no-samples"]
         starts: dict[str, tuple[list[str], dict[str, str]]] = {
-            "bare PySide6 window": ([sys.executable, "-c", BARE], env),
+            "bare PySide6 QMainWindow": ([sys.executable, "-c", BARE], env),
             "News Reader (this tree)": (app, dict(env, PYTHONPATH=str(HERE.parent))),
         }
         packages = [HERE.parent / "reader"]
@@ -88,7 +88,7 @@ def main() -> int:
                     took, out = cpu_of(cmd, dict(cmd_env, NEWS_READER_REPORT_COMPLETE="1"), cwd=tmp)
                     if round_ and "complete " in out:
                         complete[name].append(took)
-    bare = statistics.median(cpu["bare PySide6 window"])
+    bare = statistics.median(cpu["bare PySide6 QMainWindow"])
     print(f"load average: {os.getloadavg()[0]:.2f}\n")
     print(f"| program | CPU s to first paint, median of {args.runs} | fastest | over the bare window (s) "
           "| CPU s to the window complete (commands, menus, features, library open) |")  # fmt: skip
