@@ -8,8 +8,8 @@ that has the focus.
 
 Until the first paint it watches only the window and its `QWindow` (every key from the window system reaches
 that first): an application-wide filter is handed every object any event goes to, and the first one PySide6
-had not wrapped yet (a Qt-made object) makes it build the Python class of every QObject subclass, about 70 enum
-classes and 50 ms of the start. `hold_everywhere()`, called once the frame is on screen, widens it to every
+had not wrapped yet (a Qt-made object) makes it build the Python class of every QObject subclass (about 70 enum
+classes, each made by Python's enum module). `hold_everywhere()`, called once the frame is on screen, widens it to every
 widget of the window, as any key sent to one of them is held from then on.
 """
 

@@ -32,7 +32,6 @@ from reader.ui.workers import ScanWorker
 
 if TYPE_CHECKING:
     from reader.ui.notebook_view import NotebookView  # made with the commands, after the first paint
-    pass
 
 EMPTY_LIBRARY = ("Your library is empty.\n\nAdd a folder of saved articles (text, Markdown, HTML, feeds, JSON, "
                  "e-mail) with File › Add Folder… (Ctrl+O), or open files by naming them on the command line.")

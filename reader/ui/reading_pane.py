@@ -78,7 +78,7 @@ class ReadingPane(QTextBrowser):
         self._family = ""  # the widget's font when empty
         self._spacing = int(DEFAULTS["reading_line_spacing"])
         # The viewport's width as its last resize gave it: asking `viewport()` for it would wrap a widget Qt made,
-        # and PySide6 builds the class of every QWidget subclass (40 enum classes) on the first such wrap: not
+        # and PySide6 builds the class of every QWidget subclass (40-70 enum classes) on the first such wrap: not
         # before the window's first paint. Before any resize, the width the viewport would have.
         self._viewport_width = self.maximumViewportSize().width()
         self.show_placeholder()
