@@ -1,5 +1,5 @@
-"""Start-up beside RSS Guard and QuiteRSS: spawn to the first mapped main window, and how soon News Reader
-is idle after its first paint with 10,000 and 100,000 unchanged files to rescan.
+"""Start-up beside RSS Guard, QuiteRSS and a bare PySide6 window: spawn to the first mapped main window, and how
+soon News Reader is idle after its first paint with 10,000 and 100,000 unchanged files to rescan.
 
     python benchmarks/startup.py [--runs 5] [--sizes 10000 100000] [--keep DIR] [--idle-only]
 
@@ -7,7 +7,8 @@ Every program is started as a fresh process on a private Xvfb display, interleav
 times, after one warm-up round that is not counted), and timed the same way: from the spawn to the
 first MapNotify of a top-level window of at least 400x300 (benchmarks/_xmap.py; splash screens do not
 count). News Reader's package is compiled to bytecode first (`compileall`), as an installed app has it.
-Peers with empty profiles in a temporary home: RSS Guard (`--data`), QuiteRSS (its settings under $HOME).
+Peers with empty profiles in a temporary home: RSS Guard (`--data`), QuiteRSS (its settings under $HOME). The floor:
+a bare PySide6 QMainWindow of the window's default size (1280x800), shown and nothing else, in the same interpreter.
 Libraries: real text files imported and tagged (benchmarks/_profiles.py), built once into --keep DIR
 (default: a temporary folder, removed after).
 
@@ -42,12 +43,15 @@ sys.path.insert(0, str(HERE))
 from _profiles import profile  # noqa: E402
 from _xmap import Xvfb, end_group, time_to_map  # noqa: E402
 
+BARE_NAME = "bare PySide6 QMainWindow"
 COMPLETE_WAIT = 20.0  # seconds after the map to wait for "complete" (code before the probe never prints it)
 
+# The toolkit's floor: a QMainWindow of News Reader's size, shown, nothing else (the same interpreter; PySide6's
+# own modules are compiled as installed). Its row says how much of the gap to RSS Guard is PySide6 itself.
 BARE = r"""
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QMainWindow
 app = QApplication([])
-w = QLabel("hello")
+w = QMainWindow()
 w.resize(1280, 800)
 w.show()
 app.exec()
@@ -63,7 +67,7 @@ def programs(root: Path, sizes: list[int], base_env: dict[str, str]) -> dict[str
         (home / sub).mkdir(parents=True, exist_ok=True)
     peer_env = dict(base_env, HOME=str(home), XDG_CONFIG_HOME=str(home / "config"), XDG_DATA_HOME=str(home / "data"),
                     XDG_CACHE_HOME=str(home / "cache"), QTWEBENGINE_DISABLE_SANDBOX="1")  # fmt: skip
-    found: dict[str, tuple[list[str], dict[str, str]]] = {"bare PySide6 window": ([py, "-c", BARE], base_env)}
+    found: dict[str, tuple[list[str], dict[str, str]]] = {BARE_NAME: ([py, "-c", BARE], base_env)}
     found["News Reader, empty profile"] = ([*app, "--data-dir", str(profile(root, 0)), "--no-samples"], base_env)
     found["News Reader, samples"] = ([*app, "--data-dir", str(root / "profile-samples")], base_env)
     for n in sizes:
@@ -185,6 +189,11 @@ def report(times: dict[str, list[float]], runs: int, complete: dict[str, list[fl
         ready = f"{statistics.median(done):.3f}" if done else "n/a (no probe)" if name in complete else ""
         print(f"| {name} | {median:.3f} | {min(values):.3f} | {ratio} | {ready} |")
     ours = {k: statistics.median(v) for k, v in times.items() if k.startswith("News Reader")}
+    bare = statistics.median(times[BARE_NAME]) if BARE_NAME in times else None
+    if bare is not None:
+        floor = f"{bare / rss:.2f}x RSS Guard" if rss else "no RSS Guard to compare"
+        over = ", ".join(f"{name.removeprefix('News Reader, ')} +{took - bare:.3f} s" for name, took in ours.items())
+        print(f"\nThe toolkit's floor (bare PySide6 QMainWindow): {bare:.3f} s, {floor}. News Reader over it: {over}.")
     largest = max((k for k in ours if k.endswith("articles")), key=lambda k: int(k.split()[2].replace(",", "")),
                   default=None)  # fmt: skip
     if largest:

@@ -8,7 +8,6 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
-import pkgutil
 import sys
 from collections.abc import Sequence
 from types import ModuleType
@@ -20,6 +19,8 @@ from reader import __version__
 
 def _command_modules(only: str | None = None) -> list[ModuleType]:
     """The command modules (with `only`, just the module of that command name, if there is one)."""
+    import pkgutil  # here, not at the top: the window needs no list of commands
+
     mods = []
     for info in sorted(pkgutil.iter_modules(reader.commands.__path__), key=lambda i: i.name):
         if info.name.startswith("_") or (only is not None and info.name != only.replace("-", "_")):
@@ -33,6 +34,8 @@ def _command_modules(only: str | None = None) -> list[ModuleType]:
 def _may_be_command(word: str) -> bool:
     """Whether `word` could name a command: a module of reader.commands is called so (`import` is in
     import_cmd.py). Listing the modules imports none of them."""
+    import pkgutil
+
     names = {i.name for i in pkgutil.iter_modules(reader.commands.__path__) if not i.name.startswith("_")}
     return word.replace("-", "_") in names | {n.removesuffix("_cmd") for n in names}
 

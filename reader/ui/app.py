@@ -60,7 +60,6 @@ def run_app(args: argparse.Namespace) -> int:
 
     share_one_heap()  # before the window starts a thread
     from reader.core.errors import ReaderError
-    from reader.core.store.cache_health import ensure_cache_usable
     from reader.paths import resolve_paths, resources_dir
     from reader.settings import Settings
     from reader.ui.main_window import MainWindow
@@ -92,7 +91,11 @@ def run_app(args: argparse.Namespace) -> int:
     apply_theme(app, args.theme or settings.get("theme"))
     quit_on_signals = QuitOnSignals(app)  # before the window: a kill while it is being built still closes it
     # A screenshot opens the cache before drawing; the window paints first and opens it after (reader/ui/startup.py)
-    cache_notice = ensure_cache_usable(paths.library_db) if args.screenshot else None
+    cache_notice = None
+    if args.screenshot:
+        from reader.core.store.cache_health import ensure_cache_usable
+
+        cache_notice = ensure_cache_usable(paths.library_db)
     try:
         window = MainWindow(paths, settings, files=args.paths, samples=not args.no_samples,
                             deferred=not args.screenshot)  # fmt: skip

@@ -22,7 +22,6 @@ from reader.settings import Settings
 from reader.ui.article_list import ArticleListModel, ArticleListView
 from reader.ui.folder_offer import FolderOffers
 from reader.ui.import_progress import ImportProgress
-from reader.ui.notebook_view import NotebookView
 from reader.ui.notes_panel import NotesPanel
 from reader.ui.operations import Operations
 from reader.ui.problems_view import ProblemsView
@@ -32,7 +31,7 @@ from reader.ui.sidebar import Sidebar
 from reader.ui.workers import ScanWorker
 
 if TYPE_CHECKING:
-    pass
+    from reader.ui.notebook_view import NotebookView  # made with the commands, after the first paint
 
 EMPTY_LIBRARY = ("Your library is empty.\n\nAdd a folder of saved articles (text, Markdown, HTML, feeds, JSON, "
                  "e-mail) with File › Add Folder… (Ctrl+O), or open files by naming them on the command line.")

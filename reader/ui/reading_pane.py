@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QTextCharFormat, QTextCursor, QTextFrameFormat
@@ -28,6 +29,9 @@ from reader.ui.link_marks import (
 )
 from reader.ui.pane_formats import block_format, char_format
 from reader.ui.plain_text import safe_tooltip
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QResizeEvent
 
 DOCUMENT_MARGIN = 24  # pixels around the text, also the least space at the sides of a narrow pane
 RTL_LANGUAGES = {"ar", "fa", "he", "ur", "ps", "yi"}
@@ -73,6 +77,10 @@ class ReadingPane(QTextBrowser):
         self._line_chars = int(DEFAULTS["reading_line_chars"])
         self._family = ""  # the widget's font when empty
         self._spacing = int(DEFAULTS["reading_line_spacing"])
+        # The viewport's width as its last resize gave it: asking `viewport()` for it would wrap a widget Qt made,
+        # and PySide6 builds the class of every QWidget subclass (40-70 enum classes) on the first such wrap: not
+        # before the window's first paint. Before any resize, the width the viewport would have.
+        self._viewport_width = self.maximumViewportSize().width()
         self.show_placeholder()
 
     # --- layers -----------------------------------------------------------------------------
@@ -304,7 +312,7 @@ class ReadingPane(QTextBrowser):
         """A centred column of about `reading_line_chars` characters, never closer than the document margin."""
         column = self._line_chars * QFontMetricsF(self._reading_font()).averageCharWidth()
         # the root frame's side margins replace the document margin there, so they include it
-        side = max(DOCUMENT_MARGIN, int((self.viewport().width() - column) // 2))
+        side = max(DOCUMENT_MARGIN, int((self._viewport_width - column) // 2))
         root = self.document().rootFrame()
         ff: QTextFrameFormat = root.frameFormat()
         if ff.leftMargin() != side:
@@ -320,8 +328,9 @@ class ReadingPane(QTextBrowser):
             if self._rendered_with != self._render_key():
                 self._render_again(self.article)
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt naming
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt naming
         super().resizeEvent(event)
+        self._viewport_width = event.size().width()  # a scroll area is handed its viewport's resize events
         self._update_margins()
 
     # --- offsets ---------------------------------------------------------------------------

@@ -20,13 +20,16 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCryptographicHash, QDeadlineTimer, QLockFile, QObject, Qt, QThread, Signal
 
 from reader.paths import Paths
-from reader.ui.unix_channel import REPLY, UnixInstanceServer, read_request
 from reader.ui.workers import tag_library
 
 if TYPE_CHECKING:
     from PySide6.QtNetwork import QLocalSocket
 
     from reader.ui.main_window import MainWindow
+    from reader.ui.unix_channel import UnixInstanceServer
+
+# reader.ui.unix_channel (and Python's socket module, 8 ms of CPU) is imported where the channel is used: the
+# window claims its profile before its first paint, and opens the channel after it.
 
 LOCK_NAME = "window.lock"
 HANDOVER_WAIT_MS = 30000  # the first window may still be starting: it answers once its window is built
@@ -68,6 +71,8 @@ class InstanceServer(QObject):
             socket.disconnected.connect(socket.deleteLater)
 
     def _read(self, socket: QLocalSocket, buffer: bytearray) -> None:
+        from reader.ui.unix_channel import REPLY, read_request
+
         buffer += bytes(socket.readAll().data())
         if b"\n" not in buffer:
             return
@@ -94,7 +99,12 @@ class Claim:
         the profile is still this window's (it holds the lock), later starts just cannot hand over."""
         if self.server is None and self.lock is not None and self.name and not self.error:
             try:
-                self.server = UnixInstanceServer(self.name) if os.name == "posix" else InstanceServer(self.name)
+                if os.name == "posix":
+                    from reader.ui.unix_channel import UnixInstanceServer
+
+                    self.server = UnixInstanceServer(self.name)
+                else:
+                    self.server = InstanceServer(self.name)
             except OSError as exc:
                 self.error = str(exc)
         return self.server
@@ -121,6 +131,8 @@ def claim_profile(paths: Paths, files: Sequence[str], *, listen: bool = True) ->
 def hand_over(name: str, files: list[str], wait_ms: int = HANDOVER_WAIT_MS) -> bool:
     """Send `files` to the window listening on `name`; True once it has confirmed."""
     from PySide6.QtNetwork import QLocalSocket
+
+    from reader.ui.unix_channel import REPLY
 
     deadline = QDeadlineTimer(wait_ms)
     payload = json.dumps({"files": files}).encode() + b"\n"

@@ -22,8 +22,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from reader.core.store.cache_health import cache_problem
-
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
 
@@ -79,6 +77,8 @@ def open_library(window: MainWindow, rescanning: Callable[[], None] | None = Non
     try:
         window.open_library()
     except sqlite3.DatabaseError as exc:  # too damaged to read at all: rebuilt now, not after the scan's check
+        from reader.core.store.cache_health import cache_problem
+
         window.rebuild_cache(cache_problem(window.paths.library_db) or f"SQLite says: {exc}", scan_after=False)
     QTimer.singleShot(0, lambda: None if window.closed else window.start_reading())
 
@@ -111,6 +111,8 @@ def start_after_first_paint(window: MainWindow, after: Callable[[], None] | None
         if report_paint and not (report_idle or report_complete):
             window.close()
             return
+        if window.held_keys is not None:  # the frame is on screen: every widget of the window may have keys sent to it
+            window.held_keys.hold_everywhere()
         window.finish_building()  # the commands, menus and features, before the library's first rows are shown
         gc.freeze()  # as run_app did with the frame: they live as long as the window, out of the GC's full passes
         # from before the library is opened: what opening it costs the window counts too

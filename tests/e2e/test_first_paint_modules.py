@@ -2,6 +2,10 @@
 saved searches, the folder watcher, the keyboard order), the preferences, the navigation and welcome commands and
 the accessible names are imported after it, once the frame is on screen, and the window then has them all.
 
+Nor does it wrap an object Qt made whose class has many subclasses (an application-wide event filter is handed
+every receiver; `viewport()` returns a plain QWidget): PySide6 then builds the Python class of every QObject or
+QWidget subclass (QProcess, QWizard, ...) with all their enum classes, a tenth of the start's CPU.
+
 Run in a process of its own, so the modules other tests imported cannot hide one the frame imported.
 """
 
@@ -21,27 +25,41 @@ AFTER_PAINT = [
     "reader.ui.search_feature", "reader.ui.saved_search_feature", "reader.ui.folder_watcher",
     "reader.ui.keyboard_order", "reader.ui.preferences.dialog", "reader.ui.navigation", "reader.ui.welcome",
     "reader.ui.accessible_names", "reader.ui.dialogs.highlight_editor", "reader.ui.dialogs.top_entities",
-    "reader.core.export.collect",
+    "reader.core.export.collect", "reader.ui.notebook_view", "reader.ui.unix_channel",
 ]  # fmt: skip
+# Not needed to paint the frame, nor imported to complete it (only when used).
+NOT_TO_PAINT = ["pkgutil", "reader.core.store.notebook_query"]
+# Classes PySide6 builds only when it wraps a Qt-made object whose static type is QObject or QWidget.
+WRAPPED_LATER = {"QtCore": ["QProcess", "QSettings"], "QtWidgets": ["QWizard", "QTabWidget"]}
 
 CHILD = r"""
 import json, sys
-from PySide6.QtCore import QEvent, QObject, QTimer
+import PySide6.QtCore, PySide6.QtWidgets
+from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import QApplication
 
 app = QApplication(sys.argv[:1])
-data_dir, lazy = sys.argv[1], json.loads(sys.argv[2])
+data_dir, lazy, unused, later = sys.argv[1], json.loads(sys.argv[2]), json.loads(sys.argv[3]), json.loads(sys.argv[4])
 seen = {}
 
-class FirstPaint(QObject):
-    def eventFilter(self, obj, event):
-        from reader.ui.main_window import MainWindow
-        if isinstance(obj, MainWindow) and event.type() == QEvent.Type.Paint and "painted" not in seen:
-            seen["painted"] = [m for m in lazy if m in sys.modules]
-            seen["title"] = obj.windowTitle()
-            seen["menus"] = [a.text() for a in obj.menuBar().actions()]
-            QTimer.singleShot(100, lambda: done(obj))
-        return False
+def built():
+    return [n for m, names in later.items() for n in names if n in vars(getattr(PySide6, m))]
+
+seen["built at start"] = built()
+import reader.ui.startup as startup
+
+frame_filter = startup.FirstPaint.eventFilter
+
+def first_paint(self, obj, event):
+    # the window's own filter, not one on the application: that would wrap every receiver itself
+    if event.type() == QEvent.Type.Paint and "painted" not in seen:
+        seen["painted"] = [m for m in lazy if m in sys.modules]
+        seen["unused"] = [m for m in unused if m in sys.modules]
+        seen["built"] = built()
+        seen["title"] = obj.windowTitle()
+        seen["menus"] = [a.text() for a in obj.menuBar().actions()]
+        QTimer.singleShot(100, lambda: done(obj))
+    return frame_filter(self, obj, event)
 
 def done(w):
     if w.held_keys is not None or w.worker is None:  # not complete yet: the library opens after the paint
@@ -53,8 +71,7 @@ def done(w):
     print("SEEN " + json.dumps(seen), flush=True)
     w.close()
 
-watch = FirstPaint()
-app.installEventFilter(watch)
+startup.FirstPaint.eventFilter = first_paint
 from reader.cli import gui_main
 sys.exit(gui_main(["--data-dir", data_dir, "--no-samples"]))
 """
@@ -63,7 +80,8 @@ sys.exit(gui_main(["--data-dir", data_dir, "--no-samples"]))
 def test_the_first_paint_imports_no_feature_and_the_complete_window_has_them(tmp_path: Path) -> None:
     tagged_profile(tmp_path / "data", write_tree(tmp_path / "news", NEWS))
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    proc = subprocess.run([sys.executable, "-c", CHILD, str(tmp_path / "data"), json.dumps(AFTER_PAINT)],
+    proc = subprocess.run([sys.executable, "-c", CHILD, str(tmp_path / "data"), json.dumps(AFTER_PAINT),
+                           json.dumps(NOT_TO_PAINT), json.dumps(WRAPPED_LATER)],
                           capture_output=True, text=True, timeout=180, env=env, cwd=tmp_path)  # fmt: skip
     line = next((x for x in proc.stdout.splitlines() if x.startswith("SEEN ")), None)
     assert line is not None, proc.stderr
@@ -71,6 +89,9 @@ def test_the_first_paint_imports_no_feature_and_the_complete_window_has_them(tmp
     assert seen["title"] == "News Reader"
     assert seen["menus"] == ["&File", "&Edit", "&Go", "&Article", "&Entities", "&View", "&Help"]
     assert seen["painted"] == []  # the frame was painted without any of them
+    assert seen["unused"] == []
+    assert seen["built at start"] == []  # PySide6 builds its classes when asked for (else nothing to see here)
+    assert seen["built"] == []  # no Qt-made QObject or QWidget was wrapped to paint the frame
     assert seen["complete"] == AFTER_PAINT  # then the window was completed with all of them
     assert seen["commands"] > 60 and seen["menu items"] > 40
     assert proc.returncode == 0, proc.stderr

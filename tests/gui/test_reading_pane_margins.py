@@ -61,3 +61,15 @@ def test_the_line_width_follows_the_setting_and_the_font_size(qtbot) -> None:
     assert 46 <= column(pane)[1] / average_char(pane) <= 54
     pane.set_font_size(16)
     assert 46 <= column(pane)[1] / average_char(pane) <= 54
+
+
+def test_the_column_stays_centred_when_the_scroll_bar_comes_and_narrows_the_text(qtbot) -> None:
+    pane = shown_pane(qtbot, 900)
+    bar = pane.verticalScrollBar()
+    assert not bar.isVisible()  # two paragraphs fit
+    before = column(pane)
+    pane.show_article(Article(id="l", title="Harbour", blocks=tuple(Block(LONG) for _ in range(12))))
+    qtbot.waitUntil(bar.isVisible)
+    left, width, right = column(pane)
+    assert abs(left - right) <= 2  # the margins follow the viewport the scroll bar narrowed
+    assert left < before[0] and width == before[1]
