@@ -24,6 +24,7 @@ from reader.core.library_sync.walk import Entry, Listing, special_file, special_
 from reader.core.store.folder_states import FolderState, read_folder_states, replace_folder_states
 from reader.core.store.fts_merge import MERGE_AFTER_FILES, MergeRun, mark_merge_due, merge_index
 from reader.core.store.library import FileRecord, Library, shown_path
+from reader.core.store.library_schema import swap_name_indexes
 
 log = logging.getLogger(__name__)
 # Below this many new or changed files, starting worker processes (each loading the entity model)
@@ -310,7 +311,9 @@ class LibrarySync:
 
     def merge_index(self, *, should_stop: ShouldStop | None = None) -> MergeRun:
         """Merge the full-text index in small steps when a large import (or none yet) left it unmerged
-        (`store.fts_merge`); stopped between steps by `should_stop`, resumed by the next call."""
+        (`store.fts_merge`); stopped between steps by `should_stop`, resumed by the next call. A cache upgraded
+        from schema 8 or before gets its partial name indexes first (`swap_name_indexes`: once, seconds at most)."""
+        swap_name_indexes(self.library.db)
         return merge_index(self.library.db, should_stop=should_stop)
 
     def tags_in_pool(self, waiting: int) -> bool:

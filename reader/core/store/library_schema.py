@@ -30,14 +30,15 @@ SCHEMA_VERSION = 9
 # mentions are dropped (before SCHEMA creates their new form) so every article is tagged again with keys.
 # Each upgrade is (SQL run before SCHEMA, SQL run after it).
 # 6 -> 7: the counts are made once from the articles, then kept by the triggers.
-# 8 -> 9: the two whole-table indexes give way to the partial ones SCHEMA makes (one pass over the mentions).
-_WHOLE_INDEXES = "DROP INDEX IF EXISTS mentions_name; DROP INDEX IF EXISTS mentions_short"
+# 8 -> 9: the two whole-table indexes give way to the partial ones (NAME_INDEXES), but not at the opening: at
+# 100,000 articles (4 million mentions) building them takes about 2.5 s, which the window's thread must not wait
+# for. The old indexes serve the same queries meanwhile; `swap_name_indexes` replaces them after the start-up scan.
 UPGRADES = {
     5: ("DROP TABLE IF EXISTS mentions",
         f"UPDATE files SET mtime = -1; UPDATE articles SET tagged = 0; {RECOUNT_SOURCES}"),
-    6: (_WHOLE_INDEXES, RECOUNT_SOURCES),
-    7: (_WHOLE_INDEXES, ""),  # the new `folders` table starts empty: the first start after the upgrade walks everything
-    8: (_WHOLE_INDEXES, ""),
+    6: ("", RECOUNT_SOURCES),
+    7: ("", ""),  # the new `folders` table starts empty: the first start after the upgrade walks everything
+    8: ("", ""),
 }
 
 SCHEMA = """
@@ -87,11 +88,6 @@ CREATE TABLE IF NOT EXISTS mentions(
     name TEXT NOT NULL DEFAULT '', etype TEXT NOT NULL DEFAULT '');
 CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article_rowid);
 CREATE INDEX IF NOT EXISTS mentions_key ON mentions(key, etype);
--- Partial: a name equal to its key is found by mentions_key, and `short` is '' for all but bare surnames, so
--- indexing only the others (about 8 % and 25 % of the rows) spares an import two index writes per mention.
--- A query uses them by saying so: `m.name != m.key`, `m.short != ''` (library_query.entity_condition).
-CREATE INDEX IF NOT EXISTS mentions_alias ON mentions(name) WHERE name != key;
-CREATE INDEX IF NOT EXISTS mentions_bare ON mentions(short) WHERE short != '';
 -- acronyms an article spelled out ("nsc" -> "national security council"): library_entities.learned_aliases
 CREATE TABLE IF NOT EXISTS learned_aliases(
     article_rowid INTEGER NOT NULL, alias TEXT NOT NULL, key TEXT NOT NULL, etype TEXT NOT NULL);
@@ -106,6 +102,31 @@ CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 -- articles found in no library file, kept because the user bookmarked, noted or highlighted them
 CREATE TABLE IF NOT EXISTS kept(article_rowid INTEGER PRIMARY KEY);
 """ + COUNT_SCHEMA + PERSON_SCHEMA
+
+# Partial: a name equal to its key is found by mentions_key, and `short` is '' for all but bare surnames, so
+# indexing only the others (about 8 % and 25 % of the rows) spares an import two index writes per mention.
+# A query uses them by saying so: `m.name != m.key`, `m.short != ''` (library_query.entity_condition).
+NAME_INDEXES = """
+CREATE INDEX IF NOT EXISTS mentions_alias ON mentions(name) WHERE name != key;
+CREATE INDEX IF NOT EXISTS mentions_bare ON mentions(short) WHERE short != '';
+"""
+_WHOLE_INDEXES = "DROP INDEX IF EXISTS mentions_name; DROP INDEX IF EXISTS mentions_short;"
+_HAS_WHOLE = "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'mentions_name'"
+
+
+def name_indexes_for(db: sqlite3.Connection) -> str:
+    """The SQL that gives a cache being opened its name indexes: the partial ones, unless it still has the
+    whole-table ones of schema 8 and before (kept until `swap_name_indexes`)."""
+    return "" if db.execute(_HAS_WHOLE).fetchone() else NAME_INDEXES
+
+
+def swap_name_indexes(db: sqlite3.Connection) -> bool:
+    """Replace an upgraded cache's whole-table name indexes by the partial ones, in one transaction (readers
+    go on meanwhile); False when there was nothing to replace."""
+    if not db.execute(_HAS_WHOLE).fetchone():
+        return False
+    db.executescript(f"BEGIN; {NAME_INDEXES}; {_WHOLE_INDEXES} COMMIT;")
+    return True
 
 # The user-database tables list queries read (schema in reader.core.store.migrations).
 USER_TABLES = {

@@ -9,6 +9,7 @@ from pathlib import Path
 from reader.core.library_sync import LibrarySync, importer
 from reader.core.store.library import FileRecord, Library
 from reader.core.store.library_query import ListQuery
+from reader.core.store.library_schema import swap_name_indexes
 from tests.unit.entities.entity_spans import spans
 from tests.unit.store_library.test_batch_writer import TEXT, WANTED, article, one_by_one, rows
 from tests.unit.store_library.test_grouped_mentions import grouped
@@ -86,6 +87,12 @@ def test_a_cache_made_before_keeps_its_mentions_and_indexes_names_only_where_ask
     lib.close()
 
     again = Library(path)
+    # the opening keeps the old indexes (building the new ones takes seconds at 100,000 articles): the same
+    # queries answer through them until the scan's thread swaps them
+    assert {"mentions_name", "mentions_short"} <= set(_indexes(again.db))
+    assert "mentions_alias" not in _indexes(again.db)
+    assert again.list_ids(ListQuery(entity="national security council")) == [before["tagged"][0][0]]
+    assert swap_name_indexes(again.db) and not swap_name_indexes(again.db)  # once
     indexes = _indexes(again.db)
     assert "mentions_name" not in indexes and "mentions_short" not in indexes
     assert indexes["mentions_alias"].endswith("WHERE name != key")
@@ -96,6 +103,26 @@ def test_a_cache_made_before_keeps_its_mentions_and_indexes_names_only_where_ask
     indexed = [r[0] for r in again.db.execute("SELECT count(*) FROM mentions INDEXED BY mentions_alias"
                                               " WHERE name != key AND name = 'nsc'")]  # fmt: skip
     assert indexed == [2]
+
+
+def test_the_scans_index_upkeep_swaps_an_upgraded_caches_name_indexes(tmp_path: Path) -> None:
+    lib = Library(tmp_path / "cache.sqlite3")
+    lib.db.executescript("DROP INDEX mentions_alias; DROP INDEX mentions_bare;"
+                         "CREATE INDEX mentions_name ON mentions(name); CREATE INDEX mentions_short ON mentions(short);"
+                         "PRAGMA user_version = 8;")  # fmt: skip
+    lib.close()
+    again = Library(tmp_path / "cache.sqlite3")
+    LibrarySync(again).merge_index()  # what the window's scan thread and `news-reader import` run after a scan
+    indexes = set(_indexes(again.db))
+    assert {"mentions_alias", "mentions_bare"} <= indexes
+    assert not {"mentions_name", "mentions_short"} & indexes
+
+
+def test_a_new_cache_has_only_the_partial_name_indexes_and_nothing_to_swap(tmp_path: Path) -> None:
+    lib = Library(tmp_path / "cache.sqlite3")
+    indexes = set(_indexes(lib.db))
+    assert {"mentions_alias", "mentions_bare"} <= indexes
+    assert not {"mentions_name", "mentions_short"} & indexes
 
 
 def test_the_pool_import_writes_without_fts_automerge_and_sets_it_back(tmp_path: Path) -> None:
