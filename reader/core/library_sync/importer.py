@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from reader.core.library_sync.pool import init_worker, parse_and_tag_files
 from reader.core.library_sync.walk import Entry
+from reader.core.store.fts_merge import FTS_AUTOMERGE, set_automerge
 from reader.core.store.library import FileRecord, Library
 
 if TYPE_CHECKING:
@@ -43,13 +44,6 @@ IMPORT_CACHE_KIB = 32_000
 # batch are copied once per 10,000 instead of once per 1,000 (the writer's CPU about 10 % less,
 # benchmarks/import_writer.py). Set on the cache's connection only; the user database is attached read-only.
 IMPORT_WAL_PAGES = 10_000
-# FTS5 merges its segments as they come (`automerge`, 4 by default): every batch's segment is merged again each
-# time a level fills, and an import of `fts_merge.MERGE_AFTER_FILES` or more is merged into one segment after it
-# anyway. Off while the pool's results are written (FTS5's crisis merge still bounds a level at 16 segments),
-# FTS5's default again after; a kill in between leaves it off until the next pool import ends, never a wrong index.
-FTS_AUTOMERGE = 4
-_AUTOMERGE_SQL = "INSERT INTO articles_fts(articles_fts, rank) VALUES('automerge', ?)"
-
 OnStored = Callable[[list[FileRecord]], None]  # told after each batch is stored
 ShouldStop = Callable[[], bool]
 T = TypeVar("T")
@@ -107,13 +101,11 @@ def import_settings(library: Library, kib: int, wal_pages: int) -> Iterator[None
     if before >= 0 or -before < kib:  # a positive size counts pages; ours is in KiB
         db.execute(f"PRAGMA cache_size = -{kib}")
     db.execute(f"PRAGMA wal_autocheckpoint = {max(checkpoint, wal_pages)}")
-    with db:
-        db.execute(_AUTOMERGE_SQL, (0,))
+    set_automerge(db, 0)
     try:
         yield
     finally:
-        with db:
-            db.execute(_AUTOMERGE_SQL, (FTS_AUTOMERGE,))
+        set_automerge(db, FTS_AUTOMERGE)
         db.execute(f"PRAGMA cache_size = {before}")
         db.execute("PRAGMA shrink_memory")  # the window's process keeps no import-sized cache
         db.execute(f"PRAGMA wal_autocheckpoint = {checkpoint}")

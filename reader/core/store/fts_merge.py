@@ -33,6 +33,12 @@ STEP_PAUSE_S = 0.05
 MERGE_AFTER_FILES = 1_000
 MERGED_KEY = "fts_merged"
 _STEP_SQL = "INSERT INTO articles_fts(articles_fts, rank) VALUES('merge', ?)"
+# FTS5 merges its segments as they come (`automerge`, 4 by default): every batch's segment is merged again each
+# time a level fills, and an import of MERGE_AFTER_FILES or more is merged into one segment after it anyway. The
+# pool's import turns it off while it writes (FTS5's crisis merge still bounds a level at 16 segments) and back to
+# FTS5's default after; a kill in between leaves it off until the next pool import ends, never a wrong index.
+FTS_AUTOMERGE = 4
+_AUTOMERGE_SQL = "INSERT INTO articles_fts(articles_fts, rank) VALUES('automerge', ?)"
 
 
 @dataclass
@@ -50,6 +56,12 @@ class MergeRun:
 def segments(db: sqlite3.Connection) -> int:
     """How many segments the full-text index has (one row of `articles_fts_idx` per leaf page: small)."""
     return int(db.execute("SELECT count(DISTINCT segid) FROM articles_fts_idx").fetchone()[0])
+
+
+def set_automerge(db: sqlite3.Connection, level: int) -> None:
+    """Set FTS5's `automerge` (0: off) in the cache; it is kept in the index's own config table."""
+    with db:
+        db.execute(_AUTOMERGE_SQL, (level,))
 
 
 def merge_due(db: sqlite3.Connection) -> bool:
