@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import struct
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from itertools import compress, repeat
 from operator import is_
 from typing import Any
@@ -74,7 +74,8 @@ class TaggerModel:
         self.features = features or WordFeatureCache(stats, FEATURE_CACHE_LIMIT)
         self._allowed = allowed_after(labels)
         # Per previous tag: a getter of the allowed labels' scores and those labels, in `_allowed` order.
-        self._choose = {prev: (label_getter(ks), tuple(labels[k] for k in ks)) for prev, ks in self._allowed.items()}
+        self._choose = {prev: (_picker(ks, len(labels)), tuple(labels[k] for k in ks))
+                        for prev, ks in self._allowed.items()}
         self._open_tags = frozenset(t for t in labels if t[:2] in _OPEN)
         # Per word type, the summed weights of its features at offsets -2, -1, +1, +2 from the token
         # being tagged (made when a scored token first has it in its window), and of its own features
@@ -97,7 +98,6 @@ class TaggerModel:
         self.common: CommonWords | None = None
         self.use_common_words(COMMON_ZIPF)
         self._bias = pack([1 << 30] * len(labels))
-        self._unpack = struct.Struct(f"<{len(labels)}I").unpack
         self._nbytes = 4 * len(labels)
 
     @property
@@ -168,7 +168,8 @@ class TaggerModel:
         `DocumentView.around` cues) live for the whole document."""
         wget = self.weights.get
         choose, open_tags = self._choose, self._open_tags
-        unpack, bias, nbytes = self._unpack, self._bias, self._nbytes
+        bias, nbytes = self._bias, self._nbytes
+        bigrams = self.sums.bigrams
         low, shapes, caps, sfeats, wstats, plain, context = prep
         doc, gaz, table = context
         around, lower_seen, title_seen = doc.around, doc.lower_seen, doc.title_seen
@@ -243,7 +244,8 @@ class TaggerModel:
                     by_prev = prev_sums[key4] = sum(filter(None, map(wget, names)))
                 if len(tsums) >= _WORD_CACHE_LIMIT:
                     tsums.clear()
-                hit = tsums[key] = own + by_prev + (wget("T1l=" + prev + w) or 0)
+                # The bias that keeps every label's field positive (see `_picker`) goes in here, once.
+                hit = tsums[key] = own + by_prev + (wget("T1l=" + prev + w) or 0) + bias
             total = vecs[i][0] + vecs[i + 1][1] + hit + vecs[i + 3][2] + vecs[i + 4][3]  # type: ignore[index]
             key2 = (prev2, prev, low[i + 3])
             hit = pair_sums.get(key2)
@@ -258,8 +260,10 @@ class TaggerModel:
             else:
                 # `token_features` (cues left out) summed without making a list of their names: the same
                 # features, those without a variable part added from `fixed`.
-                total += (base + (wget("B-=" + low[i + 1] + "_" + w) or 0) + (wget("B+=" + w + "_" + low[i + 3]) or 0)
-                          + (sum(filter(None, map(wget, gaz[i]))) if gaz[i] else 0))
+                total += base + (sum(filter(None, map(wget, gaz[i]))) if gaz[i] else 0)
+                pairs = bigrams.get(w)  # "B-=" + low[i + 1] + "_" + w and "B+=" + w + "_" + low[i + 3]
+                if pairs is not None:
+                    total += pairs[0].get(low[i + 1], 0) + pairs[1].get(low[i + 3], 0)
                 if i == 0:
                     total += (wget("S0=" + shp) or 0) + (wget("S0l=" + w) or 0)
                 if table:
@@ -305,7 +309,7 @@ class TaggerModel:
                 total += hit
             # The best label allowed after `prev`: the first of the highest scores, as max() would pick.
             pick, names_after = choose[prev]
-            scores = pick(unpack((total + bias).to_bytes(nbytes, "little")))
+            scores = pick(total.to_bytes(nbytes, "little"))
             tag = names_after[scores.index(max(scores))]
             out[i] = tag
             if tag != "O":
@@ -355,6 +359,16 @@ class StackedModel:
         rev = reverse_document(sentences)
         back = unreverse_tags(self.backward.decode(rev, self.backward.prepare(rev, rev_pads, doc.mirror)))
         return self.second.decode(sentences, prepared, both_ways_hints(sentences, first, back, lows))
+
+
+def _picker(allowed: list[int], n: int) -> Callable[[bytes], tuple[int, ...]]:
+    """A function reading the scores of the `allowed` labels, in that order, from the bytes of a biased
+    packed total: one `struct` unpack that skips the other labels' fields when `allowed` is ascending."""
+    if allowed == sorted(allowed):
+        chosen = set(allowed)
+        return struct.Struct("<" + "".join("I" if k in chosen else "4x" for k in range(n))).unpack
+    unpack, get = struct.Struct(f"<{n}I").unpack, label_getter(allowed)
+    return lambda raw: get(unpack(raw))
 
 
 def _reverse_padded(padded: list[str]) -> list[str]:

@@ -12,7 +12,7 @@ from reader.core.entities.model import TaggerModel
 from reader.core.entities.model_file import read_model, save_model
 from reader.core.entities.packing import pack, pack_weights
 from reader.core.entities.prepare import pad_sentence
-from reader.core.entities.word_sums import PARTS_VERSION, WordSums
+from reader.core.entities.word_sums import PARTS_VERSION, WordSums, bigram_index
 
 LABELS = ("O", "B-PER", "I-PER", "B-LOC", "I-LOC")
 STATS = {"smith": "PER|an", "riverton": "LOC|a", "=Smith": "PER"}
@@ -148,3 +148,39 @@ def test_the_shipped_models_stored_parts_are_what_the_code_makes() -> None:
     for low in sorted(stored_own)[::7]:
         assert stored_own[low] == fresh._low_part(low), low
         assert stored_near[low] == fresh._near_part(low), low
+
+
+def test_word_pairs_are_filed_by_the_tokens_word_under_every_split() -> None:
+    # "B-=a_w" is filed under w (then a), "B+=w_b" under w (then b); a word holding "_" makes the name
+    # ambiguous, so it is filed under every split: a look-up of (a, w) finds exactly "B-=" + a + "_" + w.
+    weights = {"B-=new_york": 1, "B+=york_city": 2, "B-=a_b_c": 3, "B+=x_y": 4, "l=york": 5}
+    index = bigram_index(weights)
+    assert index["york"] == ({"new": 1}, {"city": 2})
+    assert index["b_c"][0] == {"a": 3} and index["c"][0] == {"a_b": 3}
+    assert index["x"] == ({}, {"y": 4}) and "y" not in index and "new" not in index
+
+
+def test_the_word_pairs_ship_in_the_model_file_and_tag_as_without_them(tmp_path: Path) -> None:
+    weights = {f: [(k * 5 + j) % 9 - 4 for j in range(len(LABELS))] for k, f in enumerate(FEATURES)}
+    weights["INITCAP"] = [-50, 90, 0, 60, 0]
+    weights["B-=anna_smith"] = [0, -90, 300, 0, 0]  # "Smith" after "Anna": inside a name
+    weights["B+=riverton_next"] = [0, 0, 0, 200, 0]  # "Riverton" before "next": a place
+    path = tmp_path / "m.bin"
+    save_model(path, LABELS, [weights], STATS, {}, {"starters": []}, _knowledge())
+    model = read_model(path)
+    assert isinstance(model, TaggerModel) and model.sums._bigrams_stored
+    assert model.sums.bigrams["smith"][0] == {"anna": pack(weights["B-=anna_smith"])}
+    plain = TaggerModel(LABELS, pack_weights(weights), STATS, {}, {"starters": []}, features=model.features)
+    doc = [["Anna", "Smith", "went", "to", "Riverton", "next", "."]]
+    tags = model.tag_document(doc)
+    assert tags == plain.tag_document(doc) == [["B-PER", "I-PER", "O", "O", "B-LOC", "I-LOC", "O"]]
+    without = {f: w for f, w in weights.items() if not f.startswith("B")}
+    assert TaggerModel(LABELS, pack_weights(without), STATS, {}, {"starters": []}).tag_document(doc) != tags
+
+
+def test_the_shipped_models_word_pairs_are_its_weights() -> None:
+    from reader.core.entities.tagger import model_path
+
+    model = read_model(model_path())
+    assert isinstance(model, TaggerModel) and model.sums._bigrams_stored
+    assert model.sums.bigrams == bigram_index(model.weights)
