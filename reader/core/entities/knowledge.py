@@ -49,6 +49,10 @@ class Knowledge:
 
     def memberships(self, lower: str) -> list[str]:
         """The names of the lists holding the lower-cased token ("SURN" for a family-name ending)."""
+        return list(self.lists_of(lower))
+
+    def lists_of(self, lower: str) -> tuple[str, ...]:
+        """`memberships` as the tuple kept for the word (no copy: the decoder's sums key on it)."""
         found = self._asked.get(lower)
         if found is None:
             found = self.membership.get(lower, ())
@@ -57,7 +61,7 @@ class Knowledge:
             if len(self._asked) >= _ASKED_LIMIT:
                 self._asked.clear()
             self._asked[lower] = found
-        return list(found)
+        return found
 
     def to_json(self) -> dict[str, object]:
         """The form stored in the model file's header (words joined by spaces: quick to read back)."""

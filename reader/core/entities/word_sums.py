@@ -39,6 +39,7 @@ _WORD_PREFIXES = ("l=", "-2l=", "-1l=", "+1l=", "+2l=")
 # Per word w: the weights of "B-=a_w" by a, and of "B+=w_b" by b (`bigram_index`).
 Pairs = tuple[Mapping[str, int], Mapping[str, int]]
 _NONE: Mapping[str, int] = {}
+_ZERO = (0, 0, 0, 0)
 
 
 class WordSums:
@@ -67,6 +68,7 @@ class WordSums:
         self._vocabulary_stored = False
         wget = weights.get
         self._flag = {f: wget(f) or 0 for f in ("ALLCAP", "INITCAP", "DIGIT", "HYPHEN", "PERIOD")}
+        self._named: dict[tuple[str, tuple[str, ...]], int] = {}  # see `_by_name`
         self._bigrams: dict[str, Pairs] | None = None  # see `bigrams`
         self._bigrams_stored = False
 
@@ -106,7 +108,7 @@ class WordSums:
     def clear(self) -> None:
         """Forget every sum made so far (benchmarks measure a cold start; tests change the weights)."""
         for table in (self.own, self.vectors, self._low_own, self._low_near, self._shape_own, self._shape_near,
-                      self._prefixes, self._suffixes):
+                      self._prefixes, self._suffixes, self._named):
             table.clear()
         wget = self.weights.get
         self._flag = {f: wget(f) or 0 for f in self._flag}
@@ -124,12 +126,12 @@ class WordSums:
         if word in _MARKERS:
             total = wget(word) or 0
         else:
-            w = normalize_token(word)
+            w = word if word.isascii() else normalize_token(word)
             low = w.lower()
             full = full_shape(w)
-            part = self._low_own.get(low)
+            part = self._stored_own.get(low)
             if part is None:
-                part = self._stored_own.get(low)
+                part = self._low_own.get(low)
                 if part is None:
                     part = self._low_part(low)
             shape = self._shape_own.get(full)
@@ -143,12 +145,13 @@ class WordSums:
                 total += flag["ALLCAP"]
             elif w[:1].isupper():
                 total += flag["INITCAP"]
-            if not w.isalpha() and any(c.isdigit() for c in w):
-                total += flag["DIGIT"]
-            if "-" in w and n > 1:
-                total += flag["HYPHEN"] + sum(filter(None, map(wget, ["hp=" + p for p in low.split("-") if p])))
-            if "." in w and n > 1:
-                total += flag["PERIOD"]
+            if not w.isalpha():
+                if any(c.isdigit() for c in w):
+                    total += flag["DIGIT"]
+                if "-" in w and n > 1:
+                    total += flag["HYPHEN"] + sum(filter(None, map(wget, ["hp=" + p for p in low.split("-") if p])))
+                if "." in w and n > 1:
+                    total += flag["PERIOD"]
             st_w = self.stats.get("=" + w)
             if st_w is not None:
                 total += wget("tw=" + st_w) or 0
@@ -159,17 +162,31 @@ class WordSums:
         """The part of a word's own sum its lower-case form decides: "l=", affixes, lists, frequency, statistic."""
         wget, know = self.weights.get, self.knowledge
         pre, suf = affix_keys(low)
-        names = ["g=" + name for name in know.memberships(low)]
+        part = 0
+        if pre:
+            hit = self._prefixes.get(pre)
+            part = (hit if hit is not None else self._prefix_sum(pre)) + self._suffix_sum(suf)
+        found = know.lists_of(low)
+        if found:
+            part += self._by_name("g=", found)
         if not self._vocabulary_stored:
-            names.append("l=" + low)
+            part += wget("l=" + low) or 0
         if know.freq:
-            names.append("zf=" + know.freq.get(low, "0"))
+            part += self._by_name("zf=", (know.freq.get(low, "0"),))
         st = self.stats.get(low)
         if st is not None:
-            names += ("ts=" + st, "ts=" + st.split("|")[0])
-        part = self._prefix_sum(pre) + self._suffix_sum(suf) + sum(filter(None, map(wget, names)))
+            part += self._by_name("ts=", (st, st.split("|")[0]))
         self._keep(self._low_own, low, part)
         return part
+
+    def _by_name(self, prefix: str, names: tuple[str, ...]) -> int:
+        """The summed weights of prefix + each name (repeats counted): few distinct keys, each summed once."""
+        key = (prefix, names)
+        hit = self._named.get(key)
+        if hit is None:
+            hit = sum(filter(None, map(self.weights.get, [prefix + n for n in names])))
+            self._keep(self._named, key, hit)  # type: ignore[arg-type]
+        return hit
 
     def _prefix_sum(self, pre: str) -> int:
         """The weights of p1..pk of `pre` (k its length): its one-shorter prefix's sum plus pk's."""
@@ -194,35 +211,43 @@ class WordSums:
     def context_vector(self, word: str, low: str, shape: str) -> tuple[int, ...]:
         """The summed weights of `features.context_features(word, ...)` at -2, -1, +1 and +2, from its
         padded lower-case form and short shape (`prepare.pad_sentence`)."""
-        wget = self.weights.get
         if word in _MARKERS:
+            wget = self.weights.get
             vector = tuple(wget(prefix + word) or 0 for prefix in _OFFSETS)
         else:
-            by_low = self._low_near.get(low)
+            by_low = self._stored_near.get(low)
             if by_low is None:
-                by_low = self._stored_near.get(low)
+                by_low = self._low_near.get(low)
                 if by_low is None:
                     by_low = self._near_part(low)
             by_shape = self._shape_near.get(shape)
             if by_shape is None:
+                wget = self.weights.get
                 by_shape = tuple(wget(prefix + "s=" + shape) or 0 for prefix in _OFFSETS)
                 self._keep(self._shape_near, shape, by_shape)
-            vector = tuple(map(add, by_low, by_shape))
-        self._keep(self.vectors, word, vector)
+            # Most words' lower-case part is nothing (no "l=" weight, list or statistic): the shape's sums are theirs.
+            vector = by_shape if by_low is _ZERO else tuple(map(add, by_low, by_shape))
+        vectors = self.vectors
+        if len(vectors) >= self.limit:
+            vectors.clear()
+        vectors[word] = vector
         return vector
 
     def _near_part(self, low: str) -> tuple[int, ...]:
         """A lower-case form's "l=" at the four offsets, plus its lists and statistic at -1 and +1."""
-        wget = self.weights.get
-        more = ["g=" + name for name in self.knowledge.memberships(low)]
+        found = self.knowledge.lists_of(low)
         st = self.stats.get(low)
-        if st is not None:
-            more.append("ts=" + st)
-        m, p = ((sum(filter(None, map(wget, ["-1" + f for f in more]))),
-                 sum(filter(None, map(wget, ["+1" + f for f in more])))) if more else (0, 0))
+        more = (*found, st) if st is not None else found
+        m = p = 0
+        if more:
+            names = ["g=" + name for name in found]
+            if st is not None:
+                names.append("ts=" + st)
+            m, p = self._by_name("-1", tuple(names)), self._by_name("+1", tuple(names))
         if self._vocabulary_stored:
-            part = (0, m, p, 0)
+            part = (0, m, p, 0) if m or p else _ZERO
         else:
+            wget = self.weights.get
             lw = "l=" + low
             part = ((wget("-2" + lw) or 0), (wget("-1" + lw) or 0) + m, (wget("+1" + lw) or 0) + p,
                     (wget("+2" + lw) or 0))
