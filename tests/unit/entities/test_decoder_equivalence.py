@@ -191,3 +191,15 @@ def test_the_sums_of_a_documents_kind_follow_each_document() -> None:
     tags = [model.tag_document(doc) for doc in docs]
     assert tags == [_reference_tags(model, doc) for doc in docs]
     assert tags[1] != _reference_tags(_random_model(), business)  # the kind's features decided something
+
+
+def test_the_scores_of_the_allowed_labels_are_read_in_their_order() -> None:
+    # The decoder reads only the allowed labels' fields (pad bytes skip the others); an order that is not
+    # ascending cannot be read so and takes the plain unpack: both give the fields in the order asked.
+    from reader.core.entities.model import _picker
+
+    fields = [7, 1 << 30, 12, 0, (1 << 31) + 5]
+    raw = sum(v << (32 * k) for k, v in enumerate(fields)).to_bytes(4 * len(fields), "little")
+    assert _picker([0, 2, 4], 5)(raw) == (7, 12, (1 << 31) + 5)
+    assert _picker([4, 0, 2], 5)(raw) == ((1 << 31) + 5, 7, 12)
+    assert _picker([3], 5)(raw) == (0,)
