@@ -18,7 +18,7 @@ from reader.core.entities.modern import apply_modern_names
 from reader.core.entities.names_gate import reads_names
 from reader.core.entities.newsrules import apply_news_rules
 from reader.core.entities.span import EntitySpan
-from reader.core.entities.tokenize import split_sentences, tokenize
+from reader.core.entities.tokenize import split_sentences, tokens_and_words
 from reader.core.entities.version import TAGGER_VERSION  # noqa: F401  (still read from here)
 from reader.core.errors import ReaderError
 from reader.paths import resources_dir
@@ -166,10 +166,9 @@ def _tag_piece(whole: str, start: int, end: int, names: bool) -> list[EntitySpan
     text = whole[start:end]
     if not names:
         return _rule_spans(text, [], start)
-    tokens = tokenize(text)
+    tokens, words = tokens_and_words(text)
     if not tokens:
         return []
-    words = [text[s:e] for s, e in tokens]
     ranges = split_sentences(text, tokens, words)
     spans = name_spans_of(text, tokens, ranges, tag_sentences([words[a:b] for a, b in ranges]), start)
     spans.extend(_rule_spans(text, spans, start))
