@@ -113,8 +113,9 @@ def apply_document_rules(sentences: list[list[str]], tags: list[list[str]], know
     known_org = lambda tok: _listed(tok, modern) or aliases.entity(tok, "ORG") is not None  # noqa: E731
     made = product_words(sentences, spans, phrases, known_org) if rules.products else set()
     listed = lambda words: any(n.tokens == words for n in modern.by_first.get(words[0], ()))  # noqa: E731
+    seen: dict[tuple[str, ...], bool] = {}  # persons_by_names's answer for each name of the document
     for k, (sent, found, new) in enumerate(zip(sentences, spans, out, strict=True)):
-        if found and _sentence_rules(sent, found, new, rules, knowledge, modern, listed, phrases, made):
+        if found and _sentence_rules(sent, found, new, rules, knowledge, modern, listed, phrases, made, seen):
             spans[k] = _word_spans(sent, new)
     dropped, kept = _common_words(sentences, spans, knowledge, rules, modern, aliases, phrases)
     retyped = _short_forms(sentences, spans, rules, modern)
@@ -138,9 +139,10 @@ def apply_document_rules(sentences: list[list[str]], tags: list[list[str]], know
 
 def _sentence_rules(sent: list[str], found: list[tuple[int, int, str]], new: list[str], rules: DocRules,
                     knowledge: Knowledge, modern: ModernNames, listed: Callable[[tuple[str, ...]], bool],
-                    phrases: Mapping[str, str], made: set[str]) -> bool:
+                    phrases: Mapping[str, str], made: set[str],
+                    seen: dict[tuple[str, ...], bool] | None = None) -> bool:
     """The rules that read one sentence's names (joins and retypes, in `new`); whether any changed it.
-    `listed` says whether words are a modern name."""
+    `listed` says whether words are a modern name; `seen` is `persons_by_names`'s memory for the document."""
     changed = False
     # Both joins need two names side by side: most sentences have none.
     touching = len(found) > 1 and any(b == c for (_a, b, _t), (c, _d, _n) in zip(found, found[1:], strict=False))
@@ -151,7 +153,7 @@ def _sentence_rules(sent: list[str], found: list[tuple[int, int, str]], new: lis
         changed = join_name_tails(sent, found, new, knowledge) or changed
     if rules.person_words:
         found = _word_spans(sent, new) if changed else found
-        changed = persons_by_names(sent, found, new, knowledge, phrases, listed) or changed
+        changed = persons_by_names(sent, found, new, knowledge, phrases, listed, seen) or changed
     if made and not made.isdisjoint(sent):
         found = _word_spans(sent, new) if changed else found
         changed = products(sent, found, new, made) or changed

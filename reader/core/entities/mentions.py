@@ -7,6 +7,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from reader.core.entities.lexicon import DAYS, MONTHS, TITLES
@@ -32,6 +33,7 @@ _TITLES = frozenset(TITLES) | frozenset(
     "rep representative speaker congressman congresswoman senator attorney commissioner sheriff officer detective"
     " deputy agent professor doctor lieutenant major sergeant admiral commander superintendent dame".split())
 _NOT_NAME_WORDS = frozenset(DAYS) | frozenset(MONTHS) | {"i"}
+_START = attrgetter("start")
 
 
 # Why cached: storing an import's mentions asks for the name of each mention three times (its group,
@@ -83,7 +85,9 @@ def in_longer_name(text: str, start: int, end: int) -> bool:
     return after is not None and after.group(1)[:1].isupper() and after.group(1).lower() not in _NOT_NAME_WORDS
 
 
-@dataclass(frozen=True)
+# Not frozen (made that way, nothing changes one): a frozen dataclass sets each field through object.__setattr__,
+# and the import's workers make one per entity of every article; hashed and compared by value as before.
+@dataclass(slots=True, unsafe_hash=True)
 class EntityGroup:
     """All mentions of one entity in a text: its key, the fullest name, type, count and spans."""
 
@@ -149,7 +153,7 @@ def group_mentions(spans: Iterable[EntitySpan], aliases: AliasTable | None = Non
     out = []
     for (typ, name_key), members in groups.items():
         if not named:
-            members.sort(key=lambda sp: sp.start)
+            members.sort(key=_START)
             out.append(EntityGroup(name_key, "", typ, len(members), tuple(members)))
             continue
         if len(members) == 1:  # most of an article's names are mentioned once: their name is theirs
@@ -157,7 +161,7 @@ def group_mentions(spans: Iterable[EntitySpan], aliases: AliasTable | None = Non
             shown = joined.get((typ, name_key)) or display_name(members[0].text)
             out.append(EntityGroup(name_key, shown, typ, 1, (members[0],)))
             continue
-        members.sort(key=lambda sp: sp.start)
+        members.sort(key=_START)
         # the fullest name, the most frequent of those, the first written among equals
         counts: dict[str, int] = {}
         for sp in members:

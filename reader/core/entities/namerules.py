@@ -81,33 +81,43 @@ def _person_word(word: str, knowledge: Knowledge, phrases: Mapping[str, str]) ->
 
 
 def persons_by_names(sent: list[str], found: list[Span], tags: list[str], knowledge: Knowledge,
-                     phrases: Mapping[str, str], listed: Callable[[tuple[str, ...]], bool]) -> bool:
+                     phrases: Mapping[str, str], listed: Callable[[tuple[str, ...]], bool],
+                     seen: dict[tuple[str, ...], bool] | None = None) -> bool:
     """"Taylor Swift" typed as a company -> a person, in `tags`; whether any was retyped.
 
     Two or three capitalised words, each a person's name to the model (a given name of its lists, or a
     word its training news names only people with), none an organisation or place word, the whole name
     unknown to the training names and to the modern names (`listed`: "Morgan Stanley" stays). Or a name
-    that ends with an honorific written after names ("Mehmed Şakir Efendi").
+    that ends with an honorific written after names ("Mehmed Şakir Efendi"). `seen`: the answers for the
+    names of the document so far (the same few names come back sentence after sentence).
     """
     changed = False
     for a, b, typ in found:
-        words = sent[a:b]
         if typ == "PER" or not 2 <= b - a <= 4:
             continue
-        if words[-1].lower() in AFTER_NAME and all(_capitalised(w) for w in words[:-1]):
-            _relabel(tags, a, b, "PER")
-            changed = True
-            continue
-        if b - a > 3 or not all(_capitalised(w) for w in words):
-            continue
-        name = " ".join(w.lower() for w in words)
-        if name in phrases or listed(tuple(words)):
-            continue
-        if all(_person_word(w, knowledge, phrases) and w.lower() not in _ORG_WORDS and
-               _NOT_PERSON.isdisjoint(knowledge.memberships(w.lower())) for w in words):
+        words = tuple(sent[a:b])
+        person = None if seen is None else seen.get(words)
+        if person is None:
+            person = _reads_as_person(words, knowledge, phrases, listed)
+            if seen is not None:
+                seen[words] = person
+        if person:
             _relabel(tags, a, b, "PER")
             changed = True
     return changed
+
+
+def _reads_as_person(words: tuple[str, ...], knowledge: Knowledge, phrases: Mapping[str, str],
+                     listed: Callable[[tuple[str, ...]], bool]) -> bool:
+    """Whether a name of these 2-4 words (not the model's person) is a person's, for `persons_by_names`."""
+    if words[-1].lower() in AFTER_NAME and all(_capitalised(w) for w in words[:-1]):
+        return True
+    if len(words) > 3 or not all(_capitalised(w) for w in words):
+        return False
+    if " ".join(w.lower() for w in words) in phrases or listed(words):
+        return False
+    return all(_person_word(w, knowledge, phrases) and w.lower() not in _ORG_WORDS and
+               _NOT_PERSON.isdisjoint(knowledge.memberships(w.lower())) for w in words)
 
 
 def product_words(sentences: list[list[str]], spans: list[list[Span]], phrases: Mapping[str, str],

@@ -64,12 +64,17 @@ _LEAD_WORDS = re.compile(r"^(?:in|since|until|by|from|during|of)\s", re.IGNORECA
 # a percent sign or "per", a scale word, unit or currency code after at most one space (PERCENT, QUANTITY,
 # MONEY, "10 am"), a space and a currency word, "of" or a month's capital (MONEY, "5 May"), an ordinal or a
 # decade's "s" (DATE), "10:30" and "10.30 GMT" (TIME), "1996-08-22" and "5/6/96" (DATE).
-_DIGITS = re.compile(
-    r"\d(?<!\d\d)(?="
+_AFTER_FIRST_DIGIT = (
+    r"(?="
     rf"[\d,.]*+(?:\s?(?:%|per|[ap]\.?m|{_SCALE_WORDS}|{_UNITS}|USD|EUR|GBP|JPY|CHF)"
     rf"|\s(?:{_CURRENCY_WORDS}|of\s|[JFMASOND])|st|nd|rd|th|s)"
     r"|\d?:[0-5]\d|\d?\.[0-5]\d\s?(?:[ap]|GMT|UTC|[A-Z]{2,4}T)"
     r"|\d{3}-\d{2}-\d{2}|\d?/\d{1,2}/\d{2})")
+_DIGITS = re.compile(r"\d(?<!\d\d)" + _AFTER_FIRST_DIGIT)
+# The same for a text all in ASCII, where \d is [0-9]: a class of plain characters the engine looks for through
+# the text about twice as fast as for any Unicode digit (most articles are ASCII; the rest of the pattern, tried
+# only at a digit, stays as it is).
+_ASCII_DIGITS = re.compile(r"[0-9](?<![0-9][0-9])" + _AFTER_FIRST_DIGIT)
 _FINDERS: dict[str, re.Pattern[str]] = {
     # "US$", "A$", "C$", "NZ$", "HK$", a bare sign, or a currency code
     "MONEY": re.compile(r"U(?=S[$€£¥]|SD)|A(?=[$€£¥])|C(?=[$€£¥]|HF|NY)|N(?=Z[$€£¥])|H(?=K[$€£¥])"
@@ -129,7 +134,7 @@ def _matches(rx: re.Pattern[str], text: str, starts: list[int]) -> list[tuple[in
 
 def find_patterns(text: str) -> list[tuple[int, int, str]]:
     """Non-overlapping (start, end, type) matches of the rules, earlier rules winning ties."""
-    digits = [m.start() for m in _DIGITS.finditer(text)]
+    digits = [m.start() for m in (_ASCII_DIGITS if text.isascii() else _DIGITS).finditer(text)]
     found: list[tuple[int, int, str]] = []
     for typ, rx in _RULES:
         if typ == "DATE":

@@ -18,7 +18,7 @@ from reader.core.entities.modern import apply_modern_names
 from reader.core.entities.names_gate import reads_names
 from reader.core.entities.newsrules import apply_news_rules
 from reader.core.entities.span import EntitySpan
-from reader.core.entities.tokenize import split_sentences, tokenize
+from reader.core.entities.tokenize import split_sentences, tokens_and_words
 from reader.core.entities.version import TAGGER_VERSION  # noqa: F401  (still read from here)
 from reader.core.errors import ReaderError
 from reader.paths import resources_dir
@@ -166,10 +166,9 @@ def _tag_piece(whole: str, start: int, end: int, names: bool) -> list[EntitySpan
     text = whole[start:end]
     if not names:
         return _rule_spans(text, [], start)
-    tokens = tokenize(text)
+    tokens, words = tokens_and_words(text)
     if not tokens:
         return []
-    words = [text[s:e] for s, e in tokens]
     ranges = split_sentences(text, tokens, words)
     spans = name_spans_of(text, tokens, ranges, tag_sentences([words[a:b] for a, b in ranges]), start)
     spans.extend(_rule_spans(text, spans, start))
@@ -214,18 +213,20 @@ def trim_span(text: str, span_tokens: list[tuple[int, int]]) -> tuple[int, int] 
 
 
 def _rule_spans(text: str, model_spans: list[EntitySpan], offset: int = 0) -> list[EntitySpan]:
-    """Rule matches that do not overlap a model entity (the model's reading wins); the model's spans and
-    the ones returned are offsets into `text` plus `offset`."""
+    """Rule matches that do not overlap a model entity (the model's reading wins); the model's spans (sorted
+    by start, never overlapping, as `name_spans_of` gives them) and the ones returned are offsets into `text`
+    plus `offset`."""
     # Imported here: compiling the rules' patterns is 15 ms that `entities --conll` (tags, no spans) never needs.
     from reader.core.entities.patterns import find_patterns
 
-    taken = sorted((sp.start - offset, sp.end - offset) for sp in model_spans)
     out = []
-    k = 0
+    k, n = 0, len(model_spans)
+    # Both walk forward: the model span at k is the first that ends after the last match's start.
     for s, e, typ in find_patterns(text):
-        while k < len(taken) and taken[k][1] <= s:
+        s += offset
+        while k < n and model_spans[k].end <= s:
             k += 1
-        if k < len(taken) and taken[k][0] < e:
+        if k < n and model_spans[k].start < e + offset:
             continue
-        out.append(EntitySpan(s + offset, e + offset, typ, text[s:e]))
+        out.append(EntitySpan(s, e + offset, typ, text[s - offset : e]))
     return out

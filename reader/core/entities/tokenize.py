@@ -72,10 +72,18 @@ def _plain_period(chars: str) -> bool:
 
 def tokenize(text: str) -> list[tuple[int, int]]:
     """The (start, end) offsets of every token of `text`, in order, never overlapping."""
+    return tokens_and_words(text)[0]
+
+
+def tokens_and_words(text: str) -> tuple[list[tuple[int, int]], list[str]]:
+    """`tokenize(text)` and each token's text (`text[start:end]`), made together: most tokens are a run of
+    characters `str.split` has already made a string of, so the tagger need not cut them out again."""
     rx = _TOKEN_RE if ("@" in text or "://" in text) else _PLAIN_TOKEN_RE
     match = rx.match
     out: list[tuple[int, int]] = []
+    words: list[str] = []
     append = out.append
+    keep = words.append
     find = text.find
     # No token holds white space, and every other character begins one (the last alternative), so the
     # tokens of each run of non-space characters are the same as in the whole text. Most runs are a
@@ -89,21 +97,27 @@ def tokenize(text: str) -> list[tuple[int, int]]:
         # A word, one character, or a number of digits alone ("1996"): one token (nothing crosses a space).
         if chars.isalpha() or end - pos == 1 or chars.isdecimal():
             append((pos, end))
+            keep(chars)
         elif (chars[-1] in _TRAILING or _plain_period(chars)) and chars[:-1].isalpha():
             append((pos, end - 1))  # "said," "Paris)" "said.": the word, then the mark
             append((end - 1, end))
+            keep(chars[:-1])
+            keep(chars[-1])
         else:
             while pos < end:
                 m = match(text, pos)
                 assert m is not None  # `\S` matches any character of the run
                 word = m.group()
                 if ("'" in word or "’" in word) and word[0].isalnum():
-                    out.extend(_split_clitics(word, pos))
+                    for s, e in _split_clitics(word, pos):
+                        append((s, e))
+                        keep(text[s:e])
                 else:
                     append(m.span())
+                    keep(word)
                 pos = m.end()
         pos = end
-    return out
+    return out, words
 
 
 def normalize_token(token: str) -> str:

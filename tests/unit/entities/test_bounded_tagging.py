@@ -126,3 +126,17 @@ def test_rule_spans_of_a_later_piece_have_offsets_into_the_whole_text(language: 
     last = text.rindex("4 July 1976")
     assert [(sp.type, sp.text) for sp in spans if sp.start >= last] == [
         ("DATE", "4 July 1976"), ("PERCENT", "12%"), ("QUANTITY", "3,000 km")]
+
+
+@pytest.mark.parametrize("offset", [0, 40_000])
+def test_a_rule_match_a_model_name_overlaps_is_left_out_and_those_beside_names_kept(offset: int) -> None:
+    text = "Monday Group rose 10 percent on Friday, Group May said on 3 May 2024 in May."
+    at = {word: text.index(word) for word in ("Monday Group", "Group May", "May.")}
+    # the model's names (offsets into the whole text): "Monday" and "May" inside them are not dates
+    model = [tagger.EntitySpan(at["Monday Group"] + offset, at["Monday Group"] + 12 + offset, "ORG", "Monday Group"),
+             tagger.EntitySpan(at["Group May"] + offset, at["Group May"] + 9 + offset, "PER", "Group May"),
+             tagger.EntitySpan(at["May."] + offset, at["May."] + 3 + offset, "MISC", "May")]
+    found = tagger._rule_spans(text, model, offset)
+    assert [(sp.type, sp.text) for sp in found] == [
+        ("PERCENT", "10 percent"), ("DATE", "Friday"), ("DATE", "3 May 2024")]
+    assert all(text[sp.start - offset : sp.end - offset] == sp.text for sp in found)

@@ -116,3 +116,12 @@ def test_a_bare_surname_mentioned_once_is_named_as_the_full_name_the_library_joi
     text = "Later Trump spoke."
     [group] = group_mentions([_span(text, "Trump", "PER")], table, text)
     assert (group.name, group.key, group.count) == ("Donald Trump", "donald trump", 1)
+
+
+def test_groups_made_twice_are_equal_hash_alike_and_survive_pickling() -> None:
+    import pickle
+
+    spans = [EntitySpan(0, 14, "PER", "Vladimir Putin"), EntitySpan(20, 25, "PER", "Putin")]
+    first, again = group_mentions(spans), group_mentions(list(spans))
+    assert first == again and {first[0]: 1}[again[0]] == 1  # equal by value, found as a key by value
+    assert pickle.loads(pickle.dumps(first)) == first

@@ -107,6 +107,17 @@ def test_names_of_person_words_are_people_unless_known_otherwise() -> None:
     assert names(doc, tags) == [("Taylor Swift", "PER"), ("Morgan Stanley", "ORG"), ("Taylor Post", "ORG")]
 
 
+def test_each_mention_of_a_name_is_judged_alike_however_often_the_document_repeats_it() -> None:
+    # the document's answer for a name is remembered: the second "Taylor Swift" is a person too, the second
+    # "Morgan Stanley" stays a company, and a remembered name of the other type ("Taylor Swift" as MISC) alike
+    doc = ["Taylor Swift sang .", "Morgan Stanley rose .", "Taylor Swift and Morgan Stanley met .",
+           "Taylor Swift Tour ."]
+    tags = [["B-ORG", "I-ORG", "O", "O"], ["B-ORG", "I-ORG", "O", "O"],
+            ["B-ORG", "I-ORG", "O", "B-ORG", "I-ORG", "O", "O"], ["B-MISC", "I-MISC", "B-MISC", "O"]]
+    assert names(doc, tags) == [("Taylor Swift", "PER"), ("Morgan Stanley", "ORG"), ("Taylor Swift", "PER"),
+                                ("Morgan Stanley", "ORG"), ("Taylor Swift", "PER"), ("Tour", "MISC")]  # fmt: skip
+
+
 def test_a_name_ending_with_an_honorific_is_a_person() -> None:
     doc = ["It was built by Mehmed Şakir Efendi in 1742 ."]
     tags = [["O", "O", "O", "O", "B-ORG", "I-ORG", "I-ORG", "O", "O", "O"]]

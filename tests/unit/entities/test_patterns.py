@@ -139,6 +139,24 @@ def test_numbers_are_tried_wherever_any_rule_may_begin() -> None:
     assert [find_patterns(t) for t in texts] == expected
 
 
+def test_an_ascii_text_s_numbers_are_found_as_any_text_s() -> None:
+    import random
+
+    from reader.core.entities import patterns
+
+    # an ASCII text looks for [0-9], not any Unicode digit; \x1c is white space to \s in both
+    rng = random.Random(16)
+    texts = ["".join(rng.choice(_PIECES) + rng.choice((*_SEPARATORS, "\x1c")) for _ in range(rng.randint(1, 8)))
+             for _ in range(4000)]
+    ascii_texts = [t for t in texts if t.isascii()]
+    assert len(ascii_texts) >= 2000
+    starts = [[m.start() for m in patterns._DIGITS.finditer(t)] for t in ascii_texts]
+    assert sum(map(len, starts)) >= 400  # numbers where a rule may begin
+    assert [[m.start() for m in patterns._ASCII_DIGITS.finditer(t)] for t in ascii_texts] == starts
+    assert [find_patterns(t) for t in ascii_texts] == [_every_rule_everywhere(t) for t in ascii_texts]
+    assert find_patterns("up ٣ % and 5 %") == [(3, 6, "PERCENT"), (11, 14, "PERCENT")]  # not ASCII: any digit
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("a 5 May vote", [("5 May", "DATE")]),
     ("the 3rd and the 1990s", [("1990s", "DATE")]),

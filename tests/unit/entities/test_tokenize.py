@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.core.entities.tokenize import normalize_token, split_sentences, tokenize
+from reader.core.entities.tokenize import normalize_token, split_sentences, tokenize, tokens_and_words
 
 # Text made of the pieces that stress the tokenizer: words, clitics, abbreviations, numbers, quotes.
 _PIECES = st.sampled_from([
@@ -103,6 +103,22 @@ _RUNS = st.lists(st.sampled_from([
 def test_tokens_are_the_patterns_tokens_over_the_whole_text(text: str) -> None:
     # tokenize reads each run between spaces on its own, plain words and "word," without the pattern
     assert tokenize(text) == _pattern_tokens(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_RUNS, _TEXT))
+def test_the_words_made_with_the_tokens_are_the_tokens_texts(text: str) -> None:
+    # the tagger takes its words from tokens_and_words instead of cutting each token out of the text again
+    tokens, words = tokens_and_words(text)
+    assert tokens == _pattern_tokens(text)
+    assert words == [text[s:e] for s, e in tokens]
+
+
+def test_the_words_of_each_kind_of_run_are_cut_where_the_tokens_are() -> None:
+    # a plain word, "word," split without the pattern, a clitic, and a run read by the pattern
+    tokens, words = tokens_and_words("Keller said, Putin's U.S.-based (AP) 3.5%")
+    assert words == ["Keller", "said", ",", "Putin", "'s", "U.S.", "-", "based", "(", "AP", ")", "3.5", "%"]
+    assert tokens == tokenize("Keller said, Putin's U.S.-based (AP) 3.5%")
 
 
 def test_a_mark_after_a_word_is_a_token_but_an_abbreviations_period_stays() -> None:
