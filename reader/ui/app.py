@@ -105,12 +105,12 @@ def run_app(args: argparse.Namespace) -> int:
         if not args.screenshot:
             message_box(None, QMessageBox.Icon.Critical, "News Reader cannot open your data", message)
         return 1
-    show_notices(window, [n for n in (window.session.notice, cache_notice, settings.error) if n],
-                 box=not args.screenshot)  # fmt: skip
     if args.screenshot:
+        show_notices(window, [n for n in (window.session.notice, cache_notice, settings.error) if n], box=False)
         return _screenshot(app, window, args)
-    # the cache check, the list, the last article and the rescan, then the channel for later starts
-    start_after_first_paint(window, None if claim is None else lambda: _listen(window, claim))
+    # the session and the cache, the list, the last article and the rescan, then the channel for later starts
+    start_after_first_paint(window, None if claim is None else lambda: _listen(window, claim),
+                            notices=[settings.error] if settings.error else [])  # fmt: skip
     if window.restore_layout():
         window.show()
     else:
@@ -120,7 +120,8 @@ def run_app(args: argparse.Namespace) -> int:
     # a full pass (which holds the GIL, so the window waits) walks only what was made since, not all of it.
     gc.freeze()
     try:
-        return app.exec()
+        status = app.exec()
+        return 1 if window.data_error else status  # the user database could not be opened (after the first paint)
     finally:
         quit_on_signals.uninstall()
 

@@ -12,7 +12,6 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QTextCursor
 
-from reader.core.text_units import paragraph_at, sentence_at
 from reader.ui.reading_pane import ReadingPane
 
 BROWSING = Qt.TextInteractionFlag.TextBrowserInteraction | Qt.TextInteractionFlag.TextSelectableByKeyboard
@@ -52,10 +51,15 @@ class CaretBrowsing(QObject):
 
     def select_sentence(self) -> bool:
         """Select the sentence at the caret; False when no article is shown."""
+        # imported when asked: the sentence splitter is the tagger package's, which the first paint does without
+        from reader.core.text_units import sentence_at
+
         return self._select(sentence_at)
 
     def select_paragraph(self) -> bool:
         """Select the paragraph at the caret; False when no article is shown."""
+        from reader.core.text_units import paragraph_at
+
         return self._select(paragraph_at)
 
     def _select(self, unit: Callable[[str, int], tuple[int, int]]) -> bool:

@@ -12,8 +12,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QProgressBar, QVBoxLayout
 
-from reader.core.store.cache_health import delete_damaged_cache
-from reader.core.store.library import Library
 from reader.ui.folder_offer import FolderOfferBar, FolderOffers
 from reader.ui.import_progress import STOPPED, ImportProgress, summary_text
 from reader.ui.startup import release_memory, show_notices
@@ -95,6 +93,9 @@ class LibraryViews(ListViews):
         and (`scan_after`) scan again when the scan that found it has ended (its `finished` comes next)."""
         if self.closed:
             return
+        from reader.core.store.cache_health import delete_damaged_cache
+        from reader.core.store.library import Library
+
         self._scan_again = scan_after
         self.model.clear()
         self.library.close()

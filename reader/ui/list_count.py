@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import sqlite3
 from concurrent.futures import Future, ThreadPoolExecutor
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from reader.core.store.library import Library
-from reader.core.store.library_query import ListQuery
+if TYPE_CHECKING:
+    from reader.core.store.library import Library
+    from reader.core.store.library_query import ListQuery
 
 
 class BackgroundCount(QObject):
@@ -37,7 +39,7 @@ class BackgroundCount(QObject):
         rows starts (`anchored`); both say which `generation` they belong to."""
         self.cancel()
         if self._pool is None:
-            self._reader = Library(self._library.path, user_db=self._library.user_db)
+            self._reader = type(self._library)(self._library.path, user_db=self._library.user_db)
             self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="list-count")
         self._running = self._pool.submit(self._work, generation, text, base, count, every)
 

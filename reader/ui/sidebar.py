@@ -4,12 +4,15 @@ saved searches, with their counts (read from the cache's count tables: `core/sto
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtWidgets import QMenu, QTreeWidget, QTreeWidgetItem, QWidget
 
-from reader.core.store.sidebar_counts import SidebarCounts, Tally
 from reader.ui.plain_text import escaped_tooltip
+
+if TYPE_CHECKING:
+    from reader.core.store.sidebar_counts import SidebarCounts, Tally
 
 VIEWS = [("all", "All articles"), ("unread", "Unread"), ("bookmarked", "Bookmarked"),
          ("annotated", "Annotated"), ("notebook", "Notebook"), ("problems", "Import problems")]  # fmt: skip
