@@ -39,7 +39,9 @@ class BackgroundCount(QObject):
         rows starts (`anchored`); both say which `generation` they belong to."""
         self.cancel()
         if self._pool is None:
-            self._reader = type(self._library)(self._library.path, user_db=self._library.user_db)
+            from reader.core.store.library import Library
+
+            self._reader = Library(self._library.path, user_db=self._library.user_db)
             self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="list-count")
         self._running = self._pool.submit(self._work, generation, text, base, count, every)
 

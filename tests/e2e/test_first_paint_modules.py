@@ -1,6 +1,7 @@
 """The window's first paint needs none of its features: their modules (annotations, entities, links, search,
 saved searches, the folder watcher, the keyboard order), the preferences, the navigation and welcome commands and
-the accessible names are imported after it, once the frame is on screen, and the window then has them all.
+the accessible names are imported after it, once the frame is on screen, and the window then has them all. Nor the
+core's store, session and tagger package: the session and the library cache are opened after the paint too.
 
 Nor does it wrap an object Qt made whose class has many subclasses (an application-wide event filter is handed
 every receiver; `viewport()` returns a plain QWidget): PySide6 then builds the Python class of every QObject or
@@ -26,9 +27,13 @@ AFTER_PAINT = [
     "reader.ui.keyboard_order", "reader.ui.preferences.dialog", "reader.ui.navigation", "reader.ui.welcome",
     "reader.ui.accessible_names", "reader.ui.dialogs.highlight_editor", "reader.ui.dialogs.top_entities",
     "reader.core.export.collect", "reader.ui.notebook_view", "reader.ui.unix_channel",
+    # the core's store, session and tagger package: the session and the cache are opened after the paint
+    "reader.core.session", "reader.core.store.user_data", "reader.core.store.library",
+    "reader.core.store.library_query", "reader.core.store.sidebar_counts", "reader.core.store.unsaved_notes",
+    "reader.core.entities",
 ]  # fmt: skip
 # Not needed to paint the frame, nor imported to complete it (only when used).
-NOT_TO_PAINT = ["pkgutil", "reader.core.store.notebook_query"]
+NOT_TO_PAINT = ["pkgutil", "reader.core.store.notebook_query", "reader.core.text_units"]
 # Classes PySide6 builds only when it wraps a Qt-made object whose static type is QObject or QWidget.
 WRAPPED_LATER = {"QtCore": ["QProcess", "QSettings"], "QtWidgets": ["QWizard", "QTabWidget"]}
 
