@@ -67,7 +67,7 @@ def run_app(args: argparse.Namespace) -> int:
     from reader.ui.quit_signals import QuitOnSignals
     from reader.ui.single_instance import claim_profile
     from reader.ui.startup import show_notices, start_after_first_paint
-    from reader.ui.themes import apply_theme
+    from reader.ui.themes import apply_theme, new_application
 
     missing = [p for p in args.paths if not Path(p).exists()]
     if missing:
@@ -75,7 +75,7 @@ def run_app(args: argparse.Namespace) -> int:
         return 2
     existing = QApplication.instance()
     # The window needs a widget application; a bare QCoreApplication left by other code cannot show one.
-    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    app = existing if isinstance(existing, QApplication) else new_application(sys.argv[:1])
     app.setApplicationName("News Reader")
     app.setDesktopFileName("news-reader")
     app.setWindowIcon(window_icon(resources_dir() / "icons"))

@@ -34,16 +34,17 @@ AFTER_PAINT = [
 ]  # fmt: skip
 # Not needed to paint the frame, nor imported to complete it (only when used).
 NOT_TO_PAINT = ["pkgutil", "reader.core.store.notebook_query", "reader.core.text_units"]
-# Classes PySide6 builds only when it wraps a Qt-made object whose static type is QObject or QWidget.
-WRAPPED_LATER = {"QtCore": ["QProcess", "QSettings"], "QtWidgets": ["QWizard", "QTabWidget"]}
+# Classes PySide6 builds only when it wraps a Qt-made object whose static type is QObject or QWidget; and QStyle
+# (11 enum classes), built when a QStyle is wrapped (`setStyle` returns one) or its enums are read.
+WRAPPED_LATER = {"QtCore": ["QProcess", "QSettings"], "QtWidgets": ["QWizard", "QTabWidget", "QStyle"]}
 
 CHILD = r"""
 import json, sys
 import PySide6.QtCore, PySide6.QtWidgets
 from PySide6.QtCore import QEvent, QTimer
-from PySide6.QtWidgets import QApplication
+from reader.ui.themes import new_application
 
-app = QApplication(sys.argv[:1])
+app = new_application(sys.argv[:1])  # as run_app makes it
 data_dir, lazy, unused, later = sys.argv[1], json.loads(sys.argv[2]), json.loads(sys.argv[3]), json.loads(sys.argv[4])
 seen = {}
 
