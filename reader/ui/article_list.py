@@ -11,17 +11,18 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QWidget
 
 from reader.core.dates_display import short_date
-from reader.ui.article_list_view import ASC, DESC, SORTS
+from reader.ui.article_list_view import SORTS
 from reader.ui.article_list_view import ArticleListView as ArticleListView  # the model and its view from one place
 from reader.ui.article_row import BookmarkedRole, DimmedRole, MetaRole, RowRole, RowText
 from reader.ui.list_count import BackgroundCount
 from reader.ui.listed_ids import ListedIds
 from reader.ui.plain_text import escaped_tooltip
+from reader.ui.qt_later import DISPLAY_ROLE, FONT_ROLE, TEXT_ALIGNMENT_ROLE, TOOLTIP_ROLE, USER_ROLE, Qt
 
 if TYPE_CHECKING:  # the store is imported after the window's first paint (`ArticleListModel.attach`)
     from reader.core.store.library import Library, RowInfo
@@ -34,10 +35,10 @@ PAGE = 200
 ROWS_AT_ONCE = 20  # rows read and formatted together: a screenful, not a whole page after a jump
 NEAR_PAGES = 3  # pages read by OFFSET (a short step over the first rows); past them, by seeking to their anchor
 MAX_PAGES = 20  # pages (and their rows) kept before the cache starts again from the first
-ArticleIdRole = Qt.ItemDataRole.UserRole + 1
+ArticleIdRole = USER_ROLE + 1
 
-ROLES = frozenset({ArticleIdRole, Qt.ItemDataRole.FontRole, BookmarkedRole, Qt.ItemDataRole.TextAlignmentRole,
-                   Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, MetaRole, DimmedRole})  # fmt: skip
+ROLES = frozenset({ArticleIdRole, FONT_ROLE, BookmarkedRole, TEXT_ALIGNMENT_ROLE, DISPLAY_ROLE, TOOLTIP_ROLE, MetaRole,
+                   DimmedRole})  # fmt: skip
 Index = QModelIndex | QPersistentModelIndex
 NO_PARENT = QModelIndex()
 # `ListQuery()`'s order, which the header names in the first paint, before the store's modules are imported
@@ -306,7 +307,7 @@ class ArticleListModel(QAbstractTableModel):
     def columnCount(self, parent: Index = NO_PARENT) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY_ROLE):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return f"{self.sort_label()}  ▾" if section == 1 else COLUMNS[section]
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole and section == 1:
@@ -315,7 +316,7 @@ class ArticleListModel(QAbstractTableModel):
             return "Bookmarked"
         return None
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: Index, role: int = DISPLAY_ROLE):
         if role == RowRole:  # what the delegate asks of a model without `row_text`
             return self.row_text(index.row())
         if role not in ROLES or not index.isValid():  # the many roles a view asks about and a row never has
@@ -358,12 +359,12 @@ class ArticleListModel(QAbstractTableModel):
             return shown.date if role == Qt.ItemDataRole.DisplayRole else info.published
         return f"{info.words:,}"
 
-    def sort(self, column: int, order: Qt.SortOrder = ASC) -> None:
+    def sort(self, column: int, order: Qt.SortOrder | None = None) -> None:
         """Sort by a column's key; the current and selected rows follow their articles."""
         key = SORT_KEYS.get(column)
         if key is None:
             return
-        self.query = replace(self.query, sort=key, descending=order == DESC)
+        self.query = replace(self.query, sort=key, descending=order == Qt.SortOrder.DescendingOrder)
         self.layoutAboutToBeChanged.emit()  # the views save their current and selected rows as persistent indexes
         old = self.persistentIndexList()
         moved = [self.id_at(i.row()) for i in old]
@@ -381,8 +382,8 @@ class ArticleListModel(QAbstractTableModel):
     def sort_label(self) -> str:
         """The current order in the sort menu's words."""
         sort, descending = FIRST_ORDER if self._query is None else (self._query.sort, self._query.descending)
-        for label, column, order in SORTS:
-            if SORT_KEYS[column] == sort and (order == DESC) == descending:
+        for label, column, down in SORTS:
+            if SORT_KEYS[column] == sort and down == descending:
                 return label
         return f"By {sort}"
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QPoint
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -13,11 +13,11 @@ from PySide6.QtWidgets import (
 )
 
 from reader.ui.article_row import ArticleRowDelegate
+from reader.ui.qt_later import Qt
 
-ASC, DESC = Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder
-SORTS = (  # the sort menu: label, model column, order
-    ("Newest first", 3, DESC), ("Oldest first", 3, ASC), ("Title A–Z", 1, ASC), ("Title Z–A", 1, DESC),
-    ("Source A–Z", 2, ASC), ("Source Z–A", 2, DESC), ("Longest first", 4, DESC), ("Shortest first", 4, ASC),
+SORTS = (  # the sort menu: label, model column, descending (as a bool: Qt.SortOrder would be read to paint)
+    ("Newest first", 3, True), ("Oldest first", 3, False), ("Title A–Z", 1, False), ("Title Z–A", 1, True),
+    ("Source A–Z", 2, False), ("Source Z–A", 2, True), ("Longest first", 4, True), ("Shortest first", 4, False),
 )  # fmt: skip
 
 
@@ -90,10 +90,11 @@ class ArticleListView(QTableView):
         menu = QMenu(self)
         model = self.model()
         current = model.sort_label()  # type: ignore[attr-defined]
-        for label, column, order in SORTS:
+        for label, column, down in SORTS:
             action = menu.addAction(label)
             action.setCheckable(True)
             action.setChecked(label == current)
+            order = Qt.SortOrder.DescendingOrder if down else Qt.SortOrder.AscendingOrder
             action.triggered.connect(lambda _on=False, c=column, o=order: model.sort(c, o))
         return menu
 

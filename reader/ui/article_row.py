@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QPointF, QRect, QSize, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QPointF, QRect, QSize
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -22,13 +22,15 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QStyledItemDelegate
 
+from reader.ui.qt_later import USER_ROLE, Qt
+
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
 
-MetaRole = Qt.ItemDataRole.UserRole + 2  # "Source · 12 Mar 2025 · 1,234 words"
-BookmarkedRole = Qt.ItemDataRole.UserRole + 3  # bool
-DimmedRole = Qt.ItemDataRole.UserRole + 4  # bool: an article of the user's whose file is not in the library
-RowRole = Qt.ItemDataRole.UserRole + 5  # RowText: everything a row draws, in one call to the model per paint
+MetaRole = USER_ROLE + 2  # "Source · 12 Mar 2025 · 1,234 words"
+BookmarkedRole = USER_ROLE + 3  # bool
+DimmedRole = USER_ROLE + 4  # bool: an article of the user's whose file is not in the library
+RowRole = USER_ROLE + 5  # RowText: everything a row draws, in one call to the model per paint
 
 TITLE_LINES = 2
 PAD_X, PAD_Y, GAP = 8, 6, 2

@@ -9,7 +9,7 @@ import sqlite3
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QMainWindow, QProgressBar, QStackedWidget, QVBoxLayout
 
 from reader.paths import Paths, resources_dir
@@ -20,6 +20,7 @@ from reader.ui.import_progress import ImportProgress
 from reader.ui.notes_panel import NotesPanel
 from reader.ui.operations import Operations
 from reader.ui.problems_view import ProblemsView
+from reader.ui.qt_later import Qt
 from reader.ui.reading_pane import ReadingPane
 from reader.ui.reading_position import ReadingPositions
 from reader.ui.sidebar import Sidebar

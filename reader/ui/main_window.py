@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QApplication, QDockWidget, QFileDialog, QMessageBox, QSplitter, QWidget
 
@@ -22,6 +22,7 @@ from reader.ui.held_keys import HeldKeys
 from reader.ui.library_views import LibraryViews
 from reader.ui.operations import FAILED
 from reader.ui.plain_text import message_box
+from reader.ui.qt_later import Qt
 from reader.ui.themes import apply_theme, current_theme
 from reader.ui.window_commands import MENUS
 

@@ -9,7 +9,7 @@ from functools import partial
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, QTimer, Signal
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from reader.ui.dialogs.note_conflict import Choice, ask_note_conflict, both_notes
 from reader.ui.operations import FAILED, Operations
 from reader.ui.plain_text import message_box
+from reader.ui.qt_later import USER_ROLE, Qt
 
 if TYPE_CHECKING:  # the session and its store are opened after the window's first paint (`attach`)
     from reader.core.annotation import Highlight
@@ -35,7 +36,7 @@ log = logging.getLogger(__name__)
 
 SAVE_DELAY_MS = 400
 QUOTE_CHARS = 140
-HighlightIdRole = Qt.ItemDataRole.UserRole + 1
+HighlightIdRole = USER_ROLE + 1
 
 
 class NotesPanel(QWidget):

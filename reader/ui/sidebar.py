@@ -6,19 +6,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QPoint, Signal
 from PySide6.QtWidgets import QMenu, QTreeWidget, QTreeWidgetItem, QWidget
 
 from reader.ui.plain_text import escaped_tooltip
+from reader.ui.qt_later import USER_ROLE, Qt
 
 if TYPE_CHECKING:
     from reader.core.store.sidebar_counts import SidebarCounts, Tally
 
 VIEWS = [("all", "All articles"), ("unread", "Unread"), ("bookmarked", "Bookmarked"),
          ("annotated", "Annotated"), ("notebook", "Notebook"), ("problems", "Import problems")]  # fmt: skip
-KindRole = Qt.ItemDataRole.UserRole + 1
-ValueRole = Qt.ItemDataRole.UserRole + 2
-LabelRole = Qt.ItemDataRole.UserRole + 3  # the name without its count
+KindRole = USER_ROLE + 1
+ValueRole = USER_ROLE + 2
+LabelRole = USER_ROLE + 3  # the name without its count
 FOLDER_KEY = "folder:"  # set_counts key prefix for one folder's unread count: "folder:/home/me/news"
 
 

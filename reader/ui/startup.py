@@ -19,8 +19,10 @@ import time
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QMessageBox, QWidget
+
+from reader.ui.qt_later import Qt
 
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow

@@ -12,9 +12,10 @@ a selected row in the sidebar is never mistaken for where the keys are.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
+
+from reader.ui.qt_later import Qt
 
 THEMES: dict[str, dict[str, str]] = {
     "light": {

@@ -10,13 +10,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt, QUrl
+from PySide6.QtCore import QByteArray, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDockWidget, QMessageBox, QWidget
 
 from reader.ui.commands import key_text
 from reader.ui.operations import FAILED
 from reader.ui.plain_text import message_box
+from reader.ui.qt_later import Qt
 
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow

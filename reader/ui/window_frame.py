@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QDockWidget, QLabel, QLineEdit, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from reader.ui import window_actions
@@ -20,6 +20,7 @@ from reader.ui.features import PANELS
 from reader.ui.notes_panel import NotesPanel
 from reader.ui.operations import Operations
 from reader.ui.problems_view import ProblemsView
+from reader.ui.qt_later import Qt
 from reader.ui.reading_pane import ReadingPane
 from reader.ui.reading_position import ReadingPositions
 from reader.ui.sidebar import Sidebar
