@@ -111,7 +111,7 @@ def run_app(args: argparse.Namespace) -> int:
     # the session and the cache, the list, the last article and the rescan, then the channel for later starts
     start_after_first_paint(window, None if claim is None else lambda: _listen(window, claim),
                             notices=[settings.error] if settings.error else [])  # fmt: skip
-    if window.restore_layout():
+    if window.layout_restored:  # put back as the last session left it when it was built
         window.show()
     else:
         show_fitted(window, parse_size(args.size))

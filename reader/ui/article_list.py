@@ -69,10 +69,8 @@ class ArticleListModel(QAbstractTableModel):
     library: Library
     _counter: BackgroundCount
 
-    def __init__(
-        self, library: Library | None = None, parent: QWidget | None = None, *,
-        counted: Callable[[int], object] | None = None,
-    ) -> None:  # fmt: skip
+    def __init__(self, library: Library | None = None, parent: QWidget | None = None, *,
+                 counted: Callable[[int], object] | None = None) -> None:  # fmt: skip
         """Without `library` the model lists nothing (its header is drawn) until `attach` (after the first paint)."""
         super().__init__(parent)
         self._query: ListQuery | None = None  # the view and its order; the search box's words are `text`
@@ -308,13 +306,15 @@ class ArticleListModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY_ROLE):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return f"{self.sort_label()}  ▾" if section == 1 else COLUMNS[section]
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole and section == 1:
-            return "Change the order of the list"
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole and section == 0:
-            return "Bookmarked"
-        return None
+        if orientation != Qt.Orientation.Horizontal or role not in (DISPLAY_ROLE, TOOLTIP_ROLE):
+            return None
+        text, tip = self.header_labels()[section]
+        return text if role == DISPLAY_ROLE else tip or None
+
+    def header_labels(self) -> list[tuple[str, str]]:
+        """Each column's header text and tooltip, as `headerData` gives them; the view's header shows these."""
+        tips = {0: "Bookmarked", 1: "Change the order of the list"}
+        return [(f"{self.sort_label()}  ▾" if c == 1 else name, tips.get(c, "")) for c, name in enumerate(COLUMNS)]
 
     def data(self, index: Index, role: int = DISPLAY_ROLE):
         if role == RowRole:  # what the delegate asks of a model without `row_text`

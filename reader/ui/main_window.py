@@ -45,6 +45,7 @@ class MainWindow(LibraryViews):
     right: QSplitter
     splitter: QSplitter
     library_dock: QDockWidget
+    unplaced: list[tuple[QDockWidget, bool]]  # docks made, not placed yet, and whether each is shown then
     _library_dock_title: QWidget
     undo_action: QAction
     redo_action: QAction
@@ -86,7 +87,9 @@ class MainWindow(LibraryViews):
         self.held_keys: HeldKeys | None = None
         if deferred:  # the frame paints first; keys typed meanwhile wait for the commands
             self.held_keys = HeldKeys(self)
+            self.restore_layout()  # the docks where the last session left them (or placed as new)
         else:
+            window_frame.place_docks(self)
             self.finish_building()
             self.open_library()
 
@@ -138,8 +141,8 @@ class MainWindow(LibraryViews):
         dock.setWidget(widget)
         return dock
 
-    def _new_panel(self, title: str, object_name: str, *, visible: bool) -> QDockWidget:
-        dock = window_actions.new_panel(self, title, object_name, visible=visible)
+    def _new_panel(self, title: str, object_name: str, *, visible: bool, place: bool = True) -> QDockWidget:
+        dock = window_actions.new_panel(self, title, object_name, visible=visible, place=place)
         self._panels.append(dock)
         return dock
 

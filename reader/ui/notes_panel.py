@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from reader.ui.dialogs.note_conflict import Choice, ask_note_conflict, both_notes
 from reader.ui.operations import FAILED, Operations
 from reader.ui.plain_text import message_box
-from reader.ui.qt_later import USER_ROLE, Qt
+from reader.ui.qt_later import CUSTOM_CONTEXT_MENU, USER_ROLE
 
 if TYPE_CHECKING:  # the session and its store are opened after the window's first paint (`attach`)
     from reader.core.annotation import Highlight
@@ -81,7 +81,7 @@ class NotesPanel(QWidget):
         self.highlights_list.setObjectName("highlightsList")
         self.highlights_list.setWordWrap(True)
         self.highlights_list.setUniformItemSizes(False)
-        self.highlights_list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.highlights_list.setProperty("contextMenuPolicy", CUSTOM_CONTEXT_MENU)  # the setter's enum builds Qt
         self.highlights_list.itemClicked.connect(self._choose)
         self.highlights_list.currentItemChanged.connect(lambda item, _old: self._choose(item))
         self.highlights_list.itemActivated.connect(self._choose)
@@ -116,7 +116,7 @@ class NotesPanel(QWidget):
             lay.setSpacing(2)
             lay.addWidget(label)
             lay.addWidget(body)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter = QSplitter()  # horizontal
         self.splitter.addWidget(note_side)
         self.splitter.addWidget(list_side)
         self.splitter.setStretchFactor(0, 1)

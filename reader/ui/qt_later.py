@@ -17,6 +17,13 @@ TOOLTIP_ROLE = 3  # Qt.ItemDataRole.ToolTipRole
 FONT_ROLE = 6  # Qt.ItemDataRole.FontRole
 TEXT_ALIGNMENT_ROLE = 7  # Qt.ItemDataRole.TextAlignmentRole
 USER_ROLE = 0x0100  # Qt.ItemDataRole.UserRole
+# Values the frame sets as Qt properties (`QObject.setProperty` takes an int for an enum property; the setters
+# take only the enum):
+CUSTOM_CONTEXT_MENU = 3  # Qt.ContextMenuPolicy.CustomContextMenu ("contextMenuPolicy")
+ELIDE_RIGHT = 1  # Qt.TextElideMode.ElideRight ("textElideMode")
+SCROLL_BAR_ALWAYS_OFF = 1  # Qt.ScrollBarPolicy.ScrollBarAlwaysOff ("horizontalScrollBarPolicy")
+ALIGN_LEFT_VCENTER = 0x0081  # Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter ("defaultAlignment")
+VERTICAL = 2  # Qt.Orientation.Vertical ("orientation"; a QSplitter is horizontal unless told)
 
 
 class _Later:

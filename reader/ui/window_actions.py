@@ -131,16 +131,23 @@ def save_layout(w: MainWindow) -> None:
 
 
 def restore_layout(w: MainWindow) -> bool:
-    """Put the window back as it was left; False when there is nothing (or nothing usable) saved."""
+    """Put the window back as it was left; False when there is nothing (or nothing usable) saved. The docks not
+    placed yet are placed by the saved layout when it names them all (else as new, `window_frame.place_docks`)."""
+    from reader.ui.window_frame import place_docks
+
     layout = w.settings.get("window_layout")
-    if not isinstance(layout, dict):
-        return False
     try:
         parts = {k: QByteArray.fromHex(str(layout[k]).encode()) for k in ("geometry", "state", "splitter", "right")}
-    except KeyError:
+    except (KeyError, TypeError):  # nothing saved, or not a layout
+        place_docks(w)
         return False
+    state = bytes(parts["state"].data())
+    if not all(dock.objectName().encode("utf-16-be") in state for dock, _visible in w.unplaced):
+        place_docks(w)  # a dock the saved layout does not know (a new panel): all are placed as new first
     ok = w.restoreGeometry(parts["geometry"])
-    w.restoreState(parts["state"])
+    if not w.restoreState(parts["state"]):
+        place_docks(w)
+    w.unplaced = []  # placed by the layout
     w.splitter.restoreState(parts["splitter"])
     w.right.restoreState(parts["right"])
     return ok
@@ -150,13 +157,15 @@ def _hex(data: QByteArray) -> str:
     return bytes(data.toHex().data()).decode()
 
 
-def new_panel(w: MainWindow, title: str, object_name: str, *, visible: bool) -> QDockWidget:
-    """An empty dock in the left column, under the library views; a feature gives it its widget."""
+def new_panel(w: MainWindow, title: str, object_name: str, *, visible: bool, place: bool = True) -> QDockWidget:
+    """An empty dock in the left column, under the library views; a feature gives it its widget. Not `place`d:
+    made only, for the last session's layout or `window_frame.place_docks` to put."""
     dock = QDockWidget(title, w)
     dock.setObjectName(object_name)
-    w.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
-    w.splitDockWidget(w.library_dock, dock, Qt.Orientation.Vertical)
-    dock.setVisible(visible)
+    if place:
+        w.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+        w.splitDockWidget(w.library_dock, dock, Qt.Orientation.Vertical)
+        dock.setVisible(visible)
     dock.visibilityChanged.connect(lambda _shown: fit_left_column(w))
     return dock
 

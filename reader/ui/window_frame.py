@@ -20,7 +20,7 @@ from reader.ui.features import PANELS
 from reader.ui.notes_panel import NotesPanel
 from reader.ui.operations import Operations
 from reader.ui.problems_view import ProblemsView
-from reader.ui.qt_later import Qt
+from reader.ui.qt_later import VERTICAL, Qt
 from reader.ui.reading_pane import ReadingPane
 from reader.ui.reading_position import ReadingPositions
 from reader.ui.sidebar import Sidebar
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
 def build_frame(w: MainWindow) -> None:
     """The window's widgets, laid out as the first paint shows them (nothing here reads the user's data)."""
-    w.sidebar = Sidebar()
+    w.sidebar = Sidebar(sections_later=True)  # settled by `open_core`
     w.sidebar.view_requested.connect(w.set_view)
     w.sidebar.remove_folder_requested.connect(lambda folder: window_actions.remove_folder(w, folder))
     w.sidebar.add_folder_requested.connect(w.add_folder_dialog)
@@ -45,8 +45,7 @@ def build_frame(w: MainWindow) -> None:
     w._filter_timer.timeout.connect(w.apply_view)
     w.model = ArticleListModel(None, w, counted=w.show_list_count)  # the library comes with `open_core`
     w.list_view = ArticleListView()
-    w.list_view.setModel(w.model)
-    w.list_view.selectionModel().currentRowChanged.connect(w._on_current_row)
+    w.list_view.show_header(w.model.header_labels())  # the model is set with `open_core`
     w.problems_view = ProblemsView()
     w.list_stack = QStackedWidget()
     w.list_stack.addWidget(w.list_view)
@@ -62,12 +61,13 @@ def build_frame(w: MainWindow) -> None:
     w.reading_pane.set_line_chars(int(w.settings.get("reading_line_chars")))
     w.notes_panel = NotesPanel()  # its session comes with `open_core`
     w.notes_panel.notice.connect(lambda text: w.show_message(text, 20000))  # recovered notes
-    w.right = QSplitter(Qt.Orientation.Vertical)
+    w.right = QSplitter()
+    w.right.setProperty("orientation", VERTICAL)  # as a property: the setter's enum would build Qt (qt_later)
     w.right.addWidget(w.reading_pane)
     w.right.addWidget(w.notes_panel)
     w.right.setStretchFactor(0, 4)
     w.right.setStretchFactor(1, 1)
-    w.splitter = QSplitter(Qt.Orientation.Horizontal)
+    w.splitter = QSplitter()  # horizontal
     for side in (left, w.right):
         w.splitter.addWidget(side)
     w.splitter.setStretchFactor(0, 2)
@@ -83,9 +83,12 @@ def build_frame(w: MainWindow) -> None:
     # the dock does not take ownership of it from Python
     w._library_dock_title = QWidget()
     w.library_dock.setTitleBarWidget(w._library_dock_title)
-    w.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, w.library_dock)
+    # The docks are placed by `place_docks`, or by the last session's layout (`window_actions.restore_layout`):
+    # `addDockWidget` takes a Qt.DockWidgetArea, and reading one builds all of Qt's enum classes (qt_later).
+    w.unplaced = [(w.library_dock, True)]
     for title, object_name, shown_by in PANELS:  # the features fill them: the first paint has their room
-        w._new_panel(title, object_name, visible=bool(shown_by and w.settings.get(shown_by, True)))
+        dock = w._new_panel(title, object_name, visible=False, place=False)
+        w.unplaced.append((dock, bool(shown_by and w.settings.get(shown_by, True))))
     w.status_label = QLabel()
     w.statusBar().addWidget(w.status_label, 1)
     # the scan's bar, hidden: the status bar is as tall in the first paint as once a scan has shown it
@@ -95,6 +98,16 @@ def build_frame(w: MainWindow) -> None:
     w.setTabOrder(w.filter_box, w.list_view)
     w.setTabOrder(w.list_view, w.reading_pane)
     w.setTabOrder(w.reading_pane, w.notes_panel.editor)
+
+
+def place_docks(w: MainWindow) -> None:
+    """Put the docks not placed yet in the left column: the library views, the panels under them."""
+    for dock, visible in w.unplaced:
+        w.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+        if dock is not w.library_dock:
+            w.splitDockWidget(w.library_dock, dock, Qt.Orientation.Vertical)
+            dock.setVisible(visible)
+    w.unplaced = []
 
 
 def open_core(w: MainWindow, *, deferred: bool) -> None:
@@ -112,6 +125,9 @@ def open_core(w: MainWindow, *, deferred: bool) -> None:
     w.operations.changes_applied.connect(w._on_changes)
     w.operations.failed.connect(w.show_write_error)
     w.operations.refused.connect(lambda message: w.show_message(message, 5000))
+    w.sidebar.settle_sections()
     w.model.attach(w.library)
+    w.list_view.setModel(w.model)
+    w.list_view.selectionModel().currentRowChanged.connect(w._on_current_row)
     w.notes_panel.attach(w.operations)
     w.reading_positions = ReadingPositions(w.reading_pane, w.session, w.operations)
