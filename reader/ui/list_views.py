@@ -5,7 +5,6 @@ The base class of `LibraryViews` (scanning), itself a base of `MainWindow`, whic
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -115,6 +114,8 @@ class ListViews(QMainWindow):
 
     def refresh_sidebar(self) -> None:
         """List the folders, tags and saved searches again, and show every count."""
+        import sqlite3
+
         from reader.core import saved_searches
         from reader.core.store.sidebar_counts import set_count_folders
 
@@ -139,6 +140,8 @@ class ListViews(QMainWindow):
         """Mirror the read marks that changed (all of them the first time), then show the counts."""
         if self.closed:
             return
+        import sqlite3
+
         from reader.core.store.sidebar_counts import sync_read_marks
 
         try:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QShowEvent
-from PySide6.QtWidgets import QApplication, QDockWidget, QFileDialog, QMessageBox, QSplitter, QWidget
+from PySide6.QtWidgets import QApplication, QDockWidget, QMessageBox, QSplitter, QWidget
 
 from reader.paths import Paths
 from reader.settings import Settings
@@ -257,6 +257,8 @@ class MainWindow(LibraryViews):
         return self.reading_pane.article.path if self.reading_pane.article else ""
 
     def add_folder_dialog(self) -> None:
+        from PySide6.QtWidgets import QFileDialog  # when asked: its class and 5 enum classes are not needed to paint
+
         window_actions.add_folder(self, QFileDialog.getExistingDirectory(self, "Add a folder of articles"))
 
     def add_folder(self, folder: str) -> None:

@@ -13,7 +13,6 @@ from __future__ import annotations
 import functools
 import gc
 import os
-import sqlite3
 import sys
 import time
 from collections.abc import Callable, Iterable
@@ -25,6 +24,8 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from reader.ui.qt_later import Qt
 
 if TYPE_CHECKING:
+    import sqlite3
+
     from reader.ui.main_window import MainWindow
 
 IDLE_MS = 10  # the window is idle when a posted event is answered within this
@@ -76,6 +77,8 @@ def open_library(window: MainWindow, rescanning: Callable[[], None] | None = Non
     later: showing the article and painting the list cost the window's thread about 30 ms of CPU, and with the
     scan's thread (and the cache check's) running beside it for the GIL and the cores, that took 120-230 ms on
     a loaded machine: the start's one stall over 100 ms (`benchmarks/startup.py`)."""
+    import sqlite3  # here: nothing before the first paint opens a database
+
     try:
         window.open_library()
     except sqlite3.DatabaseError as exc:  # too damaged to read at all: rebuilt now, not after the scan's check
@@ -278,6 +281,7 @@ def release_memory(connections: Iterable[sqlite3.Connection] = ()) -> None:
     (a 100,000-file scan's file list and stored states are freed, but glibc keeps the pages unless trimmed)."""
     import gc
     import linecache
+    import sqlite3
     import threading
 
     linecache.clearcache()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QUrl
+from PySide6.QtCore import QByteArray
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDockWidget, QMessageBox, QWidget
 
@@ -93,6 +93,8 @@ def open_original(w: MainWindow) -> None:
     if not path or not Path(path).exists():
         w.show_message("The article's file is no longer where it was imported from.", 6000)
         return
+    from PySide6.QtCore import QUrl  # here: its class and 5 enum classes are not needed to paint the window
+
     if not QDesktopServices.openUrl(QUrl.fromLocalFile(path)):
         message = (f"No program opened the article's file:\n{path}\n\n"
                    "Set a default application for this kind of file in your system settings, "
