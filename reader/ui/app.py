@@ -67,7 +67,7 @@ def run_app(args: argparse.Namespace) -> int:
     from reader.ui.quit_signals import QuitOnSignals
     from reader.ui.single_instance import claim_profile
     from reader.ui.startup import show_notices, start_after_first_paint
-    from reader.ui.themes import apply_theme
+    from reader.ui.themes import apply_theme, new_application
 
     missing = [p for p in args.paths if not Path(p).exists()]
     if missing:
@@ -75,7 +75,7 @@ def run_app(args: argparse.Namespace) -> int:
         return 2
     existing = QApplication.instance()
     # The window needs a widget application; a bare QCoreApplication left by other code cannot show one.
-    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    app = existing if isinstance(existing, QApplication) else new_application(sys.argv[:1])
     app.setApplicationName("News Reader")
     app.setDesktopFileName("news-reader")
     app.setWindowIcon(window_icon(resources_dir() / "icons"))
@@ -105,13 +105,13 @@ def run_app(args: argparse.Namespace) -> int:
         if not args.screenshot:
             message_box(None, QMessageBox.Icon.Critical, "News Reader cannot open your data", message)
         return 1
-    show_notices(window, [n for n in (window.session.notice, cache_notice, settings.error) if n],
-                 box=not args.screenshot)  # fmt: skip
     if args.screenshot:
+        show_notices(window, [n for n in (window.session.notice, cache_notice, settings.error) if n], box=False)
         return _screenshot(app, window, args)
-    # the cache check, the list, the last article and the rescan, then the channel for later starts
-    start_after_first_paint(window, None if claim is None else lambda: _listen(window, claim))
-    if window.restore_layout():
+    # the session and the cache, the list, the last article and the rescan, then the channel for later starts
+    start_after_first_paint(window, None if claim is None else lambda: _listen(window, claim),
+                            notices=[settings.error] if settings.error else [])  # fmt: skip
+    if window.layout_restored:  # put back as the last session left it when it was built
         window.show()
     else:
         show_fitted(window, parse_size(args.size))
@@ -120,7 +120,8 @@ def run_app(args: argparse.Namespace) -> int:
     # a full pass (which holds the GIL, so the window waits) walks only what was made since, not all of it.
     gc.freeze()
     try:
-        return app.exec()
+        status = app.exec()
+        return 1 if window.data_error else status  # the user database could not be opened (after the first paint)
     finally:
         quit_on_signals.uninstall()
 

@@ -8,21 +8,26 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import cache
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QWidget
 
 from reader.core.dates_display import short_date
-from reader.core.store.library import KEPT_NOTES, Library, RowInfo
-from reader.core.store.library_query import SORT_COLUMNS, ListQuery
-from reader.core.store.library_search import Anchor
-from reader.ui.article_list_view import ASC, DESC, SORTS
+from reader.ui.article_list_view import SORTS
 from reader.ui.article_list_view import ArticleListView as ArticleListView  # the model and its view from one place
 from reader.ui.article_row import BookmarkedRole, DimmedRole, MetaRole, RowRole, RowText
 from reader.ui.list_count import BackgroundCount
 from reader.ui.listed_ids import ListedIds
 from reader.ui.plain_text import escaped_tooltip
+from reader.ui.qt_later import DISPLAY_ROLE, FONT_ROLE, TEXT_ALIGNMENT_ROLE, TOOLTIP_ROLE, USER_ROLE, Qt
+
+if TYPE_CHECKING:  # the store is imported after the window's first paint (`ArticleListModel.attach`)
+    from reader.core.store.library import Library, RowInfo
+    from reader.core.store.library_query import ListQuery
+    from reader.core.store.library_search import Anchor
 
 COLUMNS = ("★", "Title", "Source", "Date", "Words")
 SORT_KEYS = {1: "title", 2: "source", 3: "published", 4: "words"}
@@ -30,12 +35,22 @@ PAGE = 200
 ROWS_AT_ONCE = 20  # rows read and formatted together: a screenful, not a whole page after a jump
 NEAR_PAGES = 3  # pages read by OFFSET (a short step over the first rows); past them, by seeking to their anchor
 MAX_PAGES = 20  # pages (and their rows) kept before the cache starts again from the first
-ArticleIdRole = Qt.ItemDataRole.UserRole + 1
+ArticleIdRole = USER_ROLE + 1
 
-ROLES = frozenset({ArticleIdRole, Qt.ItemDataRole.FontRole, BookmarkedRole, Qt.ItemDataRole.TextAlignmentRole,
-                   Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, MetaRole, DimmedRole})  # fmt: skip
+ROLES = frozenset({ArticleIdRole, FONT_ROLE, BookmarkedRole, TEXT_ALIGNMENT_ROLE, DISPLAY_ROLE, TOOLTIP_ROLE, MetaRole,
+                   DimmedRole})  # fmt: skip
 Index = QModelIndex | QPersistentModelIndex
 NO_PARENT = QModelIndex()
+# `ListQuery()`'s order, which the header names in the first paint, before the store's modules are imported
+FIRST_ORDER = ("published", True)
+
+
+@cache
+def kept_notes() -> dict[str, str]:
+    """Why an article of the user's is listed though its file is not in the library (`store.library.KEPT_NOTES`)."""
+    from reader.core.store.library import KEPT_NOTES
+
+    return KEPT_NOTES
 
 
 @dataclass(frozen=True)
@@ -51,21 +66,19 @@ class ArticleListModel(QAbstractTableModel):
     """Rows are the pages of a library search (`total` rows); ids and row text are read a page at a time."""
 
     total_known = Signal(int)  # a search's total, counted after its first page was shown (see `counting`)
+    library: Library
+    _counter: BackgroundCount
 
-    def __init__(
-        self, library: Library, parent: QWidget | None = None, *, counted: Callable[[int], object] | None = None
-    ) -> None:
+    def __init__(self, library: Library | None = None, parent: QWidget | None = None, *,
+                 counted: Callable[[int], object] | None = None) -> None:  # fmt: skip
+        """Without `library` the model lists nothing (its header is drawn) until `attach` (after the first paint)."""
         super().__init__(parent)
-        self.library = library
-        self.query = ListQuery()  # the view and its order; the search box's words are `text`
+        self._query: ListQuery | None = None  # the view and its order; the search box's words are `text`
         self.text = ""
         self.total = 0  # the rows listed: while `counting`, only the first page's
         self.counting = False  # a search's total is being counted in another thread (`BackgroundCount`)
         self._matches = 0  # at least how many match: how further pages are read (see `page_sql`)
         self._generation = 0  # which `set_query` a count belongs to
-        self._counter = BackgroundCount(library, self)
-        self._counter.counted.connect(self._on_counted)
-        self._counter.anchored.connect(self._on_anchored)
         if counted is not None:
             self.total_known.connect(counted)
         self.ids = ListedIds(self)
@@ -79,6 +92,28 @@ class ArticleListModel(QAbstractTableModel):
         self.read: set[str] = set()
         self._bold = QFont()
         self._bold.setBold(True)
+        if library is not None:
+            self.attach(library)
+
+    def attach(self, library: Library) -> None:
+        """List from `library` from now on (its rows are read by `set_query`)."""
+        self.library = library
+        self._counter = BackgroundCount(library, self)
+        self._counter.counted.connect(self._on_counted)
+        self._counter.anchored.connect(self._on_anchored)
+
+    @property
+    def query(self) -> ListQuery:
+        """The view and the order the list shows (the search box's words are `text`)."""
+        if self._query is None:
+            from reader.core.store.library_query import ListQuery
+
+            self._query = ListQuery()
+        return self._query
+
+    @query.setter
+    def query(self, query: ListQuery) -> None:
+        self._query = query
 
     # --- loading ---------------------------------------------------------------------------
 
@@ -139,7 +174,8 @@ class ArticleListModel(QAbstractTableModel):
     def clear(self) -> None:
         """Show no rows (the window is closing); no count is left running."""
         self._generation += 1
-        self._counter.stop()
+        if hasattr(self, "_counter"):  # not when closed before the library was given
+            self._counter.stop()
         self.beginResetModel()
         self._start([], 0)
         self._matches, self.counting, self.anchoring = 0, False, False
@@ -156,6 +192,8 @@ class ArticleListModel(QAbstractTableModel):
     def _page(self, number: int) -> list[str]:
         ids = self._pages.get(number)
         if ids is None:
+            from reader.core.store.library_query import SORT_COLUMNS
+
             if len(self._pages) > MAX_PAGES:  # a long scroll: keep memory flat, not every page seen
                 self._pages = {0: self._pages[0]}
             anchor = self._anchor(number)
@@ -267,16 +305,18 @@ class ArticleListModel(QAbstractTableModel):
     def columnCount(self, parent: Index = NO_PARENT) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return f"{self.sort_label()}  ▾" if section == 1 else COLUMNS[section]
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole and section == 1:
-            return "Change the order of the list"
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole and section == 0:
-            return "Bookmarked"
-        return None
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY_ROLE):  # noqa: N802
+        if orientation != Qt.Orientation.Horizontal or role not in (DISPLAY_ROLE, TOOLTIP_ROLE):
+            return None
+        text, tip = self.header_labels()[section]
+        return text if role == DISPLAY_ROLE else tip or None
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+    def header_labels(self) -> list[tuple[str, str]]:
+        """Each column's header text and tooltip, as `headerData` gives them; the view's header shows these."""
+        tips = {0: "Bookmarked", 1: "Change the order of the list"}
+        return [(f"{self.sort_label()}  ▾" if c == 1 else name, tips.get(c, "")) for c, name in enumerate(COLUMNS)]
+
+    def data(self, index: Index, role: int = DISPLAY_ROLE):
         if role == RowRole:  # what the delegate asks of a model without `row_text`
             return self.row_text(index.row())
         if role not in ROLES or not index.isValid():  # the many roles a view asks about and a row never has
@@ -311,7 +351,7 @@ class ArticleListModel(QAbstractTableModel):
             return (
                 info.title or "(untitled)"
                 if role == Qt.ItemDataRole.DisplayRole
-                else escaped_tooltip(info.title, info.path, KEPT_NOTES.get(info.status, ""))
+                else escaped_tooltip(info.title, info.path, kept_notes().get(info.status, ""))
             )
         if col == 2:
             return info.source
@@ -319,12 +359,12 @@ class ArticleListModel(QAbstractTableModel):
             return shown.date if role == Qt.ItemDataRole.DisplayRole else info.published
         return f"{info.words:,}"
 
-    def sort(self, column: int, order: Qt.SortOrder = ASC) -> None:
+    def sort(self, column: int, order: Qt.SortOrder | None = None) -> None:
         """Sort by a column's key; the current and selected rows follow their articles."""
         key = SORT_KEYS.get(column)
         if key is None:
             return
-        self.query = replace(self.query, sort=key, descending=order == DESC)
+        self.query = replace(self.query, sort=key, descending=order == Qt.SortOrder.DescendingOrder)
         self.layoutAboutToBeChanged.emit()  # the views save their current and selected rows as persistent indexes
         old = self.persistentIndexList()
         moved = [self.id_at(i.row()) for i in old]
@@ -341,10 +381,11 @@ class ArticleListModel(QAbstractTableModel):
 
     def sort_label(self) -> str:
         """The current order in the sort menu's words."""
-        for label, column, order in SORTS:
-            if SORT_KEYS[column] == self.query.sort and (order == DESC) == self.query.descending:
+        sort, descending = FIRST_ORDER if self._query is None else (self._query.sort, self._query.descending)
+        for label, column, down in SORTS:
+            if SORT_KEYS[column] == sort and down == descending:
                 return label
-        return f"By {self.query.sort}"
+        return f"By {sort}"
 
 
 def meta_line(info: RowInfo, date: str | None = None) -> str:
@@ -354,5 +395,5 @@ def meta_line(info: RowInfo, date: str | None = None) -> str:
     source = f"\u2068{info.source}\u2069" if info.source else ""
     if date is None:
         date = short_date(info.published) if info.published else ""
-    parts = (KEPT_NOTES.get(info.status, ""), source, date, words)
+    parts = (kept_notes().get(info.status, ""), source, date, words)
     return " · ".join(part for part in parts if part)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QPoint
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -13,11 +14,11 @@ from PySide6.QtWidgets import (
 )
 
 from reader.ui.article_row import ArticleRowDelegate
+from reader.ui.qt_later import ALIGN_LEFT_VCENTER, ELIDE_RIGHT, SCROLL_BAR_ALWAYS_OFF, Qt
 
-ASC, DESC = Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder
-SORTS = (  # the sort menu: label, model column, order
-    ("Newest first", 3, DESC), ("Oldest first", 3, ASC), ("Title A–Z", 1, ASC), ("Title Z–A", 1, DESC),
-    ("Source A–Z", 2, ASC), ("Source Z–A", 2, DESC), ("Longest first", 4, DESC), ("Shortest first", 4, ASC),
+SORTS = (  # the sort menu: label, model column, descending (as a bool: Qt.SortOrder would be read to paint)
+    ("Newest first", 3, True), ("Oldest first", 3, False), ("Title A–Z", 1, False), ("Title Z–A", 1, True),
+    ("Source A–Z", 2, False), ("Source Z–A", 2, True), ("Longest first", 4, True), ("Shortest first", 4, False),
 )  # fmt: skip
 
 
@@ -40,13 +41,14 @@ class ArticleListView(QTableView):
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # as properties: the setters take only Qt's enums, and reading one builds all of Qt's (qt_later)
+        self.setProperty("textElideMode", ELIDE_RIGHT)
+        self.setProperty("horizontalScrollBarPolicy", SCROLL_BAR_ALWAYS_OFF)
         self.setAlternatingRowColors(True)
         self.row_delegate = ArticleRowDelegate(self)
         self.setItemDelegate(self.row_delegate)
         header = self.header()
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setProperty("defaultAlignment", ALIGN_LEFT_VCENTER)
         header.setHighlightSections(False)
         header.setSectionsClickable(True)
         header.setSortIndicatorShown(False)
@@ -80,9 +82,25 @@ class ArticleListView(QTableView):
         super().setModel(model)
         # the delegate asks the model for a row's text directly when it can (one Python call a painted row)
         self.row_delegate.rows = getattr(model, "row_text", None)
-        header = self.header()
-        header.setStretchLastSection(True)
-        for column in range(model.columnCount()):
+        self._only_the_title(model.columnCount())
+
+    def show_header(self, labels: list[tuple[str, str]]) -> None:
+        """Before the list is given its model: its header alone, with these (text, tooltip) labels, kept by Qt.
+
+        The window's first paint shows the list this way: a model's Python `headerData` is handed a Qt.Orientation,
+        and PySide6 builds all of Qt's 93 enum classes to make it (30-50 ms of CPU). `setModel` replaces them."""
+        self._labels = QStandardItemModel(0, len(labels), self)
+        for column, (text, tip) in enumerate(labels):
+            item = QStandardItem(text)
+            if tip:
+                item.setToolTip(tip)
+            self._labels.setHorizontalHeaderItem(column, item)
+        self.header().setModel(self._labels)
+        self._only_the_title(len(labels))
+
+    def _only_the_title(self, columns: int) -> None:
+        self.header().setStretchLastSection(True)
+        for column in range(columns):
             self.setColumnHidden(column, column != 1)
 
     def sort_menu(self) -> QMenu:
@@ -90,10 +108,11 @@ class ArticleListView(QTableView):
         menu = QMenu(self)
         model = self.model()
         current = model.sort_label()  # type: ignore[attr-defined]
-        for label, column, order in SORTS:
+        for label, column, down in SORTS:
             action = menu.addAction(label)
             action.setCheckable(True)
             action.setChecked(label == current)
+            order = Qt.SortOrder.DescendingOrder if down else Qt.SortOrder.AscendingOrder
             action.triggered.connect(lambda _on=False, c=column, o=order: model.sort(c, o))
         return menu
 

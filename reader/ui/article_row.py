@@ -7,9 +7,10 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import NamedTuple
+from functools import cache
+from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QPointF, QRect, QSize, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QPointF, QRect, QSize
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -19,12 +20,17 @@ from PySide6.QtGui import (
     QTextLayout,
     QTextOption,
 )
-from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QApplication, QStyledItemDelegate
 
-MetaRole = Qt.ItemDataRole.UserRole + 2  # "Source · 12 Mar 2025 · 1,234 words"
-BookmarkedRole = Qt.ItemDataRole.UserRole + 3  # bool
-DimmedRole = Qt.ItemDataRole.UserRole + 4  # bool: an article of the user's whose file is not in the library
-RowRole = Qt.ItemDataRole.UserRole + 5  # RowText: everything a row draws, in one call to the model per paint
+from reader.ui.qt_later import USER_ROLE, Qt
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+
+MetaRole = USER_ROLE + 2  # "Source · 12 Mar 2025 · 1,234 words"
+BookmarkedRole = USER_ROLE + 3  # bool
+DimmedRole = USER_ROLE + 4  # bool: an article of the user's whose file is not in the library
+RowRole = USER_ROLE + 5  # RowText: everything a row draws, in one call to the model per paint
 
 TITLE_LINES = 2
 PAD_X, PAD_Y, GAP = 8, 6, 2
@@ -35,10 +41,19 @@ TEXT_CACHE = 4000  # rows kept broken, elided and placed (a whole-list scroll's 
 
 Index = QModelIndex | QPersistentModelIndex
 # what every paint asks for, looked up once (an enum member's lookup is a Python call each time)
-SELECTED, STATE_ACTIVE = QStyle.StateFlag.State_Selected.value, QStyle.StateFlag.State_Active.value
+# QStyle.StateFlag.State_Selected and State_Active as ints: reading them from QStyle at import would make PySide6
+# build QStyle's class and its 11 enum classes before the window's first paint (`item_view_item` waits for a row)
+SELECTED, STATE_ACTIVE = 0x00008000, 0x00010000
 ACTIVE, INACTIVE = QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive
 HIGHLIGHTED, TEXT = QPalette.ColorRole.HighlightedText, QPalette.ColorRole.Text
-ITEM_VIEW_ITEM = QStyle.ControlElement.CE_ItemViewItem
+
+
+@cache
+def item_view_item() -> QStyle.ControlElement:
+    """The control a row's background, selection and focus are drawn as (asked at the first row's paint)."""
+    from PySide6.QtWidgets import QStyle
+
+    return QStyle.ControlElement.CE_ItemViewItem
 
 
 class RowText(NamedTuple):
@@ -304,7 +319,7 @@ class ArticleRowDelegate(QStyledItemDelegate):
         prepared = self._prepare(row, fonts, rect.width())
         widget = option.widget
         (widget.style() if widget is not None else QApplication.style()).drawControl(
-            ITEM_VIEW_ITEM, option, painter, widget
+            item_view_item(), option, painter, widget
         )
         state = option.state.value  # as an int: a Python enum's & costs more than the rest of this line
         color, dim = self._row_pens(option, state)

@@ -8,18 +8,24 @@ End go to the ends of the line. Select Sentence and Select Paragraph select the 
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QKeyEvent, QTextCursor
 
-from reader.core.text_units import paragraph_at, sentence_at
+from reader.ui.qt_later import Qt
 from reader.ui.reading_pane import ReadingPane
 
-BROWSING = Qt.TextInteractionFlag.TextBrowserInteraction | Qt.TextInteractionFlag.TextSelectableByKeyboard
 CARET_WIDTH = 2
-# keys the caret moves with: while browsing they go to the pane, not to the window's Home/End (first/last article)
-CARET_KEYS = {Qt.Key.Key_Home, Qt.Key.Key_End, Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down,
-              Qt.Key.Key_PageUp, Qt.Key.Key_PageDown}  # fmt: skip
+
+
+@cache
+def caret_keys() -> frozenset[Qt.Key]:
+    """Keys the caret moves with: while browsing they go to the pane, not to the window's Home/End (first/last
+    article). Made when first asked: reading `Qt` to paint the window would make PySide6 build it (`qt_later`)."""
+    k = Qt.Key
+    return frozenset({k.Key_Home, k.Key_End, k.Key_Left, k.Key_Right, k.Key_Up, k.Key_Down, k.Key_PageUp,
+                      k.Key_PageDown})  # fmt: skip
 
 
 class CaretBrowsing(QObject):
@@ -34,14 +40,16 @@ class CaretBrowsing(QObject):
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
         """While browsing, the caret's keys (Home, End, arrows) are the pane's, even where a shortcut uses them."""
         if (self.on and obj is self.pane and event.type() == QEvent.Type.ShortcutOverride
-                and isinstance(event, QKeyEvent) and event.key() in CARET_KEYS):  # fmt: skip
+                and isinstance(event, QKeyEvent) and event.key() in caret_keys()):  # fmt: skip
             event.accept()
         return False
 
     def toggle(self) -> bool:
         """Caret browsing on or off; returns the new state. Turning it on puts the caret at the top of the view."""
         self.on = not self.on
-        flags = BROWSING if self.on else Qt.TextInteractionFlag.TextBrowserInteraction
+        flags = Qt.TextInteractionFlag.TextBrowserInteraction
+        if self.on:
+            flags |= Qt.TextInteractionFlag.TextSelectableByKeyboard
         self.pane.setTextInteractionFlags(flags)
         self.pane.setCursorWidth(CARET_WIDTH if self.on else 1)
         if self.on:
@@ -52,10 +60,15 @@ class CaretBrowsing(QObject):
 
     def select_sentence(self) -> bool:
         """Select the sentence at the caret; False when no article is shown."""
+        # imported when asked: the sentence splitter is the tagger package's, which the first paint does without
+        from reader.core.text_units import sentence_at
+
         return self._select(sentence_at)
 
     def select_paragraph(self) -> bool:
         """Select the paragraph at the caret; False when no article is shown."""
+        from reader.core.text_units import paragraph_at
+
         return self._select(paragraph_at)
 
     def _select(self, unit: Callable[[str, int], tuple[int, int]]) -> bool:

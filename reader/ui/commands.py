@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
 from reader.ui.keymap import Keymap, legacy_names, load_keymap
+from reader.ui.qt_later import Qt
 
 __all__ = ["Command", "CommandFamily", "CommandRegistry", "Keymap", "key_text", "load_keymap"]
 

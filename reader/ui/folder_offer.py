@@ -12,15 +12,25 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from reader.core.session import Session, UserReads
-from reader.core.store.library import shown_path
 from reader.ui.operations import FAILED, Operations
 
+if TYPE_CHECKING:
+    from reader.core.session import Session, UserReads
+
 ANSWER_KEY = "folder_offer:"  # + the folder: "yes" (added) or "no" (kept out; never asked again)
+
+
+def shown_path(path: str) -> str:
+    """`path` as the library shows it (`store.library.shown_path`), imported when asked: the store loads after
+    the first paint."""
+    from reader.core.store.library import shown_path as shown
+
+    return shown(path)
 
 
 def answer_key(folder: str) -> str:

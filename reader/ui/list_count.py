@@ -10,13 +10,15 @@ running for an older one.
 
 from __future__ import annotations
 
-import sqlite3
-from concurrent.futures import Future, ThreadPoolExecutor
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from reader.core.store.library import Library
-from reader.core.store.library_query import ListQuery
+if TYPE_CHECKING:  # sqlite3 and the thread pool too are imported at the first count, not to paint the window
+    from concurrent.futures import Future, ThreadPoolExecutor
+
+    from reader.core.store.library import Library
+    from reader.core.store.library_query import ListQuery
 
 
 class BackgroundCount(QObject):
@@ -37,6 +39,10 @@ class BackgroundCount(QObject):
         rows starts (`anchored`); both say which `generation` they belong to."""
         self.cancel()
         if self._pool is None:
+            from concurrent.futures import ThreadPoolExecutor
+
+            from reader.core.store.library import Library
+
             self._reader = Library(self._library.path, user_db=self._library.user_db)
             self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="list-count")
         self._running = self._pool.submit(self._work, generation, text, base, count, every)
@@ -48,6 +54,8 @@ class BackgroundCount(QObject):
         self._running = None
 
     def _work(self, generation: int, text: str, base: ListQuery, count: bool, every: int) -> None:
+        import sqlite3
+
         reader = self._reader
         assert reader is not None
         try:

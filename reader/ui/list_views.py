@@ -5,18 +5,12 @@ The base class of `LibraryViews` (scanning), itself a base of `MainWindow`, whic
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QMainWindow, QProgressBar, QStackedWidget, QVBoxLayout
 
-from reader.core import saved_searches
-from reader.core.session import Changes, UserReads
-from reader.core.store.library import Library
-from reader.core.store.library_query import ListQuery, parse_filter
-from reader.core.store.sidebar_counts import TOP_SOURCES, read_counts, set_count_folders, sync_read_marks
 from reader.paths import Paths, resources_dir
 from reader.settings import Settings
 from reader.ui.article_list import ArticleListModel, ArticleListView
@@ -25,12 +19,16 @@ from reader.ui.import_progress import ImportProgress
 from reader.ui.notes_panel import NotesPanel
 from reader.ui.operations import Operations
 from reader.ui.problems_view import ProblemsView
+from reader.ui.qt_later import Qt
 from reader.ui.reading_pane import ReadingPane
 from reader.ui.reading_position import ReadingPositions
 from reader.ui.sidebar import Sidebar
 from reader.ui.workers import ScanWorker
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the store and the session are imported after the window's first paint (`MainWindow.open_core`)
+    from reader.core.session import Changes, UserReads
+    from reader.core.store.library import Library
+    from reader.core.store.library_query import ListQuery
     from reader.ui.notebook_view import NotebookView  # made with the commands, after the first paint
 
 EMPTY_LIBRARY = ("Your library is empty.\n\nAdd a folder of saved articles (text, Markdown, HTML, feeds, JSON, "
@@ -116,6 +114,11 @@ class ListViews(QMainWindow):
 
     def refresh_sidebar(self) -> None:
         """List the folders, tags and saved searches again, and show every count."""
+        import sqlite3
+
+        from reader.core import saved_searches
+        from reader.core.store.sidebar_counts import set_count_folders
+
         folders = self.library_folders()
         self.sidebar.set_folders(folders, samples=self.showing_samples())
         self.sidebar.set_tags(self.store.all_tags())
@@ -137,6 +140,10 @@ class ListViews(QMainWindow):
         """Mirror the read marks that changed (all of them the first time), then show the counts."""
         if self.closed:
             return
+        import sqlite3
+
+        from reader.core.store.sidebar_counts import sync_read_marks
+
         try:
             if self.library.user_db is not None:  # without one the stand-in is empty: the mirror is left alone
                 sync_read_marks(self.library.db, self._unsynced_reads)
@@ -147,6 +154,8 @@ class ListViews(QMainWindow):
 
     def show_counts(self) -> None:
         """The sidebar's counts, read from the cache's count tables (a few small tables)."""
+        from reader.core.store.sidebar_counts import TOP_SOURCES, read_counts
+
         counts = read_counts(self.library.db, top=None if self.sidebar.all_sources else TOP_SOURCES)
         self.sidebar.show_counts(counts, problems=len(self.library.problems()))
 
@@ -195,6 +204,8 @@ class ListViews(QMainWindow):
             return
         self.show_search_problem("")
         self._search_text = self.filter_box.text().strip()
+        from reader.core.store.library_query import parse_filter
+
         terms = tuple(parse_filter(self._search_text).terms)
         if terms != self._search_terms:
             self._search_terms = terms

@@ -8,44 +8,27 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QShowEvent
-from PySide6.QtWidgets import (
-    QApplication,
-    QDockWidget,
-    QFileDialog,
-    QLabel,
-    QLineEdit,
-    QMessageBox,
-    QSplitter,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QDockWidget, QMessageBox, QSplitter, QWidget
 
-from reader.core.article import Article
-from reader.core.session import Changes, Session
-from reader.core.store.library import Library
 from reader.paths import Paths
 from reader.settings import Settings
-from reader.ui import window_actions
-from reader.ui.article_list import ArticleIdRole, ArticleListModel, ArticleListView
+from reader.ui import window_actions, window_frame
+from reader.ui.article_list import ArticleIdRole
 from reader.ui.caret_browsing import CaretBrowsing
 from reader.ui.commands import CommandRegistry, load_keymap
-from reader.ui.features import PANELS
 from reader.ui.held_keys import HeldKeys
 from reader.ui.library_views import LibraryViews
-from reader.ui.notes_panel import NotesPanel
-from reader.ui.operations import FAILED, Operations
+from reader.ui.operations import FAILED
 from reader.ui.plain_text import message_box
-from reader.ui.problems_view import ProblemsView
-from reader.ui.reading_pane import ReadingPane
-from reader.ui.reading_position import ReadingPositions
-from reader.ui.sidebar import Sidebar
+from reader.ui.qt_later import Qt
 from reader.ui.themes import apply_theme, current_theme
 from reader.ui.window_commands import MENUS
 
 if TYPE_CHECKING:
+    from reader.core.article import Article
+    from reader.core.session import Changes, Session
     from reader.ui.idle_release import IdleRelease
 
 
@@ -58,23 +41,26 @@ class MainWindow(LibraryViews):
     """
 
     article_shown = Signal(object)  # Article, after it is rendered and before the user sees it
+    session: Session  # with the store and the library, opened by `open_core` (after the first paint when deferred)
+    right: QSplitter
+    splitter: QSplitter
+    library_dock: QDockWidget
+    unplaced: list[tuple[QDockWidget, bool]]  # docks made, not placed yet, and whether each is shown then
+    _library_dock_title: QWidget
     undo_action: QAction
     redo_action: QAction
     idle_release: IdleRelease  # made with the commands (`finish_building`)
 
     def __init__(self, paths: Paths, settings: Settings, *, files: list[str] | None = None,
                  samples: bool = True, deferred: bool = False) -> None:  # fmt: skip
-        """`deferred`: the cache is not opened (nor the list filled) until `open_library()` (after the first paint)."""
+        """`deferred`: only the frame is built; the session and the cache are opened by `finish_building()` (the
+        list filled by `open_library()`), after the first paint. Otherwise a `ReaderError` says the user database
+        cannot be opened."""
         super().__init__()
         self.paths = paths
         self.settings = settings
-        self.session = Session(paths.user_db, backups_dir=paths.backups)  # makes the daily backup
-        self.store = self.session.store  # reads only
-        self.library = Library(paths.library_db, user_db=paths.user_db, deferred=deferred)
-        self.operations = Operations(self.session, self)
-        self.operations.changes_applied.connect(self._on_changes)
-        self.operations.failed.connect(self.show_write_error)
-        self.operations.refused.connect(lambda message: self.show_message(message, 5000))
+        self.deferred = deferred
+        self.core_open = False  # the session, the store and the library are there (`open_core`)
         self.session_files = [str(Path(f).resolve()) for f in files or [] if Path(f).is_file()]
         self.session_folders = [str(Path(f).resolve()) for f in files or [] if Path(f).is_dir()]
         self.samples_allowed = samples
@@ -82,14 +68,14 @@ class MainWindow(LibraryViews):
         self.current_id: str | None = None
         self.worker = None
         self.closed = False  # results of a scan still queued when the window closed are dropped
+        self.data_error: str | None = None  # the user database could not be opened: why (see `startup`)
         self._scan_again = False
         self._panels: list[QDockWidget] = []
         self.layout_restored = False
         self.setWindowTitle("News Reader")
         self.opening_marks_read = True  # False while the last article is put back at start: not a user open
-        self._build_widgets()
+        window_frame.build_frame(self)
         self.caret = CaretBrowsing(self.reading_pane)
-        self.reading_positions = ReadingPositions(self.reading_pane, self.session, self.operations)
         # read marks change with every j: count unread articles once the keys stop, not per key
         self.unread_counts_timer = QTimer(self, singleShot=True, interval=300)
         self.unread_counts_timer.timeout.connect(self.refresh_unread_counts)
@@ -101,13 +87,23 @@ class MainWindow(LibraryViews):
         self.held_keys: HeldKeys | None = None
         if deferred:  # the frame paints first; keys typed meanwhile wait for the commands
             self.held_keys = HeldKeys(self)
+            self.restore_layout()  # the docks where the last session left them (or placed as new)
         else:
+            window_frame.place_docks(self)
             self.finish_building()
             self.open_library()
 
+    def open_core(self) -> None:
+        """The session, its store and the library (see `window_frame.open_core`); once. Raises `ReaderError`."""
+        if not self.core_open:
+            window_frame.open_core(self, deferred=self.deferred)
+            self.core_open = True
+
     def finish_building(self) -> None:
-        """The window's commands, menus, features and preferences: after the first paint when the window was
-        built `deferred`, so the frame shows without their modules (the keys typed meanwhile: `release_keys`)."""
+        """The session and the cache, then the window's commands, menus, features and preferences: after the first
+        paint when the window was built `deferred`, so the frame shows without their modules (the keys typed
+        meanwhile: `release_keys`). Raises `ReaderError` when the user database cannot be opened."""
+        self.open_core()
         if not self.complete:
             from reader.ui.window_commands import complete_window
 
@@ -123,72 +119,6 @@ class MainWindow(LibraryViews):
             held.release()
 
     # --- layout ----------------------------------------------------------------------------
-
-    def _build_widgets(self) -> None:
-        self.sidebar = Sidebar()
-        self.sidebar.view_requested.connect(self.set_view)
-        self.sidebar.remove_folder_requested.connect(lambda folder: window_actions.remove_folder(self, folder))
-        self.sidebar.add_folder_requested.connect(self.add_folder_dialog)
-        self.filter_box = QLineEdit()
-        self.filter_box.setObjectName("filterBox")
-        self.filter_box.setPlaceholderText('Search titles and text (/) — "a phrase", word*, -word, source:, is:unread')
-        self.filter_box.setClearButtonEnabled(True)
-        self.filter_box.textChanged.connect(lambda _t: self._filter_timer.start())
-        self.filter_box.returnPressed.connect(self.focus_list)
-        self._filter_timer = QTimer(self, singleShot=True, interval=150)
-        self._filter_timer.timeout.connect(self.apply_view)
-        self.model = ArticleListModel(self.library, self, counted=self.show_list_count)
-        self.list_view = ArticleListView()
-        self.list_view.setModel(self.model)
-        self.list_view.selectionModel().currentRowChanged.connect(self._on_current_row)
-        self.problems_view = ProblemsView()
-        self.list_stack = QStackedWidget()
-        self.list_stack.addWidget(self.list_view)
-        self.list_stack.addWidget(self.problems_view)
-        left = QWidget()
-        lay = QVBoxLayout(left)
-        lay.setContentsMargins(0, 0, 0, 0)
-        lay.setSpacing(2)
-        lay.addWidget(self.filter_box)
-        lay.addWidget(self.list_stack)
-        self.reading_pane = ReadingPane()
-        self.reading_pane.set_font_size(int(self.settings.get("reading_font_size")))
-        self.reading_pane.set_line_chars(int(self.settings.get("reading_line_chars")))
-        self.notes_panel = NotesPanel(self.operations)
-        self.notes_panel.notice.connect(lambda text: self.show_message(text, 20000))  # recovered notes
-        self.right = QSplitter(Qt.Orientation.Vertical)
-        self.right.addWidget(self.reading_pane)
-        self.right.addWidget(self.notes_panel)
-        self.right.setStretchFactor(0, 4)
-        self.right.setStretchFactor(1, 1)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        for w in (left, self.right):
-            self.splitter.addWidget(w)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
-        self.splitter.setSizes([440, 600])
-        self.setCentralWidget(self.splitter)
-        # the library views sit in a left dock; features stack their panels under it
-        self.library_dock = QDockWidget("Library", self)
-        self.library_dock.setObjectName("libraryDock")
-        self.library_dock.setWidget(self.sidebar)
-        self.library_dock.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)
-        # the sidebar names its own sections; the empty title bar is kept referenced here, since
-        # the dock does not take ownership of it from Python
-        self._library_dock_title = QWidget()
-        self.library_dock.setTitleBarWidget(self._library_dock_title)
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.library_dock)
-        for title, object_name, shown_by in PANELS:  # the features fill them: the first paint has their room
-            self._new_panel(title, object_name, visible=bool(shown_by and self.settings.get(shown_by, True)))
-        self.status_label = QLabel()
-        self.statusBar().addWidget(self.status_label, 1)
-        # the scan's bar, hidden: the status bar is as tall in the first paint as once a scan has shown it
-        self.progress_bar()
-        self.statusBar().setMinimumHeight(self.statusBar().sizeHint().height())
-        self.import_progress.hide()  # type: ignore[union-attr]
-        self.setTabOrder(self.filter_box, self.list_view)
-        self.setTabOrder(self.list_view, self.reading_pane)
-        self.setTabOrder(self.reading_pane, self.notes_panel.editor)
 
     # --- the feature context ---------------------------------------------------------------
 
@@ -211,8 +141,8 @@ class MainWindow(LibraryViews):
         dock.setWidget(widget)
         return dock
 
-    def _new_panel(self, title: str, object_name: str, *, visible: bool) -> QDockWidget:
-        dock = window_actions.new_panel(self, title, object_name, visible=visible)
+    def _new_panel(self, title: str, object_name: str, *, visible: bool, place: bool = True) -> QDockWidget:
+        dock = window_actions.new_panel(self, title, object_name, visible=visible, place=place)
         self._panels.append(dock)
         return dock
 
@@ -327,6 +257,8 @@ class MainWindow(LibraryViews):
         return self.reading_pane.article.path if self.reading_pane.article else ""
 
     def add_folder_dialog(self) -> None:
+        from PySide6.QtWidgets import QFileDialog  # when asked: its class and 5 enum classes are not needed to paint
+
         window_actions.add_folder(self, QFileDialog.getExistingDirectory(self, "Add a folder of articles"))
 
     def add_folder(self, folder: str) -> None:
@@ -394,7 +326,8 @@ class MainWindow(LibraryViews):
         self.closed = True
         self.stop_background()  # the folder watcher, then the scan
         self.model.clear()  # no row may be fetched from the cache once it is closed
-        self.session.close()
-        self.library.close()
+        if self.core_open:  # not when closed before its first paint, or when the user database could not be opened
+            self.session.close()
+            self.library.close()
         super().closeEvent(event)
 

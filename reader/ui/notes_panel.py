@@ -7,8 +7,9 @@ from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
 from html import escape
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, QTimer, Signal
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
@@ -21,18 +22,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.annotation import Highlight
-from reader.core.session import Changes, NoteChangedElsewhere, note_version
-from reader.core.store.unsaved_notes import UnsavedNote, read_unsaved, recovery_path, write_unsaved
 from reader.ui.dialogs.note_conflict import Choice, ask_note_conflict, both_notes
 from reader.ui.operations import FAILED, Operations
 from reader.ui.plain_text import message_box
+from reader.ui.qt_later import CUSTOM_CONTEXT_MENU, USER_ROLE
+
+if TYPE_CHECKING:  # the session and its store are opened after the window's first paint (`attach`)
+    from reader.core.annotation import Highlight
+    from reader.core.session import Changes, NoteChangedElsewhere, Session
+    from reader.core.store.unsaved_notes import UnsavedNote
 
 log = logging.getLogger(__name__)
 
 SAVE_DELAY_MS = 400
 QUOTE_CHARS = 140
-HighlightIdRole = Qt.ItemDataRole.UserRole + 1
+HighlightIdRole = USER_ROLE + 1
 
 
 class NotesPanel(QWidget):
@@ -48,15 +52,16 @@ class NotesPanel(QWidget):
     highlight_edit_requested = Signal(str)  # highlight id: edit its note
     highlight_delete_requested = Signal(str)  # highlight id
 
-    def __init__(self, operations: Operations, parent: QWidget | None = None) -> None:
+    operations: Operations
+    session: Session
+
+    def __init__(self, operations: Operations | None = None, parent: QWidget | None = None) -> None:
+        """Without `operations` the panel is drawn, empty and disabled, until `attach` (after the first paint)."""
         super().__init__(parent)
-        self.operations = operations
-        self.session = operations.session
         self.article_id: str | None = None
-        self._recovery = recovery_path(self.session.store.path)
         self._recovery_ok = True
         # article id -> what the user typed and the database refused (kept in the recovery file too)
-        self._unsaved: dict[str, UnsavedNote] = {n.article_id: n for n in read_unsaved(self._recovery)}
+        self._unsaved: dict[str, UnsavedNote] = {}
         self._loaded: str | None = None  # the stored note version the editor's text stands for
         self._edited = False  # typed since it was loaded: only then is the editor's text written
         self._settled: set[str] = set()  # refused once, saved (or given up for the other) since
@@ -76,7 +81,7 @@ class NotesPanel(QWidget):
         self.highlights_list.setObjectName("highlightsList")
         self.highlights_list.setWordWrap(True)
         self.highlights_list.setUniformItemSizes(False)
-        self.highlights_list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.highlights_list.setProperty("contextMenuPolicy", CUSTOM_CONTEXT_MENU)  # the setter's enum builds Qt
         self.highlights_list.itemClicked.connect(self._choose)
         self.highlights_list.currentItemChanged.connect(lambda item, _old: self._choose(item))
         self.highlights_list.itemActivated.connect(self._choose)
@@ -87,6 +92,17 @@ class NotesPanel(QWidget):
         self._timer.setInterval(SAVE_DELAY_MS)
         self._timer.timeout.connect(self.flush)
         self.editor.textChanged.connect(self._typed)
+        if operations is not None:
+            self.attach(operations)
+
+    def attach(self, operations: Operations) -> None:
+        """Write through `operations` from now on, and save the notes a previous run could not."""
+        from reader.core.store.unsaved_notes import read_unsaved, recovery_path
+
+        self.operations = operations
+        self.session = operations.session
+        self._recovery = recovery_path(self.session.store.path)
+        self._unsaved = {n.article_id: n for n in read_unsaved(self._recovery)}
         operations.changes_applied.connect(self._on_changes)
         if self._unsaved:
             QTimer.singleShot(0, self._restore_recovered)
@@ -100,7 +116,7 @@ class NotesPanel(QWidget):
             lay.setSpacing(2)
             lay.addWidget(label)
             lay.addWidget(body)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter = QSplitter()  # horizontal
         self.splitter.addWidget(note_side)
         self.splitter.addWidget(list_side)
         self.splitter.setStretchFactor(0, 1)
@@ -125,6 +141,8 @@ class NotesPanel(QWidget):
         if unsaved is not None:
             self._show_text(unsaved.text, unsaved.expected, edited=True)
         else:
+            from reader.core.store.note_versions import note_version
+
             record = self.session.store.note_record(article_id) if article_id else None
             self._show_text(record.text if record else "", note_version(record))
         self.editor.setEnabled(article_id is not None)
@@ -161,10 +179,14 @@ class NotesPanel(QWidget):
                 self._save(note)
         if self.article_id is None or not self._edited:
             return self.article_id not in self._unsaved
+        from reader.core.store.unsaved_notes import UnsavedNote
+
         return self._save(UnsavedNote(self.article_id, self.editor.toPlainText(), self.article_path, self._loaded))
 
     def _save(self, note: UnsavedNote) -> bool:
         """Write one note; a note changed elsewhere meanwhile is resolved with the user first."""
+        from reader.core.store.note_versions import NoteChangedElsewhere, note_version
+
         for _attempt in range(3):  # a note changing again while the user chooses is asked about again
             try:
                 done = self.operations.run(partial(self._write, note), initiator=self)
@@ -217,6 +239,8 @@ class NotesPanel(QWidget):
 
     def _write_recovery(self) -> bool:
         """Keep the refused notes in the recovery file too, so not even a crash or a quit loses them."""
+        from reader.core.store.unsaved_notes import read_unsaved, write_unsaved
+
         try:  # another window on this profile may keep its own refused notes in the file: leave them
             theirs = [n for n in read_unsaved(self._recovery) if n.article_id not in self._unsaved
                       and n.article_id not in self._settled]  # fmt: skip
@@ -266,6 +290,8 @@ class NotesPanel(QWidget):
         """An undo or redo (or an import) changed the shown note: show the stored text, unless the
         user typed in the editor since it loaded (their next save asks which to keep)."""
         if initiator is not self and changes.notes and self.article_id in changes.article_ids and not self._edited:
+            from reader.core.store.note_versions import note_version
+
             self._timer.stop()
             record = self.session.store.note_record(self.article_id)
             self._show_text(record.text if record else "", note_version(record))

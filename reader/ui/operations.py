@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from enum import Enum
-from typing import Any, Final, TypeVar
+from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
-from reader.core.session import Applied, Changes, Session, WriteRefused
-from reader.core.store.db import UserDataError
+if TYPE_CHECKING:  # the session is opened after the window's first paint, and its modules imported then
+    from reader.core.session import Applied, Changes, Session
 
 
 class Failed(Enum):
@@ -46,6 +46,9 @@ class Operations(QObject):
 
     def run(self, write: Callable[[], W], *, initiator: object | None = None) -> W | Failed:
         """Run one session write; its result, or FAILED (after saying why) when it was not made."""
+        from reader.core.session import Changes, WriteRefused
+        from reader.core.store.db import UserDataError
+
         try:
             result = write()
         except UserDataError as exc:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QPalette, QTextBlockFormat, QTextCharFormat
+
+from reader.ui.qt_later import Qt
 
 HEADING_SCALE = {1: 1.5, 2: 1.3, 3: 1.15}
 

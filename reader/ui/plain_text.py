@@ -8,8 +8,14 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtGui import Qt as GuiQt  # Qt with the QtGui functions (mightBeRichText)
 from PySide6.QtWidgets import QMessageBox, QWidget
+
+
+def might_be_rich_text(text: str) -> bool:
+    """Qt's guess whether a label would show `text` as rich text."""
+    from PySide6.QtGui import Qt as gui_qt  # when asked: reading it builds Qt's 93 enum classes (see `qt_later`)
+
+    return gui_qt.mightBeRichText(text)
 
 
 def escaped_tooltip(*lines: str) -> str:
@@ -20,7 +26,7 @@ def escaped_tooltip(*lines: str) -> str:
 
 def safe_tooltip(text: str) -> str:
     """`text` as it is when Qt would show it as plain text anyway, else escaped: it always shows literally."""
-    return escaped_tooltip(text) if GuiQt.mightBeRichText(text) else text
+    return escaped_tooltip(text) if might_be_rich_text(text) else text
 
 
 def message_box(
@@ -36,7 +42,7 @@ def message_box(
     The static helpers guess the format, and a folder named `<img src=...>` would be rendered: text that
     looks like markup is passed escaped. The helper is looked up at each call, so tests can replace it.
     """
-    if GuiQt.mightBeRichText(text):
+    if might_be_rich_text(text):
         text = "<p>" + "<br>".join(html.escape(line) for line in text.split("\n")) + "</p>"
     helper = getattr(QMessageBox, _HELPERS.get(icon, "information"))
     return helper(parent, title, text, buttons, default)  # type: ignore[no-any-return]

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
-from reader.core.store.library import Problem
 from reader.ui.plain_text import escaped_tooltip
+
+if TYPE_CHECKING:
+    from reader.core.store.library import Problem
 
 
 class ProblemsView(QTableWidget):

@@ -8,11 +8,15 @@ while the place one stopped reading is the user's own. Written only when the pla
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QTimer
 
-from reader.core.session import Session
 from reader.ui.operations import Operations
 from reader.ui.reading_pane import ReadingPane
+
+if TYPE_CHECKING:
+    from reader.core.session import Session
 
 KEY_PREFIX = "reading_position:"
 

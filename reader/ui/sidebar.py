@@ -4,18 +4,22 @@ saved searches, with their counts (read from the cache's count tables: `core/sto
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QPoint, Signal
 from PySide6.QtWidgets import QMenu, QTreeWidget, QTreeWidgetItem, QWidget
 
-from reader.core.store.sidebar_counts import SidebarCounts, Tally
 from reader.ui.plain_text import escaped_tooltip
+from reader.ui.qt_later import CUSTOM_CONTEXT_MENU, USER_ROLE, Qt
+
+if TYPE_CHECKING:
+    from reader.core.store.sidebar_counts import SidebarCounts, Tally
 
 VIEWS = [("all", "All articles"), ("unread", "Unread"), ("bookmarked", "Bookmarked"),
          ("annotated", "Annotated"), ("notebook", "Notebook"), ("problems", "Import problems")]  # fmt: skip
-KindRole = Qt.ItemDataRole.UserRole + 1
-ValueRole = Qt.ItemDataRole.UserRole + 2
-LabelRole = Qt.ItemDataRole.UserRole + 3  # the name without its count
+KindRole = USER_ROLE + 1
+ValueRole = USER_ROLE + 2
+LabelRole = USER_ROLE + 3  # the name without its count
 FOLDER_KEY = "folder:"  # set_counts key prefix for one folder's unread count: "folder:/home/me/news"
 
 
@@ -45,7 +49,8 @@ class Sidebar(QTreeWidget):
     remove_folder_requested = Signal(str)
     add_folder_requested = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, sections_later: bool = False) -> None:
+        """`sections_later`: the section titles are made unselectable by `settle_sections` (after the first paint)."""
         super().__init__(parent)
         self.setObjectName("sidebar")
         self.setHeaderHidden(True)
@@ -66,12 +71,20 @@ class Sidebar(QTreeWidget):
         self._searches.setHidden(True)
         self.expandAll()
         self.currentItemChanged.connect(self._emit)
-        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.setProperty("contextMenuPolicy", CUSTOM_CONTEXT_MENU)  # the setter's enum would build Qt (qt_later)
         self.customContextMenuRequested.connect(self._context_menu)
         self.samples_shown = False
         self.counts: dict[str, int] = {}
         self.tag_counts: dict[str, int] = {}
         self.all_sources = False  # "More sources…" was chosen: every source is listed
+        if not sections_later:
+            self.settle_sections()
+
+    def settle_sections(self) -> None:
+        """The section titles cannot be chosen. They look the same either way, so a window sets this after its first
+        paint: an item's flags are a Qt enum, and reading one builds all of Qt's enum classes (`qt_later`)."""
+        for item in (self._library, self._folders, self._sources, self._tags, self._searches):
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled)
 
     def _context_menu(self, pos: QPoint) -> None:
         item = self.itemAt(pos)
@@ -84,7 +97,6 @@ class Sidebar(QTreeWidget):
 
     def _section(self, title: str) -> QTreeWidgetItem:
         item = QTreeWidgetItem(self, [title.upper()])
-        item.setFlags(Qt.ItemFlag.ItemIsEnabled)
         f = item.font(0)
         f.setBold(True)
         f.setPointSizeF(f.pointSizeF() * 0.85)

@@ -17,9 +17,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCryptographicHash, QDeadlineTimer, QLockFile, QObject, Qt, QThread, Signal
+from PySide6.QtCore import QCryptographicHash, QDeadlineTimer, QLockFile, QObject, QThread, Signal
 
 from reader.paths import Paths
+from reader.ui.qt_later import Qt
 from reader.ui.workers import tag_library
 
 if TYPE_CHECKING:

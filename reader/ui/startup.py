@@ -13,16 +13,19 @@ from __future__ import annotations
 import functools
 import gc
 import os
-import sqlite3
 import sys
 import time
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from reader.ui.qt_later import Qt
+
 if TYPE_CHECKING:
+    import sqlite3
+
     from reader.ui.main_window import MainWindow
 
 IDLE_MS = 10  # the window is idle when a posted event is answered within this
@@ -74,6 +77,8 @@ def open_library(window: MainWindow, rescanning: Callable[[], None] | None = Non
     later: showing the article and painting the list cost the window's thread about 30 ms of CPU, and with the
     scan's thread (and the cache check's) running beside it for the GIL and the cores, that took 120-230 ms on
     a loaded machine: the start's one stall over 100 ms (`benchmarks/startup.py`)."""
+    import sqlite3  # here: nothing before the first paint opens a database
+
     try:
         window.open_library()
     except sqlite3.DatabaseError as exc:  # too damaged to read at all: rebuilt now, not after the scan's check
@@ -94,9 +99,12 @@ def open_library(window: MainWindow, rescanning: Callable[[], None] | None = Non
     QTimer.singleShot(RESCAN_AFTER_MS, rescan)
 
 
-def start_after_first_paint(window: MainWindow, after: Callable[[], None] | None = None) -> FirstPaint:
-    """Open the library once the window has painted (and report it, when a benchmark asks); then, in a turn of
-    the event loop of its own, call `after()` (work the window needs soon but not to show itself)."""
+def start_after_first_paint(window: MainWindow, after: Callable[[], None] | None = None,
+                            notices: Iterable[str] = ()) -> FirstPaint:  # fmt: skip
+    """Open the session and the library once the window has painted (and report it, when a benchmark asks), showing
+    what the session recovered with `notices` (say, unreadable settings); then, in a turn of the event loop of its
+    own, call `after()` (work the window needs soon but not to show itself). A user database that cannot be opened
+    is said in a box, and the window closes with the application's exit code 1."""
     report_paint = bool(os.environ.get("NEWS_READER_REPORT_FIRST_PAINT"))
     report_idle = bool(os.environ.get("NEWS_READER_REPORT_IDLE"))
     report_complete = bool(os.environ.get("NEWS_READER_REPORT_COMPLETE"))
@@ -113,7 +121,14 @@ def start_after_first_paint(window: MainWindow, after: Callable[[], None] | None
             return
         if window.held_keys is not None:  # the frame is on screen: every widget of the window may have keys sent to it
             window.held_keys.hold_everywhere()
-        window.finish_building()  # the commands, menus and features, before the library's first rows are shown
+        from reader.core.errors import ReaderError
+
+        try:  # the session and the cache, the commands, menus and features, before the library's first rows are shown
+            window.finish_building()
+        except ReaderError as exc:
+            cannot_open_data(window, exc)
+            return
+        show_notices(window, [n for n in (window.session.notice, *notices) if n], box=True)
         gc.freeze()  # as run_app did with the frame: they live as long as the window, out of the GC's full passes
         # from before the library is opened: what opening it costs the window counts too
         probe = IdleProbe(window) if report_idle else None
@@ -128,6 +143,21 @@ def start_after_first_paint(window: MainWindow, after: Callable[[], None] | None
             QTimer.singleShot(0, lambda: _report_complete(window, close=not report_idle))
 
     return FirstPaint(window, then)
+
+
+def cannot_open_data(window: MainWindow, exc: Exception) -> None:
+    """The user database cannot be opened: say so (printed, and in a box: a double-clicked app has no terminal),
+    touch nothing, close the window and leave the event loop with 1."""
+    from PySide6.QtWidgets import QApplication
+
+    from reader.ui.plain_text import message_box
+
+    message = f"{exc}\n\nYour daily backups are in {window.paths.backups}."
+    print(f"news-reader: {message}", file=sys.stderr, flush=True)
+    window.data_error = message
+    message_box(window, QMessageBox.Icon.Critical, "News Reader cannot open your data", message)
+    window.close()
+    QApplication.exit(1)
 
 
 def _report_complete(window: MainWindow, *, close: bool) -> None:
@@ -251,6 +281,7 @@ def release_memory(connections: Iterable[sqlite3.Connection] = ()) -> None:
     (a 100,000-file scan's file list and stored states are freed, but glibc keeps the pages unless trimmed)."""
     import gc
     import linecache
+    import sqlite3
     import threading
 
     linecache.clearcache()

@@ -10,13 +10,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt, QUrl
+from PySide6.QtCore import QByteArray
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDockWidget, QMessageBox, QWidget
 
 from reader.ui.commands import key_text
 from reader.ui.operations import FAILED
 from reader.ui.plain_text import message_box
+from reader.ui.qt_later import Qt
 
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
@@ -92,6 +93,8 @@ def open_original(w: MainWindow) -> None:
     if not path or not Path(path).exists():
         w.show_message("The article's file is no longer where it was imported from.", 6000)
         return
+    from PySide6.QtCore import QUrl  # here: its class and 5 enum classes are not needed to paint the window
+
     if not QDesktopServices.openUrl(QUrl.fromLocalFile(path)):
         message = (f"No program opened the article's file:\n{path}\n\n"
                    "Set a default application for this kind of file in your system settings, "
@@ -130,16 +133,23 @@ def save_layout(w: MainWindow) -> None:
 
 
 def restore_layout(w: MainWindow) -> bool:
-    """Put the window back as it was left; False when there is nothing (or nothing usable) saved."""
+    """Put the window back as it was left; False when there is nothing (or nothing usable) saved. The docks not
+    placed yet are placed by the saved layout when it names them all (else as new, `window_frame.place_docks`)."""
+    from reader.ui.window_frame import place_docks
+
     layout = w.settings.get("window_layout")
-    if not isinstance(layout, dict):
-        return False
     try:
         parts = {k: QByteArray.fromHex(str(layout[k]).encode()) for k in ("geometry", "state", "splitter", "right")}
-    except KeyError:
+    except (KeyError, TypeError):  # nothing saved, or not a layout
+        place_docks(w)
         return False
+    state = bytes(parts["state"].data())
+    if not all(dock.objectName().encode("utf-16-be") in state for dock, _visible in w.unplaced):
+        place_docks(w)  # a dock the saved layout does not know (a new panel): all are placed as new first
     ok = w.restoreGeometry(parts["geometry"])
-    w.restoreState(parts["state"])
+    if not w.restoreState(parts["state"]):
+        place_docks(w)
+    w.unplaced = []  # placed by the layout
     w.splitter.restoreState(parts["splitter"])
     w.right.restoreState(parts["right"])
     return ok
@@ -149,13 +159,15 @@ def _hex(data: QByteArray) -> str:
     return bytes(data.toHex().data()).decode()
 
 
-def new_panel(w: MainWindow, title: str, object_name: str, *, visible: bool) -> QDockWidget:
-    """An empty dock in the left column, under the library views; a feature gives it its widget."""
+def new_panel(w: MainWindow, title: str, object_name: str, *, visible: bool, place: bool = True) -> QDockWidget:
+    """An empty dock in the left column, under the library views; a feature gives it its widget. Not `place`d:
+    made only, for the last session's layout or `window_frame.place_docks` to put."""
     dock = QDockWidget(title, w)
     dock.setObjectName(object_name)
-    w.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
-    w.splitDockWidget(w.library_dock, dock, Qt.Orientation.Vertical)
-    dock.setVisible(visible)
+    if place:
+        w.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+        w.splitDockWidget(w.library_dock, dock, Qt.Orientation.Vertical)
+        dock.setVisible(visible)
     dock.visibilityChanged.connect(lambda _shown: fit_left_column(w))
     return dock
 

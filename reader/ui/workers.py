@@ -14,10 +14,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QThread, Signal, SignalInstance
 
-from reader.core.store.library import Library
-
 if TYPE_CHECKING:  # the import code (loaders, extraction) is imported by the scan's thread, after the first paint
     from reader.core.library_sync import ChangeDetector, FolderChanges, LibrarySync, ScanResult
+    from reader.core.store.library import Library
 
 PROGRESS_FILES = 200  # the window hears of the scan every this many files...
 PROGRESS_SECONDS = 0.5  # ...or this often, whichever comes first...
@@ -71,6 +70,8 @@ class ScanWorker(QThread):
         check = _CacheCheck(self.db_path) if self.check_cache else None
         error = ""
         try:
+            from reader.core.store.library import Library
+
             lib = Library(self.db_path, user_db=self.user_db)
         except Exception as exc:  # the cache is rebuildable; say what happened
             if not _found_damage(check, self.damaged):

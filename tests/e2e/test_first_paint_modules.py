@@ -1,6 +1,7 @@
 """The window's first paint needs none of its features: their modules (annotations, entities, links, search,
 saved searches, the folder watcher, the keyboard order), the preferences, the navigation and welcome commands and
-the accessible names are imported after it, once the frame is on screen, and the window then has them all.
+the accessible names are imported after it, once the frame is on screen, and the window then has them all. Nor the
+core's store, session and tagger package: the session and the library cache are opened after the paint too.
 
 Nor does it wrap an object Qt made whose class has many subclasses (an application-wide event filter is handed
 every receiver; `viewport()` returns a plain QWidget): PySide6 then builds the Python class of every QObject or
@@ -26,19 +27,24 @@ AFTER_PAINT = [
     "reader.ui.keyboard_order", "reader.ui.preferences.dialog", "reader.ui.navigation", "reader.ui.welcome",
     "reader.ui.accessible_names", "reader.ui.dialogs.highlight_editor", "reader.ui.dialogs.top_entities",
     "reader.core.export.collect", "reader.ui.notebook_view", "reader.ui.unix_channel",
+    # the core's store, session and tagger package: the session and the cache are opened after the paint
+    "reader.core.session", "reader.core.store.user_data", "reader.core.store.library",
+    "reader.core.store.library_query", "reader.core.store.sidebar_counts", "reader.core.store.unsaved_notes",
+    "reader.core.entities",
 ]  # fmt: skip
 # Not needed to paint the frame, nor imported to complete it (only when used).
-NOT_TO_PAINT = ["pkgutil", "reader.core.store.notebook_query"]
-# Classes PySide6 builds only when it wraps a Qt-made object whose static type is QObject or QWidget.
-WRAPPED_LATER = {"QtCore": ["QProcess", "QSettings"], "QtWidgets": ["QWizard", "QTabWidget"]}
+NOT_TO_PAINT = ["pkgutil", "reader.core.store.notebook_query", "reader.core.text_units"]
+# Classes PySide6 builds only when it wraps a Qt-made object whose static type is QObject or QWidget; and QStyle
+# (11 enum classes), built when a QStyle is wrapped (`setStyle` returns one) or its enums are read.
+WRAPPED_LATER = {"QtCore": ["QProcess", "QSettings"], "QtWidgets": ["QWizard", "QTabWidget", "QStyle"]}
 
 CHILD = r"""
 import json, sys
 import PySide6.QtCore, PySide6.QtWidgets
 from PySide6.QtCore import QEvent, QTimer
-from PySide6.QtWidgets import QApplication
+from reader.ui.themes import new_application
 
-app = QApplication(sys.argv[:1])
+app = new_application(sys.argv[:1])  # as run_app makes it
 data_dir, lazy, unused, later = sys.argv[1], json.loads(sys.argv[2]), json.loads(sys.argv[3]), json.loads(sys.argv[4])
 seen = {}
 
@@ -77,15 +83,21 @@ sys.exit(gui_main(["--data-dir", data_dir, "--no-samples"]))
 """
 
 
-def test_the_first_paint_imports_no_feature_and_the_complete_window_has_them(tmp_path: Path) -> None:
-    tagged_profile(tmp_path / "data", write_tree(tmp_path / "news", NEWS))
+def run_window(data_dir: Path, later: dict[str, list[str]]) -> dict:
+    """Start the window on `data_dir` in a process of its own; what it had imported and built at its first paint."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    proc = subprocess.run([sys.executable, "-c", CHILD, str(tmp_path / "data"), json.dumps(AFTER_PAINT),
-                           json.dumps(NOT_TO_PAINT), json.dumps(WRAPPED_LATER)],
-                          capture_output=True, text=True, timeout=180, env=env, cwd=tmp_path)  # fmt: skip
+    proc = subprocess.run([sys.executable, "-c", CHILD, str(data_dir), json.dumps(AFTER_PAINT),
+                           json.dumps(NOT_TO_PAINT), json.dumps(later)],
+                          capture_output=True, text=True, timeout=180, env=env, cwd=data_dir.parent)  # fmt: skip
     line = next((x for x in proc.stdout.splitlines() if x.startswith("SEEN ")), None)
     assert line is not None, proc.stderr
-    seen = json.loads(line[len("SEEN "):])
+    assert proc.returncode == 0, proc.stderr
+    return dict(json.loads(line[len("SEEN "):]))
+
+
+def test_the_first_paint_imports_no_feature_and_the_complete_window_has_them(tmp_path: Path) -> None:
+    tagged_profile(tmp_path / "data", write_tree(tmp_path / "news", NEWS))
+    seen = run_window(tmp_path / "data", WRAPPED_LATER)
     assert seen["title"] == "News Reader"
     assert seen["menus"] == ["&File", "&Edit", "&Go", "&Article", "&Entities", "&View", "&Help"]
     assert seen["painted"] == []  # the frame was painted without any of them
@@ -94,4 +106,14 @@ def test_the_first_paint_imports_no_feature_and_the_complete_window_has_them(tmp
     assert seen["built"] == []  # no Qt-made QObject or QWidget was wrapped to paint the frame
     assert seen["complete"] == AFTER_PAINT  # then the window was completed with all of them
     assert seen["commands"] > 60 and seen["menu items"] > 40
-    assert proc.returncode == 0, proc.stderr
+
+
+def test_a_start_with_the_last_sessions_layout_paints_without_qt_s_enums(tmp_path: Path) -> None:
+    """PySide6 builds the 93 enum classes of `Qt` when it is first read; the frame reads none to paint once the last
+    session's layout places its docks (a first start places them itself, with a Qt.DockWidgetArea)."""
+    tagged_profile(tmp_path / "data", write_tree(tmp_path / "news", NEWS))
+    run_window(tmp_path / "data", WRAPPED_LATER)  # the first start, which saves the layout as it closes
+    seen = run_window(tmp_path / "data", {**WRAPPED_LATER, "QtCore": [*WRAPPED_LATER["QtCore"], "Qt"]})
+    assert seen["built"] == []
+    assert seen["painted"] == []
+    assert seen["complete"] == AFTER_PAINT

@@ -134,18 +134,18 @@ def test_a_chosen_tag_that_goes_away_leaves_nothing_chosen_and_no_new_view(make_
 
 def test_marks_the_busy_cache_could_not_take_are_mirrored_on_the_next_refresh(make_window, own_folder, qtbot,
                                                                               monkeypatch) -> None:  # fmt: skip
-    from reader.ui import list_views
+    from reader.core.store import sidebar_counts  # the window imports it when it mirrors (after its first paint)
 
     w = make_window()
-    real = list_views.sync_read_marks
+    real = sidebar_counts.sync_read_marks
 
     def busy(*_a: object) -> None:
         raise sqlite3.OperationalError("database is locked")
 
-    monkeypatch.setattr(list_views, "sync_read_marks", busy)
+    monkeypatch.setattr(sidebar_counts, "sync_read_marks", busy)
     w.operations.run(lambda: w.session.mark_read([w.model.ids[0]]))
     w.refresh_unread_counts()
     assert w.sidebar._views["unread"].text(0) == "Unread (6)"  # not yet mirrored, and nothing raised
-    monkeypatch.setattr(list_views, "sync_read_marks", real)
+    monkeypatch.setattr(sidebar_counts, "sync_read_marks", real)
     w.refresh_unread_counts()
     assert w.sidebar._views["unread"].text(0) == "Unread (5)"

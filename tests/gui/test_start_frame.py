@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtWidgets import QApplication, QDockWidget
 
+from reader.core.store.user_data import UserStore
 from reader.paths import Paths
 from reader.settings import Settings
 from reader.ui.main_window import MainWindow
@@ -104,7 +105,9 @@ def test_a_key_typed_right_after_start_is_handled_once_the_window_is_complete(qt
     w.show()
     qtbot.keyClick(w, Qt.Key.Key_B)  # bookmark: typed before the first paint, with no command yet to run it
     assert w.held_keys is not None and len(w.held_keys.held) == 1
-    assert not w.store.is_bookmarked(budget)
+    assert not w.core_open  # the session is opened after the first paint: the key waits for it too
+    with UserStore(paths.user_db) as store:
+        assert not store.is_bookmarked(budget)
     settled(qtbot, w)
     assert w.current_id == budget  # the window went back to the last article, then the key was handled
     assert w.store.is_bookmarked(budget)

@@ -71,7 +71,7 @@ def test_a_refused_note_stays_typed_after_switching_and_is_saved_later(make_wind
     asked: list[str] = []
     monkeypatch.setattr(QMessageBox, "question", lambda _p, _t, text, *a, **k: asked.append(text)
                         or QMessageBox.StandardButton.No)  # fmt: skip
-    monkeypatch.setattr("reader.ui.notes_panel.write_unsaved", no_room)  # nor for the recovery file
+    monkeypatch.setattr("reader.core.store.unsaved_notes.write_unsaved", no_room)  # nor for the recovery file
     w.close()  # closing would lose the note: the window asks, and stays open on No
     assert asked and "could not be saved" in asked[0] and w.isVisible()
     monkeypatch.undo()  # the disk has room again

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
+
+from reader.ui.qt_later import Qt
 
 Choice = Literal["mine", "other", "both"]
 QUESTION = "This note was changed elsewhere since you opened it."
