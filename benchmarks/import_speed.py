@@ -12,9 +12,11 @@ workers) less so; "cores used" is CPU s over wall s (2.0: both cores of a 2-core
 `$NEWS_READER_DATA/extraction/html` (read where they are, never copied).
 After the imports, the bytes per article that cross the pool's pipe (each task's pickled (path, mtime, size)
 list, and its pickled result, as `concurrent.futures` sends them), measured on the first files in this process.
-`--slices N` prints the full pool run per N articles stored (rate, CPU of this process and of the workers, cores
-used), to see what grows with the library; `--no-reference` and `--no-rescan` leave those runs out.
-`python benchmarks/import_speed.py [--n 10000] [--workers N] [--no-serial] [--folder DIR] [--slices N]`
+`--headless` adds the full pool run as `news-reader import` makes it (no window reads the cache meanwhile, so a
+first import builds its list's and entities' indexes after its rows). `--slices N` prints the full pool runs per N
+articles stored (rate, CPU of this process and of the workers, cores used), to see what grows with the library;
+`--no-reference` and `--no-rescan` leave those runs out.
+`python benchmarks/import_speed.py [--n 10000] [--workers N] [--no-serial] [--folder DIR] [--headless] [--slices N]`
 """
 
 from __future__ import annotations
@@ -113,8 +115,8 @@ class Slices:
                   f"| {(own + kids) * 1000 / n:>18.2f} | {(own + kids) / wall:>10.2f} |")
 
 
-def timed_import(db: Path, folder: Path, workers: int,
-                 slices: Slices | None = None) -> tuple[int, float, float, float, float]:  # fmt: skip
+def timed_import(db: Path, folder: Path, workers: int, slices: Slices | None = None,
+                 headless: bool = False) -> tuple[int, float, float, float, float]:  # fmt: skip
     """(articles, wall s, CPU s, this process's CPU s, of which in `store_batch`) of a first import with tagging;
     `workers` 0 is the one-thread path."""
     cpu, wall, own = cpu_seconds(), time.perf_counter(), own_seconds()
@@ -131,7 +133,8 @@ def timed_import(db: Path, folder: Path, workers: int,
             slices.stored(sum(len(r.articles) for r in records), spent)
 
     lib.store_batch = timed_store  # type: ignore[method-assign]
-    sync = LibrarySync(lib, workers=workers, pool_min_files=0)
+    alone = {"alone": True} if headless else {}  # as `news-reader import` (the code before it had no such way)
+    sync = LibrarySync(lib, workers=workers, pool_min_files=0, **alone)
     result = sync.scan([folder])
     sync.tag_pending()
     wall, cpu, own = time.perf_counter() - wall, cpu_seconds() - cpu, own_seconds() - own
@@ -197,15 +200,17 @@ def median_time(fn: Callable[[], None], runs: int) -> float:
 
 def import_table(tmp: Path, folder: Path, args: argparse.Namespace) -> Path:
     """Import the folder each way into a fresh cache, print the table; the last cache, for the rescans."""
-    runs = [("pool, 1 worker (reference)", 1), (f"pool, {args.workers} workers", args.workers)]
+    runs = [("pool, 1 worker (reference)", 1, False), (f"pool, {args.workers} workers", args.workers, False)]
+    if args.headless:
+        runs.append((f"pool, {args.workers} workers, headless", args.workers, True))
     if args.no_reference:
         runs = runs[1:]
     if not args.no_serial:
-        runs.insert(0, ("one thread: read, then tag", 0))
+        runs.insert(0, ("one thread: read, then tag", 0, False))
     rows, sliced = [], []
-    for i, (name, workers) in enumerate(runs):
+    for i, (name, workers, headless) in enumerate(runs):
         slices = Slices(args.slices) if args.slices and workers == args.workers else None
-        rows.append((name, *timed_import(tmp / f"cache-{i}.sqlite3", folder, workers, slices)))
+        rows.append((name, *timed_import(tmp / f"cache-{i}.sqlite3", folder, workers, slices, headless)))
         if slices is not None:
             sliced.append((name, slices))
     ref = next((r for r in rows if r[0].endswith("(reference)")), rows[0])
@@ -229,6 +234,9 @@ def main() -> int:
     parser.add_argument("--n", type=int, default=2000, help="articles to write and import (default 2,000)")
     parser.add_argument("--workers", type=int, default=default_workers(), help="workers of the full pool run")
     parser.add_argument("--no-serial", action="store_true", help="leave out the one-thread run")
+    parser.add_argument("--headless", action="store_true",
+                        help="also the full pool run as `news-reader import` makes it: alone, its first import builds "
+                             "its indexes after the rows")
     parser.add_argument("--no-reference", action="store_true", help="leave out the 1-worker reference run")
     parser.add_argument("--slices", type=int, default=0, metavar="N",
                         help="also print the full pool run's rate and CPU per N articles stored (e.g. 10000)")

@@ -88,11 +88,14 @@ class LibrarySync:
 
     At least `pool_min_files` new or changed files are read and tagged in `workers` processes
     (None: one per core; 0: never); fewer are read here, and `tag_pending()` tags them after.
+    `alone`: nothing else reads the cache while this imports (the headless command, not the window), so a first
+    import into an empty cache builds its indexes after the rows (`importer.deferred_indexes`).
     """
 
     def __init__(self, library: Library, *, max_bytes: int | None = None, workers: int | None = None,
-                 pool_min_files: int = POOL_MIN_FILES, tag: bool = True) -> None:  # fmt: skip
+                 pool_min_files: int = POOL_MIN_FILES, tag: bool = True, alone: bool = False) -> None:  # fmt: skip
         self.library = library
+        self.alone = alone
         self.max_bytes = max_bytes  # None: the formats' default limit
         self.workers = default_workers() if workers is None else workers
         self.pool_min_files = pool_min_files
@@ -261,7 +264,7 @@ class LibrarySync:
             mark_merge_due(self.library.db)
         if todo and self.workers >= 1 and len(todo) >= self.pool_min_files:
             run = import_in_pool(self.library, todo, workers=self.workers, max_bytes=self.max_bytes, tag=self.tag,
-                                 on_stored=stored, should_stop=should_stop)  # fmt: skip
+                                 on_stored=stored, should_stop=should_stop, alone=self.alone)  # fmt: skip
             if run.stopped:
                 return False
             todo = run.left  # the pool broke: the rest is read here
