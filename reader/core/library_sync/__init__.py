@@ -22,7 +22,7 @@ from reader.core.library_sync.pool import TAG_BUDGET_S, read_file
 from reader.core.library_sync.quick_walk import Known, quick_roots, quick_walk
 from reader.core.library_sync.walk import Entry, Listing, special_file, special_kind, walk
 from reader.core.store.folder_states import FolderState, read_folder_states, replace_folder_states
-from reader.core.store.fts_merge import MERGE_AFTER_FILES, MergeRun, mark_merge_due, merge_index
+from reader.core.store.fts_merge import MERGE_AFTER_FILES, STEP_PAUSE_S, MergeRun, mark_merge_due, merge_index
 from reader.core.store.library import FileRecord, Library, shown_path
 from reader.core.store.library_schema import swap_name_indexes
 
@@ -317,7 +317,8 @@ class LibrarySync:
         (`store.fts_merge`); stopped between steps by `should_stop`, resumed by the next call. A cache upgraded
         from schema 8 or before gets its partial name indexes first (`swap_name_indexes`: once, seconds at most)."""
         swap_name_indexes(self.library.db)
-        return merge_index(self.library.db, should_stop=should_stop)
+        # alone (the headless command) no window waits for the write lock between steps: no rest between them
+        return merge_index(self.library.db, should_stop=should_stop, pause=0.0 if self.alone else STEP_PAUSE_S)
 
     def tags_in_pool(self, waiting: int) -> bool:
         """Whether `waiting` untagged articles are tagged in the process pool (as many as an import would
