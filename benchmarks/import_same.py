@@ -1,6 +1,6 @@
 """Does an import store the same as another version of the code? Dump the cache built from folders, compare two dumps.
 
-    python benchmarks/import_same.py dump OUT.json FOLDER... [--workers N]
+    python benchmarks/import_same.py dump OUT.json FOLDER... [--workers N] [--headless]
     python benchmarks/import_same.py compare A.json B.json
 
 `dump` imports the folders into a fresh cache with tagging (`--workers 0`: the one-thread path, else the
@@ -42,6 +42,8 @@ QUERIES = {
     "source_counts": "SELECT source, n, unread FROM source_counts",
     "meta": "SELECT key, value FROM meta WHERE key != 'people'",  # 'people' counts writes, not what is stored
     "fts": "SELECT v.term, a.id, v.col, v.offset FROM temp.fts_terms v JOIN articles a ON a.rowid = v.doc",
+    # every table, index and trigger as made (an index built after the rows, `--headless`, is the same index)
+    "schema": "SELECT type, name, tbl_name, sql FROM main.sqlite_master WHERE name NOT LIKE 'sqlite_autoindex%'",
 }
 
 
@@ -50,6 +52,9 @@ def dump(db_path: Path) -> dict[str, list[list[object]]]:
     db = sqlite3.connect(db_path)
     db.execute("CREATE VIRTUAL TABLE temp.fts_terms USING fts5vocab(main, articles_fts, instance)")
     db.execute("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")  # raises when damaged
+    problems = [r[0] for r in db.execute("PRAGMA integrity_check")]  # each index against its table, among others
+    if problems != ["ok"]:
+        raise SystemExit(f"{db_path}: {problems[:5]}")
     out = {}
     for name, sql in QUERIES.items():
         out[name] = sorted((list(r) for r in db.execute(sql)), key=lambda r: json.dumps(r, ensure_ascii=False))
@@ -57,9 +62,10 @@ def dump(db_path: Path) -> dict[str, list[list[object]]]:
     return out
 
 
-def build(folders: list[Path], workers: int, cache: Path) -> None:
+def build(folders: list[Path], workers: int, cache: Path, headless: bool = False) -> None:
     lib = Library(cache)
-    sync = LibrarySync(lib, workers=workers, pool_min_files=0 if workers else 10**9)
+    alone = {"alone": True} if headless else {}  # the headless command's way (the code before it had no such way)
+    sync = LibrarySync(lib, workers=workers, pool_min_files=0 if workers else 10**9, **alone)
     sync.scan(folders)
     sync.tag_pending()
     out = lib.surname_joins()
@@ -91,6 +97,8 @@ def main() -> int:
     d.add_argument("out", type=Path)
     d.add_argument("folders", type=Path, nargs="+")
     d.add_argument("--workers", type=int, default=2)
+    d.add_argument("--headless", action="store_true",
+                   help="import as `news-reader import` does (alone: a first import builds its indexes after)")
     c = sub.add_parser("compare")
     c.add_argument("a", type=Path)
     c.add_argument("b", type=Path)
@@ -99,7 +107,7 @@ def main() -> int:
         return compare(json.loads(args.a.read_text("utf-8")), json.loads(args.b.read_text("utf-8")))
     with tempfile.TemporaryDirectory() as tmp:
         cache = Path(tmp) / "cache.sqlite3"
-        build([f.resolve() for f in args.folders], args.workers, cache)
+        build([f.resolve() for f in args.folders], args.workers, cache, args.headless)
         args.out.write_text(json.dumps(dump(cache), ensure_ascii=False), "utf-8")
     return 0
 

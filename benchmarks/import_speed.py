@@ -12,7 +12,11 @@ workers) less so; "cores used" is CPU s over wall s (2.0: both cores of a 2-core
 `$NEWS_READER_DATA/extraction/html` (read where they are, never copied).
 After the imports, the bytes per article that cross the pool's pipe (each task's pickled (path, mtime, size)
 list, and its pickled result, as `concurrent.futures` sends them), measured on the first files in this process.
-`python benchmarks/import_speed.py [--n 10000] [--workers N] [--no-serial] [--folder DIR]`
+`--headless` adds the full pool run as `news-reader import` makes it (no window reads the cache meanwhile, so a
+first import builds its list's and entities' indexes after its rows). `--slices N` prints the full pool runs per N
+articles stored (rate, CPU of this process and of the workers, cores used), to see what grows with the library;
+`--no-reference` and `--no-rescan` leave those runs out.
+`python benchmarks/import_speed.py [--n 10000] [--workers N] [--no-serial] [--folder DIR] [--headless] [--slices N]`
 """
 
 from __future__ import annotations
@@ -50,7 +54,69 @@ def own_seconds() -> float:
     return own.ru_utime + own.ru_stime
 
 
-def timed_import(db: Path, folder: Path, workers: int) -> tuple[int, float, float, float, float]:
+def live_children_seconds() -> float:
+    """User + system CPU of this process's children still running (the pool's workers), from /proc (Linux);
+    0 where there is no /proc."""
+    total = 0.0
+    tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    try:
+        tasks = os.listdir("/proc/self/task")
+    except OSError:
+        return 0.0
+    for tid in tasks:
+        try:
+            kids = Path(f"/proc/self/task/{tid}/children").read_text().split()
+        except OSError:
+            continue
+        for pid in kids:
+            try:  # the fields after the command's closing parenthesis; utime and stime are the 12th and 13th
+                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            total += (int(fields[11]) + int(fields[12])) / tick
+    return total
+
+
+class Slices:
+    """Per slice of `size` articles stored: wall s, articles/s, CPU s of this process (and in `store_batch`) and of
+    the workers, cores used; so what grows with the library shows (the rate of the last slices against the first)."""
+
+    def __init__(self, size: int) -> None:
+        self.size, self.rows = size, []  # type: ignore[var-annotated]
+        self.articles = self.next_at = 0
+        self.storing = 0.0
+        self.start = self.mark()
+
+    def mark(self) -> tuple[float, float, float, float, float]:
+        """(wall, this process's CPU, its store_batch CPU, workers' CPU: ended + running, articles)."""
+        kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return (time.perf_counter(), own_seconds(), self.storing,
+                kids.ru_utime + kids.ru_stime + live_children_seconds(), float(self.articles))  # fmt: skip
+
+    def stored(self, articles: int, storing: float) -> None:
+        self.articles += articles
+        self.storing += storing
+        if self.size and self.articles >= self.next_at + self.size:
+            self.next_at += self.size
+            now = self.mark()
+            self.rows.append(tuple(b - a for a, b in zip(self.start, now, strict=True)))
+            self.start = now
+
+    def print(self, name: str) -> None:
+        if not self.rows:
+            return
+        print(f"\n{name}, per slice of {self.size:,} articles stored\n")
+        print("| slice | seconds | articles/s | this process CPU s | in store_batch | workers CPU s "
+              "| CPU ms per article | cores used |")
+        print("|------:|--------:|-----------:|-------------------:|---------------:|--------------:"
+              "|-------------------:|-----------:|")
+        for i, (wall, own, storing, kids, n) in enumerate(self.rows, 1):
+            print(f"| {i:>5} | {wall:>7.1f} | {n / wall:>10.1f} | {own:>18.2f} | {storing:>14.2f} | {kids:>13.2f} "
+                  f"| {(own + kids) * 1000 / n:>18.2f} | {(own + kids) / wall:>10.2f} |")
+
+
+def timed_import(db: Path, folder: Path, workers: int, slices: Slices | None = None,
+                 headless: bool = False) -> tuple[int, float, float, float, float]:  # fmt: skip
     """(articles, wall s, CPU s, this process's CPU s, of which in `store_batch`) of a first import with tagging;
     `workers` 0 is the one-thread path."""
     cpu, wall, own = cpu_seconds(), time.perf_counter(), own_seconds()
@@ -61,10 +127,14 @@ def timed_import(db: Path, folder: Path, workers: int) -> tuple[int, float, floa
     def timed_store(records: list[FileRecord]) -> None:
         t0 = time.process_time()
         store_batch(records)
-        storing[0] += time.process_time() - t0
+        spent = time.process_time() - t0
+        storing[0] += spent
+        if slices is not None:
+            slices.stored(sum(len(r.articles) for r in records), spent)
 
     lib.store_batch = timed_store  # type: ignore[method-assign]
-    sync = LibrarySync(lib, workers=workers, pool_min_files=0)
+    alone = {"alone": True} if headless else {}  # as `news-reader import` (the code before it had no such way)
+    sync = LibrarySync(lib, workers=workers, pool_min_files=0, **alone)
     result = sync.scan([folder])
     sync.tag_pending()
     wall, cpu, own = time.perf_counter() - wall, cpu_seconds() - cpu, own_seconds() - own
@@ -130,13 +200,20 @@ def median_time(fn: Callable[[], None], runs: int) -> float:
 
 def import_table(tmp: Path, folder: Path, args: argparse.Namespace) -> Path:
     """Import the folder each way into a fresh cache, print the table; the last cache, for the rescans."""
-    runs = [("pool, 1 worker (reference)", 1), (f"pool, {args.workers} workers", args.workers)]
+    runs = [("pool, 1 worker (reference)", 1, False), (f"pool, {args.workers} workers", args.workers, False)]
+    if args.headless:
+        runs.append((f"pool, {args.workers} workers, headless", args.workers, True))
+    if args.no_reference:
+        runs = runs[1:]
     if not args.no_serial:
-        runs.insert(0, ("one thread: read, then tag", 0))
-    rows = []
-    for i, (name, workers) in enumerate(runs):
-        rows.append((name, *timed_import(tmp / f"cache-{i}.sqlite3", folder, workers)))
-    ref = next(r for r in rows if r[0].endswith("(reference)"))
+        runs.insert(0, ("one thread: read, then tag", 0, False))
+    rows, sliced = [], []
+    for i, (name, workers, headless) in enumerate(runs):
+        slices = Slices(args.slices) if args.slices and workers == args.workers else None
+        rows.append((name, *timed_import(tmp / f"cache-{i}.sqlite3", folder, workers, slices, headless)))
+        if slices is not None:
+            sliced.append((name, slices))
+    ref = next((r for r in rows if r[0].endswith("(reference)")), rows[0])
     what = f"the files of {folder}" if args.folder else f"{args.n:,} plain-text articles"
     print(f"First import of {what} with entity tagging, {os.cpu_count()} cores\n")
     print(f"| {'run':<28} | articles | seconds | articles/s | CPU s | cores used | speed vs reference "
@@ -147,6 +224,8 @@ def import_table(tmp: Path, folder: Path, args: argparse.Namespace) -> Path:
         speed = ref[2] / wall
         print(f"| {name:<28} | {n:>8,} | {wall:>7.1f} | {n / wall:>10.1f} | {cpu:>5.1f} | {cpu / wall:>10.2f} "
               f"| {speed:>17.2f}x | {own:>19.1f} | {storing:>14.1f} | {(own - storing) * 1000 / n:>21.2f} |")
+    for name, slices in sliced:
+        slices.print(name)
     return tmp / f"cache-{len(runs) - 1}.sqlite3"
 
 
@@ -155,6 +234,13 @@ def main() -> int:
     parser.add_argument("--n", type=int, default=2000, help="articles to write and import (default 2,000)")
     parser.add_argument("--workers", type=int, default=default_workers(), help="workers of the full pool run")
     parser.add_argument("--no-serial", action="store_true", help="leave out the one-thread run")
+    parser.add_argument("--headless", action="store_true",
+                        help="also the full pool run as `news-reader import` makes it: alone, its first import builds "
+                             "its indexes after the rows")
+    parser.add_argument("--no-reference", action="store_true", help="leave out the 1-worker reference run")
+    parser.add_argument("--slices", type=int, default=0, metavar="N",
+                        help="also print the full pool run's rate and CPU per N articles stored (e.g. 10000)")
+    parser.add_argument("--no-rescan", action="store_true", help="leave out the rescans")
     parser.add_argument("--runs", type=int, default=3, help="rescans of each kind (the median is shown)")
     parser.add_argument("--folder", type=Path, help="import this folder's files instead of generated ones")
     parser.add_argument("--rescan-only", action="store_true",
@@ -174,6 +260,8 @@ def main() -> int:
             sent, back, articles = pipe_bytes(folder)
             print(f"\nThrough the pool's pipe, over {articles:,} articles: {sent:,.0f} bytes per article to the "
                   f"workers, {back:,.0f} back")  # fmt: skip
+        if args.no_rescan:
+            return 0
         times = {name: median_time(lambda fn=fn: fn(db, folder), args.runs)  # type: ignore[misc]
                  for name, fn in [("floor: stat + one SELECT", floor_rescan), ("rescan (LibrarySync.scan)", new_rescan),
                                   ("old way: resolve + stat + SELECT each", old_rescan)]}  # fmt: skip

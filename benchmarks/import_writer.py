@@ -7,7 +7,9 @@ ids and paths (`Library.store_batch`, 100 files a transaction, as the pool's wri
 holds N, once with the connection's defaults (the reference), then with `importer.IMPORT_CACHE_KIB` of page
 cache, then with that and a checkpoint every `importer.IMPORT_WAL_PAGES` log pages (when the code measured
 has it), then with those and FTS5's automerge off (when the code measured turns it off during an import,
-`importer.FTS_AUTOMERGE`), and prints the writer's CPU ms per article at each quarter. `--profile`: the import's
+`importer.FTS_AUTOMERGE`), then with those and the indexes a headless first import builds after its rows (their
+build counted in the last quarter; `library_schema.DEFERRABLE_INDEXES`), and prints the writer's CPU ms per article
+at each quarter. `--profile`: the import's
 settings only, under cProfile (the functions with the most time of their own) and with the SQL statements run per
 article counted (a statement per row of an `executemany`).
 """
@@ -31,6 +33,7 @@ from make_library import write_text_files  # noqa: E402
 
 from reader.core.library_sync import importer  # noqa: E402
 from reader.core.library_sync.pool import init_worker, parse_and_tag_files  # noqa: E402
+from reader.core.store import library_schema  # noqa: E402
 from reader.core.store.library import FileRecord, Library  # noqa: E402
 
 
@@ -45,9 +48,12 @@ def tagged_records(folder: Path, text: str) -> list[FileRecord]:
 
 def store(db: Path, records: list[FileRecord], n: int, cache_kib: int | None, wal_pages: int | None,
           automerge: int | None = None, profile: cProfile.Profile | None = None,
-          statements: list[int] | None = None) -> list[float]:  # fmt: skip
-    """CPU ms per article of the stores up to each quarter of `n`, the copies numbered apart."""
+          statements: list[int] | None = None, deferred: bool = False) -> list[float]:  # fmt: skip
+    """CPU ms per article of the stores up to each quarter of `n`, the copies numbered apart; `deferred`: without the
+    indexes a headless first import builds after its rows, their build counted in the last quarter."""
     lib = Library(db)
+    if deferred:
+        library_schema.drop_deferrable_indexes(lib.db)
     if cache_kib:
         lib.db.execute(f"PRAGMA cache_size = -{cache_kib}")
     if wal_pages:
@@ -71,6 +77,10 @@ def store(db: Path, records: list[FileRecord], n: int, cache_kib: int | None, wa
                 profile.disable()
             spent += time.process_time() - t0
             done += len(again[k : k + 100])
+            if deferred and done == n // len(records) * len(records):
+                t0 = time.process_time()
+                library_schema.build_missing_indexes(lib.db)
+                spent += time.process_time() - t0
             if done % (n // 4) == 0:
                 marks.append(spent * 1000 / done)
     lib.close()
@@ -88,14 +98,16 @@ def main() -> int:
         kib, pages = importer.IMPORT_CACHE_KIB, getattr(importer, "IMPORT_WAL_PAGES", None)
         if args.profile:
             return profiled(Path(tmp) / "cache.sqlite3", records, args.n, kib, pages)
-        runs: list[tuple[str, int | None, int | None, int | None]] = [
-            ("defaults (reference)", None, None, None), (f"{kib:,} KiB page cache", kib, None, None)]
+        runs: list[tuple[str, int | None, int | None, int | None, bool]] = [
+            ("defaults (reference)", None, None, None, False), (f"{kib:,} KiB page cache", kib, None, None, False)]
         if pages:  # the code measured checkpoints less often during an import
-            runs.append((f"and a checkpoint per {pages:,} pages", kib, pages, None))
+            runs.append((f"and a checkpoint per {pages:,} pages", kib, pages, None, False))
         if hasattr(importer, "FTS_AUTOMERGE"):  # ...and writes without FTS5's automerge
-            runs.append(("and no FTS5 automerge", kib, pages, 0))
-        rows = [(name, store(Path(tmp) / f"cache-{i}.sqlite3", records, args.n, size, wal, merge))
-                for i, (name, size, wal, merge) in enumerate(runs)]  # fmt: skip
+            runs.append(("and no FTS5 automerge", kib, pages, 0, False))
+        if hasattr(library_schema, "DEFERRABLE_INDEXES"):  # ...and, headless, builds indexes after the rows
+            runs.append(("and indexes built after (headless)", kib, pages, 0, True))
+        rows = [(name, store(Path(tmp) / f"cache-{i}.sqlite3", records, args.n, size, wal, merge, deferred=later))
+                for i, (name, size, wal, merge, later) in enumerate(runs)]  # fmt: skip
     quarters = [f"{args.n * q // 4:,}" for q in range(1, 5)]
     print(f"Writer CPU ms per article (store_batch), all stored so far, {args.text} articles\n")
     print(f"| {'settings':<36} | " + " | ".join(f"{q:>7}" for q in quarters) + " |")

@@ -96,7 +96,9 @@ def run(args: argparse.Namespace) -> int:
     library = Library(paths.library_db, user_db=paths.user_db)
     try:
         # --workers N asks for the pool even for a few files; by default a few are read here, without one
-        sync = LibrarySync(library, workers=args.workers, pool_min_files=1 if args.workers else POOL_MIN_FILES)
+        # alone: no window reads the cache meanwhile (it names indexes a first import builds after its rows)
+        sync = LibrarySync(library, workers=args.workers, pool_min_files=1 if args.workers else POOL_MIN_FILES,
+                           alone=True)
         waiting = library.untagged_count()  # stored before this run: a stopped import, or a newer tagger
         result = sync.scan(roots, should_stop=stop.is_set)
         tagged = 0

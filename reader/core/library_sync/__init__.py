@@ -22,7 +22,7 @@ from reader.core.library_sync.pool import TAG_BUDGET_S, read_file
 from reader.core.library_sync.quick_walk import Known, quick_roots, quick_walk
 from reader.core.library_sync.walk import Entry, Listing, special_file, special_kind, walk
 from reader.core.store.folder_states import FolderState, read_folder_states, replace_folder_states
-from reader.core.store.fts_merge import MERGE_AFTER_FILES, MergeRun, mark_merge_due, merge_index
+from reader.core.store.fts_merge import MERGE_AFTER_FILES, STEP_PAUSE_S, MergeRun, mark_merge_due, merge_index
 from reader.core.store.library import FileRecord, Library, shown_path
 from reader.core.store.library_schema import swap_name_indexes
 
@@ -88,11 +88,14 @@ class LibrarySync:
 
     At least `pool_min_files` new or changed files are read and tagged in `workers` processes
     (None: one per core; 0: never); fewer are read here, and `tag_pending()` tags them after.
+    `alone`: nothing else reads the cache while this imports (the headless command, not the window), so a first
+    import into an empty cache builds its indexes after the rows (`importer.deferred_indexes`).
     """
 
     def __init__(self, library: Library, *, max_bytes: int | None = None, workers: int | None = None,
-                 pool_min_files: int = POOL_MIN_FILES, tag: bool = True) -> None:  # fmt: skip
+                 pool_min_files: int = POOL_MIN_FILES, tag: bool = True, alone: bool = False) -> None:  # fmt: skip
         self.library = library
+        self.alone = alone
         self.max_bytes = max_bytes  # None: the formats' default limit
         self.workers = default_workers() if workers is None else workers
         self.pool_min_files = pool_min_files
@@ -261,7 +264,7 @@ class LibrarySync:
             mark_merge_due(self.library.db)
         if todo and self.workers >= 1 and len(todo) >= self.pool_min_files:
             run = import_in_pool(self.library, todo, workers=self.workers, max_bytes=self.max_bytes, tag=self.tag,
-                                 on_stored=stored, should_stop=should_stop)  # fmt: skip
+                                 on_stored=stored, should_stop=should_stop, alone=self.alone)  # fmt: skip
             if run.stopped:
                 return False
             todo = run.left  # the pool broke: the rest is read here
@@ -314,7 +317,8 @@ class LibrarySync:
         (`store.fts_merge`); stopped between steps by `should_stop`, resumed by the next call. A cache upgraded
         from schema 8 or before gets its partial name indexes first (`swap_name_indexes`: once, seconds at most)."""
         swap_name_indexes(self.library.db)
-        return merge_index(self.library.db, should_stop=should_stop)
+        # alone (the headless command) no window waits for the write lock between steps: no rest between them
+        return merge_index(self.library.db, should_stop=should_stop, pause=0.0 if self.alone else STEP_PAUSE_S)
 
     def tags_in_pool(self, waiting: int) -> bool:
         """Whether `waiting` untagged articles are tagged in the process pool (as many as an import would

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import logging
 import os
+import queue
 import time
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, wait
+from concurrent.futures import Future
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol, TypeVar
@@ -22,6 +23,7 @@ from reader.core.library_sync.pool import init_worker, parse_and_tag_files
 from reader.core.library_sync.walk import Entry
 from reader.core.store.fts_merge import FTS_AUTOMERGE, set_automerge
 from reader.core.store.library import FileRecord, Library
+from reader.core.store.library_schema import build_missing_indexes, drop_deferrable_indexes
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
@@ -44,6 +46,9 @@ IMPORT_CACHE_KIB = 32_000
 # batch are copied once per 10,000 instead of once per 1,000 (the writer's CPU about 10 % less,
 # benchmarks/import_writer.py). Set on the cache's connection only; the user database is attached read-only.
 IMPORT_WAL_PAGES = 10_000
+# A first import of this many files or more into an empty cache, with no other reader, builds its list's and
+# entities' indexes after the rows (`deferred_indexes`); fewer are not worth the two extra transactions.
+DEFER_INDEXES_FILES = 1_000
 OnStored = Callable[[list[FileRecord]], None]  # told after each batch is stored
 ShouldStop = Callable[[], bool]
 T = TypeVar("T")
@@ -67,8 +72,12 @@ class PoolRun:
 
 
 def import_in_pool(library: Library, todo: Sequence[Entry], *, workers: int, max_bytes: int | None, tag: bool,
-                   on_stored: OnStored | None = None, should_stop: ShouldStop | None = None) -> PoolRun:  # fmt: skip
-    """Read (and tag) the `todo` files in `workers` processes and store them in batches in `library`."""
+                   on_stored: OnStored | None = None, should_stop: ShouldStop | None = None,
+                   alone: bool = False) -> PoolRun:  # fmt: skip
+    """Read (and tag) the `todo` files in `workers` processes and store them in batches in `library`.
+
+    `alone`: nothing else reads the cache meanwhile (the headless command), so a first import into an empty cache
+    builds the list's and the entities' indexes after its rows (`deferred_indexes`)."""
     # Imported here: multiprocessing and the process pool cost the window megabytes it needs only to import.
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -82,7 +91,8 @@ def import_in_pool(library: Library, todo: Sequence[Entry], *, workers: int, max
                                  initargs=(max_bytes, tag, stop)) as pool:  # fmt: skip
             window = max(1, workers) * IN_FLIGHT_PER_WORKER
             per_task = max(1, min(FILES_PER_TASK, len(todo) // window))
-            with import_settings(library, IMPORT_CACHE_KIB, IMPORT_WAL_PAGES):
+            with import_settings(library, IMPORT_CACHE_KIB, IMPORT_WAL_PAGES), \
+                    deferred_indexes(library, alone and len(todo) >= DEFER_INDEXES_FILES):
                 pump(pool, parse_and_tag_files, _tasks(todo, per_task), window=window, run=run, stop=stop,
                      should_stop=should_stop, store=lambda batch: _store(library, batch, run, done_paths, on_stored))
     except Exception as exc:  # noqa: BLE001 - a broken pool (a worker killed, no processes allowed): finish here
@@ -112,6 +122,22 @@ def import_settings(library: Library, kib: int, wal_pages: int) -> Iterator[None
         db.execute("PRAGMA wal_checkpoint(PASSIVE)")  # never waits for the window's readers
 
 
+@contextmanager
+def deferred_indexes(library: Library, wanted: bool) -> Iterator[None]:
+    """When `wanted` and the cache holds no article yet, the block's rows go in without the indexes a sorted pass
+    builds more cheaply after them (`library_schema.DEFERRABLE_INDEXES`), and that pass runs at its end, stopped or
+    not. Only where nothing else reads the cache meanwhile: the window's queries name those indexes."""
+    db = library.db
+    if not wanted or db.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is not None:
+        yield
+        return
+    drop_deferrable_indexes(db)
+    try:
+        yield
+    finally:
+        build_missing_indexes(db)
+
+
 def _tasks(todo: Sequence[Entry], per_task: int) -> Iterator[list[tuple[str, float, int]]]:
     """The (path, mtime, size) of the files, `per_task` (and `TASK_BYTES`) to a task at most, in walk order."""
     task: list[tuple[str, float, int]] = []
@@ -138,6 +164,9 @@ def pump(pool: ProcessPoolExecutor, work: Callable[[T], list[R]], tasks: Iterato
     """Keep `window` tasks of `work` in flight and `store` what comes back, `BATCH_FILES` (or `BATCH_SECONDS`)
     at a time. When `should_stop()` says so: `run.stopped`, the workers told (`stop.set()`: they stop between
     pieces of text) and the tasks not started cancelled. What came back is stored even if the pool broke."""
+    # Each future puts itself in `done` when it ends, so a turn of this loop costs the same however many are in
+    # flight (`concurrent.futures.wait` installs and removes a waiter on each of them at every call).
+    done: queue.SimpleQueue[Future[list[R]]] = queue.SimpleQueue()
     pending: set[Future[list[R]]] = set()
     batch: list[R] = []
     last_write = time.monotonic()
@@ -152,12 +181,19 @@ def pump(pool: ProcessPoolExecutor, work: Callable[[T], list[R]], tasks: Iterato
                 task = next(tasks, None)
                 if task is None:
                     break
-                pending.add(pool.submit(work, task))
-            pending = {f for f in pending if not f.cancelled()}
+                future = pool.submit(work, task)
+                pending.add(future)
+                future.add_done_callback(done.put)
             if not pending:
                 break
-            finished, pending = wait(pending, timeout=0.1, return_when=FIRST_COMPLETED)
+            try:
+                finished = [done.get(timeout=0.1)]
+                while not done.empty():  # all that came back meanwhile, before deciding on a batch
+                    finished.append(done.get_nowait())
+            except queue.Empty:
+                finished = []
             for future in finished:
+                pending.discard(future)
                 if not future.cancelled():
                     batch.extend(future.result())
             if batch and (len(batch) >= BATCH_FILES or time.monotonic() - last_write >= BATCH_SECONDS):

@@ -102,7 +102,7 @@ def merge_index(db: sqlite3.Connection, *, should_stop: Callable[[], bool] | Non
     while left > 1:
         if should_stop is not None and should_stop():
             break
-        if run.steps:
+        if run.steps and pause > 0:
             sleep(pause)  # between steps only: a small index is merged in one step, with no wait at all
             if should_stop is not None and should_stop():
                 break

@@ -128,6 +128,26 @@ def swap_name_indexes(db: sqlite3.Connection) -> bool:
     db.executescript(f"BEGIN; {NAME_INDEXES}; {_WHOLE_INDEXES} COMMIT;")
     return True
 
+# Indexes a first import into an empty cache may build after its rows, each in one sorted pass, rather than entry by
+# entry as each batch goes in (about 0.5 ms of the writer's CPU per article, an index build after included:
+# benchmarks/import_speed.py --headless), when nothing else reads the cache meanwhile (the headless command): the
+# window's list and entity queries name them (`INDEXED BY`). Not those the import's own writes read: the articles'
+# id (ON CONFLICT), the files' and locations' keys, `locations_article` (the folder counts' trigger).
+DEFERRABLE_INDEXES = ("mentions_key", "mentions_alias", "mentions_bare", "articles_title", "articles_published",
+                      "articles_source", "articles_words", "articles_path")  # fmt: skip
+
+
+def drop_deferrable_indexes(db: sqlite3.Connection) -> None:
+    """Drop `DEFERRABLE_INDEXES` (one transaction); `build_missing_indexes` makes them again, as does opening the
+    cache (a kill in between leaves a cache the next opening completes, never a wrong one)."""
+    db.executescript("BEGIN; " + "".join(f"DROP INDEX IF EXISTS {name}; " for name in DEFERRABLE_INDEXES) + "COMMIT;")
+
+
+def build_missing_indexes(db: sqlite3.Connection) -> None:
+    """Create whatever index of the schema the cache lacks (one transaction): what opening it does too."""
+    db.executescript(f"BEGIN; {SCHEMA}; {name_indexes_for(db)} COMMIT;")
+
+
 # The user-database tables list queries read (schema in reader.core.store.migrations).
 USER_TABLES = {
     "bookmarks": "CREATE TABLE user.bookmarks(article_id TEXT PRIMARY KEY)",

@@ -146,3 +146,23 @@ def test_a_library_folder_removed_with_many_files_makes_it_due(tmp_path: Path, m
     sync.sync([str(tmp_path / "news" / "kept")], [])  # the folder "old" is no longer in the library
     assert lib.count() == 2
     assert merge_due(lib.db)  # six files forgotten: their delete markers are worth merging away
+
+
+def test_the_headless_import_merges_without_resting_and_the_windows_rests(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    waits: list[float] = []
+    real_merge = library_sync.merge_index
+    monkeypatch.setattr(library_sync, "merge_index",
+                        lambda db, **kw: real_merge(db, pages=1, sleep=waits.append, **kw))  # a page a step
+    lib = imported(tmp_path)
+    headless = LibrarySync(lib, alone=True).merge_index()
+    assert headless.done and headless.steps > 1 and waits == []  # no window waits for the write lock
+    lib.db.execute("DELETE FROM meta WHERE key = ?", (fts_merge.MERGED_KEY,))
+    for i in range(3):  # more segments for the window's merge to take steps over
+        with lib.db:
+            lib.db.execute("INSERT INTO articles_fts(articles_fts, rank) VALUES('automerge', 0)")
+        LibrarySync(lib, workers=0, tag=False).scan([tmp_path / "news"])
+        write_articles(tmp_path / "news" / f"more{i}", 5, seed=i)
+        LibrarySync(lib, workers=0, tag=False).scan([tmp_path / "news"])
+    window = LibrarySync(lib).merge_index()
+    assert window.done and window.steps > 1 and waits == [fts_merge.STEP_PAUSE_S] * (window.steps - 1)
