@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,6 +33,30 @@ class Paths:
     @property
     def settings_file(self) -> Path:
         return self.config / "settings.json"
+
+    @property
+    def window_lock(self) -> Path:
+        """The lock file of the window that holds this profile (a QLockFile: the owner's process id first)."""
+        return self.data / "window.lock"
+
+    def window_open(self) -> bool:
+        """Whether a window holds this profile now, reading its cache: its lock file names a live process. When
+        that cannot be told (an unreadable lock, a system without POSIX signals), it is taken to be open."""
+        try:
+            first = self.window_lock.read_text(encoding="ascii", errors="replace").split("\n", 1)[0].strip()
+        except FileNotFoundError:
+            return False
+        except OSError:
+            return True
+        if os.name != "posix" or not first.isdigit():  # on Windows signal 0 would be a Ctrl+C sent to the process
+            return True
+        try:
+            os.kill(int(first), 0)
+        except ProcessLookupError:  # a crashed window's stale lock
+            return False
+        except OSError:  # alive, another user's
+            return True
+        return True
 
     def ensure(self) -> Paths:
         for p in (self.data, self.cache, self.config):

@@ -98,7 +98,7 @@ def run(args: argparse.Namespace) -> int:
         # --workers N asks for the pool even for a few files; by default a few are read here, without one
         # alone: no window reads the cache meanwhile (it names indexes a first import builds after its rows)
         sync = LibrarySync(library, workers=args.workers, pool_min_files=1 if args.workers else POOL_MIN_FILES,
-                           alone=True)
+                           alone=not paths.window_open())
         waiting = library.untagged_count()  # stored before this run: a stopped import, or a newer tagger
         result = sync.scan(roots, should_stop=stop.is_set)
         tagged = 0

@@ -32,7 +32,6 @@ if TYPE_CHECKING:
 # reader.ui.unix_channel (and Python's socket module, 8 ms of CPU) is imported where the channel is used: the
 # window claims its profile before its first paint, and opens the channel after it.
 
-LOCK_NAME = "window.lock"
 HANDOVER_WAIT_MS = 30000  # the first window may still be starting: it answers once its window is built
 
 
@@ -114,7 +113,7 @@ class Claim:
 def claim_profile(paths: Paths, files: Sequence[str], *, listen: bool = True) -> Claim:
     """Own the profile's window, or give `files` to the window that does. With `listen` False, the owner's
     channel is opened later by `Claim.listen()`: a later start waits for it (`hand_over` tries for 30 s)."""
-    lock = QLockFile(str(paths.data / LOCK_NAME))
+    lock = QLockFile(str(paths.window_lock))
     lock.setStaleLockTime(0)  # only a dead owner makes it stale, never its age
     name = server_name(paths)
     if lock.tryLock(0):

@@ -88,11 +88,11 @@ def test_each_profile_has_its_own_channel(tmp_path: Path) -> None:
 def test_a_crashed_windows_lock_is_taken_over(qapp, tmp_path: Path) -> None:
     from PySide6.QtNetwork import QHostInfo
 
-    from reader.ui.single_instance import LOCK_NAME, claim_profile
+    from reader.ui.single_instance import claim_profile
 
     paths = resolve_paths(tmp_path).ensure()
     dead_pid = 2**22 + 12345  # above Linux's pid_max: no such process
-    (paths.data / LOCK_NAME).write_text(f"{dead_pid}\nnews-reader\n{QHostInfo.localHostName()}\n", encoding="utf-8")
+    paths.window_lock.write_text(f"{dead_pid}\nnews-reader\n{QHostInfo.localHostName()}\n", encoding="utf-8")
     claim = claim_profile(paths, [])
     try:
         assert claim.server is not None and not claim.handed_over and claim.error == ""
