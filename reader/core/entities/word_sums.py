@@ -235,15 +235,11 @@ class WordSums:
 
     def _near_part(self, low: str) -> tuple[int, ...]:
         """A lower-case form's "l=" at the four offsets, plus its lists and statistic at -1 and +1."""
-        found = self.knowledge.lists_of(low)
+        names = tuple("g=" + name for name in self.knowledge.lists_of(low))
         st = self.stats.get(low)
-        more = (*found, st) if st is not None else found
-        m = p = 0
-        if more:
-            names = ["g=" + name for name in found]
-            if st is not None:
-                names.append("ts=" + st)
-            m, p = self._by_name("-1", tuple(names)), self._by_name("+1", tuple(names))
+        if st is not None:
+            names += ("ts=" + st,)
+        m, p = (self._by_name("-1", names), self._by_name("+1", names)) if names else (0, 0)
         if self._vocabulary_stored:
             part = (0, m, p, 0) if m or p else _ZERO
         else:
