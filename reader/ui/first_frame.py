@@ -100,9 +100,9 @@ def put_stand_ins(w: MainWindow) -> None:
     pane.setObjectName("readingPane")
     pane.setProperty("frameShape", 0)  # QFrame.Shape.NoFrame, as the pane's
     notes = QWidget()
-    notes_frame(notes)
+    _label, editor, _highlights_label, highlights, _splitter = notes_frame(notes)
     w.stand_ins = [sidebar, rows, pane, notes]
-    for widget in (sidebar, rows, pane, notes, *notes.findChildren(QWidget)):
+    for widget in (sidebar, rows, pane, editor, highlights):  # not `findChildren`: it would wrap Qt-made widgets
         widget.setProperty("focusPolicy", NO_FOCUS)
     w.library_dock.setWidget(sidebar)
     w.list_stack.addWidget(rows)
