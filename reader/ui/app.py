@@ -112,13 +112,11 @@ def run_app(args: argparse.Namespace) -> int:
     if args.screenshot:
         show_notices(window, [n for n in (window.session.notice, cache_notice, settings.error) if n], box=False)
         return _screenshot(app, window, args)
-    def after() -> None:  # the icon (5 PNGs read: 10 ms) and the channel for later starts, once the window shows
-        app.setWindowIcon(window_icon(resources_dir() / "icons"))
-        if claim is not None:
-            _listen(window, claim)
-
-    # the session and the cache, the list, the last article and the rescan, then `after`
-    start_after_first_paint(window, after, notices=[settings.error] if settings.error else [])
+    # the icon (5 PNGs read: 10 ms) once the window shows; the session and the cache, the list, the last article and
+    # the rescan; then the channel for later starts
+    start_after_first_paint(window, None if claim is None else lambda: _listen(window, claim),
+                            notices=[settings.error] if settings.error else [],
+                            painted=lambda: app.setWindowIcon(window_icon(resources_dir() / "icons")))  # fmt: skip
     if window.layout_restored:  # put back as the last session left it when it was built
         window.show()
     else:

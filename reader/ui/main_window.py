@@ -98,13 +98,17 @@ class MainWindow(LibraryViews):
     def open_core(self) -> None:
         """The panes in place of their stand-ins, then the session, its store and the library (see
         `window_frame.open_core`); once. Raises `ReaderError`."""
+        self.build_panes()
+        if not self.core_open:
+            window_frame.open_core(self, deferred=self.deferred)
+            self.core_open = True
+
+    def build_panes(self) -> None:
+        """The sidebar, the list, the reading pane and the notes in their stand-ins' places (`window_panes`); once."""
         if not self.panes_built:
             from reader.ui.window_panes import build_panes
 
             build_panes(self)
-        if not self.core_open:
-            window_frame.open_core(self, deferred=self.deferred)
-            self.core_open = True
 
     def finish_building(self) -> None:
         """The session and the cache, then the window's commands, menus, features and preferences: after the first
