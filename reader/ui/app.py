@@ -63,7 +63,6 @@ def run_app(args: argparse.Namespace) -> int:
     from reader.paths import resolve_paths, resources_dir
     from reader.settings import Settings
     from reader.ui.main_window import MainWindow
-    from reader.ui.plain_text import message_box
     from reader.ui.quit_signals import QuitOnSignals
     from reader.ui.single_instance import claim_profile
     from reader.ui.startup import show_notices, start_after_first_paint
@@ -78,12 +77,15 @@ def run_app(args: argparse.Namespace) -> int:
     app = existing if isinstance(existing, QApplication) else new_application(sys.argv[:1])
     app.setApplicationName("News Reader")
     app.setDesktopFileName("news-reader")
-    app.setWindowIcon(window_icon(resources_dir() / "icons"))
+    if args.screenshot:
+        app.setWindowIcon(window_icon(resources_dir() / "icons"))  # a real start sets it after the first paint
     paths = resolve_paths(args.data_dir, args.profile).ensure()
     # the channel for later starts is opened after the first paint (QtNetwork is not needed to show the window)
     claim = None if args.screenshot else claim_profile(paths, args.paths, listen=False)
     if claim is not None and (claim.handed_over or claim.server is None and claim.lock is None):
         if claim.error:  # printed and shown: a double-clicked app has no terminal
+            from reader.ui.plain_text import message_box
+
             print(f"news-reader: {claim.error}", file=sys.stderr)
             message_box(None, QMessageBox.Icon.Warning, "News Reader", claim.error)
         return 0 if claim.handed_over else 1
@@ -103,14 +105,18 @@ def run_app(args: argparse.Namespace) -> int:
         message = f"{exc}\n\nYour daily backups are in {paths.backups}."
         print(f"news-reader: {message}", file=sys.stderr)
         if not args.screenshot:
+            from reader.ui.plain_text import message_box
+
             message_box(None, QMessageBox.Icon.Critical, "News Reader cannot open your data", message)
         return 1
     if args.screenshot:
         show_notices(window, [n for n in (window.session.notice, cache_notice, settings.error) if n], box=False)
         return _screenshot(app, window, args)
-    # the session and the cache, the list, the last article and the rescan, then the channel for later starts
+    # the icon (5 PNGs read: 10 ms) once the window shows; the session and the cache, the list, the last article and
+    # the rescan; then the channel for later starts
     start_after_first_paint(window, None if claim is None else lambda: _listen(window, claim),
-                            notices=[settings.error] if settings.error else [])  # fmt: skip
+                            notices=[settings.error] if settings.error else [],
+                            painted=lambda: app.setWindowIcon(window_icon(resources_dir() / "icons")))  # fmt: skip
     if window.layout_restored:  # put back as the last session left it when it was built
         window.show()
     else:

@@ -19,6 +19,7 @@ from reader.core.dates_display import short_date
 from reader.ui.article_list_view import SORTS
 from reader.ui.article_list_view import ArticleListView as ArticleListView  # the model and its view from one place
 from reader.ui.article_row import BookmarkedRole, DimmedRole, MetaRole, RowRole, RowText
+from reader.ui.first_frame import header_text
 from reader.ui.list_count import BackgroundCount
 from reader.ui.listed_ids import ListedIds
 from reader.ui.plain_text import escaped_tooltip
@@ -314,7 +315,7 @@ class ArticleListModel(QAbstractTableModel):
     def header_labels(self) -> list[tuple[str, str]]:
         """Each column's header text and tooltip, as `headerData` gives them; the view's header shows these."""
         tips = {0: "Bookmarked", 1: "Change the order of the list"}
-        return [(f"{self.sort_label()}  ▾" if c == 1 else name, tips.get(c, "")) for c, name in enumerate(COLUMNS)]
+        return [(header_text(self.sort_label()) if c == 1 else name, tips.get(c, "")) for c, name in enumerate(COLUMNS)]
 
     def data(self, index: Index, role: int = DISPLAY_ROLE):
         if role == RowRole:  # what the delegate asks of a model without `row_text`

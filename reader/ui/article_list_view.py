@@ -14,12 +14,8 @@ from PySide6.QtWidgets import (
 )
 
 from reader.ui.article_row import ArticleRowDelegate
+from reader.ui.first_frame import SORTS as SORTS  # the first paint's stand-in names the first order too
 from reader.ui.qt_later import ALIGN_LEFT_VCENTER, ELIDE_RIGHT, SCROLL_BAR_ALWAYS_OFF, Qt
-
-SORTS = (  # the sort menu: label, model column, descending (as a bool: Qt.SortOrder would be read to paint)
-    ("Newest first", 3, True), ("Oldest first", 3, False), ("Title A–Z", 1, False), ("Title Z–A", 1, True),
-    ("Source A–Z", 2, False), ("Source Z–A", 2, True), ("Longest first", 4, True), ("Shortest first", 4, False),
-)  # fmt: skip
 
 
 class ArticleListView(QTableView):

@@ -5,31 +5,31 @@ The base class of `LibraryViews` (scanning), itself a base of `MainWindow`, whic
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QMainWindow, QProgressBar, QStackedWidget, QVBoxLayout
 
-from reader.paths import Paths, resources_dir
-from reader.settings import Settings
-from reader.ui.article_list import ArticleListModel, ArticleListView
-from reader.ui.folder_offer import FolderOffers
-from reader.ui.import_progress import ImportProgress
-from reader.ui.notes_panel import NotesPanel
-from reader.ui.operations import Operations
-from reader.ui.problems_view import ProblemsView
+from reader.paths import resources_dir
 from reader.ui.qt_later import Qt
-from reader.ui.reading_pane import ReadingPane
-from reader.ui.reading_position import ReadingPositions
-from reader.ui.sidebar import Sidebar
-from reader.ui.workers import ScanWorker
 
-if TYPE_CHECKING:  # the store and the session are imported after the window's first paint (`MainWindow.open_core`)
+if TYPE_CHECKING:  # the panes, the store and the session are imported after the window's first paint (`open_core`)
     from reader.core.session import Changes, UserReads
     from reader.core.store.library import Library
     from reader.core.store.library_query import ListQuery
+    from reader.paths import Paths
+    from reader.settings import Settings
+    from reader.ui.article_list import ArticleListModel, ArticleListView
+    from reader.ui.folder_offer import FolderOffers
+    from reader.ui.import_progress import ImportProgress
     from reader.ui.notebook_view import NotebookView  # made with the commands, after the first paint
+    from reader.ui.notes_panel import NotesPanel
+    from reader.ui.operations import Operations
+    from reader.ui.problems_view import ProblemsView
+    from reader.ui.reading_pane import ReadingPane
+    from reader.ui.reading_position import ReadingPositions
+    from reader.ui.sidebar import Sidebar
+    from reader.ui.workers import ScanWorker
 
 EMPTY_LIBRARY = ("Your library is empty.\n\nAdd a folder of saved articles (text, Markdown, HTML, feeds, JSON, "
                  "e-mail) with File › Add Folder… (Ctrl+O), or open files by naming them on the command line.")
@@ -177,6 +177,8 @@ class ListViews(QMainWindow):
         `search` (the cache joins the user data in SQL)."""
         flags = [self.view_value] if self.view_kind == "view" and self.view_value in ("bookmarked", "annotated",
                                                                                      "unread") else []  # fmt: skip
+        from dataclasses import replace
+
         tags = [self.view_value] if self.view_kind == "tag" else []
         return replace(self.model.query, entity="", kept=False, flags=tuple(flags), tags=tuple(tags),
                        folder=self.view_value if self.view_kind == "folder" else "",

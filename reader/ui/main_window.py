@@ -8,28 +8,28 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QShowEvent
-from PySide6.QtWidgets import QApplication, QDockWidget, QMessageBox, QSplitter, QWidget
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QApplication, QDockWidget, QSplitter, QWidget
 
-from reader.paths import Paths
-from reader.settings import Settings
 from reader.ui import window_actions, window_frame
-from reader.ui.article_list import ArticleIdRole
-from reader.ui.caret_browsing import CaretBrowsing
-from reader.ui.commands import CommandRegistry, load_keymap
 from reader.ui.held_keys import HeldKeys
 from reader.ui.library_views import LibraryViews
-from reader.ui.operations import FAILED
-from reader.ui.plain_text import message_box
 from reader.ui.qt_later import Qt
 from reader.ui.themes import apply_theme, current_theme
-from reader.ui.window_commands import MENUS
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the panes', commands' and core's modules are imported after the first paint (`finish_building`)
+    from PySide6.QtCore import QModelIndex
+    from PySide6.QtGui import QAction, QCloseEvent, QShowEvent
+
     from reader.core.article import Article
     from reader.core.session import Changes, Session
+    from reader.paths import Paths
+    from reader.settings import Settings
+    from reader.ui.caret_browsing import CaretBrowsing
+    from reader.ui.commands import CommandRegistry
     from reader.ui.idle_release import IdleRelease
+
+MENUS = ("&File", "&Edit", "&Go", "&Article", "&Entities", "&View", "&Help")  # the menu bar's titles, in order
 
 
 class MainWindow(LibraryViews):
@@ -50,6 +50,9 @@ class MainWindow(LibraryViews):
     undo_action: QAction
     redo_action: QAction
     idle_release: IdleRelease  # made with the commands (`finish_building`)
+    registry: CommandRegistry  # made with the commands (`finish_building`)
+    caret: CaretBrowsing  # made with the panes (`window_panes.build_panes`)
+    stand_ins: list[QWidget]  # what the first paint shows in the panes' places until they are built (`first_frame`)
 
     def __init__(self, paths: Paths, settings: Settings, *, files: list[str] | None = None,
                  samples: bool = True, deferred: bool = False) -> None:  # fmt: skip
@@ -74,12 +77,11 @@ class MainWindow(LibraryViews):
         self.layout_restored = False
         self.setWindowTitle("News Reader")
         self.opening_marks_read = True  # False while the last article is put back at start: not a user open
+        self.panes_built = False  # the sidebar, list, reading pane and notes (not their stand-ins: `build_panes`)
         window_frame.build_frame(self)
-        self.caret = CaretBrowsing(self.reading_pane)
         # read marks change with every j: count unread articles once the keys stop, not per key
         self.unread_counts_timer = QTimer(self, singleShot=True, interval=300)
         self.unread_counts_timer.timeout.connect(self.refresh_unread_counts)
-        self.registry = CommandRegistry(self, load_keymap(paths.config / "keymap.json"))
         # the menu titles are there at the first paint: a menu bar added later would push the panes down
         self.menus = {title: self.menuBar().addMenu(title) for title in MENUS}
         self.features: list[object] = []
@@ -94,10 +96,19 @@ class MainWindow(LibraryViews):
             self.open_library()
 
     def open_core(self) -> None:
-        """The session, its store and the library (see `window_frame.open_core`); once. Raises `ReaderError`."""
+        """The panes in place of their stand-ins, then the session, its store and the library (see
+        `window_frame.open_core`); once. Raises `ReaderError`."""
+        self.build_panes()
         if not self.core_open:
             window_frame.open_core(self, deferred=self.deferred)
             self.core_open = True
+
+    def build_panes(self) -> None:
+        """The sidebar, the list, the reading pane and the notes in their stand-ins' places (`window_panes`); once."""
+        if not self.panes_built:
+            from reader.ui.window_panes import build_panes
+
+            build_panes(self)
 
     def finish_building(self) -> None:
         """The session and the cache, then the window's commands, menus, features and preferences: after the first
@@ -105,8 +116,10 @@ class MainWindow(LibraryViews):
         meanwhile: `release_keys`). Raises `ReaderError` when the user database cannot be opened."""
         self.open_core()
         if not self.complete:
+            from reader.ui.commands import CommandRegistry, load_keymap
             from reader.ui.window_commands import complete_window
 
+            self.registry = CommandRegistry(self, load_keymap(self.paths.config / "keymap.json"))
             complete_window(self)
             self.complete = True
             QTimer.singleShot(0, self.registry.announce_keymap_warnings)  # a broken keymap.json is said
@@ -180,6 +193,8 @@ class MainWindow(LibraryViews):
     # --- the current article ---------------------------------------------------------------
 
     def _on_current_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        from reader.ui.article_list import ArticleIdRole
+
         article_id = current.data(ArticleIdRole) if current.isValid() else None
         if article_id and article_id != self.current_id:
             self.show_article(article_id, mark_read=self.opening_marks_read)
@@ -241,6 +256,8 @@ class MainWindow(LibraryViews):
             self.notes_panel.editor.setFocus()
 
     def toggle_bookmark(self) -> None:
+        from reader.ui.operations import FAILED
+
         article_id = self.current_id
         if article_id:
             done = self.operations.run(lambda: self.session.toggle_bookmark(article_id, path=self._current_path()))
@@ -281,6 +298,10 @@ class MainWindow(LibraryViews):
 
     def show_write_error(self, message: str) -> None:
         """A write to the user database failed: say so plainly; the text stays where it was typed."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from reader.ui.plain_text import message_box
+
         self.show_message(message, 15000)
         message_box(self, QMessageBox.Icon.Warning, "Could not save", message)
 
@@ -312,10 +333,11 @@ class MainWindow(LibraryViews):
         return self.layout_restored
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        self.notes_panel.flush()
-        if not self.closed and not self.notes_panel.may_close():  # a note the disk refused stays typed
-            event.ignore()
-            return
+        if self.panes_built:  # not before: closed before its first paint (nothing typed in a stand-in)
+            self.notes_panel.flush()
+            if not self.closed and not self.notes_panel.may_close():  # a note the disk refused stays typed
+                event.ignore()
+                return
         self._filter_timer.stop()
         self.unread_counts_timer.stop()
         if self.isVisible() and not self.closed:
@@ -325,7 +347,8 @@ class MainWindow(LibraryViews):
                 self.reading_positions.save(self.current_id)
         self.closed = True
         self.stop_background()  # the folder watcher, then the scan
-        self.model.clear()  # no row may be fetched from the cache once it is closed
+        if self.panes_built:
+            self.model.clear()  # no row may be fetched from the cache once it is closed
         if self.core_open:  # not when closed before its first paint, or when the user database could not be opened
             self.session.close()
             self.library.close()

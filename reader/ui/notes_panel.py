@@ -11,18 +11,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, QTimer, Signal
 from PySide6.QtWidgets import (
-    QLabel,
-    QListWidget,
     QListWidgetItem,
     QMenu,
     QMessageBox,
-    QPlainTextEdit,
-    QSplitter,
-    QVBoxLayout,
     QWidget,
 )
 
 from reader.ui.dialogs.note_conflict import Choice, ask_note_conflict, both_notes
+from reader.ui.first_frame import notes_frame
 from reader.ui.operations import FAILED, Operations
 from reader.ui.plain_text import message_box
 from reader.ui.qt_later import CUSTOM_CONTEXT_MENU, USER_ROLE
@@ -68,25 +64,12 @@ class NotesPanel(QWidget):
         self._busy = False  # saving (perhaps asking which note to keep): a nested flush waits
         self.ask_conflict: Callable[[str, str], Choice] = self._ask_conflict
         self.article_path = ""
-        self.label = QLabel("Note")
-        self.label.setObjectName("notesLabel")
-        self.editor = QPlainTextEdit()
-        self.editor.setObjectName("noteEditor")
-        self.editor.setTabChangesFocus(True)
-        self.editor.setPlaceholderText("Write a note about this article (Markdown). Saved as you type.")
-        self.editor.setEnabled(False)
-        self.highlights_label = QLabel("Highlights")
-        self.highlights_label.setObjectName("highlightsLabel")
-        self.highlights_list = QListWidget()
-        self.highlights_list.setObjectName("highlightsList")
-        self.highlights_list.setWordWrap(True)
-        self.highlights_list.setUniformItemSizes(False)
+        self.label, self.editor, self.highlights_label, self.highlights_list, self.splitter = notes_frame(self)
         self.highlights_list.setProperty("contextMenuPolicy", CUSTOM_CONTEXT_MENU)  # the setter's enum builds Qt
         self.highlights_list.itemClicked.connect(self._choose)
         self.highlights_list.currentItemChanged.connect(lambda item, _old: self._choose(item))
         self.highlights_list.itemActivated.connect(self._choose)
         self.highlights_list.customContextMenuRequested.connect(self._context_menu)
-        self._build_layout()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(SAVE_DELAY_MS)
@@ -106,24 +89,6 @@ class NotesPanel(QWidget):
         operations.changes_applied.connect(self._on_changes)
         if self._unsaved:
             QTimer.singleShot(0, self._restore_recovered)
-
-    def _build_layout(self) -> None:
-        note_side, list_side = QWidget(), QWidget()
-        for side, label, body in ((note_side, self.label, self.editor),
-                                  (list_side, self.highlights_label, self.highlights_list)):  # fmt: skip
-            lay = QVBoxLayout(side)
-            lay.setContentsMargins(0, 0, 0, 0)
-            lay.setSpacing(2)
-            lay.addWidget(label)
-            lay.addWidget(body)
-        self.splitter = QSplitter()  # horizontal
-        self.splitter.addWidget(note_side)
-        self.splitter.addWidget(list_side)
-        self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 4, 8, 8)
-        layout.addWidget(self.splitter)
 
     # --- the article note --------------------------------------------------------------------
 

@@ -18,7 +18,7 @@ import time
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from reader.ui.qt_later import Qt
@@ -99,12 +99,14 @@ def open_library(window: MainWindow, rescanning: Callable[[], None] | None = Non
     QTimer.singleShot(RESCAN_AFTER_MS, rescan)
 
 
-def start_after_first_paint(window: MainWindow, after: Callable[[], None] | None = None,
-                            notices: Iterable[str] = ()) -> FirstPaint:  # fmt: skip
+def start_after_first_paint(window: MainWindow, after: Callable[[], None] | None = None, notices: Iterable[str] = (),
+                            painted: Callable[[], None] | None = None) -> FirstPaint:  # fmt: skip
     """Open the session and the library once the window has painted (and report it, when a benchmark asks), showing
     what the session recovered with `notices` (say, unreadable settings); then, in a turn of the event loop of its
-    own, call `after()` (work the window needs soon but not to show itself). A user database that cannot be opened
-    is said in a box, and the window closes with the application's exit code 1."""
+    own, call `after()` (work the window needs soon but not to show itself). `painted()` is called first, once the
+    panes are in place and before the session and the library are opened: work the first paint did not need, kept
+    out of the turns that show the library. A user database that cannot be opened is said in a box, and the window
+    closes with the application's exit code 1."""
     report_paint = bool(os.environ.get("NEWS_READER_REPORT_FIRST_PAINT"))
     report_idle = bool(os.environ.get("NEWS_READER_REPORT_IDLE"))
     report_complete = bool(os.environ.get("NEWS_READER_REPORT_COMPLETE"))
@@ -121,6 +123,13 @@ def start_after_first_paint(window: MainWindow, after: Callable[[], None] | None
             return
         if window.held_keys is not None:  # the frame is on screen: every widget of the window may have keys sent to it
             window.held_keys.hold_everywhere()
+        window.build_panes()
+        # Laid out and painted now: their first paint (polish, fonts) would otherwise come with the library's first
+        # rows and the last article, in one turn 20-50 ms longer (`benchmarks/startup.py --idle-only`).
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        window.repaint()
+        if painted is not None:
+            painted()
         from reader.core.errors import ReaderError
 
         try:  # the session and the cache, the commands, menus and features, before the library's first rows are shown

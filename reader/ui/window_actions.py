@@ -14,9 +14,7 @@ from PySide6.QtCore import QByteArray
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDockWidget, QMessageBox, QWidget
 
-from reader.ui.commands import key_text
 from reader.ui.operations import FAILED
-from reader.ui.plain_text import message_box
 from reader.ui.qt_later import Qt
 
 if TYPE_CHECKING:
@@ -25,6 +23,8 @@ if TYPE_CHECKING:
 
 def undo_key(w: MainWindow) -> str:
     """The key that undoes, as the user would type it ("Ctrl+Z"), for messages that offer it."""
+    from reader.ui.commands import key_text  # the commands' module is imported after the first paint
+
     keys = w.registry.commands["undo"].keys if "undo" in w.registry.commands else []
     return key_text(keys[0]) if keys else "Edit › Undo"
 
@@ -49,6 +49,8 @@ def mark_all_read(w: MainWindow) -> None:
 
 def confirm_remove_folder(parent: QWidget, folder: str) -> bool:
     """Ask before taking a folder out of the library; saying what stays (files, notes) and that it can be undone."""
+    from reader.ui.plain_text import message_box
+
     answer = message_box(
         parent, QMessageBox.Icon.Question, "Remove folder",
         f"Remove “{Path(folder).name or folder}” from your library?\n\n{folder}\n\n"
@@ -77,6 +79,8 @@ def remove_current_folder(w: MainWindow) -> None:
 
 def add_folder(w: MainWindow, folder: str) -> None:
     """Add `folder` (nothing when the user chose none) to the library, or say why it cannot be."""
+    from reader.ui.plain_text import message_box
+
     if not folder:
         return
     if not Path(folder).is_dir():
@@ -88,6 +92,8 @@ def add_folder(w: MainWindow, folder: str) -> None:
 
 def open_original(w: MainWindow) -> None:
     """Open the article's file in the system's program for it; say so when none opens it."""
+    from reader.ui.plain_text import message_box
+
     article = w.reading_pane.article
     path = article.path if article is not None else ""
     if not path or not Path(path).exists():

@@ -6,12 +6,12 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from reader.ui import window_actions
+from reader.ui.main_window import MENUS as MENUS  # made with the frame
 from reader.ui.operations import FAILED
 
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
 
-MENUS = ("&File", "&Edit", "&Go", "&Article", "&Entities", "&View", "&Help")
 
 
 def complete_window(w: MainWindow) -> None:

@@ -1,10 +1,11 @@
 """The window's frame, what its first paint shows, and the core objects it is given after that paint.
 
-`build_frame` makes the sidebar, the filter box, the list (its header named, no rows), the reading pane, the
-notes panel, the docks and the status bar without any of the core's store, session or tagger modules; `open_core`
+`build_frame` makes the filter box, the splitters, the docks and the status bar, with the panes in them: a window
+built `deferred` (a real start) gets plain Qt stand-ins for the sidebar, the list, the reading pane and the notes
+(`first_frame`), and their real widgets after its first paint (`window_panes.build_panes`, called by `open_core`),
+so that paint waits for none of the panes' modules; nor for the core's store, session or tagger modules: `open_core`
 then opens the session (the user database and its daily backup) and the library cache and hands them to the
-widgets that read and write through them. Importing the store and the session took 0.1-0.2 s of CPU, which the
-first paint no longer waits for (`tests/e2e/test_first_paint_modules.py`).
+widgets that read and write through them (`tests/e2e/test_first_paint_modules.py`).
 """
 
 from __future__ import annotations
@@ -14,16 +15,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QDockWidget, QLabel, QLineEdit, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
-from reader.ui import window_actions
-from reader.ui.article_list import ArticleListModel, ArticleListView
 from reader.ui.features import PANELS
-from reader.ui.notes_panel import NotesPanel
-from reader.ui.operations import Operations
-from reader.ui.problems_view import ProblemsView
 from reader.ui.qt_later import VERTICAL, Qt
-from reader.ui.reading_pane import ReadingPane
-from reader.ui.reading_position import ReadingPositions
-from reader.ui.sidebar import Sidebar
 
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
@@ -31,42 +24,23 @@ if TYPE_CHECKING:
 
 def build_frame(w: MainWindow) -> None:
     """The window's widgets, laid out as the first paint shows them (nothing here reads the user's data)."""
-    w.sidebar = Sidebar(sections_later=True)  # settled by `open_core`
-    w.sidebar.view_requested.connect(w.set_view)
-    w.sidebar.remove_folder_requested.connect(lambda folder: window_actions.remove_folder(w, folder))
-    w.sidebar.add_folder_requested.connect(w.add_folder_dialog)
+    w.stand_ins = []
     w.filter_box = QLineEdit()
     w.filter_box.setObjectName("filterBox")
     w.filter_box.setPlaceholderText('Search titles and text (/) — "a phrase", word*, -word, source:, is:unread')
-    w.filter_box.setClearButtonEnabled(True)
     w.filter_box.textChanged.connect(lambda _t: w._filter_timer.start())
     w.filter_box.returnPressed.connect(w.focus_list)
     w._filter_timer = QTimer(w, singleShot=True, interval=150)
     w._filter_timer.timeout.connect(w.apply_view)
-    w.model = ArticleListModel(None, w, counted=w.show_list_count)  # the library comes with `open_core`
-    w.list_view = ArticleListView()
-    w.list_view.show_header(w.model.header_labels())  # the model is set with `open_core`
-    w.problems_view = ProblemsView()
     w.list_stack = QStackedWidget()
-    w.list_stack.addWidget(w.list_view)
-    w.list_stack.addWidget(w.problems_view)
     left = QWidget()
     lay = QVBoxLayout(left)
     lay.setContentsMargins(0, 0, 0, 0)
     lay.setSpacing(2)
     lay.addWidget(w.filter_box)
     lay.addWidget(w.list_stack)
-    w.reading_pane = ReadingPane()
-    w.reading_pane.set_font_size(int(w.settings.get("reading_font_size")))
-    w.reading_pane.set_line_chars(int(w.settings.get("reading_line_chars")))
-    w.notes_panel = NotesPanel()  # its session comes with `open_core`
-    w.notes_panel.notice.connect(lambda text: w.show_message(text, 20000))  # recovered notes
     w.right = QSplitter()
     w.right.setProperty("orientation", VERTICAL)  # as a property: the setter's enum would build Qt (qt_later)
-    w.right.addWidget(w.reading_pane)
-    w.right.addWidget(w.notes_panel)
-    w.right.setStretchFactor(0, 4)
-    w.right.setStretchFactor(1, 1)
     w.splitter = QSplitter()  # horizontal
     for side in (left, w.right):
         w.splitter.addWidget(side)
@@ -77,12 +51,21 @@ def build_frame(w: MainWindow) -> None:
     # the library views sit in a left dock; features stack their panels under it
     w.library_dock = QDockWidget("Library", w)
     w.library_dock.setObjectName("libraryDock")
-    w.library_dock.setWidget(w.sidebar)
     w.library_dock.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)
     # the sidebar names its own sections; the empty title bar is kept referenced here, since
     # the dock does not take ownership of it from Python
     w._library_dock_title = QWidget()
     w.library_dock.setTitleBarWidget(w._library_dock_title)
+    if w.deferred:
+        from reader.ui.first_frame import put_stand_ins
+
+        put_stand_ins(w)  # the real panes come after the first paint
+        w.right.setStretchFactor(0, 4)
+        w.right.setStretchFactor(1, 1)
+    else:
+        from reader.ui.window_panes import build_panes
+
+        build_panes(w)
     # The docks are placed by `place_docks`, or by the last session's layout (`window_actions.restore_layout`):
     # `addDockWidget` takes a Qt.DockWidgetArea, and reading one builds all of Qt's enum classes (qt_later).
     w.unplaced = [(w.library_dock, True)]
@@ -95,9 +78,6 @@ def build_frame(w: MainWindow) -> None:
     w.progress_bar()
     w.statusBar().setMinimumHeight(w.statusBar().sizeHint().height())
     w.import_progress.hide()  # type: ignore[union-attr]
-    w.setTabOrder(w.filter_box, w.list_view)
-    w.setTabOrder(w.list_view, w.reading_pane)
-    w.setTabOrder(w.reading_pane, w.notes_panel.editor)
 
 
 def place_docks(w: MainWindow) -> None:
@@ -117,6 +97,8 @@ def open_core(w: MainWindow, *, deferred: bool) -> None:
     Raises `ReaderError` when the user database cannot be opened (nothing is touched then)."""
     from reader.core.session import Session
     from reader.core.store.library import Library
+    from reader.ui.operations import Operations
+    from reader.ui.reading_position import ReadingPositions
 
     w.session = Session(w.paths.user_db, backups_dir=w.paths.backups)
     w.store = w.session.store  # reads only

@@ -1,4 +1,5 @@
-"""The window's first paint needs none of its features: their modules (annotations, entities, links, search,
+"""The window's first paint needs none of its panes' modules (plain Qt stand-ins are painted in their places) and none
+of its features: their modules (annotations, entities, links, search,
 saved searches, the folder watcher, the keyboard order), the preferences, the navigation and welcome commands and
 the accessible names are imported after it, once the frame is on screen, and the window then has them all. Nor the
 core's store, session and tagger package: the session and the library cache are opened after the paint too.
@@ -31,6 +32,13 @@ AFTER_PAINT = [
     "reader.core.session", "reader.core.store.user_data", "reader.core.store.library",
     "reader.core.store.library_query", "reader.core.store.sidebar_counts", "reader.core.store.unsaved_notes",
     "reader.core.entities",
+    # the panes (the first paint shows plain Qt stand-ins in their places: ui/first_frame.py), the commands and the
+    # modules only they need, standard library ones too
+    "reader.ui.window_panes", "reader.ui.sidebar", "reader.ui.article_list", "reader.ui.article_list_view",
+    "reader.ui.article_row", "reader.ui.reading_pane", "reader.ui.notes_panel", "reader.ui.problems_view",
+    "reader.ui.reading_position", "reader.ui.caret_browsing", "reader.ui.commands", "reader.ui.keymap",
+    "reader.ui.window_commands", "reader.ui.plain_text", "reader.core.article", "reader.core.dates_display",
+    "html", "datetime",
 ]  # fmt: skip
 # Not needed to paint the frame, nor imported to complete it (only when used).
 NOT_TO_PAINT = ["pkgutil", "reader.core.store.notebook_query", "reader.core.text_units"]
