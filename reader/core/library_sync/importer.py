@@ -23,7 +23,12 @@ from reader.core.library_sync.pool import init_worker, parse_and_tag_files
 from reader.core.library_sync.walk import Entry
 from reader.core.store.fts_merge import FTS_AUTOMERGE, set_automerge
 from reader.core.store.library import FileRecord, Library
-from reader.core.store.library_schema import build_missing_indexes, drop_deferrable_indexes
+from reader.core.store.library_schema import (
+    DEFERRABLE_INDEXES,
+    MENTION_INDEXES,
+    build_indexes_apart,
+    drop_deferrable_indexes,
+)
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
@@ -46,8 +51,8 @@ IMPORT_CACHE_KIB = 32_000
 # batch are copied once per 10,000 instead of once per 1,000 (the writer's CPU about 10 % less,
 # benchmarks/import_writer.py). Set on the cache's connection only; the user database is attached read-only.
 IMPORT_WAL_PAGES = 10_000
-# A first import of this many files or more into an empty cache, with no other reader, builds its list's and
-# entities' indexes after the rows (`deferred_indexes`); fewer are not worth the two extra transactions.
+# A first import of this many files or more into an empty cache builds its entities' indexes (and, with no other
+# reader, its list's) after the rows (`deferred_indexes`); fewer are not worth the extra transactions.
 DEFER_INDEXES_FILES = 1_000
 OnStored = Callable[[list[FileRecord]], None]  # told after each batch is stored
 ShouldStop = Callable[[], bool]
@@ -76,8 +81,8 @@ def import_in_pool(library: Library, todo: Sequence[Entry], *, workers: int, max
                    alone: bool = False) -> PoolRun:  # fmt: skip
     """Read (and tag) the `todo` files in `workers` processes and store them in batches in `library`.
 
-    `alone`: nothing else reads the cache meanwhile (the headless command), so a first import into an empty cache
-    builds the list's and the entities' indexes after its rows (`deferred_indexes`)."""
+    A first import into an empty cache builds the entities' indexes after its rows (`deferred_indexes`), and the
+    list's too when `alone`: nothing else reads the cache meanwhile (the headless command, not the window)."""
     # Imported here: multiprocessing and the process pool cost the window megabytes it needs only to import.
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -91,8 +96,8 @@ def import_in_pool(library: Library, todo: Sequence[Entry], *, workers: int, max
                                  initargs=(max_bytes, tag, stop)) as pool:  # fmt: skip
             window = max(1, workers) * IN_FLIGHT_PER_WORKER
             per_task = max(1, min(FILES_PER_TASK, len(todo) // window))
-            with import_settings(library, IMPORT_CACHE_KIB, IMPORT_WAL_PAGES), \
-                    deferred_indexes(library, alone and len(todo) >= DEFER_INDEXES_FILES):
+            later = (DEFERRABLE_INDEXES if alone else MENTION_INDEXES) if len(todo) >= DEFER_INDEXES_FILES else ()
+            with import_settings(library, IMPORT_CACHE_KIB, IMPORT_WAL_PAGES), deferred_indexes(library, later):
                 pump(pool, parse_and_tag_files, _tasks(todo, per_task), window=window, run=run, stop=stop,
                      should_stop=should_stop, store=lambda batch: _store(library, batch, run, done_paths, on_stored))
     except Exception as exc:  # noqa: BLE001 - a broken pool (a worker killed, no processes allowed): finish here
@@ -123,19 +128,20 @@ def import_settings(library: Library, kib: int, wal_pages: int) -> Iterator[None
 
 
 @contextmanager
-def deferred_indexes(library: Library, wanted: bool) -> Iterator[None]:
-    """When `wanted` and the cache holds no article yet, the block's rows go in without the indexes a sorted pass
-    builds more cheaply after them (`library_schema.DEFERRABLE_INDEXES`), and that pass runs at its end, stopped or
-    not. Only where nothing else reads the cache meanwhile: the window's queries name those indexes."""
+def deferred_indexes(library: Library, names: tuple[str, ...]) -> Iterator[None]:
+    """When the cache holds no article yet, the block's rows go in without these indexes (of
+    `library_schema.DEFERRABLE_INDEXES`), which a sorted pass builds more cheaply after them, at the block's end,
+    stopped or not, each in its own transaction. A window reading meanwhile does without `MENTION_INDEXES` only: its
+    queries that name one ask `library_schema.indexed_by` first (a query naming a missing index is an error)."""
     db = library.db
-    if not wanted or db.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is not None:
+    if not names or db.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is not None:
         yield
         return
-    drop_deferrable_indexes(db)
+    drop_deferrable_indexes(db, names)
     try:
         yield
     finally:
-        build_missing_indexes(db)
+        build_indexes_apart(db, names)
 
 
 def _tasks(todo: Sequence[Entry], per_task: int) -> Iterator[list[tuple[str, float, int]]]:

@@ -130,22 +130,58 @@ def swap_name_indexes(db: sqlite3.Connection) -> bool:
 
 # Indexes a first import into an empty cache may build after its rows, each in one sorted pass, rather than entry by
 # entry as each batch goes in (about 0.5 ms of the writer's CPU per article, an index build after included:
-# benchmarks/import_speed.py --headless), when nothing else reads the cache meanwhile (the headless command): the
-# window's list and entity queries name them (`INDEXED BY`). Not those the import's own writes read: the articles'
-# id (ON CONFLICT), the files' and locations' keys, `locations_article` (the folder counts' trigger).
-DEFERRABLE_INDEXES = ("mentions_key", "mentions_alias", "mentions_bare", "articles_title", "articles_published",
-                      "articles_source", "articles_words", "articles_path")  # fmt: skip
+# benchmarks/import_speed.py --headless). Not those the import's own writes read: the articles' id (ON CONFLICT), the
+# files' and locations' keys, `locations_article` (the folder counts' trigger), `mentions_article` (an opened
+# article's entities, and the rows a re-import replaces).
+# The entities' indexes, about 40 entries an article: a window's first import goes without these too (the writer's
+# CPU about 0.15-0.2 ms an article less, benchmarks/import_speed.py); its entity queries name none of them but
+# `surname_join.full_names` (and the palette's), which ask `indexed_by` first, and read the mentions in full until
+# the import ends (slower, never wrong).
+MENTION_INDEXES = ("mentions_key", "mentions_alias", "mentions_bare")
+# ...and, where nothing else reads the cache meanwhile (the headless command), the list's sort indexes: the window's
+# list reads them at every step of its import.
+DEFERRABLE_INDEXES = (*MENTION_INDEXES, "articles_title", "articles_published", "articles_source", "articles_words",
+                      "articles_path")  # fmt: skip
 
 
-def drop_deferrable_indexes(db: sqlite3.Connection) -> None:
-    """Drop `DEFERRABLE_INDEXES` (one transaction); `build_missing_indexes` makes them again, as does opening the
-    cache (a kill in between leaves a cache the next opening completes, never a wrong one)."""
-    db.executescript("BEGIN; " + "".join(f"DROP INDEX IF EXISTS {name}; " for name in DEFERRABLE_INDEXES) + "COMMIT;")
+def drop_deferrable_indexes(db: sqlite3.Connection, names: tuple[str, ...] = DEFERRABLE_INDEXES) -> None:
+    """Drop these of `DEFERRABLE_INDEXES` (one transaction); `build_missing_indexes` makes them again, as does opening
+    the cache (a kill in between leaves a cache the next opening completes, never a wrong one)."""
+    db.executescript("BEGIN; " + "".join(f"DROP INDEX IF EXISTS {name}; " for name in names) + "COMMIT;")
 
 
 def build_missing_indexes(db: sqlite3.Connection) -> None:
     """Create whatever index of the schema the cache lacks (one transaction): what opening it does too."""
     db.executescript(f"BEGIN; {SCHEMA}; {name_indexes_for(db)} COMMIT;")
+
+
+def build_indexes_apart(db: sqlite3.Connection, names: tuple[str, ...]) -> None:
+    """Create those of these indexes the cache lacks, each in a transaction of its own (a window's write waits for
+    one index's build at most), then anything else it lacks (`build_missing_indexes`)."""
+    present = _index_names(db)
+    for name in names:
+        sql = _index_sql(db, name)
+        if name not in present and sql:
+            db.executescript(f"BEGIN; {sql}; COMMIT;")
+    build_missing_indexes(db)
+
+
+def indexed_by(db: sqlite3.Connection, name: str) -> str:
+    """"INDEXED BY name" when the cache has that index, else "": a query that names a missing index is an error, and
+    a window's first import writes without `MENTION_INDEXES` until it ends."""
+    return f"INDEXED BY {name}" if name in _index_names(db) else ""
+
+
+def _index_names(db: sqlite3.Connection) -> set[str]:
+    return {r[0] for r in db.execute("SELECT name FROM main.sqlite_master WHERE type = 'index'")}
+
+
+def _index_sql(db: sqlite3.Connection, name: str) -> str:
+    """The schema's statement that makes this index (the name indexes' as `name_indexes_for` gives them), or ""."""
+    for statement in f"{SCHEMA};{name_indexes_for(db)}".split(";"):
+        if f"CREATE INDEX IF NOT EXISTS {name} " in statement:
+            return statement.strip()
+    return ""
 
 
 # The user-database tables list queries read (schema in reader.core.store.migrations).

@@ -119,11 +119,15 @@ def full_names(db: sqlite3.Connection, keys: Iterable[str]) -> dict[str, str]:
     by a bare surname is named as the articles name the person: the most frequent of its first `SPELLINGS`
     mentions, not in capitals where another is (a headline's "DONALD TRUMP"). A few rows each, by the index on
     the mention's key: the library's whole join is named in milliseconds."""
+    from reader.core.store.library_schema import indexed_by  # the schema imports this module
+
     out: dict[str, str] = {}
+    hint = indexed_by(db, "mentions_key")
     for key in dict.fromkeys(keys):
         seen: dict[str, int] = {}
-        # by the key's index (the name's holds only names that are not their key): the same rows, in rowid order
-        for (text,) in db.execute("SELECT text FROM mentions INDEXED BY mentions_key WHERE key = ?1 AND etype = 'PER'"
+        # by the key's index (the name's holds only names that are not their key): the same rows, in rowid order;
+        # a window's first import writes without it until it ends (library_schema.MENTION_INDEXES)
+        for (text,) in db.execute(f"SELECT text FROM mentions {hint} WHERE key = ?1 AND etype = 'PER'"
                                   " AND name = ?1 LIMIT ?2", (key, SPELLINGS)):  # fmt: skip
             shown = display_name(str(text))
             seen[shown] = seen.get(shown, 0) + 1
