@@ -8,6 +8,7 @@ highlighted): then it stays, listed in `kept`, so the Bookmarked and Annotated v
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
@@ -145,9 +146,43 @@ DEFERRABLE_INDEXES = (*MENTION_INDEXES, "articles_title", "articles_published", 
 
 
 def drop_deferrable_indexes(db: sqlite3.Connection, names: tuple[str, ...] = DEFERRABLE_INDEXES) -> None:
-    """Drop these of `DEFERRABLE_INDEXES` (one transaction); `build_missing_indexes` makes them again, as does opening
-    the cache (a kill in between leaves a cache the next opening completes, never a wrong one)."""
+    """Drop these of `DEFERRABLE_INDEXES` (one transaction); `build_indexes_apart` makes them again, as does opening
+    the cache (a kill in between leaves a cache the next opening completes, never a wrong one), but for
+    `MENTION_INDEXES` while this process lives: `meta` 'deferred_indexes' names it (`left_to_import`)."""
+    mark = f"{os.getpid()} {' '.join(names)}"
     db.executescript("BEGIN; " + "".join(f"DROP INDEX IF EXISTS {name}; " for name in names) + "COMMIT;")
+    with db:
+        db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('deferred_indexes', ?)", (mark,))
+
+
+def left_to_import(db: sqlite3.Connection) -> tuple[str, ...]:
+    """The `MENTION_INDEXES` a first import running in a live process builds after its rows: a connection opened
+    meanwhile (the window's search count, the folder watcher) leaves them to it rather than building them on its
+    thread, after waiting for the write lock. A dead process's (a kill): none, the opening builds them. Only the
+    entities' indexes, whose queries do without them (`indexed_by`): a stale mark whose number a new process took
+    leaves them missing, slower, never wrong."""
+    try:
+        row = db.execute("SELECT value FROM meta WHERE key = 'deferred_indexes'").fetchone()
+    except sqlite3.OperationalError:  # a new cache: no `meta` yet
+        return ()
+    if row is None or os.name != "posix":  # on Windows signal 0 would be a Ctrl+C sent to the process
+        return ()
+    pid, *names = str(row[0]).split()
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return ()
+    except (OSError, ValueError):  # OSError: alive, another user's
+        pass
+    return tuple(name for name in names if name in MENTION_INDEXES)
+
+
+def schema_without(sql: str, names: tuple[str, ...]) -> str:
+    """The schema's SQL without the statements that make these indexes (each is one line of it)."""
+    if not names:
+        return sql
+    made = tuple(f"CREATE INDEX IF NOT EXISTS {name} " for name in names)
+    return "\n".join(line for line in sql.splitlines() if not line.lstrip().startswith(made))
 
 
 def build_missing_indexes(db: sqlite3.Connection) -> None:
@@ -164,6 +199,8 @@ def build_indexes_apart(db: sqlite3.Connection, names: tuple[str, ...]) -> None:
         if name not in present and sql:
             db.executescript(f"BEGIN; {sql}; COMMIT;")
     build_missing_indexes(db)
+    with db:
+        db.execute("DELETE FROM meta WHERE key = 'deferred_indexes'")
 
 
 def indexed_by(db: sqlite3.Connection, name: str) -> str:

@@ -4,6 +4,8 @@ again."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -20,6 +22,15 @@ from tests.unit.library_sync.test_pool_import import make_folder, snapshot, stor
 def indexes(lib: Library) -> dict[str, str]:
     """Every index of the cache by name, with the SQL that made it."""
     return dict(lib.db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"))
+
+
+def as_if_killed(lib: Library) -> None:
+    """The cache's mark of an import with deferred indexes, made to name a process that is no more."""
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True,
+                          check=True).stdout.strip()  # fmt: skip
+    with lib.db:
+        lib.db.execute("UPDATE meta SET value = ? || substr(value, instr(value, ' ')) WHERE key = 'deferred_indexes'",
+                       (gone,))  # fmt: skip
 
 
 def import_watching_indexes(lib: Library, folder: Path, *, alone: bool) -> list[set[str]]:
@@ -81,6 +92,7 @@ def test_a_cache_killed_while_its_indexes_were_dropped_has_them_again_when_opene
     LibrarySync(lib).tag_pending()
     complete = indexes(lib)
     drop_deferrable_indexes(lib.db)  # what a kill during a headless first import leaves
+    as_if_killed(lib)
     lib.close()
 
     again = Library(path)
@@ -147,3 +159,36 @@ def test_a_stopped_first_import_has_every_index_and_its_resumption_too(
     LibrarySync(lib).tag_pending()  # what the stop left untagged, as the window does after its scan
     assert indexes(lib) == indexes(complete)
     assert snapshot(lib) == snapshot(complete)
+
+
+def test_a_connection_opened_during_a_first_import_leaves_the_entities_indexes_to_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    monkeypatch.setattr(importer, "DEFER_INDEXES_FILES", 4)
+    folder = make_folder(tmp_path, 6)
+    path = tmp_path / "cache.sqlite3"
+    lib = Library(path)
+    opened: list[set[str]] = []
+
+    def open_another(_records: object) -> None:  # as the window's search count opens its own connection
+        other = Library(path)
+        opened.append(set(indexes(other)))
+        other.close()
+
+    LibrarySync(lib, workers=1, pool_min_files=1).scan([folder], on_stored=open_another)
+
+    assert opened and all(not set(MENTION_INDEXES) & names for names in opened)  # not built by the opening
+    assert set(MENTION_INDEXES) <= set(indexes(lib))  # ...but by the import, at its end
+    assert lib.db.execute("SELECT 1 FROM meta WHERE key = 'deferred_indexes'").fetchone() is None
+
+
+def test_a_cache_left_by_a_killed_window_import_has_its_entities_indexes_again_when_opened(tmp_path: Path) -> None:
+    path = tmp_path / "cache.sqlite3"
+    lib = Library(path)
+    complete = indexes(lib)
+    drop_deferrable_indexes(lib.db, MENTION_INDEXES)
+    as_if_killed(lib)
+    lib.close()
+
+    again = Library(path)
+
+    assert indexes(again) == complete
