@@ -11,7 +11,6 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
-from reader.core.store.library_schema import indexed_by
 from reader.core.store.notebook_query import has_user_data
 
 CANDIDATES = 200  # rows the database hands over per kind, before scoring
@@ -104,7 +103,10 @@ def find_entities(db: sqlite3.Connection, query: str, limit: int = 6) -> list[Fo
     """Entities (by their key, as tagged) whose name matches; the label is the key until the caller names it."""
     if not query.strip():
         return []
-    # a window's first import writes without the key's index until it ends (library_schema.MENTION_INDEXES)
+    # a window's first import writes without the key's index until it ends (library_schema.MENTION_INDEXES); imported
+    # here: the schema module brings the entity modules, which this module's importers may not need yet
+    from reader.core.store.library_schema import indexed_by
+
     sql = (f"SELECT key || char(31) || etype, key, etype FROM mentions {indexed_by(db, 'mentions_key')}"
            " WHERE key LIKE ? ESCAPE '\\' GROUP BY key, etype LIMIT ?")  # fmt: skip
     found = []
