@@ -12,10 +12,11 @@ workers) less so; "cores used" is CPU s over wall s (2.0: both cores of a 2-core
 `$NEWS_READER_DATA/extraction/html` (read where they are, never copied).
 After the imports, the bytes per article that cross the pool's pipe (each task's pickled (path, mtime, size)
 list, and its pickled result, as `concurrent.futures` sends them), measured on the first files in this process.
-`--headless` adds the full pool run as `news-reader import` makes it (no window reads the cache meanwhile, so a
-first import builds its list's and entities' indexes after its rows). `--slices N` prints the full pool runs per N
-articles stored (rate, CPU of this process and of the workers, cores used), to see what grows with the library;
-`--no-reference` and `--no-rescan` leave those runs out.
+The full pool runs import as the window does (a first import builds the entities' indexes after its rows; the list's
+are read by the window meanwhile); `--headless` adds the run as `news-reader import` makes it (no window reads the
+cache meanwhile, so a first import builds its list's indexes after its rows too). `--slices N` prints the full pool
+runs per N articles stored (rate, CPU of this process and of the workers, cores used), to see what grows with the
+library; `--no-reference` and `--no-rescan` leave those runs out.
 `python benchmarks/import_speed.py [--n 10000] [--workers N] [--no-serial] [--folder DIR] [--headless] [--slices N]`
 """
 

@@ -103,7 +103,11 @@ def find_entities(db: sqlite3.Connection, query: str, limit: int = 6) -> list[Fo
     """Entities (by their key, as tagged) whose name matches; the label is the key until the caller names it."""
     if not query.strip():
         return []
-    sql = ("SELECT key || char(31) || etype, key, etype FROM mentions INDEXED BY mentions_key"
+    # a window's first import writes without the key's index until it ends (library_schema.MENTION_INDEXES); imported
+    # here: the schema module brings the entity modules, which this module's importers may not need yet
+    from reader.core.store.library_schema import indexed_by
+
+    sql = (f"SELECT key || char(31) || etype, key, etype FROM mentions {indexed_by(db, 'mentions_key')}"
            " WHERE key LIKE ? ESCAPE '\\' GROUP BY key, etype LIMIT ?")  # fmt: skip
     found = []
     for _both, key, etype in _candidates(db, sql, query):

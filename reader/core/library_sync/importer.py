@@ -23,7 +23,12 @@ from reader.core.library_sync.pool import init_worker, parse_and_tag_files
 from reader.core.library_sync.walk import Entry
 from reader.core.store.fts_merge import FTS_AUTOMERGE, set_automerge
 from reader.core.store.library import FileRecord, Library
-from reader.core.store.library_schema import build_missing_indexes, drop_deferrable_indexes
+from reader.core.store.library_schema import (
+    DEFERRABLE_INDEXES,
+    MENTION_INDEXES,
+    build_indexes_apart,
+    drop_deferrable_indexes,
+)
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
@@ -31,7 +36,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 BATCH_FILES = 100  # files stored per transaction...
 BATCH_SECONDS = 1.0  # ...or whatever came back in this long, so a slow import still fills the list
-IN_FLIGHT_PER_WORKER = 4  # tasks handed out ahead: enough to keep every core busy, few to wait for on Cancel
+# Tasks handed out ahead: enough to keep every core busy while a batch is stored (0.1-0.5 s on a loaded machine);
+# Cancel waits only for those a worker has taken (the rest are cancelled unstarted).
+IN_FLIGHT_PER_WORKER = 8
 FILES_PER_TASK = 8  # at most; fewer when there are few files, so every worker gets its share
 # ...and no more than this many bytes on disk to a task (a file alone may be larger): a file's cost grows with
 # its size, and a task of eight saved web pages (a few hundred ms each) would leave one worker finishing it
@@ -46,8 +53,8 @@ IMPORT_CACHE_KIB = 32_000
 # batch are copied once per 10,000 instead of once per 1,000 (the writer's CPU about 10 % less,
 # benchmarks/import_writer.py). Set on the cache's connection only; the user database is attached read-only.
 IMPORT_WAL_PAGES = 10_000
-# A first import of this many files or more into an empty cache, with no other reader, builds its list's and
-# entities' indexes after the rows (`deferred_indexes`); fewer are not worth the two extra transactions.
+# A first import of this many files or more into an empty cache builds its entities' indexes (and, with no other
+# reader, its list's) after the rows (`deferred_indexes`); fewer are not worth the extra transactions.
 DEFER_INDEXES_FILES = 1_000
 OnStored = Callable[[list[FileRecord]], None]  # told after each batch is stored
 ShouldStop = Callable[[], bool]
@@ -76,8 +83,8 @@ def import_in_pool(library: Library, todo: Sequence[Entry], *, workers: int, max
                    alone: bool = False) -> PoolRun:  # fmt: skip
     """Read (and tag) the `todo` files in `workers` processes and store them in batches in `library`.
 
-    `alone`: nothing else reads the cache meanwhile (the headless command), so a first import into an empty cache
-    builds the list's and the entities' indexes after its rows (`deferred_indexes`)."""
+    A first import into an empty cache builds the entities' indexes after its rows (`deferred_indexes`), and the
+    list's too when `alone`: nothing else reads the cache meanwhile (the headless command, not the window)."""
     # Imported here: multiprocessing and the process pool cost the window megabytes it needs only to import.
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -91,8 +98,8 @@ def import_in_pool(library: Library, todo: Sequence[Entry], *, workers: int, max
                                  initargs=(max_bytes, tag, stop)) as pool:  # fmt: skip
             window = max(1, workers) * IN_FLIGHT_PER_WORKER
             per_task = max(1, min(FILES_PER_TASK, len(todo) // window))
-            with import_settings(library, IMPORT_CACHE_KIB, IMPORT_WAL_PAGES), \
-                    deferred_indexes(library, alone and len(todo) >= DEFER_INDEXES_FILES):
+            later = (DEFERRABLE_INDEXES if alone else MENTION_INDEXES) if len(todo) >= DEFER_INDEXES_FILES else ()
+            with import_settings(library, IMPORT_CACHE_KIB, IMPORT_WAL_PAGES), deferred_indexes(library, later):
                 pump(pool, parse_and_tag_files, _tasks(todo, per_task), window=window, run=run, stop=stop,
                      should_stop=should_stop, store=lambda batch: _store(library, batch, run, done_paths, on_stored))
     except Exception as exc:  # noqa: BLE001 - a broken pool (a worker killed, no processes allowed): finish here
@@ -123,19 +130,20 @@ def import_settings(library: Library, kib: int, wal_pages: int) -> Iterator[None
 
 
 @contextmanager
-def deferred_indexes(library: Library, wanted: bool) -> Iterator[None]:
-    """When `wanted` and the cache holds no article yet, the block's rows go in without the indexes a sorted pass
-    builds more cheaply after them (`library_schema.DEFERRABLE_INDEXES`), and that pass runs at its end, stopped or
-    not. Only where nothing else reads the cache meanwhile: the window's queries name those indexes."""
+def deferred_indexes(library: Library, names: tuple[str, ...]) -> Iterator[None]:
+    """When the cache holds no article yet, the block's rows go in without these indexes (of
+    `library_schema.DEFERRABLE_INDEXES`), which a sorted pass builds more cheaply after them, at the block's end,
+    stopped or not, each in its own transaction. A window reading meanwhile does without `MENTION_INDEXES` only: its
+    queries that name one ask `library_schema.indexed_by` first (a query naming a missing index is an error)."""
     db = library.db
-    if not wanted or db.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is not None:
+    if not names or db.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is not None:
         yield
         return
-    drop_deferrable_indexes(db)
+    drop_deferrable_indexes(db, names)
     try:
         yield
     finally:
-        build_missing_indexes(db)
+        build_indexes_apart(db, names)
 
 
 def _tasks(todo: Sequence[Entry], per_task: int) -> Iterator[list[tuple[str, float, int]]]:
@@ -170,6 +178,16 @@ def pump(pool: ProcessPoolExecutor, work: Callable[[T], list[R]], tasks: Iterato
     pending: set[Future[list[R]]] = set()
     batch: list[R] = []
     last_write = time.monotonic()
+
+    def refill() -> None:
+        while not run.stopped and len(pending) < window:
+            task = next(tasks, None)
+            if task is None:
+                break
+            future = pool.submit(work, task)
+            pending.add(future)
+            future.add_done_callback(done.put)
+
     try:
         while True:
             if not run.stopped and should_stop is not None and should_stop():
@@ -177,13 +195,7 @@ def pump(pool: ProcessPoolExecutor, work: Callable[[T], list[R]], tasks: Iterato
                 stop.set()  # type: ignore[attr-defined]
                 for future in pending:
                     future.cancel()  # not started yet: never read
-            while not run.stopped and len(pending) < window:
-                task = next(tasks, None)
-                if task is None:
-                    break
-                future = pool.submit(work, task)
-                pending.add(future)
-                future.add_done_callback(done.put)
+            refill()
             if not pending:
                 break
             try:
@@ -197,6 +209,9 @@ def pump(pool: ProcessPoolExecutor, work: Callable[[T], list[R]], tasks: Iterato
                 if not future.cancelled():
                     batch.extend(future.result())
             if batch and (len(batch) >= BATCH_FILES or time.monotonic() - last_write >= BATCH_SECONDS):
+                # the workers' next tasks handed out first: a full window keeps them busy while this process stores
+                # (a batch takes 0.1-0.5 s here on a loaded machine; the tasks that came back left it short)
+                refill()
                 store(batch)
                 batch, last_write = [], time.monotonic()
     finally:

@@ -26,7 +26,15 @@ from reader.core.store import article_row
 from reader.core.store.article_row import article_blocks
 from reader.core.store.library_entities import LibraryEntities
 from reader.core.store.library_query import USERS_ARTICLE_SQL, ListQuery
-from reader.core.store.library_schema import SCHEMA, SCHEMA_VERSION, UPGRADES, attach_user_db, name_indexes_for
+from reader.core.store.library_schema import (
+    SCHEMA,
+    SCHEMA_VERSION,
+    UPGRADES,
+    attach_user_db,
+    left_to_import,
+    name_indexes_for,
+    schema_without,
+)
 from reader.core.store.library_search import LibrarySearch, SearchPage
 from reader.core.store.library_writer import LibraryWriter, path_key
 from reader.core.store.mention_batch import GroupedMentions
@@ -164,7 +172,8 @@ class Library(LibraryEntities, LibraryWriter, LibrarySearch):
                 Path(f"{self.path}{suffix}").unlink(missing_ok=True)
             db = self._connect()
         before, after = UPGRADES.get(version, ("", ""))
-        db.executescript(f"BEGIN; {before}; {SCHEMA}; {after}; {name_indexes_for(db)} COMMIT;")
+        schema = schema_without(f"{SCHEMA};\n{name_indexes_for(db)}", left_to_import(db))
+        db.executescript(f"BEGIN; {before}; {schema}; {after}; COMMIT;")
         db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
         return db
 

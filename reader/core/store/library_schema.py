@@ -8,6 +8,7 @@ highlighted): then it stays, listed in `kept`, so the Bookmarked and Annotated v
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
@@ -130,22 +131,94 @@ def swap_name_indexes(db: sqlite3.Connection) -> bool:
 
 # Indexes a first import into an empty cache may build after its rows, each in one sorted pass, rather than entry by
 # entry as each batch goes in (about 0.5 ms of the writer's CPU per article, an index build after included:
-# benchmarks/import_speed.py --headless), when nothing else reads the cache meanwhile (the headless command): the
-# window's list and entity queries name them (`INDEXED BY`). Not those the import's own writes read: the articles'
-# id (ON CONFLICT), the files' and locations' keys, `locations_article` (the folder counts' trigger).
-DEFERRABLE_INDEXES = ("mentions_key", "mentions_alias", "mentions_bare", "articles_title", "articles_published",
-                      "articles_source", "articles_words", "articles_path")  # fmt: skip
+# benchmarks/import_speed.py --headless). Not those the import's own writes read: the articles' id (ON CONFLICT), the
+# files' and locations' keys, `locations_article` (the folder counts' trigger), `mentions_article` (an opened
+# article's entities, and the rows a re-import replaces).
+# The entities' indexes, about 40 entries an article: a window's first import goes without these too (the writer's
+# CPU about 0.15-0.2 ms an article less, benchmarks/import_speed.py); its entity queries name none of them but
+# `surname_join.full_names` (and the palette's), which ask `indexed_by` first, and read the mentions in full until
+# the import ends (slower, never wrong).
+MENTION_INDEXES = ("mentions_key", "mentions_alias", "mentions_bare")
+# ...and, where nothing else reads the cache meanwhile (the headless command), the list's sort indexes: the window's
+# list reads them at every step of its import.
+DEFERRABLE_INDEXES = (*MENTION_INDEXES, "articles_title", "articles_published", "articles_source", "articles_words",
+                      "articles_path")  # fmt: skip
 
 
-def drop_deferrable_indexes(db: sqlite3.Connection) -> None:
-    """Drop `DEFERRABLE_INDEXES` (one transaction); `build_missing_indexes` makes them again, as does opening the
-    cache (a kill in between leaves a cache the next opening completes, never a wrong one)."""
-    db.executescript("BEGIN; " + "".join(f"DROP INDEX IF EXISTS {name}; " for name in DEFERRABLE_INDEXES) + "COMMIT;")
+def drop_deferrable_indexes(db: sqlite3.Connection, names: tuple[str, ...] = DEFERRABLE_INDEXES) -> None:
+    """Drop these of `DEFERRABLE_INDEXES` (one transaction); `build_indexes_apart` makes them again, as does opening
+    the cache (a kill in between leaves a cache the next opening completes, never a wrong one), but for
+    `MENTION_INDEXES` while this process lives: `meta` 'deferred_indexes' names it (`left_to_import`)."""
+    mark = f"{os.getpid()} {' '.join(names)}"
+    db.executescript("BEGIN; " + "".join(f"DROP INDEX IF EXISTS {name}; " for name in names) + "COMMIT;")
+    with db:
+        db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('deferred_indexes', ?)", (mark,))
+
+
+def left_to_import(db: sqlite3.Connection) -> tuple[str, ...]:
+    """The `MENTION_INDEXES` a first import running in a live process builds after its rows: a connection opened
+    meanwhile (the window's search count, the folder watcher) leaves them to it rather than building them on its
+    thread, after waiting for the write lock. A dead process's (a kill): none, the opening builds them. Only the
+    entities' indexes, whose queries do without them (`indexed_by`): a stale mark whose number a new process took
+    leaves them missing, slower, never wrong."""
+    try:
+        row = db.execute("SELECT value FROM meta WHERE key = 'deferred_indexes'").fetchone()
+    except sqlite3.OperationalError:  # a new cache: no `meta` yet
+        return ()
+    if row is None or os.name != "posix":  # on Windows signal 0 would be a Ctrl+C sent to the process
+        return ()
+    pid, *names = str(row[0]).split()
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return ()
+    except (OSError, ValueError):  # OSError: alive, another user's
+        pass
+    return tuple(name for name in names if name in MENTION_INDEXES)
+
+
+def schema_without(sql: str, names: tuple[str, ...]) -> str:
+    """The schema's SQL without the statements that make these indexes (each is one line of it)."""
+    if not names:
+        return sql
+    made = tuple(f"CREATE INDEX IF NOT EXISTS {name} " for name in names)
+    return "\n".join(line for line in sql.splitlines() if not line.lstrip().startswith(made))
 
 
 def build_missing_indexes(db: sqlite3.Connection) -> None:
     """Create whatever index of the schema the cache lacks (one transaction): what opening it does too."""
     db.executescript(f"BEGIN; {SCHEMA}; {name_indexes_for(db)} COMMIT;")
+
+
+def build_indexes_apart(db: sqlite3.Connection, names: tuple[str, ...]) -> None:
+    """Create those of these indexes the cache lacks, each in a transaction of its own (a window's write waits for
+    one index's build at most), then anything else it lacks (`build_missing_indexes`)."""
+    present = _index_names(db)
+    for name in names:
+        sql = _index_sql(db, name)
+        if name not in present and sql:
+            db.executescript(f"BEGIN; {sql}; COMMIT;")
+    build_missing_indexes(db)
+    with db:
+        db.execute("DELETE FROM meta WHERE key = 'deferred_indexes'")
+
+
+def indexed_by(db: sqlite3.Connection, name: str) -> str:
+    """"INDEXED BY name" when the cache has that index, else "": a query that names a missing index is an error, and
+    a window's first import writes without `MENTION_INDEXES` until it ends."""
+    return f"INDEXED BY {name}" if name in _index_names(db) else ""
+
+
+def _index_names(db: sqlite3.Connection) -> set[str]:
+    return {r[0] for r in db.execute("SELECT name FROM main.sqlite_master WHERE type = 'index'")}
+
+
+def _index_sql(db: sqlite3.Connection, name: str) -> str:
+    """The schema's statement that makes this index (the name indexes' as `name_indexes_for` gives them), or ""."""
+    for statement in f"{SCHEMA};{name_indexes_for(db)}".split(";"):
+        if f"CREATE INDEX IF NOT EXISTS {name} " in statement:
+            return statement.strip()
+    return ""
 
 
 # The user-database tables list queries read (schema in reader.core.store.migrations).

@@ -24,6 +24,7 @@ from reader.core.entities.mentions import display_name
 SHARE = 0.8  # of the full-name mentions with the surname, held by the one full name
 MIN_ARTICLES = 2  # articles naming that full name
 SPELLINGS = 20  # mentions of a full name read to tell how the articles write it
+_KEYS_PER_PASS = 500  # keys asked about in one statement (SQLite's limit on parameters is larger)
 
 PERSON_SCHEMA = """
 CREATE TABLE IF NOT EXISTS person_names(
@@ -119,14 +120,36 @@ def full_names(db: sqlite3.Connection, keys: Iterable[str]) -> dict[str, str]:
     by a bare surname is named as the articles name the person: the most frequent of its first `SPELLINGS`
     mentions, not in capitals where another is (a headline's "DONALD TRUMP"). A few rows each, by the index on
     the mention's key: the library's whole join is named in milliseconds."""
+    from reader.core.store.library_schema import indexed_by  # the schema imports this module
+
     out: dict[str, str] = {}
-    for key in dict.fromkeys(keys):
+    for key, texts in _spellings(db, list(dict.fromkeys(keys)), indexed_by(db, "mentions_key")).items():
         seen: dict[str, int] = {}
-        # by the key's index (the name's holds only names that are not their key): the same rows, in rowid order
-        for (text,) in db.execute("SELECT text FROM mentions INDEXED BY mentions_key WHERE key = ?1 AND etype = 'PER'"
-                                  " AND name = ?1 LIMIT ?2", (key, SPELLINGS)):  # fmt: skip
-            shown = display_name(str(text))
+        for text in texts:
+            shown = display_name(text)
             seen[shown] = seen.get(shown, 0) + 1
-        if seen:
-            out[key] = max(seen, key=lambda n: (not n.isupper(), seen[n]))
+        out[key] = max(seen, key=lambda n: (not n.isupper(), seen[n]))
     return out
+
+
+def _spellings(db: sqlite3.Connection, keys: list[str], hint: str) -> dict[str, list[str]]:
+    """The first `SPELLINGS` mentions (in rowid order) that write each person's key as itself, for keys with any."""
+    found: dict[str, list[str]] = {}
+    if hint:  # by the key's index (the name's holds only names that are not their key): the same rows, in rowid order
+        for key in keys:
+            texts = [str(t) for (t,) in db.execute(f"SELECT text FROM mentions {hint} WHERE key = ?1 AND etype = 'PER'"
+                                                   " AND name = ?1 LIMIT ?2", (key, SPELLINGS))]  # fmt: skip
+            if texts:
+                found[key] = texts
+        return found
+    # A window's first import writes without that index until it ends (library_schema.MENTION_INDEXES): one pass
+    # over the mentions for every key, not one per key.
+    for i in range(0, len(keys), _KEYS_PER_PASS):
+        part = keys[i : i + _KEYS_PER_PASS]
+        marks = ",".join("?" * len(part))
+        for key, text in db.execute(f"SELECT key, text FROM mentions WHERE key IN ({marks}) AND etype = 'PER'"
+                                    f" AND name = key ORDER BY rowid", part):  # fmt: skip
+            texts = found.setdefault(str(key), [])
+            if len(texts) < SPELLINGS:
+                texts.append(str(text))
+    return found

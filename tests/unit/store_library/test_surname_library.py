@@ -160,3 +160,24 @@ def test_a_typed_surname_finds_every_article_that_writes_it(library) -> None:
     assert mentioning(lib, "Mara Hill") == {*named, bare}  # the library joins the bare "Hill" to her
     assert mentioning(lib, "Hill") == {tower, *named, bare}  # the word: every article that writes it
     assert lib.search('entity:"Hill"', limit=10).total == 4
+
+
+def test_full_names_are_the_same_without_the_key_index_a_first_import_defers(tmp_path: Path) -> None:
+    from reader.core.store.surname_join import SPELLINGS, full_names
+
+    lib = Library(tmp_path / "cache.sqlite3")
+    rows: list[tuple[object, ...]] = []
+    for i in range(SPELLINGS + 30):  # the first SPELLINGS count: 8 as written, 12 in capitals, then 30 reversed
+        text = "Donald Trump" if i < 8 else "DONALD TRUMP" if i < SPELLINGS else "Trump Donald"
+        rows.append((1, i, i + 1, "PER", "donald trump", text, "", "donald trump", "PER"))
+        rows.append((2, i, i + 1, "PER", "maria keller", "Maria Keller", "", "maria keller", "PER"))
+    rows.append((3, 0, 1, "PER", "maria keller", "KELLER M.", "", "keller m.", "PER"))  # its own name: not counted
+    rows.append((3, 2, 3, "LOC", "maria keller", "MARIA KELLER", "", "maria keller", "LOC"))  # not a person
+    with lib.db:
+        lib.db.executemany("INSERT INTO mentions VALUES (?,?,?,?,?,?,?,?,?)", rows)
+    keys = ["maria keller", "donald trump", "nobody", "maria keller"]
+    expected = {"maria keller": "Maria Keller", "donald trump": "Donald Trump"}
+
+    assert full_names(lib.db, keys) == expected
+    lib.db.execute("DROP INDEX mentions_key")  # as a window's first import writes, until it ends
+    assert full_names(lib.db, keys) == expected
