@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QApplication, QDockWidget, QWidget
 
 from reader.paths import Paths
@@ -14,6 +14,7 @@ from reader.settings import Settings
 from reader.ui import window_panes
 from reader.ui.main_window import MainWindow
 from reader.ui.startup import start_after_first_paint
+from tests.gui.test_start_frame import FirstPaintSeen
 from tests.library_files import NEWS, tagged_profile, write_tree
 
 WAIT = 30_000
@@ -41,19 +42,9 @@ def places(w: MainWindow) -> dict[str, object]:
             "status bar": rect_in(w, w.statusBar())}  # fmt: skip
 
 
-class FirstPaint(QObject):
-    """The places as the window's first paint shows them, and whether the real panes were there."""
-
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__()
-        self.window = window
-        self.seen: dict[str, object] = {}
-        window.installEventFilter(self)
-
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
-        if obj is self.window and event.type() == QEvent.Type.Paint and not self.seen:
-            self.seen = {**places(self.window), "panes": self.window.panes_built}
-        return False
+def first_paint(window: MainWindow) -> dict[str, object]:
+    """The places at the first paint, and whether the real panes were there."""
+    return {**places(window), "panes": window.panes_built}
 
 
 def start(qtbot, paths: Paths) -> MainWindow:
@@ -97,7 +88,7 @@ def test_the_panes_take_the_stand_ins_places_without_moving_anything(qtbot, tmp_
 
     monkeypatch.setattr(window_panes, "build_panes", build_and_look)
     w = start(qtbot, paths)
-    first = FirstPaint(w)
+    first = FirstPaintSeen(w, first_paint)
     w.show()
     qtbot.waitUntil(lambda: bool(first.seen), timeout=WAIT)
     settled(qtbot, w)

@@ -3,6 +3,7 @@ after, and a key typed meanwhile is handled once they are there."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt
@@ -19,17 +20,19 @@ WAIT = 30_000
 
 
 class FirstPaintSeen(QObject):
-    """What the user sees in the window's first paint."""
+    """What the user sees in the window's first paint: `take(window)` at its first paint event (`frame_of` unless
+    told)."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: MainWindow, take: Callable[[MainWindow], dict[str, object]] | None = None) -> None:
         super().__init__()
         self.window = window
+        self.take = take or frame_of
         self.seen: dict[str, object] = {}
         window.installEventFilter(self)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
         if obj is self.window and event.type() == QEvent.Type.Paint and not self.seen:
-            self.seen = frame_of(self.window)
+            self.seen = self.take(self.window)
         return False
 
 
