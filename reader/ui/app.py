@@ -51,7 +51,7 @@ def run_app(args: argparse.Namespace) -> int:
               "Run it on a desktop, or render the window to a picture with --screenshot FILE.png.",
               file=sys.stderr)  # fmt: skip
         return 2
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
     from reader.ui.pyside_imports import read_sources_lightly
 
@@ -84,13 +84,16 @@ def run_app(args: argparse.Namespace) -> int:
     claim = None if args.screenshot else claim_profile(paths, args.paths, listen=False)
     if claim is not None and (claim.handed_over or claim.server is None and claim.lock is None):
         if claim.error:  # printed and shown: a double-clicked app has no terminal
+            from PySide6.QtWidgets import QMessageBox
+
             from reader.ui.plain_text import message_box
 
             print(f"news-reader: {claim.error}", file=sys.stderr)
             message_box(None, QMessageBox.Icon.Warning, "News Reader", claim.error)
         return 0 if claim.handed_over else 1
     settings = Settings(paths.settings_file)
-    apply_theme(app, args.theme or settings.get("theme"))
+    # the focus frames once the first paint is on screen (`window_panes.build_panes`), unless drawn at once
+    apply_theme(app, args.theme or settings.get("theme"), frames=bool(args.screenshot))
     quit_on_signals = QuitOnSignals(app)  # before the window: a kill while it is being built still closes it
     # A screenshot opens the cache before drawing; the window paints first and opens it after (reader/ui/startup.py)
     cache_notice = None
@@ -105,6 +108,8 @@ def run_app(args: argparse.Namespace) -> int:
         message = f"{exc}\n\nYour daily backups are in {paths.backups}."
         print(f"news-reader: {message}", file=sys.stderr)
         if not args.screenshot:
+            from PySide6.QtWidgets import QMessageBox
+
             from reader.ui.plain_text import message_box
 
             message_box(None, QMessageBox.Icon.Critical, "News Reader cannot open your data", message)

@@ -12,10 +12,15 @@ a selected row in the sidebar is never mistaken for where the keys are.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from reader.ui.qt_later import Qt
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QAbstractItemView
 
 THEMES: dict[str, dict[str, str]] = {
     "light": {
@@ -37,6 +42,7 @@ THEMES: dict[str, dict[str, str]] = {
 SYSTEM = "system"  # follow the system's light or dark colour scheme
 STYLE = "Fusion"
 STYLE_PROPERTY = "themeStyle"  # the application property saying STYLE is set (see `new_application`)
+FRAMES_LATER = "focusFramesLater"  # the application property saying `apply_theme` left the focus style sheet out
 CHOICES = (("light", "Light"), ("dark", "Dark"), ("sepia", "Sepia"), (SYSTEM, "Follow the system"))  # fmt: skip
 
 
@@ -56,8 +62,12 @@ def new_application(argv: list[str]) -> QApplication:
     return app
 
 
-def apply_theme(app: QApplication, name: str) -> str:
-    """Set the Fusion style and the named palette ("system": the system's choice); returns the theme used."""
+def apply_theme(app: QApplication, name: str, *, frames: bool = True) -> str:
+    """Set the Fusion style and the named palette ("system": the system's choice); returns the theme used.
+
+    `frames=False` leaves the focus style sheet (`focus_style_sheet`) to `frame_views`: with any style sheet set, Qt
+    polishes every widget through it, which cost the window's first paint 15-20 ms of CPU; the first paint shows only
+    empty stand-ins, whose frames are 1 px thinner without it."""
     name = system_theme() if name == SYSTEM else name
     name = name if name in THEMES else "light"
     c = {k: QColor(v) for k, v in THEMES[name].items()}
@@ -74,15 +84,26 @@ def apply_theme(app: QApplication, name: str) -> str:
     ):  # fmt: skip
         p.setColor(r, c[key])
     app.setPalette(p)
-    app.setStyleSheet(focus_style_sheet(name))
+    app.setProperty(FRAMES_LATER, not frames)
+    if frames:
+        app.setStyleSheet(focus_style_sheet(name))
+    elif app.styleSheet():  # not another theme's frames meanwhile
+        app.setStyleSheet("")
     if not app.property("selectionFollowsFocus"):
         app.setProperty("selectionFollowsFocus", True)
         app.focusChanged.connect(_selection_follows_focus)
     app.setProperty("themeName", name)
     for widget in app.allWidgets():  # views that had the keys keep colours of their own: the new theme's
-        if isinstance(widget, QAbstractItemView):
-            mark_selection(widget, focused=widget.hasFocus())
+        if widget.inherits("QAbstractItemView"):  # by name (see `_selection_follows_focus`)
+            mark_selection(widget, focused=widget.hasFocus())  # type: ignore[arg-type]
     return name
+
+
+def frame_views(app: QApplication) -> None:
+    """Set the focus style sheet `apply_theme(frames=False)` left out, for the theme in use (nothing when none was)."""
+    if app.property(FRAMES_LATER):
+        app.setProperty(FRAMES_LATER, False)
+        app.setStyleSheet(focus_style_sheet(str(app.property("themeName"))))
 
 
 # The views Fusion leaves unmarked when focused. The border keeps its width (1px + 1px padding, then
@@ -100,8 +121,10 @@ def _selection_follows_focus(old: QWidget | None, new: QWidget | None) -> None:
     if app is None or app.property("themeName") not in THEMES:
         return  # no theme applied (a test's bare application): Qt's own colours stay
     for widget, focused in ((old, False), (new, True)):
-        if isinstance(widget, QAbstractItemView):
-            mark_selection(widget, focused=focused)
+        # asked by name: `isinstance` would have PySide6 build QAbstractItemView's Python class (2-3 ms) when the
+        # window's first focus comes, before its first paint
+        if widget is not None and widget.inherits("QAbstractItemView"):
+            mark_selection(widget, focused=focused)  # type: ignore[arg-type]
 
 
 def mark_selection(view: QAbstractItemView, *, focused: bool) -> None:

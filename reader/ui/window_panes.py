@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtWidgets import QApplication
+
 from reader.ui import window_actions
 
 if TYPE_CHECKING:
@@ -25,7 +27,11 @@ def build_panes(w: MainWindow) -> None:
     from reader.ui.problems_view import ProblemsView
     from reader.ui.reading_pane import ReadingPane
     from reader.ui.sidebar import Sidebar
+    from reader.ui.themes import frame_views
 
+    app = QApplication.instance()
+    if isinstance(app, QApplication):  # the panes are polished once, with the focus frames the first paint went without
+        frame_views(app)
     w.sidebar = Sidebar(sections_later=True)  # settled by `open_core`
     w.sidebar.view_requested.connect(w.set_view)
     w.sidebar.remove_folder_requested.connect(lambda folder: window_actions.remove_folder(w, folder))

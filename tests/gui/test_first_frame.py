@@ -14,6 +14,7 @@ from reader.settings import Settings
 from reader.ui import window_panes
 from reader.ui.main_window import MainWindow
 from reader.ui.startup import start_after_first_paint
+from reader.ui.themes import FRAMES_LATER, apply_theme, focus_style_sheet
 from tests.gui.test_start_frame import FirstPaintSeen
 from tests.library_files import NEWS, tagged_profile, write_tree
 
@@ -128,3 +129,26 @@ def test_keys_typed_before_the_panes_exist_act_on_them(qtbot, tmp_path: Path) ->
     assert w.list_view.currentIndex().row() == 1
     assert w.windowTitle() == f"{second_title} — News Reader"
     w.close()
+
+
+def test_the_focus_frames_come_with_the_panes_and_the_theme_is_unchanged(qtbot, tmp_path: Path) -> None:
+    """The first paint goes without the focus style sheet (Qt would polish every widget of the frame through it); the
+    panes are built with it, the theme's own, so the complete window frames the focused list as before."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    paths = tagged_profile(tmp_path / "data", write_tree(tmp_path / "news", NEWS))
+    apply_theme(app, "dark", frames=False)
+    try:
+        w = start(qtbot, paths)
+        sheet = FirstPaintSeen(w, lambda _w: {"sheet": app.styleSheet()})
+        w.show()
+        qtbot.waitUntil(lambda: bool(sheet.seen), timeout=WAIT)
+        settled(qtbot, w)
+        assert sheet.seen == {"sheet": ""}
+        assert app.styleSheet() == focus_style_sheet("dark")
+        assert not app.property(FRAMES_LATER)
+        w.list_view.setFocus()
+        QApplication.processEvents()
+        assert "QAbstractItemView:focus" in app.styleSheet() and w.list_view.hasFocus()
+    finally:
+        apply_theme(app, "light")
