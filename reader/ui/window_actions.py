@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QDockWidget, QMessageBox, QWidget
+from PySide6.QtWidgets import QDockWidget, QWidget
 
 from reader.ui.operations import FAILED
 from reader.ui.qt_later import Qt
@@ -49,6 +49,8 @@ def mark_all_read(w: MainWindow) -> None:
 
 def confirm_remove_folder(parent: QWidget, folder: str) -> bool:
     """Ask before taking a folder out of the library; saying what stays (files, notes) and that it can be undone."""
+    from PySide6.QtWidgets import QMessageBox  # here: not needed to paint the window
+
     from reader.ui.plain_text import message_box
 
     answer = message_box(
@@ -72,6 +74,8 @@ def remove_folder(w: MainWindow, folder: str) -> None:
 
 def remove_current_folder(w: MainWindow) -> None:
     if w.view_kind != "folder" or w.view_value not in w.store.folders():
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.information(w, "Remove folder", "Choose one of your folders in the sidebar first.")
         return
     remove_folder(w, w.view_value)
@@ -79,6 +83,8 @@ def remove_current_folder(w: MainWindow) -> None:
 
 def add_folder(w: MainWindow, folder: str) -> None:
     """Add `folder` (nothing when the user chose none) to the library, or say why it cannot be."""
+    from PySide6.QtWidgets import QMessageBox  # here: not needed to paint the window
+
     from reader.ui.plain_text import message_box
 
     if not folder:
@@ -92,6 +98,8 @@ def add_folder(w: MainWindow, folder: str) -> None:
 
 def open_original(w: MainWindow) -> None:
     """Open the article's file in the system's program for it; say so when none opens it."""
+    from PySide6.QtWidgets import QMessageBox  # here: not needed to paint the window
+
     from reader.ui.plain_text import message_box
 
     article = w.reading_pane.article
