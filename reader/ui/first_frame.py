@@ -4,8 +4,10 @@ The sidebar, the article list, the reading pane and the notes panel are Python s
 constructors) cost the first paint about 0.2 s of CPU, while the same plain Qt widgets cost a few ms. A window built
 `deferred` shows these stand-ins first; `window_panes.build_panes` puts the real panes in their place right after
 that paint. They share what decides their size and frame: the object names the style sheet could use, the list's
-header, and the notes panel's whole layout (`notes_frame`), so nothing moves when the real panes arrive; the
-sidebar's names, the list's rows and the pane's placeholder text come with them.
+header, and the notes panel's whole layout (`notes_frame`), so no pane moves when the real ones arrive; the
+sidebar's names, the list's rows and the pane's placeholder text come with them, and so does the focus style sheet
+(`themes.frame_views`): the stand-ins have Fusion's own frame lines, at the same places, the header's words 1 px
+nearer the corner.
 """
 
 from __future__ import annotations
@@ -98,7 +100,7 @@ def put_stand_ins(w: MainWindow) -> None:
     header.setModel(labels)
     pane = QTextBrowser()
     pane.setObjectName("readingPane")
-    pane.setProperty("frameShape", 0)  # QFrame.Shape.NoFrame, as the pane's
+    # its own frame (Fusion's line): the pane's is drawn by the focus style sheet, which the first paint goes without
     notes = QWidget()
     _label, editor, _highlights_label, highlights, _splitter = notes_frame(notes)
     w.stand_ins = [sidebar, rows, pane, notes]
