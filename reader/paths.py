@@ -48,20 +48,27 @@ class Paths:
             return False
         except OSError:
             return True
-        if os.name != "posix" or not first.isdigit():  # on Windows signal 0 would be a Ctrl+C sent to the process
-            return True
-        try:
-            os.kill(int(first), 0)
-        except ProcessLookupError:  # a crashed window's stale lock
-            return False
-        except OSError:  # alive, another user's
-            return True
-        return True
+        alive = process_alive(int(first)) if first.isdigit() else None
+        return alive is not False  # not a crashed window's stale lock
 
     def ensure(self) -> Paths:
         for p in (self.data, self.cache, self.config):
             p.mkdir(parents=True, exist_ok=True)
         return self
+
+
+def process_alive(pid: int) -> bool | None:
+    """Whether process `pid` runs (another user's too); None where that cannot be asked (not POSIX: on Windows signal
+    0 would be a Ctrl+C sent to the process)."""
+    if os.name != "posix":
+        return None
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # alive, another user's
+        return True
+    return True
 
 
 def resolve_paths(data_dir: str | Path | None = None, profile: str | None = None) -> Paths:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from reader.core.store.count_schema import COUNT_SCHEMA, RECOUNT_SOURCES
 from reader.core.store.surname_join import PERSON_SCHEMA
+from reader.paths import process_alive
 
 # 5: articles keyed by id with a table of locations; paths stored as bytes (BLOB).
 # 6: a block's structure entry may carry its links ([kind, level, length, [[start, end, href], ...]]);
@@ -165,15 +166,11 @@ def left_to_import(db: sqlite3.Connection) -> tuple[str, ...]:
         row = db.execute("SELECT value FROM meta WHERE key = 'deferred_indexes'").fetchone()
     except sqlite3.OperationalError:  # a new cache: no `meta` yet
         return ()
-    if row is None or os.name != "posix":  # on Windows signal 0 would be a Ctrl+C sent to the process
+    if row is None:
         return ()
     pid, *names = str(row[0]).split()
-    try:
-        os.kill(int(pid), 0)
-    except ProcessLookupError:
+    if not pid.isdigit() or not process_alive(int(pid)):  # unknown where that cannot be asked: built at the opening
         return ()
-    except (OSError, ValueError):  # OSError: alive, another user's
-        pass
     return tuple(name for name in names if name in MENTION_INDEXES)
 
 
