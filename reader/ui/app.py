@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from reader.ui.single_instance import Claim
 
 START = time.perf_counter()
+CODE_CACHE = "pyside-support.marshal"  # in the profile's cache folder (reader/ui/pyside_code_cache.py)
 
 
 def parse_size(text: str) -> tuple[int, int]:
@@ -51,6 +52,11 @@ def run_app(args: argparse.Namespace) -> int:
               "Run it on a desktop, or render the window to a picture with --screenshot FILE.png.",
               file=sys.stderr)  # fmt: skip
         return 2
+    from reader.paths import resolve_paths, resources_dir
+    from reader.ui.pyside_code_cache import import_qt
+
+    paths = resolve_paths(args.data_dir, args.profile).ensure()
+    import_qt(paths.cache / CODE_CACHE)  # PySide6's support code without compiling it again
     from PySide6.QtWidgets import QApplication
 
     from reader.ui.pyside_imports import read_sources_lightly
@@ -60,7 +66,6 @@ def run_app(args: argparse.Namespace) -> int:
 
     share_one_heap()  # before the window starts a thread
     from reader.core.errors import ReaderError
-    from reader.paths import resolve_paths, resources_dir
     from reader.settings import Settings
     from reader.ui.main_window import MainWindow
     from reader.ui.quit_signals import QuitOnSignals
@@ -79,7 +84,6 @@ def run_app(args: argparse.Namespace) -> int:
     app.setDesktopFileName("news-reader")
     if args.screenshot:
         app.setWindowIcon(window_icon(resources_dir() / "icons"))  # a real start sets it after the first paint
-    paths = resolve_paths(args.data_dir, args.profile).ensure()
     # the channel for later starts is opened after the first paint (QtNetwork is not needed to show the window)
     claim = None if args.screenshot else claim_profile(paths, args.paths, listen=False)
     if claim is not None and (claim.handed_over or claim.server is None and claim.lock is None):

@@ -1,0 +1,74 @@
+"""PySide6's own Python support code, compiled once and kept, instead of compiled again at every start.
+
+shiboken6 carries its support modules (`shibokensupport`: the signature loader, its parser, the `.pyi` generator)
+as sources in a zip inside its library and, unless they were unpacked into its install folder (`SBK_EMBED=0`, which
+needs a writable site-packages), compiles all of them from source at each `import PySide6`: about 100 M instructions,
+an eighth of the window's start to its first paint. `import_qt(cache)` imports PySide6 with `compile` answered from
+`cache` for those sources, and writes what it compiled when it had to: the first start after PySide6 or Python
+changed (the exact source and `sys.version` are compared, so a changed module is compiled again). Any other call of
+`compile` meanwhile, and a cache that cannot be read or written, goes the usual way.
+"""
+
+from __future__ import annotations
+
+import builtins
+import marshal
+import os
+import sys
+from pathlib import Path
+from types import CodeType
+from typing import Any
+
+PREFIX = "shibokensupport/"  # the file names shiboken compiles its embedded modules under
+Entries = dict[str, tuple[bytes, CodeType]]
+
+
+def import_qt(cache: Path) -> int:
+    """Import PySide6's widgets (and so shiboken6's support code) with that code read from `cache` where it holds
+    the same sources; returns how many modules were compiled (0: all came from the cache, or PySide6 was in)."""
+    if "PySide6.QtWidgets" in sys.modules:
+        return 0
+    known = _read(cache)
+    compiled: Entries = {}
+    original = builtins.compile
+
+    def compile_cached(source: Any, filename: Any, mode: str, *args: Any, **kwargs: Any) -> Any:
+        if args or kwargs or mode != "exec" or not isinstance(source, bytes) or not isinstance(filename, str) \
+                or not filename.startswith(PREFIX):  # fmt: skip
+            return original(source, filename, mode, *args, **kwargs)
+        entry = known.get(filename)
+        if entry is not None and entry[0] == source:
+            return entry[1]
+        code = original(source, filename, mode)
+        compiled[filename] = (source, code)
+        return code
+
+    builtins.compile = compile_cached
+    try:
+        import PySide6.QtWidgets  # noqa: F401
+    finally:
+        builtins.compile = original
+    if compiled:
+        _write(cache, {**known, **compiled})
+    return len(compiled)
+
+
+def _read(cache: Path) -> Entries:
+    try:
+        version, entries = marshal.loads(cache.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        return {}
+    return entries if version == sys.version and isinstance(entries, dict) else {}
+
+
+def _write(cache: Path, entries: Entries) -> None:
+    """Replace `cache` in one step (a temporary file of this process's own, renamed); a failure leaves it as it was."""
+    aside = cache.with_name(f".{cache.name}.{os.getpid()}.tmp")
+    try:
+        aside.write_bytes(marshal.dumps((sys.version, entries)))
+        os.replace(aside, cache)
+    except (OSError, ValueError):
+        try:
+            aside.unlink(missing_ok=True)
+        except OSError:
+            pass
