@@ -38,13 +38,16 @@ AFTER_PAINT = [
     "reader.ui.article_row", "reader.ui.reading_pane", "reader.ui.notes_panel", "reader.ui.problems_view",
     "reader.ui.reading_position", "reader.ui.caret_browsing", "reader.ui.commands", "reader.ui.keymap",
     "reader.ui.window_commands", "reader.ui.plain_text", "reader.core.article", "reader.core.dates_display",
-    "html", "datetime",
+    "html", "datetime", "dataclasses",
+    "getpass",  # the name of the channel later starts hand their files over on, opened after the paint
 ]  # fmt: skip
 # Not needed to paint the frame, nor imported to complete it (only when used).
-NOT_TO_PAINT = ["pkgutil", "reader.core.store.notebook_query", "reader.core.text_units"]
-# Classes PySide6 builds only when it wraps a Qt-made object whose static type is QObject or QWidget; and QStyle
-# (11 enum classes), built when a QStyle is wrapped (`setStyle` returns one) or its enums are read.
-WRAPPED_LATER = {"QtCore": ["QProcess", "QSettings"], "QtWidgets": ["QWizard", "QTabWidget", "QStyle"]}
+NOT_TO_PAINT = ["pkgutil", "reader.core.store.notebook_query", "reader.core.text_units",
+                "locale"]  # argparse's words (gettext) ask it: a plain start's options are read without argparse
+# Classes PySide6 builds only when it wraps a Qt-made object whose static type is QObject or QWidget; QStyle
+# (11 enum classes), built when a QStyle is wrapped (`setStyle` returns one) or its enums are read; and
+# QCryptographicHash, for the name of the channel opened after the paint.
+WRAPPED_LATER = {"QtCore": ["QProcess", "QSettings", "QCryptographicHash"], "QtWidgets": ["QWizard", "QTabWidget", "QStyle"]}
 
 CHILD = r"""
 import json, sys
