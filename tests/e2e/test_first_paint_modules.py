@@ -47,7 +47,8 @@ NOT_TO_PAINT = ["pkgutil", "reader.core.store.notebook_query", "reader.core.text
 # Classes PySide6 builds only when it wraps a Qt-made object whose static type is QObject or QWidget; QStyle
 # (11 enum classes), built when a QStyle is wrapped (`setStyle` returns one) or its enums are read; and
 # QCryptographicHash, for the name of the channel opened after the paint.
-WRAPPED_LATER = {"QtCore": ["QProcess", "QSettings", "QCryptographicHash"], "QtWidgets": ["QWizard", "QTabWidget", "QStyle"]}
+WRAPPED_LATER = {"QtCore": ["QProcess", "QSettings", "QCryptographicHash"],
+                 "QtWidgets": ["QWizard", "QTabWidget", "QStyle"]}
 
 CHILD = r"""
 import json, sys
