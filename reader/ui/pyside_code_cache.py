@@ -1,7 +1,7 @@
 """PySide6's own Python support code, compiled once and kept, instead of compiled again at every start.
 
 shiboken6 carries its support modules (`shibokensupport`: the signature loader, its parser, the `.pyi` generator)
-as sources in a zip inside its library and, unless they were unpacked into its install folder (`SBK_EMBED=0`, which
+and their bootstrap as sources in its library and, unless they were unpacked into its install folder (`SBK_EMBED=0`, which
 needs a writable site-packages), compiles all of them from source at each `import PySide6`: about 100 M instructions,
 an eighth of the window's start to its first paint. `import_qt(cache)` imports PySide6 with `compile` answered from
 `cache` for those sources, and writes what it compiled when it had to: the first start after PySide6 or Python
@@ -19,7 +19,8 @@ from pathlib import Path
 from types import CodeType
 from typing import Any
 
-PREFIX = "shibokensupport/"  # the file names shiboken compiles its embedded modules under
+# the file names shiboken compiles its embedded sources under: its bootstrap, then the support modules
+NAMES = ("signature_bootstrap.py", "shibokensupport/")
 Entries = dict[str, tuple[bytes, CodeType]]
 
 
@@ -34,7 +35,7 @@ def import_qt(cache: Path) -> int:
 
     def compile_cached(source: Any, filename: Any, mode: str, *args: Any, **kwargs: Any) -> Any:
         if args or kwargs or mode != "exec" or not isinstance(source, bytes) or not isinstance(filename, str) \
-                or not filename.startswith(PREFIX):  # fmt: skip
+                or not filename.startswith(NAMES):  # fmt: skip
             return original(source, filename, mode, *args, **kwargs)
         entry = known.get(filename)
         if entry is not None and entry[0] == source:
