@@ -84,6 +84,7 @@ def done(w):
         QTimer.singleShot(100, lambda: done(w))
         return
     seen["complete"] = [m for m in lazy if m in sys.modules]
+    seen["collecting"] = __import__("gc").isenabled()  # off while the frame was built, on once it was frozen
     seen["commands"] = len(w.registry.commands)
     seen["menu items"] = sum(len(m.actions()) for m in w.menus.values())
     print("SEEN " + json.dumps(seen), flush=True)
@@ -118,6 +119,7 @@ def test_the_first_paint_imports_no_feature_and_the_complete_window_has_them(tmp
     assert seen["built"] == []  # no Qt-made QObject or QWidget was wrapped to paint the frame
     assert seen["complete"] == AFTER_PAINT  # then the window was completed with all of them
     assert seen["commands"] > 60 and seen["menu items"] > 40
+    assert seen["collecting"] is True
 
 
 def test_a_start_with_the_last_sessions_layout_paints_without_qt_s_enums(tmp_path: Path) -> None:
