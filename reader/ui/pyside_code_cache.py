@@ -1,12 +1,12 @@
 """PySide6's own Python support code, compiled once and kept, instead of compiled again at every start.
 
 shiboken6 carries its support modules (`shibokensupport`: the signature loader, its parser, the `.pyi` generator)
-and their bootstrap as sources in its library and, unless they were unpacked into its install folder (`SBK_EMBED=0`, which
-needs a writable site-packages), compiles all of them from source at each `import PySide6`: about 100 M instructions,
-an eighth of the window's start to its first paint. `import_qt(cache)` imports PySide6 with `compile` answered from
-`cache` for those sources, and writes what it compiled when it had to: the first start after PySide6 or Python
-changed (the exact source and `sys.version` are compared, so a changed module is compiled again). Any other call of
-`compile` meanwhile, and a cache that cannot be read or written, goes the usual way.
+and their bootstrap as sources in its library and, unless they were unpacked into its install folder
+(`SBK_EMBED=0`, which needs a writable site-packages), compiles all of them at each `import PySide6`: about
+100 M instructions, an eighth of the window's start to its first paint. `import_qt(cache)` imports PySide6 with
+`compile` answered from `cache` for those sources, and writes what it compiled when it had to: the first start
+after PySide6 or Python changed (the exact source and `sys.version` are compared, so a changed module is compiled
+again). Any other call of `compile` meanwhile, and a cache that cannot be read or written, goes the usual way.
 """
 
 from __future__ import annotations
