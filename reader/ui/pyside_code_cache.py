@@ -7,13 +7,20 @@ and their bootstrap as sources in its library and, unless they were unpacked int
 `compile` answered from `cache` for those sources, and writes what it compiled when it had to: the first start
 after PySide6 or Python changed (the exact source and `sys.version` are compared, so a changed module is compiled
 again). Any other call of `compile` meanwhile, and a cache that cannot be read or written, goes the usual way.
+
+That support code also compiles three regular expressions of 6,000 characters each (towers of nested brackets, to
+split signatures' argument lists and to write `.pyi` files): 118 M instructions more, for patterns the window uses
+at most to word an error about a Qt call's arguments. While PySide6 is imported, a pattern that long is compiled
+when first used (`LaterPattern`); shorter ones (the standard library's) are compiled as usual.
 """
 
 from __future__ import annotations
 
 import builtins
+import functools
 import marshal
 import os
+import re
 import sys
 from pathlib import Path
 from types import CodeType
@@ -22,6 +29,33 @@ from typing import Any
 # the file names shiboken compiles its embedded sources under: its bootstrap, then the support modules
 NAMES = ("signature_bootstrap.py", "shibokensupport/")
 Entries = dict[str, tuple[bytes, CodeType]]
+LONG_PATTERN = 4000  # characters: a pattern this long is compiled when first used
+# a Pattern's methods, which LaterPattern hands out without compiling (`split = searcher.split` in a class body)
+METHODS = frozenset({"match", "fullmatch", "search", "sub", "subn", "split", "findall", "finditer", "scanner"})
+compile_pattern = re.compile  # the standard one, which import_qt puts back
+
+
+class LaterPattern:
+    """A regular expression compiled when first used: its methods can be taken (and kept) before that."""
+
+    def __init__(self, pattern: str | bytes, flags: int) -> None:
+        self._source = (pattern, flags)
+        self._compiled: re.Pattern[Any] | None = None
+
+    def compiled(self) -> re.Pattern[Any]:
+        if self._compiled is None:
+            self._compiled = compile_pattern(*self._source)
+        return self._compiled
+
+    def __getattr__(self, name: str) -> Any:
+        if name in METHODS:
+            return functools.partial(self._call, name)
+        if name.startswith("__"):  # asked of every class attribute (ABCMeta: `__isabstractmethod__`): not a pattern's
+            raise AttributeError(name)
+        return getattr(self.compiled(), name)
+
+    def _call(self, name: str, *args: Any, **kwargs: Any) -> Any:
+        return getattr(self.compiled(), name)(*args, **kwargs)
 
 
 def import_qt(cache: Path) -> int:
@@ -44,11 +78,18 @@ def import_qt(cache: Path) -> int:
         compiled[filename] = (source, code)
         return code
 
+    def compile_long_later(pattern: Any, flags: Any = 0) -> Any:
+        if isinstance(pattern, (str, bytes)) and len(pattern) >= LONG_PATTERN and isinstance(flags, int):
+            return LaterPattern(pattern, int(flags))
+        return compile_pattern(pattern, flags)
+
     builtins.compile = compile_cached
+    re.compile = compile_long_later  # type: ignore[assignment]
     try:
         import PySide6.QtWidgets  # noqa: F401
     finally:
         builtins.compile = original
+        re.compile = compile_pattern
     if compiled:
         _write(cache, {**known, **compiled})
     return len(compiled)
