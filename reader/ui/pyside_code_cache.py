@@ -65,6 +65,7 @@ def import_qt(cache: Path) -> int:
         return 0
     known = _read(cache)
     compiled: Entries = {}
+    used: Entries = {}  # what this PySide6 compiles, from the cache or not: the next cache (no module it left)
     original = builtins.compile
 
     def compile_cached(source: Any, filename: Any, mode: str, *args: Any, **kwargs: Any) -> Any:
@@ -73,9 +74,10 @@ def import_qt(cache: Path) -> int:
             return original(source, filename, mode, *args, **kwargs)
         entry = known.get(filename)
         if entry is not None and entry[0] == source:
+            used[filename] = entry
             return entry[1]
         code = original(source, filename, mode)
-        compiled[filename] = (source, code)
+        used[filename] = compiled[filename] = (source, code)
         return code
 
     def compile_long_later(pattern: Any, flags: Any = 0) -> Any:
@@ -91,7 +93,7 @@ def import_qt(cache: Path) -> int:
         builtins.compile = original
         re.compile = compile_pattern
     if compiled:
-        _write(cache, {**known, **compiled})
+        _write(cache, used)
     return len(compiled)
 
 

@@ -63,12 +63,16 @@ def test_a_module_whose_source_changed_is_compiled_again(tmp_path: Path) -> None
     cache = tmp_path / "support.marshal"
     start(cache)
     version, entries = marshal.loads(cache.read_bytes())
+    kept = set(entries)
+    entries["shibokensupport/gone.py"] = (b"x = 1", compile("x = 1", "gone.py", "exec"))  # an older PySide6's module
     name = next(iter(entries))
     source, code = entries[name]
     entries[name] = (source + b"\n# another version\n", code)  # as if PySide6 had changed that module
     cache.write_bytes(marshal.dumps((version, entries)))
     assert start(cache)["compiled"] == 1
-    assert marshal.loads(cache.read_bytes())[1][name][0] == source
+    rewritten = marshal.loads(cache.read_bytes())[1]
+    assert rewritten[name][0] == source
+    assert set(rewritten) == kept  # what this PySide6 no longer has is left out
 
 
 def test_an_unwritable_cache_folder_still_starts(tmp_path: Path) -> None:
