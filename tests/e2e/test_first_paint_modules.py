@@ -96,9 +96,9 @@ sys.exit(gui_main(["--data-dir", data_dir, "--no-samples"]))
 """
 
 
-def run_window(data_dir: Path, later: dict[str, list[str]]) -> dict:
+def run_window(data_dir: Path, later: dict[str, list[str]], platform: str = "offscreen") -> dict:
     """Start the window on `data_dir` in a process of its own; what it had imported and built at its first paint."""
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    env = dict(os.environ, QT_QPA_PLATFORM=platform)
     proc = subprocess.run([sys.executable, "-c", CHILD, str(data_dir), json.dumps(AFTER_PAINT),
                            json.dumps(NOT_TO_PAINT), json.dumps(later)],
                           capture_output=True, text=True, timeout=180, env=env, cwd=data_dir.parent)  # fmt: skip
@@ -128,6 +128,20 @@ def test_a_start_with_the_last_sessions_layout_paints_without_qt_s_enums(tmp_pat
     tagged_profile(tmp_path / "data", write_tree(tmp_path / "news", NEWS))
     run_window(tmp_path / "data", WRAPPED_LATER)  # the first start, which saves the layout as it closes
     seen = run_window(tmp_path / "data", {**WRAPPED_LATER, "QtCore": [*WRAPPED_LATER["QtCore"], "Qt"]})
+    assert seen["built"] == []
+    assert seen["painted"] == []
+    assert seen["complete"] == AFTER_PAINT
+
+
+def test_a_first_start_paints_without_qt_s_enums_too(tmp_path: Path) -> None:
+    """No layout saved yet: the docks are placed from the state a first start leaves (`ui/first_layout.py`), where
+    the window has its first size (a screen it fits on)."""
+    screen = {"name": "wide", "x": 0, "y": 0, "width": 1400, "height": 900, "logicalDpi": 96, "logicalBaseDpi": 96}
+    config = tmp_path / "screen.json"
+    config.write_text(json.dumps({"screens": [screen]}), "utf-8")
+    tagged_profile(tmp_path / "data", write_tree(tmp_path / "news", NEWS))
+    seen = run_window(tmp_path / "data", {**WRAPPED_LATER, "QtCore": [*WRAPPED_LATER["QtCore"], "Qt"]},
+                      platform=f"offscreen:configfile={config}")  # fmt: skip
     assert seen["built"] == []
     assert seen["painted"] == []
     assert seen["complete"] == AFTER_PAINT
