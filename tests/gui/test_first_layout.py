@@ -36,8 +36,7 @@ def test_a_first_start_shows_the_docks_as_new_ones(qtbot, tmp_path: Path, monkey
     monkeypatch.setattr(first_layout, "DOCKS", ())  # no state for these docks: placed and sized as new
     new, as_new = first_start(qtbot, tmp_path / "as new")
     assert new.first_layout_size is None
-    assert docks == as_new
-    assert bytes(new.saveState().data()) == first_layout.STATE, "run scripts/make_first_layout.py"
+    assert docks == as_new, "placed otherwise as new now: run scripts/make_first_layout.py"
 
 
 def test_docks_the_state_does_not_know_are_placed_as_new(qtbot, tmp_path: Path) -> None:
