@@ -32,7 +32,7 @@ Entries = dict[str, tuple[bytes, CodeType]]
 LONG_PATTERN = 4000  # characters: a pattern this long is compiled when first used
 # a Pattern's methods, which LaterPattern hands out without compiling (`split = searcher.split` in a class body)
 METHODS = frozenset({"match", "fullmatch", "search", "sub", "subn", "split", "findall", "finditer", "scanner"})
-compile_pattern = re.compile  # the standard one, which import_qt puts back
+compile_pattern = re.compile  # the standard one (import_qt replaces it while PySide6 is imported)
 
 
 class LaterPattern:
@@ -73,7 +73,7 @@ def import_qt(cache: Path) -> int:
                 or not filename.startswith(NAMES):  # fmt: skip
             return original(source, filename, mode, *args, **kwargs)
         entry = known.get(filename)
-        if entry is not None and entry[0] == source:
+        if isinstance(entry, tuple) and len(entry) == 2 and entry[0] == source and isinstance(entry[1], CodeType):
             used[filename] = entry
             return entry[1]
         code = original(source, filename, mode)
@@ -85,13 +85,14 @@ def import_qt(cache: Path) -> int:
             return LaterPattern(pattern, int(flags))
         return compile_pattern(pattern, flags)
 
+    standard = re.compile
     builtins.compile = compile_cached
     re.compile = compile_long_later  # type: ignore[assignment]
     try:
         import PySide6.QtWidgets  # noqa: F401
     finally:
         builtins.compile = original
-        re.compile = compile_pattern
+        re.compile = standard
     if compiled:
         _write(cache, used)
     return len(compiled)

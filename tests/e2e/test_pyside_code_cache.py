@@ -14,6 +14,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 CHILD = r"""
 import json, re, sys
 from pathlib import Path
@@ -52,9 +54,11 @@ def test_support_code_is_compiled_at_the_first_start_only(tmp_path: Path) -> Non
     assert first["said"] == start("plain")["said"]  # worded as PySide6 imported the usual way words it
 
 
-def test_a_damaged_cache_is_compiled_again_and_replaced(tmp_path: Path) -> None:
+@pytest.mark.parametrize("content", [b"not marshal data", marshal.dumps(7), marshal.dumps((sys.version, {
+    "shibokensupport/__init__.py": 7, "shibokensupport/feature.py": (b"", 7)}))])  # fmt: skip
+def test_a_damaged_cache_is_compiled_again_and_replaced(tmp_path: Path, content: bytes) -> None:
     cache = tmp_path / "support.marshal"
-    cache.write_bytes(b"not marshal data")
+    cache.write_bytes(content)
     assert start(cache)["compiled"] > 0
     assert start(cache)["compiled"] == 0
 
