@@ -16,6 +16,12 @@ from typing import NoReturn
 import reader.commands
 from reader import __version__
 
+WINDOW_SIZE = "1280x800"  # the window's first size, and --screenshot's
+# Options a plain start of the window is given (a desktop file, a profile), read without argparse: building its
+# parsers and their translated words (gettext asks `locale`) cost 10 M instructions before the window could show
+VALUE_OPTIONS = ("--data-dir", "--profile")
+FLAGS = ("--no-samples",)
+
 
 def _command_modules(only: str | None = None) -> list[ModuleType]:
     """The command modules (with `only`, just the module of that command name, if there is one)."""
@@ -52,11 +58,11 @@ def add_common_arguments(parser: argparse.ArgumentParser, *, default: object = N
 
 
 def add_gui_arguments(parser: argparse.ArgumentParser) -> None:
-    """Options of the window itself."""
+    """Options of the window itself (their defaults are `plain_window_args`' too)."""
     parser.add_argument("paths", nargs="*", help="article files or folders to open")
     parser.add_argument("--screenshot", metavar="FILE.png", help="render the window offscreen to FILE and exit")
     parser.add_argument("--select", type=int, metavar="N", help="with --screenshot: select the Nth article (1-based)")
-    parser.add_argument("--size", default="1280x800", metavar="WxH", help="window size for --screenshot")
+    parser.add_argument("--size", default=WINDOW_SIZE, metavar="WxH", help="window size for --screenshot")
     parser.add_argument("--theme", choices=["light", "dark", "system"], help="colour theme")
     parser.add_argument("--no-samples", action="store_true", help="do not show the bundled sample library")
     parser.add_argument("--self-test", action="store_true",
@@ -105,6 +111,28 @@ def _after_global_options(args: Sequence[str]) -> list[str]:
         return list(args)
 
 
+def plain_window_args(args: Sequence[str]) -> argparse.Namespace | None:
+    """What the window's parser (`gui_main`) makes of `args` when they are only `--data-dir DIR`, `--profile NAME`
+    (or `--option=value`) and `--no-samples`; None for anything else (a file, another option, a value that looks
+    like an option, an abbreviation), which the full parser reads (and answers, or says what is wrong)."""
+    found = argparse.Namespace(data_dir=None, profile=None, paths=[], screenshot=None, select=None, size=WINDOW_SIZE,
+                               theme=None, no_samples=False, self_test=False)  # fmt: skip
+    words = iter(args)
+    for word in words:
+        name, equals, value = word.partition("=")
+        if name in VALUE_OPTIONS:
+            if not equals:
+                value = next(words, "-")
+                if value.startswith("-"):
+                    return None
+            setattr(found, name[2:].replace("-", "_"), value)
+        elif word in FLAGS:
+            setattr(found, word[2:].replace("-", "_"), True)
+        else:
+            return None
+    return found
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run a subcommand, or open the window when none is named.
 
@@ -113,6 +141,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     when it comes after a window option.
     """
     args_list = list(sys.argv[1:] if argv is None else argv)
+    if plain_window_args(args_list) is not None:
+        return gui_main(args_list)  # the window with only its usual options: no command to look for
     rest = _after_global_options(args_list)
     asks_about_program = any(a in ("-h", "--help", "--version") for a in rest) and not any(
         not a.startswith("-") for a in rest
@@ -147,13 +177,18 @@ def _stdout_closed() -> int:
     return 128 + 13  # killed by SIGPIPE, as shells report it
 
 
-def gui_main(argv: Sequence[str] | None = None) -> int:
-    """Open the window (the `news-reader-gui` entry point)."""
-    args_list = list(sys.argv[1:] if argv is None else argv)
+def window_parser() -> argparse.ArgumentParser:
+    """The parser of the window's options (`news-reader-gui`, or `news-reader` without a command)."""
     parser = argparse.ArgumentParser(prog="news-reader", description="Open the News Reader window.")
     add_common_arguments(parser)
     add_gui_arguments(parser)
-    args = parser.parse_args(args_list)
+    return parser
+
+
+def gui_main(argv: Sequence[str] | None = None) -> int:
+    """Open the window (the `news-reader-gui` entry point)."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    args = plain_window_args(args_list) or window_parser().parse_args(args_list)
     from reader.ui.app import run_app
 
     return run_app(args)

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 APP_NAME = "news-reader"
 
 
-@dataclass(frozen=True)
-class Paths:
-    """The three per-user places: precious data, rebuildable cache, settings."""
+class Paths(NamedTuple):
+    """The three per-user places: precious data, rebuildable cache, settings. (A NamedTuple, not a dataclass:
+    `dataclasses` is not imported before the window's first paint.)"""
 
     data: Path
     cache: Path

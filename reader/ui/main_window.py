@@ -75,6 +75,7 @@ class MainWindow(LibraryViews):
         self._scan_again = False
         self._panels: list[QDockWidget] = []
         self.layout_restored = False
+        self.first_layout_size: tuple[int, int] | None = None  # docks sized for this window size (`first_layout`)
         self.setWindowTitle("News Reader")
         self.opening_marks_read = True  # False while the last article is put back at start: not a user open
         self.panes_built = False  # the sidebar, list, reading pane and notes (not their stand-ins: `build_panes`)
@@ -181,8 +182,9 @@ class MainWindow(LibraryViews):
 
     def _size_docks(self) -> None:
         """The left column: library views above, the features' panels below (most of the height); not over the
-        last session's layout (its panels' room was painted first, and their widgets arrive after)."""
-        if self.layout_restored:
+        last session's layout (its panels' room was painted first, and their widgets arrive after), nor over a first
+        start's docks placed from `first_layout.STATE` at the size it holds them for."""
+        if self.layout_restored or self.first_layout_size == (self.width(), self.height()):
             return
         self.resizeDocks([self.library_dock], [235], Qt.Orientation.Horizontal)
         if self._panels:

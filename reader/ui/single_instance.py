@@ -9,15 +9,13 @@ kept all day) and with QLocalServer elsewhere.
 
 from __future__ import annotations
 
-import getpass
 import json
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCryptographicHash, QDeadlineTimer, QLockFile, QObject, QThread, Signal
+from PySide6.QtCore import QLockFile, QObject, QThread, Signal
 
 from reader.paths import Paths
 from reader.ui.qt_later import Qt
@@ -37,6 +35,10 @@ HANDOVER_WAIT_MS = 30000  # the first window may still be starting: it answers o
 
 def server_name(paths: Paths) -> str:
     """The local socket name for this user and profile (short: Unix socket paths are limited)."""
+    import getpass  # here, as QCryptographicHash's class: the window holding the lock asks after its first paint
+
+    from PySide6.QtCore import QCryptographicHash
+
     try:
         user = getpass.getuser()
     except (KeyError, OSError):  # no name for this uid (some containers): the folder still tells profiles apart
@@ -84,27 +86,29 @@ class InstanceServer(QObject):
         socket.disconnectFromServer()
 
 
-@dataclass
 class Claim:
-    """The outcome of starting: this process owns the profile (`server`), or handed over, or failed."""
+    """The outcome of starting: this process owns the profile (`lock`, then `server`), or handed over, or failed."""
 
-    server: InstanceServer | UnixInstanceServer | None = None
-    lock: QLockFile | None = None
-    handed_over: bool = False
-    error: str = ""
-    name: str = ""  # the channel a later start reaches this window on, opened by `listen()`
+    def __init__(self, *, lock: QLockFile | None = None, handed_over: bool = False, error: str = "",
+                 paths: Paths | None = None) -> None:  # fmt: skip
+        self.server: InstanceServer | UnixInstanceServer | None = None
+        self.lock = lock
+        self.handed_over = handed_over
+        self.error = error
+        self.paths = paths  # the profile whose channel a later start reaches this window on, opened by `listen()`
 
     def listen(self) -> InstanceServer | UnixInstanceServer | None:
         """Open the channel, once (the window calls it after its first paint); None when it cannot be opened:
         the profile is still this window's (it holds the lock), later starts just cannot hand over."""
-        if self.server is None and self.lock is not None and self.name and not self.error:
+        if self.server is None and self.lock is not None and self.paths is not None and not self.error:
+            name = server_name(self.paths)
             try:
                 if os.name == "posix":
                     from reader.ui.unix_channel import UnixInstanceServer
 
-                    self.server = UnixInstanceServer(self.name)
+                    self.server = UnixInstanceServer(name)
                 else:
-                    self.server = InstanceServer(self.name)
+                    self.server = InstanceServer(name)
             except OSError as exc:
                 self.error = str(exc)
         return self.server
@@ -115,13 +119,12 @@ def claim_profile(paths: Paths, files: Sequence[str], *, listen: bool = True) ->
     channel is opened later by `Claim.listen()`: a later start waits for it (`hand_over` tries for 30 s)."""
     lock = QLockFile(str(paths.window_lock))
     lock.setStaleLockTime(0)  # only a dead owner makes it stale, never its age
-    name = server_name(paths)
     if lock.tryLock(0):
-        claim = Claim(lock=lock, name=name)
+        claim = Claim(lock=lock, paths=paths)
         if listen:
             claim.listen()
         return claim
-    if hand_over(name, [str(Path(f).resolve()) for f in files]):
+    if hand_over(server_name(paths), [str(Path(f).resolve()) for f in files]):
         return Claim(handed_over=True)
     pid, host, _app = lock.getLockInfo()
     return Claim(error=f"News Reader is already open with this profile (process {pid} on {host}) but does not "
@@ -130,6 +133,7 @@ def claim_profile(paths: Paths, files: Sequence[str], *, listen: bool = True) ->
 
 def hand_over(name: str, files: list[str], wait_ms: int = HANDOVER_WAIT_MS) -> bool:
     """Send `files` to the window listening on `name`; True once it has confirmed."""
+    from PySide6.QtCore import QDeadlineTimer
     from PySide6.QtNetwork import QLocalSocket
 
     from reader.ui.unix_channel import REPLY

@@ -154,8 +154,11 @@ def restore_layout(w: MainWindow) -> bool:
     layout = w.settings.get("window_layout")
     try:
         parts = {k: QByteArray.fromHex(str(layout[k]).encode()) for k in ("geometry", "state", "splitter", "right")}
-    except (KeyError, TypeError):  # nothing saved, or not a layout
-        place_docks(w)
+    except (KeyError, TypeError):  # nothing saved, or not a layout: a first start
+        from reader.ui.first_layout import place_first_docks
+
+        if not place_first_docks(w):
+            place_docks(w)
         return False
     state = bytes(parts["state"].data())
     if not all(dock.objectName().encode("utf-16-be") in state for dock, _visible in w.unplaced):

@@ -38,13 +38,17 @@ AFTER_PAINT = [
     "reader.ui.article_row", "reader.ui.reading_pane", "reader.ui.notes_panel", "reader.ui.problems_view",
     "reader.ui.reading_position", "reader.ui.caret_browsing", "reader.ui.commands", "reader.ui.keymap",
     "reader.ui.window_commands", "reader.ui.plain_text", "reader.core.article", "reader.core.dates_display",
-    "html", "datetime",
+    "html", "datetime", "dataclasses",
+    "getpass",  # the name of the channel later starts hand their files over on, opened after the paint
 ]  # fmt: skip
 # Not needed to paint the frame, nor imported to complete it (only when used).
-NOT_TO_PAINT = ["pkgutil", "reader.core.store.notebook_query", "reader.core.text_units"]
-# Classes PySide6 builds only when it wraps a Qt-made object whose static type is QObject or QWidget; and QStyle
-# (11 enum classes), built when a QStyle is wrapped (`setStyle` returns one) or its enums are read.
-WRAPPED_LATER = {"QtCore": ["QProcess", "QSettings"], "QtWidgets": ["QWizard", "QTabWidget", "QStyle"]}
+NOT_TO_PAINT = ["pkgutil", "reader.core.store.notebook_query", "reader.core.text_units",
+                "locale"]  # argparse's words (gettext) ask it: a plain start's options are read without argparse
+# Classes PySide6 builds only when it wraps a Qt-made object whose static type is QObject or QWidget; QStyle
+# (11 enum classes), built when a QStyle is wrapped (`setStyle` returns one) or its enums are read; and
+# QCryptographicHash, for the name of the channel opened after the paint.
+WRAPPED_LATER = {"QtCore": ["QProcess", "QSettings", "QCryptographicHash"],
+                 "QtWidgets": ["QWizard", "QTabWidget", "QStyle"]}
 
 CHILD = r"""
 import json, sys
@@ -80,6 +84,7 @@ def done(w):
         QTimer.singleShot(100, lambda: done(w))
         return
     seen["complete"] = [m for m in lazy if m in sys.modules]
+    seen["collecting"] = __import__("gc").isenabled()  # off while the frame was built, on once it was frozen
     seen["commands"] = len(w.registry.commands)
     seen["menu items"] = sum(len(m.actions()) for m in w.menus.values())
     print("SEEN " + json.dumps(seen), flush=True)
@@ -91,9 +96,9 @@ sys.exit(gui_main(["--data-dir", data_dir, "--no-samples"]))
 """
 
 
-def run_window(data_dir: Path, later: dict[str, list[str]]) -> dict:
+def run_window(data_dir: Path, later: dict[str, list[str]], platform: str = "offscreen") -> dict:
     """Start the window on `data_dir` in a process of its own; what it had imported and built at its first paint."""
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    env = dict(os.environ, QT_QPA_PLATFORM=platform)
     proc = subprocess.run([sys.executable, "-c", CHILD, str(data_dir), json.dumps(AFTER_PAINT),
                            json.dumps(NOT_TO_PAINT), json.dumps(later)],
                           capture_output=True, text=True, timeout=180, env=env, cwd=data_dir.parent)  # fmt: skip
@@ -114,6 +119,7 @@ def test_the_first_paint_imports_no_feature_and_the_complete_window_has_them(tmp
     assert seen["built"] == []  # no Qt-made QObject or QWidget was wrapped to paint the frame
     assert seen["complete"] == AFTER_PAINT  # then the window was completed with all of them
     assert seen["commands"] > 60 and seen["menu items"] > 40
+    assert seen["collecting"] is True
 
 
 def test_a_start_with_the_last_sessions_layout_paints_without_qt_s_enums(tmp_path: Path) -> None:
@@ -122,6 +128,20 @@ def test_a_start_with_the_last_sessions_layout_paints_without_qt_s_enums(tmp_pat
     tagged_profile(tmp_path / "data", write_tree(tmp_path / "news", NEWS))
     run_window(tmp_path / "data", WRAPPED_LATER)  # the first start, which saves the layout as it closes
     seen = run_window(tmp_path / "data", {**WRAPPED_LATER, "QtCore": [*WRAPPED_LATER["QtCore"], "Qt"]})
+    assert seen["built"] == []
+    assert seen["painted"] == []
+    assert seen["complete"] == AFTER_PAINT
+
+
+def test_a_first_start_paints_without_qt_s_enums_too(tmp_path: Path) -> None:
+    """No layout saved yet: the docks are placed from the state a first start leaves (`ui/first_layout.py`), where
+    the window has its first size (a screen it fits on)."""
+    screen = {"name": "wide", "x": 0, "y": 0, "width": 1400, "height": 900, "logicalDpi": 96, "logicalBaseDpi": 96}
+    config = tmp_path / "screen.json"
+    config.write_text(json.dumps({"screens": [screen]}), "utf-8")
+    tagged_profile(tmp_path / "data", write_tree(tmp_path / "news", NEWS))
+    seen = run_window(tmp_path / "data", {**WRAPPED_LATER, "QtCore": [*WRAPPED_LATER["QtCore"], "Qt"]},
+                      platform=f"offscreen:configfile={config}")  # fmt: skip
     assert seen["built"] == []
     assert seen["painted"] == []
     assert seen["complete"] == AFTER_PAINT
