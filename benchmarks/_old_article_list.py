@@ -10,11 +10,12 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from reader.core.dates_display import short_date
 from reader.core.store.library import KEPT_NOTES, RowInfo
 from reader.core.store.library_query import ListQuery, parse_filter, with_search
-from reader.ui.article_list import ASC, COLUMNS, DESC, PAGE, SORT_KEYS, ArticleIdRole, ArticleListModel, meta_line
+from reader.ui.article_list import COLUMNS, PAGE, SORT_KEYS, ArticleIdRole, ArticleListModel, meta_line
 from reader.ui.article_row import BookmarkedRole, DimmedRole, MetaRole
 from reader.ui.plain_text import escaped_tooltip
 
 Index = QModelIndex | QPersistentModelIndex
+ASC, DESC = Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder
 NO_PARENT = QModelIndex()
 
 

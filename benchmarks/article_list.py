@@ -234,7 +234,6 @@ def main() -> int:
     corpus = load_corpus(vocabulary=args.vocabulary)
     typed = window_searches(corpus, queries(corpus))
     print("typed in the window's box, then cleared: " + " | ".join(typed[:-1]) + "\n")
-    from _old_article_list import OldArticleListModel
     from PySide6.QtWidgets import QApplication
 
     from reader.core.store.library import Library
@@ -242,7 +241,11 @@ def main() -> int:
 
     app = QApplication.instance() or QApplication([])
     results: dict[tuple[int, str], dict[str, float]] = {}
-    models = (("before", OldArticleListModel), ("after", ArticleListModel))[1 if args.no_old else 0 :]
+    models: list[tuple[str, type[ArticleListModel]]] = [("after", ArticleListModel)]
+    if not args.no_old:
+        from _old_article_list import OldArticleListModel
+
+        models.insert(0, ("before", OldArticleListModel))
     with tempfile.TemporaryDirectory() as d:
         for n in args.sizes:
             cache = Path(args.keep or d) / f"list-{'words' if corpus is None else 'news'}-{n}.sqlite3"
