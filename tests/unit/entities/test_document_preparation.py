@@ -45,8 +45,11 @@ def _assert_same_preparation(sentences: list[list[str]], got: list[prepare.Prepa
     model = _shipped()
     doc, expected = _per_sentence(sentences)
     view = got[0].context[0]
-    for name in ("lower_seen", "title_seen", "around", "rows", "headlines", "tabular", "topics"):
+    for name in ("lower_seen", "title_seen", "rows", "headlines", "tabular", "topics"):
         assert getattr(view, name) == getattr(doc, name), name
+    # Each word's cues without repeats, in any order (the decoder sums their weights).
+    assert {w: sorted(cues) for w, cues in view.around.items()} == {w: sorted(cues) for w, cues in doc.around.items()}
+    assert all(len(set(cues)) == len(cues) for cues in view.around.values())
     for sent, new, old in zip(sentences, got, expected, strict=True):
         assert (new.low, new.shapes, new.caps, new.plain) == (old.low, old.shapes, old.caps, old.plain), sent
         assert list(new.context[1]) == list(old.context[1]) and new.context[2] == old.context[2], sent
