@@ -12,6 +12,7 @@ from reader.core.entities.features import (
     SENT_END,
     SENT_START,
     DocumentView,
+    Memory,
     WordFeatureCache,
     kind_features,
     memory_features,
@@ -153,54 +154,45 @@ class TaggerModel:
     def decode(self, sentences: list[list[str]], prepared: list[Prepared],
                hints: list[SentenceHints] | None = None) -> list[list[str]]:
         """IOB2 tags of a prepared document; `hints` are what an earlier pass said, per sentence."""
-        wget = self.weights.get
-        # What every sentence reads, gathered once per document, not per sentence (see `_tag_sentence`):
-        # the model's tables; the document memory; each capitalised word's summed `DocumentView.around` cues
-        # (for tokens whose features `prepare_sentence` made) and the same plus its "Dlc" weight (for the
-        # others); the weights of the token features without a variable part ("H", "TBL", "Dlc", "Dtc").
-        shared: tuple[Any, ...] = (
-            wget, self._choose, self._open_tags, self._bias, self._nbytes, self.sums.bigrams, self.sums,
-            self._memory_sums, self._window_sums, self._tag_sums, self._prev_sums, self._pair_sums,
-            {}, {}, {}, tuple(wget(f) or 0 for f in ("H", "TBL", "Dlc", "Dtc")))
+        memory: dict[str, Memory] = {}
+        cue_sums: dict[str, int] = {}
+        # The weights of the token features without a variable part ("H", "TBL", "Dlc", "Dtc").
+        fixed = tuple(self.weights.get(f) or 0 for f in ("H", "TBL", "Dlc", "Dtc"))
         per_sentence = hints if hints is not None else [None] * len(sentences)
-        out = []
-        for sent, prep, h in zip(sentences, prepared, per_sentence, strict=True):
-            plain = prep.plain
-            if plain and "s" not in plain:
-                # No token to score ("s"; an empty mask: every token): all O, as the loop would find (no
-                # name opens), and the document memory stays as it is.
-                out.append(["O"] * len(sent))
-                continue
-            tags = self._tag_sentence(sent, prep, h, shared)
-            out.append(tags if tags.count("O") == len(tags) else to_iob2(tags))
-        return out
+        # A sentence without a token to score ("s" in its plain mask; an empty mask: every token) is all O,
+        # as the loop would find (no name opens in it), and the document memory and cue sums stay as they are.
+        return [to_iob2(self._tag_sentence(sent, prep, memory, h, cue_sums, fixed))
+                if "s" in prep.plain or not prep.plain else ["O"] * len(sent)
+                for sent, prep, h in zip(sentences, prepared, per_sentence, strict=True)]
 
-    def _kind_table(self, doc: DocumentView) -> dict[tuple[bool, str, str, str], int]:
-        """Per (table row, statistic, shape, next shape), the sum of the features of a table or a document's
-        kind (`kind_features`): the same for every document of that kind."""
-        kind_key = (doc.tabular, *doc.topics)
-        found = self._kind_sums.get(kind_key)
-        if found is None or len(found) >= _WORD_CACHE_LIMIT:
-            found = self._kind_sums[kind_key] = {}
-        return found
-
-    def _tag_sentence(self, sent: list[str], prep: Prepared, hints: SentenceHints | None,
-                      shared: tuple[Any, ...]) -> list[str]:
-        """BILOU tags of one prepared sentence; `shared` is what `decode` gathered for the whole document."""
-        (wget, choose, open_tags, bias, nbytes, bigrams, sums, mem_sums, windows, tag_sums, prev_sums_by_caps,
-         pair_sums, memory, cue_sums, word_sums, fixed) = shared
+    def _tag_sentence(self, sent: list[str], prep: Prepared, memory: dict[str, Memory],
+                      hints: SentenceHints | None, cue_sums: dict[str, int], fixed: tuple[int, ...]) -> list[str]:
+        """BILOU tags of one prepared sentence; `memory`, `cue_sums` (each capitalised word's summed
+        `DocumentView.around` cues) live for the whole document."""
+        wget = self.weights.get
+        choose, open_tags = self._choose, self._open_tags
+        bias, nbytes = self._bias, self._nbytes
+        bigrams = self.sums.bigrams
         low, shapes, caps, sfeats, wstats, plain, context = prep
         doc, gaz, table = context
         around, lower_seen, title_seen = doc.around, doc.lower_seen, doc.title_seen
         kinds = table or doc.tabular or bool(doc.topics)
-        kind_sums = self._kind_table(doc) if kinds else _NO_KINDS  # never written: read only when `kinds`
+        kind_sums = _NO_KINDS  # never written: read only when `kinds`
+        if kinds:
+            # Per (table row, statistic, shape, next shape), the sum of the features of a table or a
+            # document's kind (`kind_features`): the same for every document of that kind.
+            kind_key = (doc.tabular, *doc.topics)
+            found = self._kind_sums.get(kind_key)
+            if found is None or len(found) >= _WORD_CACHE_LIMIT:
+                found = self._kind_sums[kind_key] = {}
+            kind_sums = found
         base = (fixed[0] if caps else 0) + (fixed[1] if table else 0)
         padded = (SENT_START, SENT_START, *sent, SENT_END, SENT_END)
         # Each position's word sums (see `WordSums.context_vector`), looked up for the whole sentence at once;
         # new words get theirs only where a scored token will need them (within two of one).
-        vecs = list(map(sums.vectors.get, padded))
-        if not all(vecs):  # a None (a new word; the sums are non-empty tuples): cheaper than `None in vecs`
-            make = sums.context_vector
+        vecs = list(map(self.sums.vectors.get, padded))
+        if None in vecs:
+            make = self.sums.context_vector
             # Only the positions without sums are visited (found in C): words far from every scored
             # token never get theirs, so nearly every sentence has some.
             # A word's sums serve the tokens one and two away from it (tokens j-4, j-3, j-1, j), not its
@@ -209,8 +201,10 @@ class TaggerModel:
             for j in compress(range(len(vecs)), map(is_, vecs, repeat(None))):
                 if "s" in plain[max(0, j - 4) : max(0, j - 2)] or "s" in plain[max(0, j - 1) : j + 1]:
                     vecs[j] = make(padded[j], low[j], shapes[j])
-        own_sums = sums.own
-        tsums, prev_sums = tag_sums[caps], prev_sums_by_caps[caps]
+        own_sums, mem_sums = self.sums.own, self._memory_sums
+        windows = self._window_sums
+        tsums, prev_sums, pair_sums = self._tag_sums[caps], self._prev_sums[caps], self._pair_sums
+        extras: dict[int, list[str]] = hints.extra if hints is not None else {}
         n = len(sent)
         out = ["O"] * n
         prev2 = prev = "<S>"
@@ -230,7 +224,7 @@ class TaggerModel:
                 # window may hold words no scored token needed yet.
                 for j in (i, i + 1, i + 3, i + 4):
                     if vecs[j] is None:
-                        vecs[j] = sums.context_vector(padded[j], low[j], shapes[j])
+                        vecs[j] = self.sums.context_vector(padded[j], low[j], shapes[j])
                 wstats[i] = self.stats.get(low[i + 2], "")  # left out for plain tokens (`prepare_sentence`)
             # The word's own features and the tag features that depend on it and the previous tag (see
             # `tag_features`: its lower-case form, shape and statistic are the token's), summed once per
@@ -241,7 +235,7 @@ class TaggerModel:
             if hit is None:
                 own = own_sums.get(tok)
                 if own is None:
-                    own = sums.own_sum(tok)
+                    own = self.sums.own_sum(tok)
                 key4 = (prev, shp, wstats[i])
                 by_prev = prev_sums.get(key4)
                 if by_prev is None:
@@ -285,19 +279,14 @@ class TaggerModel:
                         if hit is None:
                             hit = kind_sums[key3] = sum(filter(None, map(wget, kind_features(doc, *key3))))
                         total += hit
+                    if w in lower_seen:
+                        total += fixed[2]
                     if (i == 0 or caps) and w in title_seen:
                         total += fixed[3]
-                    # The word's cues and "Dlc": both depend on the word and the document only.
-                    hit = word_sums.get(w)
-                    if hit is None:
-                        hit = word_sums[w] = (sum(filter(None, map(wget, around.get(w, ()))))
-                                              + (fixed[2] if w in lower_seen else 0))
-                    total += hit
-                else:
-                    cue = cue_sums.get(w)
-                    if cue is None:
-                        cue = cue_sums[w] = sum(filter(None, map(wget, around.get(w, ()))))
-                    total += cue
+                cue = cue_sums.get(w)
+                if cue is None:
+                    cue = cue_sums[w] = sum(filter(None, map(wget, around.get(w, ()))))
+                total += cue
                 mem = memory.get(w)
                 if mem is not None:
                     # The "Dh=" name as `memory_features` makes it: the type given most often (the first
@@ -312,9 +301,9 @@ class TaggerModel:
                             mem_sums.clear()
                         hit = mem_sums[key5] = sum(filter(None, map(wget, memory_features(w, shp, prev, memory))))
                     total += hit
+            if i in extras:
+                total += sum(filter(None, map(wget, extras[i])))
             if hints is not None:
-                if i in hints.extra:
-                    total += sum(filter(None, map(wget, hints.extra[i])))
                 # The earlier passes' tags around the token: few distinct windows, summed once each.
                 window = hints.window(i)
                 hit = windows.get(window)
