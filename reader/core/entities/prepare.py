@@ -226,7 +226,6 @@ def prepare_document(sentences: list[list[str]], views: dict[str, TokenView], ma
     return out
 
 
-
 def _document_facts(sentences: list[list[str]], pads: list[list[str]], capitalised: list[list[int]],
                     all_low: list[str], lower_seen: set[str], rows: list[bool]) -> DocumentFacts:
     """What `DocumentView` finds in a document (headlines in capitals, words seen capitalised mid-sentence,
