@@ -189,15 +189,14 @@ def prepare_document(sentences: list[list[str]], views: dict[str, TokenView], ma
     got = list(map(views.get, flat))
     if not all(got):  # a None: the views are non-empty tuples
         missing = list(compress(range(len(flat)), map(is_, got, repeat(None))))
-        if len(views) + len(missing) > _WORD_CACHE_LIMIT:  # then only this document's views are kept
+        new = set(map(flat.__getitem__, missing))
+        if len(views) + len(new) > _WORD_CACHE_LIMIT:  # then only this document's views are kept
             views.clear()
             views.update((tok, view) for tok, view in zip(flat, got, strict=True) if view is not None)
+        for tok in new:
+            views[tok] = token_view(tok, starters, stats, common)
         for k in missing:
-            tok = flat[k]
-            view = views.get(tok)
-            if view is None:
-                view = views[tok] = token_view(tok, starters, stats, common)
-            got[k] = view
+            got[k] = views[flat[k]]
     lows, shapes, plains, lower, upper, digit, wst = zip(*got, strict=True)
     plain_all = "".join(plains)
     bounds = []

@@ -82,6 +82,18 @@ def test_a_full_cache_of_token_views_starts_again(monkeypatch: pytest.MonkeyPatc
         assert set(views) == {t for sent in sentences for t in sent}  # only this document's words kept
 
 
+def test_a_new_word_repeated_counts_once_against_the_cache_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The views cached so far stay when the new token strings (not their occurrences) fit in the limit.
+    model = _shipped()
+    monkeypatch.setattr(prepare, "_WORD_CACHE_LIMIT", 6)
+    views: dict[str, prepare.TokenView] = {}
+    first = [["Milan", "won", "in", "Rome"]]
+    prepare_document(first, views, model.matcher, model.stats, model.starters)
+    again = [["Milan", "won", "in", "Dubois", "Dubois", "Dubois", "Dubois"]]
+    _assert_same_preparation(again, prepare_document(again, views, model.matcher, model.stats, model.starters))
+    assert set(views) == {"Milan", "won", "in", "Rome", "Dubois"}  # 5 views: within the limit
+
+
 def test_a_document_without_tokens_is_prepared() -> None:
     model = _shipped()
     got = prepare_document([[], []], {}, model.matcher, model.stats, model.starters)
