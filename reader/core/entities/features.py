@@ -221,12 +221,14 @@ class WordFeatureCache:
 
 
 class DocumentFacts(NamedTuple):
-    """Per-token facts a `DocumentView` is made from."""
+    """What `prepare.prepare_document` found for a `DocumentView` (its attributes of the same names)."""
 
     all_low: list[str]  # the document's normalised lower-case tokens, in order
-    lower_seen: set[str]  # those of tokens beginning with a lower-case letter
-    capitalised: list[list[int]]  # per sentence, the indices of tokens beginning with a capital
-    rows: list[bool]  # per sentence, whether it is a table row (`is_table_row`)
+    lower_seen: set[str]
+    title_seen: set[str]
+    around: dict[str, list[str]]  # each word's cues, without repeats
+    rows: list[bool]
+    headlines: list[bool]
 
 
 class DocumentView:
@@ -235,30 +237,30 @@ class DocumentView:
 
     def __init__(self, sentences: list[list[str]], lows: list[list[str]] | None = None, *,
                  both_ways: bool = False, facts: DocumentFacts | None = None) -> None:
-        """`lows` are the sentences' normalised lower-case tokens when the caller has them, `facts`
-        what `prepare.prepare_document` read from its per-word cache. With `both_ways`, `mirror` is
-        the view of the document read backwards (`stacking.reverse_document`), built in the same loop.
-        """
+        """`lows` are the sentences' normalised lower-case tokens when the caller has them, `facts` what
+        `prepare.prepare_document` found (then no `mirror`). With `both_ways`, `mirror` is the view of the
+        document read backwards (`stacking.reverse_document`), built in the same loop."""
+        self.mirror: DocumentView | None = None
+        given = facts is not None
         if facts is None:
             lows = lows or [[normalize_token(t).lower() for t in sent] for sent in sentences]
             # Over the whole document at once: per sentence, the calls cost more than the work.
             all_low = [w for low in lows for w in low]
             facts = DocumentFacts(all_low, {w for t, w in zip(chain.from_iterable(sentences), all_low, strict=True)
-                                            if t[:1].islower()},
-                                  [[i for i, t in enumerate(sent) if t[:1].isupper()] for sent in sentences],
-                                  [is_table_row(sent) for sent in sentences])
-        lows = lows or []
-        sport, business = (sum(map(words.__contains__, facts.all_low)) for words in (SPORT_WORDS, BUSINESS_WORDS))
-        self.lower_seen: set[str] = facts.lower_seen
-        self.title_seen: set[str] = set()
-        self.around: dict[str, list[str]] = {}
-        self.rows = facts.rows  # per sentence, a table row / a headline (below): `prepare_sentence` reads them
-        self.headlines = [False] * len(sentences)
+                                            if t[:1].islower()}, set(), {}, [is_table_row(sent) for sent in sentences],
+                                  [False] * len(sentences))
+        self.lower_seen, self.title_seen, self.around = facts.lower_seen, facts.title_seen, facts.around
+        self.rows, self.headlines = facts.rows, facts.headlines  # per sentence: `prepare_sentence` reads them
         self.tabular = sum(self.rows) >= 2
-        self.mirror: DocumentView | None = None
+        # The document's kind, when its words say so clearly.
+        self.topics = [t for t, words in (("SPORT", SPORT_WORDS), ("BIZ", BUSINESS_WORDS))
+                       if sum(map(words.__contains__, facts.all_low)) >= 3]
+        if given or lows is None:
+            return
         title_last: set[str] = set()  # capitalised mid-sentence when read backwards
         seen_at: dict[str, list[tuple[str | None, str | None]]] = {}  # word -> (previous, next) words
-        for n, (sent, low, capitalised) in enumerate(zip(sentences, lows, facts.capitalised, strict=True)):
+        for n, (sent, low) in enumerate(zip(sentences, lows, strict=True)):
+            capitalised = [i for i, t in enumerate(sent) if t[:1].isupper()]
             if not capitalised:  # then no headline in capitals either
                 continue
             if _is_caps_sentence(sent):
@@ -282,8 +284,6 @@ class DocumentView:
                     seen_at.setdefault(w, []).append((before, after))
         # Each word's cues once, without repeats: the decoder adds them for every occurrence.
         self.around = {w: list(set(cues)) for w, cues in self.around.items()}
-        # The document's kind, when its words say so clearly.
-        self.topics = [t for t, count in (("SPORT", sport), ("BIZ", business)) if count >= 3]
         if both_ways:
             mirror = self.mirror = DocumentView([])
             mirror.lower_seen, mirror.title_seen = self.lower_seen, title_last
@@ -294,7 +294,6 @@ class DocumentView:
                 # Read backwards, the first four occurrences are the last four, and next is previous.
                 mirror.around[word] = list({cue for before, after in places[:-5:-1]
                                             for cue in ("Dp=" + (after or SENT_START), "Dn=" + (before or SENT_END))})
-
 
 def _is_caps_sentence(sent: list[str]) -> bool:
     words = 0

@@ -64,12 +64,15 @@ class PhraseMatcher:
         longest, phrases, prefixes = self.longest, self.phrases, self.prefixes
         free = 0  # the first token not inside a phrase matched already
         for i in compress(range(n), capitalised):  # most tokens are not capitalised: skipped in C
-            if i < free or low[i] not in longest:
+            key = low[i]
+            end = longest.get(key)
+            if end is None or i < free:
                 continue
             # The longest phrase from here: the last length at which the words still begin one.
-            key, k, typ = low[i], 1, phrases.get(low[i])
+            k, typ = 1, phrases.get(key)
             found = 1 if typ is not None else 0
-            end = min(longest[low[i]], n - i)
+            if end > n - i:
+                end = n - i
             while k < end:
                 key = key + " " + low[i + k]
                 if key not in prefixes:

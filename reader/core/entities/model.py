@@ -159,7 +159,10 @@ class TaggerModel:
         # The weights of the token features without a variable part ("H", "TBL", "Dlc", "Dtc").
         fixed = tuple(self.weights.get(f) or 0 for f in ("H", "TBL", "Dlc", "Dtc"))
         per_sentence = hints if hints is not None else [None] * len(sentences)
+        # A sentence without a token to score ("s" in its plain mask; an empty mask: every token) is all O,
+        # as the loop would find (no name opens in it), and the document memory and cue sums stay as they are.
         return [to_iob2(self._tag_sentence(sent, prep, memory, h, cue_sums, fixed))
+                if "s" in prep.plain or not prep.plain else ["O"] * len(sent)
                 for sent, prep, h in zip(sentences, prepared, per_sentence, strict=True)]
 
     def _tag_sentence(self, sent: list[str], prep: Prepared, memory: dict[str, Memory],

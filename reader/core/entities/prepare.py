@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from itertools import chain, compress
+from itertools import chain, compress, repeat
+from operator import is_
 from typing import NamedTuple
 
 from reader.core.entities.features import (
@@ -179,18 +180,24 @@ def prepare_document(sentences: list[list[str]], views: dict[str, TokenView], ma
     and Python code runs once per new word type and per scored token.
     """
     flat = list(chain.from_iterable(sentences))
-    new = set(flat).difference(views)
-    if new:
-        if len(views) + len(new) > _WORD_CACHE_LIMIT:
-            views.clear()
-            new = set(flat)
-        for tok in new:
-            views[tok] = token_view(tok, starters, stats, common)
     if not flat:  # no token at all: nothing to gain
         doc = DocumentView(sentences)
         return [prepare_sentence(sent, doc, matcher, stats, None, starters, cues=False, common=common)
                 for sent in sentences]
-    lows, shapes, plains, lower, upper, digit, wst = zip(*map(views.__getitem__, flat), strict=True)
+    # Each token's view looked up once (the cache is large: each look-up is likely a memory miss); the
+    # positions of new token strings are found in C and only they visited.
+    got = list(map(views.get, flat))
+    if not all(got):  # a None: the views are non-empty tuples
+        missing = list(compress(range(len(flat)), map(is_, got, repeat(None))))
+        new = set(map(flat.__getitem__, missing))
+        if len(views) + len(new) > _WORD_CACHE_LIMIT:  # then only this document's views are kept
+            views.clear()
+            views.update((tok, view) for tok, view in zip(flat, got, strict=True) if view is not None)
+        for tok in new:
+            views[tok] = token_view(tok, starters, stats, common)
+        for k in missing:
+            got[k] = views[flat[k]]
+    lows, shapes, plains, lower, upper, digit, wst = zip(*got, strict=True)
     plain_all = "".join(plains)
     bounds = []
     a = 0
@@ -200,20 +207,48 @@ def prepare_document(sentences: list[list[str]], views: dict[str, TokenView], ma
     rows = [b - a >= 3 and sum(digit[a:b]) * 5 >= (b - a) * 2 for a, b in bounds]
     capitalised = [list(compress(range(b - a), upper[a:b])) for a, b in bounds]
     all_low = list(lows)
-    doc = DocumentView(sentences, [all_low[a:b] for a, b in bounds],
-                       facts=DocumentFacts(all_low, set(compress(lows, lower)), capitalised, rows))
+    pads = [[SENT_START, SENT_START, *all_low[a:b], SENT_END, SENT_END] for a, b in bounds]
+    doc = DocumentView(sentences, facts=_document_facts(sentences, pads, capitalised, all_low,
+                                                        set(compress(lows, lower)), rows))
     out = []
-    for (a, b), table, caps in zip(bounds, rows, doc.headlines, strict=True):
-        words = all_low[a:b]
-        low = [SENT_START, SENT_START, *words, SENT_END, SENT_END]
+    for (a, b), low, table, caps, capital in zip(bounds, pads, rows, doc.headlines, capitalised, strict=True):
         shp = [SENT_START, SENT_START, *shapes[a:b], SENT_END, SENT_END]
         plain = plain_all[a:b]
         if "c" in plain:
             plain = _resolve_common(plain, flat[a:b], lower[a:b])
-        wstats = list(wst[a:b])
+        # No phrase begins in a sentence without a capitalised token (the decoder scores none of its tokens).
+        gaz = matcher.match(low[2:-2], upper[a:b]) if capital else [()] * (b - a)
         # The token features are left to the decoder, which makes them as it scores each token (one
         # loop over the scored tokens instead of two).
-        out.append(Prepared(low, shp, caps, [None] * (b - a), wstats, plain, (doc, matcher.match(words, upper[a:b]),
-                                                                             table)))
+        out.append(Prepared(low, shp, caps, [None] * (b - a), list(wst[a:b]), plain,
+                            (doc, gaz, table)))  # type: ignore[arg-type]
     return out
 
+
+def _document_facts(sentences: list[list[str]], pads: list[list[str]], capitalised: list[list[int]],
+                    all_low: list[str], lower_seen: set[str], rows: list[bool]) -> DocumentFacts:
+    """What `DocumentView` finds in a document (headlines in capitals, words seen capitalised mid-sentence,
+    the words around each capitalised word), read from the padded lower-case sentences: the neighbours
+    of a token are its padded neighbours (the markers at the ends), with no test of its position."""
+    headlines = [False] * len(sentences)
+    title_seen: set[str] = set()
+    around: dict[str, list[str]] = {}
+    for n, (sent, low, capital) in enumerate(zip(sentences, pads, capitalised, strict=True)):
+        if not capital:  # then no headline in capitals either
+            continue
+        if sentence_flags(sent):
+            headlines[n] = True
+            continue
+        for i in capital:
+            w = low[i + 2]
+            if i and not sent[i].isupper():
+                title_seen.add(w)
+            cues = around.get(w)
+            if cues is None:
+                around[w] = ["Dp=" + low[i + 1], "Dn=" + low[i + 3]]
+            elif len(cues) < 8:  # its first four occurrences
+                cues += ("Dp=" + low[i + 1], "Dn=" + low[i + 3])
+    # Each word's cues once, without repeats: the decoder adds them for every occurrence.
+    # (Two cues, of one occurrence, differ by their prefixes.)
+    unique = {w: cues if len(cues) == 2 else list(set(cues)) for w, cues in around.items()}
+    return DocumentFacts(all_low, lower_seen, title_seen, unique, rows, headlines)

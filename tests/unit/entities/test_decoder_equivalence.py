@@ -100,6 +100,20 @@ def test_the_decoder_gives_the_tags_of_the_plain_feature_sums() -> None:
     assert sum(t.startswith("B-") for tags in expected for t in tags) >= 10  # the document has names to find
 
 
+def test_sentences_without_a_token_to_score_are_all_o() -> None:
+    # Sentences of lower-case words, numbers and punctuation (nothing the decoder scores: no capital, no
+    # name starter) between sentences with names: each is all O, and the names after them are tagged as the
+    # plain sums tag them (the document memory and the words' sums go on as if they were not there).
+    model = _random_model()
+    lines = [DOCUMENT[2], "it rained on 30 august , they said .", "and then , 2-1 .", DOCUMENT[3], DOCUMENT[5]]
+    sentences = [line.split(" ") for line in lines]
+    assert [p.plain.count("s") for p in model.prepare(sentences)][1:3] == [0, 0]
+    expected = _reference_tags(model, sentences)
+    assert model.tag_document(sentences) == expected
+    assert expected[1:3] == [["O"] * len(sentences[1]), ["O"] * len(sentences[2])]
+    assert {t for tags in expected[3:] for t in tags} != {"O"}
+
+
 def _random_model() -> TaggerModel:
     """The shipped model's feature names with random weights."""
     shipped = _shipped()
@@ -120,7 +134,7 @@ def test_every_feature_counts_as_in_the_plain_sums() -> None:
 
 
 @pytest.mark.parametrize("names", [("H",), ("TBL",), ("Dlc",), ("Dtc",), ("Dtab=",), ("TBLts=",), ("SPORT=", "SPORTs="),
-                                   ("S0=", "S0l="), ("B-=", "B+="), ("gz=",)])
+                                   ("S0=", "S0l="), ("B-=", "B+="), ("gz=",), ("Dp=", "Dn=")])
 def test_each_sentence_and_document_feature_counts(names: tuple[str, ...]) -> None:
     # The decoder sums a scored token's sentence and document features without making their names (the
     # fixed ones' weights read once per document, a table's and a kind of document's once per statistic

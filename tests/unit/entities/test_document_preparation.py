@@ -45,8 +45,11 @@ def _assert_same_preparation(sentences: list[list[str]], got: list[prepare.Prepa
     model = _shipped()
     doc, expected = _per_sentence(sentences)
     view = got[0].context[0]
-    for name in ("lower_seen", "title_seen", "around", "rows", "headlines", "tabular", "topics"):
+    for name in ("lower_seen", "title_seen", "rows", "headlines", "tabular", "topics"):
         assert getattr(view, name) == getattr(doc, name), name
+    # Each word's cues without repeats, in any order (the decoder sums their weights).
+    assert {w: sorted(cues) for w, cues in view.around.items()} == {w: sorted(cues) for w, cues in doc.around.items()}
+    assert all(len(set(cues)) == len(cues) for cues in view.around.values())
     for sent, new, old in zip(sentences, got, expected, strict=True):
         assert (new.low, new.shapes, new.caps, new.plain) == (old.low, old.shapes, old.caps, old.plain), sent
         assert list(new.context[1]) == list(old.context[1]) and new.context[2] == old.context[2], sent
@@ -77,6 +80,18 @@ def test_a_full_cache_of_token_views_starts_again(monkeypatch: pytest.MonkeyPatc
         _assert_same_preparation(sentences, prepare_document(sentences, views, model.matcher, model.stats,
                                                              model.starters))
         assert set(views) == {t for sent in sentences for t in sent}  # only this document's words kept
+
+
+def test_a_new_word_repeated_counts_once_against_the_cache_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The views cached so far stay when the new token strings (not their occurrences) fit in the limit.
+    model = _shipped()
+    monkeypatch.setattr(prepare, "_WORD_CACHE_LIMIT", 6)
+    views: dict[str, prepare.TokenView] = {}
+    first = [["Milan", "won", "in", "Rome"]]
+    prepare_document(first, views, model.matcher, model.stats, model.starters)
+    again = [["Milan", "won", "in", "Dubois", "Dubois", "Dubois", "Dubois"]]
+    _assert_same_preparation(again, prepare_document(again, views, model.matcher, model.stats, model.starters))
+    assert set(views) == {"Milan", "won", "in", "Rome", "Dubois"}  # 5 views: within the limit
 
 
 def test_a_document_without_tokens_is_prepared() -> None:
