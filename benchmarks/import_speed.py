@@ -16,7 +16,8 @@ The full pool runs import as the window does (a first import builds the entities
 are read by the window meanwhile); `--headless` adds the run as `news-reader import` makes it (no window reads the
 cache meanwhile, so a first import builds its list's indexes after its rows too). `--slices N` prints the full pool
 runs per N articles stored (rate, CPU of this process and of the workers, cores used), to see what grows with the
-library; `--no-reference` and `--no-rescan` leave those runs out.
+library; `--no-reference` and `--no-rescan` leave those runs out; `--untagged` adds the full pool run without
+tagging (read, extract and store only) and prints the tagged import's rate as a share of it.
 `python benchmarks/import_speed.py [--n 10000] [--workers N] [--no-serial] [--folder DIR] [--headless] [--slices N]`
 """
 
@@ -116,10 +117,13 @@ class Slices:
                   f"| {(own + kids) * 1000 / n:>18.2f} | {(own + kids) / wall:>10.2f} |")
 
 
+UNTAGGED = "{}, untagged"  # the full pool run's name without tagging (--untagged)
+
+
 def timed_import(db: Path, folder: Path, workers: int, slices: Slices | None = None,
-                 headless: bool = False) -> tuple[int, float, float, float, float]:  # fmt: skip
-    """(articles, wall s, CPU s, this process's CPU s, of which in `store_batch`) of a first import with tagging;
-    `workers` 0 is the one-thread path."""
+                 headless: bool = False, tag: bool = True) -> tuple[int, float, float, float, float]:  # fmt: skip
+    """(articles, wall s, CPU s, this process's CPU s, of which in `store_batch`) of a first import with tagging
+    (`tag` False: read and stored only, the articles left untagged); `workers` 0 is the one-thread path."""
     cpu, wall, own = cpu_seconds(), time.perf_counter(), own_seconds()
     lib = Library(db)
     storing = [0.0]
@@ -135,11 +139,13 @@ def timed_import(db: Path, folder: Path, workers: int, slices: Slices | None = N
 
     lib.store_batch = timed_store  # type: ignore[method-assign]
     alone = {"alone": True} if headless else {}  # as `news-reader import` (the code before it had no such way)
-    sync = LibrarySync(lib, workers=workers, pool_min_files=0, **alone)
+    sync = LibrarySync(lib, workers=workers, pool_min_files=0, tag=tag, **alone)
     result = sync.scan([folder])
-    sync.tag_pending()
+    if tag:
+        sync.tag_pending()
     wall, cpu, own = time.perf_counter() - wall, cpu_seconds() - cpu, own_seconds() - own
-    assert lib.untagged_count() == 0 and result.failed == 0, (lib.untagged_count(), result)
+    left = lib.untagged_count()
+    assert left == (0 if tag else result.articles) and result.failed == 0, (left, result)
     lib.close()
     return result.articles, wall, cpu, own, storing[0]
 
@@ -201,17 +207,20 @@ def median_time(fn: Callable[[], None], runs: int) -> float:
 
 def import_table(tmp: Path, folder: Path, args: argparse.Namespace) -> Path:
     """Import the folder each way into a fresh cache, print the table; the last cache, for the rescans."""
-    runs = [("pool, 1 worker (reference)", 1, False), (f"pool, {args.workers} workers", args.workers, False)]
+    full = f"pool, {args.workers} workers"
+    runs = [("pool, 1 worker (reference)", 1, False, True), (full, args.workers, False, True)]
     if args.headless:
-        runs.append((f"pool, {args.workers} workers, headless", args.workers, True))
+        runs.append((f"{full}, headless", args.workers, True, True))
+    if args.untagged:
+        runs.append((UNTAGGED.format(full), args.workers, False, False))
     if args.no_reference:
         runs = runs[1:]
     if not args.no_serial:
-        runs.insert(0, ("one thread: read, then tag", 0, False))
+        runs.insert(0, ("one thread: read, then tag", 0, False, True))
     rows, sliced = [], []
-    for i, (name, workers, headless) in enumerate(runs):
-        slices = Slices(args.slices) if args.slices and workers == args.workers else None
-        rows.append((name, *timed_import(tmp / f"cache-{i}.sqlite3", folder, workers, slices, headless)))
+    for i, (name, workers, headless, tag) in enumerate(runs):
+        slices = Slices(args.slices) if args.slices and workers == args.workers and tag else None
+        rows.append((name, *timed_import(tmp / f"cache-{i}.sqlite3", folder, workers, slices, headless, tag)))
         if slices is not None:
             sliced.append((name, slices))
     ref = next((r for r in rows if r[0].endswith("(reference)")), rows[0])
@@ -225,6 +234,11 @@ def import_table(tmp: Path, folder: Path, args: argparse.Namespace) -> Path:
         speed = ref[2] / wall
         print(f"| {name:<28} | {n:>8,} | {wall:>7.1f} | {n / wall:>10.1f} | {cpu:>5.1f} | {cpu / wall:>10.2f} "
               f"| {speed:>17.2f}x | {own:>19.1f} | {storing:>14.1f} | {(own - storing) * 1000 / n:>21.2f} |")
+    rates = {name: n / wall for name, n, wall, *_rest in rows}
+    if UNTAGGED.format(full) in rates:
+        share = rates[full] / rates[UNTAGGED.format(full)]
+        print(f"\nTagging beside parsing: the import with tagging runs at {share:.2f} of the same import's rate"
+              " without it (1.00: tagging costs the import nothing)")
     for name, slices in sliced:
         slices.print(name)
     return tmp / f"cache-{len(runs) - 1}.sqlite3"
@@ -238,6 +252,8 @@ def main() -> int:
     parser.add_argument("--headless", action="store_true",
                         help="also the full pool run as `news-reader import` makes it: alone, its first import builds "
                              "its indexes after the rows")
+    parser.add_argument("--untagged", action="store_true",
+                        help="add the full pool run without tagging (read, extract, store): what tagging costs")
     parser.add_argument("--no-reference", action="store_true", help="leave out the 1-worker reference run")
     parser.add_argument("--slices", type=int, default=0, metavar="N",
                         help="also print the full pool run's rate and CPU per N articles stored (e.g. 10000)")
