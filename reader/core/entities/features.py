@@ -295,6 +295,7 @@ class DocumentView:
                 mirror.around[word] = list({cue for before, after in places[:-5:-1]
                                             for cue in ("Dp=" + (after or SENT_START), "Dn=" + (before or SENT_END))})
 
+
 def _is_caps_sentence(sent: list[str]) -> bool:
     words = 0
     for tok in sent:
