@@ -6,12 +6,10 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from reader.ui import window_actions
-from reader.ui.main_window import MENUS as MENUS  # made with the frame
 from reader.ui.operations import FAILED
 
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
-
 
 
 def complete_window(w: MainWindow) -> None:
@@ -91,7 +89,7 @@ def register_window_commands(w: MainWindow) -> None:
 
 
 def build_menus(w: MainWindow) -> None:
-    """Each menu of MENUS (made with the window's frame) filled with the commands registered for it, in order."""
+    """Each menu of `main_window.MENUS` (made with the frame) filled with the commands registered for it, in order."""
     menus = w.menus
     for c in w.registry.commands.values():
         if c.menu in menus and c.action is not None:

@@ -191,8 +191,9 @@ def build_indexes_apart(db: sqlite3.Connection, names: tuple[str, ...]) -> None:
     """Create those of these indexes the cache lacks, each in a transaction of its own (a window's write waits for
     one index's build at most), then anything else it lacks (`build_missing_indexes`)."""
     present = _index_names(db)
+    statements = f"{SCHEMA};{name_indexes_for(db)}".split(";")
     for name in names:
-        sql = _index_sql(db, name)
+        sql = _index_sql(statements, name)
         if name not in present and sql:
             db.executescript(f"BEGIN; {sql}; COMMIT;")
     build_missing_indexes(db)
@@ -210,9 +211,9 @@ def _index_names(db: sqlite3.Connection) -> set[str]:
     return {r[0] for r in db.execute("SELECT name FROM main.sqlite_master WHERE type = 'index'")}
 
 
-def _index_sql(db: sqlite3.Connection, name: str) -> str:
-    """The schema's statement that makes this index (the name indexes' as `name_indexes_for` gives them), or ""."""
-    for statement in f"{SCHEMA};{name_indexes_for(db)}".split(";"):
+def _index_sql(statements: list[str], name: str) -> str:
+    """The statement of the schema's `statements` that makes this index, or ""."""
+    for statement in statements:
         if f"CREATE INDEX IF NOT EXISTS {name} " in statement:
             return statement.strip()
     return ""
