@@ -57,6 +57,10 @@ NEEDS: dict[str, Needs] = {
         ("extraction/html",),
         "the 96 saved news pages (html/<id>.html.gz) from the project's shared data folder",
     ),
+    "compiled_tagger": Needs(
+        ("extraction/ground-truth.json",),
+        "the 96 saved news pages' hand-marked bodies (ground-truth.json) from the project's shared data folder",
+    ),
     "ner": Needs(
         ("conll2003/train.txt", "conll2003/dev.txt"),
         "the CoNLL-2003 English NER corpus (train.txt and dev.txt = testa, four columns, IOB2 tags), "

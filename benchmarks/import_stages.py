@@ -8,10 +8,15 @@ per-word caches flatter it); `conll` builds articles of about 300 words from the
 `$NEWS_READER_DATA/conll2003/train.txt` (real news words, so the caches meet new words as in real use);
 `pages` is the saved news pages of `$NEWS_READER_DATA/extraction/html` (unpacked into a temporary folder)
 repeated to `--n` files: what a user imports, in the language the import gives each article, a long text
-tagged in the pieces `tag_bounded` uses.
+tagged in the pieces `tag_bounded` uses; `bodies` is the hand-marked article bodies of those pages
+(`ground-truth.json`) as plain text files, today's news in words the model never trained on, and
+`bodies-md`, `bodies-json`, `bodies-mail`, `bodies-rss` the same bodies as Markdown, JSON, e-mail and RSS
+files (`_body_files.py`): what tagging costs beside each format's parsing. There are 96 bodies: a larger
+`--n` repeats them, and the repeats meet warm word caches.
 The stages are `tagger.tag`'s calls in its order (the document rules included); the last line is the
 tagger's model (features and decoding) against parsing (reading, extraction, tokenising).
-Every stage is timed with `time.process_time` in this one process, warm model, cold word caches.
+Every stage is timed with `time.process_time` in this one process, warm model, cold word caches (with
+`--warm`, every article is tagged once before: every word has been met, a floor for the model's cost).
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from _body_files import FORMATS, write_body_files  # noqa: E402
 from _data import data_root  # noqa: E402
 from make_library import write_text_files  # noqa: E402
 
@@ -141,7 +147,11 @@ def tag_in_stages(text: str, language: str, cost: dict[str, float], whole: str |
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=1000, help="articles (default 1,000)")
-    parser.add_argument("--text", choices=("generated", "conll", "pages"), default="generated")
+    texts = ("generated", "conll", "pages", "bodies", *(f"bodies-{f}" for f in FORMATS[1:]))
+    parser.add_argument("--text", choices=texts, default="generated")
+    parser.add_argument("--warm", action="store_true",
+                        help="tag every article once before the timed pass: the word caches warm, a floor no "
+                             "import of new text reaches (every word met before)")
     args = parser.parse_args()
     tagger.load_model()
     tagger.clear_caches()
@@ -152,10 +162,18 @@ def main() -> int:
             write_conll_files(folder, args.n)
         elif args.text == "pages":
             write_page_files(folder, args.n)
+        elif args.text.startswith("bodies"):
+            write_body_files(folder, args.n, args.text.partition("-")[2] or "txt")
         else:
             write_text_files(folder, args.n)
+        files = sorted(p for p in folder.rglob("*") if p.is_file())
+        if args.warm:
+            for path in files:
+                st = path.stat()
+                for a in read_file(str(path), st.st_mtime, st.st_size, max_bytes=None).articles:
+                    tagger.tag(a.text, a.language)
         records, articles, words = [], 0, 0
-        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        for path in files:
             st = path.stat()
             t0 = time.process_time()
             rec = read_file(str(path), st.st_mtime, st.st_size, max_bytes=None)

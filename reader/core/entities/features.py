@@ -10,7 +10,7 @@ sentence position, the previous tags and the rest of the document (`DocumentView
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from itertools import chain
 from typing import NamedTuple
 
@@ -325,7 +325,7 @@ def sentence_flags(sent: list[str]) -> bool:
 
 
 def sentence_features(
-    low: list[str], shapes: list[str], caps_sentence: bool, doc: DocumentView, gaz: list[list[str]],
+    low: list[str], shapes: list[str], caps_sentence: bool, doc: DocumentView, gaz: list[Sequence[str]],
     wstats: list[str], table: bool, plain: str = "", *, cues: bool = True,
 ) -> list[list[str] | None]:
     """Per token, the features that do not depend on the tags chosen so far.
@@ -341,7 +341,7 @@ def sentence_features(
 
 
 def token_features(i: int, low: list[str], shapes: list[str], caps_sentence: bool, doc: DocumentView,
-                   gaz: list[list[str]], wstats: list[str], table: bool, *, cues: bool = True) -> list[str]:
+                   gaz: list[Sequence[str]], wstats: list[str], table: bool, *, cues: bool = True) -> list[str]:
     """The tag-independent features of token i (see `sentence_features`)."""
     w = low[i + 2]  # low and shapes are padded with two sentence markers on each side
     shp = shapes[i + 2]

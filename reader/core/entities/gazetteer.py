@@ -54,13 +54,13 @@ class PhraseMatcher:
             if n > 2:
                 prefixes.update(" ".join(words[:k]) for k in range(2, n))
 
-    def match(self, low: list[str], capitalised: Sequence[bool]) -> list[list[str]]:
+    def match(self, low: list[str], capitalised: Sequence[bool]) -> list[Sequence[str]]:
         """Features per token; only phrases that start with a capitalised token are matched.
 
         Tokens in no phrase share one empty tuple (most tokens): treat the lists as read-only.
         """
         n = len(low)
-        out: list[list[str]] = [()] * n  # type: ignore[list-item]
+        out: list[Sequence[str]] = [()] * n
         longest, phrases, prefixes = self.longest, self.phrases, self.prefixes
         free = 0  # the first token not inside a phrase matched already
         for i in compress(range(n), capitalised):  # most tokens are not capitalised: skipped in C

@@ -64,7 +64,7 @@ class Prepared(NamedTuple):
     feats: list[list[str] | None]  # per token, its tag-independent features (None: not computed yet)
     wstats: list[str]  # per token, its training statistic ("" when none, and for plain tokens until scored)
     plain: str  # per token, "p" when the decoder tags it O unscored outside a name, else "s"
-    context: tuple[DocumentView, list[list[str]], bool]  # what `token_features` needs besides the above
+    context: tuple[DocumentView, list[Sequence[str]], bool]  # what `token_features` needs besides the above
 
 
 class CommonWords(NamedTuple):
