@@ -57,7 +57,7 @@ NEEDS: dict[str, Needs] = {
         ("extraction/html",),
         "the 96 saved news pages (html/<id>.html.gz) from the project's shared data folder",
     ),
-    "compiled_tagger": Needs(
+    "tagger_bounds": Needs(
         ("extraction/ground-truth.json",),
         "the 96 saved news pages' hand-marked bodies (ground-truth.json) from the project's shared data folder",
     ),

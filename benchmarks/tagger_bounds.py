@@ -1,15 +1,24 @@
-"""What compiling the tagger's model code would buy: the same modules as C (mypyc) beside the Python ones.
+"""How far the two ways out of the tagger's cost could go: compiling its code, and a leaner model.
 
-    python benchmarks/compiled_tagger.py [--text bodies|conll] [--n 96] [--rounds 3]
+    python benchmarks/tagger_bounds.py [--text bodies|conll] [--n 96] [--rounds 3]
 
 Issue 14 asks the tagger to keep up with parsing in an import; `import_stages.py` says where it stands
-per format. This measures the way out most often proposed, a compiled decoder, without writing one:
-the package is copied to a temporary folder and the model's four hot modules (`COMPILED`: decoding,
-word sums, preparation, features) are compiled there with mypyc (from mypy, in the `dev` extra; it
-needs a C compiler and the Python headers). Then each tree, in turn, in its own process, prepares and
-decodes the same articles from cold word caches (the model loaded first), as an import's worker does;
-`--rounds` alternations, so both meet the same load. The table gives the CPU per article of each and
-their ratio; the two trees' tags must be the same (the run fails if not).
+per format. This measures, without building either, what the two ways most often proposed would buy.
+The package is copied to temporary folders:
+
+- `compiled`: the model's four hot modules (`COMPILED`: decoding, word sums, preparation, features)
+  compiled to C with mypyc (from mypy, in the `dev` extra; it needs a C compiler and the Python headers).
+  Its tags must be those of the Python code (the run fails if not).
+- `floor`: the model with only the features of the words themselves, their neighbours and the previous
+  tags: the word-pair, phrase, sentence, table, kind-of-story, document and memory features cut out of
+  the decoder (`model.py`, the lines from `FLOOR_FROM` to `FLOOR_TO`), and the preparation neither matches
+  phrases nor reads the document's facts (`prepare.py`: `FLOOR_CUTS`). Its tags are not a model's (their
+  weights were learnt beside the features cut); it bounds what any leaner model of this kind could save.
+- `floor compiled`: both.
+
+Then each tree, in turn, in its own process, prepares and decodes the same articles from cold word caches
+(the model loaded first), as an import's worker does; `--rounds` alternations, so all meet the same load.
+The table gives the CPU per article of each, and its ratio to the code as shipped.
 
 `bodies` is today's news as plain text (the hand-marked bodies of the saved pages, `_body_files.py`),
 `conll` articles of train.txt sentences (`import_stages.py`).
@@ -34,6 +43,14 @@ from _data import REPO  # noqa: E402
 from import_stages import write_conll_files  # noqa: E402
 
 COMPILED = ("model.py", "word_sums.py", "prepare.py", "features.py")
+FLOOR_FROM = "            key2 = (prev2, prev, low[i + 3])\n"
+FLOOR_TO = "            # The best label allowed after `prev`"
+_FACTS_FROM = "    headlines = [False] * len(sentences)\n"
+_FACTS_TO = "    return DocumentFacts("
+FLOOR_CUTS = (  # in prepare.py: what to replace, by what
+    ("        gaz = matcher.match(low[2:-2], upper[a:b]) if capital else [()] * (b - a)\n",
+     "        gaz = [()] * (b - a)\n"),
+)
 
 # Run in each tree's own process (that tree first on sys.path): the articles' sentences, then the model's
 # preparation and decoding of each, timed with the process's CPU clock.
@@ -68,10 +85,40 @@ print(json.dumps({"docs": len(docs), "prepare": prep, "decode": dec, "tags": dig
 """
 
 
-def build(tree: Path) -> None:
-    """The package and its resources copied to `tree`, the `COMPILED` modules built there with mypyc."""
+def copy(tree: Path) -> None:
+    """The package and its resources copied to `tree`."""
     shutil.copytree(REPO / "reader", tree / "reader", ignore=shutil.ignore_patterns("__pycache__", "*.so"))
     shutil.copytree(REPO / "resources", tree / "resources")
+
+
+def _cut(source: str, start: str, end: str, by: str = "") -> str:
+    """`source` with the text from `start` up to `end` replaced `by`; stops the run if either is not found."""
+    i = source.find(start)
+    j = source.find(end, i)
+    if i < 0 or j < 0:
+        raise SystemExit(f"the tagger's code no longer has the lines this cuts ({start.strip()!r} .. {end.strip()!r})")
+    return source[:i] + by + source[j:]
+
+
+def cut_to_floor(tree: Path) -> None:
+    """`tree`'s decoder and preparation reduced to the floor model (see the module's docstring)."""
+    folder = tree / "reader" / "core" / "entities"
+    model = folder / "model.py"
+    model.write_text(_cut(model.read_text("utf-8"), FLOOR_FROM, FLOOR_TO), "utf-8")
+    prepare = folder / "prepare.py"
+    source = prepare.read_text("utf-8")
+    for old, new in FLOOR_CUTS:
+        if old not in source:
+            raise SystemExit(f"prepare.py no longer has the line this cuts ({old.strip()!r})")
+        source = source.replace(old, new)
+    # The document's facts: none but its words and table rows (no headlines, cues or words seen).
+    source = _cut(source, _FACTS_FROM, _FACTS_TO, "    headlines = [False] * len(sentences)\n"
+                  "    title_seen: set[str] = set()\n    unique: dict[str, list[str]] = {}\n")
+    prepare.write_text(source, "utf-8")
+
+
+def compile_hot(tree: Path) -> None:
+    """The `COMPILED` modules of `tree` built there with mypyc."""
     modules = [f"reader/core/entities/{name}" for name in COMPILED]
     done = subprocess.run([sys.executable, "-m", "mypyc", *modules], cwd=tree, capture_output=True, text=True)
     if done.returncode != 0:
@@ -102,33 +149,35 @@ def main() -> int:
             write_conll_files(articles, args.n)
         else:
             write_body_files(articles, args.n)
-        plain, compiled = root / "python", root / "compiled"
-        shutil.copytree(REPO / "reader", plain / "reader", ignore=shutil.ignore_patterns("__pycache__", "*.so"))
-        shutil.copytree(REPO / "resources", plain / "resources")
-        build(compiled)
-        runs: dict[str, list[dict[str, object]]] = {"python": [], "compiled": []}
+        trees = {name: root / name.replace(" ", "-") for name in ("python", "compiled", "floor", "floor compiled")}
+        for tree in trees.values():
+            copy(tree)
+        cut_to_floor(trees["floor"])
+        cut_to_floor(trees["floor compiled"])
+        compile_hot(trees["compiled"])
+        compile_hot(trees["floor compiled"])
+        runs: dict[str, list[dict[str, object]]] = {name: [] for name in trees}
         for _ in range(args.rounds):
-            runs["python"].append(measure(plain, articles))
-            runs["compiled"].append(measure(compiled, articles))
+            for name, tree in trees.items():
+                runs[name].append(measure(tree, articles))
     if not all(r["compiled"] for r in runs["compiled"]) or any(r["compiled"] for r in runs["python"]):
         raise SystemExit("the compiled tree did not load its compiled modules (or the Python tree did)")
-    digests = {str(r["tags"]) for rs in runs.values() for r in rs}
-    if len(digests) != 1:
+    if len({str(r["tags"]) for name in ("python", "compiled") for r in runs[name]}) != 1:
         raise SystemExit("the compiled modules tag differently from the Python ones")
     docs = int(runs["python"][0]["docs"])  # type: ignore[call-overload]
     print(f"The model's CPU per article, cold word caches: {docs} {args.text} articles, "
-          f"{args.rounds} alternating runs (median; the same tags)\n")
-    print("| code | preparation ms | decoding ms | model ms |")
-    print("|---|---:|---:|---:|")
-    medians = {}
+          f"{args.rounds} alternating runs (median)\n")
+    print("| code | preparation ms | decoding ms | model ms | over the code as shipped |")
+    print("|---|---:|---:|---:|---:|")
+    what = {"python": "as shipped", "compiled": "mypyc: " + ", ".join(COMPILED) + "; the same tags",
+            "floor": "word, neighbour and previous-tag features only", "floor compiled": "both"}
+    shipped = 0.0
     for name, rs in runs.items():
         prep = statistics.median(float(r["prepare"]) for r in rs) * 1000 / docs  # type: ignore[arg-type]
         dec = statistics.median(float(r["decode"]) for r in rs) * 1000 / docs  # type: ignore[arg-type]
         model = statistics.median(float(r["prepare"]) + float(r["decode"]) for r in rs) * 1000 / docs  # type: ignore[arg-type]
-        medians[name] = model
-        print(f"| {name} ({', '.join(COMPILED) if name == 'compiled' else 'as shipped'}) | {prep:.2f} | {dec:.2f} "
-              f"| {model:.2f} |")
-    print(f"\ncompiled / python: {medians['compiled'] / medians['python']:.2f}")
+        shipped = shipped or model
+        print(f"| {name} ({what[name]}) | {prep:.2f} | {dec:.2f} | {model:.2f} | {model / shipped:.2f} |")
     return 0
 
 
