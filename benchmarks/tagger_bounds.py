@@ -27,6 +27,7 @@ The table gives the CPU per article of each, and its ratio to the code as shippe
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import shutil
 import statistics
@@ -139,8 +140,9 @@ def main() -> int:
     parser.add_argument("--n", type=int, default=96, help="articles (default 96: each body once)")
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
-    if shutil.which("cc") is None and shutil.which("gcc") is None:
-        print("skipped: compiled_tagger needs a C compiler (cc or gcc) and the Python headers for mypyc")
+    if shutil.which("cc") is None and shutil.which("gcc") is None or importlib.util.find_spec("mypyc") is None:
+        print("skipped: tagger_bounds needs mypyc (pip install -e '.[dev]') and a C compiler (cc or gcc) with the "
+              "Python headers")
         return 0
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
