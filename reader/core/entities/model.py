@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import struct
 from collections.abc import Callable, Mapping
-from itertools import compress, repeat
-from operator import is_
 from typing import Any
 
 from reader.core.entities.features import (
@@ -193,14 +191,16 @@ class TaggerModel:
         vecs = list(map(self.sums.vectors.get, padded))
         if None in vecs:
             make = self.sums.context_vector
-            # Only the positions without sums are visited (found in C): words far from every scored
-            # token never get theirs, so nearly every sentence has some.
-            # A word's sums serve the tokens one and two away from it (tokens j-4, j-3, j-1, j), not its
-            # own scoring (its own features are `own_sum`): a name word with no other scored token near
-            # it needs none.
-            for j in compress(range(len(vecs)), map(is_, vecs, repeat(None))):
-                if "s" in plain[max(0, j - 4) : max(0, j - 2)] or "s" in plain[max(0, j - 1) : j + 1]:
-                    vecs[j] = make(padded[j], low[j], shapes[j])
+            # A word's sums serve the tokens one and two away from it (padded positions k, k + 1, k + 3, k + 4
+            # of the scored token k), not its own scoring (its own features are `own_sum`): only those
+            # positions of the scored tokens are visited, so words far from every scored token never get
+            # theirs, and no sentence pays a test per such word each time it is read.
+            k = plain.find("s")
+            while k >= 0:
+                for j in (k, k + 1, k + 3, k + 4):
+                    if vecs[j] is None:
+                        vecs[j] = make(padded[j], low[j], shapes[j])
+                k = plain.find("s", k + 1)
         own_sums, mem_sums = self.sums.own, self._memory_sums
         windows = self._window_sums
         tsums, prev_sums, pair_sums = self._tag_sums[caps], self._prev_sums[caps], self._pair_sums
