@@ -174,13 +174,17 @@ _FIRST, _HEAD = itemgetter(slice(0, 1)), itemgetter(slice(0, 16))
 _PLAIN = ("s", "p")  # by "no capital and not a starter"
 
 
-def token_views(tokens: list[str], starters: frozenset[str], stats: Mapping[str, str],
-                common: CommonWords | None = None) -> list[tuple[str, TokenView]]:
-    """(token, `token_view`) for each token string; the ASCII ones (nearly all) fact by fact, each fact of
-    all of them with one C-level `map`, not seven Python calls per token (a cold document met thousands)."""
+def add_token_views(views: dict[str, TokenView], tokens: list[str], starters: frozenset[str],
+                    stats: Mapping[str, str], common: CommonWords | None = None) -> None:
+    """`token_view` of each token string put in `views`; the ASCII ones (nearly all) fact by fact, each fact
+    of all of them with one C-level `map`, not seven Python calls per token (a cold document meets thousands),
+    and no (token, view) pair made per token (more garbage collections than the calls saved)."""
     if common is not None:
-        return [(tok, token_view(tok, starters, stats, common)) for tok in tokens]
-    out = [(tok, token_view(tok, starters, stats)) for tok in filterfalse(str.isascii, tokens)]
+        for tok in tokens:
+            views[tok] = token_view(tok, starters, stats, common)
+        return
+    for tok in filterfalse(str.isascii, tokens):
+        views[tok] = token_view(tok, starters, stats)
     text = list(filter(str.isascii, tokens))  # `normalize_token` leaves them as they are
     lows = list(map(str.lower, text))
     # "p": lower-casing changes nothing (no capital) and not a starter; "s" otherwise.
@@ -188,9 +192,9 @@ def token_views(tokens: list[str], starters: frozenset[str], stats: Mapping[str,
     shapes = map(_collapsed, map(str.translate, map(_HEAD, text), repeat(_ASCII_SHAPE)))  # `short_shape`
     firsts = list(map(_FIRST, text))
     # An ASCII character is a digit for `_DIGIT` exactly when `str.isdigit` says so (0-9).
-    out += zip(text, zip(lows, shapes, plains, map(str.islower, firsts), map(str.isupper, firsts),
-                         map(str.isdigit, firsts), map(stats.get, lows, repeat("")), strict=True), strict=True)
-    return out
+    views.update(zip(text, zip(lows, shapes, plains, map(str.islower, firsts), map(str.isupper, firsts),
+                               map(str.isdigit, firsts), map(stats.get, lows, repeat("")), strict=True),
+                     strict=True))
 
 
 def prepare_document(sentences: list[list[str]], views: dict[str, TokenView], matcher: PhraseMatcher,
@@ -218,7 +222,7 @@ def prepare_document(sentences: list[list[str]], views: dict[str, TokenView], ma
         if len(views) + len(new) > _WORD_CACHE_LIMIT:  # then only this document's views are kept
             views.clear()
             views.update((tok, view) for tok, view in zip(flat, got, strict=True) if view is not None)
-        views.update(token_views(list(new), starters, stats, common))
+        add_token_views(views, list(new), starters, stats, common)
         for k in missing:
             got[k] = views[flat[k]]
     lows, shapes, plains, lower, upper, digit, wst = zip(*got, strict=True)
