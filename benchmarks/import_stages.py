@@ -48,7 +48,7 @@ from reader.core.library_sync.pool import read_file  # noqa: E402
 from reader.core.store.library import FileRecord, Library  # noqa: E402
 
 READ, TOKENISE = "read + decode + extract + language id", "tokenise + sentences"
-FEATURES, DECODE = "features (pads, document view, per-token)", "decode (_tag_sentence)"
+FEATURES, DECODE = "features (pads, document view, per-token)", "decode (_tag_sentences)"
 
 
 def sentence_ranges(text: str, tokens: list[tuple[int, int]], words: list[str]) -> list[tuple[int, int]]:

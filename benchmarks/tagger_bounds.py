@@ -44,8 +44,8 @@ from _data import REPO  # noqa: E402
 from import_stages import write_conll_files  # noqa: E402
 
 COMPILED = ("model.py", "word_sums.py", "prepare.py", "features.py")
-FLOOR_FROM = "            key2 = (prev2, prev, low[i + 3])\n"
-FLOOR_TO = "            # The best label allowed after `prev`"
+FLOOR_FROM = "                key2 = (prev2, prev, low[i + 3])\n"
+FLOOR_TO = "                # The best label allowed after `prev`"
 _FACTS_FROM = "    headlines = [False] * len(sentences)\n"
 _FACTS_TO = "    return DocumentFacts("
 FLOOR_CUTS = (  # in prepare.py: what to replace, by what

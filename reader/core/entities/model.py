@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import struct
 from collections.abc import Callable, Mapping
-from itertools import compress, repeat
-from operator import is_
 from typing import Any
 
 from reader.core.entities.features import (
@@ -84,7 +82,7 @@ class TaggerModel:
         self.sums = WordSums(weights, self.features.stats, self.features.knowledge, _WORD_CACHE_LIMIT)
         # Summed weights of the earlier pass's tags around a token: few distinct windows (mostly all O).
         self._window_sums: dict[tuple[str, ...], int] = {}
-        # A token's own sum plus its tag features' (see `_tag_sentence`): for ordinary and headline sentences.
+        # A token's own sum plus its tag features' (see `_tag_sentences`): for ordinary and headline sentences.
         self._tag_sums: tuple[dict[tuple[str, str], int], dict[tuple[str, str], int]] = ({}, {})
         # Of those, the tag features without the word itself ("T1=", "T1s=", "T1ts=", "H="), per (previous
         # tag, shape, statistic): few distinct keys, so a new token's sum adds only its "T1l=".
@@ -154,177 +152,183 @@ class TaggerModel:
     def decode(self, sentences: list[list[str]], prepared: list[Prepared],
                hints: list[SentenceHints] | None = None) -> list[list[str]]:
         """IOB2 tags of a prepared document; `hints` are what an earlier pass said, per sentence."""
+        return self._tag_sentences(sentences, prepared, hints if hints is not None else [None] * len(sentences))
+
+    def _tag_sentences(self, sentences: list[list[str]], prepared: list[Prepared],
+                       per_sentence: list[SentenceHints] | list[None]) -> list[list[str]]:
+        """IOB2 tags of each prepared sentence of one document, in order: the document memory and each
+        capitalised word's summed `DocumentView.around` cues live for the whole document, and what stays
+        the same from one sentence to the next is read once (news has many short sentences)."""
         memory: dict[str, Memory] = {}
         cue_sums: dict[str, int] = {}
-        # The weights of the token features without a variable part ("H", "TBL", "Dlc", "Dtc").
-        fixed = tuple(self.weights.get(f) or 0 for f in ("H", "TBL", "Dlc", "Dtc"))
-        per_sentence = hints if hints is not None else [None] * len(sentences)
-        # A sentence without a token to score ("s" in its plain mask; an empty mask: every token) is all O,
-        # as the loop would find (no name opens in it), and the document memory and cue sums stay as they are.
-        return [to_iob2(self._tag_sentence(sent, prep, memory, h, cue_sums, fixed))
-                if "s" in prep.plain or not prep.plain else ["O"] * len(sent)
-                for sent, prep, h in zip(sentences, prepared, per_sentence, strict=True)]
-
-    def _tag_sentence(self, sent: list[str], prep: Prepared, memory: dict[str, Memory],
-                      hints: SentenceHints | None, cue_sums: dict[str, int], fixed: tuple[int, ...]) -> list[str]:
-        """BILOU tags of one prepared sentence; `memory`, `cue_sums` (each capitalised word's summed
-        `DocumentView.around` cues) live for the whole document."""
         wget = self.weights.get
+        # The weights of the token features without a variable part ("H", "TBL", "Dlc", "Dtc").
+        fixed = tuple(wget(f) or 0 for f in ("H", "TBL", "Dlc", "Dtc"))
         choose, open_tags = self._choose, self._open_tags
         bias, nbytes = self._bias, self._nbytes
         bigrams = self.sums.bigrams
-        low, shapes, caps, sfeats, wstats, plain, context = prep
-        doc, gaz, table = context
-        around, lower_seen, title_seen = doc.around, doc.lower_seen, doc.title_seen
-        kinds = table or doc.tabular or bool(doc.topics)
-        kind_sums = _NO_KINDS  # never written: read only when `kinds`
-        if kinds:
-            # Per (table row, statistic, shape, next shape), the sum of the features of a table or a
-            # document's kind (`kind_features`): the same for every document of that kind.
-            kind_key = (doc.tabular, *doc.topics)
-            found = self._kind_sums.get(kind_key)
-            if found is None or len(found) >= _WORD_CACHE_LIMIT:
-                found = self._kind_sums[kind_key] = {}
-            kind_sums = found
-        base = (fixed[0] if caps else 0) + (fixed[1] if table else 0)
-        padded = (SENT_START, SENT_START, *sent, SENT_END, SENT_END)
-        # Each position's word sums (see `WordSums.context_vector`), looked up for the whole sentence at once;
-        # new words get theirs only where a scored token will need them (within two of one).
-        vecs = list(map(self.sums.vectors.get, padded))
-        if None in vecs:
-            make = self.sums.context_vector
-            # Only the positions without sums are visited (found in C): words far from every scored
-            # token never get theirs, so nearly every sentence has some.
-            # A word's sums serve the tokens one and two away from it (tokens j-4, j-3, j-1, j), not its
-            # own scoring (its own features are `own_sum`): a name word with no other scored token near
-            # it needs none.
-            for j in compress(range(len(vecs)), map(is_, vecs, repeat(None))):
-                if "s" in plain[max(0, j - 4) : max(0, j - 2)] or "s" in plain[max(0, j - 1) : j + 1]:
-                    vecs[j] = make(padded[j], low[j], shapes[j])
+        vectors, make = self.sums.vectors, self.sums.context_vector
         own_sums, mem_sums = self.sums.own, self._memory_sums
-        windows = self._window_sums
-        tsums, prev_sums, pair_sums = self._tag_sums[caps], self._prev_sums[caps], self._pair_sums
-        extras: dict[int, list[str]] = hints.extra if hints is not None else {}
-        n = len(sent)
-        out = ["O"] * n
-        prev2 = prev = "<S>"
-        i = 0
-        while i < n:
-            if plain[i] == "p":
-                if prev not in open_tags:
-                    # No capital letter and no name open: such a token (a lower-case word, number or
-                    # punctuation) begins a name in 88 of 23,499 CoNLL training names, and those words
-                    # are not "p" (see `starters`); the whole run of such tokens is tagged O unscored.
-                    j = plain.find("s", i + 1)
-                    j = n if j < 0 else j
-                    prev2, prev = ("O" if j - i > 1 else prev), "O"
-                    i = j
-                    continue
-                # Scored after all (a lower-case word inside an open name: "Bank *of* England"): its
-                # window may hold words no scored token needed yet.
-                for j in (i, i + 1, i + 3, i + 4):
-                    if vecs[j] is None:
-                        vecs[j] = self.sums.context_vector(padded[j], low[j], shapes[j])
-                wstats[i] = self.stats.get(low[i + 2], "")  # left out for plain tokens (`prepare_sentence`)
-            # The word's own features and the tag features that depend on it and the previous tag (see
-            # `tag_features`: its lower-case form, shape and statistic are the token's), summed once per
-            # (previous tag, token): building their names for every scored token cost a fifth of decoding.
-            w, shp, tok = low[i + 2], shapes[i + 2], sent[i]
-            key = (prev, tok)
-            hit = tsums.get(key)
-            if hit is None:
-                own = own_sums.get(tok)
-                if own is None:
-                    own = self.sums.own_sum(tok)
-                key4 = (prev, shp, wstats[i])
-                by_prev = prev_sums.get(key4)
-                if by_prev is None:
-                    names = ["T1=" + prev, "T1s=" + prev + shp, "T1ts=" + prev + wstats[i]]
-                    if caps:
-                        names.append("H=" + prev)
-                    if len(prev_sums) >= _WORD_CACHE_LIMIT:
-                        prev_sums.clear()
-                    by_prev = prev_sums[key4] = sum(filter(None, map(wget, names)))
-                if len(tsums) >= _WORD_CACHE_LIMIT:
-                    tsums.clear()
-                # The bias that keeps every label's field positive (see `_picker`) goes in here, once.
-                hit = tsums[key] = own + by_prev + (wget("T1l=" + prev + w) or 0) + bias
-            total = vecs[i][0] + vecs[i + 1][1] + hit + vecs[i + 3][2] + vecs[i + 4][3]  # type: ignore[index]
-            key2 = (prev2, prev, low[i + 3])
-            hit = pair_sums.get(key2)
-            if hit is None:
-                if len(pair_sums) >= _WORD_CACHE_LIMIT:
-                    pair_sums.clear()
-                hit = pair_sums[key2] = (wget("T2=" + prev2 + prev) or 0) + (wget("T1+1=" + prev + low[i + 3]) or 0)
-            total += hit
-            feats = sfeats[i]
-            if feats is not None:  # made by `prepare_sentence` (training's preparation)
-                total += sum(filter(None, map(wget, feats)))
-            else:
-                # `token_features` (cues left out) summed without making a list of their names: the same
-                # features, those without a variable part added from `fixed`.
-                total += base + (sum(filter(None, map(wget, gaz[i]))) if gaz[i] else 0)
-                pairs = bigrams.get(w)  # "B-=" + low[i + 1] + "_" + w and "B+=" + w + "_" + low[i + 3]
-                if pairs is not None:
-                    total += pairs[0].get(low[i + 1], 0) + pairs[1].get(low[i + 3], 0)
-                if i == 0:
-                    total += (wget("S0=" + shp) or 0) + (wget("S0l=" + w) or 0)
-                if table:
-                    total += wget("TBL" + shp + "|" + shapes[i + 3]) or 0
-            if shp[:1] == "X":
-                if feats is None:
-                    if kinds:
-                        key3 = (table, wstats[i], shp, shapes[i + 3])
-                        hit = kind_sums.get(key3)
-                        if hit is None:
-                            hit = kind_sums[key3] = sum(filter(None, map(wget, kind_features(doc, *key3))))
-                        total += hit
-                    if w in lower_seen:
-                        total += fixed[2]
-                    if (i == 0 or caps) and w in title_seen:
-                        total += fixed[3]
-                cue = cue_sums.get(w)
-                if cue is None:
-                    cue = cue_sums[w] = sum(filter(None, map(wget, around.get(w, ()))))
-                total += cue
-                mem = memory.get(w)
-                if mem is not None:
-                    # The "Dh=" name as `memory_features` makes it: the type given most often (the first
-                    # of them), whether it was the only one, once or more.
-                    last, counts = mem
-                    top = max(counts, key=counts.__getitem__)
-                    seen = sum(counts.values())
-                    key5 = (last, prev, top + ("" if counts[top] == seen else "~") + ("1" if seen == 1 else "n"))
-                    hit = mem_sums.get(key5)
-                    if hit is None:
-                        if len(mem_sums) >= _WORD_CACHE_LIMIT:
-                            mem_sums.clear()
-                        hit = mem_sums[key5] = sum(filter(None, map(wget, memory_features(w, shp, prev, memory))))
-                    total += hit
-            if i in extras:
-                total += sum(filter(None, map(wget, extras[i])))
-            if hints is not None:
-                # The earlier passes' tags around the token: few distinct windows, summed once each.
-                window = hints.window(i)
-                hit = windows.get(window)
+        windows, pair_sums = self._window_sums, self._pair_sums
+        result: list[list[str]] = []
+        for sent, prep, hints in zip(sentences, prepared, per_sentence, strict=True):
+            low, shapes, caps, sfeats, wstats, plain, context = prep
+            if plain and "s" not in plain:
+                # Nothing to score (an empty mask: every token): all O, as the loop would find (no name opens
+                # in it), and the document memory and cue sums stay as they are.
+                result.append(["O"] * len(sent))
+                continue
+            doc, gaz, table = context
+            around, lower_seen, title_seen = doc.around, doc.lower_seen, doc.title_seen
+            kinds = table or doc.tabular or bool(doc.topics)
+            kind_sums = _NO_KINDS  # never written: read only when `kinds`
+            if kinds:
+                # Per (table row, statistic, shape, next shape), the sum of the features of a table or a
+                # document's kind (`kind_features`): the same for every document of that kind.
+                kind_key = (doc.tabular, *doc.topics)
+                found = self._kind_sums.get(kind_key)
+                if found is None or len(found) >= _WORD_CACHE_LIMIT:
+                    found = self._kind_sums[kind_key] = {}
+                kind_sums = found
+            base = (fixed[0] if caps else 0) + (fixed[1] if table else 0)
+            padded = (SENT_START, SENT_START, *sent, SENT_END, SENT_END)
+            # Each position's word sums (see `WordSums.context_vector`), looked up for the whole sentence at
+            # once; new words get theirs only where a scored token will need them (within two of one).
+            vecs = list(map(vectors.get, padded))
+            if None in vecs:
+                # A word's sums serve the tokens one and two away from it (padded positions k, k + 1, k + 3,
+                # k + 4 of the scored token k), not its own scoring (its own features are `own_sum`): only
+                # those positions of the scored tokens are visited, so words far from every scored token never
+                # get theirs, and no sentence pays a test per such word each time it is read.
+                k = plain.find("s")
+                while k >= 0:
+                    for j in (k, k + 1, k + 3, k + 4):
+                        if vecs[j] is None:
+                            vecs[j] = make(padded[j], low[j], shapes[j])
+                    k = plain.find("s", k + 1)
+            tsums, prev_sums = self._tag_sums[caps], self._prev_sums[caps]
+            extras: dict[int, list[str]] = hints.extra if hints is not None else {}
+            n = len(sent)
+            out = ["O"] * n
+            prev2 = prev = "<S>"
+            i = 0
+            while i < n:
+                if plain[i] == "p":
+                    if prev not in open_tags:
+                        # No capital letter and no name open: such a token (a lower-case word, number or
+                        # punctuation) begins a name in 88 of 23,499 CoNLL training names, and those words
+                        # are not "p" (see `starters`); the whole run of such tokens is tagged O unscored.
+                        j = plain.find("s", i + 1)
+                        j = n if j < 0 else j
+                        prev2, prev = ("O" if j - i > 1 else prev), "O"
+                        i = j
+                        continue
+                    # Scored after all (a lower-case word inside an open name: "Bank *of* England"): its
+                    # window may hold words no scored token needed yet.
+                    for j in (i, i + 1, i + 3, i + 4):
+                        if vecs[j] is None:
+                            vecs[j] = self.sums.context_vector(padded[j], low[j], shapes[j])
+                    wstats[i] = self.stats.get(low[i + 2], "")  # left out for plain tokens (`prepare_sentence`)
+                # The word's own features and the tag features that depend on it and the previous tag (see
+                # `tag_features`: its lower-case form, shape and statistic are the token's), summed once per
+                # (previous tag, token): building their names for every scored token cost a fifth of decoding.
+                w, shp, tok = low[i + 2], shapes[i + 2], sent[i]
+                key = (prev, tok)
+                hit = tsums.get(key)
                 if hit is None:
-                    hit = windows[window] = sum(filter(None, map(wget, window_features(hints.prefixes, window))))
+                    own = own_sums.get(tok)
+                    if own is None:
+                        own = self.sums.own_sum(tok)
+                    key4 = (prev, shp, wstats[i])
+                    by_prev = prev_sums.get(key4)
+                    if by_prev is None:
+                        names = ["T1=" + prev, "T1s=" + prev + shp, "T1ts=" + prev + wstats[i]]
+                        if caps:
+                            names.append("H=" + prev)
+                        if len(prev_sums) >= _WORD_CACHE_LIMIT:
+                            prev_sums.clear()
+                        by_prev = prev_sums[key4] = sum(filter(None, map(wget, names)))
+                    if len(tsums) >= _WORD_CACHE_LIMIT:
+                        tsums.clear()
+                    # The bias that keeps every label's field positive (see `_picker`) goes in here, once.
+                    hit = tsums[key] = own + by_prev + (wget("T1l=" + prev + w) or 0) + bias
+                total = vecs[i][0] + vecs[i + 1][1] + hit + vecs[i + 3][2] + vecs[i + 4][3]  # type: ignore[index]
+                key2 = (prev2, prev, low[i + 3])
+                hit = pair_sums.get(key2)
+                if hit is None:
+                    if len(pair_sums) >= _WORD_CACHE_LIMIT:
+                        pair_sums.clear()
+                    hit = pair_sums[key2] = (wget("T2=" + prev2 + prev) or 0) + (wget("T1+1=" + prev + low[i + 3]) or 0)
                 total += hit
-            # The best label allowed after `prev`: the first of the highest scores, as max() would pick.
-            pick, names_after = choose[prev]
-            scores = pick(total.to_bytes(nbytes, "little"))
-            tag = names_after[scores.index(max(scores))]
-            out[i] = tag
-            if tag != "O":
-                if tok[:1].isupper():  # what `remember` does, without a call per name word
-                    old = memory.get(w)
-                    counts = old[1] if old is not None else {}
-                    typ = tag[2:]
-                    counts[typ] = counts.get(typ, 0) + 1
-                    memory[w] = (tag, counts)
-            prev2, prev = prev, tag
-            i += 1
-        return out
+                feats = sfeats[i]
+                if feats is not None:  # made by `prepare_sentence` (training's preparation)
+                    total += sum(filter(None, map(wget, feats)))
+                else:
+                    # `token_features` (cues left out) summed without making a list of their names: the same
+                    # features, those without a variable part added from `fixed`.
+                    total += base + (sum(filter(None, map(wget, gaz[i]))) if gaz[i] else 0)
+                    pairs = bigrams.get(w)  # "B-=" + low[i + 1] + "_" + w and "B+=" + w + "_" + low[i + 3]
+                    if pairs is not None:
+                        total += pairs[0].get(low[i + 1], 0) + pairs[1].get(low[i + 3], 0)
+                    if i == 0:
+                        total += (wget("S0=" + shp) or 0) + (wget("S0l=" + w) or 0)
+                    if table:
+                        total += wget("TBL" + shp + "|" + shapes[i + 3]) or 0
+                if shp[:1] == "X":
+                    if feats is None:
+                        if kinds:
+                            key3 = (table, wstats[i], shp, shapes[i + 3])
+                            hit = kind_sums.get(key3)
+                            if hit is None:
+                                hit = kind_sums[key3] = sum(filter(None, map(wget, kind_features(doc, *key3))))
+                            total += hit
+                        if w in lower_seen:
+                            total += fixed[2]
+                        if (i == 0 or caps) and w in title_seen:
+                            total += fixed[3]
+                    cue = cue_sums.get(w)
+                    if cue is None:
+                        cue = cue_sums[w] = sum(filter(None, map(wget, around.get(w, ()))))
+                    total += cue
+                    mem = memory.get(w)
+                    if mem is not None:
+                        # The "Dh=" name as `memory_features` makes it: the type given most often (the first
+                        # of them), whether it was the only one, once or more.
+                        last, counts = mem
+                        top = max(counts, key=counts.__getitem__)
+                        seen = sum(counts.values())
+                        key5 = (last, prev, top + ("" if counts[top] == seen else "~") + ("1" if seen == 1 else "n"))
+                        hit = mem_sums.get(key5)
+                        if hit is None:
+                            if len(mem_sums) >= _WORD_CACHE_LIMIT:
+                                mem_sums.clear()
+                            hit = mem_sums[key5] = sum(filter(None, map(wget, memory_features(w, shp, prev, memory))))
+                        total += hit
+                if i in extras:
+                    total += sum(filter(None, map(wget, extras[i])))
+                if hints is not None:
+                    # The earlier passes' tags around the token: few distinct windows, summed once each.
+                    window = hints.window(i)
+                    hit = windows.get(window)
+                    if hit is None:
+                        hit = windows[window] = sum(filter(None, map(wget, window_features(hints.prefixes, window))))
+                    total += hit
+                # The best label allowed after `prev`: the first of the highest scores, as max() would pick.
+                pick, names_after = choose[prev]
+                scores = pick(total.to_bytes(nbytes, "little"))
+                tag = names_after[scores.index(max(scores))]
+                out[i] = tag
+                if tag != "O":
+                    if tok[:1].isupper():  # what `remember` does, without a call per name word
+                        old = memory.get(w)
+                        counts = old[1] if old is not None else {}
+                        typ = tag[2:]
+                        counts[typ] = counts.get(typ, 0) + 1
+                        memory[w] = (tag, counts)
+                prev2, prev = prev, tag
+                i += 1
+            result.append(to_iob2(out))
+        return result
 
 
 class StackedModel:

@@ -5,16 +5,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from itertools import chain, compress, repeat
-from operator import is_
+from itertools import chain, compress, filterfalse, repeat
+from operator import eq, gt, is_, itemgetter
 from typing import NamedTuple
 
 from reader.core.entities.features import (
+    _ASCII_SHAPE,
     SENT_END,
     SENT_START,
     DocumentFacts,
     DocumentView,
     Memory,
+    _collapsed,
     clear_shape_cache,
     is_table_row,
     sentence_features,
@@ -168,6 +170,33 @@ def token_view(tok: str, starters: frozenset[str], stats: Mapping[str, str],
             _DIGIT.match(first) is not None, stats.get(low, ""))
 
 
+_FIRST, _HEAD = itemgetter(slice(0, 1)), itemgetter(slice(0, 16))
+_PLAIN = ("s", "p")  # by "no capital and not a starter"
+
+
+def add_token_views(views: dict[str, TokenView], tokens: list[str], starters: frozenset[str],
+                    stats: Mapping[str, str], common: CommonWords | None = None) -> None:
+    """`token_view` of each token string put in `views`; the ASCII ones (nearly all) fact by fact, each fact
+    of all of them with one C-level `map`, not seven Python calls per token (a cold document meets thousands),
+    and no (token, view) pair made per token (more garbage collections than the calls saved)."""
+    if common is not None:
+        for tok in tokens:
+            views[tok] = token_view(tok, starters, stats, common)
+        return
+    for tok in filterfalse(str.isascii, tokens):
+        views[tok] = token_view(tok, starters, stats)
+    text = list(filter(str.isascii, tokens))  # `normalize_token` leaves them as they are
+    lows = list(map(str.lower, text))
+    # "p": lower-casing changes nothing (no capital) and not a starter; "s" otherwise.
+    plains = map(_PLAIN.__getitem__, map(gt, map(eq, lows, text), map(starters.__contains__, lows)))
+    shapes = map(_collapsed, map(str.translate, map(_HEAD, text), repeat(_ASCII_SHAPE)))  # `short_shape`
+    firsts = list(map(_FIRST, text))
+    # An ASCII character is a digit for `_DIGIT` exactly when `str.isdigit` says so (0-9).
+    views.update(zip(text, zip(lows, shapes, plains, map(str.islower, firsts), map(str.isupper, firsts),
+                               map(str.isdigit, firsts), map(stats.get, lows, repeat("")), strict=True),
+                     strict=True))
+
+
 def prepare_document(sentences: list[list[str]], views: dict[str, TokenView], matcher: PhraseMatcher,
                      stats: Mapping[str, str], starters: frozenset[str],
                      common: CommonWords | None = None) -> list[Prepared]:
@@ -193,8 +222,7 @@ def prepare_document(sentences: list[list[str]], views: dict[str, TokenView], ma
         if len(views) + len(new) > _WORD_CACHE_LIMIT:  # then only this document's views are kept
             views.clear()
             views.update((tok, view) for tok, view in zip(flat, got, strict=True) if view is not None)
-        for tok in new:
-            views[tok] = token_view(tok, starters, stats, common)
+        add_token_views(views, list(new), starters, stats, common)
         for k in missing:
             got[k] = views[flat[k]]
     lows, shapes, plains, lower, upper, digit, wst = zip(*got, strict=True)

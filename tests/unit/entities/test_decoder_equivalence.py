@@ -114,6 +114,20 @@ def test_sentences_without_a_token_to_score_are_all_o() -> None:
     assert {t for tags in expected[3:] for t in tags} != {"O"}
 
 
+def test_a_document_of_short_sentences_gives_the_plain_sums_tags() -> None:
+    # Many short sentences (as in news bodies): names at a sentence's first and last token, a lower-case word
+    # inside a name, so the words' sums are made at the sentence's edges, next to its markers, and sentences
+    # with nothing to score between them; the decoder reads the sentences in one loop.
+    model = _random_model()
+    lines = ["Brazil", "Italy won .", "in Rio de Janeiro", "it rained .", "Paolo Maldini", "he said", "Bank of England",
+             "George .", "Vasco da Gama", "Milan 3", "Rome", "Brazil beat Italy"]
+    sentences = [line.split(" ") for line in lines]
+    expected = _reference_tags(model, sentences)
+    assert model.tag_document(sentences) == expected  # cold caches
+    assert model.tag_document(sentences) == expected  # warm ones
+    assert len({t for tags in expected for t in tags}) >= 4
+
+
 def _random_model() -> TaggerModel:
     """The shipped model's feature names with random weights."""
     shipped = _shipped()

@@ -72,6 +72,17 @@ def test_a_document_is_prepared_as_sentence_by_sentence() -> None:
     _assert_same_preparation(sentences, prepare_document(sentences, views, model.matcher, model.stats, model.starters))
 
 
+def test_new_token_views_are_each_tokens_token_view() -> None:
+    # The ASCII token strings are viewed fact by fact over all of them at once, the others one at a time.
+    model = _shipped()
+    tokens = ["Milan", "milan", "MILAN", "de", "De", "van", "1996-08-30", "3", "x3", "’s", "Émile", "Müller", "U.S.",
+              ",", "(", "McDonald", "a" * 20, "Abcdefghijklmnopqrstu", "-", "Ａ", "٣", ""]
+    views: dict[str, prepare.TokenView] = {}
+    prepare.add_token_views(views, tokens, model.starters, model.stats)
+    assert views == {tok: prepare.token_view(tok, model.starters, model.stats) for tok in tokens}
+    assert {view[2] for view in views.values()} == {"p", "s"} and any(view[5] for view in views.values())
+
+
 def test_a_full_cache_of_token_views_starts_again(monkeypatch: pytest.MonkeyPatch) -> None:
     model = _shipped()
     monkeypatch.setattr(prepare, "_WORD_CACHE_LIMIT", 10)
