@@ -49,8 +49,8 @@ FLOOR_TO = "                # The best label allowed after `prev`"
 _FACTS_FROM = "    headlines = [False] * len(sentences)\n"
 _FACTS_TO = "    return DocumentFacts("
 FLOOR_CUTS = (  # in prepare.py: what to replace, by what
-    ("        gaz = matcher.match(low[2:-2], upper[a:b]) if capital else [()] * (b - a)\n",
-     "        gaz = [()] * (b - a)\n"),
+    ("        gaz: list[Sequence[str]] = matcher.match(low[2:-2], upper[a:b]) if capital else [()] * (b - a)\n",
+     "        gaz: list[Sequence[str]] = [()] * (b - a)\n"),
 )
 
 # Run in each tree's own process (that tree first on sys.path): the articles' sentences, then the model's

@@ -23,14 +23,14 @@ Memory = tuple[str, dict[str, int]]  # per word in a document: last entity tag, 
 SENT_END = "</S>"
 
 
-_ASCII_SHAPE = str.maketrans({**{c: "X" for c in map(chr, range(65, 91))}, **{c: "x" for c in map(chr, range(97, 123))},
-                              **{c: "d" for c in "0123456789"}})
+ASCII_SHAPE = str.maketrans({**{c: "X" for c in map(chr, range(65, 91))}, **{c: "x" for c in map(chr, range(97, 123))},
+                             **{c: "d" for c in "0123456789"}})  # an ASCII word's full shape
 _RUNS = re.compile(r"(.)\1+")
 
 
 def _shape(word: str) -> str:
     if word.isascii():
-        return word.translate(_ASCII_SHAPE)
+        return word.translate(ASCII_SHAPE)
     out = []
     for ch in word:
         if ch.isupper():
@@ -54,10 +54,11 @@ def clear_shape_cache() -> None:
 
 def short_shape(word: str) -> str:
     """The shape of the first 16 characters with runs of a class collapsed: "McDonald" -> "XxXx"."""
-    return _collapsed(_shape(word[:16]))
+    return collapsed_shape(_shape(word[:16]))
 
 
-def _collapsed(full: str) -> str:
+def collapsed_shape(full: str) -> str:
+    """A full shape with runs of a class collapsed: "XxXxxxxx" -> "XxXx" (cached)."""
     hit = _short_shapes.get(full)
     if hit is None:  # few distinct shapes: the regular expression runs once per shape
         hit = _RUNS.sub(r"\1", full)
@@ -94,7 +95,7 @@ def form_features(low: str, full: str) -> list[str]:
 def shape_features(full: str) -> list[str]:
     """The first two names of `form_features`: the short and long shape of a `full_shape`."""
     # Every character maps to one, so the long shape (8 characters) begins the 16-character one.
-    return ["s=" + _collapsed(full), "ls=" + full[:8]]
+    return ["s=" + collapsed_shape(full), "ls=" + full[:8]]
 
 
 def prefix_features(pre: str) -> list[str]:

@@ -10,14 +10,14 @@ from operator import eq, gt, is_, itemgetter
 from typing import NamedTuple
 
 from reader.core.entities.features import (
-    _ASCII_SHAPE,
+    ASCII_SHAPE,
     SENT_END,
     SENT_START,
     DocumentFacts,
     DocumentView,
     Memory,
-    _collapsed,
     clear_shape_cache,
+    collapsed_shape,
     is_table_row,
     sentence_features,
     sentence_flags,
@@ -189,7 +189,7 @@ def add_token_views(views: dict[str, TokenView], tokens: list[str], starters: fr
     lows = list(map(str.lower, text))
     # "p": lower-casing changes nothing (no capital) and not a starter; "s" otherwise.
     plains = map(_PLAIN.__getitem__, map(gt, map(eq, lows, text), map(starters.__contains__, lows)))
-    shapes = map(_collapsed, map(str.translate, map(_HEAD, text), repeat(_ASCII_SHAPE)))  # `short_shape`
+    shapes = map(collapsed_shape, map(str.translate, map(_HEAD, text), repeat(ASCII_SHAPE)))  # `short_shape`
     firsts = list(map(_FIRST, text))
     # An ASCII character is a digit for `_DIGIT` exactly when `str.isdigit` says so (0-9).
     views.update(zip(text, zip(lows, shapes, plains, map(str.islower, firsts), map(str.isupper, firsts),
@@ -245,11 +245,10 @@ def prepare_document(sentences: list[list[str]], views: dict[str, TokenView], ma
         if "c" in plain:
             plain = _resolve_common(plain, flat[a:b], lower[a:b])
         # No phrase begins in a sentence without a capitalised token (the decoder scores none of its tokens).
-        gaz = matcher.match(low[2:-2], upper[a:b]) if capital else [()] * (b - a)
+        gaz: list[Sequence[str]] = matcher.match(low[2:-2], upper[a:b]) if capital else [()] * (b - a)
         # The token features are left to the decoder, which makes them as it scores each token (one
         # loop over the scored tokens instead of two).
-        out.append(Prepared(low, shp, caps, [None] * (b - a), list(wst[a:b]), plain,
-                            (doc, gaz, table)))  # type: ignore[arg-type]
+        out.append(Prepared(low, shp, caps, [None] * (b - a), list(wst[a:b]), plain, (doc, gaz, table)))
     return out
 
 
